@@ -1,0 +1,5 @@
+export { CONTEXT, bundledContexts, contextDigest } from './contexts.js'
+export { createDocumentLoader, documentLoader, type DocumentLoader } from './document-loader.js'
+export { canonizeGeneral, type CanonizeOptions } from './rdfc.js'
+export { canonize } from './canonize.js'
+export { jcs } from './jcs.js'
