@@ -1,9 +1,45 @@
+import rdfCanonize from 'rdf-canonize'
+import { documentLoader as bundledLoader, isBundledFirst } from './document-loader.js'
+import { ContextCache, ContextMiss } from './fast/context-cache.js'
+import { canonicalNQuads } from './fast/label-blank-nodes.js'
+import { toQuads, UNSUPPORTED, type Quad } from './fast/to-quads.js'
 import { canonizeGeneral, type CanonizeOptions } from './rdfc.js'
+
+let contexts: ContextCache | undefined
 
 /**
  * RDFC-1.0 canonical N-Quads of `document`. Takes the fast path for documents it fully understands
  * and the general jsonld path for everything else; both yield the same bytes.
+ * @see https://www.w3.org/TR/rdf-canon/
  */
 export async function canonize(document: object, options: CanonizeOptions = {}): Promise<string> {
-  return canonizeGeneral(document, options)
+  return (await canonizeFast(document, options)) ?? canonizeGeneral(document, options)
+}
+
+/**
+ * The fast path alone: canonical N-Quads, or undefined when the document needs the general path
+ * (an unbundled context, a JSON-LD feature outside the fast path's subset, or invalid JSON-LD, whose
+ * error the general path reports).
+ */
+export async function canonizeFast(document: object, options: CanonizeOptions = {}): Promise<string | undefined> {
+  if (options.documentLoader && !isBundledFirst(options.documentLoader)) return undefined
+  const cache = (contexts ??= new ContextCache(bundledLoader))
+  // Each retry processes one more scoped context; a credential needs a handful, once per process.
+  for (let attempt = 0; attempt < 64; attempt++) {
+    let quads: Quad[]
+    try {
+      quads = toQuads(document, cache)
+    } catch (err) {
+      if (err === UNSUPPORTED) return undefined
+      if (!(err instanceof ContextMiss)) throw err
+      try {
+        await err.load()
+      } catch {
+        return undefined
+      }
+      continue
+    }
+    return canonicalNQuads(quads) ?? (await rdfCanonize.canonize(quads as never, { algorithm: 'RDFC-1.0' }))
+  }
+  return undefined
 }

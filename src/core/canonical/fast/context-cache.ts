@@ -1,0 +1,140 @@
+import { createRequire } from 'node:module'
+import type { DocumentLoader } from '../document-loader.js'
+
+const require = createRequire(import.meta.url)
+
+/** A term definition as jsonld's context processor records it. */
+export interface TermDefinition {
+  '@id'?: string
+  '@type'?: string
+  '@container'?: string[]
+  '@context'?: unknown
+  '@language'?: string | null
+  '@direction'?: string | null
+  reverse?: boolean
+}
+
+/** jsonld's active context: term definitions plus the context a type-scoped context reverts to. */
+export interface ActiveContext {
+  mappings: Map<string, TermDefinition | null>
+  previousContext?: ActiveContext
+}
+
+interface JsonldContextApi {
+  process(args: {
+    activeCtx: ActiveContext
+    localCtx: unknown
+    options: object
+    propagate?: boolean
+    overrideProtected?: boolean
+  }): Promise<ActiveContext>
+  getInitialContext(options: object): ActiveContext
+  expandIri(ctx: ActiveContext, value: string, relativeTo: { vocab?: boolean; base?: boolean }, options: object): string | null
+  getContextValue(ctx: ActiveContext, key: string | null, type: string): unknown
+}
+
+// The fast path reuses jsonld's own context processing (the part that is pure and cacheable), so term
+// definitions are exactly the ones the general path uses; it replaces only the per-call expansion.
+const contextApi = require('jsonld/lib/context.js') as JsonldContextApi
+const ContextResolver = require('jsonld/lib/ContextResolver.js') as new (args: { sharedCache: Map<string, unknown> }) => unknown
+
+/** Thrown by a cache miss: the caller awaits `load()` and tries again. */
+export class ContextMiss {
+  constructor(readonly load: () => Promise<void>) {}
+}
+
+const failOnEvent = ({ event }: { event: { code: string; message: string } }) => {
+  throw new Error(`JSON-LD context event ${event.code}: ${event.message}`)
+}
+
+/**
+ * Processed JSON-LD active contexts, memoised by (parent context, local context, flags). Contexts are
+ * immutable once bundled, so each combination is processed once per process and then looked up
+ * synchronously.
+ */
+export class ContextCache {
+  private readonly options: object
+  private readonly initialContext: ActiveContext
+  private readonly children = new WeakMap<ActiveContext, Map<unknown, ActiveContext>>()
+  private readonly vocab = new WeakMap<ActiveContext, Map<string, string | null>>()
+  private readonly topLevel = new Map<string, ActiveContext>()
+
+  constructor(documentLoader: DocumentLoader) {
+    this.options = {
+      documentLoader,
+      contextResolver: new ContextResolver({ sharedCache: new Map() }),
+      base: null,
+      processingMode: 'json-ld-1.1',
+      eventHandler: failOnEvent,
+    }
+    this.initialContext = contextApi.getInitialContext(this.options)
+  }
+
+  /** The active context for a document's top-level `@context` value. */
+  top(localCtx: unknown): ActiveContext {
+    const key = JSON.stringify(localCtx)
+    const found = this.topLevel.get(key)
+    if (found) return found
+    throw new ContextMiss(async () => {
+      const ctx = await contextApi.process({ activeCtx: this.initialContext, localCtx, options: this.options })
+      if (this.topLevel.size > 256) this.topLevel.clear()
+      this.topLevel.set(key, ctx)
+    })
+  }
+
+  /** `active` with a scoped context applied: type-scoped (propagate false) or property-scoped (override protected). */
+  apply(active: ActiveContext, localCtx: unknown, scope: 'type' | 'property'): ActiveContext {
+    let byLocal = this.children.get(active)
+    if (!byLocal) this.children.set(active, (byLocal = new Map()))
+    const memoKey = scope === 'type' ? localCtx : propertyKey(localCtx)
+    const found = byLocal.get(memoKey)
+    if (found) return found
+    const map = byLocal
+    throw new ContextMiss(async () => {
+      const ctx = await contextApi.process({
+        activeCtx: active,
+        localCtx,
+        options: this.options,
+        propagate: scope !== 'type',
+        overrideProtected: scope === 'property',
+      })
+      map.set(memoKey, ctx)
+    })
+  }
+
+  /** A key or type expanded as a vocabulary term (jsonld `expandIri` with vocab: true), memoised. */
+  expandVocab(ctx: ActiveContext, value: string): string | null {
+    let memo = this.vocab.get(ctx)
+    if (!memo) this.vocab.set(ctx, (memo = new Map()))
+    let iri = memo.get(value)
+    if (iri === undefined) {
+      iri = contextApi.expandIri(ctx, value, { vocab: true }, this.options)
+      if (memo.size < 4096) memo.set(value, iri)
+    }
+    return iri
+  }
+
+  /** A type value expanded against `ctx` (vocab and base), as jsonld expands `@type` values. */
+  expandType(ctx: ActiveContext, value: string): string | null {
+    return contextApi.expandIri(ctx, value, { vocab: true, base: true }, this.options)
+  }
+
+  /** An `@id` value or an `@id`-coerced string expanded against `ctx` (base only). */
+  expandId(ctx: ActiveContext, value: string): string | null {
+    return contextApi.expandIri(ctx, value, { base: true }, this.options)
+  }
+
+  /** jsonld's getContextValue: a term's `@context`, `@type`, `@container`, `@language` or `@direction`. */
+  value(ctx: ActiveContext, key: string, type: string): unknown {
+    return contextApi.getContextValue(ctx, key, type)
+  }
+}
+
+// Property-scoped and type-scoped applications of the same local context differ; keep their memo keys apart.
+const propertyKeys = new WeakMap<object, object>()
+function propertyKey(localCtx: unknown): unknown {
+  if (localCtx === null || typeof localCtx !== 'object') return `property:${JSON.stringify(localCtx)}`
+  let key = propertyKeys.get(localCtx)
+  if (!key) propertyKeys.set(localCtx, (key = {}))
+  return key
+}
