@@ -119,7 +119,7 @@ describe('RDFC-1.0 canonicalization', () => {
     // The OB 3.0 context spells its float datatype with https://, unlike XML Schema itself; keep it.
     expect(fast).toContain('"2.5E0"^^<https://www.w3.org/2001/XMLSchema#float>')
     expect(fast).toContain('"5"^^<https://www.w3.org/2001/XMLSchema#float>')
-    expect(fast).toContain('"true"^^<http://www.w3.org/2001/XMLSchema#boolean>')
+    expect(fast).toContain('"true"^^<https://www.w3.org/2001/XMLSchema#boolean>')
     expect(fast).toBe(await canonizeGeneral(doc))
   })
 })
