@@ -1,0 +1,95 @@
+import type { DocumentLoader } from '../canonical/index.js'
+import type { ResolveVerificationMethod } from '../proof/index.js'
+
+/** The checks of a verification, in the order they run. */
+export type CheckId = 'parse' | 'schema' | 'proof' | 'issuer-binding' | 'validity-period' | 'status' | 'log-inclusion'
+
+/** Why a check failed: a closed set that the CLI, the API and the UI show alike. */
+export type VerificationCode =
+  // parse
+  | 'JSON_PARSE'
+  | 'INPUT_TOO_LARGE'
+  | 'INPUT_TOO_DEEP'
+  | 'ARRAY_TOO_LONG'
+  | 'INPUT_INVALID'
+  | 'JWT_MALFORMED'
+  // schema
+  | 'SCHEMA_INVALID'
+  | 'CONTEXT_UNKNOWN'
+  // proof (Data Integrity and VC-JWT)
+  | 'PROOF_MISSING'
+  | 'PROOF_MALFORMED'
+  | 'PROOF_UNSUPPORTED_SUITE'
+  | 'PROOF_PURPOSE_MISMATCH'
+  | 'PROOF_CONTEXT_MISMATCH'
+  | 'PROOF_EXPIRED'
+  | 'PROOF_KEY_UNRESOLVED'
+  | 'PROOF_KEY_INVALID'
+  | 'PROOF_VERIFICATION_METHOD_MISMATCH'
+  | 'PROOF_CANONICALIZATION_FAILED'
+  | 'PROOF_SIGNATURE_INVALID'
+  | 'PROOF_CLAIMS_MISMATCH'
+  // issuer-binding
+  | 'ISSUER_MISMATCH'
+  | 'ISSUER_NOT_TRUSTED'
+  // validity-period
+  | 'CREDENTIAL_EXPIRED'
+  | 'CREDENTIAL_NOT_YET_VALID'
+  | 'VALIDITY_PERIOD_INVALID'
+  // status
+  | 'CREDENTIAL_REVOKED'
+  | 'CREDENTIAL_SUSPENDED'
+  | 'STATUS_RETRIEVAL_ERROR'
+  | 'STATUS_VERIFICATION_ERROR'
+  | 'STATUS_LIST_LENGTH_ERROR'
+  | 'STATUS_TYPE_UNSUPPORTED'
+
+/** The outcome of one check. `code` is set when it failed. */
+export interface Check {
+  id: CheckId
+  outcome: 'passed' | 'failed' | 'skipped'
+  code?: VerificationCode
+  message: string
+}
+
+/** What a verification found: verified when no check failed. Never thrown; always returned. */
+export interface VerificationReport {
+  verified: boolean
+  /** The credential that was checked: the parsed JSON, or the `vc` of a VC-JWT. */
+  credential?: Record<string, unknown>
+  /** Every check, in the order it ran. */
+  checks: Check[]
+}
+
+/**
+ * Fetches a JSON document (a DID document, a Profile, a status list credential) by URL and returns it
+ * parsed. Core never fetches by itself: the caller injects one, e.g. over the guarded fetcher.
+ * Rejects (any error) when it cannot.
+ */
+export type DocumentFetcher = (url: string) => Promise<unknown>
+
+/** Limits on untrusted input, passed to parseJsonInput. */
+export interface InputLimits {
+  maxBytes?: number
+  maxDepth?: number
+  maxArrayLength?: number
+}
+
+/** What verifyCredential needs from the outside world. Everything is injected; the clock too. */
+export interface VerifyDeps {
+  /** The verification time. */
+  now: Date
+  /** Documents known offline, keyed by id or URL: DID documents, Profiles, status list credentials. */
+  documents?: ReadonlyMap<string, unknown>
+  /** Fetches what `documents` lacks. Without one, remote documents are unavailable. */
+  fetcher?: DocumentFetcher
+  /** Replaces the built-in did:key / did:web / https resolver. */
+  resolveVerificationMethod?: ResolveVerificationMethod
+  /** JSON-LD contexts; the offline bundled loader by default. */
+  documentLoader?: DocumentLoader
+  limits?: InputLimits
+  /** When given, the issuer id must be one of these. */
+  trustedIssuers?: readonly string[]
+  /** Allowance for clocks that disagree, in seconds (default 300). */
+  maxClockSkewSeconds?: number
+}
