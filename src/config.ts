@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+/** Log levels, most verbose first. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+/** Everything the process learns from its environment, read once at start. Frozen. */
+export interface Config {
+  readonly version: string
+  readonly port: number
+  /** The origin this instance is reached at, without a trailing slash (used in DIDs and links). */
+  readonly publicUrl: string
+  /** Absolute path of the data directory (SQLite file, generated master key). */
+  readonly dataDir: string
+  readonly logLevel: LogLevel
+  readonly fetch: {
+    readonly allowHttp: boolean
+    readonly allowPrivateAddresses: boolean
+    readonly timeoutMs: number
+    readonly maxBytes: number
+  }
+}
+
+/** The environment is invalid; `problems` lists every problem, one line each. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  readonly problems: readonly string[]
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.problems = problems
+  }
+}
+
+/** Environment variables Emblem reads, with their defaults; the README's table mirrors this. */
+export const ENV_VARS = {
+  PORT: 'HTTP port (default 3000)',
+  EMBLEM_PUBLIC_URL: 'public origin of this instance (default http://localhost:PORT)',
+  EMBLEM_DATA_DIR: 'data directory (default ./data)',
+  EMBLEM_LOG_LEVEL: 'debug | info | warn | error | silent (default info)',
+  EMBLEM_FETCH_ALLOW_HTTP: 'let the guarded fetcher use plain http (default false)',
+  EMBLEM_FETCH_ALLOW_PRIVATE: 'let the guarded fetcher reach loopback/private addresses (default false)',
+  EMBLEM_FETCH_TIMEOUT_MS: 'timeout of one remote fetch in ms (default 5000)',
+  EMBLEM_FETCH_MAX_BYTES: 'largest remote response body in bytes (default 1048576)',
+} as const
+
+const flag = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'], error: 'must be true or false' })
+const integer = (min: number, max: number) => {
+  const error = `must be an integer from ${min} to ${max}`
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error })
+}
+
+const envSchema = z.object({
+  PORT: integer(0, 65_535).default(3000),
+  EMBLEM_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://badges.example.edu' })
+    .optional(),
+  EMBLEM_DATA_DIR: z.string().default('./data'),
+  EMBLEM_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  EMBLEM_FETCH_ALLOW_HTTP: flag.default(false),
+  EMBLEM_FETCH_ALLOW_PRIVATE: flag.default(false),
+  EMBLEM_FETCH_TIMEOUT_MS: integer(1, 300_000).default(5000),
+  EMBLEM_FETCH_MAX_BYTES: integer(1, 1024 ** 3).default(1024 * 1024),
+})
+
+/** The package version, read from package.json (one level above both src/ and dist/). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown }
+  return typeof pkg.version === 'string' ? pkg.version : '0.0.0'
+}
+
+/**
+ * Reads and validates the environment once. Empty values count as unset.
+ * Throws a ConfigError listing every problem, not just the first.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const present = Object.fromEntries(
+    Object.keys(ENV_VARS).flatMap((name) => {
+      const value = env[name]?.trim()
+      return value ? [[name, value]] : []
+    }),
+  )
+  const parsed = envSchema.safeParse(present)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`))
+  }
+  const e = parsed.data
+  const publicUrl = (e.EMBLEM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '')
+  return deepFreeze({
+    version: packageVersion(),
+    port: e.PORT,
+    publicUrl,
+    dataDir: resolve(e.EMBLEM_DATA_DIR),
+    logLevel: e.EMBLEM_LOG_LEVEL,
+    fetch: {
+      allowHttp: e.EMBLEM_FETCH_ALLOW_HTTP,
+      allowPrivateAddresses: e.EMBLEM_FETCH_ALLOW_PRIVATE,
+      timeoutMs: e.EMBLEM_FETCH_TIMEOUT_MS,
+      maxBytes: e.EMBLEM_FETCH_MAX_BYTES,
+    },
+  })
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) deepFreeze(child)
+  return Object.freeze(value)
+}
