@@ -1,0 +1,119 @@
+// Independent implementations as the other party: Digital Bazaar's vc, data-integrity and cryptosuites
+// (dev dependencies, imported here only). Each direction signs on one side and verifies on the other.
+// @ts-expect-error untyped dev dependency
+import * as vc from '@digitalbazaar/vc'
+// @ts-expect-error untyped dev dependency
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
+// @ts-expect-error untyped dev dependency
+import { cryptosuite as rdfcCryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
+// @ts-expect-error untyped dev dependency
+import { createSignCryptosuite, createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite'
+// @ts-expect-error untyped dev dependency
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
+import { describe, expect, it } from 'vitest'
+import { CONTEXT, createDocumentLoader, type DocumentLoader } from '../../src/core/canonical/index.js'
+import {
+  createSigner,
+  didKeyDocument,
+  didKeyOf,
+  generateKeyPair,
+  importKeyPair,
+  resolveDidKey,
+  signCredential,
+  verifyProofs,
+  type Cryptosuite,
+} from '../../src/core/proof/index.js'
+
+interface DbKey { id: string; controller: string; publicKeyMultibase: string; signer(): unknown; export(o: object): Promise<object> }
+
+/** The bundled contexts plus a did:key's DID document and its verification method, as jsonld-signatures loads them. */
+function loaderFor(publicKeyMultibase: string): DocumentLoader {
+  const did = didKeyOf(publicKeyMultibase)
+  const method = resolveDidKey(did)
+  return createDocumentLoader(new Map<string, unknown>([[did, didKeyDocument(did)], [method.id, { '@context': CONTEXT.MULTIKEY_V1, ...method }]]))
+}
+
+/** An OB 3.0 credential whose issuer is the did:key that signs it, so the controller check of vc.verifyCredential passes. */
+const openBadge = (issuerDid: string) => ({
+  '@context': [CONTEXT.VC_V2, CONTEXT.OB_V3],
+  id: 'urn:uuid:1b8f0d3c-3f52-4d3e-9a55-0c3b0a1d6f10',
+  type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  issuer: { id: issuerDid, type: ['Profile'], name: 'Example Institute of Technology' },
+  validFrom: '2024-03-01T09:00:00Z',
+  name: 'Introduction to Verifiable Credentials',
+  credentialSubject: {
+    id: 'did:example:ebfeb1f712ebc6f1c276e12ec21',
+    type: ['AchievementSubject'],
+    achievement: {
+      id: 'https://example.edu/achievements/intro-vc',
+      type: ['Achievement'],
+      name: 'Introduction to Verifiable Credentials',
+      description: 'Issues, signs and verifies a W3C Verifiable Credential.',
+      criteria: { narrative: 'Complete the course project.' },
+    },
+  },
+})
+
+/** One character changed in a signed field (the achievement name). */
+function tamper<T>(signed: T): T {
+  const copy = structuredClone(signed) as { credentialSubject: { achievement: { name: string } } }
+  copy.credentialSubject.achievement.name = copy.credentialSubject.achievement.name.replace('Verifiable', 'Verifiabke')
+  return copy as T
+}
+
+const verifySuite = (suite: Cryptosuite) =>
+  new DataIntegrityProof({ cryptosuite: suite === 'eddsa-rdfc-2022' ? rdfcCryptosuite : createVerifyCryptosuite() })
+
+const dbVerify = async (credential: unknown, suite: Cryptosuite, documentLoader: DocumentLoader) =>
+  // A copy: jsonld-signatures writes into the proofs it checks.
+  (await vc.verifyCredential({ credential: structuredClone(credential), suite: verifySuite(suite), documentLoader })) as {
+    verified: boolean
+    error?: unknown
+  }
+
+describe.each(['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const)('%s interop with @digitalbazaar/vc', (suite) => {
+  it('has an OB 3.0 credential signed by Emblem verify with Digital Bazaar', async () => {
+    const keyPair = generateKeyPair()
+    const documentLoader = loaderFor(keyPair.publicKeyMultibase)
+    const signed = await signCredential(openBadge(didKeyOf(keyPair.publicKeyMultibase)), createSigner(keyPair), {
+      suite,
+      created: '2024-03-01T09:00:00Z',
+    })
+    const result = await dbVerify(signed, suite, documentLoader)
+    expect(result.error, JSON.stringify(result.error)).toBeUndefined()
+    expect(result.verified).toBe(true)
+    const tampered = await dbVerify(tamper(signed), suite, documentLoader)
+    expect(tampered.verified).toBe(false)
+    expect(JSON.stringify(tampered)).toContain('Invalid signature')
+  })
+
+  it('has an OB 3.0 credential signed by Digital Bazaar verify with Emblem', async () => {
+    const key = (await Ed25519Multikey.generate()) as DbKey
+    const did = didKeyOf(key.publicKeyMultibase)
+    key.controller = did
+    key.id = `${did}#${key.publicKeyMultibase}`
+    const documentLoader = loaderFor(key.publicKeyMultibase)
+    const signSuite = new DataIntegrityProof({
+      signer: key.signer(),
+      date: '2024-03-01T09:00:00Z',
+      cryptosuite: suite === 'eddsa-rdfc-2022' ? rdfcCryptosuite : createSignCryptosuite(),
+    })
+    const signed = (await vc.issue({ credential: openBadge(did), suite: signSuite, documentLoader })) as Record<string, unknown>
+    const options = { resolveVerificationMethod: async (url: string) => resolveDidKey(url) }
+    const result = await verifyProofs(signed, options)
+    expect(result, JSON.stringify(result)).toMatchObject({ verified: true, proofs: [{ cryptosuite: suite, controller: did }] })
+    expect(await verifyProofs(tamper(signed), options)).toMatchObject({ verified: false, code: 'PROOF_SIGNATURE_INVALID' })
+  })
+})
+
+describe('Multikey interop with @digitalbazaar/ed25519-multikey', () => {
+  it('imports a key pair Digital Bazaar exports and signs what Digital Bazaar verifies', async () => {
+    const key = (await Ed25519Multikey.generate()) as DbKey
+    const exported = await key.export({ publicKey: true, secretKey: true, includeContext: false })
+    const keyPair = importKeyPair(exported)
+    const data = new TextEncoder().encode('interop')
+    const signature = createSigner(keyPair).sign(data)
+    const verifier = (key as unknown as { verifier(): { verify(o: object): Promise<boolean> } }).verifier()
+    expect(await verifier.verify({ data, signature })).toBe(true)
+  })
+})
