@@ -17,6 +17,11 @@ export type ErrorCode =
   | 'ERR_FETCH_BLOCKED'
   | 'ERR_STATUS_LIST_INVALID'
   | 'ERR_STATUS_INDEX_OUT_OF_RANGE'
+  | 'ERR_STATUS_LIST_MULTIBASE'
+  | 'ERR_STATUS_LIST_BASE64URL'
+  | 'ERR_STATUS_LIST_GZIP'
+  | 'ERR_STATUS_LIST_TOO_LARGE'
+  | 'ERR_STATUS_LIST_LENGTH'
   | 'ERR_UNSUPPORTED_SUITE'
 
 /** An operation that cannot proceed: bad input, a missing resource, a failed dependency. */
