@@ -26,3 +26,5 @@ export type {
   ProofCheck,
   ProofResult,
 } from './data-integrity/types.js'
+export { signJwt, verifyJwt, type JwtResult } from './vc-jwt.js'
+export { jwtClaimsOf, type CredentialJwtClaims } from './jwt-claims.js'
