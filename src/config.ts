@@ -70,14 +70,20 @@ export function packageVersion(): string {
   return typeof pkg.version === 'string' ? pkg.version : '0.0.0'
 }
 
+/** The name of a variable Emblem reads. */
+export type EnvVar = keyof typeof ENV_VARS
+
 /**
- * Reads and validates the environment once. Empty values count as unset.
- * Throws a ConfigError listing every problem, not just the first.
+ * Reads and validates the environment once; command-line `flags` (same names) take precedence.
+ * Empty values count as unset. Throws a ConfigError listing every problem, not just the first.
  */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  flags: Partial<Record<EnvVar, string>> = {},
+): Config {
   const present = Object.fromEntries(
-    Object.keys(ENV_VARS).flatMap((name) => {
-      const value = env[name]?.trim()
+    (Object.keys(ENV_VARS) as EnvVar[]).flatMap((name) => {
+      const value = (flags[name] ?? env[name])?.trim()
       return value ? [[name, value]] : []
     }),
   )

@@ -1,0 +1,83 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { PlatformError, type ErrorCode } from '../core/errors.js'
+import type { Logger } from './logger.js'
+
+/** Codes a problem body can carry: the platform's, plus the ones only the HTTP edge produces. */
+export type ProblemCode = ErrorCode | 'ERR_NOT_FOUND' | 'ERR_REQUEST_INVALID' | 'ERR_INTERNAL'
+
+/** An RFC 9457 problem details body; `code` is the stable machine-readable part. */
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  code: ProblemCode
+}
+
+type Mapping = readonly [status: ContentfulStatusCode, title: string]
+
+/** HTTP status and title of every PlatformError code. A Record: a new code does not compile until it is mapped here. */
+const problemOf: Record<ErrorCode, Mapping> = {
+  ERR_INPUT_INVALID: [400, 'Invalid input'],
+  ERR_INPUT_TOO_LARGE: [413, 'Input too large'],
+  ERR_INPUT_TOO_DEEP: [400, 'Input nested too deeply'],
+  ERR_ARRAY_TOO_LONG: [400, 'Input array too long'],
+  ERR_JSON_PARSE: [400, 'Malformed JSON'],
+  ERR_CONTEXT_UNKNOWN: [422, 'Unknown JSON-LD context'],
+  ERR_CONTEXT_INTEGRITY: [500, 'Bundled JSON-LD context failed its integrity check'],
+  ERR_JSONLD: [422, 'JSON-LD processing failed'],
+  ERR_KEY_INVALID: [422, 'Invalid key'],
+  ERR_KEY_UNAVAILABLE: [503, 'Signing key unavailable'],
+  ERR_PROOF_INVALID: [422, 'Invalid proof'],
+  ERR_DID_UNSUPPORTED: [422, 'Unsupported DID method'],
+  ERR_DID_RESOLUTION: [502, 'DID resolution failed'],
+  ERR_FETCH_FAILED: [502, 'Remote fetch failed'],
+  ERR_FETCH_BLOCKED: [422, 'Remote fetch refused'],
+  ERR_STATUS_LIST_INVALID: [422, 'Invalid status list'],
+  ERR_STATUS_INDEX_OUT_OF_RANGE: [422, 'Status index out of range'],
+  ERR_STATUS_LIST_MULTIBASE: [422, 'Status list is not multibase base64url'],
+  ERR_STATUS_LIST_BASE64URL: [422, 'Status list is not valid base64url'],
+  ERR_STATUS_LIST_GZIP: [422, 'Status list is not valid GZIP'],
+  ERR_STATUS_LIST_TOO_LARGE: [422, 'Status list too large'],
+  ERR_STATUS_LIST_LENGTH: [422, 'Status list has the wrong length'],
+  ERR_UNSUPPORTED_SUITE: [422, 'Unsupported cryptosuite'],
+}
+
+/** The HTTP status a PlatformError code is answered with. */
+export const statusOf = (code: ErrorCode): ContentfulStatusCode => problemOf[code][0]
+
+/** A stable, non-dereferenceable problem type URI per code. */
+export const problemType = (code: ProblemCode): string => `urn:emblem:problem:${code.toLowerCase().replace(/_/g, '-')}`
+
+/** An `application/problem+json` response. */
+export function problemResponse(c: Context, status: ContentfulStatusCode, code: ProblemCode, title: string, detail: string): Response {
+  const problem: Problem = { type: problemType(code), title, status, detail, code }
+  c.header('Cache-Control', 'no-store')
+  return c.body(JSON.stringify(problem), status, { 'Content-Type': 'application/problem+json' })
+}
+
+/** Unknown routes answer 404 as a problem. */
+export const notFound: NotFoundHandler = (c) =>
+  problemResponse(c, 404, 'ERR_NOT_FOUND', 'Not found', `No resource at ${c.req.method} ${new URL(c.req.url).pathname}`)
+
+/**
+ * The one error handler: PlatformErrors become their mapped problem, Hono's HTTP exceptions keep
+ * their status, anything else is logged and answered 500 without details. No stack ever leaves.
+ */
+export const createErrorHandler =
+  (log: Logger): ErrorHandler =>
+  (err, c) => {
+    if (err instanceof PlatformError) {
+      const [status, title] = problemOf[err.code]
+      if (status >= 500) log.error(err.message, { code: err.code, stack: err.stack })
+      return problemResponse(c, status, err.code, title, err.message)
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const status = err.status as ContentfulStatusCode
+      return problemResponse(c, status, 'ERR_REQUEST_INVALID', 'Invalid request', err.message || 'The request could not be processed')
+    }
+    log.error('Unhandled error', { method: c.req.method, path: new URL(c.req.url).pathname, error: String(err), stack: err instanceof Error ? err.stack : undefined })
+    return problemResponse(c, 500, 'ERR_INTERNAL', 'Internal error', 'The server failed to process the request')
+  }

@@ -1,0 +1,105 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { pathToFileURL } from 'node:url'
+import { serve, type ServerType } from '@hono/node-server'
+import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
+import { loadConfig, type Config } from './config.js'
+import { createErrorHandler, notFound } from './http/error-response.js'
+import { createLogger, type Logger } from './http/logger.js'
+import { healthRoutes } from './http/routes/health.js'
+import { webRoutes } from './web/routes.js'
+
+/** What the app is built from besides its configuration. */
+export interface AppDeps {
+  log?: Logger
+}
+
+/**
+ * The whole HTTP surface as a Hono app, testable in-process with `app.request(path)`.
+ * Composition root: configuration in, routes wired, no port opened.
+ */
+export function createApp(config: Config, { log = createLogger(config.logLevel) }: AppDeps = {}): Hono {
+  const app = new Hono()
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    }),
+  )
+  app.use(async (c, next) => {
+    const started = performance.now()
+    await next()
+    log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
+  })
+  app.route('/', healthRoutes(config.version))
+  app.route('/', webRoutes({ version: config.version, publicUrl: config.publicUrl }))
+  app.notFound(notFound)
+  app.onError(createErrorHandler(log))
+  return app
+}
+
+/** A listening server and how to stop it. */
+export interface RunningServer {
+  server: ServerType
+  /** The port actually bound (useful with PORT=0). */
+  port: number
+  /** Stops accepting connections, lets requests in flight finish (up to `graceMs`), then closes. Idempotent. */
+  close(): Promise<void>
+  /** Settles once the server has closed, whoever closed it. */
+  closed: Promise<void>
+}
+
+/**
+ * Serves `createApp(config)` with @hono/node-server. With `handleSignals` (default), SIGINT and
+ * SIGTERM shut it down gracefully.
+ */
+export async function startServer(
+  config: Config,
+  { log = createLogger(config.logLevel), handleSignals = true, graceMs = 10_000 }: AppDeps & { handleSignals?: boolean; graceMs?: number } = {},
+): Promise<RunningServer> {
+  const app = createApp(config, { log })
+  let server!: ServerType
+  const port = await new Promise<number>((resolve, reject) => {
+    server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => resolve(info.port))
+    server.once('error', reject)
+  })
+  log.info('Emblem listening', { port, publicUrl: config.publicUrl, version: config.version })
+
+  let closing: Promise<void> | undefined
+  let markClosed!: () => void
+  const closed = new Promise<void>((resolve) => (markClosed = resolve))
+  const onSignal = (signal: NodeJS.Signals) => {
+    log.info('Shutting down', { signal })
+    void close()
+  }
+  function close(): Promise<void> {
+    closing ??= new Promise<void>((resolve) => {
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal)
+      const http = server as Server // serve() without createServer options makes a node:http server
+      const force = setTimeout(() => http.closeAllConnections(), graceMs)
+      force.unref()
+      http.close(() => {
+        clearTimeout(force)
+        log.info('Emblem stopped')
+        markClosed()
+        resolve()
+      })
+      http.closeIdleConnections()
+    })
+    return closing
+  }
+  if (handleSignals) process.on('SIGINT', onSignal).on('SIGTERM', onSignal)
+  return { server, port, close, closed }
+}
+
+// `tsx src/main.ts` (npm run dev) serves directly; the CLI's `emblem serve` is the usual way.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const running = await startServer(loadConfig())
+  await running.closed
+}
