@@ -1,0 +1,11 @@
+export type * from './types.js'
+export type * from './vocabulary.js'
+export { IDENTIFIER_TYPES, RESULT_STATUS_TYPES } from './vocabulary.js'
+export { hashIdentity, normalizeEmail, matchesIdentity, emailIdentity, isIdentityHash } from './identity.js'
+export {
+  buildAchievementCredential,
+  ACHIEVEMENT_CREDENTIAL_SCHEMA,
+  DATE_TIME_Z,
+  type AchievementCredentialInput,
+  type RecipientInput,
+} from './build-credential.js'
