@@ -43,6 +43,9 @@ export type VerificationCode =
   | 'STATUS_VERIFICATION_ERROR'
   | 'STATUS_LIST_LENGTH_ERROR'
   | 'STATUS_TYPE_UNSUPPORTED'
+  | 'STATUS_PURPOSE_MISMATCH'
+  | 'STATUS_INDEX_INVALID'
+  | 'STATUS_ENTRY_INVALID'
 
 /** The outcome of one check. `code` is set when it failed. */
 export interface Check {

@@ -23,27 +23,28 @@ export interface VerificationMethodResolver {
  */
 export function createVerificationMethodResolver(source: DocumentSource): VerificationMethodResolver {
   const origins = new Map<string, MethodOrigin>()
-  const remember = (method: VerificationMethod, origin: MethodOrigin): VerificationMethod => {
+  const remember = (method: VerificationMethod, origin: MethodOrigin, cited: string): VerificationMethod => {
     origins.set(method.id, origin)
+    origins.set(cited, origin)
     return method
   }
 
   const resolve: ResolveVerificationMethod = async (url, { proofPurpose }) => {
     if (url.startsWith('did:key:')) {
       const method = resolveDidKey(url)
-      return remember(method, { documentId: method.controller, isProfile: false })
+      return remember(method, { documentId: method.controller, isProfile: false }, url)
     }
     if (url.startsWith('did:web:')) {
       const did = didOf(url)
       const document = await controllerDocument(source, did, didWebUrl(did))
       const method = findVerificationMethod(document, did, url, proofPurpose)
-      return remember(method, { documentId: did, isProfile: false })
+      return remember(method, { documentId: did, isProfile: false }, url)
     }
     if (url.startsWith('https://') || url.startsWith('http://')) {
       const documentUrl = url.split('#')[0] ?? url
       const document = await controllerDocument(source, documentUrl, documentUrl)
       const method = findVerificationMethod(document, documentUrl, url, proofPurpose)
-      return remember(method, { documentId: documentUrl, isProfile: isProfile(document) })
+      return remember(method, { documentId: documentUrl, isProfile: isProfile(document) }, url)
     }
     throw new PlatformError('ERR_DID_UNSUPPORTED', `Cannot resolve verification method ${url}: only did:key, did:web and https are supported`)
   }
@@ -55,6 +56,7 @@ async function controllerDocument(source: DocumentSource, id: string, url: strin
   const document = await source.load(id, url)
   if (typeof document !== 'object' || document === null || Array.isArray(document))
     throw new PlatformError('ERR_DID_RESOLUTION', `The document for ${id} is not a JSON object`)
-  if (!('id' in document) || document.id !== id) throw new PlatformError('ERR_DID_RESOLUTION', `The document at ${url} has id ${String(document.id)}, not ${id}`)
+  const found = (document as { id?: unknown }).id
+  if (found !== id) throw new PlatformError('ERR_DID_RESOLUTION', `The document at ${url} has id ${String(found)}, not ${id}`)
   return document as Record<string, unknown>
 }
