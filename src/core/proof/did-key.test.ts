@@ -58,5 +58,9 @@ describe('verification methods', () => {
     expect(codeOf(() => publicKeyOf({ ...VM, publicKeyMultibase: 'z6Mk' }))).toBe('ERR_KEY_INVALID')
     const jwk = { kty: 'OKP', crv: 'Ed25519', x: 'AAAA' }
     expect(codeOf(() => publicKeyOf({ id: VM.id, type: 'JsonWebKey2020', controller: DID, publicKeyJwk: jwk }))).toBe('ERR_KEY_INVALID')
+    const p256 = { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' }
+    expect(codeOf(() => publicKeyOf({ id: VM.id, type: 'JsonWebKey', controller: DID, publicKeyJwk: p256 }))).toBe('ERR_KEY_INVALID')
+    const okp = publicKeyOf(VM).export({ format: 'jwk' })
+    expect(codeOf(() => publicKeyOf({ id: VM.id, type: 'Multikey', controller: DID, publicKeyJwk: okp }))).toBe('ERR_KEY_INVALID')
   })
 })

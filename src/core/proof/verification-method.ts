@@ -21,7 +21,8 @@ export type ResolveVerificationMethod = (url: string, options: { proofPurpose: s
 
 /**
  * The Ed25519 public KeyObject of a verification method: `Multikey` or `Ed25519VerificationKey2020`
- * with `publicKeyMultibase`, or an OKP Ed25519 `publicKeyJwk`. Anything else is `ERR_KEY_INVALID`.
+ * with `publicKeyMultibase`, or `JsonWebKey`/`JsonWebKey2020` with an OKP Ed25519 `publicKeyJwk` (a
+ * resolver wraps a bare JWK that a JWT `kid` dereferences to in such a method). Anything else is `ERR_KEY_INVALID`.
  */
 export function publicKeyOf(method: VerificationMethod): KeyObject {
   const { type, publicKeyMultibase, publicKeyJwk } = method
@@ -32,7 +33,11 @@ export function publicKeyOf(method: VerificationMethod): KeyObject {
     if (type === 'Ed25519VerificationKey2020' && publicKeyMultibase.length < 47) return rawMultibaseKey(publicKeyMultibase)
     return publicKeyObjectFromMultibase(publicKeyMultibase)
   }
-  if (publicKeyJwk && publicKeyJwk.kty === 'OKP' && publicKeyJwk.crv === 'Ed25519' && typeof publicKeyJwk.x === 'string') {
+  if (publicKeyJwk !== undefined && publicKeyJwk !== null) {
+    if (type !== 'JsonWebKey' && type !== 'JsonWebKey2020')
+      throw new PlatformError('ERR_KEY_INVALID', `Verification method type ${String(type)} cannot carry publicKeyJwk`)
+    if (publicKeyJwk.kty !== 'OKP' || publicKeyJwk.crv !== 'Ed25519' || typeof publicKeyJwk.x !== 'string')
+      throw new PlatformError('ERR_KEY_INVALID', `Verification method ${String(method.id)} publicKeyJwk is not an OKP Ed25519 key`)
     const x = publicKeyJwk.x
     return cachedPublicKeyObject(`jwk:${x}`, () => publicKeyObjectFromBytes(checkLength(decodeOrInvalid(() => decodeBase64url(x)))))
   }

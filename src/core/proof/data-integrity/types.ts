@@ -33,7 +33,10 @@ export interface VerifyProofOptions {
   expectedProofPurpose?: string
 }
 
-/** Why a proof did not verify: a closed set the verification report and the UI can rely on. */
+/**
+ * Why a proof did not verify: a closed set the verification report and the UI can rely on. A
+ * PROOF_CANONICALIZATION_FAILED message starts with the canonicalizer's ErrorCode (`ERR_CONTEXT_UNKNOWN: …`).
+ */
 export type ProofCode =
   | 'PROOF_MISSING'
   | 'PROOF_MALFORMED'
