@@ -78,8 +78,8 @@ export type EnvVar = keyof typeof ENV_VARS
  * Empty values count as unset. Throws a ConfigError listing every problem, not just the first.
  */
 export function loadConfig(
-  env: Readonly<Record<string, string | undefined>> = process.env,
   flags: Partial<Record<EnvVar, string>> = {},
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): Config {
   const present = Object.fromEntries(
     (Object.keys(ENV_VARS) as EnvVar[]).flatMap((name) => {

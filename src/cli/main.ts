@@ -1,0 +1,121 @@
+import { Command, CommanderError } from 'commander'
+import { ConfigError, packageVersion } from '../config.js'
+import { PlatformError, type ErrorCode } from '../core/errors.js'
+import { register as registerKeys } from './keys.js'
+import { register as registerServe } from './serve.js'
+
+/**
+ * What a command may touch besides its arguments; tests pass their own.
+ * Commands print results with `out`, diagnostics with `err`, and fail by throwing: a
+ * PlatformError (bad input is exit 2, see `exitCodeOf`) or commander's `command.error(msg, { exitCode })`.
+ * A command that runs fine but has a negative answer (a credential that does not verify) calls `setExitCode(1)`.
+ */
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+  /** All of standard input, for a `-` file argument. */
+  readStdin(): Promise<string>
+  setExitCode(code: number): void
+}
+
+/** Adds one command (with its options and action) to `parent`. Each command file exports one. */
+export type RegisterCommand = (parent: Command, io: CliIo) => void
+
+/**
+ * Exit codes of PlatformErrors that reach the top: 2 when the input was at fault, 1 otherwise.
+ * A Record: a new ErrorCode does not compile until it is given an exit code here.
+ */
+const exitCodeOf: Record<ErrorCode, 1 | 2> = {
+  ERR_INPUT_INVALID: 2,
+  ERR_INPUT_TOO_LARGE: 2,
+  ERR_INPUT_TOO_DEEP: 2,
+  ERR_ARRAY_TOO_LONG: 2,
+  ERR_JSON_PARSE: 2,
+  ERR_CONTEXT_UNKNOWN: 2,
+  ERR_CONTEXT_INTEGRITY: 1,
+  ERR_JSONLD: 2,
+  ERR_KEY_INVALID: 2,
+  ERR_KEY_UNAVAILABLE: 1,
+  ERR_PROOF_INVALID: 2,
+  ERR_DID_UNSUPPORTED: 2,
+  ERR_DID_RESOLUTION: 1,
+  ERR_FETCH_FAILED: 1,
+  ERR_FETCH_BLOCKED: 2,
+  ERR_STATUS_LIST_INVALID: 1,
+  ERR_STATUS_INDEX_OUT_OF_RANGE: 2,
+  ERR_STATUS_LIST_MULTIBASE: 1,
+  ERR_STATUS_LIST_BASE64URL: 1,
+  ERR_STATUS_LIST_GZIP: 1,
+  ERR_STATUS_LIST_TOO_LARGE: 1,
+  ERR_STATUS_LIST_LENGTH: 1,
+  ERR_UNSUPPORTED_SUITE: 2,
+}
+
+/** Command groups and their commands. Add a command by exporting `register` from its own file and listing it here. */
+function buildProgram(io: CliIo): Command {
+  const program = new Command('emblem')
+    .description('Emblem: open micro-credentials (Open Badges 3.0 / W3C VC 2.0)')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+  registerServe(program, io)
+  const keys = program.command('keys').description('Ed25519 signing keys as Multikey JSON')
+  registerKeys(keys, io)
+  // `emblem credential sign|verify`: src/cli/credential-sign.ts and credential-verify.ts each export
+  // `register: RegisterCommand`; when they land, add here:
+  //   const credential = program.command('credential').description('sign and verify Open Badges 3.0 credentials')
+  //   registerCredentialSign(credential, io); registerCredentialVerify(credential, io)
+  return program
+}
+
+const processIo: CliIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk)
+    return Buffer.concat(chunks).toString('utf8')
+  },
+  setExitCode: () => {},
+}
+
+/**
+ * Runs the `emblem` command line and returns its exit code: 0 success, 1 failure
+ * (or a negative answer, such as a credential that does not verify), 2 bad usage or bad input.
+ * Never prints a stack trace.
+ */
+export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  let exitCode = 0
+  const cli: CliIo = { ...processIo, ...io, setExitCode: (code) => void (exitCode = code) }
+  const program = buildProgram(cli)
+  for (const command of [program, ...allSubcommands(program)]) {
+    command.exitOverride().configureOutput({ writeOut: cli.out, writeErr: cli.err })
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' })
+    return exitCode
+  } catch (err) {
+    return reportError(err, cli)
+  }
+}
+
+function reportError(err: unknown, cli: CliIo): number {
+  if (err instanceof CommanderError) {
+    // commander has already printed its message (or the help/version text).
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0
+    return err.exitCode === 0 ? 0 : 2
+  }
+  if (err instanceof ConfigError) {
+    cli.err(`emblem: ${err.message}\n`)
+    return 2
+  }
+  if (err instanceof PlatformError) {
+    cli.err(`emblem: ${err.message}\n`)
+    return exitCodeOf[err.code]
+  }
+  cli.err(`emblem: ${err instanceof Error ? err.message : String(err)}\n`)
+  return 1
+}
+
+function allSubcommands(command: Command): Command[] {
+  return command.commands.flatMap((sub) => [sub, ...allSubcommands(sub)])
+}
