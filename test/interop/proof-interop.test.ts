@@ -72,7 +72,7 @@ const dbVerify = async (credential: unknown, suite: Cryptosuite, documentLoader:
   }
 
 describe.each(['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const)('%s interop with @digitalbazaar/vc', (suite) => {
-  it('has an OB 3.0 credential signed by Emblem verify with Digital Bazaar', async () => {
+  it('has an OB 3.0 credential signed by Emblem verify with Digital Bazaar and, one character changed, fail in both', async () => {
     const keyPair = generateKeyPair()
     const documentLoader = loaderFor(keyPair.publicKeyMultibase)
     const signed = await signCredential(openBadge(didKeyOf(keyPair.publicKeyMultibase)), createSigner(keyPair), {
@@ -85,9 +85,11 @@ describe.each(['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const)('%s interop with @
     const tampered = await dbVerify(tamper(signed), suite, documentLoader)
     expect(tampered.verified).toBe(false)
     expect(JSON.stringify(tampered)).toContain('Invalid signature')
+    const options = { resolveVerificationMethod: async (url: string) => resolveDidKey(url) }
+    expect(await verifyProofs(tamper(signed), options)).toMatchObject({ verified: false, code: 'PROOF_SIGNATURE_INVALID' })
   })
 
-  it('has an OB 3.0 credential signed by Digital Bazaar verify with Emblem', async () => {
+  it('has an OB 3.0 credential signed by Digital Bazaar verify with Emblem and, one character changed, fail in both', async () => {
     const key = (await Ed25519Multikey.generate()) as DbKey
     const did = didKeyOf(key.publicKeyMultibase)
     key.controller = did
@@ -103,6 +105,8 @@ describe.each(['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const)('%s interop with @
     const result = await verifyProofs(signed, options)
     expect(result, JSON.stringify(result)).toMatchObject({ verified: true, proofs: [{ cryptosuite: suite, controller: did }] })
     expect(await verifyProofs(tamper(signed), options)).toMatchObject({ verified: false, code: 'PROOF_SIGNATURE_INVALID' })
+    expect((await dbVerify(signed, suite, documentLoader)).verified).toBe(true)
+    expect((await dbVerify(tamper(signed), suite, documentLoader)).verified).toBe(false)
   })
 })
 

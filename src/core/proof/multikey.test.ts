@@ -41,6 +41,9 @@ describe('Ed25519 Multikey', () => {
     const seed = decodeSecretKeyMultibase(W3C.privateKeyMultibase)
     const long = encodeMultibase(Uint8Array.from([0x80, 0x26, ...seed, ...decodePublicKeyMultibase(W3C.publicKeyMultibase)]))
     expect(importKeyPair({ publicKeyMultibase: W3C.publicKeyMultibase, secretKeyMultibase: long }).privateKey).toBeDefined()
+    const otherPublic = decodePublicKeyMultibase(generateKeyPair().publicKeyMultibase)
+    const mismatched = encodeMultibase(Uint8Array.from([0x80, 0x26, ...seed, ...otherPublic]))
+    expect(keyError(() => importKeyPair({ publicKeyMultibase: W3C.publicKeyMultibase, secretKeyMultibase: mismatched }))).toMatch(/does not end with/)
   })
 
   it('leaves the secret out of the export unless asked and never shows it in JSON.stringify', () => {

@@ -45,12 +45,18 @@ export function decodePublicKeyMultibase(text: string): Uint8Array {
 /** Multikey text (`z3u2…`) for a 32-byte Ed25519 seed. */
 export const encodeSecretKeyMultibase = (seed: Uint8Array): string => encodeMultibase(withHeader(SECRET_HEADER, seed))
 
-/** The 32-byte seed in Ed25519 secret Multikey text (a 64-byte seed || public key is cut to its seed). */
+/**
+ * The 32-byte seed in Ed25519 secret Multikey text. A 64-byte secret (seed || public key) is accepted
+ * when its second half is the seed's public key.
+ */
 export function decodeSecretKeyMultibase(text: string): Uint8Array {
   const bytes = decodeKeyText(text, 'secret')
   if ((bytes.length !== 34 && bytes.length !== 66) || !hasHeader(bytes, SECRET_HEADER))
     throw new PlatformError('ERR_KEY_INVALID', 'Secret key is not an Ed25519 Multikey (0x8026 header and a 32-byte seed, text starting z3u2)')
-  return bytes.slice(2, 34)
+  const seed = bytes.slice(2, 34)
+  if (bytes.length === 66 && !timingSafeEqual(rawPublicKey(privateKeyObjectFromSeed(seed)), bytes.subarray(34)))
+    throw new PlatformError('ERR_KEY_INVALID', 'Secret key of 64 bytes does not end with the public key of its seed')
+  return seed
 }
 
 /** A public KeyObject for Ed25519 Multikey text, cached by that text. */
