@@ -53,6 +53,11 @@ export default defineConfig(
     },
   },
   {
+    // Canonical serialisations (N-Quads, JCS) escape control characters on purpose.
+    files: ['src/core/canonical/**/*.ts'],
+    rules: { 'no-control-regex': 'off' },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
