@@ -14,8 +14,7 @@ export { createSigner, type Signer } from './signer.js'
 export { resolveDidKey, didKeyDocument, didKeyOf, didKeyVerificationMethodId, type DidDocument } from './did-key.js'
 export { publicKeyOf, isSameVerificationMethod, type VerificationMethod, type ResolveVerificationMethod } from './verification-method.js'
 export { signCredential } from './data-integrity/sign-credential.js'
-export { verifyProofs, verifiedController, verifiedControllers } from './data-integrity/verify-proofs.js'
-export { verifyProof } from './data-integrity/verify-proof.js'
+export { verifyProofs, verifyProof, verifiedController, verifiedControllers } from './data-integrity/verify-proofs.js'
 export { hashData, SUPPORTED_CRYPTOSUITES, type HashData, type Canonicalization } from './data-integrity/hash-data.js'
 export type {
   Cryptosuite,
