@@ -9,3 +9,5 @@ export {
   type AchievementCredentialInput,
   type RecipientInput,
 } from './build-credential.js'
+export { parseJsonInput, checkInputLimits, DEFAULT_INPUT_LIMITS, type JsonInputLimits } from './parse.js'
+export { findJsonSyntaxError, type JsonSyntaxError } from './json-syntax.js'
