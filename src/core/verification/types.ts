@@ -1,4 +1,5 @@
 import type { DocumentLoader } from '../canonical/index.js'
+import type { JsonInputLimits } from '../credential/index.js'
 import type { ResolveVerificationMethod } from '../proof/index.js'
 
 /** The checks of a verification, in the order they run. */
@@ -71,12 +72,8 @@ export interface VerificationReport {
  */
 export type DocumentFetcher = (url: string) => Promise<unknown>
 
-/** Limits on untrusted input, passed to parseJsonInput. */
-export interface InputLimits {
-  maxBytes?: number
-  maxDepth?: number
-  maxArrayLength?: number
-}
+/** Limits on untrusted input (size, depth, array length, string length), as parseJsonInput takes them. */
+export type InputLimits = JsonInputLimits
 
 /** What verifyCredential needs from the outside world. Everything is injected; the clock too. */
 export interface VerifyDeps {
