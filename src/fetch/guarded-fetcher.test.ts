@@ -137,6 +137,11 @@ describe('createGuardedFetcher', () => {
     expect(Date.now() - started).toBeLessThan(1500)
   })
 
+  it('times out a host name that never resolves', async () => {
+    const fetcher = createGuardedFetcher({ timeoutMs: 100, resolveHost: () => new Promise<string[]>(() => {}) })
+    await expectCode(fetcher('https://slow-dns.example/'), 'ERR_FETCH_FAILED', /timed out after 100 ms resolving slow-dns\.example/)
+  })
+
   it('times out a body that never ends', async () => {
     await expectCode(local({ timeoutMs: 200 })(`${base}/slow`), 'ERR_FETCH_FAILED', /timed out/)
   })

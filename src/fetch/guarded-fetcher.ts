@@ -63,7 +63,7 @@ export function createGuardedFetcher(options: GuardedFetcherOptions = {}): Guard
   } satisfies Required<GuardedFetcherOptions>
 
   /** Checks the URL and its host's addresses; returns the address to connect to. */
-  async function admit(url: URL): Promise<string> {
+  async function admit(url: URL, signal: AbortSignal): Promise<string> {
     if (url.protocol !== 'https:' && !(opts.allowHttp && url.protocol === 'http:'))
       throw blocked(`Refusing ${url.protocol} URL ${url.origin}: ${opts.allowHttp ? 'only http(s)' : 'only https'} is allowed`)
     if (url.username || url.password) throw blocked('Refusing a URL with credentials in it')
@@ -73,8 +73,9 @@ export function createGuardedFetcher(options: GuardedFetcherOptions = {}): Guard
       addresses = [host]
     } else {
       try {
-        addresses = await opts.resolveHost(host)
+        addresses = await withDeadline(opts.resolveHost(host), signal)
       } catch (err) {
+        if (signal.aborted) throw failed(`Fetch timed out after ${opts.timeoutMs} ms resolving ${host}`, err)
         throw failed(`Cannot resolve ${host}`, err)
       }
       if (addresses.length === 0) throw failed(`Cannot resolve ${host}: no addresses`)
@@ -98,7 +99,7 @@ export function createGuardedFetcher(options: GuardedFetcherOptions = {}): Guard
     const signal = AbortSignal.timeout(opts.timeoutMs)
     const startHost = url.hostname.toLowerCase()
     for (let redirects = 0; ; redirects++) {
-      const address = await admit(url)
+      const address = await admit(url, signal)
       const response = await send(url, address, { accept, signal, timeoutMs: opts.timeoutMs })
       const location = response.headers.location
       if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) {
@@ -118,6 +119,16 @@ export function createGuardedFetcher(options: GuardedFetcherOptions = {}): Guard
       url = next
     }
   }
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (a DNS lookup cannot itself be cancelled). */
+function withDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 /** Sends a GET to `url`, connecting to `address` only. Resolves once the response head arrives. */
