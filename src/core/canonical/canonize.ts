@@ -1,8 +1,8 @@
 import rdfCanonize from 'rdf-canonize'
 import { documentLoader as bundledLoader, isBundledFirst } from './document-loader.js'
 import { ContextCache, ContextMiss } from './fast/context-cache.js'
-import { canonicalNQuads } from './fast/label-blank-nodes.js'
-import { toQuads, UNSUPPORTED, type Quad } from './fast/to-quads.js'
+import { canonicalNQuads, provisionalNQuads } from './fast/label-blank-nodes.js'
+import { toQuads, UNSUPPORTED, type Dataset } from './fast/to-quads.js'
 import { canonizeGeneral, type CanonizeOptions } from './rdfc.js'
 
 let contexts: ContextCache | undefined
@@ -26,9 +26,9 @@ export async function canonizeFast(document: object, options: CanonizeOptions = 
   const cache = (contexts ??= new ContextCache(bundledLoader))
   // Each retry processes one more scoped context; a credential needs a handful, once per process.
   for (let attempt = 0; attempt < 64; attempt++) {
-    let quads: Quad[]
+    let dataset: Dataset
     try {
-      quads = toQuads(document, cache)
+      dataset = toQuads(document, cache)
     } catch (err) {
       if (err === UNSUPPORTED) return undefined
       if (!(err instanceof ContextMiss)) throw err
@@ -39,7 +39,10 @@ export async function canonizeFast(document: object, options: CanonizeOptions = 
       }
       continue
     }
-    return canonicalNQuads(quads) ?? (await rdfCanonize.canonize(quads as never, { algorithm: 'RDFC-1.0' }))
+    return (
+      canonicalNQuads(dataset.quads, dataset.blankNodes) ??
+      (await rdfCanonize.canonize(provisionalNQuads(dataset.quads), { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads' }))
+    )
   }
   return undefined
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import type { DocumentLoader } from '../document-loader.js'
+import { iriTerm } from './n-quads.js'
 
 const require = createRequire(import.meta.url)
 
@@ -38,6 +39,24 @@ interface JsonldContextApi {
 const contextApi = require('jsonld/lib/context.js') as JsonldContextApi
 const ContextResolver = require('jsonld/lib/ContextResolver.js') as new (args: { sharedCache: Map<string, unknown> }) => unknown
 
+/** jsonld's own test for an absolute IRI (lib/url.js). */
+export const ABSOLUTE_IRI = /^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$/
+
+/** Everything expansion asks of a term in one context, looked up once. */
+export interface TermInfo {
+  /** The key expanded as a vocabulary term: an IRI, a keyword, or null. */
+  iri: string | null
+  container: string[] | null
+  type: string | null
+  /** The term's scoped context, or undefined. */
+  scoped: unknown
+  language: unknown
+  direction: unknown
+  reverse: boolean
+  /** The N-Quads form of `iri` when it is an absolute IRI usable as a predicate, else undefined. */
+  predicate: string | undefined
+}
+
 /** Thrown by a cache miss: the caller awaits `load()` and tries again. */
 export class ContextMiss {
   constructor(readonly load: () => Promise<void>) {}
@@ -57,6 +76,7 @@ export class ContextCache {
   private readonly initialContext: ActiveContext
   private readonly children = new WeakMap<ActiveContext, Map<unknown, ActiveContext>>()
   private readonly vocab = new WeakMap<ActiveContext, Map<string, string | null>>()
+  private readonly terms = new WeakMap<ActiveContext, Map<string, TermInfo>>()
   private readonly topLevel = new Map<string, ActiveContext>()
 
   constructor(documentLoader: DocumentLoader) {
@@ -112,6 +132,29 @@ export class ContextCache {
       if (memo.size < 4096) memo.set(value, iri)
     }
     return iri
+  }
+
+  /** What `ctx` says about `key`, memoised per context. */
+  term(ctx: ActiveContext, key: string): TermInfo {
+    let memo = this.terms.get(ctx)
+    if (!memo) this.terms.set(ctx, (memo = new Map()))
+    let info = memo.get(key)
+    if (info === undefined) {
+      info = {
+        iri: this.expandVocab(ctx, key),
+        container: contextApi.getContextValue(ctx, key, '@container') as string[] | null,
+        type: contextApi.getContextValue(ctx, key, '@type') as string | null,
+        scoped: contextApi.getContextValue(ctx, key, '@context'),
+        language: contextApi.getContextValue(ctx, key, '@language'),
+        direction: contextApi.getContextValue(ctx, key, '@direction'),
+        reverse: ctx.mappings.get(key)?.reverse === true,
+        predicate: undefined,
+      }
+      const iri = info.iri
+      if (iri !== null && !iri.startsWith('@') && !iri.startsWith('_:') && ABSOLUTE_IRI.test(iri)) info.predicate = iriTerm(iri)
+      if (memo.size < 4096) memo.set(key, info)
+    }
+    return info
   }
 
   /** A type value expanded against `ctx` (vocab and base), as jsonld expands `@type` values. */

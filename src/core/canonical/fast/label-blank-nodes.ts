@@ -1,12 +1,7 @@
-import { createHash } from 'node:crypto'
-import rdfCanonize from 'rdf-canonize'
-import type { Quad, Term } from './to-quads.js'
+import { hash } from 'node:crypto'
+import type { Quad } from './to-quads.js'
 
-const { NQuads } = rdfCanonize as unknown as {
-  NQuads: { serializeQuadComponents(s: Term, p: Term, o: Term, g: Term): string }
-}
-
-const serialize = (s: Term, p: Term, o: Term, g: Term): string => NQuads.serializeQuadComponents(s, p, o, g)
+const line = (s: string, p: string, o: string): string => `${s} ${p} ${o} .\n`
 
 /**
  * RDFC-1.0 canonical N-Quads when every blank node has a unique first-degree hash (§4.4 steps 1-5),
@@ -14,46 +9,37 @@ const serialize = (s: Term, p: Term, o: Term, g: Term): string => NQuads.seriali
  * share a hash: those need the N-degree algorithm, which the caller leaves to rdf-canonize.
  * @see https://www.w3.org/TR/rdf-canon/#canon-algorithm
  */
-export function canonicalNQuads(quads: readonly Quad[]): string | undefined {
-  const quadsOf = new Map<string, Set<Quad>>()
-  const track = (term: Term, quad: Quad) => {
-    if (term.termType !== 'BlankNode') return
-    const set = quadsOf.get(term.value)
-    if (set) set.add(quad)
-    else quadsOf.set(term.value, new Set([quad]))
-  }
+export function canonicalNQuads(quads: readonly Quad[], blankNodeCount: number): string | undefined {
+  const quadsOf: Quad[][] = Array.from({ length: blankNodeCount }, () => [])
   for (const quad of quads) {
-    track(quad.subject, quad)
-    track(quad.object, quad)
-    track(quad.graph, quad)
+    if (quad.sb >= 0) quadsOf[quad.sb]!.push(quad)
+    if (quad.ob >= 0 && quad.ob !== quad.sb) quadsOf[quad.ob]!.push(quad)
   }
 
-  const byHash = new Map<string, string>()
-  for (const [id, related] of quadsOf) {
-    const hash = firstDegreeHash(id, related)
-    if (byHash.has(hash)) return undefined
-    byHash.set(hash, id)
+  const byHash = new Map<string, number>()
+  for (let id = 0; id < blankNodeCount; id++) {
+    const related = quadsOf[id]!
+    if (related.length === 0) continue
+    const digest = firstDegreeHash(id, related)
+    if (byHash.has(digest)) return undefined
+    byHash.set(digest, id)
   }
-  const canonical = new Map<string, Term>()
-  for (const hash of [...byHash.keys()].sort()) {
-    canonical.set(byHash.get(hash)!, { termType: 'BlankNode', value: `c14n${canonical.size}` })
-  }
+  const labels: string[] = new Array(blankNodeCount)
+  let next = 0
+  for (const digest of [...byHash.keys()].sort()) labels[byHash.get(digest)!] = `_:c14n${next++}`
 
-  const relabel = (term: Term): Term => (term.termType === 'BlankNode' ? canonical.get(term.value)! : term)
-  const lines = quads.map((q) => serialize(relabel(q.subject), q.predicate, relabel(q.object), relabel(q.graph)))
+  const lines = quads.map((q) => line(q.sb >= 0 ? labels[q.sb]! : q.s, q.p, q.ob >= 0 ? labels[q.ob]! : q.o))
   return lines.sort().join('')
 }
 
-const A: Term = { termType: 'BlankNode', value: 'a' }
-const Z: Term = { termType: 'BlankNode', value: 'z' }
+/** The dataset as N-Quads with provisional blank node labels, for rdf-canonize's full algorithm. */
+export function provisionalNQuads(quads: readonly Quad[]): string {
+  return quads.map((q) => line(q.sb >= 0 ? `_:b${q.sb}` : q.s, q.p, q.ob >= 0 ? `_:b${q.ob}` : q.o)).join('')
+}
 
 /** RDFC-1.0 §4.6 Hash First Degree Quads: the node itself as `_:a`, every other blank node as `_:z`. */
-function firstDegreeHash(id: string, quads: Set<Quad>): string {
-  const mark = (term: Term): Term => (term.termType !== 'BlankNode' ? term : term.value === id ? A : Z)
-  const lines: string[] = []
-  for (const q of quads) lines.push(serialize(mark(q.subject), q.predicate, mark(q.object), mark(q.graph)))
+function firstDegreeHash(id: number, quads: readonly Quad[]): string {
+  const lines = quads.map((q) => line(q.sb < 0 ? q.s : q.sb === id ? '_:a' : '_:z', q.p, q.ob < 0 ? q.o : q.ob === id ? '_:a' : '_:z'))
   lines.sort()
-  const digest = createHash('sha256')
-  for (const line of lines) digest.update(line)
-  return digest.digest('hex')
+  return hash('sha256', lines.join(''), 'hex')
 }
