@@ -159,7 +159,7 @@ export const arbitraryCredential: fc.Arbitrary<Record<string, unknown>> = fc
 
 /** Variations the fast path must hand over (or get identical anyway): duplicates, odd JSON-LD, invalid terms. */
 export const arbitraryEdgeCredential: fc.Arbitrary<Record<string, unknown>> = fc
-  .tuple(arbitraryCredential, fc.constantFrom('duplicate-alignments', 'undefined-term', 'relative-id', 'empty-array', 'null-value', 'vc11-context', 'value-object', 'same-node-twice'), alignment)
+  .tuple(arbitraryCredential, fc.constantFrom('duplicate-alignments', 'undefined-term', 'relative-id', 'empty-array', 'null-value', 'vc11-context', 'value-object', 'same-node-twice', 'alias-keys'), alignment)
   .map(([credential, variant, extra]) => {
     const c = structuredClone(credential) as Record<string, any>
     const achievementNode = c.credentialSubject.achievement
@@ -187,6 +187,10 @@ export const arbitraryEdgeCredential: fc.Arbitrary<Record<string, unknown>> = fc
         break
       case 'value-object':
         c.name = { '@value': 'Valued', '@language': 'en' }
+        break
+      case 'alias-keys':
+        c['https://schema.org/name'] = 'Same name'
+        c.name = 'Same name'
         break
       case 'same-node-twice':
         c.evidence = [{ id: 'https://example.edu/evidence/1', type: ['Evidence'], name: 'One' }, { id: 'https://example.edu/evidence/1', type: ['Evidence'], name: 'One' }]

@@ -59,6 +59,7 @@ export interface Dataset {
 class Walker {
   private readonly quads: Quad[] = []
   private readonly subjects = new Set<string>()
+  /** Set when two node objects share a subject, or two keys a predicate: then repeats can cross them. */
   private repeatedSubject = false
   blankNodes = 0
 
@@ -107,7 +108,10 @@ class Walker {
       else this.subjects.add(id)
     }
 
+    // Two keys with one predicate (an alias, a full IRI beside its term) merge in jsonld's node map.
+    const predicates = new Set<string>()
     if (types) {
+      predicates.add(RDF_TYPE)
       const objects = types.map((type) => namedNode(contexts.expandType(typeScoped, type)))
       for (const object of objects.length > 1 ? new Set(objects) : objects) this.emit(subject, RDF_TYPE, object)
     }
@@ -118,6 +122,8 @@ class Walker {
       if (iri === '@id' || iri === '@type') continue
       const predicate = term.predicate
       if (predicate === undefined || iri === null || term.reverse) return unsupported()
+      if (predicates.has(predicate)) this.repeatedSubject = true
+      predicates.add(predicate)
       const container = term.container
       const isList = container !== null && container.length === 1 && container[0] === '@list'
       if (container !== null && !isList && (container.length !== 1 || container[0] !== '@set')) return unsupported()
