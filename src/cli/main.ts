@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander'
 import { ConfigError, packageVersion } from '../config.js'
 import { PlatformError, type ErrorCode } from '../core/errors.js'
+import { register as registerCredentialSign } from './credential-sign.js'
+import { register as registerCredentialVerify } from './credential-verify.js'
 import { register as registerKeys } from './keys.js'
 import { register as registerServe } from './serve.js'
 
@@ -60,10 +62,9 @@ function buildProgram(io: CliIo): Command {
   registerServe(program, io)
   const keys = program.command('keys').description('Ed25519 signing keys as Multikey JSON')
   registerKeys(keys, io)
-  // `emblem credential sign|verify`: src/cli/credential-sign.ts and credential-verify.ts each export
-  // `register: RegisterCommand`; when they land, add here:
-  //   const credential = program.command('credential').description('sign and verify Open Badges 3.0 credentials')
-  //   registerCredentialSign(credential, io); registerCredentialVerify(credential, io)
+  const credential = program.command('credential').description('sign and verify Open Badges 3.0 credentials')
+  registerCredentialSign(credential, io)
+  registerCredentialVerify(credential, io)
   return program
 }
 

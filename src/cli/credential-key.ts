@@ -1,0 +1,26 @@
+import { PlatformError, isPlatformError } from '../core/errors.js'
+import { createSigner, importKeyPair, type Signer } from '../core/proof/index.js'
+import { readTextFile } from './credential-input.js'
+import type { CliIo } from './main.js'
+
+/**
+ * A signer from a Multikey JSON key file (`publicKeyMultibase` and `secretKeyMultibase` or
+ * `privateKeyMultibase`). The verification method is `verificationMethod`, else the file's `id`, else
+ * the did:key of the key. A missing, unreadable or malformed file is an exit-2 error naming the file.
+ */
+export async function loadSigner(file: string, verificationMethod: string | undefined, io: CliIo): Promise<Signer> {
+  const text = await readTextFile(file, 'Key', io)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new PlatformError('ERR_KEY_INVALID', `Key file ${file} is not JSON; expected Multikey JSON {publicKeyMultibase, secretKeyMultibase}`)
+  }
+  try {
+    return createSigner(importKeyPair(json), verificationMethod)
+  } catch (err) {
+    if (!isPlatformError(err)) throw err
+    // A public key alone cannot sign: that is a bad key file too, so exit 2 like the others.
+    throw new PlatformError('ERR_KEY_INVALID', `Key file ${file}: ${err.message}`, { cause: err })
+  }
+}

@@ -1,0 +1,74 @@
+import { createDocumentLoader, type DocumentLoader } from '../canonical/index.js'
+import { checkDataIntegrityProof, type ProofOutcome } from './check-data-integrity-proof.js'
+import { checkIssuerBinding } from './check-issuer-binding.js'
+import { checkJwtProof } from './check-jwt-proof.js'
+import { checkSchema } from './check-schema.js'
+import { checkStatus } from './check-status.js'
+import { checkValidityPeriod } from './check-validity-period.js'
+import { issuerIdOf } from './issuer-id.js'
+import { parseInput } from './parse-input.js'
+import { createDocumentSource, createVerificationMethodResolver, type VerificationMethodResolver } from './resolvers/index.js'
+import type { Check, CheckId, VerificationReport, VerifyDeps } from './types.js'
+
+const ALL_CHECKS: readonly CheckId[] = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion']
+const LOG_INCLUSION: Check = { id: 'log-inclusion', outcome: 'skipped', message: 'transparency log not yet available' }
+
+let bundledLoader: DocumentLoader | undefined
+
+/**
+ * Verifies a credential and reports every check in the order it ran: parse, schema, proof,
+ * issuer-binding, validity-period, status, log-inclusion. `input` is a parsed credential, its JSON
+ * text or bytes, or a compact OB 3.0 VC-JWT; VC 2.0 and VC 1.1 forms are accepted. Remote documents
+ * come from `deps.documents`, then `deps.fetcher`; nothing is fetched otherwise, and JSON-LD contexts
+ * are never fetched. Never throws for a bad credential: verified is true only when no check failed.
+ * @example
+ * const report = await verifyCredential(json, { now: clock.now(), documents, fetcher })
+ * if (!report.verified) console.log(report.checks.filter((c) => c.outcome === 'failed'))
+ * @see https://www.imsglobal.org/spec/ob/v3p0/#verification
+ */
+export async function verifyCredential(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
+  const checks: Check[] = []
+  const parsed = parseInput(input, deps.limits)
+  checks.push(parsed.check)
+  if (!parsed.ok) return finish(checks, undefined, 'the input could not be parsed')
+  const { credential } = parsed
+
+  const source = createDocumentSource(deps.documents, deps.fetcher)
+  const resolver: VerificationMethodResolver = deps.resolveVerificationMethod
+    ? { resolve: deps.resolveVerificationMethod, originOf: () => undefined }
+    : createVerificationMethodResolver(source)
+  const documentLoader = deps.documentLoader ?? (bundledLoader ??= createDocumentLoader())
+  const skew = deps.maxClockSkewSeconds === undefined ? {} : { maxClockSkewSeconds: deps.maxClockSkewSeconds }
+
+  checks.push(checkSchema(credential))
+  const proof: ProofOutcome =
+    parsed.format === 'jwt'
+      ? await checkJwtProof(parsed.compact, resolver)
+      : await checkDataIntegrityProof(credential, { resolver, documentLoader, now: deps.now })
+  checks.push(proof.check)
+  checks.push(
+    checkIssuerBinding(credential, {
+      verified: proof.verified,
+      originOf: resolver.originOf,
+      ...(deps.trustedIssuers ? { trustedIssuers: deps.trustedIssuers } : {}),
+    }),
+  )
+  checks.push(checkValidityPeriod(credential, { now: deps.now, ...skew }))
+  // An unverified credential's status URLs are the forger's choice: do not fetch them.
+  checks.push(
+    proof.check.outcome === 'passed'
+      ? await checkStatus(credential, { source, resolver, documentLoader, now: deps.now, ...skew, issuer: issuerIdOf(credential) })
+      : { id: 'status', outcome: 'skipped', message: 'Not checked: the proof did not verify, so the status entries cannot be trusted' },
+  )
+  checks.push(LOG_INCLUSION)
+  return finish(checks, credential)
+}
+
+/** Adds a skipped check for every check that did not run, and the verdict. */
+function finish(checks: Check[], credential: Record<string, unknown> | undefined, reason?: string): VerificationReport {
+  const ran = new Set(checks.map((c) => c.id))
+  for (const id of ALL_CHECKS)
+    if (!ran.has(id)) checks.push(id === 'log-inclusion' ? LOG_INCLUSION : { id, outcome: 'skipped', message: `Not checked: ${reason ?? 'an earlier check failed'}` })
+  const verified = checks.every((c) => c.outcome !== 'failed') && checks.some((c) => c.id === 'proof' && c.outcome === 'passed')
+  return { verified, ...(credential ? { credential } : {}), checks }
+}
