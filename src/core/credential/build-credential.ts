@@ -1,6 +1,7 @@
 import { CONTEXT } from '../canonical/index.js'
 import { PlatformError } from '../errors.js'
 import { emailIdentity } from './identity.js'
+import { isDateTimeZ } from './shape.js'
 import type {
   Achievement,
   AchievementCredential,
@@ -47,8 +48,6 @@ export interface AchievementCredentialInput {
 }
 
 const URN_UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-/** DateTimeZ: an RFC 3339 date-time that carries a time zone (`Z` or an offset). */
-export const DATE_TIME_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i
 
 /**
  * An unsigned OpenBadgeCredential in VC 2.0 form. Sets are arrays; null, undefined and empty arrays
@@ -95,7 +94,7 @@ function checkInput(input: AchievementCredentialInput): void {
   if (!URN_UUID.test(input.id)) problems.push(`id must be a urn:uuid URI, got ${JSON.stringify(input.id)}`)
   for (const key of ['validFrom', 'validUntil', 'awardedDate'] as const) {
     const value = input[key]
-    if (value !== undefined && !DATE_TIME_Z.test(value)) problems.push(`${key} must be a date-time with a time zone`)
+    if (value !== undefined && !isDateTimeZ(value)) problems.push(`${key} must be a date-time with a time zone`)
   }
   if (input.validUntil && Date.parse(input.validUntil) <= Date.parse(input.validFrom))
     problems.push('validUntil must be later than validFrom')
