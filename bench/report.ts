@@ -17,7 +17,13 @@ export interface Target {
 /** The rows as an aligned text table, then each target with whether this run met it. */
 export function formatTable(rows: readonly Row[], targets: readonly Target[]): string {
   const header = ['name', 'ops/s', 'baseline', 'baseline ops/s', 'ratio']
-  const cells = rows.map((r) => [r.name, fixed(r.ops_per_s), r.baseline ?? '-', r.baseline_ops_per_s === null ? '-' : fixed(r.baseline_ops_per_s), r.ratio === null ? '-' : `${fixed(r.ratio)}x`])
+  const cells = rows.map((r) => [
+    r.name,
+    fixed(r.ops_per_s),
+    r.baseline ?? '-',
+    r.baseline_ops_per_s === null ? '-' : fixed(r.baseline_ops_per_s),
+    r.ratio === null ? '-' : `${fixed(r.ratio)}x`,
+  ])
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)))
   const line = (c: string[]) => c.map((cell, i) => (i === 0 || i === 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
   const lines = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line), '']

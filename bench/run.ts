@@ -17,7 +17,8 @@ for (const { name, run } of cases.cases) {
 const rows: Row[] = cases.comparisons.map(({ name, baseline }) => {
   const ops = measured.get(name)!.opsPerSecond
   const baseOps = baseline === null ? null : measured.get(baseline)!.opsPerSecond
-  return { name, ops_per_s: round(ops), baseline, baseline_ops_per_s: baseOps === null ? null : round(baseOps), ratio: baseOps === null ? null : round(ops / baseOps) }
+  if (baseOps === null) return { name, ops_per_s: round(ops), baseline, baseline_ops_per_s: null, ratio: null }
+  return { name, ops_per_s: round(ops), baseline, baseline_ops_per_s: round(baseOps), ratio: round(ops / baseOps) }
 })
 
 if (json) process.stdout.write(`${JSON.stringify({ results: rows })}\n`)

@@ -102,9 +102,8 @@ describe('verifying malformed and hostile credentials', () => {
     const entry = signed.credentialStatus as { statusListCredential: string; statusListIndex: string }
     const list = new StatusList()
     list.set(Number(entry.statusListIndex), 1)
-    const listCredential = await sign(
-      buildStatusListCredential({ id: entry.statusListCredential, issuer: did, statusPurpose: 'revocation', list, validFrom: CREATED }) as unknown as Record<string, unknown>,
-    )
+    const draft = buildStatusListCredential({ id: entry.statusListCredential, issuer: did, statusPurpose: 'revocation', list, validFrom: CREATED })
+    const listCredential = await sign(draft as unknown as Record<string, unknown>)
     const report = await verify(signed, { documents: new Map([[entry.statusListCredential, listCredential]]) })
     expect(firstFailure(report)).toMatchObject({ id: 'status', code: 'CREDENTIAL_REVOKED' })
   })

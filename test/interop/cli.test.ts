@@ -45,7 +45,13 @@ beforeAll(async () => {
   issuerDid = didKeyOf(JSON.parse(generated.out).publicKeyMultibase)
   // The status list every credential points at, signed through the CLI as well.
   const entry = credentialFor('urn:uuid:9a1c2f1e-0000-4000-8000-0000000000ff').credentialStatus as unknown as { statusListCredential: string }
-  const list = buildStatusListCredential({ id: entry.statusListCredential, issuer: issuerDid, statusPurpose: 'revocation', list: new StatusList(), validFrom: CREATED })
+  const list = buildStatusListCredential({
+    id: entry.statusListCredential,
+    issuer: issuerDid,
+    statusPurpose: 'revocation',
+    list: new StatusList(),
+    validFrom: CREATED,
+  })
   await writeFile(path('list.json'), JSON.stringify(list))
   await writeFile(path('list.signed.json'), await ok('credential', 'sign', path('list.json'), '--key', keyFile, '--created', CREATED))
   await writeFile(path('credential.json'), JSON.stringify(credentialFor('urn:uuid:9a1c2f1e-0000-4000-8000-000000000001'), null, 2))
@@ -115,8 +121,10 @@ describe('emblem credential sign and verify', () => {
     expect(bad.out).toBe('')
 
     await writeFile(path('not-json.key'), 'secret')
-    expect(await run('credential', 'sign', path('credential.json'), '--key', path('not-json.key'))).toMatchObject({ code: 2, err: expect.stringContaining('is not JSON') })
-    expect(await run('credential', 'sign', path('credential.json'), '--key', path('missing.key'))).toMatchObject({ code: 2, err: expect.stringContaining('no such file') })
+    const notJson = await run('credential', 'sign', path('credential.json'), '--key', path('not-json.key'))
+    expect(notJson).toMatchObject({ code: 2, err: expect.stringContaining('is not JSON') })
+    const missing = await run('credential', 'sign', path('credential.json'), '--key', path('missing.key'))
+    expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('no such file') })
   })
 
   it('exits 2 for a missing input file, an invalid --now and an unknown suite', async () => {

@@ -9,8 +9,10 @@ import type { VerificationMethodResolver } from './resolvers/index.js'
  */
 export async function checkJwtProof(compact: string, resolver: VerificationMethodResolver): Promise<ProofOutcome> {
   const result = await verifyJwt(compact, { resolveVerificationMethod: resolver.resolve })
-  if (!result.verified)
-    return { check: { id: 'proof', outcome: 'failed', code: result.code ?? 'PROOF_SIGNATURE_INVALID', message: result.message ?? 'JWT did not verify' }, verified: [] }
+  if (!result.verified) {
+    const code = result.code ?? 'PROOF_SIGNATURE_INVALID'
+    return { check: { id: 'proof', outcome: 'failed', code, message: result.message ?? 'JWT did not verify' }, verified: [] }
+  }
   const { verificationMethod = '', controller = '' } = result
   return {
     check: { id: 'proof', outcome: 'passed', message: `Verified VC-JWT (EdDSA) signed by ${verificationMethod}` },

@@ -12,7 +12,8 @@ const did = didKeyOf(keyPair.publicKeyMultibase)
 async function signedList(url: string, statusPurpose: StatusPurpose, setIndexes: number[] = [], validUntil?: string) {
   const list = new StatusList()
   for (const index of setIndexes) list.set(index, 1)
-  const draft = buildStatusListCredential({ id: url, issuer: did, statusPurpose, list, validFrom: '2025-01-01T00:00:00Z', ...(validUntil ? { validUntil } : {}) })
+  const period = { validFrom: '2025-01-01T00:00:00Z', ...(validUntil ? { validUntil } : {}) }
+  const draft = buildStatusListCredential({ id: url, issuer: did, statusPurpose, list, ...period })
   return signCredential(draft, signer, { suite: 'eddsa-rdfc-2022', created: '2025-01-01T00:00:00Z' })
 }
 

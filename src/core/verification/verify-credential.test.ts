@@ -81,7 +81,13 @@ describe('verifyCredential', () => {
       created: CREATED,
     })
     const fetcher = vi.fn()
-    const tampered = { ...signed, name: 'Something else', credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '1', statusListCredential: 'https://attacker.example/list' } }
+    const credentialStatus = {
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '1',
+      statusListCredential: 'https://attacker.example/list',
+    }
+    const tampered = { ...signed, name: 'Something else', credentialStatus }
     const report = await verifyCredential(tampered, { now, fetcher })
     expect(outcomes(report)).toMatchObject({
       proof: 'PROOF_SIGNATURE_INVALID',
@@ -163,7 +169,8 @@ describe('verifyCredential', () => {
     const keyPair = generateKeyPair()
     const profileId = 'https://example.edu/issuers/876543'
     const methodId = `${profileId}#${keyPair.publicKeyMultibase}`
-    const profile = { ...buildIssuerProfile({ id: profileId }), verificationMethod: [{ id: methodId, type: 'Multikey', publicKeyMultibase: keyPair.publicKeyMultibase }] }
+    const method = { id: methodId, type: 'Multikey', publicKeyMultibase: keyPair.publicKeyMultibase }
+    const profile = { ...buildIssuerProfile({ id: profileId }), verificationMethod: [method] }
     const signed = await signCredential(credentialBy(profileId), createSigner(keyPair, methodId), { suite: 'eddsa-rdfc-2022', created: CREATED })
     const report = await verifyCredential(signed, { now, documents: new Map([[profileId, profile]]) })
     expect(outcomes(report)).toMatchObject({ proof: 'passed', 'issuer-binding': 'passed' })

@@ -67,8 +67,10 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps): Promis
 /** Adds a skipped check for every check that did not run, and the verdict. */
 function finish(checks: Check[], credential: Record<string, unknown> | undefined, reason?: string): VerificationReport {
   const ran = new Set(checks.map((c) => c.id))
-  for (const id of ALL_CHECKS)
-    if (!ran.has(id)) checks.push(id === 'log-inclusion' ? LOG_INCLUSION : { id, outcome: 'skipped', message: `Not checked: ${reason ?? 'an earlier check failed'}` })
+  for (const id of ALL_CHECKS) {
+    if (ran.has(id)) continue
+    checks.push(id === 'log-inclusion' ? LOG_INCLUSION : { id, outcome: 'skipped', message: `Not checked: ${reason ?? 'an earlier check failed'}` })
+  }
   const verified = checks.every((c) => c.outcome !== 'failed') && checks.some((c) => c.id === 'proof' && c.outcome === 'passed')
   return { verified, ...(credential ? { credential } : {}), checks }
 }

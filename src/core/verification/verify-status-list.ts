@@ -51,7 +51,8 @@ export async function verifyStatusList(url: string, context: StatusListContext):
   const listIssuer = issuerIdOf(document)
   if (context.issuer !== undefined && listIssuer !== context.issuer)
     return unverifiable(`issued by ${String(listIssuer)}, not by the credential's issuer ${context.issuer}`)
-  const period = checkValidityPeriod(document, { now: context.now, ...(context.maxClockSkewSeconds === undefined ? {} : { maxClockSkewSeconds: context.maxClockSkewSeconds }) })
+  const skew = context.maxClockSkewSeconds === undefined ? {} : { maxClockSkewSeconds: context.maxClockSkewSeconds }
+  const period = checkValidityPeriod(document, { now: context.now, ...skew })
   if (period.outcome === 'failed') return unverifiable(period.message)
   return { ok: true, list: document }
 }
