@@ -92,10 +92,11 @@ class Walker {
       types = types ? types.concat(sorted) : sorted
     }
 
+    const terms = keys.map((key) => (key === '@context' ? undefined : contexts.term(ctx, key)))
     let id: string | undefined
-    for (const key of keys) {
-      if (key === '@context' || contexts.term(ctx, key).iri !== '@id') continue
-      const value = element[key]
+    for (let i = 0; i < keys.length; i++) {
+      if (terms[i]?.iri !== '@id') continue
+      const value = element[keys[i]!]
       if (id !== undefined || typeof value !== 'string') return unsupported()
       id = namedNode(contexts.expandId(ctx, value))
     }
@@ -109,21 +110,22 @@ class Walker {
     }
 
     // Two keys with one predicate (an alias, a full IRI beside its term) merge in jsonld's node map.
-    const predicates = new Set<string>()
+    const predicates: string[] = []
     if (types) {
-      predicates.add(RDF_TYPE)
+      predicates.push(RDF_TYPE)
       const objects = types.map((type) => namedNode(contexts.expandType(typeScoped, type)))
       for (const object of objects.length > 1 ? new Set(objects) : objects) this.emit(subject, RDF_TYPE, object)
     }
-    for (const key of keys) {
-      if (key === '@context') continue
-      const term = contexts.term(ctx, key)
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!
+      const term = terms[i]
+      if (term === undefined) continue
       const iri = term.iri
       if (iri === '@id' || iri === '@type') continue
       const predicate = term.predicate
       if (predicate === undefined || iri === null || term.reverse) return unsupported()
-      if (predicates.has(predicate)) this.repeatedSubject = true
-      predicates.add(predicate)
+      if (predicates.includes(predicate)) this.repeatedSubject = true
+      predicates.push(predicate)
       const container = term.container
       const isList = container !== null && container.length === 1 && container[0] === '@list'
       if (container !== null && !isList && (container.length !== 1 || container[0] !== '@set')) return unsupported()
