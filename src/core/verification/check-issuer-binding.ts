@@ -37,7 +37,7 @@ export function checkIssuerBinding(credential: Record<string, unknown>, options:
   }
   if (trustedIssuers !== undefined && !trustedIssuers.includes(issuer))
     return { id: 'issuer-binding', outcome: 'failed', code: 'ISSUER_NOT_TRUSTED', message: `Issuer ${issuer} is not among the trusted issuers` }
-  return { id: 'issuer-binding', outcome: 'passed', message: `Signed with ${bound.verificationMethod}, a key of the issuer ${issuer}` }
+  return { id: 'issuer-binding', outcome: 'passed', message: `Signed with a key of the issuer ${issuer}` }
 }
 
 function isBound(method: VerifiedMethod, issuer: string, origin: MethodOrigin | undefined): boolean {
