@@ -6,20 +6,40 @@ export interface Measurement {
   opsPerSecond: number
 }
 
-/** How long to warm up and to measure each case, in milliseconds. */
+/** How long to warm each case up, how many interleaved rounds to run, and how long each round lasts (ms). */
 export interface MeasureOptions {
   warmupMs: number
-  durationMs: number
+  rounds: number
+  roundMs: number
 }
 
 /**
- * Runs `run` back to back for `warmupMs` (JIT, caches), then for `durationMs`, and reports the rate of
- * the measured part. Single-threaded: each call is awaited before the next starts.
+ * Measures every case in `rounds` interleaved rounds (case A, B, C, then A, B, C again …) and reports
+ * each case's median rate. Interleaving keeps a ratio between two cases fair when the machine's load
+ * drifts during the run, which a case-after-case schedule does not. Single-threaded: each call is
+ * awaited before the next starts.
  */
-export async function measure(name: string, run: () => unknown, options: MeasureOptions): Promise<Measurement> {
-  await loop(run, options.warmupMs)
-  const { ops, elapsedMs } = await loop(run, options.durationMs)
-  return { name, opsPerSecond: (ops * 1000) / elapsedMs }
+export async function measureAll(
+  cases: ReadonlyArray<{ name: string; run: () => unknown }>,
+  options: MeasureOptions,
+  onProgress: (round: number) => void = () => {},
+): Promise<Map<string, Measurement>> {
+  for (const { run } of cases) await loop(run, options.warmupMs)
+  const rates = new Map<string, number[]>(cases.map(({ name }) => [name, []]))
+  for (let round = 0; round < options.rounds; round++) {
+    for (const { name, run } of cases) {
+      const { ops, elapsedMs } = await loop(run, options.roundMs)
+      rates.get(name)!.push((ops * 1000) / elapsedMs)
+    }
+    onProgress(round + 1)
+  }
+  return new Map([...rates].map(([name, list]) => [name, { name, opsPerSecond: median(list) }]))
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
 async function loop(run: () => unknown, budgetMs: number): Promise<{ ops: number; elapsedMs: number }> {

@@ -1,18 +1,16 @@
 // Emblem's proof generation and verification against Digital Bazaar's libraries and raw Ed25519.
 // `npm run bench` prints a table; `npm run bench -- --json` prints {"results":[…]} for machines.
 import { benchCases } from './cases.js'
-import { measure, type Measurement } from './measure.js'
+import { measureAll } from './measure.js'
 import { formatTable, type Row } from './report.js'
 
 const json = process.argv.includes('--json')
-const options = { warmupMs: 500, durationMs: 2000 }
+const options = { warmupMs: 400, rounds: 7, roundMs: 300 }
 
 const cases = await benchCases()
-const measured = new Map<string, Measurement>()
-for (const { name, run } of cases.cases) {
-  measured.set(name, await measure(name, run, options))
-  if (!json) process.stderr.write(`measured ${name}\n`)
-}
+const measured = await measureAll(cases.cases, options, (round) => {
+  if (!json) process.stderr.write(`round ${round}/${options.rounds}\n`)
+})
 
 const rows: Row[] = cases.comparisons.map(({ name, baseline }) => {
   const ops = measured.get(name)!.opsPerSecond
