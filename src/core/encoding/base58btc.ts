@@ -11,24 +11,32 @@ for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i
 export function encodeBase58btc(bytes: Uint8Array): string {
   let zeros = 0
   while (zeros < bytes.length && bytes[zeros] === 0) zeros++
-  // Digits of the number in base 58, least significant first.
-  const digits: number[] = []
+  // Limbs of the number in base 58^3, least significant first: every intermediate stays a small
+  // integer, with a third of the steps of digit-by-digit base 58.
+  const limbs: number[] = []
   for (let i = zeros; i < bytes.length; i++) {
     let carry = bytes[i]!
-    for (let j = 0; j < digits.length; j++) {
-      carry += digits[j]! << 8
-      digits[j] = carry % 58
-      carry = (carry / 58) | 0
+    for (let j = 0; j < limbs.length; j++) {
+      carry += limbs[j]! * 256
+      limbs[j] = carry % LIMB
+      carry = (carry / LIMB) | 0
     }
     while (carry > 0) {
-      digits.push(carry % 58)
-      carry = (carry / 58) | 0
+      limbs.push(carry % LIMB)
+      carry = (carry / LIMB) | 0
     }
   }
-  let text = '1'.repeat(zeros)
-  for (let i = digits.length - 1; i >= 0; i--) text += ALPHABET[digits[i]!]
-  return text
+  const digits: string[] = []
+  for (let l = 0; l < limbs.length; l++) {
+    const limb = limbs[l]!
+    digits.push(ALPHABET[limb % 58]!, ALPHABET[((limb / 58) | 0) % 58]!, ALPHABET[(limb / 3364) | 0]!)
+  }
+  // The top limb may pad with zero digits ('1'); drop them, then restore one '1' per leading zero byte.
+  while (digits.length > 0 && digits[digits.length - 1] === '1') digits.pop()
+  return '1'.repeat(zeros) + digits.reverse().join('')
 }
+
+const LIMB = 58 * 58 * 58
 
 /** Decodes base58btc text. A character outside the alphabet is an `ERR_INPUT_INVALID` error. */
 export function decodeBase58btc(text: string): Uint8Array {
