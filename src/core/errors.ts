@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'ERR_STATUS_LIST_TOO_LARGE'
   | 'ERR_STATUS_LIST_LENGTH'
   | 'ERR_UNSUPPORTED_SUITE'
+  | 'ERR_LOG_INCONSISTENT'
+  | 'ERR_NOTE_INVALID'
 
 /** An operation that cannot proceed: bad input, a missing resource, a failed dependency. */
 export class PlatformError extends Error {
