@@ -51,6 +51,8 @@ const exitCodeOf: Record<ErrorCode, 1 | 2> = {
   ERR_STATUS_LIST_TOO_LARGE: 1,
   ERR_STATUS_LIST_LENGTH: 1,
   ERR_UNSUPPORTED_SUITE: 2,
+  ERR_LOG_INCONSISTENT: 1,
+  ERR_NOTE_INVALID: 1,
 }
 
 /** Command groups and their commands. Add a command by exporting `register` from its own file and listing it here. */

@@ -43,6 +43,8 @@ const problemOf: Record<ErrorCode, Mapping> = {
   ERR_STATUS_LIST_TOO_LARGE: [422, 'Status list too large'],
   ERR_STATUS_LIST_LENGTH: [422, 'Status list has the wrong length'],
   ERR_UNSUPPORTED_SUITE: [422, 'Unsupported cryptosuite'],
+  ERR_LOG_INCONSISTENT: [500, 'Transparency log inconsistent'],
+  ERR_NOTE_INVALID: [422, 'Invalid signed note'],
 }
 
 /** The HTTP status a PlatformError code is answered with. */

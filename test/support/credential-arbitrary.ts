@@ -198,3 +198,36 @@ export const arbitraryEdgeCredential: fc.Arbitrary<Record<string, unknown>> = fc
     }
     return c
   })
+
+/**
+ * Several credentials that share one achievement and one issuer, as a cohort issued together does:
+ * sometimes one deeply frozen object shared by all (what the subtree cache replays), sometimes fresh
+ * copies with the keys in another order.
+ */
+export const arbitraryCohort: fc.Arbitrary<Array<Record<string, unknown>>> = fc
+  .tuple(arbitraryCredential, fc.array(arbitraryCredential, { minLength: 2, maxLength: 5 }), fc.boolean())
+  .map(([template, others, share]) => {
+    const t = template as Record<string, any>
+    const sharedAchievement = deepFreeze(structuredClone(t.credentialSubject.achievement))
+    const sharedIssuer = deepFreeze(structuredClone(t.issuer))
+    return others.map((credential, i) => {
+      const c = structuredClone(credential) as Record<string, any>
+      if (share) {
+        c.credentialSubject.achievement = sharedAchievement
+        c.issuer = sharedIssuer
+      } else {
+        const achievement = structuredClone(t.credentialSubject.achievement)
+        c.credentialSubject.achievement = i % 2 === 1 ? Object.fromEntries(Object.entries(achievement).reverse()) : achievement
+        c.issuer = structuredClone(t.issuer)
+      }
+      return c
+    })
+  })
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child)
+    Object.freeze(value)
+  }
+  return value
+}

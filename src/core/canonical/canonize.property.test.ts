@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { arbitraryCredential, arbitraryEdgeCredential } from '../../../test/support/credential-arbitrary.js'
+import { arbitraryCohort, arbitraryCredential, arbitraryEdgeCredential } from '../../../test/support/credential-arbitrary.js'
 import { canonize, canonizeFast } from './canonize.js'
 import { canonizeGeneral } from './rdfc.js'
 
@@ -33,6 +33,25 @@ describe('RDFC-1.0 fast path', () => {
     expect(fast / RUNS).toBeGreaterThan(0.95)
   }, 600_000)
 
+  it('replays cached achievements and issuers across a cohort byte for byte', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryCohort, async (cohort) => {
+        for (const credential of cohort) expect(await canonizeFast(credential)).toBe(await canonizeGeneral(credential))
+      }),
+      { numRuns: Math.max(50, Math.floor(RUNS / 50)) },
+    )
+  }, 600_000)
+
+  it('expands a frozen achievement again once a copy of it is changed', async () => {
+    const [credential] = fc.sample(arbitraryCredential, { numRuns: 1, seed: 7 }) as [Record<string, any>]
+    const achievement = deepFreeze(structuredClone(credential.credentialSubject.achievement))
+    const first = { ...credential, credentialSubject: { ...credential.credentialSubject, achievement } }
+    expect(await canonizeFast(first)).toBe(await canonizeGeneral(first))
+    const changed = { ...first, credentialSubject: { ...first.credentialSubject, achievement: { ...achievement, name: 'Changed' } } }
+    expect(await canonizeFast(changed)).toBe(await canonizeGeneral(changed))
+    expect(await canonizeFast(changed)).not.toBe(await canonizeFast(first))
+  })
+
   it('agrees with the general path on duplicates, odd JSON-LD and invalid terms, failing where it fails', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryEdgeCredential, async (credential) => {
@@ -44,3 +63,11 @@ describe('RDFC-1.0 fast path', () => {
     )
   }, 600_000)
 })
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child)
+    Object.freeze(value)
+  }
+  return value
+}

@@ -2,10 +2,12 @@ import rdfCanonize from 'rdf-canonize'
 import { documentLoader as bundledLoader, isBundledFirst } from './document-loader.js'
 import { ContextCache, ContextMiss } from './fast/context-cache.js'
 import { canonicalNQuads, provisionalNQuads } from './fast/label-blank-nodes.js'
+import { SubtreeCache } from './fast/subtree-cache.js'
 import { toQuads, UNSUPPORTED, type Dataset } from './fast/to-quads.js'
 import { canonizeGeneral, type CanonizeOptions } from './rdfc.js'
 
 let contexts: ContextCache | undefined
+const subtrees = new SubtreeCache()
 
 /**
  * RDFC-1.0 canonical N-Quads of `document`. Takes the fast path for documents it fully understands
@@ -28,7 +30,7 @@ export async function canonizeFast(document: object, options: CanonizeOptions = 
   for (let attempt = 0; attempt < 64; attempt++) {
     let dataset: Dataset
     try {
-      dataset = toQuads(document, cache)
+      dataset = toQuads(document, cache, subtrees)
     } catch (err) {
       if (err === UNSUPPORTED) return undefined
       if (!(err instanceof ContextMiss)) throw err
@@ -40,7 +42,7 @@ export async function canonizeFast(document: object, options: CanonizeOptions = 
       continue
     }
     return (
-      canonicalNQuads(dataset.quads, dataset.blankNodes) ??
+      canonicalNQuads(dataset.quads, dataset.blankNodes, dataset.hashes) ??
       (await rdfCanonize.canonize(provisionalNQuads(dataset.quads), { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads' }))
     )
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { buildCredentialInput, buildRealisticCredential, LEARNER_EMAIL, RECIPIENT_SALT } from '../../../test/support/builders.js'
+import { buildCredentialInput, buildIssuerProfile, buildMicroCredentialAchievement, buildRealisticCredential, LEARNER_EMAIL, RECIPIENT_SALT } from '../../../test/support/builders.js'
 import { canonize, canonizeGeneral, CONTEXT } from '../canonical/index.js'
 import { isPlatformError } from '../errors.js'
-import { buildAchievementCredential } from './build-credential.js'
+import { buildAchievementCredential, prepareAchievement, prepareIssuer } from './build-credential.js'
 import { hashIdentity, normalizeEmail } from './identity.js'
 
 const minimalInput = () => {
@@ -95,5 +95,30 @@ describe('buildAchievementCredential', () => {
   it('fails safe-mode canonicalization when a term the contexts do not define is added', async () => {
     const credential = { ...buildRealisticCredential(), favouriteColour: 'blue' }
     await expect(canonizeGeneral(credential)).rejects.toSatisfy((err) => isPlatformError(err, 'ERR_JSONLD'))
+  })
+})
+
+describe('prepared achievement and issuer for a cohort', () => {
+  it('shares one frozen achievement and issuer across the credentials of a cohort, unchanged in content', () => {
+    const achievement = prepareAchievement(buildMicroCredentialAchievement())
+    const issuer = prepareIssuer(buildIssuerProfile())
+    const first = buildAchievementCredential(buildCredentialInput({ achievement, issuer }))
+    const second = buildAchievementCredential(buildCredentialInput({ achievement, issuer, id: 'urn:uuid:5d2c7a9e-1b3f-4c8d-9e0a-2f4b6c8d0e1f' }))
+    expect(first.credentialSubject.achievement).toBe(second.credentialSubject.achievement)
+    expect(first.issuer).toBe(second.issuer)
+    expect(Object.isFrozen(first.credentialSubject.achievement.criteria)).toBe(true)
+    // Same JSON as an unprepared build: preparing is an optimisation, never a change of content.
+    expect(JSON.stringify(first)).toBe(JSON.stringify(buildAchievementCredential(buildCredentialInput())))
+  })
+
+  it('signs a cohort whose canonical form matches jsonld for every member', async () => {
+    const achievement = prepareAchievement(buildMicroCredentialAchievement())
+    const issuer = prepareIssuer(buildIssuerProfile())
+    for (const n of [1, 2, 3]) {
+      const credential = buildAchievementCredential(
+        buildCredentialInput({ achievement, issuer, id: `urn:uuid:5d2c7a9e-1b3f-4c8d-9e0a-00000000000${n}`, recipient: { email: `l${n}@example.org`, salt: `s${n}` } }),
+      )
+      expect(await canonize(credential)).toBe(await canonizeGeneral(credential))
+    }
   })
 })

@@ -66,7 +66,7 @@ export function buildAchievementCredential(input: AchievementCredentialInput): A
     name: input.name ?? input.achievement.name,
     description: input.description,
     image: input.image,
-    issuer: { ...input.issuer, type: withType(input.issuer.type, 'Profile') },
+    issuer: prepared.has(input.issuer) ? input.issuer : { ...input.issuer, type: withType(input.issuer.type, 'Profile') },
     validFrom: input.validFrom,
     validUntil: input.validUntil,
     awardedDate: input.awardedDate,
@@ -84,7 +84,7 @@ function buildSubject({ recipient, achievement, result, subject }: AchievementCr
     id: 'id' in recipient ? recipient.id : undefined,
     identifier: 'email' in recipient ? [emailIdentity(recipient.email, recipient.salt)] : undefined,
     ...subject,
-    achievement: { ...achievement, type: withType(achievement.type, 'Achievement') },
+    achievement: prepared.has(achievement) ? achievement : { ...achievement, type: withType(achievement.type, 'Achievement') },
     result,
   } as AchievementSubject
 }
@@ -109,8 +109,39 @@ function checkInput(input: AchievementCredentialInput): void {
 const withType = (types: readonly string[] | undefined, required: string): string[] =>
   types?.includes(required) ? [...types] : [required, ...(types ?? [])]
 
-// A deep copy without null, undefined and empty arrays (OB 3.0 serialization rules).
+const prepared = new WeakSet<object>()
+
+/**
+ * The issuer Profile as every credential of a cohort embeds it: typed, pruned and deeply frozen, so
+ * buildAchievementCredential shares it instead of copying it, and canonicalization expands it once for
+ * the whole cohort instead of once per credential.
+ */
+export function prepareIssuer(issuer: Profile): Profile {
+  return prepare({ ...issuer, type: withType(issuer.type, 'Profile') }) as Profile
+}
+
+/** The Achievement as every credential of a cohort embeds it: typed, pruned, deeply frozen and shared (see prepareIssuer). */
+export function prepareAchievement(achievement: Achievement): Achievement {
+  return prepare({ ...achievement, type: withType(achievement.type, 'Achievement') }) as Achievement
+}
+
+function prepare(value: object): object {
+  const frozen = deepFreeze(prune(value) as object)
+  prepared.add(frozen)
+  return frozen
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child)
+    Object.freeze(value)
+  }
+  return value
+}
+
+// A deep copy without null, undefined and empty arrays (OB 3.0 serialization rules); prepared parts are shared as they are.
 function prune(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && prepared.has(value)) return value
   if (Array.isArray(value)) return value.filter((v) => v != null).map(prune).filter((v) => !isEmptyArray(v))
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}

@@ -4,6 +4,8 @@ export { ACHIEVEMENT_TYPES, ALIGNMENT_TARGET_TYPES, IDENTIFIER_TYPES, RESULT_TYP
 export { hashIdentity, normalizeEmail, matchesIdentity, emailIdentity, isIdentityHash } from './identity.js'
 export {
   buildAchievementCredential,
+  prepareAchievement,
+  prepareIssuer,
   ACHIEVEMENT_CREDENTIAL_SCHEMA,
   type AchievementCredentialInput,
   type RecipientInput,

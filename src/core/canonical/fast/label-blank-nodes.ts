@@ -1,7 +1,6 @@
-import { hash } from 'node:crypto'
+import { firstDegreeHash } from './first-degree-hash.js'
+import { nquadsLine as line } from './n-quads.js'
 import type { Quad } from './to-quads.js'
-
-const line = (s: string, p: string, o: string): string => `${s} ${p} ${o} .\n`
 
 /**
  * RDFC-1.0 canonical N-Quads when every blank node has a unique first-degree hash (§4.4 steps 1-5),
@@ -9,7 +8,7 @@ const line = (s: string, p: string, o: string): string => `${s} ${p} ${o} .\n`
  * share a hash: those need the N-degree algorithm, which the caller leaves to rdf-canonize.
  * @see https://www.w3.org/TR/rdf-canon/#canon-algorithm
  */
-export function canonicalNQuads(quads: readonly Quad[], blankNodeCount: number): string | undefined {
+export function canonicalNQuads(quads: readonly Quad[], blankNodeCount: number, known: ReadonlyArray<string | undefined> = []): string | undefined {
   const quadsOf: Quad[][] = new Array(blankNodeCount)
   for (let id = 0; id < blankNodeCount; id++) quadsOf[id] = []
   for (const quad of quads) {
@@ -21,7 +20,7 @@ export function canonicalNQuads(quads: readonly Quad[], blankNodeCount: number):
   for (let id = 0; id < blankNodeCount; id++) {
     const related = quadsOf[id]!
     if (related.length === 0) continue
-    const digest = firstDegreeHash(id, related)
+    const digest = known[id] ?? firstDegreeHash(id, related)
     if (byHash.has(digest)) return undefined
     byHash.set(digest, id)
   }
@@ -46,7 +45,7 @@ function sortedLines(quads: readonly Quad[], labels: readonly string[]): string 
     const q = quads[i]!
     const s = q.sb >= 0 ? labels[q.sb]! : q.s
     rows[i] = { s: subjectRank.get(s)!, p: predicateRank.get(q.p)!, o: q.ob >= 0 ? labels[q.ob]! : q.o, line: '' }
-    rows[i]!.line = line(s, q.p, rows[i]!.o)
+    rows[i]!.line = q.line ?? line(s, q.p, rows[i]!.o)
   }
   rows.sort(compareRows)
   let out = ''
@@ -76,14 +75,4 @@ function rank(quads: readonly Quad[], key: (q: Quad) => string): Map<string, num
 /** The dataset as N-Quads with provisional blank node labels, for rdf-canonize's full algorithm. */
 export function provisionalNQuads(quads: readonly Quad[]): string {
   return quads.map((q) => line(q.sb >= 0 ? `_:b${q.sb}` : q.s, q.p, q.ob >= 0 ? `_:b${q.ob}` : q.o)).join('')
-}
-
-/** RDFC-1.0 §4.6 Hash First Degree Quads: the node itself as `_:a`, every other blank node as `_:z`. */
-function firstDegreeHash(id: number, quads: readonly Quad[]): string {
-  const lines: string[] = new Array(quads.length)
-  for (let i = 0; i < quads.length; i++) {
-    const q = quads[i]!
-    lines[i] = line(q.sb < 0 ? q.s : q.sb === id ? '_:a' : '_:z', q.p, q.ob < 0 ? q.o : q.ob === id ? '_:a' : '_:z')
-  }
-  return hash('sha256', lines.length === 1 ? lines[0]! : lines.sort().join(''), 'hex')
 }

@@ -1,5 +1,7 @@
 import { ABSOLUTE_IRI, type ActiveContext, type ContextCache } from './context-cache.js'
-import { iriTerm, literalTerm } from './n-quads.js'
+import { iriTerm, literalTerm, nquadsLine } from './n-quads.js'
+import { firstDegreeHash } from './first-degree-hash.js'
+import type { Subtree, SubtreeCache } from './subtree-cache.js'
 
 /**
  * A triple in the default graph with its IRIs and literals already written in N-Quads form. A blank
@@ -11,6 +13,8 @@ export interface Quad {
   p: string
   o: string
   ob: number
+  /** The finished N-Quads line, kept for quads without blank nodes that a cached subtree replays. */
+  line?: string
 }
 
 /** Thrown when the document uses a JSON-LD feature the fast path does not handle; the general path takes over. */
@@ -43,30 +47,90 @@ function namedNode(iri: string | null): string {
  * context that has not been processed yet throws a ContextMiss from the cache.
  * Mirrors jsonld 9 `lib/expand.js` (`api.expand`, `_expandObject`, `_expandValue`) and `lib/toRdf.js`.
  */
-export function toQuads(document: unknown, contexts: ContextCache): Dataset {
+export function toQuads(document: unknown, contexts: ContextCache, subtrees?: SubtreeCache): Dataset {
   if (!isPlainObject(document) || !('@context' in document)) return unsupported()
-  const walker = new Walker(contexts)
+  const walker = new Walker(contexts, subtrees)
   walker.node(contexts.top(document['@context']), null, document, true)
-  return { quads: walker.deduplicated(), blankNodes: walker.blankNodes }
+  return { quads: walker.deduplicated(), blankNodes: walker.blankNodes, hashes: walker.hashes }
 }
 
-/** The quads of a document and how many blank nodes (numbered from 0) they use. */
+/** The quads of a document, how many blank nodes (numbered from 0) they use, and any first-degree hashes already known. */
 export interface Dataset {
   quads: Quad[]
   blankNodes: number
+  hashes: ReadonlyArray<string | undefined>
 }
 
 class Walker {
   private readonly quads: Quad[] = []
   private readonly subjects = new Set<string>()
+  private readonly subjectLog: string[] = []
+  readonly hashes: Array<string | undefined> = []
   /** Set when two node objects share a subject, or two keys a predicate: then repeats can cross them. */
   private repeatedSubject = false
   blankNodes = 0
 
-  constructor(private readonly contexts: ContextCache) {}
+  constructor(
+    private readonly contexts: ContextCache,
+    private readonly subtrees?: SubtreeCache,
+  ) {}
 
-  /** Expands one node object and emits its quads; returns its subject. */
+  /** Expands one node object and emits its quads; returns its subject. Frozen nested nodes with an id go through the subtree cache. */
   node(ctx: ActiveContext, activeProperty: string | null, element: Record<string, unknown>, top: boolean): Node {
+    const subtrees = this.subtrees
+    if (top || activeProperty === null || !subtrees || !Object.isFrozen(element)) return this.expand(ctx, activeProperty, element, top)
+    const cached = subtrees.get(element, ctx, activeProperty)
+    if (cached) return this.replay(cached)
+    const firstQuad = this.quads.length
+    const firstBlankNode = this.blankNodes
+    const firstSubject = this.subjectLog.length
+    const repeatedBefore = this.repeatedSubject
+    const subject = this.expand(ctx, activeProperty, element, top)
+    if (typeof subject === 'string' && !(this.repeatedSubject && !repeatedBefore))
+      subtrees.set(element, ctx, activeProperty, this.record(subject, firstQuad, firstBlankNode, firstSubject))
+    return subject
+  }
+
+  /** A subtree just expanded, renumbered from blank node 0, with its blank nodes' hashes. */
+  private record(subject: string, firstQuad: number, firstBlankNode: number, firstSubject: number): Subtree {
+    const blankNodes = this.blankNodes - firstBlankNode
+    const quads: Quad[] = []
+    const related: Quad[][] = Array.from({ length: blankNodes }, () => [])
+    for (let i = firstQuad; i < this.quads.length; i++) {
+      const q = this.quads[i]!
+      if (q.sb < 0 && q.ob < 0) {
+        quads.push({ ...q, line: nquadsLine(q.s, q.p, q.o) })
+        continue
+      }
+      const local: Quad = { s: q.s, sb: q.sb < 0 ? -1 : q.sb - firstBlankNode, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob - firstBlankNode }
+      quads.push(local)
+      if (local.sb >= 0) related[local.sb]!.push(local)
+      if (local.ob >= 0 && local.ob !== local.sb) related[local.ob]!.push(local)
+    }
+    const hashes = related.map((list, id) => firstDegreeHash(id, list))
+    return { subject, quads, blankNodes, hashes, subjects: this.subjectLog.slice(firstSubject) }
+  }
+
+  /** Emits a cached subtree's quads with its blank nodes renumbered after the ones in use. */
+  private replay(subtree: Subtree): Node {
+    const offset = this.blankNodes
+    for (const q of subtree.quads) {
+      if (q.sb < 0 && q.ob < 0) this.quads.push(q)
+      else this.quads.push({ s: q.s, sb: q.sb < 0 ? -1 : q.sb + offset, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob + offset })
+    }
+    for (let i = 0; i < subtree.blankNodes; i++) this.hashes[offset + i] = subtree.hashes[i]
+    this.blankNodes += subtree.blankNodes
+    for (const subject of subtree.subjects) this.addSubject(subject)
+    return subtree.subject
+  }
+
+  private addSubject(subject: string): void {
+    if (this.subjects.has(subject)) this.repeatedSubject = true
+    else this.subjects.add(subject)
+    this.subjectLog.push(subject)
+  }
+
+  private expand(ctx: ActiveContext, activeProperty: string | null, element: Record<string, unknown>, top: boolean): Node {
     const { contexts } = this
     // jsonld walks keys in code-unit order; the order decides which type-scoped contexts apply first.
     const keys = Object.keys(element).sort()
@@ -105,8 +169,7 @@ class Walker {
       subject = this.blankNodes++
     } else {
       subject = id
-      if (this.subjects.has(id)) this.repeatedSubject = true
-      else this.subjects.add(id)
+      this.addSubject(id)
     }
 
     // Two keys with one predicate (an alias, a full IRI beside its term) merge in jsonld's node map.

@@ -1,0 +1,13 @@
+import { hash } from 'node:crypto'
+import { nquadsLine as line } from './n-quads.js'
+import type { Quad } from './to-quads.js'
+
+/** RDFC-1.0 §4.6 Hash First Degree Quads: the node itself as `_:a`, every other blank node as `_:z`. */
+export function firstDegreeHash(id: number, quads: readonly Quad[]): string {
+  const lines: string[] = new Array(quads.length)
+  for (let i = 0; i < quads.length; i++) {
+    const q = quads[i]!
+    lines[i] = line(q.sb < 0 ? q.s : q.sb === id ? '_:a' : '_:z', q.p, q.ob < 0 ? q.o : q.ob === id ? '_:a' : '_:z')
+  }
+  return hash('sha256', lines.length === 1 ? lines[0]! : lines.sort().join(''), 'hex')
+}
