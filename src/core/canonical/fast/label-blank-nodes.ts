@@ -34,18 +34,18 @@ export function canonicalNQuads(quads: readonly Quad[], blankNodeCount: number, 
 /**
  * The canonical lines in code-unit order, sorted without comparing whole lines: a term never has
  * another term as a proper prefix followed by a character below the separator, so ordering by
- * subject, then predicate, then object is the order of the lines. Subjects and predicates repeat,
- * so each is ranked once and the per-line comparison is on integers and the object alone.
+ * subject, then predicate, then object is the order of the lines. Predicates come from a small
+ * vocabulary and are ranked once per process; subjects of one node share one string, so most
+ * comparisons are an identity check and an integer subtraction.
  */
 function sortedLines(quads: readonly Quad[], labels: readonly string[]): string {
-  const subjectRank = rank(quads, (q) => (q.sb >= 0 ? labels[q.sb]! : q.s))
-  const predicateRank = rank(quads, (q) => q.p)
+  const predicateRank = predicateRanks(quads)
   const rows: Row[] = new Array(quads.length)
   for (let i = 0; i < quads.length; i++) {
     const q = quads[i]!
     const s = q.sb >= 0 ? labels[q.sb]! : q.s
-    rows[i] = { s: subjectRank.get(s)!, p: predicateRank.get(q.p)!, o: q.ob >= 0 ? labels[q.ob]! : q.o, line: '' }
-    rows[i]!.line = q.line ?? line(s, q.p, rows[i]!.o)
+    const o = q.ob >= 0 ? labels[q.ob]! : q.o
+    rows[i] = { s, p: predicateRank.get(q.p)!, o, line: q.line ?? line(s, q.p, o) }
   }
   rows.sort(compareRows)
   let out = ''
@@ -54,21 +54,25 @@ function sortedLines(quads: readonly Quad[], labels: readonly string[]): string 
 }
 
 interface Row {
-  s: number
+  s: string
   p: number
   o: string
   line: string
 }
 
-const compareRows = (a: Row, b: Row): number => a.s - b.s || a.p - b.p || (a.o < b.o ? -1 : a.o > b.o ? 1 : 0)
+const compareStrings = (a: string, b: string): number => (a === b ? 0 : a < b ? -1 : 1)
+const compareRows = (a: Row, b: Row): number => compareStrings(a.s, b.s) || a.p - b.p || compareStrings(a.o, b.o)
 
-/** Each distinct value of `key` with its position in code-unit order. */
-function rank(quads: readonly Quad[], key: (q: Quad) => string): Map<string, number> {
-  const distinct = new Set<string>()
-  for (const q of quads) distinct.add(key(q))
-  const ranks = new Map<string, number>()
-  let i = 0
-  for (const value of [...distinct].sort()) ranks.set(value, i++)
+const MAX_PREDICATES = 4096
+let ranks = new Map<string, number>()
+
+/** Every predicate's position in code-unit order among all predicates seen; re-ranked only when a new one appears. */
+function predicateRanks(quads: readonly Quad[]): Map<string, number> {
+  let missing: string[] | undefined
+  for (const q of quads) if (!ranks.has(q.p)) (missing ??= []).push(q.p)
+  if (!missing) return ranks
+  const all = ranks.size + missing.length > MAX_PREDICATES ? new Set(quads.map((q) => q.p)) : new Set([...ranks.keys(), ...missing])
+  ranks = new Map([...all].sort().map((p, i) => [p, i]))
   return ranks
 }
 
