@@ -26,7 +26,7 @@ export function hashLeaf(entry: Uint8Array): Hash {
 }
 
 /**
- * RFC 9162 §2.1.1: an interior node is SHA-256(0x01 || left || right); children are tree hashes (any bytes hash).
+ * RFC 9162 §2.1.1: an interior node is SHA-256(0x01 || left || right) over its children's 32-byte hashes.
  * @see https://www.rfc-editor.org/rfc/rfc9162#section-2.1.1
  */
 export function hashChildren(left: Uint8Array, right: Uint8Array): Hash {

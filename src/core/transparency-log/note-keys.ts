@@ -24,9 +24,12 @@ export interface NoteVerifier {
 const SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
+/** True when a string holds a lone UTF-16 surrogate, so it has no UTF-8 form. */
+export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text)
+
 /** C2SP signed-note: a key name is non-empty, valid Unicode, with no whitespace and no `+`. */
 export const isValidKeyName = (name: string): boolean =>
-  name !== '' && !SPACE.test(name) && !name.includes('+') && !LONE_SURROGATE.test(name)
+  name !== '' && !SPACE.test(name) && !name.includes('+') && !hasLoneSurrogate(name)
 
 /**
  * C2SP signed-note: the key ID, the first 4 bytes of SHA-256(name || 0x0A || 0x01 || public key), in hex.

@@ -1,6 +1,6 @@
 import { PlatformError } from '../errors.js'
 import { decodeBase64, encodeBase64 } from './base64.js'
-import { isValidKeyName, type NoteSigner, type NoteVerifier } from './note-keys.js'
+import { hasLoneSurrogate, isValidKeyName, type NoteSigner, type NoteVerifier } from './note-keys.js'
 
 /** One signature line of a note: the key's name and ID, and base64(key ID || signature) as written. */
 export interface NoteSignature {
@@ -25,7 +25,6 @@ export interface OpenNoteOptions {
 const SIGNATURE_PREFIX = '\u2014 '
 // eslint-disable-next-line no-control-regex
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f]/
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 const utf8 = new TextEncoder()
 
 const invalid = (why: string) => new PlatformError('ERR_NOTE_INVALID', why)
@@ -39,7 +38,7 @@ const malformed = (why: string) => invalid(`Malformed note: ${why}`)
  * const note = signNote(formatCheckpoint(checkpoint), [createNoteSigner('emblem.example/log', key)])
  */
 export function signNote(text: string, signers: readonly NoteSigner[]): string {
-  if (!text.endsWith('\n') || CONTROL_BUT_NEWLINE.test(text) || LONE_SURROGATE.test(text)) {
+  if (!text.endsWith('\n') || CONTROL_BUT_NEWLINE.test(text) || hasLoneSurrogate(text)) {
     throw new TypeError('note text must end with a newline and hold no control character but newline')
   }
   if (signers.length === 0) throw new TypeError('a note needs at least one signer')
@@ -56,7 +55,7 @@ export function signNote(text: string, signers: readonly NoteSigner[]): string {
 function splitNote(note: string | Uint8Array): { text: string; lines: string[] } {
   let message: string
   if (typeof note === 'string') {
-    if (LONE_SURROGATE.test(note)) throw malformed('not valid Unicode')
+    if (hasLoneSurrogate(note)) throw malformed('not valid Unicode')
     message = note
   } else {
     try {
