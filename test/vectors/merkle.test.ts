@@ -17,7 +17,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '../../src/core/transparency-log/index.js'
-import { nodeTable } from '../../src/core/transparency-log/test-support/reference-tree.js'
+import { nodeTable } from '../support/merkle-reference-tree.js'
 
 const VECTORS = path.resolve(process.cwd(), '../shared/interop/merkle')
 const exists = existsSync(path.join(VECTORS, 'rfc6962-vectors.json')) && existsSync(path.join(VECTORS, 'signed-note-vectors.json'))

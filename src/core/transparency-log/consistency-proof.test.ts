@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isPlatformError } from '../errors.js'
 import { checkConsistency, consistencyProof, consistencyProofPlan, verifyConsistency } from './consistency-proof.js'
-import { hex, leafHashesOf, nodeTable, referenceProof, referenceRoot } from './test-support/reference-tree.js'
+import { hex, leafHashesOf, nodeTable, referenceProof, referenceRoot } from '../../../test/support/merkle-reference-tree.js'
 import { rootFromNodes } from './tree-root.js'
 
 const flipBit = (bytes: Uint8Array, bit: number): Uint8Array => {

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isPlatformError } from '../errors.js'
 import { checkInclusion, inclusionProof, inclusionProofPlan, rootFromInclusionProof, verifyInclusion } from './inclusion-proof.js'
-import { hex, leafHashesOf, nodeTable, referencePath, referenceRoot } from './test-support/reference-tree.js'
+import { hex, leafHashesOf, nodeTable, referencePath, referenceRoot } from '../../../test/support/merkle-reference-tree.js'
 
 const flipBit = (bytes: Uint8Array, bit: number): Uint8Array => {
   const copy = Uint8Array.from(bytes)

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { emptyRoot, hashChildren, hashLeaf, isSameHash } from './hash-leaf.js'
 import { rangeNodes } from './node-id.js'
-import { hex, leafHashesOf, nodeTable, referenceLeafHash, referenceRoot } from './test-support/reference-tree.js'
+import { hex, leafHashesOf, nodeTable, referenceLeafHash, referenceRoot } from '../../../test/support/merkle-reference-tree.js'
 import { foldRange, rootFromNodes, rootOf } from './tree-root.js'
 
 describe('hashLeaf and hashChildren', () => {

@@ -1,8 +1,8 @@
 // Test-only: a naive Merkle tree written straight from RFC 9162 §2.1, to check the real code
 // against. Recursive, quadratic where the RFC is, and not exported from the package index.
 import { createHash } from 'node:crypto'
-import type { Hash } from '../hash-leaf.js'
-import type { NodeReader } from '../node-id.js'
+import type { Hash } from '../../src/core/transparency-log/hash-leaf.js'
+import type { NodeReader } from '../../src/core/transparency-log/node-id.js'
 
 const sha256 = (...parts: Uint8Array[]): Hash => {
   const h = createHash('sha256')
