@@ -1,6 +1,6 @@
 import type { DocumentLoader } from '../canonical/index.js'
 import type { JsonInputLimits } from '../credential/index.js'
-import type { ResolveVerificationMethod } from '../proof/index.js'
+import type { ProofCode, ResolveVerificationMethod } from '../proof/index.js'
 
 /** The checks of a verification, in the order they run. */
 export type CheckId = 'parse' | 'schema' | 'proof' | 'issuer-binding' | 'validity-period' | 'status' | 'log-inclusion'
@@ -18,18 +18,7 @@ export type VerificationCode =
   | 'SCHEMA_INVALID'
   | 'CONTEXT_UNKNOWN'
   // proof (Data Integrity and VC-JWT)
-  | 'PROOF_MISSING'
-  | 'PROOF_MALFORMED'
-  | 'PROOF_UNSUPPORTED_SUITE'
-  | 'PROOF_PURPOSE_MISMATCH'
-  | 'PROOF_CONTEXT_MISMATCH'
-  | 'PROOF_EXPIRED'
-  | 'PROOF_KEY_UNRESOLVED'
-  | 'PROOF_KEY_INVALID'
-  | 'PROOF_VERIFICATION_METHOD_MISMATCH'
-  | 'PROOF_CANONICALIZATION_FAILED'
-  | 'PROOF_SIGNATURE_INVALID'
-  | 'PROOF_CLAIMS_MISMATCH'
+  | ProofCode
   // issuer-binding
   | 'ISSUER_MISMATCH'
   | 'ISSUER_NOT_TRUSTED'
