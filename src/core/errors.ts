@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'ERR_UNSUPPORTED_SUITE'
   | 'ERR_LOG_INCONSISTENT'
   | 'ERR_NOTE_INVALID'
+  | 'ERR_LOG_UNAVAILABLE'
 
 /** An operation that cannot proceed: bad input, a missing resource, a failed dependency. */
 export class PlatformError extends Error {

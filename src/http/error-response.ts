@@ -45,6 +45,7 @@ const problemOf: Record<ErrorCode, Mapping> = {
   ERR_UNSUPPORTED_SUITE: [422, 'Unsupported cryptosuite'],
   ERR_LOG_INCONSISTENT: [500, 'Transparency log inconsistent'],
   ERR_NOTE_INVALID: [422, 'Invalid signed note'],
+  ERR_LOG_UNAVAILABLE: [503, 'Transparency log unavailable'],
 }
 
 /** The HTTP status a PlatformError code is answered with. */

@@ -1,6 +1,7 @@
 import type { DocumentLoader } from '../canonical/index.js'
 import type { JsonInputLimits } from '../credential/index.js'
 import type { ProofCode, ResolveVerificationMethod } from '../proof/index.js'
+import type { LogInclusionSource } from './check-log-inclusion.js'
 
 /** The checks of a verification, in the order they run. */
 export type CheckId = 'parse' | 'schema' | 'proof' | 'issuer-binding' | 'validity-period' | 'status' | 'log-inclusion'
@@ -36,6 +37,11 @@ export type VerificationCode =
   | 'STATUS_PURPOSE_MISMATCH'
   | 'STATUS_INDEX_INVALID'
   | 'STATUS_ENTRY_INVALID'
+  // log-inclusion
+  | 'NOT_IN_LOG'
+  | 'LOG_CHECKPOINT_INVALID'
+  | 'LOG_INCLUSION_INVALID'
+  | 'LOG_RETRIEVAL_ERROR'
 
 /** The outcome of one check. `code` is set when it failed. */
 export interface Check {
@@ -81,4 +87,6 @@ export interface VerifyDeps {
   trustedIssuers?: readonly string[]
   /** Allowance for clocks that disagree, in seconds (default 300). */
   maxClockSkewSeconds?: number
+  /** Transparency logs to prove inclusion in; without one, log-inclusion is skipped. */
+  log?: LogInclusionSource
 }

@@ -1,6 +1,7 @@
 import { createDocumentLoader, type DocumentLoader } from '../canonical/index.js'
 import { checkDataIntegrityProof, type ProofOutcome } from './check-data-integrity-proof.js'
 import { checkIssuerBinding } from './check-issuer-binding.js'
+import { checkLogInclusion } from './check-log-inclusion.js'
 import { checkJwtProof } from './check-jwt-proof.js'
 import { checkSchema } from './check-schema.js'
 import { checkStatus } from './check-status.js'
@@ -60,7 +61,7 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps): Promis
       ? await checkStatus(credential, { source, resolver, documentLoader, now: deps.now, ...skew, issuer: issuerIdOf(credential) })
       : { id: 'status', outcome: 'skipped', message: 'Not checked: the proof did not verify, so the status entries cannot be trusted' },
   )
-  checks.push(LOG_INCLUSION)
+  checks.push(deps.log ? await checkLogInclusion(credential, deps.log, deps.fetcher) : LOG_INCLUSION)
   return finish(checks, credential)
 }
 
