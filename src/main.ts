@@ -8,18 +8,21 @@ import { loadConfig, type Config } from './config.js'
 import { createErrorHandler, notFound } from './http/error-response.js'
 import { createLogger, type Logger } from './http/logger.js'
 import { healthRoutes } from './http/routes/health.js'
+import { logRoutes, type PublishedLog } from './http/routes/log.js'
 import { webRoutes } from './web/routes.js'
 
 /** What the app is built from besides its configuration. */
 export interface AppDeps {
   log?: Logger
+  /** The transparency log this instance publishes under /log; without it, /log answers 503. */
+  transparencyLog?: PublishedLog
 }
 
 /**
  * The whole HTTP surface as a Hono app, testable in-process with `app.request(path)`.
  * Composition root: configuration in, routes wired, no port opened.
  */
-export function createApp(config: Config, { log = createLogger(config.logLevel) }: AppDeps = {}): Hono {
+export function createApp(config: Config, { log = createLogger(config.logLevel), transparencyLog }: AppDeps = {}): Hono {
   const app = new Hono()
   app.use(
     secureHeaders({
@@ -38,7 +41,8 @@ export function createApp(config: Config, { log = createLogger(config.logLevel) 
     log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
   })
   app.route('/', healthRoutes(config.version))
-  app.route('/', webRoutes({ version: config.version, publicUrl: config.publicUrl }))
+  app.route('/log', logRoutes(transparencyLog))
+  app.route('/', webRoutes({ version: config.version, publicUrl: config.publicUrl }, transparencyLog))
   app.notFound(notFound)
   app.onError(createErrorHandler(log))
   return app
@@ -61,9 +65,9 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  { log = createLogger(config.logLevel), handleSignals = true, graceMs = 10_000 }: AppDeps & { handleSignals?: boolean; graceMs?: number } = {},
+  { log = createLogger(config.logLevel), transparencyLog, handleSignals = true, graceMs = 10_000 }: AppDeps & { handleSignals?: boolean; graceMs?: number } = {},
 ): Promise<RunningServer> {
-  const app = createApp(config, { log })
+  const app = createApp(config, { log, ...(transparencyLog ? { transparencyLog } : {}) })
   let server!: ServerType
   const port = await new Promise<number>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => resolve(info.port))
