@@ -4,6 +4,8 @@ import { PlatformError, type ErrorCode } from '../core/errors.js'
 import { register as registerCredentialSign } from './credential-sign.js'
 import { register as registerCredentialVerify } from './credential-verify.js'
 import { register as registerKeys } from './keys.js'
+import { register as registerLogAudit } from './log-audit.js'
+import { register as registerLogMonitor } from './log-monitor.js'
 import { register as registerServe } from './serve.js'
 
 /**
@@ -68,6 +70,9 @@ function buildProgram(io: CliIo): Command {
   const credential = program.command('credential').description('sign and verify Open Badges 3.0 credentials')
   registerCredentialSign(credential, io)
   registerCredentialVerify(credential, io)
+  const log = program.command('log').description('audit and monitor a transparency log (C2SP tlog-tiles)')
+  registerLogAudit(log, io)
+  registerLogMonitor(log, io)
   return program
 }
 
