@@ -56,6 +56,7 @@ const exitCodeOf: Record<ErrorCode, 1 | 2> = {
   ERR_LOG_INCONSISTENT: 1,
   ERR_NOTE_INVALID: 1,
   ERR_LOG_UNAVAILABLE: 1,
+  ERR_CREDENTIAL_EXISTS: 1,
 }
 
 /** Command groups and their commands. Add a command by exporting `register` from its own file and listing it here. */

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'ERR_LOG_INCONSISTENT'
   | 'ERR_NOTE_INVALID'
   | 'ERR_LOG_UNAVAILABLE'
+  | 'ERR_CREDENTIAL_EXISTS'
 
 /** An operation that cannot proceed: bad input, a missing resource, a failed dependency. */
 export class PlatformError extends Error {

@@ -46,6 +46,7 @@ const problemOf: Record<ErrorCode, Mapping> = {
   ERR_LOG_INCONSISTENT: [500, 'Transparency log inconsistent'],
   ERR_NOTE_INVALID: [422, 'Invalid signed note'],
   ERR_LOG_UNAVAILABLE: [503, 'Transparency log unavailable'],
+  ERR_CREDENTIAL_EXISTS: [409, 'Credential already stored'],
 }
 
 /** The HTTP status a PlatformError code is answered with. */
