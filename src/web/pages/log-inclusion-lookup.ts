@@ -5,7 +5,6 @@ import { readInclusionProof, verifyInclusionDocument } from '../../core/verifica
 /** What the /log page found for a credential id. */
 export type InclusionLookup =
   | { kind: 'included'; credential: string; index: number; treeSize: number; issuer: string; issued: string }
-  | { kind: 'pending'; credential: string; index: number }
   | { kind: 'absent'; credential: string }
   | { kind: 'invalid'; credential: string; message: string }
 
@@ -15,10 +14,7 @@ export type InclusionLookup =
  */
 export async function lookUpInclusion(reader: LogReader, verifierKey: string, credential: string): Promise<InclusionLookup> {
   const proof = await readInclusionProof(reader, credential)
-  if (!proof) {
-    const index = await reader.indexOfCredential(credential)
-    return index === undefined ? { kind: 'absent', credential } : { kind: 'pending', credential, index }
-  }
+  if (!proof) return { kind: 'absent', credential }
   const leaf = await reader.leaf(proof.index)
   if (!leaf) return { kind: 'invalid', credential, message: `The log has no leaf ${proof.index}` }
   const entry = entryOf(leaf.entry)

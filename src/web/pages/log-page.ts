@@ -23,10 +23,8 @@ function lookupResult(lookup: InclusionLookup) {
         <p><strong>In the log.</strong> Entry ${count(lookup.index)}; its inclusion proof verified against the signed checkpoint of size ${count(lookup.treeSize)}.</p>
         <dl><dt>Issuer</dt><dd><code>${lookup.issuer}</code></dd><dt>Issued</dt><dd>${lookup.issued}</dd></dl>
         <p><a href="/log/proof/inclusion?credential=${encodeURIComponent(lookup.credential)}">The proof as JSON</a></p>`
-    case 'pending':
-      return html`${heading}<p>Logged as entry ${count(lookup.index)}, but not yet covered by a signed checkpoint. Try again in a few seconds.</p>`
     case 'absent':
-      return html`${heading}<p><strong>Not in the log.</strong> This instance has never logged a credential with this id.</p>`
+      return html`${heading}<p><strong>Not in the log.</strong> No signed checkpoint of this log covers a credential with this id. A credential issued in the last few seconds appears with the next checkpoint.</p>`
     case 'invalid':
       return html`${heading}<p><strong>The inclusion proof does not verify.</strong> ${lookup.message}</p>`
   }
