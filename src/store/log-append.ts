@@ -1,0 +1,55 @@
+import type { Insertable, Kysely } from 'kysely'
+import type { Appended, LogAppend } from '../app/log-store.js'
+import { hashLeaf } from '../core/transparency-log/index.js'
+import { toBlob, uniqueOr } from './blob.js'
+import { storeFullTiles } from './log-tiles.js'
+import type { Database, LogLeavesTable } from './schema.js'
+
+// Six parameters a row: 2,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const ROWS_PER_INSERT = 2000
+
+/** A row of log_leaves as written. */
+export type LeafRow = Insertable<LogLeavesTable>
+
+/** Writes leaf rows inside the current transaction; a dialect may bring a faster one than `insertLeafRows`. */
+export type InsertLeaves = (q: Kysely<Database>, rows: readonly LeafRow[]) => Promise<void>
+
+/** Kysely multi-row inserts of up to 2,000 rows each. */
+export const insertLeafRows: InsertLeaves = async (q, rows) => {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await q.insertInto('log_leaves').values(rows.slice(i, i + ROWS_PER_INSERT)).execute()
+}
+
+/** The number of leaves in the log: max(idx) + 1. Read it under the log lock to append after it. */
+export async function logSize(q: Kysely<Database>): Promise<number> {
+  const row = await q.selectFrom('log_leaves').select((eb) => eb.fn.max('idx').as('last')).executeTakeFirst()
+  return row?.last == null ? 0 : Number(row.last) + 1
+}
+
+/**
+ * Appends entries at indexes size, size + 1, … with multi-row inserts, then stores the full
+ * tiles they complete. Requires the caller to hold the log lock for the whole transaction, so the
+ * size read here is still the size when it commits. `ERR_CREDENTIAL_EXISTS` for a credential
+ * already in the log (the transaction must then roll back).
+ */
+export async function appendLeaves(
+  q: Kysely<Database>,
+  entries: readonly LogAppend[],
+  createdAt: string,
+  insertLeaves: InsertLeaves = insertLeafRows,
+): Promise<Appended> {
+  const first = await logSize(q)
+  if (entries.length === 0) return { first, size: first }
+  const leafHashes = entries.map((e) => hashLeaf(e.entry))
+  const rows: LeafRow[] = entries.map((e, i) => ({
+    idx: first + i,
+    leaf_hash: toBlob(leafHashes[i]!),
+    entry: toBlob(e.entry),
+    credential_id: e.credentialId,
+    issuer: e.issuer,
+    created_at: createdAt,
+  }))
+  await uniqueOr(() => insertLeaves(q, rows), 'A credential of this batch is already in the log')
+  const size = first + entries.length
+  await storeFullTiles(q, first, size, leafHashes)
+  return { first, size }
+}

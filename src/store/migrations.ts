@@ -1,0 +1,62 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import type { Dialect } from './schema.js'
+
+/** Column types that differ between the dialects; everything else is written once. */
+function typesOf(dialect: Dialect) {
+  return dialect === 'sqlite'
+    ? // INTEGER PRIMARY KEY makes idx SQLite's rowid (no second index); STRICT enforces the types.
+      { int: 'integer' as const, blob: 'blob' as const, strict: sql`strict` }
+    : { int: 'bigint' as const, blob: 'bytea' as const, strict: sql`` }
+}
+
+/**
+ * 0001: credentials, the log's leaves, its full hash tiles and its signed checkpoints. Invariants
+ * are constraints: one leaf per index and per credential, 32-byte hashes, 8,192-byte full tiles.
+ */
+const initial = (dialect: Dialect): Migration => ({
+  async up(db: Kysely<unknown>) {
+    const { int, blob, strict } = typesOf(dialect)
+    await db.schema
+      .createTable('credentials')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('issuer', 'text', (c) => c.notNull())
+      .addColumn('json', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .modifyEnd(strict)
+      .execute()
+    await db.schema
+      .createTable('log_leaves')
+      .addColumn('idx', int, (c) => c.primaryKey().check(sql`idx >= 0`))
+      .addColumn('leaf_hash', blob, (c) => c.notNull().check(sql`length(leaf_hash) = 32`))
+      .addColumn('entry', blob, (c) => c.notNull().check(sql`length(entry) between 1 and 65535`))
+      .addColumn('credential_id', 'text', (c) => c.notNull().unique())
+      .addColumn('issuer', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .modifyEnd(strict)
+      .execute()
+    await db.schema.createIndex('log_leaves_issuer').on('log_leaves').columns(['issuer', 'idx']).execute()
+    await db.schema
+      .createTable('log_tiles')
+      .addColumn('level', int, (c) => c.notNull().check(sql`level between 0 and 6`))
+      .addColumn('idx', int, (c) => c.notNull().check(sql`idx >= 0`))
+      .addColumn('hashes', blob, (c) => c.notNull().check(sql`length(hashes) = 8192`))
+      .addColumn('root', blob, (c) => c.notNull().check(sql`length(root) = 32`))
+      .addPrimaryKeyConstraint('log_tiles_pk', ['level', 'idx'])
+      .modifyEnd(strict)
+      .execute()
+    await db.schema
+      .createTable('checkpoints')
+      .addColumn('size', int, (c) => c.primaryKey().check(sql`size >= 0`))
+      .addColumn('root', blob, (c) => c.notNull().check(sql`length(root) = 32`))
+      .addColumn('note', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .modifyEnd(strict)
+      .execute()
+  },
+})
+
+/** The one migration set of the store, in order; `dialect` only picks column type names. */
+export function migrationsFor(dialect: Dialect): MigrationProvider {
+  const migrations: Record<string, Migration> = { '0001_initial': initial(dialect) }
+  return { getMigrations: async () => migrations }
+}

@@ -1,0 +1,26 @@
+import { openPostgresStore } from './postgres/open-postgres-store.js'
+import { openSqliteStore } from './sqlite/open-sqlite-store.js'
+import type { Store } from './store.js'
+
+/** Where the store lives, and options for it. */
+export interface OpenStoreOptions {
+  /** A SQLite file path, ':memory:', or a `postgres://` (or `postgresql://`) URL. */
+  url: string
+  /** PostgreSQL only: the schema to use instead of `public`. */
+  schema?: string
+  /** The clock stamped into created_at columns (default: the system clock). */
+  now?: () => Date
+}
+
+/**
+ * Opens the store: PostgreSQL for a postgres:// URL, SQLite otherwise. Call `migrate()` before use.
+ * @example
+ * const store = await openStore({ url: ':memory:' })
+ * await store.migrate()
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { url, schema, now } = options
+  if (/^postgres(ql)?:\/\//i.test(url)) return openPostgresStore({ url, ...(schema ? { schema } : {}), ...(now ? { now } : {}) })
+  if (schema !== undefined) throw new TypeError('schema applies to PostgreSQL only')
+  return openSqliteStore({ path: url, ...(now ? { now } : {}) })
+}

@@ -1,0 +1,49 @@
+import pg from 'pg'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import type { Database } from '../schema.js'
+import { createStore, type RunTransaction, type Store } from '../store.js'
+
+/** Options of the PostgreSQL store. */
+export interface PostgresStoreOptions {
+  /** A `postgres://` connection URL. */
+  url: string
+  /** A schema to use instead of `public` (set as the search_path of every connection); tests use one each. */
+  schema?: string
+  /** Most pooled connections (default 10). */
+  maxConnections?: number
+  now?: () => Date
+}
+
+/** The advisory lock key of the log's single writer: "emblem" in ASCII. */
+export const LOG_LOCK_KEY = 0x656d626c656d
+
+const INT8 = 20
+const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/
+
+/**
+ * The store on PostgreSQL (pg Pool). A transaction that touches the log first takes
+ * pg_advisory_xact_lock(LOG_LOCK_KEY), held until it commits or rolls back, so one writer at a time
+ * assigns indexes and signs checkpoints. int8 columns are read as numbers (indexes < 2^53).
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const { url, schema, maxConnections, now } = { maxConnections: 10, now: () => new Date(), ...options }
+  if (schema !== undefined && !SCHEMA.test(schema)) throw new TypeError(`schema must match ${SCHEMA}, got ${JSON.stringify(schema)}`)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: maxConnections,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+
+  const runTransaction: RunTransaction = (work) =>
+    db.transaction().execute(async (trx) => {
+      let locked: Promise<unknown> | undefined
+      const lock = async () => {
+        locked ??= sql`select pg_advisory_xact_lock(${sql.lit(LOG_LOCK_KEY)})`.execute(trx)
+        await locked
+      }
+      return work(trx, lock)
+    })
+  return createStore({ db, dialect: 'postgres', runTransaction, now })
+}

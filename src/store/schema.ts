@@ -1,0 +1,47 @@
+// The tables as Kysely sees them. Blobs come back as Buffers (SQLite BLOB, PostgreSQL bytea);
+// integers as numbers (the PostgreSQL pool parses int8 into a number: indexes stay below 2^53).
+
+/** A stored credential: its id, its issuer's id and the signed JSON as given. */
+export interface CredentialsTable {
+  id: string
+  issuer: string
+  json: string
+  created_at: string
+}
+
+/** One log leaf: its index, the entry bytes, their RFC 9162 leaf hash, and whose credential it records. */
+export interface LogLeavesTable {
+  idx: number
+  leaf_hash: Uint8Array
+  entry: Uint8Array
+  credential_id: string
+  issuer: string
+  created_at: string
+}
+
+/** A full (256-hash, immutable) hash tile and the root of its 256 hashes, the tile level above's hash. */
+export interface LogTilesTable {
+  level: number
+  idx: number
+  hashes: Uint8Array
+  root: Uint8Array
+}
+
+/** A signed checkpoint: its tree size, root and the whole signed note. */
+export interface CheckpointsTable {
+  size: number
+  root: Uint8Array
+  note: string
+  created_at: string
+}
+
+/** Every table of the store. */
+export interface Database {
+  credentials: CredentialsTable
+  log_leaves: LogLeavesTable
+  log_tiles: LogTilesTable
+  checkpoints: CheckpointsTable
+}
+
+/** The two SQL dialects the store runs on. */
+export type Dialect = 'sqlite' | 'postgres'

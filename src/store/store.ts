@@ -1,0 +1,64 @@
+import { Migrator, type Kysely } from 'kysely'
+import type { LogStore, StoreTransaction } from '../app/log-store.js'
+import type { LogReader } from '../app/ports.js'
+import { readCredential, credentialWriter, type StoredCredential } from './credentials.js'
+import type { InsertLeaves } from './log-append.js'
+import { createLogReader } from './log-reader.js'
+import { logWriter } from './log-writer.js'
+import { migrationsFor } from './migrations.js'
+import type { Database, Dialect } from './schema.js'
+
+/** Emblem's storage: credentials and the transparency log, on SQLite or PostgreSQL, one schema. */
+export interface Store extends LogStore {
+  readonly dialect: Dialect
+  /** Brings the schema to the latest migration (idempotent). */
+  migrate(): Promise<void>
+  /** Closes the connection (SQLite) or ends the pool (PostgreSQL). */
+  close(): Promise<void>
+  credentials: {
+    /** The stored credential with this id, or undefined. */
+    get(id: string): Promise<StoredCredential | undefined>
+  }
+  /** The log as readers see it: nothing past the latest signed checkpoint. */
+  log: LogReader
+}
+
+/**
+ * Runs `work` in one transaction on `q` holding the log's single-writer lock when it calls `lock`:
+ * what each dialect provides (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory transaction lock).
+ */
+export type RunTransaction = <T>(work: (q: Kysely<Database>, lock: () => Promise<void>) => Promise<T>) => Promise<T>
+
+/** What a dialect's opener hands over to build a Store. */
+export interface StoreParts {
+  db: Kysely<Database>
+  dialect: Dialect
+  runTransaction: RunTransaction
+  now: () => Date
+  /** A faster way to write leaf rows than Kysely's multi-row insert, if the dialect has one. */
+  insertLeaves?: InsertLeaves
+  /** Extra work on close, after the Kysely instance is destroyed. */
+  afterClose?: () => Promise<void>
+}
+
+/** A Store over a dialect's Kysely instance and transaction runner. */
+export function createStore({ db, dialect, runTransaction, now, insertLeaves, afterClose }: StoreParts): Store {
+  return {
+    dialect,
+    async migrate() {
+      const { error } = await new Migrator({ db, provider: migrationsFor(dialect) }).migrateToLatest()
+      if (error) throw new Error('Store: migration failed', { cause: error })
+    },
+    async close() {
+      await db.destroy()
+      await afterClose?.()
+    },
+    transaction: (work) =>
+      runTransaction((q, lock) => {
+        const tx: StoreTransaction = { credentials: credentialWriter(q, now), log: logWriter(q, lock, now, insertLeaves) }
+        return work(tx)
+      }),
+    credentials: { get: (id) => readCredential(db, id) },
+    log: createLogReader(db),
+  }
+}

@@ -1,0 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll } from 'vitest'
+import { openStore } from '../../src/store/index.js'
+import { describeStore } from './store.contract.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'emblem-store-'))
+let files = 0
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const migrated = async (url: string) => {
+  const store = await openStore({ url })
+  await store.migrate()
+  return store
+}
+
+describeStore('sqlite :memory:', () => migrated(':memory:'))
+describeStore('sqlite file', () => migrated(join(dir, `store-${++files}.db`)))

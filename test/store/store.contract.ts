@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { appendToLog, logAppendOf } from '../../src/app/log-append.js'
+import { signCheckpoint } from '../../src/app/log-checkpoint.js'
+import {
+  checkConsistency,
+  decodeEntryBundle,
+  decodeHashTile,
+  formatCheckpoint,
+  signNote,
+  type Checkpoint,
+  hashLeaf,
+  hashTileFromLeaves,
+  rootOf,
+  tilesForSize,
+  verifyInclusion,
+  type Hash,
+} from '../../src/core/transparency-log/index.js'
+import type { StoredCheckpoint } from '../../src/app/ports.js'
+import type { Store } from '../../src/store/index.js'
+import { ORIGIN, appendRange, consistencyProofFrom, inclusionProofFrom, testCredential, testSigner } from './log-fixtures.js'
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex')
+const code = (c: string) => expect.objectContaining({ code: c })
+/** A checkpoint signed by the log's own key, as a stored row: how a fork or a rollback would look. */
+const signed = (checkpoint: Checkpoint): StoredCheckpoint => ({
+  checkpoint,
+  note: signNote(formatCheckpoint(checkpoint), [testSigner()]),
+  createdAt: '2025-03-01T09:00:00.000Z',
+})
+
+/** The storage contract every backend passes (STYLE.md 4.8): `open` gives a fresh, migrated store. */
+export function describeStore(name: string, open: () => Promise<Store>): void {
+  describe(`${name} store`, () => {
+    let store: Store
+    const sign = () => signCheckpoint({ store, signer: testSigner(), origin: ORIGIN })
+    /** Every leaf hash of the log up to the latest checkpoint, read through the reader. */
+    const leafHashes = async (size: number): Promise<Hash[]> =>
+      Promise.all(Array.from({ length: size }, async (_, i) => (await store.log.leaf(i))!.leafHash))
+
+    beforeEach(async () => {
+      store = await open()
+    })
+    afterEach(async () => {
+      await store.close()
+    })
+
+    it('migrates twice without harm and starts with an empty log', async () => {
+      await store.migrate()
+      expect(await store.transaction((tx) => tx.log.size())).toBe(0)
+      expect(await store.log.latestCheckpoint()).toBeUndefined()
+    })
+
+    it('returns the credential it stored and refuses a second one with the same id', async () => {
+      const credential = testCredential(1)
+      await store.transaction((tx) => tx.credentials.insert(credential))
+      expect((await store.credentials.get(credential.id as string))?.credential).toEqual(credential)
+      expect((await store.credentials.get(credential.id as string))?.issuer).toBe('did:web:badges.example.edu')
+      await expect(store.transaction((tx) => tx.credentials.insert(credential))).rejects.toThrow(code('ERR_CREDENTIAL_EXISTS'))
+      expect(await store.credentials.get('urn:uuid:missing')).toBeUndefined()
+    })
+
+    it('commits a credential and its log leaf together', async () => {
+      const { first, size } = await appendToLog({ store }, [testCredential(1), testCredential(2)])
+      expect([first, size]).toEqual([0, 2])
+      await sign()
+      expect(await store.log.indexOfCredential(testCredential(2).id as string)).toBe(1)
+      expect(await store.credentials.get(testCredential(2).id as string)).toBeDefined()
+    })
+
+    it('leaves no credential and no log leaf when the transaction that wrote them throws', async () => {
+      await appendRange(store, 0, 3)
+      const failed = store.transaction(async (tx) => {
+        await tx.credentials.insert(testCredential(10))
+        await tx.log.append([logAppendOf(testCredential(10))])
+        throw new Error('issuance failed after the append')
+      })
+      await expect(failed).rejects.toThrow('issuance failed after the append')
+      expect(await store.credentials.get(testCredential(10).id as string)).toBeUndefined()
+      expect(await store.transaction((tx) => tx.log.size())).toBe(3)
+      await appendRange(store, 3, 4)
+      await sign()
+      expect(await store.log.indexOfCredential(testCredential(10).id as string)).toBeUndefined()
+      expect((await store.log.leaf(3))?.credentialId).toBe(testCredential(3).id)
+    })
+
+    it('rejects a whole batch when one of its credentials is already in the log', async () => {
+      await appendRange(store, 0, 2)
+      const batch = [testCredential(5), testCredential(1)].map(logAppendOf)
+      await expect(store.transaction((tx) => tx.log.append(batch))).rejects.toThrow(code('ERR_CREDENTIAL_EXISTS'))
+      expect(await store.transaction((tx) => tx.log.size())).toBe(2)
+    })
+
+    it('never skips or repeats an index when many transactions append at once', async () => {
+      const sizes = Array.from({ length: 24 }, (_, i) => 1 + ((i * 7) % 13))
+      let next = 0
+      const batches = sizes.map((n) => [(next += n) - n, next] as const)
+      const landed = await Promise.all(
+        batches.map(([from, to]) => store.transaction((tx) => tx.log.append(Array.from({ length: to - from }, (_, i) => logAppendOf(testCredential(from + i)))))),
+      )
+      const ranges = landed.map(({ first, size }) => [first, size]).sort((a, b) => a[0]! - b[0]!)
+      ranges.forEach(([first], i) => expect(first).toBe(i === 0 ? 0 : ranges[i - 1]![1]))
+      expect(ranges.at(-1)![1]).toBe(next)
+      await sign()
+      // Each batch's credentials sit at the indexes its append returned, in order.
+      for (const [b, [from, to]] of batches.entries()) {
+        for (let n = from; n < to; n++) expect(await store.log.indexOfCredential(testCredential(n).id as string)).toBe(landed[b]!.first + n - from)
+      }
+    })
+
+    it('serves hash tiles and entry bundles equal to those core computes from the same leaves', async () => {
+      const size = 256 * 5 + 3
+      for (let at = 0; at < size; at += 250) await appendRange(store, at, Math.min(size, at + 250))
+      await sign()
+      const leaves = await leafHashes(size)
+      const tiles = tilesForSize(size)
+      expect(tiles.map((t) => `${t.level}/${t.index}/${t.width}`)).toEqual(['0/0/256', '0/1/256', '0/2/256', '0/3/256', '0/4/256', '0/5/3', '1/0/5'])
+      for (const tile of tiles) {
+        const served = await store.log.hashTile(tile.level, tile.index, tile.width)
+        expect(decodeHashTile(served!, tile.width).map(hex)).toEqual(hashTileFromLeaves(tile, leaves).map(hex))
+      }
+      // A partial tile an older checkpoint published stays servable.
+      expect((await store.log.hashTile(0, 5, 2))?.length).toBe(64)
+      const bundle = decodeEntryBundle((await store.log.entryBundle(5, 3))!, 3)
+      expect(bundle.map((entry) => hex(hashLeaf(entry)))).toEqual(leaves.slice(1280).map(hex))
+      expect(bundle.map((entry) => hex(entry))).toEqual([1280, 1281, 1282].map((n) => hex(logAppendOf(testCredential(n)).entry)))
+    })
+
+    it('serves inclusion proofs that verify against the checkpoint root for every leaf', async () => {
+      let size = 0
+      for (const target of [1, 2, 7, 256, 300]) {
+        await appendRange(store, size, target)
+        size = target
+        const { stored } = await sign()
+        expect(stored.checkpoint.size).toBe(size)
+        const leaves = await leafHashes(size)
+        expect(hex(stored.checkpoint.root)).toBe(hex(rootOf(leaves)))
+        for (let i = 0; i < size; i++) {
+          expect(verifyInclusion(i, size, leaves[i]!, await inclusionProofFrom(store.log, i, size), stored.checkpoint.root), `${i} of ${size}`).toBe(true)
+        }
+      }
+    })
+
+    it('signs checkpoints that never shrink and each prove consistent with the ones before', async () => {
+      expect((await sign()).stored.checkpoint.size).toBe(0)
+      for (const size of [3, 8, 9, 200]) {
+        await appendRange(store, (await store.log.latestCheckpoint())!.checkpoint.size, size)
+        expect((await sign()).isNew).toBe(true)
+      }
+      expect((await sign()).isNew).toBe(false)
+      const all = (await store.log.checkpoints(10)).map((s) => s.checkpoint)
+      expect(all.map((c) => c.size)).toEqual([200, 9, 8, 3, 0])
+      expect((await store.log.checkpoints(2)).map((s) => s.checkpoint.size)).toEqual([200, 9])
+      for (const older of all.slice(1, -1)) {
+        const proof = await consistencyProofFrom(store.log, older.size, 200)
+        expect(() => checkConsistency(older.size, 200, proof, older.root, all[0]!.root)).not.toThrow()
+      }
+    })
+
+    it('never serves leaves, tiles or entries past the latest checkpoint', async () => {
+      await appendRange(store, 0, 5)
+      await sign()
+      await appendRange(store, 5, 300)
+      expect(await store.log.leaf(4)).toBeDefined()
+      expect(await store.log.leaf(5)).toBeUndefined()
+      expect(await store.log.indexOfCredential(testCredential(6).id as string)).toBeUndefined()
+      expect(await store.log.hashTile(0, 0, 5)).toBeDefined()
+      expect(await store.log.hashTile(0, 0, 6)).toBeUndefined()
+      expect(await store.log.hashTile(0, 0, 256)).toBeUndefined()
+      expect(await store.log.entryBundle(0, 6)).toBeUndefined()
+      await expect(store.log.nodes([{ level: 0, index: 5 }], 6)).rejects.toThrow(code('ERR_INPUT_INVALID'))
+      await sign()
+      expect(await store.log.hashTile(0, 0, 256)).toBeDefined()
+      expect(await store.log.hashTile(1, 0, 1)).toBeDefined()
+      expect(await store.log.hashTile(1, 0, 2)).toBeUndefined()
+    })
+
+    it('refuses to sign over a checkpoint the stored leaves do not extend', async () => {
+      await appendRange(store, 0, 10)
+      const { stored } = await sign()
+      await appendRange(store, 10, 12)
+      // A checkpoint at size 11 whose root is not the stored tree's: a fork the signer must not extend.
+      await store.transaction((tx) => tx.log.addCheckpoint(signed({ ...stored.checkpoint, size: 11, root: hashLeaf(new Uint8Array([1])) })))
+      await expect(sign()).rejects.toThrow(code('ERR_LOG_INCONSISTENT'))
+      // A checkpoint past the stored leaves: signing now would shrink the log.
+      await store.transaction((tx) => tx.log.addCheckpoint(signed({ ...stored.checkpoint, size: 50 })))
+      await expect(sign()).rejects.toThrow(code('ERR_LOG_INCONSISTENT'))
+      expect((await store.log.latestCheckpoint())?.checkpoint.size).toBe(50)
+    })
+
+    it('refuses to store a checkpoint that its note does not sign', async () => {
+      await appendRange(store, 0, 2)
+      const { stored } = await sign()
+      const mismatched = { ...stored, checkpoint: { ...stored.checkpoint, size: 1 } }
+      await expect(store.transaction((tx) => tx.log.addCheckpoint(mismatched))).rejects.toThrow(TypeError)
+    })
+
+    it('refuses to sign the log under another origin', async () => {
+      await appendRange(store, 0, 2)
+      await sign()
+      await expect(signCheckpoint({ store, signer: testSigner(), origin: 'elsewhere.example/log' })).rejects.toThrow(code('ERR_LOG_INCONSISTENT'))
+    })
+  })
+}
