@@ -1,12 +1,14 @@
 import type { LogReader } from '../../src/app/ports.js'
 import type { LogStore } from '../../src/app/log-store.js'
 import { logAppendOf } from '../../src/app/log-append.js'
+import { privateKeyObjectFromSeed } from '../../src/core/proof/key-object.js'
 import {
   assembleProof,
   consistencyProofPlan,
   createNoteSigner,
   inclusionProofPlan,
   proofNodeIds,
+  verifierKeyOf,
   type Hash,
   type LoggableCredential,
 } from '../../src/core/transparency-log/index.js'
@@ -14,8 +16,13 @@ import {
 /** The origin the test logs sign under. */
 export const ORIGIN = 'badges.example.edu/log'
 
+const TEST_SEED = new Uint8Array(32).fill(7)
+
 /** A fixed Ed25519 note signer (seed 0x07 × 32) named after the origin. */
-export const testSigner = () => createNoteSigner(ORIGIN, new Uint8Array(32).fill(7))
+export const testSigner = () => createNoteSigner(ORIGIN, TEST_SEED)
+
+/** The verifier key string of testSigner, as `/log/key` would publish it. */
+export const testVerifierKey = () => verifierKeyOf(ORIGIN, privateKeyObjectFromSeed(TEST_SEED))
 
 /** A small signed-looking credential with a unique id per `n` (the log only reads id, issuer, validFrom and the digest). */
 export const testCredential = (n: number, issuer = 'did:web:badges.example.edu'): LoggableCredential => ({
