@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { z } from 'zod'
 
 /** Log levels, most verbose first. */
@@ -14,6 +14,10 @@ export interface Config {
   readonly publicUrl: string
   /** Absolute path of the data directory (SQLite file, generated master key). */
   readonly dataDir: string
+  /** Where the store lives: a `postgres://` URL, or a SQLite file (default `<dataDir>/emblem.db`). */
+  readonly databaseUrl: string
+  /** The file holding the transparency log's checkpoint signing key (C2SP signer key string). */
+  readonly logKeyFile: string
   readonly logLevel: LogLevel
   readonly fetch: {
     readonly allowHttp: boolean
@@ -38,6 +42,8 @@ export const ENV_VARS = {
   PORT: 'HTTP port (default 3000)',
   EMBLEM_PUBLIC_URL: 'public origin of this instance (default http://localhost:PORT)',
   EMBLEM_DATA_DIR: 'data directory (default ./data)',
+  EMBLEM_DATABASE_URL: 'postgres://… for PostgreSQL, or a SQLite file path (default <data dir>/emblem.db)',
+  EMBLEM_LOG_KEY_FILE: 'checkpoint signing key of the transparency log (default <data dir>/log-signer.key, created with mode 0600)',
   EMBLEM_LOG_LEVEL: 'debug | info | warn | error | silent (default info)',
   EMBLEM_FETCH_ALLOW_HTTP: 'let the guarded fetcher use plain http (default false)',
   EMBLEM_FETCH_ALLOW_PRIVATE: 'let the guarded fetcher reach loopback/private addresses (default false)',
@@ -57,6 +63,8 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://badges.example.edu' })
     .optional(),
   EMBLEM_DATA_DIR: z.string().default('./data'),
+  EMBLEM_DATABASE_URL: z.string().optional(),
+  EMBLEM_LOG_KEY_FILE: z.string().optional(),
   EMBLEM_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   EMBLEM_FETCH_ALLOW_HTTP: flag.default(false),
   EMBLEM_FETCH_ALLOW_PRIVATE: flag.default(false),
@@ -93,11 +101,15 @@ export function loadConfig(
   }
   const e = parsed.data
   const publicUrl = (e.EMBLEM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '')
+  const dataDir = resolve(e.EMBLEM_DATA_DIR)
+  const databaseUrl = e.EMBLEM_DATABASE_URL ?? join(dataDir, 'emblem.db')
   return deepFreeze({
     version: packageVersion(),
     port: e.PORT,
     publicUrl,
-    dataDir: resolve(e.EMBLEM_DATA_DIR),
+    dataDir,
+    databaseUrl: /^postgres(ql)?:\/\//i.test(databaseUrl) || databaseUrl === ':memory:' ? databaseUrl : resolve(databaseUrl),
+    logKeyFile: resolve(e.EMBLEM_LOG_KEY_FILE ?? join(dataDir, 'log-signer.key')),
     logLevel: e.EMBLEM_LOG_LEVEL,
     fetch: {
       allowHttp: e.EMBLEM_FETCH_ALLOW_HTTP,

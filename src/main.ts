@@ -1,4 +1,6 @@
+import { mkdir } from 'node:fs/promises'
 import type { Server } from 'node:http'
+import { dirname } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
@@ -10,6 +12,10 @@ import { createLogger, type Logger } from './http/logger.js'
 import { healthRoutes } from './http/routes/health.js'
 import { logRoutes, type PublishedLog } from './http/routes/log.js'
 import { webRoutes } from './web/routes.js'
+import { logOrigin } from './app/log-checkpoint.js'
+import { startCheckpointer, type Checkpointer } from './jobs/checkpointer.js'
+import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
+import { openStore, type Store } from './store/index.js'
 
 /** What the app is built from besides its configuration. */
 export interface AppDeps {
@@ -102,8 +108,60 @@ export async function startServer(
   return { server, port, close, closed }
 }
 
+/** The adapters a serving instance runs on: the store, the log it publishes, its checkpoint signer. */
+export interface Services {
+  store: Store
+  transparencyLog: PublishedLog
+  checkpointer: Checkpointer
+  /** Stops the checkpointer (after a last signing in flight) and closes the store. */
+  close(): Promise<void>
+}
+
+/**
+ * Opens the store named by the configuration (SQLite under the data directory by default, or
+ * PostgreSQL), brings its schema up to date, loads or creates the log's signing key and starts the
+ * checkpointer that signs the log after each batch and every 5 s while entries are pending.
+ */
+export async function openServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
+  if (!/^postgres(ql)?:\/\//i.test(config.databaseUrl) && config.databaseUrl !== ':memory:')
+    await mkdir(dirname(config.databaseUrl), { recursive: true, mode: 0o700 })
+  const store = await openStore({ url: config.databaseUrl })
+  try {
+    await store.migrate()
+    const origin = logOrigin(config.publicUrl)
+    const { signer, verifierKey } = await loadOrCreateLogSigner(config.logKeyFile, origin)
+    const checkpointer = startCheckpointer({
+      store,
+      signer,
+      origin,
+      onSigned: ({ checkpoint }) => log.debug('checkpoint signed', { size: checkpoint.size }),
+      onError: (err) => log.error('checkpoint signing failed', { error: err instanceof Error ? err.message : String(err) }),
+    })
+    return {
+      store,
+      checkpointer,
+      transparencyLog: { reader: store.log, verifierKey },
+      async close() {
+        await checkpointer.stop()
+        await store.close()
+      },
+    }
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+}
+
+/** Serves the whole platform until SIGINT/SIGTERM: what `emblem serve` and `npm start` run. */
+export async function serveUntilStopped(config: Config): Promise<void> {
+  const log = createLogger(config.logLevel)
+  const services = await openServices(config, log)
+  const running = await startServer(config, { log, transparencyLog: services.transparencyLog })
+  await running.closed
+  await services.close()
+}
+
 // `tsx src/main.ts` (npm run dev) serves directly; the CLI's `emblem serve` is the usual way.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const running = await startServer(loadConfig())
-  await running.closed
+  await serveUntilStopped(loadConfig())
 }

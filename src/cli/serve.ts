@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { loadConfig } from '../config.js'
-import { startServer } from '../main.js'
+import { serveUntilStopped } from '../main.js'
 import type { CliIo } from './main.js'
 
 /** `emblem serve [--port N]`: runs the server until SIGINT or SIGTERM. */
@@ -10,8 +10,6 @@ export function register(program: Command, _io: CliIo): void {
     .description('run the web server (configuration from EMBLEM_* environment variables; see README)')
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
     .action(async (options: { port?: string }) => {
-      const config = loadConfig(options.port === undefined ? {} : { PORT: options.port })
-      const running = await startServer(config)
-      await running.closed
+      await serveUntilStopped(loadConfig(options.port === undefined ? {} : { PORT: options.port }))
     })
 }

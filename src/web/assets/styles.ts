@@ -13,4 +13,6 @@ h1 { font-size: 1.9rem; line-height: 1.2; margin-top: 2rem; }
 .lead { font-size: 1.15rem; }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.9rem; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.95em; }
+pre { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9em; white-space: pre-wrap; overflow-wrap: anywhere; }
+code { overflow-wrap: anywhere; }
 `
