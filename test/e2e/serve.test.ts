@@ -17,10 +17,13 @@ describe('a serving instance', () => {
     const config = loadConfig({ EMBLEM_DATA_DIR: dataDir, EMBLEM_PUBLIC_URL: 'https://badges.example.edu' }, {})
     const signer = createSigner(generateKeyPair())
     const issuer = buildIssuerProfile({ id: signer.verificationMethod.split('#')[0]! })
+    // As stored and served: plain JSON.
     const credentials = await Promise.all(
-      [1, 2, 3].map((n) =>
-        signCredential(buildRealisticCredential({ issuer, id: `urn:uuid:7d1e0c2a-4b3f-4e5d-8a9b-00000000000${n}` }), signer, { suite: 'eddsa-rdfc-2022', created: '2026-01-01T00:00:00Z' }),
-      ),
+      [1, 2, 3].map(async (n) => {
+        const draft = buildRealisticCredential({ issuer, id: `urn:uuid:7d1e0c2a-4b3f-4e5d-8a9b-00000000000${n}` })
+        const signed = await signCredential(draft, signer, { suite: 'eddsa-rdfc-2022', created: '2026-01-01T00:00:00Z' })
+        return JSON.parse(JSON.stringify(signed)) as { id: string; [property: string]: unknown }
+      }),
     )
 
     const first = await openServices(config, log)
