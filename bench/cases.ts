@@ -6,6 +6,7 @@ import { verifyCredential } from '../src/core/verification/index.js'
 import { buildCredentialInput, buildIssuerProfile, buildRealisticCredential } from '../test/support/builders.js'
 import { buildAchievementCredential, prepareAchievement, prepareIssuer, type AchievementCredentialInput } from '../src/core/credential/index.js'
 import { digitalBazaarSuite } from './digitalbazaar.js'
+import { logBenchCases } from './log.js'
 import type { Target } from './report.js'
 
 /** A case to measure: one call of `run` is one operation. */
@@ -105,6 +106,11 @@ export async function benchCases(): Promise<{ cases: BenchCase[]; comparisons: C
     { name: 'emblem-rdfc-sign', baseline: 'raw-ed25519-sign', ratio: 0.4 },
     { name: 'emblem-rdfc-verify', baseline: 'digitalbazaar-rdfc-verify', ratio: 20 },
   ]
+
+  // The transparency log's cases (bench/log.ts): batched appends, inclusion proofs, tile reads.
+  const log = await logBenchCases()
+  cases.push(...log.cases)
+  comparisons.push(...log.comparisons)
   return { cases, comparisons, targets }
 }
 

@@ -11,6 +11,8 @@ export interface PostgresStoreOptions {
   schema?: string
   /** Most pooled connections (default 10). */
   maxConnections?: number
+  /** Let the process exit while pooled connections sit idle (scripts, benches); default false. */
+  allowExitOnIdle?: boolean
   now?: () => Date
 }
 
@@ -26,11 +28,12 @@ const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/
  * assigns indexes and signs checkpoints. int8 columns are read as numbers (indexes < 2^53).
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const { url, schema, maxConnections, now } = { maxConnections: 10, now: () => new Date(), ...options }
+  const { url, schema, maxConnections, allowExitOnIdle, now } = { maxConnections: 10, allowExitOnIdle: false, now: () => new Date(), ...options }
   if (schema !== undefined && !SCHEMA.test(schema)) throw new TypeError(`schema must match ${SCHEMA}, got ${JSON.stringify(schema)}`)
   const pool = new pg.Pool({
     connectionString: url,
     max: maxConnections,
+    allowExitOnIdle,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
   })

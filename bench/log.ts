@@ -1,0 +1,167 @@
+// The transparency log's cases: batched appends (SQLite, PostgreSQL), inclusion proofs at 1M and
+// 10M leaves, full-tile reads. One call of a case's `run` is one leaf, one proof or one tile.
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import type { LogAppend, LogStore } from '../src/app/log-store.js'
+import { signCheckpoint } from '../src/app/log-checkpoint.js'
+import {
+  TILE_WIDTH,
+  assembleProof,
+  createNoteSigner,
+  hashLeaf,
+  inclusionProof,
+  inclusionProofPlan,
+  nodeReaderFromTiles,
+  proofNodeIds,
+  rootFromTiles,
+  rootOf,
+  verifyInclusion,
+  type Hash,
+  type TileId,
+} from '../src/core/transparency-log/index.js'
+import { openPostgresStore, openStore, type Store } from '../src/store/index.js'
+import type { BenchCase, Comparison } from './cases.js'
+
+const BATCH = 1000
+const ORIGIN = 'bench.example/log'
+const signer = createNoteSigner(ORIGIN, new Uint8Array(32).fill(9))
+const utf8 = new TextEncoder()
+
+/** A log entry shaped like DESIGN.md §3's, unique per `n` (the log never parses entries). */
+function entryOf(n: number): LogAppend {
+  const credentialId = `urn:uuid:00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
+  const json = `{"credential":"${credentialId}","digest":"47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU","issuer":"did:web:bench.example","issued":"2025-03-01T09:00:00Z"}`
+  return { entry: utf8.encode(json), credentialId, issuer: 'did:web:bench.example' }
+}
+
+/**
+ * A case whose every call queues one leaf and every 1,000th call commits the queue in one
+ * transaction (as the sequencer batches issuance), so its rate is leaves per second, commits included.
+ */
+function batchedAppend(name: string, store: Pick<LogStore, 'transaction'>, firstN: number): BenchCase {
+  let n = firstN
+  let queue: LogAppend[] = []
+  return {
+    name,
+    run: () => {
+      queue.push(entryOf(n++))
+      if (queue.length < BATCH) return undefined
+      const batch = queue
+      queue = []
+      return store.transaction((tx) => tx.log.append(batch))
+    },
+  }
+}
+
+/** Fills a store with `size` leaves in batches of 10,000 and signs a checkpoint. */
+async function fill(store: Store, size: number): Promise<void> {
+  for (let at = 0; at < size; at += 10_000) {
+    const batch = Array.from({ length: Math.min(10_000, size - at) }, (_, i) => entryOf(at + i))
+    await store.transaction((tx) => tx.log.append(batch))
+  }
+  await signCheckpoint({ store, signer, origin: ORIGIN })
+}
+
+/**
+ * The tiles of a synthetic log of any size whose leaves repeat every 65,536 (leaf i is the entry
+ * of i mod 65,536): a full level-0 tile is one of 256, every full level-1 tile is the same, every
+ * level-2 hash the same. Built in milliseconds; proofs over it cost what they cost over any tiles.
+ */
+function syntheticTiles(): (tile: TileId) => Hash[] {
+  const leaves = Array.from({ length: 65_536 }, (_, i) => hashLeaf(entryOf(i).entry))
+  const level0 = Array.from({ length: TILE_WIDTH }, (_, t) => leaves.slice(t * TILE_WIDTH, (t + 1) * TILE_WIDTH))
+  const level1 = level0.map(rootOf)
+  const level2 = rootOf(level1)
+  return ({ level, index, width }) => {
+    if (level === 0) return level0[index % TILE_WIDTH]!.slice(0, width)
+    if (level === 1) return level1.slice(0, width)
+    if (level === 2) return Array.from({ length: width }, () => level2)
+    throw new TypeError('the synthetic log has no tiles above level 2 (under 16.7M leaves)')
+  }
+}
+
+/** A case that proves pseudo-random leaves of a synthetic log of `size` from in-memory tiles. */
+function memoryProofCase(name: string, size: number, readTile: (tile: TileId) => Hash[]): BenchCase {
+  const root = rootFromTiles(size, readTile)
+  let i = 0
+  const indexAt = (k: number) => (k * 2_654_435_761) % size
+  const leafAt = (index: number) => readTile({ level: 0, index: Math.floor(index / TILE_WIDTH), width: TILE_WIDTH })[index % TILE_WIDTH]!
+  for (let k = 0; k < 20; k++) {
+    const index = indexAt(k)
+    if (!verifyInclusion(index, size, leafAt(index), inclusionProof(index, size, nodeReaderFromTiles(size, readTile)), root)) {
+      throw new Error(`Bench setup: the proof of leaf ${index} of ${size} does not verify`)
+    }
+  }
+  return { name, run: () => inclusionProof(indexAt(i++), size, nodeReaderFromTiles(size, readTile)) }
+}
+
+/** A PostgreSQL store in a fresh schema, dropped when the bench process is about to exit. */
+async function benchPostgresStore(url: string): Promise<Store> {
+  const schema = `emblem_bench_${randomBytes(6).toString('hex')}`
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    await client.query(statement).finally(() => client.end())
+  }
+  await run(`create schema ${schema}`)
+  const store = await openPostgresStore({ url, schema, allowExitOnIdle: true })
+  await store.migrate()
+  process.once('beforeExit', () => void store.close().then(() => run(`drop schema ${schema} cascade`)))
+  return store
+}
+
+/** The log's bench cases and their rows (no baselines but the 10M proof against the 1M one). */
+export async function logBenchCases(): Promise<{ cases: BenchCase[]; comparisons: Comparison[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'emblem-bench-log-'))
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+  const cases: BenchCase[] = []
+
+  const appendStore = await openStore({ url: join(dir, 'append.db') })
+  await appendStore.migrate()
+  cases.push(batchedAppend('log-append-sqlite-leaf', appendStore, 0))
+  const databaseUrl = process.env.TEST_DATABASE_URL
+  if (databaseUrl) cases.push(batchedAppend('log-append-postgres-leaf', await benchPostgresStore(databaseUrl), 0))
+
+  // 1M leaves in a SQLite file through the store's own append path (about 10 s on 2 cores).
+  const started = performance.now()
+  const million = await openStore({ url: join(dir, 'million.db') })
+  await million.migrate()
+  await fill(million, 1_000_000)
+  process.stderr.write(`log bench: 1M-leaf SQLite log built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+  const checkpoint = (await million.log.latestCheckpoint())!.checkpoint
+  let k = 0
+  const proveStored = async () => {
+    const index = (k++ * 2_654_435_761) % checkpoint.size
+    const plan = inclusionProofPlan(index, checkpoint.size)
+    return { index, proof: assembleProof(plan, await million.log.nodes(proofNodeIds(plan), checkpoint.size)) }
+  }
+  for (let s = 0; s < 20; s++) {
+    const { index, proof } = await proveStored()
+    if (!verifyInclusion(index, checkpoint.size, (await million.log.leaf(index))!.leafHash, proof, checkpoint.root)) {
+      throw new Error(`Bench setup: the stored proof of leaf ${index} does not verify`)
+    }
+  }
+  cases.push({ name: 'log-inclusion-proof-1M-sqlite', run: proveStored })
+
+  // 10M leaves: a database that size takes minutes to build here, so proofs run over in-memory tiles.
+  process.stderr.write('log bench: the 1M-memory and 10M-memory proof cases read in-memory tiles of a synthetic log (leaves repeat every 65,536)\n')
+  const readTile = syntheticTiles()
+  cases.push(memoryProofCase('log-inclusion-proof-1M-memory', 1_000_000, readTile), memoryProofCase('log-inclusion-proof-10M-memory', 10_000_000, readTile))
+
+  const fullTiles = Math.floor(checkpoint.size / TILE_WIDTH)
+  let t = 0
+  cases.push({ name: 'log-hash-tile-full-sqlite', run: () => million.log.hashTile(0, (t++ * 7919) % fullTiles, TILE_WIDTH) })
+
+  const comparisons: Comparison[] = [
+    { name: 'log-append-sqlite-leaf', baseline: null },
+    ...(databaseUrl ? [{ name: 'log-append-postgres-leaf', baseline: null }] : []),
+    { name: 'log-inclusion-proof-1M-sqlite', baseline: null },
+    { name: 'log-inclusion-proof-1M-memory', baseline: null },
+    { name: 'log-inclusion-proof-10M-memory', baseline: 'log-inclusion-proof-1M-memory' },
+    { name: 'log-hash-tile-full-sqlite', baseline: null },
+  ]
+  return { cases, comparisons }
+}
