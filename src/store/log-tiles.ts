@@ -42,20 +42,57 @@ export async function readHashTile(q: Kysely<Database>, tile: TileId): Promise<U
   return encodeHashTile(rows.map((row) => row.hash))
 }
 
+const MAX_CACHED_TILES = 4096
+const MAX_CACHED_NODES = 65_536
+const caches = new WeakMap<object, { tiles: Map<string, Hash[]>; nodes: Map<string, Hash> }>()
+
+/**
+ * Decoded tiles and complete-subtree hashes read through one connection (or one transaction). In an
+ * append-only log neither a tile (level, index, width) nor a complete subtree ever changes once its
+ * leaves exist, so what every proof passes through (the upper tiles and their nodes) is read and
+ * hashed once.
+ */
+function cacheOf(q: Kysely<Database>) {
+  let cache = caches.get(q)
+  if (!cache) caches.set(q, (cache = { tiles: new Map(), nodes: new Map() }))
+  return cache
+}
+
+/** Adds to a bounded map, dropping the oldest entry when it is full. */
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  if (map.size >= max) map.delete(map.keys().next().value as string)
+  map.set(key, value)
+}
+
 /**
  * The hashes of complete subtrees of the tree of `treeSize` leaves, read through core's tile reader:
  * each tile the nodes touch is read once, so a proof costs a few rows (about one per tile level).
  * Requires every node to be complete within treeSize, and treeSize to be within the log.
  */
 export async function readNodes(q: Kysely<Database>, ids: readonly NodeId[], treeSize: number): Promise<Hash[]> {
+  const { tiles: cachedTiles, nodes: cachedNodes } = cacheOf(q)
+  const found = ids.map(({ level, index }) => cachedNodes.get(`${level}/${index}`))
+  const missing = ids.filter((_, i) => found[i] === undefined)
+  if (missing.length === 0) return found as Hash[]
   const tiles = new Map<string, Hash[]>()
-  for (const { level, index } of ids) {
+  for (const { level, index } of missing) {
     const { tile } = tileOfNode(level, index, treeSize)
     const path = formatTilePath(tile)
-    if (!tiles.has(path)) tiles.set(path, decodeHashTile(await readHashTile(q, tile), tile.width))
+    if (tiles.has(path)) continue
+    let hashes = cachedTiles.get(path)
+    if (!hashes) {
+      hashes = decodeHashTile(await readHashTile(q, tile), tile.width)
+      remember(cachedTiles, path, hashes, MAX_CACHED_TILES)
+    }
+    tiles.set(path, hashes)
   }
   const read = nodeReaderFromTiles(treeSize, (tile) => tiles.get(formatTilePath(tile))!)
-  return ids.map(({ level, index }) => read(level, index))
+  return ids.map(({ level, index }, i) => {
+    if (found[i]) return found[i]
+    const node = read(level, index)
+    remember(cachedNodes, `${level}/${index}`, node, MAX_CACHED_NODES)
+    return node
+  })
 }
 
 /**
