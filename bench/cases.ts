@@ -15,6 +15,12 @@ export interface BenchCase {
   run: () => unknown
 }
 
+/** Cases measured in one worker thread: each group gets its own heap, so one's garbage is not another's GC pause. */
+export type BenchGroup = 'emblem' | 'digitalbazaar' | 'log'
+
+/** The group a case belongs to, from its name. */
+export const groupOf = (name: string): BenchGroup => (name.startsWith('digitalbazaar-') ? 'digitalbazaar' : name.startsWith('log-') ? 'log' : 'emblem')
+
 /** A row to report: `name` against `baseline` (null: no baseline). */
 export interface Comparison {
   name: string
@@ -28,7 +34,11 @@ const NOW = new Date('2026-01-01T00:00:00Z')
  * The cases, on one freshly generated key (issuer = its did:key, so the controller check passes) and
  * buildRealisticCredential. Every signed input is checked to verify before anything is measured.
  */
-export async function benchCases(): Promise<{ cases: BenchCase[]; comparisons: Comparison[]; targets: Target[] }> {
+export async function benchCases(groups: ReadonlySet<BenchGroup> = new Set(['emblem', 'digitalbazaar', 'log'])): Promise<{
+  cases: BenchCase[]
+  comparisons: Comparison[]
+  targets: Target[]
+}> {
   const keyPair = generateKeyPair()
   const signer = createSigner(keyPair)
   const method = resolveDidKey(signer.verificationMethod)
@@ -108,10 +118,12 @@ export async function benchCases(): Promise<{ cases: BenchCase[]; comparisons: C
   ]
 
   // The transparency log's cases (bench/log.ts): batched appends, inclusion proofs, tile reads.
-  const log = await logBenchCases()
-  cases.push(...log.cases)
-  comparisons.push(...log.comparisons)
-  return { cases, comparisons, targets }
+  if (groups.has('log')) {
+    const log = await logBenchCases()
+    cases.push(...log.cases)
+    comparisons.push(...log.comparisons)
+  }
+  return { cases: cases.filter((c) => groups.has(groupOf(c.name))), comparisons, targets }
 }
 
 /** Learner `i` of the bench cohort: the realistic credential with everything per-learner varied. */

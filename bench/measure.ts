@@ -16,19 +16,19 @@ export interface MeasureOptions {
 /**
  * Measures every case in `rounds` interleaved rounds (case A, B, C, then A, B, C again …) and reports
  * each case's median rate. Interleaving keeps a ratio between two cases fair when the machine's load
- * drifts during the run, which a case-after-case schedule does not. Single-threaded: each call is
- * awaited before the next starts.
+ * drifts during the run, which a case-after-case schedule does not. `run(ms)` runs a case for that
+ * long (in its worker thread) and reports the calls made; only one case runs at a time.
  */
 export async function measureAll(
-  cases: ReadonlyArray<{ name: string; run: () => unknown }>,
+  cases: ReadonlyArray<{ name: string; run: (ms: number) => Promise<{ ops: number; elapsedMs: number }> }>,
   options: MeasureOptions,
   onProgress: (round: number) => void = () => {},
 ): Promise<Map<string, Measurement>> {
-  for (const { run } of cases) await loop(run, options.warmupMs)
+  for (const { run } of cases) await run(options.warmupMs)
   const rates = new Map<string, number[]>(cases.map(({ name }) => [name, []]))
   for (let round = 0; round < options.rounds; round++) {
     for (const { name, run } of cases) {
-      const { ops, elapsedMs } = await loop(run, options.roundMs)
+      const { ops, elapsedMs } = await run(options.roundMs)
       rates.get(name)!.push((ops * 1000) / elapsedMs)
     }
     onProgress(round + 1)
@@ -42,7 +42,8 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
-async function loop(run: () => unknown, budgetMs: number): Promise<{ ops: number; elapsedMs: number }> {
+/** Runs `run` back to back for `budgetMs`; how many calls completed and in how long. */
+export async function loop(run: () => unknown, budgetMs: number): Promise<{ ops: number; elapsedMs: number }> {
   const start = performance.now()
   let ops = 0
   let elapsed = 0

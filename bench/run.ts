@@ -1,26 +1,62 @@
-// Emblem's proof generation and verification against Digital Bazaar's libraries and raw Ed25519.
-// `npm run bench` prints a table; `npm run bench -- --json` prints {"results":[…]} for machines.
-import { benchCases } from './cases.js'
+// Emblem's proof generation and verification against Digital Bazaar's libraries and raw Ed25519, and
+// the transparency log. `npm run bench` prints a table; `npm run -s bench -- --json` prints {"results":[…]}.
+// Each group of cases runs in its own worker thread, with its own heap, so one library's garbage is
+// not collected during another's measurement; the main thread interleaves the rounds.
+import { once } from 'node:events'
+import { Worker } from 'node:worker_threads'
+import { groupOf, type BenchGroup, type Comparison } from './cases.js'
 import { measureAll } from './measure.js'
-import { formatTable, type Row } from './report.js'
+import { formatTable, type Row, type Target } from './report.js'
 
 const json = process.argv.includes('--json')
 const options = { warmupMs: 400, rounds: 7, roundMs: 300 }
+const say = (line: string) => (json ? undefined : process.stderr.write(`${line}\n`))
 
-const cases = await benchCases()
-const measured = await measureAll(cases.cases, options, (round) => {
-  if (!json) process.stderr.write(`round ${round}/${options.rounds}\n`)
-})
+interface Group {
+  worker: Worker
+  names: string[]
+  comparisons: Comparison[]
+  targets: Target[]
+  run(name: string, ms: number): Promise<{ ops: number; elapsedMs: number }>
+}
 
-const rows: Row[] = cases.comparisons.map(({ name, baseline }) => {
-  const ops = measured.get(name)!.opsPerSecond
-  const baseOps = baseline === null ? null : measured.get(baseline)!.opsPerSecond
-  if (baseOps === null) return { name, ops_per_s: round(ops), baseline, baseline_ops_per_s: null, ratio: null }
-  return { name, ops_per_s: round(ops), baseline, baseline_ops_per_s: round(baseOps), ratio: round(ops / baseOps) }
-})
+async function startGroup(group: BenchGroup): Promise<Group> {
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { group } })
+  const [ready] = (await once(worker, 'message')) as [{ names: string[]; comparisons: Comparison[]; targets: Target[] }]
+  say(`${group}: ${ready.names.length} cases ready`)
+  const run = async (name: string, ms: number) => {
+    worker.postMessage({ name, ms })
+    const [result] = (await once(worker, 'message')) as [{ ops: number; elapsedMs: number }]
+    return result
+  }
+  return { worker, ...ready, run }
+}
+
+const groups = new Map<BenchGroup, Group>()
+for (const group of ['emblem', 'digitalbazaar', 'log'] as const) groups.set(group, await startGroup(group))
+const all = [...groups.values()]
+const measured = await measureAll(
+  all.flatMap((g) => g.names).map((name) => ({ name, run: (ms: number) => groups.get(groupOf(name))!.run(name, ms) })),
+  options,
+  (round) => say(`round ${round}/${options.rounds}`),
+)
+for (const { worker } of all) {
+  worker.postMessage({ stop: true })
+  await once(worker, 'exit')
+}
+
+const rows: Row[] = all
+  .flatMap((g) => g.comparisons)
+  .filter(({ name, baseline }) => measured.has(name) && (baseline === null || measured.has(baseline)))
+  .map(({ name, baseline }) => {
+    const ops = measured.get(name)!.opsPerSecond
+    const baseOps = baseline === null ? null : measured.get(baseline)!.opsPerSecond
+    if (baseOps === null) return { name, ops_per_s: round(ops), baseline, baseline_ops_per_s: null, ratio: null }
+    return { name, ops_per_s: round(ops), baseline, baseline_ops_per_s: round(baseOps), ratio: round(ops / baseOps) }
+  })
 
 if (json) process.stdout.write(`${JSON.stringify({ results: rows })}\n`)
-else process.stdout.write(`${formatTable(rows, cases.targets)}\n`)
+else process.stdout.write(`${formatTable(rows, groups.get('emblem')!.targets)}\n`)
 
 function round(value: number): number {
   return Math.round(value * 100) / 100
