@@ -123,11 +123,8 @@ export interface Services {
  * checkpointer that signs the log after each batch and every 5 s while entries are pending.
  */
 export async function openServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
-  if (!/^postgres(ql)?:\/\//i.test(config.databaseUrl) && config.databaseUrl !== ':memory:')
-    await mkdir(dirname(config.databaseUrl), { recursive: true, mode: 0o700 })
-  const store = await openStore({ url: config.databaseUrl })
+  const store = await openMigratedStore(config)
   try {
-    await store.migrate()
     const origin = logOrigin(config.publicUrl)
     const { signer, verifierKey } = await loadOrCreateLogSigner(config.logKeyFile, origin)
     const checkpointer = startCheckpointer({
@@ -146,6 +143,23 @@ export async function openServices(config: Config, log: Logger = createLogger(co
         await store.close()
       },
     }
+  } catch (err) {
+    await store.close()
+    throw err
+  }
+}
+
+/**
+ * The store named by the configuration with its schema brought up to date (what `emblem migrate`
+ * does on its own): a SQLite file's directory is created (mode 0700) when missing.
+ */
+export async function openMigratedStore(config: Config): Promise<Store> {
+  if (!/^postgres(ql)?:\/\//i.test(config.databaseUrl) && config.databaseUrl !== ':memory:')
+    await mkdir(dirname(config.databaseUrl), { recursive: true, mode: 0o700 })
+  const store = await openStore({ url: config.databaseUrl })
+  try {
+    await store.migrate()
+    return store
   } catch (err) {
     await store.close()
     throw err

@@ -6,6 +6,7 @@ import { register as registerCredentialVerify } from './credential-verify.js'
 import { register as registerKeys } from './keys.js'
 import { register as registerLogAudit } from './log-audit.js'
 import { register as registerLogMonitor } from './log-monitor.js'
+import { register as registerMigrate } from './migrate.js'
 import { register as registerServe } from './serve.js'
 
 /**
@@ -54,6 +55,7 @@ const exitCodeOf: Record<ErrorCode, 1 | 2> = {
   ERR_STATUS_LIST_LENGTH: 1,
   ERR_UNSUPPORTED_SUITE: 2,
   ERR_LOG_INCONSISTENT: 1,
+  ERR_STORE_UNAVAILABLE: 1,
   ERR_NOTE_INVALID: 1,
   ERR_LOG_UNAVAILABLE: 1,
   ERR_CREDENTIAL_EXISTS: 1,
@@ -66,6 +68,7 @@ function buildProgram(io: CliIo): Command {
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
   registerServe(program, io)
+  registerMigrate(program, io)
   const keys = program.command('keys').description('Ed25519 signing keys as Multikey JSON')
   registerKeys(keys, io)
   const credential = program.command('credential').description('sign and verify Open Badges 3.0 credentials')

@@ -44,6 +44,7 @@ const problemOf: Record<ErrorCode, Mapping> = {
   ERR_STATUS_LIST_LENGTH: [422, 'Status list has the wrong length'],
   ERR_UNSUPPORTED_SUITE: [422, 'Unsupported cryptosuite'],
   ERR_LOG_INCONSISTENT: [500, 'Transparency log inconsistent'],
+  ERR_STORE_UNAVAILABLE: [503, 'Database unavailable'],
   ERR_NOTE_INVALID: [422, 'Invalid signed note'],
   ERR_LOG_UNAVAILABLE: [503, 'Transparency log unavailable'],
   ERR_CREDENTIAL_EXISTS: [409, 'Credential already stored'],

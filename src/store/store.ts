@@ -1,4 +1,5 @@
 import { Migrator, type Kysely } from 'kysely'
+import { PlatformError } from '../core/errors.js'
 import type { LogStore, StoreTransaction } from '../app/log-store.js'
 import type { LogReader } from '../app/ports.js'
 import { readCredential, credentialWriter, type StoredCredential } from './credentials.js'
@@ -47,7 +48,10 @@ export function createStore({ db, dialect, runTransaction, now, insertLeaves, af
     dialect,
     async migrate() {
       const { error } = await new Migrator({ db, provider: migrationsFor(dialect) }).migrateToLatest()
-      if (error) throw new Error('Store: migration failed', { cause: error })
+      if (error) {
+        const reason = error instanceof Error ? error.message || (error as { code?: string }).code : String(error)
+        throw new PlatformError('ERR_STORE_UNAVAILABLE', `Cannot bring the ${dialect} database to the latest schema: ${reason}`, { cause: error })
+      }
     },
     async close() {
       await db.destroy()
