@@ -15,7 +15,7 @@ import { webRoutes } from './web/routes.js'
 import { logOrigin } from './app/log-checkpoint.js'
 import { startCheckpointer, type Checkpointer } from './jobs/checkpointer.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
-import { openStore, type Store } from './store/index.js'
+import { isPostgresUrl, openStore, type Store } from './store/index.js'
 
 /** What the app is built from besides its configuration. */
 export interface AppDeps {
@@ -154,7 +154,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
  * does on its own): a SQLite file's directory is created (mode 0700) when missing.
  */
 export async function openMigratedStore(config: Config): Promise<Store> {
-  if (!/^postgres(ql)?:\/\//i.test(config.databaseUrl) && config.databaseUrl !== ':memory:')
+  if (!isPostgresUrl(config.databaseUrl) && config.databaseUrl !== ':memory:')
     await mkdir(dirname(config.databaseUrl), { recursive: true, mode: 0o700 })
   const store = await openStore({ url: config.databaseUrl })
   try {

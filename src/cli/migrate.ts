@@ -1,10 +1,11 @@
 import type { Command } from 'commander'
 import { loadConfig } from '../config.js'
 import { openMigratedStore } from '../main.js'
+import { isPostgresUrl } from '../store/index.js'
 import type { CliIo } from './main.js'
 
 /** Where the store is, without any password a PostgreSQL URL carries. */
-const describeDatabase = (url: string): string => (/^postgres(ql)?:\/\//i.test(url) ? url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : url)
+const describeDatabase = (url: string): string => (isPostgresUrl(url) ? url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : url)
 
 /** `emblem migrate`: brings the database named by the configuration to the latest schema, then exits. */
 export function register(program: Command, io: CliIo): void {

@@ -2,6 +2,9 @@ import { openPostgresStore } from './postgres/open-postgres-store.js'
 import { openSqliteStore } from './sqlite/open-sqlite-store.js'
 import type { Store } from './store.js'
 
+/** True for a `postgres://` (or `postgresql://`) URL; anything else names a SQLite file or ':memory:'. */
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url)
+
 /** Where the store lives, and options for it. */
 export interface OpenStoreOptions {
   /** A SQLite file path, ':memory:', or a `postgres://` (or `postgresql://`) URL. */
@@ -20,7 +23,7 @@ export interface OpenStoreOptions {
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { url, schema, now } = options
-  if (/^postgres(ql)?:\/\//i.test(url)) return openPostgresStore({ url, ...(schema ? { schema } : {}), ...(now ? { now } : {}) })
+  if (isPostgresUrl(url)) return openPostgresStore({ url, ...(schema ? { schema } : {}), ...(now ? { now } : {}) })
   if (schema !== undefined) throw new TypeError('schema applies to PostgreSQL only')
   return openSqliteStore({ path: url, ...(now ? { now } : {}) })
 }

@@ -1,3 +1,4 @@
+import type { BitstringStatusListEntry } from '../status-list/types.js'
 // OB 3.0 data model, VC 2.0 form, as Emblem emits it: sets are arrays, complex values are objects.
 // Parsed input from elsewhere may use compacted single values; validateCredential accepts those.
 // https://www.imsglobal.org/spec/ob/v3p0/#data-model
@@ -128,20 +129,8 @@ export interface Evidence {
   audience?: string
 }
 
-/**
- * A `credentialStatus` entry in a Bitstring Status List; `statusListIndex` is a base-10 string.
- * @see https://www.w3.org/TR/vc-bitstring-status-list/#bitstringstatuslistentry
- */
-export interface BitstringStatusListEntry {
-  id?: string
-  type: 'BitstringStatusListEntry'
-  statusPurpose: string
-  statusListIndex: string
-  statusListCredential: string
-  statusSize?: number
-  statusMessage?: { status: string; message: string }[]
-  statusReference?: string | string[]
-}
+/** The status entry is the status-list module's own type: one definition of the spec's shape. */
+export type { BitstringStatusListEntry }
 
 /** A credential's status method: Emblem issues BitstringStatusListEntry; 1EdTechRevocationList is read too. */
 export type CredentialStatus = BitstringStatusListEntry | { id: string; type: string; [property: string]: unknown }
