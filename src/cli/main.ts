@@ -59,6 +59,18 @@ const exitCodeOf: Record<ErrorCode, 1 | 2> = {
   ERR_NOTE_INVALID: 1,
   ERR_LOG_UNAVAILABLE: 1,
   ERR_CREDENTIAL_EXISTS: 1,
+  ERR_UNAUTHENTICATED: 2,
+  ERR_FORBIDDEN: 2,
+  ERR_NOT_FOUND: 2,
+  ERR_CONFLICT: 2,
+  ERR_RATE_LIMITED: 1,
+  ERR_CSRF: 2,
+  ERR_IMAGE_INVALID: 2,
+  ERR_CSV_INVALID: 2,
+  ERR_IDEMPOTENCY_CONFLICT: 2,
+  ERR_STATE_INVALID: 2,
+  ERR_MAIL_FAILED: 1,
+  ERR_TOKEN_INVALID: 2,
 }
 
 /** Command groups and their commands. Add a command by exporting `register` from its own file and listing it here. */

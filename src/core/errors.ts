@@ -28,6 +28,18 @@ export type ErrorCode =
   | 'ERR_NOTE_INVALID'
   | 'ERR_LOG_UNAVAILABLE'
   | 'ERR_CREDENTIAL_EXISTS'
+  | 'ERR_UNAUTHENTICATED'
+  | 'ERR_FORBIDDEN'
+  | 'ERR_NOT_FOUND'
+  | 'ERR_CONFLICT'
+  | 'ERR_RATE_LIMITED'
+  | 'ERR_CSRF'
+  | 'ERR_IMAGE_INVALID'
+  | 'ERR_CSV_INVALID'
+  | 'ERR_IDEMPOTENCY_CONFLICT'
+  | 'ERR_STATE_INVALID'
+  | 'ERR_MAIL_FAILED'
+  | 'ERR_TOKEN_INVALID'
 
 /** An operation that cannot proceed: bad input, a missing resource, a failed dependency. */
 export class PlatformError extends Error {

@@ -5,7 +5,7 @@ import { PlatformError, type ErrorCode } from '../core/errors.js'
 import type { Logger } from './logger.js'
 
 /** Codes a problem body can carry: the platform's, plus the ones only the HTTP edge produces. */
-export type ProblemCode = ErrorCode | 'ERR_NOT_FOUND' | 'ERR_REQUEST_INVALID' | 'ERR_INTERNAL'
+export type ProblemCode = ErrorCode | 'ERR_REQUEST_INVALID' | 'ERR_INTERNAL'
 
 /** An RFC 9457 problem details body; `code` is the stable machine-readable part. */
 export interface Problem {
@@ -48,6 +48,18 @@ const problemOf: Record<ErrorCode, Mapping> = {
   ERR_NOTE_INVALID: [422, 'Invalid signed note'],
   ERR_LOG_UNAVAILABLE: [503, 'Transparency log unavailable'],
   ERR_CREDENTIAL_EXISTS: [409, 'Credential already stored'],
+  ERR_UNAUTHENTICATED: [401, 'Authentication required'],
+  ERR_FORBIDDEN: [403, 'Forbidden'],
+  ERR_NOT_FOUND: [404, 'Not found'],
+  ERR_CONFLICT: [409, 'Conflict'],
+  ERR_RATE_LIMITED: [429, 'Too many requests'],
+  ERR_CSRF: [403, 'Form expired or forged'],
+  ERR_IMAGE_INVALID: [422, 'Invalid image'],
+  ERR_CSV_INVALID: [400, 'Invalid CSV'],
+  ERR_IDEMPOTENCY_CONFLICT: [422, 'Idempotency-Key reused with a different request'],
+  ERR_STATE_INVALID: [409, 'Not allowed in the current state'],
+  ERR_MAIL_FAILED: [502, 'E-mail delivery failed'],
+  ERR_TOKEN_INVALID: [400, 'Invalid or expired link'],
 }
 
 /** The HTTP status a PlatformError code is answered with. */
