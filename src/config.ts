@@ -19,6 +19,12 @@ export interface Config {
   /** The file holding the transparency log's checkpoint signing key (C2SP signer key string). */
   readonly logKeyFile: string
   readonly logLevel: LogLevel
+  /** The master key sealing organizations' private keys: from EMBLEM_MASTER_KEY, else this file (created 0600). */
+  readonly masterKey: { readonly value: string | undefined; readonly file: string }
+  /** Outgoing e-mail: an smtp(s):// URL, or undefined to hold messages in the outbox. */
+  readonly smtpUrl: string | undefined
+  /** The From address of outgoing e-mail (the organization's name is the display name). */
+  readonly mailFrom: string
   readonly fetch: {
     readonly allowHttp: boolean
     readonly allowPrivateAddresses: boolean
@@ -45,6 +51,9 @@ export const ENV_VARS = {
   EMBLEM_DATABASE_URL: 'postgres://… for PostgreSQL, or a SQLite file path (default <data dir>/emblem.db)',
   EMBLEM_LOG_KEY_FILE: 'checkpoint signing key of the transparency log (default <data dir>/log-signer.key, created with mode 0600)',
   EMBLEM_LOG_LEVEL: 'debug | info | warn | error | silent (default info)',
+  EMBLEM_MASTER_KEY: 'master key sealing signing keys at rest: 64 hex or 43 base64url characters (default: generated into <data dir>/master.key, mode 0600)',
+  EMBLEM_SMTP_URL: 'smtp:// or smtps:// URL for outgoing e-mail (default: none; messages are held in the outbox admins read in the UI)',
+  EMBLEM_MAIL_FROM: 'From address of outgoing e-mail (default no-reply@<public host>)',
   EMBLEM_FETCH_ALLOW_HTTP: 'let the guarded fetcher use plain http (default false)',
   EMBLEM_FETCH_ALLOW_PRIVATE: 'let the guarded fetcher reach loopback/private addresses (default false)',
   EMBLEM_FETCH_TIMEOUT_MS: 'timeout of one remote fetch in ms (default 5000)',
@@ -66,6 +75,12 @@ const envSchema = z.object({
   EMBLEM_DATABASE_URL: z.string().optional(),
   EMBLEM_LOG_KEY_FILE: z.string().optional(),
   EMBLEM_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  EMBLEM_MASTER_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9_-]{43}=?)$/, { error: 'must be 32 bytes as 64 hex or 43 base64url characters' })
+    .optional(),
+  EMBLEM_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.edu:587' }).optional(),
+  EMBLEM_MAIL_FROM: z.email({ error: 'must be an e-mail address' }).optional(),
   EMBLEM_FETCH_ALLOW_HTTP: flag.default(false),
   EMBLEM_FETCH_ALLOW_PRIVATE: flag.default(false),
   EMBLEM_FETCH_TIMEOUT_MS: integer(1, 300_000).default(5000),
@@ -111,6 +126,9 @@ export function loadConfig(
     databaseUrl: /^postgres(ql)?:\/\//i.test(databaseUrl) || databaseUrl === ':memory:' ? databaseUrl : resolve(databaseUrl),
     logKeyFile: resolve(e.EMBLEM_LOG_KEY_FILE ?? join(dataDir, 'log-signer.key')),
     logLevel: e.EMBLEM_LOG_LEVEL,
+    masterKey: { value: e.EMBLEM_MASTER_KEY, file: join(dataDir, 'master.key') },
+    smtpUrl: e.EMBLEM_SMTP_URL,
+    mailFrom: e.EMBLEM_MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname}`,
     fetch: {
       allowHttp: e.EMBLEM_FETCH_ALLOW_HTTP,
       allowPrivateAddresses: e.EMBLEM_FETCH_ALLOW_PRIVATE,

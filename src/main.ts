@@ -12,6 +12,15 @@ import { createLogger, type Logger } from './http/logger.js'
 import { healthRoutes } from './http/routes/health.js'
 import { logRoutes, type PublishedLog } from './http/routes/log.js'
 import { webRoutes } from './web/routes.js'
+import { setPageVersion } from './web/page.js'
+import { platformPages } from './web/platform-pages.js'
+import { authenticate, csrfProtection } from './http/auth/authenticate.js'
+import { apiRoutes } from './http/routes/api/index.js'
+import { publicOrgRoutes } from './http/routes/public-orgs.js'
+import { publicCredentialRoutes } from './http/routes/public-credentials.js'
+import type { Platform } from './app/platform/ports.js'
+import { createPlatform, type PlatformHandle } from './platform.js'
+import { loadOrCreateMasterKey } from './keys/master-key.js'
 import { logOrigin } from './app/log-checkpoint.js'
 import { startCheckpointer, type Checkpointer } from './jobs/checkpointer.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
@@ -22,14 +31,17 @@ export interface AppDeps {
   log?: Logger
   /** The transparency log this instance publishes under /log; without it, /log answers 503. */
   transparencyLog?: PublishedLog
+  /** The issuer platform (accounts, organizations, issuance); without it only the engine's routes exist. */
+  platform?: Platform
 }
 
 /**
  * The whole HTTP surface as a Hono app, testable in-process with `app.request(path)`.
  * Composition root: configuration in, routes wired, no port opened.
  */
-export function createApp(config: Config, { log = createLogger(config.logLevel), transparencyLog }: AppDeps = {}): Hono {
+export function createApp(config: Config, { log = createLogger(config.logLevel), transparencyLog, platform }: AppDeps = {}): Hono {
   const app = new Hono()
+  setPageVersion(config.version)
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -47,6 +59,17 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
   })
   app.route('/', healthRoutes(config.version))
+  if (platform) {
+    app.use(async (c, next) => {
+      c.set('platform', platform)
+      await next()
+    })
+    app.use(authenticate(), csrfProtection())
+    app.route('/api/v1', apiRoutes())
+    app.route('/', publicOrgRoutes())
+    app.route('/', publicCredentialRoutes())
+    app.route('/', platformPages())
+  }
   app.route('/log', logRoutes(transparencyLog))
   app.route('/', webRoutes({ version: config.version, publicUrl: config.publicUrl }, transparencyLog))
   app.notFound(notFound)
@@ -71,9 +94,9 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  { log = createLogger(config.logLevel), transparencyLog, handleSignals = true, graceMs = 10_000 }: AppDeps & { handleSignals?: boolean; graceMs?: number } = {},
+  { log = createLogger(config.logLevel), transparencyLog, platform, handleSignals = true, graceMs = 10_000 }: AppDeps & { handleSignals?: boolean; graceMs?: number } = {},
 ): Promise<RunningServer> {
-  const app = createApp(config, { log, ...(transparencyLog ? { transparencyLog } : {}) })
+  const app = createApp(config, { log, ...(transparencyLog ? { transparencyLog } : {}), ...(platform ? { platform } : {}) })
   let server!: ServerType
   const port = await new Promise<number>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => resolve(info.port))
@@ -113,6 +136,8 @@ export interface Services {
   store: Store
   transparencyLog: PublishedLog
   checkpointer: Checkpointer
+  /** The issuer platform over the store, its keys sealed by the master key. */
+  platform: PlatformHandle
   /** Stops the checkpointer (after a last signing in flight) and closes the store. */
   close(): Promise<void>
 }
@@ -134,9 +159,12 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       onSigned: ({ checkpoint }) => log.debug('checkpoint signed', { size: checkpoint.size }),
       onError: (err) => log.error('checkpoint signing failed', { error: err instanceof Error ? err.message : String(err) }),
     })
+    const masterKey = await loadOrCreateMasterKey(config.masterKey)
+    const platform = createPlatform({ store, masterKey, publicUrl: config.publicUrl, smtpConfigured: config.smtpUrl !== undefined, onLogAppended: checkpointer.notify })
     return {
       store,
       checkpointer,
+      platform,
       transparencyLog: { reader: store.log, verifierKey },
       async close() {
         await checkpointer.stop()
@@ -170,7 +198,7 @@ export async function openMigratedStore(config: Config): Promise<Store> {
 export async function serveUntilStopped(config: Config): Promise<void> {
   const log = createLogger(config.logLevel)
   const services = await openServices(config, log)
-  const running = await startServer(config, { log, transparencyLog: services.transparencyLog })
+  const running = await startServer(config, { log, transparencyLog: services.transparencyLog, platform: services.platform })
   await running.closed
   await services.close()
 }

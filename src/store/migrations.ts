@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { platformMigration } from './platform/migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -57,6 +58,6 @@ const initial = (dialect: Dialect): Migration => ({
 
 /** The one migration set of the store, in order; `dialect` only picks column type names. */
 export function migrationsFor(dialect: Dialect): MigrationProvider {
-  const migrations: Record<string, Migration> = { '0001_initial': initial(dialect) }
+  const migrations: Record<string, Migration> = { '0001_initial': initial(dialect), '0002_platform': platformMigration(dialect) }
   return { getMigrations: async () => migrations }
 }

@@ -1,16 +1,17 @@
 import { Migrator, type Kysely } from 'kysely'
 import { PlatformError } from '../core/errors.js'
-import type { LogStore, StoreTransaction } from '../app/log-store.js'
+import type { PlatformStore, PlatformTransaction } from '../app/platform/ports.js'
 import type { LogReader } from '../app/ports.js'
 import { readCredential, credentialWriter, type StoredCredential } from './credentials.js'
 import type { InsertLeaves } from './log-append.js'
 import { createLogReader } from './log-reader.js'
 import { logWriter } from './log-writer.js'
 import { migrationsFor } from './migrations.js'
+import { platformRepos } from './platform/repos.js'
 import type { Database, Dialect } from './schema.js'
 
 /** Emblem's storage: credentials and the transparency log, on SQLite or PostgreSQL, one schema. */
-export interface Store extends LogStore {
+export interface Store extends PlatformStore {
   readonly dialect: Dialect
   /** Brings the schema to the latest migration (idempotent). */
   migrate(): Promise<void>
@@ -22,6 +23,8 @@ export interface Store extends LogStore {
   }
   /** The log as readers see it: nothing past the latest signed checkpoint. */
   log: LogReader
+  /** The Kysely instance, for adapters' own queries (tests seed through it). */
+  db: Kysely<Database>
 }
 
 /**
@@ -59,10 +62,12 @@ export function createStore({ db, dialect, runTransaction, now, insertLeaves, af
     },
     transaction: (work) =>
       runTransaction((q, lock) => {
-        const tx: StoreTransaction = { credentials: credentialWriter(q, now), log: logWriter(q, lock, now, insertLeaves) }
+        const tx: PlatformTransaction = { credentials: credentialWriter(q, now), log: logWriter(q, lock, now, insertLeaves), repos: platformRepos(q, now) }
         return work(tx)
       }),
     credentials: { get: (id) => readCredential(db, id) },
+    repos: platformRepos(db, now),
+    db,
     log: createLogReader(db),
   }
 }

@@ -1,0 +1,3 @@
+/** The achievements repository: filled in by the achievements use cases. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AchievementsRepo {}

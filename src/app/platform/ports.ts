@@ -1,0 +1,99 @@
+// The ports every platform use case draws from. A use case takes `Pick<Platform, …>` of exactly
+// what it touches; main.ts builds the one Platform the server, CLI and jobs share.
+import type { Signer } from '../../core/proof/index.js'
+import type { LogReader } from '../ports.js'
+import type { StoreTransaction } from '../log-store.js'
+import type { AccountsRepo } from '../accounts/ports.js'
+import type { AccessRepo } from './access-ports.js'
+import type { AchievementsRepo } from '../achievements/ports.js'
+import type { IssuanceRepo } from '../issuance/ports.js'
+import type { OrgsRepo } from '../orgs/ports.js'
+import type { OutboxRepo } from '../mail/ports.js'
+import type { SkillsRepo } from '../skills/ports.js'
+
+/** The time, injected (tests fix it). */
+export interface Clock {
+  now(): Date
+}
+
+/** Randomness, injected: ids and secrets. */
+export interface RandomSource {
+  /** A random v4 UUID. */
+  uuid(): string
+  /** `bytes` random bytes as base64url (tokens, secrets). */
+  token(bytes?: number): string
+  /** A uniform integer in [0, max). */
+  int(max: number): number
+}
+
+/** The platform's repositories, each over the same connection or transaction. */
+export interface PlatformRepos {
+  access: AccessRepo
+  accounts: AccountsRepo
+  orgs: OrgsRepo
+  orgKeys: OrgKeyStore
+  achievements: AchievementsRepo
+  skills: SkillsRepo
+  issuance: IssuanceRepo
+  outbox: OutboxRepo
+}
+
+/** One transaction: the log and credential writers of the engine, and every repository. */
+export interface PlatformTransaction extends StoreTransaction {
+  repos: PlatformRepos
+}
+
+/** The store as the platform sees it. */
+export interface PlatformStore {
+  readonly dialect: 'sqlite' | 'postgres'
+  /** Repositories outside any transaction (each statement commits on its own). */
+  repos: PlatformRepos
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. Use only `tx` inside. */
+  transaction<T>(work: (tx: PlatformTransaction) => Promise<T>): Promise<T>
+  /** The transparency log as readers see it. */
+  log: LogReader
+  credentials: { get(id: string): Promise<{ id: string; issuer: string; credential: Record<string, unknown>; createdAt: string } | undefined> }
+}
+
+/** An organization's signing keys, private halves sealed under the master key (implemented in keys/). */
+export interface KeyRing {
+  /** Creates a new active key for the organization; the previous active key is retired but stays listed. Returns its key id. */
+  rotate(orgId: string): Promise<{ keyId: string; publicKeyMultibase: string }>
+  /** A signer for the organization's active key, citing `<did>#<key id>`. ERR_KEY_UNAVAILABLE when it has none. */
+  signerFor(org: { id: string; did: string }): Promise<Signer>
+}
+
+/** Everything the platform's use cases, routes, pages and jobs are built from. */
+export interface Platform {
+  store: PlatformStore
+  clock: Clock
+  random: RandomSource
+  keys: KeyRing
+  /** The public origin, no trailing slash (links, DIDs, e-mails). */
+  publicUrl: string
+  /** Whether e-mail goes out over SMTP; without it, messages are held in the outbox for admins to read. */
+  smtpConfigured: boolean
+  /** Call after appending to the transparency log (the checkpointer's notify). */
+  onLogAppended(): void
+  /** Wakes the background workers (batch runner, mail delivery) after work was queued. */
+  wake(worker: 'batches' | 'mail'): void
+}
+
+/** A stored organization key: public Multikey, the sealed secret, and its state. */
+export interface StoredOrgKey {
+  id: string
+  orgId: string
+  publicKeyMultibase: string
+  secretSealed: string
+  state: 'active' | 'retired' | 'revoked'
+  createdAt: string
+  retiredAt: string | null
+}
+
+/** Where the key ring keeps keys (implemented by the store). */
+export interface OrgKeyStore {
+  /** Every key of the organization, oldest first (a DID document lists all but revoked ones). */
+  keysOf(orgId: string): Promise<StoredOrgKey[]>
+  /** Adds `key` as the active key and retires any other active key, in one transaction. */
+  addActiveKey(key: StoredOrgKey): Promise<void>
+}

@@ -1,0 +1,80 @@
+import { Hono } from 'hono'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { requireOrg, requireUser } from '../../../src/http/auth/require.js'
+import { startTestPlatform, type TestPlatform } from '../../support/platform.js'
+
+// The one access check every organization route uses, exercised through a probe route mounted on
+// the real app (same middleware: authenticate, CSRF).
+let t: TestPlatform
+beforeAll(async () => {
+  t = await startTestPlatform()
+  const probe = new Hono()
+    .get('/probe/me', (c) => c.json({ email: requireUser(c).email }))
+    .get('/probe/orgs/:org', async (c) => c.json(await requireOrg(c, c.req.param('org'), 'viewer')))
+    .post('/probe/orgs/:org/issue', async (c) => c.json(await requireOrg(c, c.req.param('org'), 'issuer')))
+  t.app.route('/', probe)
+})
+afterAll(() => t.close())
+
+describe('authentication and organization access', () => {
+  it('answers 401 with a problem body to anonymous requests', async () => {
+    const res = await t.request('/probe/me')
+    expect(res.status).toBe(401)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect((await res.json()).code).toBe('ERR_UNAUTHENTICATED')
+  })
+
+  it('knows a signed-in user by the session cookie', async () => {
+    const alice = await t.seedUser({ email: 'Alice@Example.edu' })
+    const res = await t.request('/probe/me', { as: alice })
+    expect(await res.json()).toEqual({ email: 'alice@example.edu' })
+  })
+
+  it('hides an organization from non-members as 404, and refuses a role too low as 403', async () => {
+    const owner = await t.seedUser()
+    const stranger = await t.seedUser()
+    const viewer = await t.seedUser()
+    const org = await t.seedOrg({ owner })
+    await t.seedMember(org, viewer, 'viewer')
+    expect((await t.request(`/probe/orgs/${org.slug}`, { as: owner })).status).toBe(200)
+    expect((await t.request(`/probe/orgs/${org.slug}`, { as: stranger })).status).toBe(404)
+    expect((await t.request(`/probe/orgs/no-such-org`, { as: stranger })).status).toBe(404)
+    expect((await t.request(`/probe/orgs/${org.slug}`, { as: viewer })).status).toBe(200)
+    const low = await t.request(`/probe/orgs/${org.slug}/issue`, { as: viewer, method: 'POST' })
+    expect(low.status).toBe(403)
+    expect((await low.json()).code).toBe('ERR_FORBIDDEN')
+  })
+
+  it('lets an API key act only in its own organization, with its role', async () => {
+    const owner = await t.seedUser()
+    const a = await t.seedOrg({ owner })
+    const b = await t.seedOrg({ owner })
+    const key = await t.seedApiKey(a, 'issuer')
+    expect((await t.request(`/probe/orgs/${a.slug}/issue`, { as: key, method: 'POST' })).status).toBe(200)
+    expect((await t.request(`/probe/orgs/${b.slug}`, { as: key })).status).toBe(404)
+    const bogus = await t.request(`/probe/orgs/${a.slug}`, { as: `${key.slice(0, -4)}AAAA` })
+    expect(bogus.status).toBe(401)
+    expect((await t.request(`/probe/orgs/${a.slug}`, { headers: { authorization: 'Basic abc' } })).status).toBe(401)
+  })
+
+  it('refuses a cookie-authenticated POST without the CSRF token', async () => {
+    const owner = await t.seedUser()
+    const org = await t.seedOrg({ owner })
+    const res = await t.app.request(`/probe/orgs/${org.slug}/issue`, { method: 'POST', headers: { cookie: owner.cookie } })
+    expect(res.status).toBe(403)
+    expect((await res.json()).code).toBe('ERR_CSRF')
+    const form = await t.app.request(`/probe/orgs/${org.slug}/issue`, {
+      method: 'POST',
+      headers: { cookie: owner.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `_csrf=${owner.csrf}`,
+    })
+    expect(form.status).toBe(200)
+  })
+
+  it('does not accept a session after it expires', async () => {
+    const user = await t.seedUser()
+    t.clock.advance(31 * 86_400_000)
+    expect((await t.request('/probe/me', { as: user })).status).toBe(401)
+    t.clock.advance(-31 * 86_400_000)
+  })
+})
