@@ -7,7 +7,8 @@ import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { loadConfig, type Config } from './config.js'
-import { createErrorHandler, notFound } from './http/error-response.js'
+import { createErrorHandler, notFound, setHtmlProblemRenderer } from './http/error-response.js'
+import { htmlProblemPage } from './web/error-page.js'
 import { createLogger, type Logger } from './http/logger.js'
 import { healthRoutes } from './http/routes/health.js'
 import { logRoutes, type PublishedLog } from './http/routes/log.js'
@@ -18,6 +19,8 @@ import { authenticate, csrfProtection } from './http/auth/authenticate.js'
 import { apiRoutes } from './http/routes/api/index.js'
 import { publicOrgRoutes } from './http/routes/public-orgs.js'
 import { publicCredentialRoutes } from './http/routes/public-credentials.js'
+import { publicImageRoutes } from './http/routes/public-images.js'
+import { publicStatusRoutes } from './http/routes/public-status.js'
 import type { Platform } from './app/platform/ports.js'
 import { createPlatform, type PlatformHandle } from './platform.js'
 import { loadOrCreateMasterKey } from './keys/master-key.js'
@@ -42,6 +45,7 @@ export interface AppDeps {
 export function createApp(config: Config, { log = createLogger(config.logLevel), transparencyLog, platform }: AppDeps = {}): Hono {
   const app = new Hono()
   setPageVersion(config.version)
+  setHtmlProblemRenderer(platform ? htmlProblemPage : undefined)
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -68,6 +72,8 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     app.route('/api/v1', apiRoutes())
     app.route('/', publicOrgRoutes())
     app.route('/', publicCredentialRoutes())
+    app.route('/', publicImageRoutes())
+    app.route('/', publicStatusRoutes())
     app.route('/', platformPages())
   }
   app.route('/log', logRoutes(transparencyLog))

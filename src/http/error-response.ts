@@ -68,10 +68,24 @@ export const statusOf = (code: ErrorCode): ContentfulStatusCode => problemOf[cod
 /** A stable, non-dereferenceable problem type URI per code. */
 export const problemType = (code: ProblemCode): string => `urn:emblem:problem:${code.toLowerCase().replace(/_/g, '-')}`
 
-/** An `application/problem+json` response. */
-export function problemResponse(c: Context, status: ContentfulStatusCode, code: ProblemCode, title: string, detail: string): Response {
+/** Renders a problem as an HTML page for browsers (set by the composition root). */
+export type HtmlProblemRenderer = (c: Context, problem: Problem) => Response | Promise<Response>
+let renderHtmlProblem: HtmlProblemRenderer | undefined
+export const setHtmlProblemRenderer = (render: HtmlProblemRenderer | undefined): void => void (renderHtmlProblem = render)
+
+/** True for a browser navigation: it asks for HTML first and is not an API path. */
+const wantsHtml = (c: Context): boolean => {
+  const path = new URL(c.req.url).pathname
+  if (path.startsWith('/api/') || path.startsWith('/log/') || path.startsWith('/ims/')) return false
+  const accept = c.req.header('accept') ?? ''
+  return /text\/html/.test(accept) && !/^application\/(json|problem\+json|vc|ld\+json)/.test(accept)
+}
+
+/** An `application/problem+json` response; for a browser navigation, the HTML error page instead. */
+export function problemResponse(c: Context, status: ContentfulStatusCode, code: ProblemCode, title: string, detail: string): Response | Promise<Response> {
   const problem: Problem = { type: problemType(code), title, status, detail, code }
   c.header('Cache-Control', 'no-store')
+  if (renderHtmlProblem && wantsHtml(c)) return renderHtmlProblem(c, problem)
   return c.body(JSON.stringify(problem), status, { 'Content-Type': 'application/problem+json' })
 }
 

@@ -148,3 +148,7 @@ export async function startTestPlatform(opts: { dialect?: 'sqlite' | 'postgres';
 
 /** Whether the PostgreSQL variants of platform tests can run. */
 export const hasPostgres = TEST_DATABASE_URL !== undefined
+
+/** A response's JSON body, untyped for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const readJson = async (res: Response): Promise<any> => res.json()

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requireOrg, requireUser } from '../../../src/http/auth/require.js'
-import { startTestPlatform, type TestPlatform } from '../../support/platform.js'
+import { readJson, startTestPlatform, type TestPlatform } from '../../support/platform.js'
 
 // The one access check every organization route uses, exercised through a probe route mounted on
 // the real app (same middleware: authenticate, CSRF).
@@ -21,13 +21,13 @@ describe('authentication and organization access', () => {
     const res = await t.request('/probe/me')
     expect(res.status).toBe(401)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
-    expect((await res.json()).code).toBe('ERR_UNAUTHENTICATED')
+    expect((await readJson(res)).code).toBe('ERR_UNAUTHENTICATED')
   })
 
   it('knows a signed-in user by the session cookie', async () => {
     const alice = await t.seedUser({ email: 'Alice@Example.edu' })
     const res = await t.request('/probe/me', { as: alice })
-    expect(await res.json()).toEqual({ email: 'alice@example.edu' })
+    expect(await readJson(res)).toEqual({ email: 'alice@example.edu' })
   })
 
   it('hides an organization from non-members as 404, and refuses a role too low as 403', async () => {
@@ -42,7 +42,7 @@ describe('authentication and organization access', () => {
     expect((await t.request(`/probe/orgs/${org.slug}`, { as: viewer })).status).toBe(200)
     const low = await t.request(`/probe/orgs/${org.slug}/issue`, { as: viewer, method: 'POST' })
     expect(low.status).toBe(403)
-    expect((await low.json()).code).toBe('ERR_FORBIDDEN')
+    expect((await readJson(low)).code).toBe('ERR_FORBIDDEN')
   })
 
   it('lets an API key act only in its own organization, with its role', async () => {
@@ -62,7 +62,7 @@ describe('authentication and organization access', () => {
     const org = await t.seedOrg({ owner })
     const res = await t.app.request(`/probe/orgs/${org.slug}/issue`, { method: 'POST', headers: { cookie: owner.cookie } })
     expect(res.status).toBe(403)
-    expect((await res.json()).code).toBe('ERR_CSRF')
+    expect((await readJson(res)).code).toBe('ERR_CSRF')
     const form = await t.app.request(`/probe/orgs/${org.slug}/issue`, {
       method: 'POST',
       headers: { cookie: owner.cookie, 'content-type': 'application/x-www-form-urlencoded' },
