@@ -150,5 +150,4 @@ export async function startTestPlatform(opts: { dialect?: 'sqlite' | 'postgres';
 export const hasPostgres = TEST_DATABASE_URL !== undefined
 
 /** A response's JSON body, untyped for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const readJson = async (res: Response): Promise<any> => res.json()
