@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { credentialIssuedMessage, escapeHtml, invitationMessage, resetPasswordMessage, signUpAttemptMessage, verifyEmailMessage } from './templates.js'
+
+const EVIL = '<script>alert("x")</script> & \'quotes\''
+
+describe('e-mail templates', () => {
+  it('escapes a name with a script tag in the HTML and keeps it readable in the text', () => {
+    const m = verifyEmailMessage({ name: EVIL, verifyUrl: 'https://emblem.example/verify-email?token=abc' })
+    expect(m.html).not.toContain('<script>')
+    expect(m.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;')
+    expect(m.text).toContain(EVIL)
+    expect(m.text).toContain('https://emblem.example/verify-email?token=abc')
+  })
+
+  it('escapes every value of the credential e-mail others send, and links both pages', () => {
+    const m = credentialIssuedMessage({
+      orgName: 'Uni <b>of</b> "Tests"',
+      recipientName: EVIL,
+      achievementName: 'Data <img src=x onerror=alert(1)>',
+      claimUrl: 'https://emblem.example/claim?token=a&b=<c>',
+      credentialUrl: 'https://emblem.example/c/123',
+    })
+    expect(m.html).not.toMatch(/<(script|img|b)\b/)
+    expect(m.html).toContain('href="https://emblem.example/claim?token=a&amp;b=&lt;c&gt;"')
+    expect(m.html).toContain('href="https://emblem.example/c/123"')
+    expect(m.subject).toBe('Uni <b>of</b> "Tests" awarded you "Data <img src=x onerror=alert(1)>"')
+    expect(m.text).toContain('https://emblem.example/claim?token=a&b=<c>')
+  })
+
+  it('keeps subjects on one line whatever the names contain', () => {
+    const m = invitationMessage({ orgName: 'Evil\r\nBcc: victim@example.com', inviterName: 'Ada\n', role: 'admin', acceptUrl: 'https://e.example/i/1' })
+    expect(m.subject).toBe('Ada invited you to Evil Bcc: victim@example.com on Emblem')
+    expect(m.subject).not.toMatch(/[\r\n]/)
+    expect(m.text).toContain('as an admin')
+    const issuer = invitationMessage({ orgName: 'Org', inviterName: 'Ada', role: 'issuer', acceptUrl: 'https://e.example/i/1' })
+    expect(issuer.text).toContain('as an issuer')
+    expect(invitationMessage({ orgName: 'Org', inviterName: 'Ada', role: 'viewer', acceptUrl: 'https://e.example/i/1' }).text).toContain('as a viewer')
+  })
+
+  it('refuses a link that is not http(s), so no javascript: URL is ever mailed', () => {
+    expect(() => resetPasswordMessage({ name: 'A', resetUrl: 'javascript:alert(1)' })).toThrow(TypeError)
+    expect(() => signUpAttemptMessage({ name: 'A', signInUrl: 'javascript:x', resetUrl: 'https://e.example/r' })).toThrow(TypeError)
+  })
+
+  it('escapes all five HTML-special characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;')
+  })
+})
