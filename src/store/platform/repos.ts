@@ -9,6 +9,7 @@ import { outboxRepo } from './mail.js'
 import { orgKeysRepo } from './org-keys.js'
 import { orgsRepo } from './orgs.js'
 import { skillsRepo } from './skills.js'
+import { statsRepo } from './stats.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -20,4 +21,5 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   skills: skillsRepo(q, now),
   issuance: issuanceRepo(q, now),
   outbox: outboxRepo(q, now),
+  stats: statsRepo(q),
 })

@@ -1,0 +1,29 @@
+import type { RoleName } from '../platform/roles.js'
+
+/** Counts of one day (UTC). */
+export interface DayCounts {
+  date: string
+  issued: number
+  claimed: number
+  revoked: number
+  verified: number
+}
+
+/** An organization the user belongs to, with their role and its size. */
+export interface MyOrg {
+  slug: string
+  name: string
+  role: RoleName
+  credentials: number
+  achievements: number
+}
+
+/** The reads the dashboards need. */
+export interface StatsRepo {
+  /** Per-day counts for the organization from `from` (inclusive, ISO) on; days without events are absent. */
+  daily(orgId: string, fromIso: string): Promise<DayCounts[]>
+  /** All-time totals of the organization. */
+  totals(orgId: string): Promise<Omit<DayCounts, 'date'> & { suspended: number; batches: number; achievements: number }>
+  /** The user's organizations, by name. */
+  orgsOf(userId: string): Promise<MyOrg[]>
+}

@@ -1,0 +1,89 @@
+import { sql, type Kysely } from 'kysely'
+import type { DayCounts, StatsRepo } from '../../app/dashboard/ports.js'
+import type { Database } from '../schema.js'
+
+/** Dashboard counts over `q`. Dates are the first 10 characters of the ISO timestamps (UTC days). */
+export function statsRepo(q: Kysely<Database>): StatsRepo {
+  const day = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`
+  const count = sql<number>`count(*)`
+  async function perDay(table: 'issued_credentials' | 'verification_events', column: string, orgId: string, fromIso: string, onlyRevoked = false) {
+    const rows = await q
+      .selectFrom(table)
+      .select([day(column).as('date'), count.as('n')])
+      .where('org_id', '=', orgId)
+      .where(sql.ref(column), '>=', fromIso)
+      .$if(onlyRevoked, (qb) => qb.where(sql.ref('state'), '=', 'revoked'))
+      .groupBy(day(column))
+      .execute()
+    return rows.map((r) => ({ date: String(r.date), n: Number(r.n) }))
+  }
+  return {
+    async daily(orgId, fromIso) {
+      const [issued, claimed, revoked, verified] = await Promise.all([
+        perDay('issued_credentials', 'issued_at', orgId, fromIso),
+        perDay('issued_credentials', 'claimed_at', orgId, fromIso),
+        perDay('issued_credentials', 'state_changed_at', orgId, fromIso, true),
+        perDay('verification_events', 'at', orgId, fromIso),
+      ])
+      const days = new Map<string, DayCounts>()
+      const add = (rows: { date: string; n: number }[], key: 'issued' | 'claimed' | 'revoked' | 'verified') => {
+        for (const { date, n } of rows) {
+          const d = days.get(date) ?? { date, issued: 0, claimed: 0, revoked: 0, verified: 0 }
+          d[key] = n
+          days.set(date, d)
+        }
+      }
+      add(issued, 'issued')
+      add(claimed, 'claimed')
+      add(revoked, 'revoked')
+      add(verified, 'verified')
+      return [...days.values()].sort((a, b) => a.date.localeCompare(b.date))
+    },
+    async totals(orgId) {
+      const n = (v: unknown) => Number(v ?? 0)
+      const issued = await q
+        .selectFrom('issued_credentials')
+        .select([
+          count.as('issued'),
+          sql<number>`sum(case when claimed_at is not null then 1 else 0 end)`.as('claimed'),
+          sql<number>`sum(case when state = 'revoked' then 1 else 0 end)`.as('revoked'),
+          sql<number>`sum(case when state = 'suspended' then 1 else 0 end)`.as('suspended'),
+        ])
+        .where('org_id', '=', orgId)
+        .executeTakeFirstOrThrow()
+      const verified = await q.selectFrom('verification_events').select(count.as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()
+      const batches = await q.selectFrom('batches').select(count.as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()
+      const achievements = await q.selectFrom('achievements').select(count.as('n')).where('org_id', '=', orgId).where('state', '!=', 'archived').executeTakeFirstOrThrow()
+      return {
+        issued: n(issued.issued),
+        claimed: n(issued.claimed),
+        revoked: n(issued.revoked),
+        suspended: n(issued.suspended),
+        verified: n(verified.n),
+        batches: n(batches.n),
+        achievements: n(achievements.n),
+      }
+    },
+    async orgsOf(userId) {
+      const rows = await q
+        .selectFrom('memberships')
+        .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+        .select((eb) => [
+          'organizations.slug',
+          'organizations.name',
+          'memberships.role',
+          eb.selectFrom('issued_credentials').select(count.as('n')).whereRef('issued_credentials.org_id', '=', 'organizations.id').as('credentials'),
+          eb
+            .selectFrom('achievements')
+            .select(count.as('n'))
+            .whereRef('achievements.org_id', '=', 'organizations.id')
+            .where('achievements.state', '!=', 'archived')
+            .as('achievements'),
+        ])
+        .where('memberships.user_id', '=', userId)
+        .orderBy('organizations.name')
+        .execute()
+      return rows.map((r) => ({ slug: r.slug, name: r.name, role: r.role, credentials: Number(r.credentials ?? 0), achievements: Number(r.achievements ?? 0) }))
+    },
+  }
+}
