@@ -157,7 +157,8 @@ export async function openServices(config: Config, log: Logger = createLogger(co
   const store = await openMigratedStore(config)
   try {
     const origin = logOrigin(config.publicUrl)
-    const { signer, verifierKey } = await loadOrCreateLogSigner(config.logKeyFile, origin)
+    const masterKey = await loadOrCreateMasterKey(config.masterKey)
+    const { signer, verifierKey } = await loadOrCreateLogSigner(config.logKeyFile, origin, masterKey)
     const checkpointer = startCheckpointer({
       store,
       signer,
@@ -165,7 +166,6 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       onSigned: ({ checkpoint }) => log.debug('checkpoint signed', { size: checkpoint.size }),
       onError: (err) => log.error('checkpoint signing failed', { error: err instanceof Error ? err.message : String(err) }),
     })
-    const masterKey = await loadOrCreateMasterKey(config.masterKey)
     const platform = createPlatform({ store, masterKey, publicUrl: config.publicUrl, smtpConfigured: config.smtpUrl !== undefined, onLogAppended: checkpointer.notify })
     return {
       store,

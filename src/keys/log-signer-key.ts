@@ -4,6 +4,12 @@ import { dirname } from 'node:path'
 import { PlatformError } from '../core/errors.js'
 import { privateKeyObjectFromSeed } from '../core/proof/key-object.js'
 import { formatSignerKey, parseSignerKey, verifierKeyOf, type NoteSigner } from '../core/transparency-log/index.js'
+import type { MasterKey } from './master-key.js'
+
+/** A sealed key file starts with this, then the master key's `v1.…` sealed text. */
+const SEALED = 'sealed:'
+/** The sealed key's additional data: binds the ciphertext to its purpose. */
+const CONTEXT = 'emblem/log-signer'
 
 /** The transparency log's checkpoint signer and the verifier key it publishes at /log/key. */
 export interface LogSignerKey {
@@ -13,25 +19,32 @@ export interface LogSignerKey {
 
 /**
  * Loads the log's signing key (a C2SP / Go `PRIVATE+KEY+<name>+<id>+<key>` string) from `file`, or
- * on first start creates one named after the log's origin and writes it with mode 0600. A key named
- * after another origin is refused: checkpoints must carry one origin for the life of the log.
- * TODO(#4): keep this key encrypted under the master key with the organizations' keys.
+ * on first start creates one named after the log's origin and writes it with mode 0600. With a
+ * master key, a new key is written sealed (AES-256-GCM) and a sealed file is opened with it; a
+ * plain key file (made by hand, or before sealing existed) still loads. A key named after another
+ * origin is refused: checkpoints must carry one origin for the life of the log.
  */
-export async function loadOrCreateLogSigner(file: string, origin: string): Promise<LogSignerKey> {
+export async function loadOrCreateLogSigner(file: string, origin: string, masterKey?: MasterKey): Promise<LogSignerKey> {
   const existing = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return undefined
     throw new PlatformError('ERR_KEY_UNAVAILABLE', `Cannot read the log signing key ${file}: ${err.message}`)
   })
   if (existing !== undefined) {
-    const signer = parseSignerKey(existing.trim())
+    let text = existing.trim()
+    if (text.startsWith(SEALED)) {
+      if (!masterKey) throw new PlatformError('ERR_KEY_UNAVAILABLE', `The log signing key in ${file} is sealed, and no master key was given to open it`)
+      text = new TextDecoder().decode(masterKey.open(text.slice(SEALED.length), CONTEXT))
+    }
+    const signer = parseSignerKey(text)
     if (signer.name !== origin)
       throw new PlatformError('ERR_KEY_INVALID', `The log signing key in ${file} is for ${signer.name}, but this log's origin is ${origin}`)
-    return { signer, verifierKey: verifierKeyFromSignerKey(existing.trim()) }
+    return { signer, verifierKey: verifierKeyFromSignerKey(text) }
   }
   const privateKey = privateKeyObjectFromSeed(randomBytes(32))
   const signerKey = formatSignerKey(origin, privateKey)
   await mkdir(dirname(file), { recursive: true, mode: 0o700 })
-  await writeFile(file, `${signerKey}\n`, { mode: 0o600, flag: 'wx' })
+  const content = masterKey ? `${SEALED}${masterKey.seal(new TextEncoder().encode(signerKey), CONTEXT)}` : signerKey
+  await writeFile(file, `${content}\n`, { mode: 0o600, flag: 'wx' })
   return { signer: parseSignerKey(signerKey), verifierKey: verifierKeyOf(origin, privateKey) }
 }
 
