@@ -10,6 +10,7 @@ import type { IssuanceRepo } from '../issuance/ports.js'
 import type { OrgsRepo } from '../orgs/ports.js'
 import type { OutboxRepo } from '../mail/ports.js'
 import type { SkillsRepo } from '../skills/ports.js'
+import type { CredentialViewsRepo } from '../credentials/ports.js'
 import type { StatsRepo } from '../dashboard/ports.js'
 
 /** The time, injected (tests fix it). */
@@ -38,6 +39,7 @@ export interface PlatformRepos {
   issuance: IssuanceRepo
   outbox: OutboxRepo
   stats: StatsRepo
+  credentialViews: CredentialViewsRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

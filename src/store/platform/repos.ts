@@ -10,6 +10,7 @@ import { orgKeysRepo } from './org-keys.js'
 import { orgsRepo } from './orgs.js'
 import { skillsRepo } from './skills.js'
 import { statsRepo } from './stats.js'
+import { credentialViewsRepo } from './credential-views.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -22,4 +23,5 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   issuance: issuanceRepo(q, now),
   outbox: outboxRepo(q, now),
   stats: statsRepo(q),
+  credentialViews: credentialViewsRepo(q),
 })

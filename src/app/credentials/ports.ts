@@ -1,0 +1,66 @@
+// What the public side of an issued credential (its document, page, claim link and verification)
+// reads and writes. The issuance repository writes these rows; this one only presents them.
+import type { DocumentFetcher } from '../../core/verification/index.js'
+
+/** The lifecycle state of an issued credential. */
+export type CredentialState = 'active' | 'revoked' | 'suspended'
+
+/** The signed credential as stored: JSON with an embedded proof, or a compact VC-JWT and the credential it carries. */
+export type SignedDocument =
+  | { format: 'json'; credential: Record<string, unknown> }
+  | { format: 'jwt'; compact: string; credential: Record<string, unknown> }
+
+/** An issued credential with what its public page shows beside the signed document. */
+export interface IssuedCredentialView {
+  /** The credential's id, `urn:uuid:…`. */
+  id: string
+  document: SignedDocument
+  org: { id: string; slug: string; name: string; url: string | null; logoImageId: string | null }
+  achievementId: string
+  recipientName: string
+  /** Whether the learner lets the page show their name. */
+  showName: boolean
+  state: CredentialState
+  stateReason: string | null
+  stateChangedAt: string | null
+  claimedAt: string | null
+  issuedAt: string
+}
+
+/** One verification of a credential, for the issuer's "verified over time". */
+export interface VerificationEvent {
+  credentialId: string
+  /** The issuing organization when the credential is this instance's, else null. */
+  orgId: string | null
+  verified: boolean
+  at: string
+}
+
+/** Read access to issued credentials for their public faces, plus the claim and verification records. */
+export interface CredentialViewsRepo {
+  /** The issued credential with this id (`urn:uuid:…`), or undefined (also for credentials this instance did not issue). */
+  byId(id: string): Promise<IssuedCredentialView | undefined>
+  /** The issued credential whose claim token hashes to `tokenHash` (SHA-256 hex), claimed or not; undefined when none. */
+  byClaimTokenHash(tokenHash: string): Promise<IssuedCredentialView | undefined>
+  /**
+   * Marks the credential of `tokenHash` claimed at `at` with the learner's name choice, only if it was
+   * not claimed before (one statement, so two concurrent accepts cannot both succeed). True when it did.
+   */
+  claim(tokenHash: string, choice: { showName: boolean; at: string }): Promise<boolean>
+  /** Records one verification. */
+  recordVerification(event: VerificationEvent): Promise<void>
+}
+
+/**
+ * Answers a request for one of this instance's own paths (`/orgs/x/did.json`, `/status/1`,
+ * `/log/key`) in-process, through the app's own handlers, never over the network. The
+ * composition root passes `app.request`.
+ */
+export type FetchLocal = (path: string, init?: { headers?: Record<string, string> }) => Promise<Response>
+
+/** How verification reaches the documents a credential points to. */
+export interface DocumentAccess {
+  fetchLocal: FetchLocal
+  /** Fetches other hosts' documents (the guarded fetcher); absent when this instance does not fetch remote documents. */
+  fetchRemote?: DocumentFetcher
+}

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely'
+import type { CredentialViewsRepo, IssuedCredentialView } from '../../app/credentials/ports.js'
+import { signedDocumentOf } from '../../app/credentials/signed-document.js'
+import type { Database } from '../schema.js'
+
+/** Issued credentials as their public faces read them, over `q` (a connection or a transaction). */
+export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
+  const views = () =>
+    q
+      .selectFrom('issued_credentials as i')
+      .innerJoin('credentials as c', 'c.id', 'i.credential_id')
+      .innerJoin('organizations as o', 'o.id', 'i.org_id')
+      .select([
+        'i.credential_id',
+        'c.json',
+        'o.id as org_id',
+        'o.slug as org_slug',
+        'o.name as org_name',
+        'o.url as org_url',
+        'o.logo_image_id as org_logo_image_id',
+        'i.achievement_id',
+        'i.recipient_name',
+        'i.show_name',
+        'i.state',
+        'i.state_reason',
+        'i.state_changed_at',
+        'i.claimed_at',
+        'i.issued_at',
+      ])
+  return {
+    async byId(id) {
+      const row = await views().where('i.credential_id', '=', id).executeTakeFirst()
+      return row && viewOf(row)
+    },
+    async byClaimTokenHash(tokenHash) {
+      const row = await views().where('i.claim_token_hash', '=', tokenHash).executeTakeFirst()
+      return row && viewOf(row)
+    },
+    async claim(tokenHash, { showName, at }) {
+      const result = await q
+        .updateTable('issued_credentials')
+        .set({ claimed_at: at, show_name: showName ? 1 : 0 })
+        .where('claim_token_hash', '=', tokenHash)
+        .where('claimed_at', 'is', null)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) === 1
+    },
+    async recordVerification({ credentialId, orgId, verified, at }) {
+      await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, verified: verified ? 1 : 0, at }).execute()
+    },
+  }
+}
+
+type ViewRow = {
+  credential_id: string
+  json: string
+  org_id: string
+  org_slug: string
+  org_name: string
+  org_url: string | null
+  org_logo_image_id: string | null
+  achievement_id: string
+  recipient_name: string
+  show_name: number
+  state: IssuedCredentialView['state']
+  state_reason: string | null
+  state_changed_at: string | null
+  claimed_at: string | null
+  issued_at: string
+}
+
+const viewOf = (r: ViewRow): IssuedCredentialView => ({
+  id: r.credential_id,
+  document: signedDocumentOf(JSON.parse(r.json)),
+  org: { id: r.org_id, slug: r.org_slug, name: r.org_name, url: r.org_url, logoImageId: r.org_logo_image_id },
+  achievementId: r.achievement_id,
+  recipientName: r.recipient_name,
+  showName: Number(r.show_name) === 1,
+  state: r.state,
+  stateReason: r.state_reason,
+  stateChangedAt: r.state_changed_at,
+  claimedAt: r.claimed_at,
+  issuedAt: r.issued_at,
+})
