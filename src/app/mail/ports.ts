@@ -16,6 +16,8 @@ export interface OutboxEntry extends MailMessage {
   state: 'queued' | 'sent' | 'failed' | 'held'
   attempts: number
   lastError: string | null
+  /** When the delivery worker tries it next (queued messages). */
+  nextAttemptAt: string
   createdAt: string
   sentAt: string | null
 }
@@ -27,4 +29,18 @@ export interface OutboxRepo {
    * Call it inside the transaction that made the message necessary, so neither exists without the other.
    */
   enqueue(message: MailMessage, options: { smtpConfigured: boolean; id: string }): Promise<string>
+  /** The organization's messages, newest first; `before` is the id of the last entry of the previous page. */
+  listForOrg(orgId: string, options: { limit: number; before?: string | undefined }): Promise<OutboxEntry[]>
+  get(id: string): Promise<OutboxEntry | undefined>
+  /** Queued messages whose next attempt is at or before `now`, oldest first. */
+  due(now: Date, limit: number): Promise<OutboxEntry[]>
+  /**
+   * Takes a due queued message for one delivery attempt by moving its next attempt to `leaseUntil`;
+   * false when it is no longer due (another worker took it, or it was sent). Only the taker sends it.
+   */
+  claim(id: string, now: Date, leaseUntil: Date): Promise<boolean>
+  /** Records a delivery: state 'sent', `sentAt` stamped, one more attempt counted. */
+  markSent(id: string, at: Date): Promise<void>
+  /** Records a failed attempt: retried at `nextAttemptAt`, or state 'failed' for good when it is null. */
+  markFailed(id: string, error: string, nextAttemptAt: Date | null): Promise<void>
 }

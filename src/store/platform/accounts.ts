@@ -1,8 +1,124 @@
-import type { Kysely } from 'kysely'
-import type { AccountsRepo } from '../../app/accounts/ports.js'
+import type { Kysely, Selectable } from 'kysely'
+import type { AccountsRepo, UserRecord } from '../../app/accounts/ports.js'
 import type { Database } from '../schema.js'
 
+/** A users row as the app sees it. */
+const userOf = (r: Selectable<Database['users']>): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  passwordHash: r.password_hash,
+  emailVerifiedAt: r.email_verified_at,
+  createdAt: r.created_at,
+})
+
 /** The accounts repository over `q` (a connection or a transaction), stamping times with `now()`. */
-export function accountsRepo(_q: Kysely<Database>, _now: () => Date): AccountsRepo {
-  return {}
+export function accountsRepo(q: Kysely<Database>, now: () => Date): AccountsRepo {
+  return {
+    async createUser({ id, email, name, passwordHash }) {
+      // ON CONFLICT DO NOTHING: a taken e-mail neither throws nor aborts a PostgreSQL transaction.
+      const result = await q
+        .insertInto('users')
+        .values({ id, email, name, password_hash: passwordHash, email_verified_at: null, created_at: now().toISOString() })
+        .onConflict((oc) => oc.column('email').doNothing())
+        .executeTakeFirst()
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? 'created' : 'exists'
+    },
+
+    async userByEmail(email) {
+      const row = await q.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()
+      return row ? userOf(row) : undefined
+    },
+
+    async userById(id) {
+      const row = await q.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? userOf(row) : undefined
+    },
+
+    async setName(userId, name) {
+      await q.updateTable('users').set({ name }).where('id', '=', userId).execute()
+    },
+
+    async setPasswordHash(userId, passwordHash) {
+      await q.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
+    },
+
+    async markEmailVerified(userId, at) {
+      await q.updateTable('users').set({ email_verified_at: at.toISOString() }).where('id', '=', userId).where('email_verified_at', 'is', null).execute()
+    },
+
+    async createSession({ idHash, userId, csrfToken, expiresAt }) {
+      await q
+        .insertInto('sessions')
+        .values({ id_hash: idHash, user_id: userId, csrf_token: csrfToken, created_at: now().toISOString(), expires_at: expiresAt.toISOString() })
+        .execute()
+    },
+
+    async deleteSession(idHash) {
+      const result = await q.deleteFrom('sessions').where('id_hash', '=', idHash).executeTakeFirst()
+      return Number(result.numDeletedRows) > 0
+    },
+
+    async deleteSessions(userId, { exceptIdHash } = {}) {
+      let query = q.deleteFrom('sessions').where('user_id', '=', userId)
+      if (exceptIdHash !== undefined) query = query.where('id_hash', '!=', exceptIdHash)
+      const result = await query.executeTakeFirst()
+      return Number(result.numDeletedRows)
+    },
+
+    async createToken({ tokenHash, userId, purpose, expiresAt }) {
+      await q
+        .insertInto('user_tokens')
+        .values({ token_hash: tokenHash, user_id: userId, purpose, created_at: now().toISOString(), expires_at: expiresAt.toISOString(), used_at: null })
+        .execute()
+    },
+
+    async peekToken(tokenHash, purpose, at) {
+      const row = await q
+        .selectFrom('user_tokens')
+        .select('user_id')
+        .where('token_hash', '=', tokenHash)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', at.toISOString())
+        .executeTakeFirst()
+      return row?.user_id
+    },
+
+    async useToken(tokenHash, purpose, at) {
+      const stamp = at.toISOString()
+      const result = await q
+        .updateTable('user_tokens')
+        .set({ used_at: stamp })
+        .where('token_hash', '=', tokenHash)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', stamp)
+        .executeTakeFirst()
+      if (Number(result.numUpdatedRows) !== 1) return undefined
+      const row = await q.selectFrom('user_tokens').select('user_id').where('token_hash', '=', tokenHash).executeTakeFirst()
+      return row?.user_id
+    },
+
+    async tokenOwner(tokenHash, purpose) {
+      const row = await q.selectFrom('user_tokens').select('user_id').where('token_hash', '=', tokenHash).where('purpose', '=', purpose).executeTakeFirst()
+      return row?.user_id
+    },
+
+    async deleteTokens(userId, purpose) {
+      await q.deleteFrom('user_tokens').where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute()
+    },
+
+    async memberships(userId) {
+      const rows = await q
+        .selectFrom('memberships')
+        .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+        .select(['organizations.id', 'organizations.slug', 'organizations.name', 'memberships.role'])
+        .where('memberships.user_id', '=', userId)
+        .orderBy('organizations.name')
+        .orderBy('organizations.slug')
+        .execute()
+      return rows.map((r) => ({ org: { id: r.id, slug: r.slug, name: r.name }, role: r.role }))
+    },
+  }
 }

@@ -1,0 +1,32 @@
+import type { Clock } from '../platform/ports.js'
+import { createRateLimiter, type RateLimiter } from './rate-limiter.js'
+
+/** The account limits: failed sign-ins, and account e-mails sent to one address. */
+export interface AccountLimits {
+  /** Failed sign-ins per (IP, e-mail): 5 per 15 minutes. */
+  signInPerAccount: RateLimiter
+  /** Failed sign-ins per IP: 50 per 15 minutes. */
+  signInPerIp: RateLimiter
+  /** Verification, reset and sign-up-attempt e-mails per address: 5 per hour (no mail bombing through our forms). */
+  mailPerAddress: RateLimiter
+}
+
+const FIFTEEN_MINUTES = 15 * 60_000
+
+/** Fresh limits over `clock`. */
+export const createAccountLimits = (clock: Clock): AccountLimits => ({
+  signInPerAccount: createRateLimiter(clock, { limit: 5, windowMs: FIFTEEN_MINUTES }),
+  signInPerIp: createRateLimiter(clock, { limit: 50, windowMs: FIFTEEN_MINUTES }),
+  mailPerAddress: createRateLimiter(clock, { limit: 5, windowMs: 60 * 60_000 }),
+})
+
+// In memory, one set per platform object: every route and page of one server shares it, and each
+// test platform gets its own. (Several processes behind a balancer each count on their own.)
+const byPlatform = new WeakMap<object, AccountLimits>()
+
+/** The limits of this platform, created on first use. */
+export function accountLimitsFor(platform: { clock: Clock }): AccountLimits {
+  let limits = byPlatform.get(platform)
+  if (!limits) byPlatform.set(platform, (limits = createAccountLimits(platform.clock)))
+  return limits
+}
