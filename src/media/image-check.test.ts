@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { isPlatformError } from '../core/errors.js'
 import { buildPng } from './fixtures/build-png.js'
 import { checkBadgeImage } from './image-check.js'
+import { bakePng, extractFromPng } from './png-baking.js'
+import { readPngChunks } from './png-chunks.js'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const svg = (attributes: string, body = '<circle cx="5" cy="5" r="5"/>') =>
@@ -21,6 +23,13 @@ describe('checkBadgeImage', () => {
   it('accepts a square PNG and reports its size from IHDR, returning the same bytes', () => {
     const png = buildPng(256, 256)
     expect(checkBadgeImage(png, 'image/png')).toEqual({ mediaType: 'image/png', width: 256, height: 256, bytes: png })
+  })
+
+  it('removes a credential baked into an uploaded PNG, so a badge image never carries someone else\'s', () => {
+    const baked = bakePng(buildPng(64, 64, [{ type: 'tEXt', data: utf8('openbadges\0https://old.example/a/1') }]), '{"id":"x"}')
+    const image = checkBadgeImage(baked)
+    expect(extractFromPng(image.bytes)).toBeUndefined()
+    expect(readPngChunks(image.bytes).map((chunk) => chunk.type)).toEqual(['IHDR', 'IDAT', 'IEND'])
   })
 
   it('accepts an SVG, returning it sanitized, sized from width and height in px', () => {

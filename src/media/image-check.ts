@@ -1,5 +1,6 @@
 import { PlatformError } from '../core/errors.js'
-import { hasPngSignature, readPngChunks, readPngHeader } from './png-chunks.js'
+import { withoutBakedCredentials } from './png-baking.js'
+import { hasPngSignature, readPngChunks, readPngHeader, writePngChunks } from './png-chunks.js'
 import { sanitizeSvgTree } from './sanitize-svg.js'
 import { serializeSvg, type SvgElement } from './svg-tree.js'
 
@@ -22,7 +23,7 @@ export interface CheckedBadgeImage {
   readonly mediaType: BadgeImageType
   readonly width: number
   readonly height: number
-  /** A PNG as given; an SVG rebuilt by the sanitizer, as UTF-8. */
+  /** A PNG as given (minus any credential baked into it); an SVG rebuilt by the sanitizer, as UTF-8. */
   readonly bytes: Uint8Array
 }
 
@@ -42,7 +43,7 @@ const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromChar
 
 /**
  * Checks an uploaded badge image and says what is wrong with it. Accepts PNG (structure and CRCs
- * checked, 64 to 2048 px a side) and SVG (sanitized; size from `width`/`height` in px, else the
+ * checked, 64 to 2048 px a side, any baked credential removed) and SVG (sanitized; size from `width`/`height` in px, else the
  * `viewBox`, else 512), both roughly square (at most 1.5:1). The type comes from the content, not
  * from `declaredType`; a declared type that disagrees is refused.
  * Errors: `ERR_INPUT_TOO_LARGE` over 2 MB; `ERR_IMAGE_INVALID` for any other problem.
@@ -68,11 +69,14 @@ export function checkBadgeImage(bytes: Uint8Array, declaredType?: string): Check
 }
 
 function checkPng(bytes: Uint8Array): CheckedBadgeImage {
-  const { width, height } = readPngHeader(readPngChunks(bytes))
+  const chunks = readPngChunks(bytes)
+  const { width, height } = readPngHeader(chunks)
   const { minSide, maxSide } = BADGE_IMAGE_LIMITS
   if (Math.min(width, height) < minSide || Math.max(width, height) > maxSide)
     throw invalid(`badge image is ${width}×${height} px; each side must be between ${minSide} and ${maxSide} px`)
-  return { mediaType: 'image/png', width, height, bytes }
+  // A badge image uploaded from someone's baked badge must not hand their credential on.
+  const unbaked = withoutBakedCredentials(chunks)
+  return { mediaType: 'image/png', width, height, bytes: unbaked.length === chunks.length ? bytes : writePngChunks(unbaked) }
 }
 
 function checkSvg(bytes: Uint8Array): CheckedBadgeImage {

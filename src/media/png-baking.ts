@@ -37,6 +37,18 @@ export function extractFromPng(png: Uint8Array): string | undefined {
   return chunk && credentialText(chunk.data)
 }
 
+/**
+ * `chunks` without any baked credential: OB 3.0 `openbadgecredential` iTXt chunks and OB 2.0
+ * `openbadges` text chunks (tEXt, iTXt, zTXt).
+ */
+export function withoutBakedCredentials(chunks: readonly PngChunk[]): PngChunk[] {
+  return chunks.filter((chunk) => !isCredentialChunk(chunk) && !isOb2Chunk(chunk))
+}
+
+const OB2_KEYWORD = new TextEncoder().encode('openbadges\0')
+const isOb2Chunk = ({ type, data }: PngChunk): boolean =>
+  (type === 'tEXt' || type === 'iTXt' || type === 'zTXt') && OB2_KEYWORD.every((byte, i) => data[i] === byte)
+
 function credentialChunk(text: string): PngChunk {
   const body = new TextEncoder().encode(text)
   // keyword \0, compression flag 0, compression method 0, language tag "" \0, translated keyword "" \0, text
