@@ -18,7 +18,7 @@ import { platformPages } from './web/platform-pages.js'
 import { authenticate, csrfProtection } from './http/auth/authenticate.js'
 import { apiRoutes } from './http/routes/api/index.js'
 import { publicOrgRoutes } from './http/routes/public-orgs.js'
-import { publicCredentialRoutes } from './http/routes/public-credentials.js'
+import { instanceDocuments, publicCredentialRoutes } from './http/routes/public-credentials.js'
 import { publicImageRoutes } from './http/routes/public-images.js'
 import { publicStatusRoutes } from './http/routes/public-status.js'
 import type { Platform } from './app/platform/ports.js'
@@ -64,14 +64,17 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
   })
   app.route('/', healthRoutes(config.version))
   if (platform) {
+    const documents = instanceDocuments((path, init) => app.request(path, init), config.fetch)
     app.use(async (c, next) => {
       c.set('platform', platform)
+      c.set('documents', documents)
       await next()
     })
+    // Public credential documents and verification need no session: served before authentication.
+    app.route('/', publicCredentialRoutes())
     app.use(authenticate(), csrfProtection())
     app.route('/api/v1', apiRoutes())
     app.route('/', publicOrgRoutes())
-    app.route('/', publicCredentialRoutes())
     app.route('/', publicImageRoutes())
     app.route('/', publicStatusRoutes())
     app.route('/', platformPages())

@@ -1,5 +1,6 @@
 import type { Platform } from '../app/platform/ports.js'
 import type { Actor } from '../app/platform/access-ports.js'
+import type { DocumentAccess } from '../app/credentials/ports.js'
 
 // What middleware puts on every request's context, typed once for all routes and pages.
 declare module 'hono' {
@@ -10,6 +11,8 @@ declare module 'hono' {
     actor: Actor | undefined
     /** The CSRF token forms on this page must echo as `_csrf` (the session's, or the anonymous cookie's). */
     csrfToken: string
+    /** How verification reaches documents: this instance's own URLs in-process, other hosts' through the guarded fetcher. */
+    documents: DocumentAccess
   }
 }
 

@@ -1,5 +1,119 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import { accepts } from 'hono/accepts'
+import { bodyLimit } from 'hono/body-limit'
+import { credentialUuid } from '../../app/credentials/credential-id.js'
+import { getIssuedCredential } from '../../app/credentials/get-issued-credential.js'
+import type { DocumentAccess, FetchLocal } from '../../app/credentials/ports.js'
+import { verifyIssuedCredential, verifySubmittedCredential } from '../../app/credentials/verify-issued-credential.js'
+import { DEFAULT_INPUT_LIMITS } from '../../core/credential/index.js'
+import { PlatformError } from '../../core/errors.js'
+import type { DocumentFetcher } from '../../core/verification/index.js'
+import { createGuardedFetcher, type GuardedFetcherOptions } from '../../fetch/index.js'
 import '../context.js'
 
-/** Public credential documents: /credentials/:id (OB 3.0 JSON, content negotiation). */
-export const publicCredentialRoutes = (): Hono => new Hono()
+/** Media types a credential with an embedded proof is served as (VC 2.0's first, the default). */
+const JSON_TYPES = ['application/vc', 'application/vc+ld+json', 'application/ld+json', 'application/json'] as const
+/** Media types of a compact VC-JWT. */
+const JWT_TYPES = ['application/vc+jwt', 'application/jwt'] as const
+const DOCUMENT_ACCEPT = 'application/did+json, application/vc, application/vc+ld+json, application/ld+json, application/json'
+
+/** Public documents anyone may read from any origin. */
+function allowAnyOrigin(c: Context): void {
+  c.header('Access-Control-Allow-Origin', '*')
+  c.header('Vary', 'Accept')
+}
+
+/**
+ * `GET /credentials/:id` (the UUID or the full `urn:uuid:` id): the signed OB 3.0 credential,
+ * negotiated: `application/vc` (default), `application/vc+ld+json`, `application/ld+json`,
+ * `application/json`; a VC-JWT credential as `application/vc+jwt` / `application/jwt` (its default);
+ * `text/html` is sent to the page `/c/:id` (303). Revoked and suspended credentials still resolve.
+ */
+async function credentialDocument(c: Context): Promise<Response> {
+  const view = await getIssuedCredential(c.var.platform, c.req.param('id') ?? '')
+  allowAnyOrigin(c)
+  const { document } = view
+  const supports = document.format === 'jwt' ? [...JWT_TYPES, ...JSON_TYPES, 'text/html'] : [...JSON_TYPES, 'text/html']
+  const type = accepts(c, { header: 'Accept', supports, default: supports[0]! })
+  if (type === 'text/html') return c.redirect(`/c/${credentialUuid(view.id)}`, 303)
+  c.header('Cache-Control', 'public, max-age=300')
+  if (document.format === 'jwt' && (JWT_TYPES as readonly string[]).includes(type)) return c.body(document.compact, 200, { 'Content-Type': type })
+  return c.body(JSON.stringify(document.credential), 200, { 'Content-Type': type })
+}
+
+/** The body of `POST /api/v1/verify`: the credential's text (JSON or a compact JWS). Malformed JSON is ERR_JSON_PARSE. */
+async function submittedCredential(c: Context): Promise<string> {
+  const text = await c.req.text()
+  const type = c.req.header('content-type') ?? ''
+  const trimmed = text.trim()
+  if (trimmed === '') throw new PlatformError('ERR_INPUT_INVALID', 'Send the credential as the request body: its JSON, or a compact VC-JWT')
+  if (/json/i.test(type) || trimmed.startsWith('{')) {
+    try {
+      JSON.parse(trimmed)
+    } catch (err) {
+      throw new PlatformError('ERR_JSON_PARSE', `The body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+  return text
+}
+
+/**
+ * Public credential routes, no authentication and no session (mounted before it): the credential
+ * document with content negotiation, `GET /api/v1/credentials/:id/verification` (its live
+ * VerificationReport) and `POST /api/v1/verify` (a VerificationReport for any credential).
+ */
+export const publicCredentialRoutes = (): Hono =>
+  new Hono()
+    .get('/credentials/:id', credentialDocument)
+    .on('OPTIONS', ['/credentials/:id', '/api/v1/credentials/:id/verification', '/api/v1/verify'], (c) => {
+      allowAnyOrigin(c)
+      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
+      c.header('Access-Control-Allow-Headers', 'Accept, Content-Type')
+      c.header('Access-Control-Max-Age', '86400')
+      return c.body(null, 204)
+    })
+    .get('/api/v1/credentials/:id/verification', async (c) => {
+      const view = await getIssuedCredential(c.var.platform, c.req.param('id'))
+      const report = await verifyIssuedCredential({ ...c.var.platform, documents: c.var.documents }, view)
+      allowAnyOrigin(c)
+      c.header('Cache-Control', 'no-store')
+      return c.json(report)
+    })
+    .post(
+      '/api/v1/verify',
+      bodyLimit({
+        maxSize: DEFAULT_INPUT_LIMITS.maxBytes,
+        onError: () => {
+          throw new PlatformError('ERR_INPUT_TOO_LARGE', `A credential is at most ${DEFAULT_INPUT_LIMITS.maxBytes} bytes`)
+        },
+      }),
+      async (c) => {
+        const report = await verifySubmittedCredential({ ...c.var.platform, documents: c.var.documents }, await submittedCredential(c))
+        allowAnyOrigin(c)
+        c.header('Cache-Control', 'no-store')
+        return c.json(report)
+      },
+    )
+
+/**
+ * How this instance's verifications reach documents: its own URLs through `request` (the app's
+ * `app.request`, in-process), other hosts' through the guarded fetcher when `remote` options are given.
+ */
+export function instanceDocuments(request: (path: string, init?: RequestInit) => Response | Promise<Response>, remote?: GuardedFetcherOptions): DocumentAccess {
+  const fetchLocal: FetchLocal = async (path, init) => request(path, init)
+  return remote ? { fetchLocal, fetchRemote: remoteDocuments(remote) } : { fetchLocal }
+}
+
+/** JSON documents of other hosts through the guarded fetcher (HTTPS, public addresses, deadline, size cap). */
+function remoteDocuments(options: GuardedFetcherOptions): DocumentFetcher {
+  const fetchRemote = createGuardedFetcher(options)
+  return async (url) => {
+    const { status, body } = await fetchRemote(url, { accept: DOCUMENT_ACCEPT })
+    if (status !== 200) throw new PlatformError('ERR_FETCH_FAILED', `${url} answered HTTP ${status}`)
+    try {
+      return JSON.parse(new TextDecoder().decode(body)) as unknown
+    } catch {
+      throw new PlatformError('ERR_FETCH_FAILED', `${url} did not return JSON`)
+    }
+  }
+}

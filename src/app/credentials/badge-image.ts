@@ -1,0 +1,28 @@
+import type { Platform } from '../platform/ports.js'
+import { localPathOf } from './instance-fetcher.js'
+import type { IssuedCredentialView, StoredImage } from './ports.js'
+
+/** The id of the image an `/images/<id>` URL of this instance names, or undefined for any other URL. */
+export function localImageId(publicUrl: string, url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined
+  const match = /^\/images\/([A-Za-z0-9_-]{1,128})$/.exec(localPathOf(publicUrl, url) ?? '')
+  return match?.[1]
+}
+
+/** The image URL of the achievement a credential embeds. */
+function achievementImageUrl(view: IssuedCredentialView): unknown {
+  const subject = view.document.credential.credentialSubject as { achievement?: { image?: { id?: unknown } } } | undefined
+  return subject?.achievement?.image?.id
+}
+
+/** The media type of the badge image the credential was issued with, when it is stored on this instance. */
+export async function badgeImageType({ store, publicUrl }: Pick<Platform, 'store' | 'publicUrl'>, view: IssuedCredentialView): Promise<StoredImage['mediaType'] | undefined> {
+  const id = localImageId(publicUrl, achievementImageUrl(view))
+  return id === undefined ? undefined : store.repos.credentialViews.imageType(id)
+}
+
+/** The badge image the credential was issued with (as its achievement embeds it), when it is stored on this instance. */
+export async function badgeImage({ store, publicUrl }: Pick<Platform, 'store' | 'publicUrl'>, view: IssuedCredentialView): Promise<StoredImage | undefined> {
+  const id = localImageId(publicUrl, achievementImageUrl(view))
+  return id === undefined ? undefined : store.repos.credentialViews.image(id)
+}

@@ -1,0 +1,79 @@
+import { jcs } from '../../core/canonical/index.js'
+import type { LogInclusionSource } from '../../core/verification/check-log-inclusion.js'
+import { didWebUrl, verifyCredential, type Check, type VerificationReport } from '../../core/verification/index.js'
+import type { Clock } from '../platform/ports.js'
+import type { LogReader } from '../ports.js'
+import { instanceFetcher, localPathOf } from './instance-fetcher.js'
+import type { DocumentAccess } from './ports.js'
+import { signedDocumentOf } from './signed-document.js'
+
+/** What a verification on this instance reads: the clock, its public URL, its log and stored credentials, and its documents. */
+export interface LocalVerificationDeps {
+  clock: Clock
+  publicUrl: string
+  store: { log: LogReader; credentials: { get(id: string): Promise<{ credential: unknown } | undefined> } }
+  documents: DocumentAccess
+}
+
+/**
+ * Verifies a credential (object, JSON text or compact VC-JWT) on this instance: every check of
+ * `verifyCredential`, with this instance's DID documents and status lists answered in-process (no
+ * network), other hosts' only through `documents.fetchRemote`, and log inclusion proved against
+ * this instance's log for its own organizations' credentials. A credential this instance stored
+ * but whose log entry no signed checkpoint covers yet is reported pending (skipped), not failed.
+ * @example const report = await verifyLocal({ clock, publicUrl, store, documents }, credential)
+ */
+export async function verifyLocal(deps: LocalVerificationDeps, input: unknown): Promise<VerificationReport> {
+  const log = await instanceLog(deps)
+  const report = await verifyCredential(input, { now: deps.clock.now(), fetcher: instanceFetcher(deps.publicUrl, deps.documents), ...(log ? { log } : {}) })
+  if (!log) return withLogCheck(report, { id: 'log-inclusion', outcome: 'skipped', message: 'This instance publishes no transparency log' })
+  const logCheck = report.checks.find((c) => c.id === 'log-inclusion')
+  if (logCheck?.code === 'NOT_IN_LOG' && (await isStoredHere(deps, report.credential))) {
+    return withLogCheck(report, {
+      id: 'log-inclusion',
+      outcome: 'skipped',
+      message: "Pending: the credential is in this instance's log, but no signed checkpoint covers it yet; it is provable from the next checkpoint (within seconds)",
+    })
+  }
+  return report
+}
+
+/** Whether log-inclusion was set aside because the credential awaits the next checkpoint. */
+export const isLogPending = (report: VerificationReport): boolean =>
+  report.checks.some((c) => c.id === 'log-inclusion' && c.outcome === 'skipped' && c.message.startsWith('Pending'))
+
+/** This instance's log and its checkpoint key (as `/log/key` serves it), for its own organizations' credentials; undefined when it publishes none. */
+async function instanceLog({ publicUrl, store, documents }: LocalVerificationDeps): Promise<LogInclusionSource | undefined> {
+  const res = await documents.fetchLocal('/log/key')
+  if (res.status !== 200) return undefined
+  const verifierKey = (await res.text()).trim()
+  return { verifierKeys: [verifierKey], local: store.log, isLocalIssuer: (issuer) => isLocalDid(publicUrl, issuer) }
+}
+
+function isLocalDid(publicUrl: string, issuer: string): boolean {
+  if (!issuer.startsWith('did:web:')) return false
+  try {
+    return localPathOf(publicUrl, didWebUrl(issuer))?.startsWith('/orgs/') ?? false
+  } catch {
+    return false
+  }
+}
+
+/** Whether exactly this credential is stored here (and so was appended to the log when it was issued). */
+async function isStoredHere({ store }: LocalVerificationDeps, credential: Record<string, unknown> | undefined): Promise<boolean> {
+  if (typeof credential?.id !== 'string') return false
+  const stored = await store.credentials.get(credential.id)
+  if (!stored) return false
+  try {
+    return jcs(signedDocumentOf(stored.credential).credential) === jcs(credential)
+  } catch {
+    return false
+  }
+}
+
+/** The report with its log-inclusion check replaced, and the verdict recomputed as verifyCredential decides it. */
+function withLogCheck(report: VerificationReport, check: Check): VerificationReport {
+  const checks = report.checks.map((c) => (c.id === check.id ? check : c))
+  const verified = checks.every((c) => c.outcome !== 'failed') && checks.some((c) => c.id === 'proof' && c.outcome === 'passed')
+  return { ...report, verified, checks }
+}
