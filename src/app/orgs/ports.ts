@@ -1,3 +1,9 @@
+import type { RoleName } from '../platform/roles.js'
+
+/** How an organization's credentials are signed. */
+export const SIGNING_SUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'vc-jwt'] as const
+export type SigningSuite = (typeof SIGNING_SUITES)[number]
+
 /** An organization as stored. */
 export interface OrgRecord {
   id: string
@@ -9,12 +15,113 @@ export interface OrgRecord {
   country: string | null
   logoImageId: string | null
   /** How its credentials are signed. */
-  suite: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'vc-jwt'
+  suite: SigningSuite
   createdAt: string
 }
 
-/** The organizations repository. */
+/** The profile fields members with the manage role may change (the slug never changes: it is in the DID). */
+export type OrgProfile = Pick<OrgRecord, 'name' | 'description' | 'url' | 'email' | 'country' | 'suite'>
+
+/** A member of an organization, with their account's name and e-mail. */
+export interface MemberRecord {
+  userId: string
+  email: string
+  name: string
+  role: RoleName
+  createdAt: string
+}
+
+/** An invitation by e-mail; the token itself is only in the e-mail, the store keeps its SHA-256. */
+export interface InvitationRecord {
+  id: string
+  orgId: string
+  /** Normalized (trimmed, lower-cased). */
+  email: string
+  role: RoleName
+  invitedBy: string | null
+  createdAt: string
+  expiresAt: string
+  acceptedAt: string | null
+}
+
+/** An API key as lists show it: never the secret, which exists only in the creator's hands. */
+export interface ApiKeyRecord {
+  id: string
+  orgId: string
+  name: string
+  role: Exclude<RoleName, 'owner'>
+  /** The 8 characters after `emb_` that identify the key. */
+  prefix: string
+  createdBy: string | null
+  createdAt: string
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+/** A checked image to keep in the images table; `id` is the SHA-256 hex of `bytes`. */
+export interface OrgImage {
+  id: string
+  orgId: string
+  mediaType: 'image/png' | 'image/svg+xml'
+  bytes: Uint8Array
+  width: number
+  height: number
+}
+
+/** The organizations repository: organizations, their members, invitations, API keys and logos. */
 export interface OrgsRepo {
   /** The organization with this id, or undefined. */
   get(id: string): Promise<OrgRecord | undefined>
+  /** The organization with this slug, or undefined. */
+  bySlug(slug: string): Promise<OrgRecord | undefined>
+  /** Inserts the organization with `ownerId` as its owner; 'slug-taken' (nothing written) when the slug exists. */
+  create(org: Omit<OrgRecord, 'createdAt' | 'logoImageId'>, ownerId: string): Promise<'created' | 'slug-taken'>
+  /** Deletes the organization and everything that cascades from it. */
+  delete(id: string): Promise<void>
+  /** Changes profile fields (and the logo); the updated record, or undefined when it is gone. */
+  update(id: string, changes: Partial<OrgProfile> & { logoImageId?: string | null }): Promise<OrgRecord | undefined>
+  /**
+   * Takes the organization's row lock until the transaction ends, so membership checks that read
+   * then write (the last owner rule) cannot interleave. Call inside a transaction.
+   */
+  lock(id: string): Promise<void>
+  /** Stores an image unless one with the same id (the same bytes) exists. */
+  putImage(image: OrgImage): Promise<void>
+
+  /** The user's organizations with their role, by name. */
+  ofUser(userId: string): Promise<Array<{ org: OrgRecord; role: RoleName }>>
+  /** The organization's members: owners first, then by name. */
+  members(orgId: string): Promise<MemberRecord[]>
+  member(orgId: string, userId: string): Promise<MemberRecord | undefined>
+  /** Adds a member; 'exists' (nothing written) when the user already is one. */
+  addMember(orgId: string, userId: string, role: RoleName): Promise<'added' | 'exists'>
+  /** Changes a member's role; false when they are not a member. */
+  setRole(orgId: string, userId: string, role: RoleName): Promise<boolean>
+  /** Removes a member; false when they were not one. */
+  removeMember(orgId: string, userId: string): Promise<boolean>
+  /** How many owners the organization has. */
+  countOwners(orgId: string): Promise<number>
+
+  /** Stores an invitation by the SHA-256 (hex) of its token. */
+  createInvitation(invitation: Omit<InvitationRecord, 'acceptedAt'> & { tokenHash: string }): Promise<void>
+  /** Invitations not accepted yet (expired ones too), newest first. */
+  pendingInvitations(orgId: string): Promise<InvitationRecord[]>
+  /** The invitation with this id in this organization, or undefined. */
+  invitation(orgId: string, id: string): Promise<InvitationRecord | undefined>
+  /** The invitation whose token hashes to `tokenHash`, accepted or expired ones included. */
+  invitationByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>
+  /** Marks an unaccepted, unexpired invitation accepted; false when it was not (of two callers, one wins). */
+  markInvitationAccepted(id: string, at: Date): Promise<boolean>
+  /** Deletes an invitation not accepted yet; false when there was none. */
+  deleteInvitation(orgId: string, id: string): Promise<boolean>
+  /** Deletes the unaccepted invitations of `email` to the organization (a new one replaces them). */
+  deletePendingInvitationsFor(orgId: string, email: string): Promise<void>
+
+  /** Stores an API key by the SHA-256 (hex) of its secret. */
+  createApiKey(key: Omit<ApiKeyRecord, 'lastUsedAt' | 'revokedAt'> & { secretHash: string }): Promise<void>
+  /** The organization's API keys, revoked ones included, newest first. */
+  apiKeys(orgId: string): Promise<ApiKeyRecord[]>
+  apiKey(orgId: string, id: string): Promise<ApiKeyRecord | undefined>
+  /** Stamps `revokedAt` on a live key; false when it is unknown or already revoked. */
+  revokeApiKey(orgId: string, id: string, at: Date): Promise<boolean>
 }

@@ -92,6 +92,9 @@ export interface StoredOrgKey {
   state: 'active' | 'retired' | 'revoked'
   createdAt: string
   retiredAt: string | null
+  /** When and why an owner revoked it (revoked keys leave the DID document). */
+  revokedAt?: string | null
+  revocationReason?: string | null
 }
 
 /** Where the key ring keeps keys (implemented by the store). */
@@ -100,4 +103,6 @@ export interface OrgKeyStore {
   keysOf(orgId: string): Promise<StoredOrgKey[]>
   /** Adds `key` as the active key and retires any other active key, in one transaction. */
   addActiveKey(key: StoredOrgKey): Promise<void>
+  /** Revokes a retired key with a reason; false when it is not a retired key of the organization. */
+  revoke(orgId: string, keyId: string, at: Date, reason: string): Promise<boolean>
 }

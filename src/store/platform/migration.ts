@@ -93,6 +93,8 @@ export const platformMigration = (dialect: Dialect): Migration => ({
       .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('active', 'retired', 'revoked')`))
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('retired_at', 'text')
+      .addColumn('revoked_at', 'text')
+      .addColumn('revocation_reason', 'text')
       .modifyEnd(strict)
       .execute()
     await s.createIndex('org_keys_org').on('org_keys').column('org_id').execute()

@@ -16,6 +16,8 @@ export function orgKeysRepo(q: Kysely<Database>): OrgKeyStore {
           state: r.state,
           createdAt: r.created_at,
           retiredAt: r.retired_at,
+          revokedAt: r.revoked_at,
+          revocationReason: r.revocation_reason,
         }),
       )
     },
@@ -33,6 +35,16 @@ export function orgKeysRepo(q: Kysely<Database>): OrgKeyStore {
           retired_at: key.retiredAt,
         })
         .execute()
+    },
+    async revoke(orgId, keyId, at, reason) {
+      const result = await q
+        .updateTable('org_keys')
+        .set({ state: 'revoked', revoked_at: at.toISOString(), revocation_reason: reason })
+        .where('org_id', '=', orgId)
+        .where('id', '=', keyId)
+        .where('state', '=', 'retired')
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) === 1
     },
   }
 }

@@ -74,6 +74,8 @@ export interface OrgKeysTable {
   state: 'active' | 'retired' | 'revoked'
   created_at: string
   retired_at: string | null
+  revoked_at: string | null
+  revocation_reason: string | null
 }
 
 /** An API key: shown once, stored as SHA-256 of its secret; `prefix` identifies it in lists. */

@@ -1,0 +1,42 @@
+import { PlatformError } from '../../core/errors.js'
+import type { Platform } from '../platform/ports.js'
+import { OrgInputError, createOrgSchema, parseOrgInput, type CreateOrgInput } from './org-input.js'
+import type { OrgRecord } from './ports.js'
+import { slugProblem, suggestSlug } from './slug.js'
+
+/**
+ * Creates an organization with `userId` as its owner and its first signing key. The organization
+ * and its membership are written in one transaction, then the key; when the key cannot be made the
+ * organization is deleted again, so none is left without a key. A taken slug is ERR_CONFLICT.
+ */
+export async function createOrg(
+  { store, keys, random }: Pick<Platform, 'store' | 'keys' | 'random'>,
+  { userId, input }: { userId: string; input: CreateOrgInput | unknown },
+): Promise<OrgRecord> {
+  const parsed = parseOrgInput(createOrgSchema, input)
+  const slug = parsed.slug ?? suggestSlug(parsed.name)
+  const problem = slug === '' ? 'choose a short name for links: the name has too few letters or digits to suggest one' : slugProblem(slug)
+  if (problem) throw new OrgInputError({ slug: problem })
+  const id = random.uuid()
+  const org = {
+    id,
+    slug,
+    name: parsed.name,
+    description: parsed.description ?? '',
+    url: parsed.url ?? null,
+    email: parsed.email ?? null,
+    country: parsed.country ?? null,
+    suite: parsed.suite ?? 'eddsa-rdfc-2022',
+  }
+  const outcome = await store.transaction((tx) => tx.repos.orgs.create(org, userId))
+  if (outcome === 'slug-taken') throw new PlatformError('ERR_CONFLICT', `slug: "${slug}" is already taken; choose another`)
+  try {
+    await keys.rotate(id)
+  } catch (err) {
+    await store.repos.orgs.delete(id)
+    throw err
+  }
+  const created = await store.repos.orgs.get(id)
+  if (!created) throw new PlatformError('ERR_NOT_FOUND', `Organization ${slug} vanished while it was being created`)
+  return created
+}
