@@ -44,3 +44,24 @@ export interface OutboxRepo {
   /** Records a failed attempt: retried at `nextAttemptAt`, or state 'failed' for good when it is null. */
   markFailed(id: string, error: string, nextAttemptAt: Date | null): Promise<void>
 }
+
+/** Sends one message over the wire (SMTP in production; implemented in src/mail/). */
+export interface MailTransport {
+  /**
+   * Sends `message` from `fromAddress` (EMBLEM_MAIL_FROM) with `message.fromName` as the display
+   * name. Rejects with MailDeliveryError; `permanent` says retrying cannot help (a 5xx reply).
+   */
+  send(message: MailMessage, fromAddress: string): Promise<void>
+  /** Closes pooled connections. */
+  close(): void
+}
+
+/** A failed send: the server's reply (or the connection error) and whether a retry could succeed. */
+export class MailDeliveryError extends Error {
+  override name = 'MailDeliveryError'
+  readonly permanent: boolean
+  constructor(message: string, { permanent, cause }: { permanent: boolean; cause?: unknown }) {
+    super(message, { cause })
+    this.permanent = permanent
+  }
+}

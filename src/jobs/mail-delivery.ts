@@ -1,0 +1,116 @@
+import { MailDeliveryError, type MailTransport, type OutboxEntry } from '../app/mail/ports.js'
+import type { Platform } from '../app/platform/ports.js'
+
+/** What the delivery worker needs. */
+export interface MailDeliveryOptions {
+  platform: Pick<Platform, 'store' | 'clock'>
+  transport: MailTransport
+  /** The From address (EMBLEM_MAIL_FROM); each message's fromName is its display name. */
+  from: string
+  /** How often to look for due messages besides notify() (default 30 s; retries come due this way). */
+  intervalMs?: number
+  /** Attempts before a message is marked 'failed' (default 5). */
+  maxAttempts?: number
+  /** Wait after the first failed attempt, doubled after each further one (default 60 s: 1, 2, 4, 8 min). */
+  backoffMs?: number
+  /** How long a claimed message stays out of other workers' reach while it is being sent (default 10 min). */
+  leaseMs?: number
+  /** Called after each failed attempt (for the log); `final` when the message will not be tried again. */
+  onFailure?: (entry: OutboxEntry, error: string, final: boolean) => void
+  /** Called when draining itself fails (the store is down); the next notify or tick tries again. */
+  onError?: (err: unknown) => void
+}
+
+/** A running delivery worker. */
+export interface MailDelivery {
+  /** Asks for a drain now (call after queueing mail; `platform.onWake('mail', notify)`). Never runs two drains at once. */
+  notify(): void
+  /** Resolves when no drain is running or asked for. */
+  settled(): Promise<void>
+  /** Stops the timer and waits for the message in flight. The transport stays open: its owner closes it. */
+  stop(): Promise<void>
+}
+
+const BATCH = 50
+
+/**
+ * Drains the outbox over `transport`: due queued messages, oldest first, one at a time. Each is
+ * claimed before sending (a lease in the store), so two drains, here or in another process, never
+ * send the same message; a failure is retried with exponential backoff, and after `maxAttempts`
+ * (or a permanent 5xx refusal) the message is 'failed' with the server's reply kept.
+ */
+export function startMailDelivery({
+  platform: { store, clock },
+  transport,
+  from,
+  intervalMs = 30_000,
+  maxAttempts = 5,
+  backoffMs = 60_000,
+  leaseMs = 10 * 60_000,
+  onFailure = () => {},
+  onError = () => {},
+}: MailDeliveryOptions): MailDelivery {
+  let running: Promise<void> | undefined
+  let again = false
+  let stopped = false
+
+  async function deliver(entry: OutboxEntry): Promise<void> {
+    const { outbox } = store.repos
+    const now = clock.now()
+    if (!(await outbox.claim(entry.id, now, new Date(now.getTime() + leaseMs)))) return
+    try {
+      await transport.send(entry, from)
+    } catch (err) {
+      const attempts = entry.attempts + 1
+      const final = attempts >= maxAttempts || (err instanceof MailDeliveryError && err.permanent)
+      const error = err instanceof Error ? err.message : String(err)
+      await outbox.markFailed(entry.id, error, final ? null : new Date(clock.now().getTime() + backoffMs * 2 ** (attempts - 1)))
+      onFailure(entry, error, final)
+      return
+    }
+    await outbox.markSent(entry.id, clock.now())
+  }
+
+  async function drain(): Promise<void> {
+    while (!stopped) {
+      const due = await store.repos.outbox.due(clock.now(), BATCH)
+      if (due.length === 0) return
+      for (const entry of due) {
+        if (stopped) return
+        await deliver(entry)
+      }
+    }
+  }
+
+  function notify(): void {
+    if (stopped) return
+    if (running) {
+      again = true
+      return
+    }
+    running = drain()
+      .catch(onError)
+      .finally(() => {
+        running = undefined
+        if (again) {
+          again = false
+          notify()
+        }
+      })
+  }
+
+  const timer = setInterval(notify, intervalMs)
+  timer.unref()
+
+  return {
+    notify,
+    async settled() {
+      while (running) await running
+    },
+    async stop() {
+      stopped = true
+      clearInterval(timer)
+      while (running) await running
+    },
+  }
+}
