@@ -12,8 +12,52 @@ export interface AchievementRecord {
   updatedAt: string
 }
 
-/** The achievements repository. */
+/** An achievement's lifecycle state. */
+export type AchievementState = AchievementRecord['state']
+
+/** A checked (SVG: sanitized) image; `id` is the SHA-256 hex of `bytes`, so equal bytes are one image. */
+export interface ImageRecord {
+  id: string
+  orgId: string
+  mediaType: 'image/png' | 'image/svg+xml'
+  bytes: Uint8Array
+  width: number
+  height: number
+  createdAt: string
+}
+
+/** What a list of achievements is narrowed to: a state, and a case-insensitive part of the name. */
+export interface AchievementQuery {
+  state?: AchievementState
+  nameContains?: string
+  /** 1–200. */
+  limit: number
+  /** The `nextCursor` of the previous page. */
+  after?: string
+}
+
+/** The achievements repository (and the images they use). */
 export interface AchievementsRepo {
   /** The achievement with this id in this organization, or undefined (never another organization's). */
   get(orgId: string, id: string): Promise<AchievementRecord | undefined>
+  /** Stores a new achievement at version 1, stamped now. */
+  insert(record: Pick<AchievementRecord, 'id' | 'orgId' | 'state' | 'name' | 'definition' | 'imageId'>): Promise<AchievementRecord>
+  /**
+   * Replaces name, definition and image and bumps the version, only while the stored version is
+   * `expectedVersion`. Undefined when it is not (another edit came first) or the achievement is gone.
+   */
+  update(
+    orgId: string,
+    id: string,
+    expectedVersion: number,
+    changes: Pick<AchievementRecord, 'name' | 'definition' | 'imageId'>,
+  ): Promise<AchievementRecord | undefined>
+  /** Sets the state (the version stays: the content did not change). Undefined when not found. */
+  setState(orgId: string, id: string, state: AchievementState): Promise<AchievementRecord | undefined>
+  /** The organization's achievements, newest first, a page at a time. */
+  list(orgId: string, query: AchievementQuery): Promise<{ items: AchievementRecord[]; nextCursor?: string }>
+  /** Stores an image unless one with the same id (the same bytes) exists; returns the stored one. */
+  putImage(image: ImageRecord): Promise<ImageRecord>
+  /** The image with this id, whichever organization uploaded it (images are public). */
+  getImage(id: string): Promise<ImageRecord | undefined>
 }

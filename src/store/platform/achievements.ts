@@ -1,6 +1,9 @@
-import type { Kysely, Selectable } from 'kysely'
-import type { AchievementRecord, AchievementsRepo } from '../../app/achievements/ports.js'
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { AchievementRecord, AchievementsRepo, ImageRecord } from '../../app/achievements/ports.js'
+import { PlatformError } from '../../core/errors.js'
+import { fromBlob, toBlob } from '../blob.js'
 import type { Database } from '../schema.js'
+import { likePattern } from '../../core/skills/index.js'
 
 /** An achievements row as the app sees it. */
 export const achievementRecordOf = (r: Selectable<Database['achievements']>): AchievementRecord => ({
@@ -10,17 +13,103 @@ export const achievementRecordOf = (r: Selectable<Database['achievements']>): Ac
   name: r.name,
   definition: JSON.parse(r.definition) as Record<string, unknown>,
   imageId: r.image_id,
-  version: r.version,
+  version: Number(r.version),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 })
 
+const imageRecordOf = (r: Selectable<Database['images']>): ImageRecord => ({
+  id: r.id,
+  orgId: r.org_id,
+  mediaType: r.media_type,
+  bytes: fromBlob(r.bytes),
+  width: Number(r.width),
+  height: Number(r.height),
+  createdAt: r.created_at,
+})
+
+const encodeCursor = (at: string, id: string): string => Buffer.from(JSON.stringify([at, id])).toString('base64url')
+function decodeCursor(cursor: string): { at: string; id: string } {
+  let value: unknown
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    value = undefined
+  }
+  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return { at: value[0] as string, id: value[1] as string }
+  throw new PlatformError('ERR_INPUT_INVALID', 'cursor: is not one this list gave out')
+}
+
 /** The achievements repository over `q` (a connection or a transaction), stamping times with `now()`. */
-export function achievementsRepo(q: Kysely<Database>, _now: () => Date): AchievementsRepo {
+export function achievementsRepo(q: Kysely<Database>, now: () => Date): AchievementsRepo {
+  const get = async (orgId: string, id: string) => {
+    const row = await q.selectFrom('achievements').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+    return row ? achievementRecordOf(row) : undefined
+  }
   return {
-    async get(orgId, id) {
-      const row = await q.selectFrom('achievements').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
-      return row ? achievementRecordOf(row) : undefined
+    get,
+
+    async insert({ id, orgId, state, name, definition, imageId }) {
+      const at = now().toISOString()
+      await q
+        .insertInto('achievements')
+        .values({ id, org_id: orgId, state, name, definition: JSON.stringify(definition), image_id: imageId, version: 1, created_at: at, updated_at: at })
+        .execute()
+      return { id, orgId, state, name, definition, imageId, version: 1, createdAt: at, updatedAt: at }
+    },
+
+    async update(orgId, id, expectedVersion, { name, definition, imageId }) {
+      const result = await q
+        .updateTable('achievements')
+        .set({ name, definition: JSON.stringify(definition), image_id: imageId, version: expectedVersion + 1, updated_at: now().toISOString() })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) === 1 ? get(orgId, id) : undefined
+    },
+
+    async setState(orgId, id, state) {
+      await q.updateTable('achievements').set({ state, updated_at: now().toISOString() }).where('org_id', '=', orgId).where('id', '=', id).execute()
+      return get(orgId, id)
+    },
+
+    async list(orgId, { state, nameContains, limit, after }) {
+      let query = q.selectFrom('achievements').selectAll().where('org_id', '=', orgId)
+      if (state) query = query.where('state', '=', state)
+      if (nameContains) query = query.where(sql<boolean>`lower(name) like ${likePattern(nameContains)} escape '\\'`)
+      const cursor = after ? decodeCursor(after) : undefined
+      if (cursor)
+        query = query.where((eb) =>
+          eb.or([eb('created_at', '<', cursor.at), eb.and([eb('created_at', '=', cursor.at), eb('id', '<', cursor.id)])]),
+        )
+      const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()
+      const items = rows.slice(0, limit).map(achievementRecordOf)
+      const last = items.at(-1)
+      return rows.length > limit && last ? { items, nextCursor: encodeCursor(last.createdAt, last.id) } : { items }
+    },
+
+    async putImage(image) {
+      await q
+        .insertInto('images')
+        .values({
+          id: image.id,
+          org_id: image.orgId,
+          media_type: image.mediaType,
+          bytes: toBlob(image.bytes),
+          width: image.width,
+          height: image.height,
+          created_at: image.createdAt,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute()
+      const stored = await q.selectFrom('images').selectAll().where('id', '=', image.id).executeTakeFirstOrThrow()
+      return imageRecordOf(stored)
+    },
+
+    async getImage(id) {
+      const row = await q.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? imageRecordOf(row) : undefined
     },
   }
 }

@@ -1,0 +1,50 @@
+import { PlatformError } from '../../core/errors.js'
+import type { Platform } from '../platform/ports.js'
+import { DefinitionError } from './edit-achievement.js'
+import { completenessIssues } from './issuable.js'
+import { definitionOf } from './ob-achievement.js'
+import type { AchievementRecord, AchievementState, AchievementsRepo } from './ports.js'
+
+type Deps = Pick<Platform, 'store'>
+
+/**
+ * Publishes a draft so credentials can be issued from it. Needs name, description and criteria
+ * (ERR_INPUT_INVALID naming the missing fields); an archived achievement must be unarchived first
+ * (ERR_STATE_INVALID). Publishing a published one changes nothing.
+ */
+export async function publishAchievement({ store }: Deps, orgId: string, id: string): Promise<AchievementRecord> {
+  return store.transaction(async (tx) => {
+    const current = await found(tx.repos.achievements, orgId, id)
+    if (current.state === 'published') return current
+    if (current.state === 'archived') throw new PlatformError('ERR_STATE_INVALID', `Achievement "${current.name}" is archived; unarchive it before publishing`)
+    const missing = completenessIssues(definitionOf(current))
+    if (missing.length > 0) throw new DefinitionError(missing)
+    return set(tx.repos.achievements, current, 'published')
+  })
+}
+
+/** Archives an achievement: no new credentials from it, issued ones stay valid. Archiving twice changes nothing. */
+export async function archiveAchievement({ store }: Deps, orgId: string, id: string): Promise<AchievementRecord> {
+  return store.transaction(async (tx) => {
+    const current = await found(tx.repos.achievements, orgId, id)
+    return current.state === 'archived' ? current : set(tx.repos.achievements, current, 'archived')
+  })
+}
+
+/** Brings an archived achievement back as a draft, to edit and publish again. Others are left as they are. */
+export async function unarchiveAchievement({ store }: Deps, orgId: string, id: string): Promise<AchievementRecord> {
+  return store.transaction(async (tx) => {
+    const current = await found(tx.repos.achievements, orgId, id)
+    return current.state === 'archived' ? set(tx.repos.achievements, current, 'draft') : current
+  })
+}
+
+async function found(repo: AchievementsRepo, orgId: string, id: string): Promise<AchievementRecord> {
+  const record = await repo.get(orgId, id)
+  if (!record) throw new PlatformError('ERR_NOT_FOUND', `No achievement ${id} in this organization`)
+  return record
+}
+
+async function set(repo: AchievementsRepo, current: AchievementRecord, state: AchievementState): Promise<AchievementRecord> {
+  return (await repo.setState(current.orgId, current.id, state)) ?? current
+}

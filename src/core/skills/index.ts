@@ -1,0 +1,5 @@
+export type { SkillEntry } from './types.js'
+export { MAX_QUERY_LENGTH, normalizeQuery, searchTextOf, escapeLike, likePattern, prefixPatterns } from './search-text.js'
+export { ESCO_SKILLS_FILE, ESCO_REQUIRED_COLUMNS, ESCO_ATTRIBUTION, escoSkillOf, escoValues, missingEscoColumns } from './esco.js'
+export { ONET_CONTENT_MODEL_FILE, ONET_REQUIRED_COLUMNS, ONET_ATTRIBUTION, onetDescriptorUrl, onetSkillsOf, type OnetElement } from './onet.js'
+export { DEMO_FRAMEWORK, DEMO_SKILLS, demoSkillUri } from './demo-skills.js'
