@@ -20,6 +20,8 @@ export interface PlatformParts {
   masterKey: MasterKey
   publicUrl: string
   smtpConfigured?: boolean
+  /** Where the platform keeps files (Config.dataDir); see Platform.dataDir. */
+  dataDir?: string
   clock?: Clock
   random?: RandomSource
   onLogAppended?: () => void
@@ -35,7 +37,7 @@ export interface PlatformHandle extends Platform {
  * Binds the platform's ports to adapters: the store, a key ring over the store's org keys sealed
  * by the master key, the clock and randomness. The server, CLI, jobs and tests all build it here.
  */
-export function createPlatform({ store, masterKey, publicUrl, smtpConfigured = false, clock = systemClock, random = systemRandom, onLogAppended = () => {} }: PlatformParts): PlatformHandle {
+export function createPlatform({ store, masterKey, publicUrl, smtpConfigured = false, dataDir, clock = systemClock, random = systemRandom, onLogAppended = () => {} }: PlatformParts): PlatformHandle {
   const keys: KeyRing = createKeyRing({
     store: {
       keysOf: (orgId) => store.repos.orgKeys.keysOf(orgId),
@@ -53,6 +55,7 @@ export function createPlatform({ store, masterKey, publicUrl, smtpConfigured = f
     keys,
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpConfigured,
+    ...(dataDir === undefined ? {} : { dataDir }),
     onLogAppended,
     wake: (worker) => wakers.get(worker)?.(),
     onWake: (worker, wake) => void wakers.set(worker, wake),

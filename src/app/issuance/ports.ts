@@ -1,3 +1,203 @@
-/** The issuance repository: filled in by the issuance use cases. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface IssuanceRepo {}
+// What issuance stores: status lists (published bits and allocated slots), issued credentials,
+// CSV batches with their row errors, and idempotency records. Bit logic lives in the use cases;
+// the repository only reads and writes rows.
+import type { CredentialState } from '../credentials/ports.js'
+
+/** The two status lists every credential has an entry in. */
+export type ListPurpose = 'revocation' | 'suspension'
+
+/** One entry of one status list. */
+export interface Slot {
+  listId: string
+  index: number
+}
+
+/** A status list's allocation bitmap (`slots`, MSB first, 1 = handed out) and how many are taken. */
+export interface ListSlots {
+  id: string
+  length: number
+  allocated: number
+  slots: Uint8Array
+}
+
+/** A status list as the status route and status changes read it. */
+export interface StatusListRecord {
+  id: string
+  orgId: string
+  purpose: ListPurpose
+  length: number
+  /** The published status bits, MSB first. */
+  bits: Uint8Array
+  /** Bumped on every bit change. */
+  version: number
+  /** The version `credential` was signed at (-1: never signed). */
+  signedVersion: number
+  /** The signed BitstringStatusListCredential JSON of `signedVersion`. */
+  credential: string | null
+  updatedAt: string
+}
+
+/** A credential to store with its platform record; `stored` is the `credentials.json` text. */
+export interface NewIssued {
+  credentialId: string
+  issuerDid: string
+  /** The signed credential as stored: its JSON, or a JSON string holding the compact VC-JWT. */
+  stored: string
+  orgId: string
+  achievementId: string
+  achievementVersion: number
+  recipientEmail: string
+  recipientName: string
+  showName: boolean
+  revocation: Slot
+  suspension: Slot
+  batchId: string | null
+  batchRow: number | null
+  /** SHA-256 hex of the claim token mailed to the learner. */
+  claimTokenHash: string
+  issuedAt: string
+}
+
+/** An issued credential as the issuer's pages and API see it. */
+export interface IssuedRecord {
+  credentialId: string
+  orgId: string
+  achievementId: string
+  achievementVersion: number
+  achievementName: string
+  recipientEmail: string
+  recipientName: string
+  showName: boolean
+  state: CredentialState
+  stateReason: string | null
+  stateChangedAt: string | null
+  revocation: Slot
+  suspension: Slot
+  batchId: string | null
+  batchRow: number | null
+  claimedAt: string | null
+  issuedAt: string
+  /** `credentials.json`: the signed credential's JSON, or a JSON string holding a compact VC-JWT. */
+  stored: string
+}
+
+/** What a list of issued credentials is narrowed to. */
+export interface IssuedQuery {
+  /** Part of the recipient's e-mail or name, case-insensitive. */
+  text?: string
+  achievementId?: string
+  state?: CredentialState
+  batchId?: string
+  /** ISO instants, inclusive. */
+  issuedFrom?: string
+  issuedTo?: string
+  limit: number
+  /** Continue after this (issuedAt, credentialId), newest first. */
+  after?: { issuedAt: string; credentialId: string }
+}
+
+/** A bulk issuance from one CSV file. */
+export interface BatchRecord {
+  id: string
+  orgId: string
+  achievementId: string
+  fileDigest: string
+  fileName: string
+  state: 'queued' | 'running' | 'done' | 'failed'
+  /** Recipient rows in the file (the header excluded). */
+  totalRows: number
+  /** Recipient rows handled so far (issued or failed); the runner resumes after them. */
+  nextRow: number
+  issued: number
+  failed: number
+  error: string | null
+  leaseOwner: string | null
+  leaseUntil: string | null
+  createdBy: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** Why one CSV row was not issued; `row` is its record number, the header being row 1. */
+export interface RowError {
+  row: number
+  email: string
+  message: string
+}
+
+/** What one chunk of a batch did: where the next chunk starts, and counts to add. */
+export interface ChunkProgress {
+  nextRow: number
+  addIssued: number
+  addFailed: number
+  errors: readonly RowError[]
+  leaseUntil: string
+}
+
+/** A stored response to replay for a repeated Idempotency-Key. */
+export interface IdempotentResponse {
+  requestDigest: string
+  status: number
+  body: string
+}
+
+/** The issuance repository. */
+export interface IssuanceRepo {
+  // Status lists. `forUpdate` locks the rows until the transaction ends (PostgreSQL; SQLite's
+  // BEGIN IMMEDIATE already serialises writers, so callers pass false there).
+  /** The organization's lists of `purpose` that still have free entries, fullest first. */
+  listsWithRoom(orgId: string, purpose: ListPurpose, options: { forUpdate: boolean }): Promise<ListSlots[]>
+  /** Creates an empty list (no entry allocated or set). */
+  createList(list: { id: string; orgId: string; purpose: ListPurpose; length: number }): Promise<void>
+  /** The allocation bitmaps of these lists, in the order given (missing lists are left out). */
+  slotsOf(listIds: readonly string[], options: { forUpdate: boolean }): Promise<ListSlots[]>
+  /** Replaces a list's allocation bitmap and count. */
+  writeSlots(listId: string, slots: Uint8Array, allocated: number): Promise<void>
+  /** The list with this id, or undefined. */
+  statusList(listId: string, options?: { forUpdate: boolean }): Promise<StatusListRecord | undefined>
+  /** Replaces a list's published bits and sets its version. */
+  writeBits(listId: string, bits: Uint8Array, version: number): Promise<void>
+  /** Stores the signed list credential of `version`, unless a later version was stored meanwhile. */
+  storeSignedList(listId: string, version: number, credential: string): Promise<void>
+
+  // Issued credentials.
+  /** Stores the signed credentials and their platform records (multi-row inserts). */
+  insertIssued(rows: readonly NewIssued[]): Promise<void>
+  /** The organization's issued credential with this id, or undefined (never another organization's). */
+  issued(orgId: string, credentialId: string): Promise<IssuedRecord | undefined>
+  /** The organization's issued credentials, newest first, a page at a time. */
+  searchIssued(orgId: string, query: IssuedQuery): Promise<IssuedRecord[]>
+  /** Records a state change. */
+  setState(credentialId: string, change: { state: CredentialState; reason: string | null; at: string }): Promise<void>
+  /** The rows of a batch in [fromRow, toRow] that were already issued. */
+  issuedRows(batchId: string, fromRow: number, toRow: number): Promise<number[]>
+  /** Which of these (normalized) e-mails a batch already issued to, and in which row. */
+  issuedEmails(batchId: string, emails: readonly string[]): Promise<{ email: string; row: number }[]>
+
+  // Batches.
+  /** Creates a queued batch, or returns the one already made from the same file for the same achievement. */
+  createBatch(batch: Pick<BatchRecord, 'id' | 'orgId' | 'achievementId' | 'fileDigest' | 'fileName' | 'totalRows' | 'createdBy'>): Promise<{ batch: BatchRecord; created: boolean }>
+  /** The organization's batch with this id, or undefined. */
+  batch(orgId: string, batchId: string): Promise<BatchRecord | undefined>
+  /** The organization's batches, newest first. */
+  batches(orgId: string, options: { limit: number; before?: { createdAt: string; id: string } }): Promise<BatchRecord[]>
+  /** A batch's row errors in row order, after `afterRow`. */
+  batchErrors(batchId: string, options: { afterRow?: number; limit: number }): Promise<RowError[]>
+  /**
+   * Leases the oldest queued or running batch whose lease is free or expired to `owner` until
+   * `until` (a compare-and-set: two runners never both get it). Undefined when none is waiting.
+   */
+  leaseBatch(owner: string, now: string, until: string): Promise<BatchRecord | undefined>
+  /** Records a chunk's progress and row errors and renews the lease; false when `owner` no longer holds it. */
+  recordChunk(batchId: string, owner: string, progress: ChunkProgress): Promise<boolean>
+  /** Ends a batch (done or failed) and releases the lease; false when `owner` no longer holds it. */
+  finishBatch(batchId: string, owner: string, end: { state: 'done' | 'failed'; error: string | null }): Promise<boolean>
+  /** Whether any batch still to run (queued or running) reads the file with this digest. */
+  isFileInUse(fileDigest: string): Promise<boolean>
+
+  // Idempotency.
+  /** The response stored for the organization's key, or undefined. */
+  idempotent(orgId: string, key: string): Promise<IdempotentResponse | undefined>
+  /** Stores a response for the key; ERR_CONFLICT when the key is already taken (a concurrent request). */
+  saveIdempotent(orgId: string, key: string, response: IdempotentResponse): Promise<void>
+}

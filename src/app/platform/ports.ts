@@ -77,6 +77,8 @@ export interface Platform {
   publicUrl: string
   /** Whether e-mail goes out over SMTP; without it, messages are held in the outbox for admins to read. */
   smtpConfigured: boolean
+  /** Where the platform keeps files (a batch's uploaded CSV under `batches/`); unset: the OS temp directory. */
+  dataDir?: string
   /** Call after appending to the transparency log (the checkpointer's notify). */
   onLogAppended(): void
   /** Wakes the background workers (batch runner, mail delivery) after work was queued. */

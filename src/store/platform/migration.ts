@@ -227,6 +227,7 @@ export const platformMigration = (dialect: Dialect): Migration => ({
     await s.createIndex('issued_org').on('issued_credentials').columns(['org_id', 'issued_at']).execute()
     await s.createIndex('issued_achievement').on('issued_credentials').columns(['achievement_id']).execute()
     await s.createIndex('issued_email').on('issued_credentials').columns(['recipient_email']).execute()
+    await s.createIndex('issued_batch_email').on('issued_credentials').columns(['batch_id', 'recipient_email']).execute()
     await s
       .createTable('verification_events')
       .addColumn('credential_id', 'text', (c) => c.notNull())

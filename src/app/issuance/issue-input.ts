@@ -1,0 +1,109 @@
+// What an issuer says about one award, whichever way it arrives (API, form, CSV row), and the
+// checks every way shares. Each check returns field-keyed messages instead of throwing, so a form
+// can show them beside its fields and a CSV row can record them.
+import { isDateTimeZ, normalizeEmail, type ResultStatusType } from '../../core/credential/index.js'
+import { RESULT_STATUS_TYPES } from '../../core/credential/index.js'
+
+/** Evidence of the learner's work: at least a URL or a narrative. */
+export interface EvidenceInput {
+  id?: string
+  name?: string
+  description?: string
+  narrative?: string
+  genre?: string
+  audience?: string
+}
+
+/** A result against one of the achievement's result descriptions. */
+export interface ResultInput {
+  resultDescription?: string
+  value?: string
+  status?: ResultStatusType
+  achievedLevel?: string
+}
+
+/** The learner and the optional parts of one award. */
+export interface IssueDetails {
+  recipient: { email: string; name: string; did?: string | undefined }
+  evidence?: EvidenceInput[] | undefined
+  results?: ResultInput[] | undefined
+  /** A date-time with a time zone; defaults to the achievement's validity period. */
+  validUntil?: string | undefined
+  /** Whether the public page may show the learner's name (default true; the learner decides when claiming). */
+  showName?: boolean | undefined
+}
+
+/** Field path → message, e.g. `{ 'recipient.email': 'Enter an e-mail address like name@example.org' }`. */
+export type FieldErrors = Record<string, string>
+
+/** Longest name and e-mail we accept (RFC 5321 caps addresses at 254). */
+export const LIMITS = { email: 254, name: 200, did: 2048, url: 2048, text: 10_000 } as const
+
+// One @, no spaces or quotes, a dot in the domain: what a mail server would accept, without RFC 5322's corners.
+const EMAIL = /^[^\s@"<>(),;:\\[\]]+@[^\s@"<>(),;:\\[\]]+\.[^\s@"<>(),;:\\[\].]{2,}$/
+const DID = /^did:[a-z0-9]+:[A-Za-z0-9._:%-]+$/
+
+/** Checks an e-mail address; undefined when acceptable. */
+export function emailProblem(email: string): string | undefined {
+  const value = email.trim()
+  if (value === '') return 'Enter the learner’s e-mail address'
+  if (value.length > LIMITS.email) return `An e-mail address has at most ${LIMITS.email} characters`
+  if (!EMAIL.test(value)) return `"${value}" is not an e-mail address like name@example.org`
+  return undefined
+}
+
+/** Checks a learner's name; undefined when acceptable. */
+export function nameProblem(name: string): string | undefined {
+  const value = name.trim()
+  if (value === '') return 'Enter the learner’s name'
+  if (value.length > LIMITS.name) return `A name has at most ${LIMITS.name} characters`
+  if (Array.from(value).some((ch) => ch < ' ' || ch === '\u007f')) return 'A name cannot contain control characters or line breaks'
+  return undefined
+}
+
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
+
+/**
+ * Checks and normalizes one award: e-mail lower-cased and trimmed, name trimmed, empty optionals
+ * dropped. `now` bounds validUntil (it must be later). Returns the details or the problems by field.
+ */
+export function checkIssueDetails(input: IssueDetails, now: Date): { ok: true; details: IssueDetails } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {}
+  const { recipient } = input
+  const email = emailProblem(recipient.email)
+  if (email) errors['recipient.email'] = email
+  const name = nameProblem(recipient.name)
+  if (name) errors['recipient.name'] = name
+  const did = recipient.did?.trim() || undefined
+  if (did && (did.length > LIMITS.did || !DID.test(did))) errors['recipient.did'] = 'A DID looks like did:method:identifier, e.g. did:key:z6Mk…'
+  const validUntil = input.validUntil?.trim() || undefined
+  if (validUntil && !isDateTimeZ(validUntil)) errors.validUntil = 'Give a date and time with a time zone, e.g. 2030-01-31T23:59:59Z'
+  else if (validUntil && Date.parse(validUntil) <= now.getTime()) errors.validUntil = 'The credential must stay valid past now'
+  input.evidence?.forEach((e, i) => {
+    if (e.id !== undefined && (e.id.length > LIMITS.url || !isHttpUrl(e.id))) errors[`evidence.${i}.id`] = 'Evidence links must be http(s) URLs'
+    if (!e.id && !e.narrative && !e.name) errors[`evidence.${i}`] = 'Evidence needs a URL, a name or a narrative'
+    for (const key of ['name', 'description', 'narrative', 'genre', 'audience'] as const)
+      if ((e[key]?.length ?? 0) > LIMITS.text) errors[`evidence.${i}.${key}`] = `At most ${LIMITS.text} characters`
+  })
+  input.results?.forEach((r, i) => {
+    if (r.status !== undefined && !RESULT_STATUS_TYPES.includes(r.status)) errors[`results.${i}.status`] = `One of ${RESULT_STATUS_TYPES.join(', ')}`
+    if (r.value === undefined && r.status === undefined && r.achievedLevel === undefined) errors[`results.${i}`] = 'A result needs a value, a status or an achieved level'
+  })
+  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  return {
+    ok: true,
+    details: {
+      recipient: { email: normalizeEmail(recipient.email), name: recipient.name.trim(), ...(did ? { did } : {}) },
+      ...(input.evidence?.length ? { evidence: input.evidence } : {}),
+      ...(input.results?.length ? { results: input.results } : {}),
+      ...(validUntil ? { validUntil } : {}),
+      ...(input.showName === undefined ? {} : { showName: input.showName }),
+    },
+  }
+}
+
+/** The problems as one sentence, for an API error or a CSV row error. */
+export const describeErrors = (errors: FieldErrors): string =>
+  Object.entries(errors)
+    .map(([field, message]) => `${field}: ${message}`)
+    .join('; ')

@@ -1,0 +1,139 @@
+import { hostname } from 'node:os'
+import { loadCohort } from '../app/issuance/cohort.js'
+import { inlineSigner, type CohortSigner } from '../app/issuance/cohort-signer.js'
+import { csvRows, type CsvRow } from '../app/issuance/csv-rows.js'
+import { batchFailureOf, issueBatchChunk, LeaseLost } from '../app/issuance/issue-batch-chunk.js'
+import type { BatchRecord } from '../app/issuance/ports.js'
+import { createSlotPlanner } from '../app/issuance/status-slots.js'
+import type { Cohort } from '../app/issuance/cohort.js'
+import type { Platform } from '../app/platform/ports.js'
+import { PlatformError } from '../core/errors.js'
+import { batchDataDir, hasBatchFile, readBatchFile, removeBatchFile } from './batch-files.js'
+
+/** Options of the batch runner. */
+export interface BatchRunnerOptions {
+  platform: Platform
+  /** Where the CSV files are (default: the platform's data directory). */
+  dataDir?: string
+  /** Rows per transaction (default 1,000). */
+  chunkSize?: number
+  /** Who holds leases; unique per runner (default host:pid:random). */
+  workerId?: string
+  /** How long a lease lasts without renewal; renewed with every chunk (default 60 s). */
+  leaseMs?: number
+  /** How often to look for work nobody announced: batches of other processes, expired leases (default 5 s). */
+  pollMs?: number
+  /** How credentials of a batch are signed (default: on this thread); see jobs/signing-pool.ts. */
+  signerFor?: (cohort: Cohort) => CohortSigner
+  /** Called with an unexpected failure (the runner keeps going); default: console.error. */
+  onError?: (err: unknown) => void
+}
+
+/** A running batch runner. */
+export interface BatchRunner {
+  /** Asks it to look for work now (wire to `platform.onWake('batches', runner.notify)`). */
+  notify(): void
+  /** Resolves when no batch is running or waiting to be looked for. */
+  settled(): Promise<void>
+  /** Stops after the chunk in progress; nothing is issued after it resolves. A stopped batch resumes later. */
+  stop(): Promise<void>
+}
+
+/**
+ * Runs CSV batches: leases a queued or running batch (one whose lease expired is taken over),
+ * streams its file from `next_row` and issues it a chunk per transaction (credentials, log entries,
+ * status entries, e-mails, row errors and progress, all or nothing), renewing the lease with each
+ * chunk. A process killed mid-batch loses at most the chunk in flight; the next runner resumes after
+ * the last committed chunk and never issues a row twice. Batches run one after another.
+ * @example
+ * const runner = startBatchRunner({ platform })
+ * platform.onWake('batches', runner.notify)
+ */
+export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
+  const { platform, chunkSize = 1000, leaseMs = 60_000, pollMs = 5_000 } = options
+  const dataDir = options.dataDir ?? batchDataDir(platform)
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${platform.random.token(6)}`
+  const onError = options.onError ?? ((err: unknown) => console.error('batch runner:', err))
+  const signerFor = options.signerFor ?? ((cohort: Cohort) => inlineSigner(cohort, platform.publicUrl))
+  const repo = platform.store.repos.issuance
+  let running: Promise<void> | undefined
+  let isAsked = false
+  let isStopped = false
+
+  const leaseUntil = () => new Date(platform.clock.now().getTime() + leaseMs).toISOString()
+
+  async function runBatch(batch: BatchRecord): Promise<void> {
+    let cohort: Cohort
+    try {
+      if (!(await hasBatchFile(dataDir, batch.fileDigest))) throw new PlatformError('ERR_NOT_FOUND', 'The uploaded CSV file of this batch is gone; upload it again')
+      cohort = await loadCohort(platform, platform.store.repos, { orgId: batch.orgId, achievementId: batch.achievementId })
+    } catch (err) {
+      if (!(err instanceof PlatformError)) throw err
+      await repo.finishBatch(batch.id, workerId, { state: 'failed', error: batchFailureOf(err) })
+      return
+    }
+    const planner = createSlotPlanner(batch.orgId, platform.random)
+    const signer = signerFor(cohort)
+    let nextRow = batch.nextRow
+    let chunk: CsvRow[] = []
+    const flush = async () => {
+      nextRow += chunk.length
+      await issueBatchChunk(platform, { cohort, batchId: batch.id, rows: chunk, nextRow, owner: workerId, leaseUntil: leaseUntil(), planner, signer })
+      chunk = []
+    }
+    try {
+      for await (const row of csvRows(readBatchFile(dataDir, batch.fileDigest), { skip: batch.nextRow })) {
+        chunk.push(row)
+        if (chunk.length >= chunkSize) await flush()
+        if (isStopped) return
+      }
+      if (chunk.length > 0) await flush()
+    } catch (err) {
+      if (err instanceof LeaseLost) return
+      if (!(err instanceof PlatformError)) throw err
+      await repo.finishBatch(batch.id, workerId, { state: 'failed', error: batchFailureOf(err) })
+      return
+    }
+    await repo.finishBatch(batch.id, workerId, { state: 'done', error: null })
+    if (!(await repo.isFileInUse(batch.fileDigest))) await removeBatchFile(dataDir, batch.fileDigest)
+  }
+
+  const run = async () => {
+    while (isAsked && !isStopped) {
+      isAsked = false
+      try {
+        for (;;) {
+          if (isStopped) return
+          const now = platform.clock.now().toISOString()
+          const batch = await repo.leaseBatch(workerId, now, leaseUntil())
+          if (!batch) break
+          await runBatch(batch)
+        }
+      } catch (err) {
+        onError(err)
+      }
+    }
+  }
+  const notify = () => {
+    if (isStopped) return
+    isAsked = true
+    running ??= run().finally(() => {
+      running = undefined
+    })
+  }
+  const timer = setInterval(notify, pollMs)
+  timer.unref()
+  notify()
+
+  return {
+    notify,
+    settled: async () => {
+      while (running) await running
+    },
+    async stop() {
+      isStopped = true
+      clearInterval(timer)
+      await running
+    },
+  }
+}
