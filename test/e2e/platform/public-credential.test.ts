@@ -92,6 +92,7 @@ describe('the credential page /c/:id', () => {
       expect(text).toContain(label)
     expect(text.match(/✓ Passed/g)).toHaveLength(7)
     expect(text).toMatch(/Entry \d+ of localhost:3000\/log, proved against its signed checkpoint/)
+    expect(text).toContain(`href="/log?credential=${encodeURIComponent(fresh.id)}"`)
   })
 
   it('says log inclusion is pending, not failed, until a checkpoint covers the credential', async () => {

@@ -60,20 +60,17 @@ export function credentialPage({ view, report, publicUrl, checkedAt, badge }: Cr
         <p class="muted">${a.achievementType === 'MicroCredential' ? 'Micro-credential' : 'Credential'} issued by ${issuerName}</p>
         <h1 id="credential-title">${a.name}</h1>
         <dl>
-          <dt>Awarded to</dt>
-          <dd>${view.showName ? view.recipientName : html`<span class="muted">The learner keeps their name private</span>`}</dd>
-          <dt>Issued by</dt>
-          <dd><a href="/orgs/${view.org.slug}">${issuerName}</a></dd>
+          <dt>Awarded to</dt><dd>${view.showName ? view.recipientName : html`<span class="muted">The learner keeps their name private</span>`}</dd>
+          <dt>Issued by</dt><dd><a href="/orgs/${view.org.slug}">${issuerName}</a></dd>
           ${issued ? html`<dt>Issued on</dt><dd>${issued}</dd>` : ''}
           ${awarded && awarded !== issued ? html`<dt>Awarded on</dt><dd>${awarded}</dd>` : ''}
-          <dt>${expired ? 'Expired on' : 'Expires'}</dt>
-          <dd>${expires ?? 'Does not expire'}</dd>
+          <dt>${expired ? 'Expired on' : 'Expires'}</dt><dd>${expires ?? 'Does not expire'}</dd>
         </dl>
       </div>
     </div>
     ${a.description ? html`<p class="lead">${a.description}</p>` : ''}
     ${achievementSections(a)}
-    ${verificationPanel(view.id.replace(/^urn:uuid:/, ''), report, checkedAt)}
+    ${verificationPanel(view.id, report, checkedAt)}
     ${issuerSection(view, issuer, issuerName)}
     ${shareSection(links)}
     <p class="muted">Credential <code>${view.id}</code></p>
@@ -124,12 +121,14 @@ function achievementSections(a: AchievementView) {
 function issuerSection(view: IssuedCredentialView, issuer: ReturnType<typeof issuerOf>, issuerName: string) {
   const logo = httpUrl(issuer.image?.id)
   const site = httpUrl(issuer.url)
+  const country = issuer.address?.addressCountry ?? issuer.address?.addressCountryCode
   return html`<section aria-labelledby="issuer">
     <h2 id="issuer">Issuer</h2>
     ${logo ? html`<img class="badge-image" src="${logo}" alt="${issuerName} logo" />` : ''}
     <p><a href="/orgs/${view.org.slug}"><strong>${issuerName}</strong></a></p>
     ${typeof issuer.description === 'string' ? html`<p>${issuer.description}</p>` : ''}
     <dl>
+      ${country ? html`<dt>Country</dt><dd>${country}</dd>` : ''}
       ${site ? html`<dt>Website</dt><dd><a href="${site}">${site}</a></dd>` : ''}
       ${typeof issuer.id === 'string' ? html`<dt>Identifier (DID)</dt><dd><code>${issuer.id}</code></dd>` : ''}
     </dl>

@@ -2,6 +2,7 @@ import { html } from 'hono/html'
 import type { CheckId, VerificationReport } from '../../../core/verification/index.js'
 import type { IssuedCredentialView } from '../../../app/credentials/ports.js'
 import { isLogPending } from '../../../app/credentials/verify-local.js'
+import { credentialUuid } from '../../../app/credentials/credential-id.js'
 
 /** What each check establishes, in words a reader of the page knows. */
 const CHECK_LABEL: Record<CheckId, string> = {
@@ -35,7 +36,7 @@ export function verdictBanner(view: Pick<IssuedCredentialView, 'state' | 'stateR
   return html`<div class="alert bad" role="status"><p><strong>Not verified</strong></p>${failed ? html`<p>${CHECK_LABEL[failed.id]}: ${failed.message}</p>` : ''}</div>`
 }
 
-/** Every check of the live verification, with its outcome and what it found; the log inclusion last, linked to the log. */
+/** Every check of the live verification of credential `credentialId` (`urn:uuid:…`), with its outcome and what it found; linked to the log and the JSON report. */
 export function verificationPanel(credentialId: string, report: VerificationReport, checkedAt: Date) {
   const pending = isLogPending(report)
   return html`<section aria-labelledby="verification">
@@ -57,7 +58,7 @@ export function verificationPanel(credentialId: string, report: VerificationRepo
     </div>
     <p>
       Transparency log: <a href="/log?credential=${encodeURIComponent(credentialId)}">look this credential up in the public log</a>
-      · <a href="/api/v1/credentials/${encodeURIComponent(credentialId)}/verification">the verification report as JSON</a>
+      · <a href="/api/v1/credentials/${credentialUuid(credentialId)}/verification">the verification report as JSON</a>
     </p>
   </section>`
 }
