@@ -77,6 +77,20 @@ function signUpFlow(dialect: 'sqlite' | 'postgres') {
     expect((await t.app.request('/api/v1/me', { headers: { cookie } })).status).toBe(401)
   })
 
+  it('creates nothing for a taken address, even when two sign-ups race for a new one', async () => {
+    const owner = await t.seedUser({ email: `owner-${dialect}@example.org`, password: PASSWORD })
+    const again = await postForm(t, '/sign-up', { name: 'Again', email: owner.email, password: 'some other password' }, anonymousBrowser())
+    expect(again.status).toBe(303)
+    expect(await verifyPassword((await t.store.db.selectFrom('users').select('password_hash').where('id', '=', owner.userId).executeTakeFirstOrThrow()).password_hash, PASSWORD)).toBe(true)
+    const racing = await Promise.all(
+      ['first racer', 'second racer'].map((name) => postForm(t, '/sign-up', { name, email: `race-${dialect}@example.org`, password: PASSWORD }, anonymousBrowser())),
+    )
+    expect(racing.map((r) => r.status)).toEqual([303, 303])
+    expect(await t.store.db.selectFrom('users').selectAll().where('email', '=', `race-${dialect}@example.org`).execute()).toHaveLength(1)
+    const mails = await mailTo(t, `race-${dialect}@example.org`)
+    expect(mails.map((m) => m.subject).sort()).toEqual(['Confirm your e-mail address for Emblem', 'Someone tried to create an Emblem account with your address'])
+  })
+
   it('gives each sign-in its own session, and replaces the session the browser came with', async () => {
     const user = await t.seedUser({ password: PASSWORD })
     const first = await postForm(t, '/sign-in', { email: user.email, password: PASSWORD }, anonymousBrowser('198.51.100.20'))
