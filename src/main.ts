@@ -48,6 +48,8 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
   setHtmlProblemRenderer(platform ? htmlProblemPage : undefined)
   app.use(
     secureHeaders({
+      // A route's own header wins (e.g. /images/:id: CSP for SVG, cross-origin embedding of badges).
+      overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         objectSrc: ["'none'"],

@@ -8,6 +8,7 @@ import { register as registerLogAudit } from './log-audit.js'
 import { register as registerLogMonitor } from './log-monitor.js'
 import { register as registerMigrate } from './migrate.js'
 import { register as registerServe } from './serve.js'
+import { register as registerSkills } from './skills.js'
 
 /**
  * What a command may touch besides its arguments; tests pass their own.
@@ -89,6 +90,7 @@ function buildProgram(io: CliIo): Command {
   const log = program.command('log').description('audit and monitor a transparency log (C2SP tlog-tiles)')
   registerLogAudit(log, io)
   registerLogMonitor(log, io)
+  registerSkills(program, io)
   return program
 }
 
