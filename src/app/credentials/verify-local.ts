@@ -26,10 +26,10 @@ export interface LocalVerificationDeps {
 export async function verifyLocal(deps: LocalVerificationDeps, input: unknown): Promise<VerificationReport> {
   const log = await instanceLog(deps)
   const report = await verifyCredential(input, { now: deps.clock.now(), fetcher: instanceFetcher(deps.publicUrl, deps.documents), ...(log ? { log } : {}) })
-  if (!log) return withLogCheck(report, { id: 'log-inclusion', outcome: 'skipped', message: 'This instance publishes no transparency log' })
+  if (!log) return replaceCheck(report, { id: 'log-inclusion', outcome: 'skipped', message: 'This instance publishes no transparency log' })
   const logCheck = report.checks.find((c) => c.id === 'log-inclusion')
   if (logCheck?.code === 'NOT_IN_LOG' && (await isStoredHere(deps, report.credential))) {
-    return withLogCheck(report, {
+    return replaceCheck(report, {
       id: 'log-inclusion',
       outcome: 'skipped',
       message: "Pending: the credential is in this instance's log, but no signed checkpoint covers it yet; it is provable from the next checkpoint (within seconds)",
@@ -71,8 +71,8 @@ async function isStoredHere({ store }: LocalVerificationDeps, credential: Record
   }
 }
 
-/** The report with its log-inclusion check replaced, and the verdict recomputed as verifyCredential decides it. */
-function withLogCheck(report: VerificationReport, check: Check): VerificationReport {
+/** The report with the check of `check.id` replaced, and the verdict recomputed as verifyCredential decides it. */
+export function replaceCheck(report: VerificationReport, check: Check): VerificationReport {
   const checks = report.checks.map((c) => (c.id === check.id ? check : c))
   const verified = checks.every((c) => c.outcome !== 'failed') && checks.some((c) => c.id === 'proof' && c.outcome === 'passed')
   return { ...report, verified, checks }
