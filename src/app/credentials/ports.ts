@@ -49,16 +49,8 @@ export interface CredentialViewsRepo {
   claim(tokenHash: string, choice: { showName: boolean; at: string }): Promise<boolean>
   /** Records one verification. */
   recordVerification(event: VerificationEvent): Promise<void>
-  /** The media type of a stored image (a badge, a logo), or undefined when there is none with this id. */
-  imageType(imageId: string): Promise<StoredImage['mediaType'] | undefined>
-  /** A stored image's bytes and media type, or undefined. */
-  image(imageId: string): Promise<StoredImage | undefined>
-}
-
-/** A stored, checked image. */
-export interface StoredImage {
-  mediaType: 'image/png' | 'image/svg+xml'
-  bytes: Uint8Array
+  /** The media type of a stored image (a badge, a logo) without reading its bytes, or undefined when there is none with this id. */
+  imageType(imageId: string): Promise<'image/png' | 'image/svg+xml' | undefined>
 }
 
 /**

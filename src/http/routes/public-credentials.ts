@@ -20,6 +20,7 @@ const DOCUMENT_ACCEPT = 'application/did+json, application/vc, application/vc+ld
 /** Public documents anyone may read from any origin. */
 function allowAnyOrigin(c: Context): void {
   c.header('Access-Control-Allow-Origin', '*')
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin')
   c.header('Vary', 'Accept')
 }
 

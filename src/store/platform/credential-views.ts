@@ -52,10 +52,6 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
       const row = await q.selectFrom('images').select('media_type').where('id', '=', imageId).executeTakeFirst()
       return row?.media_type
     },
-    async image(imageId) {
-      const row = await q.selectFrom('images').select(['media_type', 'bytes']).where('id', '=', imageId).executeTakeFirst()
-      return row && { mediaType: row.media_type, bytes: new Uint8Array(row.bytes) }
-    },
   }
 }
 

@@ -31,6 +31,7 @@ describe('GET /credentials/:id', () => {
       expect(res.headers.get('content-type')).toBe(type)
       expect(res.headers.get('vary')).toContain('Accept')
       expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
       expect(await res.text()).toBe(await storedJson(fresh.id))
     },
   )
@@ -235,6 +236,7 @@ describe('downloads', () => {
     expect((await readJson(png)).detail).toContain('a baked PNG needs a PNG badge image')
     const res = await p.request(`/c/${svgIssued.uuid}/badge.svg`)
     expect(res.headers.get('content-type')).toBe('image/svg+xml')
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'")
     const extracted = extractFromSvg(await res.text())
     expect(extracted).toBe(await storedJson(svgIssued.id))
     expect((await readJson(await verify(extracted!))).verified).toBe(true)

@@ -7,6 +7,7 @@ import { PlatformError } from '../../../core/errors.js'
 import { bakePng, bakeSvg, designBadgeSvg, DESIGN_LIMITS, renderCertificatePdf } from '../../../media/index.js'
 import { achievementView, issuerOf } from './achievement-view.js'
 import '../../../http/context.js'
+import { SVG_CONTENT_SECURITY_POLICY } from '../../../http/routes/public-images.js'
 
 /** A file name from a title: lower-case words joined by hyphens, at most 60 characters. */
 export const fileNameOf = (title: string): string =>
@@ -55,6 +56,7 @@ export async function bakedSvg(c: Context, view: IssuedCredentialView): Promise<
     throw new PlatformError('ERR_NOT_FOUND', `This badge image is a PNG: download the baked PNG at /c/${credentialUuid(view.id)}/badge.png instead.`)
   }
   const svg = image ? new TextDecoder().decode(image.bytes) : designedBadge(achievementView(view.document.credential).name)
+  c.header('Content-Security-Policy', SVG_CONTENT_SECURITY_POLICY)
   return attachment(c, bakeSvg(svg, signedText(view.document)), 'image/svg+xml', `${nameOf(view)}.svg`)
 }
 
