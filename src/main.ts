@@ -26,6 +26,9 @@ import { createPlatform, type PlatformHandle } from './platform.js'
 import { loadOrCreateMasterKey } from './keys/master-key.js'
 import { logOrigin } from './app/log-checkpoint.js'
 import { startCheckpointer, type Checkpointer } from './jobs/checkpointer.js'
+import { startBatchRunner } from './jobs/batch-runner.js'
+import { startMailDelivery } from './jobs/mail-delivery.js'
+import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
 import { isPostgresUrl, openStore, type Store } from './store/index.js'
 
@@ -149,14 +152,16 @@ export interface Services {
   checkpointer: Checkpointer
   /** The issuer platform over the store, its keys sealed by the master key. */
   platform: PlatformHandle
-  /** Stops the checkpointer (after a last signing in flight) and closes the store. */
+  /** Stops the workers (after the chunk, message and signing in flight) and closes the store. */
   close(): Promise<void>
 }
 
 /**
  * Opens the store named by the configuration (SQLite under the data directory by default, or
- * PostgreSQL), brings its schema up to date, loads or creates the log's signing key and starts the
- * checkpointer that signs the log after each batch and every 5 s while entries are pending.
+ * PostgreSQL), brings its schema up to date, loads or creates the master key and the log's signing
+ * key, and starts the background workers: the checkpointer (signs the log after each batch and
+ * every 5 s while entries are pending), the batch runner (CSV issuance, resuming unfinished
+ * batches) and, with EMBLEM_SMTP_URL, e-mail delivery.
  */
 export async function openServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
   const store = await openMigratedStore(config)
@@ -171,13 +176,41 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       onSigned: ({ checkpoint }) => log.debug('checkpoint signed', { size: checkpoint.size }),
       onError: (err) => log.error('checkpoint signing failed', { error: err instanceof Error ? err.message : String(err) }),
     })
-    const platform = createPlatform({ store, masterKey, publicUrl: config.publicUrl, smtpConfigured: config.smtpUrl !== undefined, onLogAppended: checkpointer.notify })
+    const platform = createPlatform({
+      store,
+      masterKey,
+      publicUrl: config.publicUrl,
+      dataDir: config.dataDir,
+      smtpConfigured: config.smtpUrl !== undefined,
+      onLogAppended: checkpointer.notify,
+    })
+    const errorOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
+    const batches = startBatchRunner({ platform, onError: (err) => log.error('batch runner failed', { error: errorOf(err) }) })
+    platform.onWake('batches', batches.notify)
+    batches.notify() // resumes batches a previous process left unfinished
+    const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined
+    const mail = transport
+      ? startMailDelivery({
+          platform,
+          transport,
+          from: config.mailFrom,
+          onFailure: (entry, error, final) => log.warn('e-mail delivery failed', { id: entry.id, error, final }),
+          onError: (err) => log.error('e-mail delivery stopped', { error: errorOf(err) }),
+        })
+      : undefined
+    if (mail) {
+      platform.onWake('mail', mail.notify)
+      mail.notify() // sends what was queued before a restart
+    }
     return {
       store,
       checkpointer,
       platform,
       transparencyLog: { reader: store.log, verifierKey },
       async close() {
+        await batches.stop()
+        await mail?.stop()
+        transport?.close()
         await checkpointer.stop()
         await store.close()
       },

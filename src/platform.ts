@@ -42,6 +42,7 @@ export function createPlatform({ store, masterKey, publicUrl, smtpConfigured = f
     store: {
       keysOf: (orgId) => store.repos.orgKeys.keysOf(orgId),
       addActiveKey: (key) => store.transaction((tx) => tx.repos.orgKeys.addActiveKey(key)),
+      revoke: (orgId, keyId, at, reason) => store.repos.orgKeys.revoke(orgId, keyId, at, reason),
     },
     masterKey,
     clock,

@@ -20,10 +20,10 @@ async function run(url: string, statement: string): Promise<void> {
  * A migrated PostgreSQL store in a schema of its own (`emblem_test_<random>`), dropped when the
  * store closes, so no run or test ever sees another's rows.
  */
-export async function openTestPostgresStore(url: string): Promise<Store> {
+export async function openTestPostgresStore(url: string, { now }: { now?: () => Date } = {}): Promise<Store> {
   const schema = `emblem_test_${randomBytes(6).toString('hex')}`
   await run(url, `create schema ${schema}`)
-  const store = await openStore({ url, schema })
+  const store = await openStore({ url, schema, ...(now ? { now } : {}) })
   await store.migrate()
   return {
     ...store,

@@ -67,7 +67,7 @@ export interface TestPlatform {
  */
 export async function startTestPlatform(opts: { dialect?: 'sqlite' | 'postgres'; publicUrl?: string; config?: Partial<Config> } = {}): Promise<TestPlatform> {
   const clock = testClock()
-  const store = opts.dialect === 'postgres' ? await openTestPostgresStore(TEST_DATABASE_URL!) : await openStore({ url: ':memory:', now: clock.now })
+  const store = opts.dialect === 'postgres' ? await openTestPostgresStore(TEST_DATABASE_URL!, { now: clock.now }) : await openStore({ url: ':memory:', now: clock.now })
   if (opts.dialect !== 'postgres') await store.migrate()
   const config: Config = { ...loadConfig({}, {}), publicUrl: opts.publicUrl ?? 'http://localhost:3000', ...opts.config }
   const platform = createPlatform({ store, masterKey: masterKeyFrom(randomBytes(32)), publicUrl: config.publicUrl, clock })
