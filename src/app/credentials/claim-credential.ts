@@ -1,13 +1,10 @@
-import { createHash } from 'node:crypto'
 import { PlatformError } from '../../core/errors.js'
+import { claimTokenHash as tokenHashOf } from '../issuance/commit-issued.js'
 import type { Platform } from '../platform/ports.js'
 import type { IssuedCredentialView } from './ports.js'
 
 const invalid = () =>
   new PlatformError('ERR_TOKEN_INVALID', 'This claim link is not valid or has already been used. If you accepted the credential before, it is already yours.')
-
-/** SHA-256 hex of a claim token: what issued_credentials.claim_token_hash holds. */
-const tokenHashOf = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
 
 /** Tokens are random base64url; anything else cannot be one and is not looked up. */
 const isTokenShaped = (token: string): boolean => /^[A-Za-z0-9_-]{16,128}$/.test(token)

@@ -1,6 +1,8 @@
 import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSigner, didKeyOf, generateKeyPair, signCredential } from '../../../src/core/proof/index.js'
 import { extractFromPng, extractFromSvg } from '../../../src/media/index.js'
+import { buildIssuerProfile, buildRealisticCredential } from '../../support/builders.js'
 import { readJson } from '../../support/platform.js'
 import { startCredentialPlatform, type CredentialPlatform, type Issued } from './public-credential-fixture.js'
 
@@ -279,6 +281,12 @@ describe('verification API', () => {
     ])
   })
 
+  it('skips log inclusion, saying why, on an instance that publishes no log', async () => {
+    const report = await readJson(await p.t.request(`/api/v1/credentials/${fresh.uuid}/verification`))
+    expect(report.verified).toBe(true)
+    expect(report.checks.at(-1)).toEqual({ id: 'log-inclusion', outcome: 'skipped', message: 'This instance publishes no transparency log' })
+  })
+
   it('GET /api/v1/credentials/:id/verification answers 404 for an unknown credential', async () => {
     const res = await p.request('/api/v1/credentials/0b8f7c1e-1111-4222-8333-444455556666/verification')
     expect(res.status).toBe(404)
@@ -299,6 +307,17 @@ describe('verification API', () => {
     const report = await readJson(await verify(compact, 'text/plain'))
     expect(report.checks.find((c: { id: string }) => c.id === 'parse').message).toBe('Compact VC-JWT')
     expect(report.verified).toBe(true)
+  })
+
+  it('POST /api/v1/verify verifies another issuer’s did:key credential, with no log known for it', async () => {
+    const keyPair = generateKeyPair()
+    const { credentialStatus: _none, ...unsigned } = buildRealisticCredential({ issuer: buildIssuerProfile({ id: didKeyOf(keyPair.publicKeyMultibase) }) })
+    const signed = await signCredential(unsigned, createSigner(keyPair), { suite: 'eddsa-rdfc-2022', created: '2025-03-01T09:00:00Z' })
+    const report = await readJson(await verify(JSON.stringify(signed)))
+    expect(report.verified).toBe(true)
+    expect(report.checks.find((c: { id: string }) => c.id === 'log-inclusion')).toMatchObject({ outcome: 'skipped', message: expect.stringContaining('No transparency log known') })
+    const event = await p.t.store.db.selectFrom('verification_events').selectAll().where('credential_id', '=', String(signed.id)).executeTakeFirstOrThrow()
+    expect(event).toMatchObject({ org_id: null, verified: 1 })
   })
 
   it('POST /api/v1/verify reports a tampered credential as not verified', async () => {
