@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import {
   acceptInvitation,
@@ -88,6 +88,14 @@ function requirePerson(c: Context, what: string) {
   return requireUser(c)
 }
 
+/** A logo is sent as its bytes; a form body (already read by the CSRF check) is refused before the size limit reads the stream. */
+const logoBody: MiddlewareHandler = async (c, next) => {
+  const type = c.req.header('content-type') ?? ''
+  if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type))
+    throw new PlatformError('ERR_IMAGE_INVALID', 'Send the logo as the request body with Content-Type image/png or image/svg+xml, not as a form')
+  return next()
+}
+
 const logoLimit = bodyLimit({
   maxSize: BADGE_IMAGE_LIMITS.maxBytes,
   onError: () => {
@@ -126,7 +134,7 @@ export const orgsApi = (): Hono =>
       const org = await updateOrgProfile(c.var.platform, { orgId: access.org.id, input: await jsonBody(c) })
       return c.json(presentOrg(org, c.var.platform.publicUrl, access.role))
     })
-    .put('/orgs/:org/logo', logoLimit, async (c) => {
+    .put('/orgs/:org/logo', logoBody, logoLimit, async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const logo = checkBadgeImage(new Uint8Array(await c.req.arrayBuffer()), c.req.header('content-type')?.split(';')[0]?.trim())
       const org = await setOrgLogo(c.var.platform, { orgId: access.org.id, logo })

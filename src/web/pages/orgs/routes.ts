@@ -1,5 +1,12 @@
 import { Hono } from 'hono'
 import '../../../http/context.js'
+import { apiKeysRoutes } from './api-keys-page.js'
+import { invitationRoutes } from './invitation-page.js'
+import { keysRoutes } from './keys-page.js'
+import { membersRoutes } from './members-page.js'
+import { newOrgRoutes } from './new-org-page.js'
+import { settingsRoutes } from './settings-page.js'
 
-/** Organization pages: create, profile, members, keys, API keys, outbox. */
-export const orgPages = (): Hono => new Hono()
+/** Organization pages: create, settings (profile, logo), members and invitations, signing keys, API keys. */
+export const orgPages = (): Hono =>
+  new Hono().route('/', newOrgRoutes()).route('/', settingsRoutes()).route('/', membersRoutes()).route('/', keysRoutes()).route('/', apiKeysRoutes()).route('/', invitationRoutes())
