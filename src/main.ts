@@ -26,7 +26,7 @@ import { createPlatform, type PlatformHandle } from './platform.js'
 import { loadOrCreateMasterKey } from './keys/master-key.js'
 import { logOrigin } from './app/log-checkpoint.js'
 import { startCheckpointer, type Checkpointer } from './jobs/checkpointer.js'
-import { startBatchRunner } from './jobs/batch-runner.js'
+import { startBatchRunner, type BatchRunner } from './jobs/batch-runner.js'
 import { startMailDelivery } from './jobs/mail-delivery.js'
 import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
@@ -152,6 +152,8 @@ export interface Services {
   checkpointer: Checkpointer
   /** The issuer platform over the store, its keys sealed by the master key. */
   platform: PlatformHandle
+  /** The bulk issuance worker (CSV batches). */
+  batches: BatchRunner
   /** Stops the workers (after the chunk, message and signing in flight) and closes the store. */
   close(): Promise<void>
 }
@@ -206,6 +208,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       store,
       checkpointer,
       platform,
+      batches,
       transparencyLog: { reader: store.log, verifierKey },
       async close() {
         await batches.stop()

@@ -3,6 +3,7 @@ import { ConfigError, packageVersion } from '../config.js'
 import { PlatformError, type ErrorCode } from '../core/errors.js'
 import { register as registerCredentialSign } from './credential-sign.js'
 import { register as registerCredentialVerify } from './credential-verify.js'
+import { register as registerDemo } from './demo.js'
 import { register as registerKeys } from './keys.js'
 import { register as registerLogAudit } from './log-audit.js'
 import { register as registerLogMonitor } from './log-monitor.js'
@@ -91,6 +92,7 @@ function buildProgram(io: CliIo): Command {
   registerLogAudit(log, io)
   registerLogMonitor(log, io)
   registerSkills(program, io)
+  registerDemo(program, io)
   return program
 }
 
