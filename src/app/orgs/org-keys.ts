@@ -23,9 +23,12 @@ const viewOf = (k: StoredOrgKey): OrgKeyView => ({
   revocationReason: k.revocationReason ?? null,
 })
 
-/** The organization's signing keys, newest first. */
+const STATE_ORDER = { active: 0, retired: 1, revoked: 2 } as const
+
+/** The organization's signing keys, newest first (the active key first among keys made in the same instant). */
 export async function listOrgKeys({ store }: Pick<Platform, 'store'>, orgId: string): Promise<OrgKeyView[]> {
-  return (await store.repos.orgKeys.keysOf(orgId)).map(viewOf).reverse()
+  const keys = (await store.repos.orgKeys.keysOf(orgId)).map(viewOf)
+  return keys.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || STATE_ORDER[a.state] - STATE_ORDER[b.state] || (b.retiredAt ?? '').localeCompare(a.retiredAt ?? ''))
 }
 
 /** Makes a new active key; the previous one is retired and stays in the DID document, so what it signed still verifies. */
