@@ -43,14 +43,17 @@ export interface StoreParts {
   insertLeaves?: InsertLeaves
   /** Extra work on close, after the Kysely instance is destroyed. */
   afterClose?: () => Promise<void>
+  /** PostgreSQL: the schema the tables live in, where Kysely's migration tables must go too. */
+  schema?: string
 }
 
 /** A Store over a dialect's Kysely instance and transaction runner. */
-export function createStore({ db, dialect, runTransaction, now, insertLeaves, afterClose }: StoreParts): Store {
+export function createStore({ db, dialect, runTransaction, now, insertLeaves, afterClose, schema }: StoreParts): Store {
   return {
     dialect,
     async migrate() {
-      const { error } = await new Migrator({ db, provider: migrationsFor(dialect) }).migrateToLatest()
+      // Kysely looks for its migration tables in every schema unless told which one is ours.
+      const { error } = await new Migrator({ db, provider: migrationsFor(dialect), ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest()
       if (error) {
         const reason = error instanceof Error ? error.message || (error as { code?: string }).code : String(error)
         throw new PlatformError('ERR_STORE_UNAVAILABLE', `Cannot bring the ${dialect} database to the latest schema: ${reason}`, { cause: error })

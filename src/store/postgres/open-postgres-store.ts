@@ -48,5 +48,5 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       }
       return work(trx, lock)
     })
-  return createStore({ db, dialect: 'postgres', runTransaction, now })
+  return createStore({ db, dialect: 'postgres', runTransaction, now, ...(schema ? { schema } : {}) })
 }
