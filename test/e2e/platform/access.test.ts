@@ -78,3 +78,29 @@ describe('authentication and organization access', () => {
     t.clock.advance(-31 * 86_400_000)
   })
 })
+
+describe('CSRF on large forms', () => {
+  it('takes the token from the action URL without reading the body, and refuses an oversized form body', async () => {
+    const owner = await t.seedUser()
+    const org = await t.seedOrg({ owner })
+    const viaQuery = await t.app.request(`/probe/orgs/${org.slug}/issue?_csrf=${owner.csrf}`, {
+      method: 'POST',
+      headers: { cookie: owner.cookie, 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x--',
+    })
+    expect(viaQuery.status).toBe(200)
+    const huge = await t.app.request(`/probe/orgs/${org.slug}/issue`, {
+      method: 'POST',
+      headers: { cookie: owner.cookie, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(9 * 1024 * 1024) },
+      body: '--x--',
+    })
+    expect(huge.status).toBe(413)
+    expect((await readJson(huge)).detail).toContain('A form is at most 8 MB')
+    const unmeasured = await t.app.request(`/probe/orgs/${org.slug}/issue`, {
+      method: 'POST',
+      headers: { cookie: owner.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `_csrf=${owner.csrf}&filler=${'a'.repeat(9 * 1024 * 1024)}`,
+    })
+    expect(unmeasured.status).toBe(413)
+  })
+})
