@@ -3,7 +3,7 @@
  * follow light/dark mode. Elements are styled directly (forms, tables, buttons), so pages look
  * right with semantic HTML; a few classes cover the rest: .muted .lead .inline .link .actions
  * .field .error .alert(.ok|.warn|.bad) .pill(.ok|.warn|.bad) .subnav .card .cards .grid .stat
- * .progress .badge-image .narrow .wide .danger .secondary .sr-only.
+ * .progress .badge-image .narrow .wide .danger .secondary .sr-only .secret (a copy-once value) .pill.neutral.
  */
 export const STYLESHEET = `
 :root { color-scheme: light dark; --accent: #1d4ed8; --accent-ink: #fff; --muted: #4b5563; --line: color-mix(in srgb, currentColor 18%, transparent);
@@ -58,6 +58,8 @@ thead th { border-bottom: 2px solid var(--line); }
 .alert { border-left: 4px solid var(--accent); background: var(--surface); padding: 0.75rem 1rem; border-radius: 4px; margin: 1rem 0; }
 .alert.ok { border-color: var(--ok); } .alert.warn { border-color: var(--warn); } .alert.bad { border-color: var(--bad); }
 .pill { display: inline-block; border-radius: 999px; padding: 0.05rem 0.6rem; font-size: 0.85rem; font-weight: 600; border: 1px solid currentColor; }
+.pill.neutral { color: var(--muted); }
+.secret { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--surface); border: 2px dashed var(--warn); padding: 0.6rem 0.8rem; border-radius: 6px; overflow-wrap: anywhere; user-select: all; }
 .pill.ok { color: var(--ok); } .pill.warn { color: var(--warn); } .pill.bad { color: var(--bad); }
 .card { border: 1px solid var(--line); border-radius: 10px; padding: 1rem; background: var(--surface); }
 .cards, .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; margin: 1rem 0; }
