@@ -3,7 +3,7 @@
  * follow light/dark mode. Elements are styled directly (forms, tables, buttons), so pages look
  * right with semantic HTML; a few classes cover the rest: .muted .lead .inline .link .actions
  * .field .error .alert(.ok|.warn|.bad) .pill(.ok|.warn|.bad) .subnav .card .cards .grid .stat
- * .progress .badge-image .narrow .wide .danger .secondary .sr-only .secret (a copy-once value) .pill.neutral.
+ * .progress .badge-image .narrow .wide .danger .secondary .sr-only .secret (a copy-once value)  .pill.neutral, ul.plain.
  */
 export const STYLESHEET = `
 :root { color-scheme: light dark; --accent: #1d4ed8; --accent-ink: #fff; --muted: #4b5563; --line: color-mix(in srgb, currentColor 18%, transparent);
@@ -43,6 +43,8 @@ label.inline, .checkbox label, label:has(> input[type=checkbox]), label:has(> in
 input, select, textarea { font: inherit; color: inherit; background: Canvas; border: 1px solid color-mix(in srgb, currentColor 35%, transparent); border-radius: 6px; padding: 0.45rem 0.6rem; max-width: 100%; }
 input:not([type=checkbox]):not([type=radio]):not([type=color]):not([type=file]), select, textarea { width: 36rem; }
 textarea { min-height: 6rem; }
+input[type=color] { width: 4rem; height: 2.5rem; padding: 0.15rem; }
+ul.plain, ol.plain { list-style: none; padding-left: 0; }
 input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--bad); border-width: 2px; }
 .error, .field-error { color: var(--bad); font-weight: 600; display: block; margin-top: 0.25rem; }
 button, .button { font: inherit; cursor: pointer; display: inline-block; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-ink); border-radius: 6px; padding: 0.45rem 1rem; text-decoration: none; font-weight: 600; }
@@ -57,7 +59,7 @@ thead th { border-bottom: 2px solid var(--line); }
 .table-wrap { overflow-x: auto; }
 .alert { border-left: 4px solid var(--accent); background: var(--surface); padding: 0.75rem 1rem; border-radius: 4px; margin: 1rem 0; }
 .alert.ok { border-color: var(--ok); } .alert.warn { border-color: var(--warn); } .alert.bad { border-color: var(--bad); }
-.pill { display: inline-block; border-radius: 999px; padding: 0.05rem 0.6rem; font-size: 0.85rem; font-weight: 600; border: 1px solid currentColor; }
+.pill { display: inline-block; white-space: nowrap; border-radius: 999px; padding: 0.05rem 0.6rem; font-size: 0.85rem; font-weight: 600; border: 1px solid currentColor; }
 .pill.neutral { color: var(--muted); }
 .secret { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--surface); border: 2px dashed var(--warn); padding: 0.6rem 0.8rem; border-radius: 6px; overflow-wrap: anywhere; user-select: all; }
 .pill.ok { color: var(--ok); } .pill.warn { color: var(--warn); } .pill.bad { color: var(--bad); }
