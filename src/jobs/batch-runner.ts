@@ -1,14 +1,18 @@
-import { hostname } from 'node:os'
+import { availableParallelism, hostname } from 'node:os'
 import { loadCohort } from '../app/issuance/cohort.js'
 import { inlineSigner, type CohortSigner } from '../app/issuance/cohort-signer.js'
 import { csvRows, type CsvRow } from '../app/issuance/csv-rows.js'
-import { batchFailureOf, issueBatchChunk, LeaseLost } from '../app/issuance/issue-batch-chunk.js'
+import { batchFailureOf, commitBatchChunk, LeaseLost, prepareBatchChunk, type PreparedChunk } from '../app/issuance/issue-batch-chunk.js'
 import type { BatchRecord } from '../app/issuance/ports.js'
 import { createSlotPlanner } from '../app/issuance/status-slots.js'
 import type { Cohort } from '../app/issuance/cohort.js'
 import type { Platform } from '../app/platform/ports.js'
 import { PlatformError } from '../core/errors.js'
 import { batchDataDir, hasBatchFile, readBatchFile, removeBatchFile } from './batch-files.js'
+import { createSigningPool, defaultSigningThreads } from './signing-pool.js'
+
+/** Chunks built and signed ahead of the one committing (each holds a chunk's signed credentials in memory). */
+const PREPARE_AHEAD = 2
 
 /** Options of the batch runner. */
 export interface BatchRunnerOptions {
@@ -23,8 +27,13 @@ export interface BatchRunnerOptions {
   leaseMs?: number
   /** How often to look for work nobody announced: batches of other processes, expired leases (default 5 s). */
   pollMs?: number
-  /** How credentials of a batch are signed (default: on this thread); see jobs/signing-pool.ts. */
-  signerFor?: (cohort: Cohort) => CohortSigner
+  /**
+   * Signing threads to start (default: the cores less one when there are several, else none); 0
+   * signs on this thread. Ignored when `signerFor` is given.
+   */
+  signingThreads?: number
+  /** How a batch's credentials are signed, e.g. by a pool shared with others (jobs/signing-pool.ts). */
+  signerFor?: (cohort: Cohort, publicUrl: string) => CohortSigner & { release?(): void }
   /** Called with an unexpected failure (the runner keeps going); default: console.error. */
   onError?: (err: unknown) => void
 }
@@ -54,7 +63,9 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
   const dataDir = options.dataDir ?? batchDataDir(platform)
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${platform.random.token(6)}`
   const onError = options.onError ?? ((err: unknown) => console.error('batch runner:', err))
-  const signerFor = options.signerFor ?? ((cohort: Cohort) => inlineSigner(cohort, platform.publicUrl))
+  const threads = options.signingThreads ?? (availableParallelism() > 1 ? defaultSigningThreads() : 0)
+  const pool = options.signerFor || threads === 0 ? undefined : createSigningPool({ threads })
+  const signerFor = options.signerFor ?? pool?.signerFor ?? ((cohort: Cohort, publicUrl: string) => inlineSigner(cohort, publicUrl))
   const repo = platform.store.repos.issuance
   let running: Promise<void> | undefined
   let isAsked = false
@@ -72,23 +83,48 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       await repo.finishBatch(batch.id, workerId, { state: 'failed', error: batchFailureOf(err) })
       return
     }
+    const signer: CohortSigner & { release?(): void } = signerFor(cohort, platform.publicUrl)
+    try {
+      await issueRows(batch, cohort, signer)
+    } finally {
+      signer.release?.()
+    }
+  }
+
+  async function issueRows(batch: BatchRecord, cohort: Cohort, signer: CohortSigner): Promise<void> {
     const planner = createSlotPlanner(batch.orgId, platform.random)
-    const signer = signerFor(cohort)
     let nextRow = batch.nextRow
-    let chunk: CsvRow[] = []
-    const flush = async () => {
-      nextRow += chunk.length
-      await issueBatchChunk(platform, { cohort, batchId: batch.id, rows: chunk, nextRow, owner: workerId, leaseUntil: leaseUntil(), planner, signer })
-      chunk = []
+    let rows: CsvRow[] = []
+    // A pipeline: up to PREPARE_AHEAD chunks being built and signed (in the signing threads) while
+    // the chunk before them commits; chunks commit one at a time, in order.
+    const preparing: Promise<PreparedChunk>[] = []
+    let committing: Promise<unknown> | undefined
+    const commitNext = async () => {
+      const prepared = await preparing.shift()!
+      await committing
+      committing = commitBatchChunk(platform, prepared, { owner: workerId, leaseUntil: leaseUntil() })
+      committing.catch(() => {}) // awaited before the next commit or at the end
+    }
+    const enqueue = async () => {
+      nextRow += rows.length
+      const next = prepareBatchChunk(platform, { cohort, batchId: batch.id, rows, nextRow, planner, signer })
+      next.catch(() => {}) // awaited in order by commitNext
+      preparing.push(next)
+      rows = []
+      if (preparing.length > PREPARE_AHEAD) await commitNext()
     }
     try {
       for await (const row of csvRows(readBatchFile(dataDir, batch.fileDigest), { skip: batch.nextRow })) {
-        chunk.push(row)
-        if (chunk.length >= chunkSize) await flush()
-        if (isStopped) return
+        rows.push(row)
+        if (rows.length >= chunkSize) await enqueue()
+        if (isStopped) break
       }
-      if (chunk.length > 0) await flush()
+      if (rows.length > 0 && !isStopped) await enqueue()
+      while (preparing.length > 0 && !isStopped) await commitNext()
+      await committing
+      if (isStopped) return
     } catch (err) {
+      await Promise.allSettled([...preparing, committing])
       if (err instanceof LeaseLost) return
       if (!(err instanceof PlatformError)) throw err
       await repo.finishBatch(batch.id, workerId, { state: 'failed', error: batchFailureOf(err) })
@@ -134,6 +170,7 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       isStopped = true
       clearInterval(timer)
       await running
+      await pool?.close()
     },
   }
 }

@@ -1,20 +1,47 @@
+import type { MailMessage } from '../mail/ports.js'
 import type { Cohort } from './cohort.js'
+import { issuedMail, type MailParts } from './commit-issued.js'
 import { draftCredential, type CredentialSeed } from './draft-credential.js'
 import { signDraft, type SignedCredential } from './sign-draft.js'
 
-/** Builds and signs a cohort's credentials: here, or spread over signing threads (jobs/signing-pool.ts). */
-export interface CohortSigner {
-  /** The signed credentials of `seeds`, in order; `created` is the proofs' creation time. */
-  sign(seeds: readonly CredentialSeed[], created: string): Promise<SignedCredential[]>
+/** One credential to make: its seed, and the claim token its e-mail carries. */
+export interface CredentialJob {
+  seed: CredentialSeed
+  claimToken: string
 }
 
-/** Signs on the calling thread, one credential after another. */
-export function inlineSigner(cohort: Pick<Cohort, 'issuer' | 'achievement' | 'signer' | 'suite'>, publicUrl: string): CohortSigner {
+/** A made credential: signed, and the learner's e-mail. */
+export interface MadeCredential {
+  signed: SignedCredential
+  mail: MailMessage
+}
+
+/** Builds, signs and writes the e-mails of a cohort's credentials: here, or spread over signing threads (jobs/signing-pool.ts). */
+export interface CohortSigner {
+  /** The credentials of `jobs`, in order; `created` is the proofs' creation time. */
+  sign(jobs: readonly CredentialJob[], created: string): Promise<MadeCredential[]>
+}
+
+/** What a cohort's e-mails say besides the learner's part. */
+export const mailPartsOf = (cohort: Pick<Cohort, 'org' | 'achievement'>, publicUrl: string): MailParts => ({
+  publicUrl,
+  orgId: cohort.org.id,
+  orgName: cohort.org.name,
+  achievementName: cohort.achievement.name,
+})
+
+/** The e-mail of one job. */
+export const jobMail = (parts: MailParts, { seed, claimToken }: CredentialJob): MailMessage =>
+  issuedMail(parts, { credentialId: seed.id, recipientEmail: seed.recipient.email, recipientName: seed.recipient.name, claimToken })
+
+/** Makes credentials on the calling thread, one after another. */
+export function inlineSigner(cohort: Pick<Cohort, 'org' | 'issuer' | 'achievement' | 'signer' | 'suite'>, publicUrl: string): CohortSigner {
   const parts = { issuer: cohort.issuer, achievement: cohort.achievement, publicUrl }
+  const mailParts = mailPartsOf(cohort, publicUrl)
   return {
-    async sign(seeds, created) {
-      const out: SignedCredential[] = []
-      for (const seed of seeds) out.push(await signDraft(draftCredential(parts, seed), cohort.signer, cohort.suite, created))
+    async sign(jobs, created) {
+      const out: MadeCredential[] = []
+      for (const job of jobs) out.push({ signed: await signDraft(draftCredential(parts, job.seed), cohort.signer, cohort.suite, created), mail: jobMail(mailParts, job) })
       return out
     },
   }

@@ -20,9 +20,17 @@ export const claimTokenHash = (token: string): string => createHash('sha256').up
 /** The UUID of a `urn:uuid:` id, as public URLs use it. */
 export const uuidOf = (credentialId: string): string => credentialId.replace(/^urn:uuid:/i, '')
 
+/** What a cohort's e-mails say besides the learner's part. */
+export interface MailParts {
+  publicUrl: string
+  orgId: string
+  orgName: string
+  achievementName: string
+}
+
 /** The learner's e-mail: the claim link and the public page of the credential. */
 export function issuedMail(
-  { publicUrl, orgId, orgName, achievementName }: { publicUrl: string; orgId: string; orgName: string; achievementName: string },
+  { publicUrl, orgId, orgName, achievementName }: MailParts,
   { credentialId, recipientEmail, recipientName, claimToken }: { credentialId: string; recipientEmail: string; recipientName: string; claimToken: string },
 ): MailMessage {
   const content = credentialIssuedMessage({
@@ -43,7 +51,7 @@ export async function writeIssued(tx: PlatformTransaction, items: readonly Prepa
   if (items.length === 0) return
   await tx.repos.issuance.insertIssued(items.map((i) => i.issued))
   await tx.log.append(items.map((i) => i.signed.log))
-  for (const i of items) await tx.repos.outbox.enqueue(i.mail, { smtpConfigured, id: i.mailId })
+  await tx.repos.outbox.enqueueMany(items.map((i) => ({ message: i.mail, id: i.mailId })), { smtpConfigured })
 }
 
 /** The record of a credential just written, as reads would return it. */
@@ -87,11 +95,14 @@ export async function issueWithSlots<P, T>(
     count,
     prepare,
     commit,
+    first,
   }: {
     planner: SlotPlanner
     count: number
     prepare: (plan: SlotPlan) => Promise<P>
     commit: (tx: PlatformTransaction, prepared: P) => Promise<T>
+    /** A first attempt already planned and prepared (a batch runner prepares the next chunk while one commits). */
+    first?: { plan: SlotPlan; prepared: P }
   },
 ): Promise<T> {
   const forUpdate = store.dialect === 'postgres'
@@ -99,7 +110,8 @@ export async function issueWithSlots<P, T>(
     const isLocked = attempt >= OPTIMISTIC_ATTEMPTS
     let plan: SlotPlan | undefined
     let prepared: P | undefined
-    if (!isLocked) {
+    if (attempt === 0 && first) ({ plan, prepared } = first)
+    else if (!isLocked) {
       plan = await planner.plan(store.repos.issuance, count)
       prepared = await prepare(plan)
     }

@@ -1,27 +1,36 @@
-import { normalizeEmail } from '../../core/credential/index.js'
 import { PlatformError } from '../../core/errors.js'
 import type { Platform } from '../platform/ports.js'
 import { dateTimeOf, type Cohort } from './cohort.js'
-import type { CohortSigner } from './cohort-signer.js'
-import { claimTokenHash, issueWithSlots, issuedMail, writeIssued, type PreparedIssue } from './commit-issued.js'
+import type { CohortSigner, CredentialJob } from './cohort-signer.js'
+import { claimTokenHash, issueWithSlots, writeIssued, type PreparedIssue } from './commit-issued.js'
 import { checkCsvRow, type CsvRow } from './csv-rows.js'
 import type { CredentialSeed } from './draft-credential.js'
 import type { IssueDetails } from './issue-input.js'
 import type { RowError } from './ports.js'
 import { duplicateMessage } from './scan-csv.js'
-import type { SlotPlanner } from './status-slots.js'
+import type { SlotPlan, SlotPlanner } from './status-slots.js'
 
-/** One chunk of a batch: its rows, where the batch continues after them, and the lease it runs under. */
+/** One chunk of a batch: its rows, and where the batch continues after them. */
 export interface BatchChunk {
   cohort: Cohort
   batchId: string
   rows: readonly CsvRow[]
   /** Recipient rows handled once this chunk commits (the batch's `next_row`). */
   nextRow: number
-  owner: string
-  leaseUntil: string
   planner: SlotPlanner
   signer: CohortSigner
+}
+
+/** A chunk built and signed, ready to commit. */
+export interface PreparedChunk {
+  chunk: BatchChunk
+  /** Rows refused before signing (bad e-mail or name, a repeated e-mail within the chunk). */
+  errors: RowError[]
+  rows: { row: number; details: IssueDetails; id: string; salt: string; claimToken: string; mailId: string }[]
+  plan: SlotPlan
+  items: PreparedIssue[]
+  /** The `issued_at` of the chunk's credentials. */
+  issuedAt: Date
 }
 
 /** What a chunk did: credentials issued and rows refused. */
@@ -35,105 +44,118 @@ export class LeaseLost extends Error {
   override name = 'LeaseLost'
 }
 
+type ChunkDeps = Pick<Platform, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'>
+
 /**
- * Issues one chunk of a batch in one transaction: every valid row's credential (signed by the
- * cohort signer, status entries claimed, logged, e-mail queued), an error for every row that cannot
- * be issued (bad e-mail or name, an e-mail the batch already issued to), and the batch's progress
- * and renewed lease. Rows already issued (a retried chunk) are skipped: unique (batch, row) makes a
- * retry harmless. Throws LeaseLost, having written nothing, when the lease is no longer `owner`'s.
+ * Checks a chunk's rows, picks their status entries (from the planner's bitmaps, no read) and
+ * builds and signs their credentials. Reads nothing from the store unless the status lists run out,
+ * so a runner prepares the next chunk while the previous one commits. Rows whose e-mail an earlier
+ * chunk issued are found when committing.
  */
-export async function issueBatchChunk(
-  platform: Pick<Platform, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'>,
-  chunk: BatchChunk,
-): Promise<ChunkOutcome> {
-  const { store, clock, random, publicUrl } = platform
-  const { cohort, batchId, rows } = chunk
+export async function prepareBatchChunk(platform: ChunkDeps, chunk: BatchChunk): Promise<PreparedChunk> {
+  const { clock, random } = platform
   const now = clock.now()
-  const first = rows[0]?.row ?? 0
-  const last = rows.at(-1)?.row ?? 0
-  const alreadyIssued = new Set(rows.length ? await store.repos.issuance.issuedRows(batchId, first, last) : [])
-  const pending = rows.filter((r) => !alreadyIssued.has(r.row))
   const errors: RowError[] = []
-  const accepted: { row: number; details: IssueDetails }[] = []
-  const earlier = new Map((await store.repos.issuance.issuedEmails(batchId, [...new Set(pending.map((r) => normalizeEmail(r.email)))])).map((e) => [e.email, e.row]))
-  for (const row of pending) {
+  const seen = new Map<string, number>()
+  const rows: PreparedChunk['rows'] = []
+  for (const row of chunk.rows) {
     const checked = checkCsvRow(row, now)
     if (!checked.ok) {
       errors.push({ row: row.row, email: row.email.slice(0, 254), message: checked.message })
       continue
     }
     const email = checked.details.recipient.email
-    const firstRow = earlier.get(email)
+    const firstRow = seen.get(email)
     if (firstRow !== undefined) {
       errors.push({ row: row.row, email, message: duplicateMessage(firstRow) })
       continue
     }
-    earlier.set(email, row.row)
-    accepted.push({ row: row.row, details: checked.details })
+    seen.set(email, row.row)
+    rows.push({ row: row.row, details: checked.details, id: `urn:uuid:${random.uuid()}`, salt: random.token(16), claimToken: random.token(32), mailId: random.uuid() })
   }
+  const plan = await chunk.planner.plan(platform.store.repos.issuance, rows.length, { fresh: false })
+  const prepared: PreparedChunk = { chunk, errors, rows, plan, items: [], issuedAt: now }
+  prepared.items = await signChunk(prepared, plan)
+  return prepared
+}
 
-  const issuedAt = now.toISOString()
-  const validFrom = dateTimeOf(now)
-  const defaultUntil = cohort.validUntilFor(now)
-  const fresh = accepted.map(({ row, details }) => ({
-    row,
-    details,
-    id: `urn:uuid:${random.uuid()}`,
-    salt: random.token(16),
-    claimToken: random.token(32),
-    mailId: random.uuid(),
-  }))
-  const mailParts = { publicUrl, orgId: cohort.org.id, orgName: cohort.org.name, achievementName: cohort.achievement.name }
-
-  await issueWithSlots(store, {
-    planner: chunk.planner,
-    count: fresh.length,
-    prepare: async (plan): Promise<PreparedIssue[]> => {
-      const seeds: CredentialSeed[] = fresh.map((f, i) => {
-        const validUntil = f.details.validUntil ?? defaultUntil
-        return { ...f.details, id: f.id, salt: f.salt, validFrom, ...(validUntil ? { validUntil } : {}), revocation: plan.revocation[i]!, suspension: plan.suspension[i]! }
-      })
-      const signed = await chunk.signer.sign(seeds, validFrom)
-      return fresh.map((f, i) => ({
-        signed: signed[i]!,
-        issued: {
-          credentialId: f.id,
-          issuerDid: cohort.did,
-          stored: signed[i]!.stored,
-          orgId: cohort.org.id,
-          achievementId: cohort.record.id,
-          achievementVersion: cohort.record.version,
-          recipientEmail: f.details.recipient.email,
-          recipientName: f.details.recipient.name,
-          showName: true,
-          revocation: seeds[i]!.revocation,
-          suspension: seeds[i]!.suspension,
-          batchId,
-          batchRow: f.row,
-          claimTokenHash: claimTokenHash(f.claimToken),
-          issuedAt,
-        },
-        mail: issuedMail(mailParts, { credentialId: f.id, recipientEmail: f.details.recipient.email, recipientName: f.details.recipient.name, claimToken: f.claimToken }),
-        mailId: f.mailId,
-      }))
+/** Builds and signs the prepared rows with the status entries of `plan`, and writes their e-mails. */
+async function signChunk({ chunk, rows, issuedAt }: PreparedChunk, plan: SlotPlan): Promise<PreparedIssue[]> {
+  const { cohort, batchId } = chunk
+  const validFrom = dateTimeOf(issuedAt)
+  const defaultUntil = cohort.validUntilFor(issuedAt)
+  const jobs: CredentialJob[] = rows.map((r, i) => {
+    const validUntil = r.details.validUntil ?? defaultUntil
+    const seed: CredentialSeed = { ...r.details, id: r.id, salt: r.salt, validFrom, ...(validUntil ? { validUntil } : {}), revocation: plan.revocation[i]!, suspension: plan.suspension[i]! }
+    return { seed, claimToken: r.claimToken }
+  })
+  const made = await chunk.signer.sign(jobs, validFrom)
+  const at = issuedAt.toISOString()
+  return rows.map((r, i) => ({
+    signed: made[i]!.signed,
+    issued: {
+      credentialId: r.id,
+      issuerDid: cohort.did,
+      stored: made[i]!.signed.stored,
+      orgId: cohort.org.id,
+      achievementId: cohort.record.id,
+      achievementVersion: cohort.record.version,
+      recipientEmail: r.details.recipient.email,
+      recipientName: r.details.recipient.name,
+      showName: true,
+      revocation: plan.revocation[i]!,
+      suspension: plan.suspension[i]!,
+      batchId,
+      batchRow: r.row,
+      claimTokenHash: claimTokenHash(r.claimToken),
+      issuedAt: at,
     },
-    commit: async (tx, prepared) => {
-      const isHeld = await tx.repos.issuance.recordChunk(batchId, chunk.owner, {
-        nextRow: chunk.nextRow,
-        addIssued: prepared.length,
-        addFailed: errors.length,
-        errors,
-        leaseUntil: chunk.leaseUntil,
-      })
-      if (!isHeld) throw new LeaseLost(`Batch ${batchId} is no longer leased to ${chunk.owner}`)
-      await writeIssued(tx, prepared, platform.smtpConfigured)
+    mail: made[i]!.mail,
+    mailId: r.mailId,
+  }))
+}
+
+/**
+ * Commits a prepared chunk in one transaction: its status entries claimed, every credential stored
+ * and logged with its e-mail queued, an error for each refused row and for each row whose e-mail the
+ * batch already issued to, the batch's progress and renewed lease. Rows already issued (a retried
+ * chunk) are skipped: unique (batch, row) makes a retry harmless. When another writer took one of
+ * the entries, the chunk is planned and signed again. Throws LeaseLost, having written nothing, when
+ * the lease is no longer `owner`'s.
+ */
+export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedChunk, { owner, leaseUntil }: { owner: string; leaseUntil: string }): Promise<ChunkOutcome> {
+  const { chunk } = prepared
+  const { batchId } = chunk
+  const outcome = await issueWithSlots(platform.store, {
+    planner: chunk.planner,
+    count: prepared.rows.length,
+    first: { plan: prepared.plan, prepared: prepared.items },
+    prepare: (plan) => signChunk(prepared, plan),
+    commit: async (tx, items) => {
+      const repo = tx.repos.issuance
+      const rowNumbers = chunk.rows.map((r) => r.row)
+      const done = new Set(rowNumbers.length ? await repo.issuedRows(batchId, rowNumbers[0]!, rowNumbers.at(-1)!) : [])
+      const fresh = items.filter((i) => !done.has(i.issued.batchRow!))
+      const earlier = new Map((await repo.issuedEmails(batchId, fresh.map((i) => i.issued.recipientEmail))).map((e) => [e.email, e.row]))
+      const errors = prepared.errors.filter((e) => !done.has(e.row))
+      const kept: PreparedIssue[] = []
+      for (const item of fresh) {
+        const firstRow = earlier.get(item.issued.recipientEmail)
+        if (firstRow === undefined) kept.push(item)
+        else errors.push({ row: item.issued.batchRow!, email: item.issued.recipientEmail, message: duplicateMessage(firstRow) })
+      }
+      errors.sort((a, b) => a.row - b.row)
+      const isHeld = await repo.recordChunk(batchId, owner, { nextRow: chunk.nextRow, addIssued: kept.length, addFailed: errors.length, errors, leaseUntil })
+      if (!isHeld) throw new LeaseLost(`Batch ${batchId} is no longer leased to ${owner}`)
+      await writeIssued(tx, kept, platform.smtpConfigured)
+      return { issued: kept.length, failed: errors.length }
     },
   })
-  if (fresh.length > 0) {
+  if (outcome.issued > 0) {
     platform.onLogAppended()
     platform.wake('mail')
   }
-  return { issued: fresh.length, failed: errors.length }
+  return outcome
 }
 
 /** Why a batch stopped for good, for its `error` field: a PlatformError's message, else a generic one. */

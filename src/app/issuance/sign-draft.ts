@@ -1,6 +1,14 @@
+// Signing split in two: `prepareSignature` does everything that needs no key (build the proof or
+// JWT through core/proof, canonicalize, hash, serialize), `finishSignature` puts the signature in.
+// Between them travels plain data, so the costly half can run in a signing thread while only the
+// main thread holds the key, and the cheap half never re-serializes a credential: the stored JSON
+// and the canonical (JCS) form the log digests are kept as the text around the signature.
+import { createHash } from 'node:crypto'
+import { jcs } from '../../core/canonical/index.js'
 import type { AchievementCredential } from '../../core/credential/index.js'
 import { encodeBase64url, encodeMultibase } from '../../core/encoding/index.js'
 import { signCredential, signJwt, type Signer } from '../../core/proof/index.js'
+import type { LogEntry } from '../../core/transparency-log/index.js'
 import { logAppendOf } from '../log-append.js'
 import type { LogAppend } from '../log-store.js'
 import type { IssuerSuite } from './cohort.js'
@@ -10,17 +18,30 @@ export interface SignedCredential {
   id: string
   /** The `credentials.json` text: the credential's JSON, or a JSON string holding the compact VC-JWT. */
   stored: string
-  /** What the API returns: the credential with its proof, or the compact VC-JWT. */
-  document: Record<string, unknown> | string
   /** Its transparency-log entry (for a VC-JWT, of the credential the JWT carries, as verifiers recompute it). */
   log: LogAppend
 }
 
-/** A credential canonicalized and hashed, waiting only for the Ed25519 signature of `toSign`. */
-export interface PendingSignature {
+/** A credential ready but for its signature: plain data (it crosses threads). */
+export type PendingSignature = {
+  id: string
+  issuer: string
+  /** The credential's validFrom: the log entry's `issued`. */
+  issued: string
+  /** The bytes to sign with Ed25519. */
   toSign: Uint8Array
-  finish(signature: Uint8Array): SignedCredential
-}
+  /** The stored text is `storedHead + <signature text> + storedTail`. */
+  storedHead: string
+  storedTail: string
+} & (
+  | {
+      format: 'data-integrity'
+      /** The JCS of the signed credential is `jcsHead + proofValue + jcsTail` (what the log digests). */
+      jcsHead: string
+      jcsTail: string
+    }
+  | { format: 'jwt'; log: LogAppend }
+)
 
 /** Who signs, without the secret: the key the proof will cite. */
 export interface SigningKey {
@@ -29,46 +50,59 @@ export interface SigningKey {
 }
 
 const PLACEHOLDER = new Uint8Array(64)
+/** What the recorder's placeholder signature looks like in a proof. */
+const PLACEHOLDER_VALUE = encodeMultibase(PLACEHOLDER)
+const utf8 = new TextEncoder()
+
+/** `text` split around the last `"<value>"` (a proofValue is the last string that can hold it). */
+function around(text: string, value: string): [string, string] {
+  const quoted = `"${value}"`
+  const at = text.lastIndexOf(quoted)
+  if (at < 0) throw new Error('Signed form without its placeholder signature')
+  return [text.slice(0, at + 1), text.slice(at + quoted.length - 1)]
+}
 
 /**
- * Everything of signing but the signature itself: the proof (or JWT) is built through core/proof
- * with a signer that records the bytes it is asked to sign, then `finish` puts the real signature
- * where the placeholder was. The result is byte for byte what `signCredential` / `signJwt` make with
- * the real key, and lets the costly part run where the private key is not (a signing thread).
+ * Everything of signing but the signature: the proof (or JWT) is made by core/proof's
+ * signCredential / signJwt with a signer that records the bytes it is asked to sign, and the signed
+ * forms are serialized with a placeholder where the signature goes. `finishSignature` then gives,
+ * byte for byte, what signing with the real key gives (sign-draft.test.ts checks it).
  */
 export async function prepareSignature(draft: AchievementCredential, key: SigningKey, suite: IssuerSuite, created: string): Promise<PendingSignature> {
   let toSign: Uint8Array | undefined
   const recorder: Signer = {
-    ...key,
+    verificationMethod: key.verificationMethod,
+    publicKeyMultibase: key.publicKeyMultibase,
     sign: (data) => {
       toSign = data.slice()
       return PLACEHOLDER
     },
   }
+  const base = { id: draft.id, issuer: draft.issuer.id, issued: draft.validFrom }
   if (suite === 'vc-jwt') {
     const unsigned = signJwt(draft as unknown as Record<string, unknown>, recorder)
     const signingInput = unsigned.slice(0, unsigned.lastIndexOf('.') + 1)
-    const log = logAppendOf(draft as unknown as Record<string, unknown>)
-    return {
-      toSign: toSign!,
-      finish: (signature) => {
-        const compact = signingInput + encodeBase64url(signature)
-        return { id: draft.id, stored: JSON.stringify(compact), document: compact, log }
-      },
-    }
+    return { ...base, format: 'jwt', toSign: toSign!, storedHead: `"${signingInput}`, storedTail: '"', log: logAppendOf(draft as unknown as Record<string, unknown>) }
   }
-  const signed = (await signCredential(draft, recorder, { suite, created })) as AchievementCredential & { proof: Record<string, unknown> }
-  return {
-    toSign: toSign!,
-    finish: (signature) => {
-      const document = { ...signed, proof: { ...signed.proof, proofValue: encodeMultibase(signature) } }
-      return { id: draft.id, stored: JSON.stringify(document), document, log: logAppendOf(document) }
-    },
-  }
+  const signed = await signCredential(draft, recorder, { suite, created })
+  const [storedHead, storedTail] = around(JSON.stringify(signed), PLACEHOLDER_VALUE)
+  const [jcsHead, jcsTail] = around(jcs(signed), PLACEHOLDER_VALUE)
+  return { ...base, format: 'data-integrity', toSign: toSign!, storedHead, storedTail, jcsHead, jcsTail }
+}
+
+/** Puts the Ed25519 signature of `pending.toSign` in: the stored text and the log entry. */
+export function finishSignature(pending: PendingSignature, signature: Uint8Array): SignedCredential {
+  const { id, issuer, issued } = pending
+  if (pending.format === 'jwt') return { id, stored: pending.storedHead + encodeBase64url(signature) + pending.storedTail, log: pending.log }
+  const proofValue = encodeMultibase(signature)
+  const digest = encodeBase64url(createHash('sha256').update(pending.jcsHead + proofValue + pending.jcsTail, 'utf8').digest())
+  // The log entry of DESIGN.md §3 (core's logEntryFor), from the signed credential's JCS without parsing it again.
+  const entry: LogEntry = { credential: id, digest, issuer, issued }
+  return { id, stored: pending.storedHead + proofValue + pending.storedTail, log: { entry: utf8.encode(jcs(entry)), credentialId: id, issuer } }
 }
 
 /** Signs a draft here and now with `signer`. */
 export async function signDraft(draft: AchievementCredential, signer: Signer, suite: IssuerSuite, created: string): Promise<SignedCredential> {
   const pending = await prepareSignature(draft, signer, suite, created)
-  return pending.finish(signer.sign(pending.toSign))
+  return finishSignature(pending, signer.sign(pending.toSign))
 }

@@ -22,10 +22,81 @@ export interface SlotPlan {
 export interface SlotPlanner {
   /**
    * Picks `count` free entries in each purpose's lists, creating a list when all are full. Entries
-   * this planner picked before are never picked again, even before they are claimed. `forUpdate`
-   * locks the lists read (inside a transaction on PostgreSQL).
+   * this planner picked before are never picked again, even before they are claimed. With `fresh:
+   * false` it picks from the bitmaps it read before (no read unless they run out): a batch runner's
+   * next chunk, planned while the previous one commits. `forUpdate` locks the lists it reads.
    */
-  plan(repo: IssuanceRepo, count: number, options?: { forUpdate?: boolean }): Promise<SlotPlan>
+  plan(repo: IssuanceRepo, count: number, options?: { forUpdate?: boolean; fresh?: boolean }): Promise<SlotPlan>
+}
+
+interface KnownList {
+  id: string
+  /** Allocated entries as last read, with this planner's own picks set. */
+  allocated: StatusList
+  isFull: boolean
+}
+
+/** A planner for `orgId` drawing indexes from `random`. */
+export function createSlotPlanner(orgId: string, random: Pick<RandomSource, 'int' | 'uuid'>): SlotPlanner {
+  // Every list this planner has seen, per purpose, in the order to fill them. Slots are never freed,
+  // so OR-ing a fresh read into what it knows keeps both the others' allocations and its own picks.
+  const known: Record<ListPurpose, KnownList[]> = { revocation: [], suspension: [] }
+  const randomInt = (max: number) => random.int(max)
+
+  async function refresh(repo: IssuanceRepo, purpose: ListPurpose, forUpdate: boolean): Promise<void> {
+    const lists = await repo.listsWithRoom(orgId, purpose, { forUpdate })
+    const roomy = new Set(lists.map((l) => l.id))
+    for (const list of known[purpose]) if (!roomy.has(list.id)) list.isFull = true
+    for (const fresh of lists) {
+      const mine = known[purpose].find((l) => l.id === fresh.id)
+      if (!mine) {
+        known[purpose].push({ id: fresh.id, allocated: StatusList.fromBytes(fresh.slots), isFull: false })
+        continue
+      }
+      const bytes = mine.allocated.toBytes()
+      for (let i = 0; i < bytes.length; i++) bytes[i] = bytes[i]! | (fresh.slots[i] ?? 0)
+      mine.allocated = StatusList.fromBytes(bytes)
+    }
+  }
+
+  async function pick(repo: IssuanceRepo, purpose: ListPurpose, count: number, forUpdate: boolean, fresh: boolean): Promise<Slot[]> {
+    if (fresh || known[purpose].length === 0) await refresh(repo, purpose, forUpdate)
+    let isRefreshed = fresh
+    const slots: Slot[] = []
+    while (slots.length < count) {
+      const list = known[purpose].find((l) => !l.isFull)
+      if (!list && !isRefreshed) {
+        await refresh(repo, purpose, forUpdate)
+        isRefreshed = true
+        continue
+      }
+      if (!list) {
+        const id = random.uuid()
+        await repo.createList({ id, orgId, purpose, length: STATUS_LIST_LENGTH })
+        known[purpose].push({ id, allocated: new StatusList({ length: STATUS_LIST_LENGTH }), isFull: false })
+        continue
+      }
+      while (slots.length < count) {
+        const index = nextFreeIndex(list.allocated, randomInt)
+        if (index === undefined) {
+          list.isFull = true
+          break
+        }
+        list.allocated.set(index)
+        slots.push({ listId: list.id, index })
+      }
+    }
+    return slots
+  }
+
+  return {
+    async plan(repo, count, { forUpdate = false, fresh = true } = {}) {
+      return {
+        revocation: await pick(repo, 'revocation', count, forUpdate, fresh),
+        suspension: await pick(repo, 'suspension', count, forUpdate, fresh),
+      }
+    },
+  }
 }
 
 /** The entries a plan takes, grouped by list and sorted by list id (one lock order for everyone). */
@@ -37,51 +108,6 @@ function claimsOf(plan: SlotPlan): Map<string, number[]> {
     else byList.set(slot.listId, [slot.index])
   }
   return new Map([...byList].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-}
-
-/** A planner for `orgId` drawing indexes from `random`. */
-export function createSlotPlanner(orgId: string, random: Pick<RandomSource, 'int' | 'uuid'>): SlotPlanner {
-  // Every bitmap this planner has seen, with its own picks set; slots are never freed, so OR-ing
-  // a fresh read into it keeps both.
-  const seen = new Map<string, Uint8Array>()
-  const randomInt = (max: number) => random.int(max)
-
-  async function pick(repo: IssuanceRepo, purpose: ListPurpose, count: number, forUpdate: boolean): Promise<Slot[]> {
-    const slots: Slot[] = []
-    const lists = await repo.listsWithRoom(orgId, purpose, { forUpdate })
-    while (slots.length < count) {
-      let list = lists.shift()
-      if (!list) {
-        const id = random.uuid()
-        await repo.createList({ id, orgId, purpose, length: STATUS_LIST_LENGTH })
-        list = { id, length: STATUS_LIST_LENGTH, allocated: 0, slots: new Uint8Array(STATUS_LIST_LENGTH / 8) }
-      }
-      const bitmap = merged(list.id, list.slots)
-      const allocated = StatusList.fromBytes(bitmap)
-      while (slots.length < count) {
-        const index = nextFreeIndex(allocated, randomInt)
-        if (index === undefined) break
-        allocated.set(index)
-        slots.push({ listId: list.id, index })
-      }
-      seen.set(list.id, allocated.toBytes())
-    }
-    return slots
-  }
-
-  function merged(listId: string, fresh: Uint8Array): Uint8Array {
-    const mine = seen.get(listId)
-    if (!mine) return fresh
-    const out = new Uint8Array(fresh.length)
-    for (let i = 0; i < out.length; i++) out[i] = fresh[i]! | (mine[i] ?? 0)
-    return out
-  }
-
-  return {
-    async plan(repo, count, { forUpdate = false } = {}) {
-      return { revocation: await pick(repo, 'revocation', count, forUpdate), suspension: await pick(repo, 'suspension', count, forUpdate) }
-    },
-  }
 }
 
 /**

@@ -29,6 +29,8 @@ export interface OutboxRepo {
    * Call it inside the transaction that made the message necessary, so neither exists without the other.
    */
   enqueue(message: MailMessage, options: { smtpConfigured: boolean; id: string }): Promise<string>
+  /** Queues many messages at once (multi-row inserts), as `enqueue` does each: bulk issuance queues a chunk's e-mails in its transaction. */
+  enqueueMany(messages: readonly { message: MailMessage; id: string }[], options: { smtpConfigured: boolean }): Promise<void>
   /** The organization's messages, newest first; `before` is the id of the last entry of the previous page. */
   listForOrg(orgId: string, options: { limit: number; before?: string | undefined }): Promise<OutboxEntry[]>
   get(id: string): Promise<OutboxEntry | undefined>

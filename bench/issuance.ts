@@ -1,0 +1,176 @@
+// Bulk issuance end to end: a CSV of N learners (100,000 by default) uploaded, scanned and issued by
+// the batch runner on a SQLite file (and PostgreSQL when EMBLEM_BENCH_DATABASE_URL or
+// TEST_DATABASE_URL is set): every credential signed, stored, given a status entry, logged and its
+// e-mail queued. Reports credentials per second and the peak RSS, against a baseline measured in
+// the same run on the same store: Emblem's own issueCredential called once per learner (what an
+// API client issuing one at a time gets). Run alone for a clean RSS figure:
+//   npx tsx bench/issuance.ts [--rows 100000] [--json] [--threads N]
+// `npm run bench -- --only issuance` runs it in a child process of its own.
+import { randomBytes } from 'node:crypto'
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs'
+import { once } from 'node:events'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseDefinition } from '../src/app/achievements/definition.js'
+import { createBatch } from '../src/app/issuance/create-batch.js'
+import { issueCredential } from '../src/app/issuance/issue-credential.js'
+import { storeCsvUpload } from '../src/jobs/batch-files.js'
+import { startBatchRunner } from '../src/jobs/batch-runner.js'
+import { masterKeyFrom } from '../src/keys/master-key.js'
+import { createPlatform, type PlatformHandle } from '../src/platform.js'
+import { openPostgresStore, openStore, type Store } from '../src/store/index.js'
+import { defaultSigningThreads } from '../src/jobs/signing-pool.js'
+
+/** One store's figures. */
+export interface IssuanceBenchResult {
+  store: 'sqlite' | 'postgres'
+  rows: number
+  /** Credentials issued by the batch runner per second (upload and scan excluded). */
+  credentialsPerSecond: number
+  /** Upload, scan and issuance together, per second. */
+  endToEndPerSecond: number
+  issueSeconds: number
+  uploadSeconds: number
+  /** The baseline: issueCredential once per learner, per second. */
+  singlePerSecond: number
+  ratio: number
+  peakRssMb: number
+  signingThreads: number
+}
+
+const PUBLIC_URL = 'https://badges.example.edu'
+
+const DEFINITION = {
+  name: 'Research Data Management',
+  description: 'Plan, document, publish and preserve research data.',
+  criteria: { narrative: 'Complete the four assignments and the final project.' },
+  achievementType: 'MicroCredential',
+  tag: ['FAIR', 'open science'],
+  ects: 3,
+  eqfLevel: 6,
+  workloadHours: 75,
+  learningOutcomes: ['Write a data management plan', 'Publish a dataset with a persistent identifier'],
+  alignment: [
+    {
+      targetName: 'manage findable accessible interoperable and reusable data',
+      targetUrl: 'http://data.europa.eu/esco/skill/4f5c1208-62fd-4e5a-a51e-306c06947e11',
+      targetFramework: 'ESCO',
+      targetType: 'ext:ESCOSkill',
+    },
+  ],
+  validityMonths: 60,
+}
+
+/** A platform over `store` with an organization (with its key) and a published achievement. */
+async function seed(store: Store): Promise<{ platform: PlatformHandle; orgId: string; achievementId: string; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'emblem-bench-issuance-'))
+  const platform = createPlatform({ store, masterKey: masterKeyFrom(randomBytes(32)), publicUrl: PUBLIC_URL, dataDir })
+  const now = new Date().toISOString()
+  const orgId = platform.random.uuid()
+  await store.db.insertInto('organizations').values({ id: orgId, slug: `bench-${orgId.slice(0, 8)}`, name: 'Bench University', created_at: now }).execute()
+  await platform.keys.rotate(orgId)
+  const achievementId = platform.random.uuid()
+  const definition = parseDefinition(DEFINITION)
+  await store.db
+    .insertInto('achievements')
+    .values({ id: achievementId, org_id: orgId, state: 'published', name: definition.name, definition: JSON.stringify(definition), image_id: null, created_at: now, updated_at: now })
+    .execute()
+  return { platform, orgId, achievementId, dataDir }
+}
+
+/** Writes a CSV of `rows` learners (with a DID column most files lack, to be realistic about width). */
+async function writeCsv(path: string, rows: number, tag: string): Promise<void> {
+  const out = createWriteStream(path)
+  out.write('email,name,evidence_url\r\n')
+  for (let i = 0; i < rows; i++) {
+    const line = `learner${i}.${tag}@example.org,Learner ${i} ${tag},https://lms.example.edu/submissions/${i}\r\n`
+    if (!out.write(line)) await once(out, 'drain')
+  }
+  out.end()
+  await once(out, 'finish')
+}
+
+/** Runs the bench on one store. */
+export async function benchIssuance(store: Store, kind: 'sqlite' | 'postgres', rows: number, options: { threads?: number; baselineRows?: number } = {}): Promise<IssuanceBenchResult> {
+  const { platform, orgId, achievementId, dataDir } = await seed(store)
+  const threads = options.threads ?? defaultSigningThreads()
+  try {
+    // Baseline: one credential per call, the same organization and achievement.
+    const baselineRows = options.baselineRows ?? 500
+    const started = performance.now()
+    for (let i = 0; i < baselineRows; i++)
+      await issueCredential(platform, { orgId, achievementId, recipient: { email: `single${i}@example.org`, name: `Single ${i}` }, evidence: [{ id: `https://lms.example.edu/submissions/s${i}` }] })
+    const singlePerSecond = baselineRows / ((performance.now() - started) / 1000)
+
+    const csv = join(dataDir, 'learners.csv')
+    await writeCsv(csv, rows, randomBytes(3).toString('hex'))
+    const uploadStart = performance.now()
+    const upload = await storeCsvUpload(platform, createReadStream(csv), { name: 'learners.csv' })
+    const { batch } = await createBatch(platform, { orgId, achievementId, file: { digest: upload.digest, name: upload.name, totalRows: upload.scan.totalRows }, createdBy: null })
+    const issueStart = performance.now()
+    const runner = startBatchRunner({ platform, chunkSize: 1000, signingThreads: threads })
+    await runner.settled()
+    await runner.stop()
+    const issueSeconds = (performance.now() - issueStart) / 1000
+    const done = await store.repos.issuance.batch(orgId, batch.id)
+    if (done?.state !== 'done' || done.issued !== rows) throw new Error(`Bench batch ended ${done?.state} with ${done?.issued}/${rows} issued: ${done?.error}`)
+    const credentialsPerSecond = rows / issueSeconds
+    return {
+      store: kind,
+      rows,
+      credentialsPerSecond: Math.round(credentialsPerSecond),
+      endToEndPerSecond: Math.round(rows / ((performance.now() - uploadStart) / 1000)),
+      issueSeconds: Math.round(issueSeconds * 100) / 100,
+      uploadSeconds: Math.round(((issueStart - uploadStart) / 1000) * 100) / 100,
+      singlePerSecond: Math.round(singlePerSecond),
+      ratio: Math.round((credentialsPerSecond / singlePerSecond) * 10) / 10,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      signingThreads: threads,
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** Runs the bench on SQLite, then on PostgreSQL when a URL is configured. */
+export async function runIssuanceBench({ rows = 100_000, threads }: { rows?: number; threads?: number } = {}): Promise<IssuanceBenchResult[]> {
+  const results: IssuanceBenchResult[] = []
+  const dir = mkdtempSync(join(tmpdir(), 'emblem-bench-sqlite-'))
+  const sqlite = await openStore({ url: join(dir, 'bench.db') })
+  try {
+    await sqlite.migrate()
+    results.push(await benchIssuance(sqlite, 'sqlite', rows, { ...(threads === undefined ? {} : { threads }) }))
+  } finally {
+    await sqlite.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const url = process.env.EMBLEM_BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+  if (url) {
+    const schema = `emblem_bench_${randomBytes(4).toString('hex')}`
+    const { default: pg } = await import('pg')
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    await admin.query(`create schema ${schema}`)
+    const postgres = await openPostgresStore({ url, schema, allowExitOnIdle: true })
+    try {
+      await postgres.migrate()
+      results.push(await benchIssuance(postgres, 'postgres', rows, { ...(threads === undefined ? {} : { threads }) }))
+    } finally {
+      await postgres.close()
+      await admin.query(`drop schema ${schema} cascade`)
+      await admin.end()
+    }
+  }
+  return results
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name)
+    return i > 0 ? process.argv[i + 1] : undefined
+  }
+  const results = await runIssuanceBench({ rows: Number(arg('--rows') ?? 100_000), ...(arg('--threads') ? { threads: Number(arg('--threads')) } : {}) })
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ results })}\n`)
+  else for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`)
+}
