@@ -29,7 +29,7 @@ export function batchFilePath(dataDir: string, digest: string): string {
  * Streams `body` into the batch directory (mode 0600), hashing it on the way, and names the file by
  * its SHA-256. ERR_INPUT_TOO_LARGE past `maxBytes` (nothing is kept). Returns the digest and size.
  */
-export async function saveBatchFile(dataDir: string, body: AsyncIterable<Uint8Array>, maxBytes = MAX_BATCH_FILE_BYTES): Promise<{ digest: string; bytes: number }> {
+export async function saveBatchFile(dataDir: string, body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, maxBytes = MAX_BATCH_FILE_BYTES): Promise<{ digest: string; bytes: number }> {
   const dir = join(dataDir, 'batches')
   await mkdir(dir, { recursive: true, mode: 0o700 })
   const temp = join(dir, `upload-${randomUUID()}.part`)

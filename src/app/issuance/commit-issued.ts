@@ -96,6 +96,7 @@ export async function issueWithSlots<P, T>(
     prepare,
     commit,
     first,
+    narrow,
   }: {
     planner: SlotPlanner
     count: number
@@ -103,6 +104,8 @@ export async function issueWithSlots<P, T>(
     commit: (tx: PlatformTransaction, prepared: P) => Promise<T>
     /** A first attempt already planned and prepared (a batch runner prepares the next chunk while one commits). */
     first?: { plan: SlotPlan; prepared: P }
+    /** Inside the transaction, before claiming: drops what turned out not to be issued, with its entries. */
+    narrow?: (tx: PlatformTransaction, prepared: P, plan: SlotPlan) => Promise<{ prepared: P; plan: SlotPlan }>
   },
 ): Promise<T> {
   const forUpdate = store.dialect === 'postgres'
@@ -121,6 +124,7 @@ export async function issueWithSlots<P, T>(
           plan = await planner.plan(tx.repos.issuance, count, { forUpdate })
           prepared = await prepare(plan)
         }
+        if (narrow) ({ prepared, plan } = await narrow(tx, prepared as P, plan!))
         if (!(await claimSlots(tx.repos.issuance, plan!, { forUpdate }))) {
           if (isLocked) throw new Error('Status list entries picked under the lock were taken: the lists changed outside a transaction')
           throw new SlotsTaken()

@@ -119,36 +119,47 @@ async function signChunk({ chunk, rows, issuedAt }: PreparedChunk, plan: SlotPla
  * Commits a prepared chunk in one transaction: its status entries claimed, every credential stored
  * and logged with its e-mail queued, an error for each refused row and for each row whose e-mail the
  * batch already issued to, the batch's progress and renewed lease. Rows already issued (a retried
- * chunk) are skipped: unique (batch, row) makes a retry harmless. When another writer took one of
- * the entries, the chunk is planned and signed again. Throws LeaseLost, having written nothing, when
- * the lease is no longer `owner`'s.
+ * chunk) are skipped, and unique (batch, row) would refuse them anyway. When another writer took one
+ * of the entries, the chunk is planned and signed again. Throws LeaseLost, having written nothing,
+ * when the lease is no longer `owner`'s.
  */
 export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedChunk, { owner, leaseUntil }: { owner: string; leaseUntil: string }): Promise<ChunkOutcome> {
   const { chunk } = prepared
   const { batchId } = chunk
+  let errors: RowError[] = prepared.errors
   const outcome = await issueWithSlots(platform.store, {
     planner: chunk.planner,
     count: prepared.rows.length,
     first: { plan: prepared.plan, prepared: prepared.items },
     prepare: (plan) => signChunk(prepared, plan),
-    commit: async (tx, items) => {
+    // Rows an earlier attempt issued are skipped; rows whose e-mail the batch already issued to
+    // become errors. Neither claims its status entries.
+    narrow: async (tx, items, plan) => {
       const repo = tx.repos.issuance
-      const rowNumbers = chunk.rows.map((r) => r.row)
-      const done = new Set(rowNumbers.length ? await repo.issuedRows(batchId, rowNumbers[0]!, rowNumbers.at(-1)!) : [])
-      const fresh = items.filter((i) => !done.has(i.issued.batchRow!))
-      const earlier = new Map((await repo.issuedEmails(batchId, fresh.map((i) => i.issued.recipientEmail))).map((e) => [e.email, e.row]))
-      const errors = prepared.errors.filter((e) => !done.has(e.row))
-      const kept: PreparedIssue[] = []
-      for (const item of fresh) {
+      const numbers = chunk.rows.map((r) => r.row)
+      const done = new Set(numbers.length ? await repo.issuedRows(batchId, numbers[0]!, numbers.at(-1)!) : [])
+      const earlier = new Map((await repo.issuedEmails(batchId, items.map((i) => i.issued.recipientEmail))).map((e) => [e.email, e.row]))
+      errors = prepared.errors.filter((e) => !done.has(e.row))
+      const keep: number[] = []
+      items.forEach((item, i) => {
+        const row = item.issued.batchRow!
+        if (done.has(row)) return
         const firstRow = earlier.get(item.issued.recipientEmail)
-        if (firstRow === undefined) kept.push(item)
-        else errors.push({ row: item.issued.batchRow!, email: item.issued.recipientEmail, message: duplicateMessage(firstRow) })
-      }
+        if (firstRow === undefined) keep.push(i)
+        else errors.push({ row, email: item.issued.recipientEmail, message: duplicateMessage(firstRow) })
+      })
       errors.sort((a, b) => a.row - b.row)
-      const isHeld = await repo.recordChunk(batchId, owner, { nextRow: chunk.nextRow, addIssued: kept.length, addFailed: errors.length, errors, leaseUntil })
+      if (keep.length === items.length) return { prepared: items, plan }
+      return {
+        prepared: keep.map((i) => items[i]!),
+        plan: { revocation: keep.map((i) => plan.revocation[i]!), suspension: keep.map((i) => plan.suspension[i]!) },
+      }
+    },
+    commit: async (tx, items) => {
+      const isHeld = await tx.repos.issuance.recordChunk(batchId, owner, { nextRow: chunk.nextRow, addIssued: items.length, addFailed: errors.length, errors, leaseUntil })
       if (!isHeld) throw new LeaseLost(`Batch ${batchId} is no longer leased to ${owner}`)
-      await writeIssued(tx, kept, platform.smtpConfigured)
-      return { issued: kept.length, failed: errors.length }
+      await writeIssued(tx, items, platform.smtpConfigured)
+      return { issued: items.length, failed: errors.length }
     },
   })
   if (outcome.issued > 0) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { StatusList } from '../../../src/core/status-list/index.js'
 import { verifyProofs } from '../../../src/core/proof/index.js'
 import { readJson } from '../../support/platform.js'
-import { anonymously, castFor } from './issuance-access.js'
+import { anonymously, castFor, type Caller } from './issuance-access.js'
 import { failedChecks, startIssuancePlatform, type IssuancePlatform } from './issuance-fixture.js'
 
 let p: IssuancePlatform
@@ -21,7 +21,7 @@ async function issued(email = `learner-${Math.random().toString(36).slice(2)}@ex
   return { body, row }
 }
 
-const act = (id: string, action: string, json: unknown = {}, as: Parameters<typeof p.t.request>[1]['as'] = p.owner) =>
+const act = (id: string, action: string, json: unknown = {}, as: Caller['as'] = p.owner) =>
   p.t.request(`/api/v1/orgs/${p.org.slug}/credentials/${uuidOf(id)}/${action}`, { as, method: 'POST', json })
 
 /** The served list credential at /status/<listId>, and whether entry `index` is set. */

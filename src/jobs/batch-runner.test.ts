@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inlineSigner, type CohortSigner } from '../app/issuance/cohort-signer.js'
+import type { Cohort } from '../app/issuance/cohort.js'
+import { createBatch } from '../app/issuance/create-batch.js'
+import { startIssuancePlatform, type IssuancePlatform } from '../../test/e2e/platform/issuance-fixture.js'
+import { removeBatchFile, saveBatchFile } from './batch-files.js'
+import { startBatchRunner } from './batch-runner.js'
+
+let p: IssuancePlatform
+beforeAll(async () => {
+  p = await startIssuancePlatform()
+})
+afterAll(() => p.close())
+
+let files = 0
+/** Stores a CSV of `rows` learners and queues a batch of it; returns the batch id. */
+async function queue(rows: number, achievementId = p.achievementId): Promise<{ id: string; digest: string }> {
+  const tag = ++files
+  const lines = ['email,name', ...Array.from({ length: rows }, (_, i) => `r${tag}-${i}@example.org,Learner ${i}`)]
+  const { digest } = await saveBatchFile(p.dataDir, [new TextEncoder().encode(lines.join('\n'))])
+  const { batch } = await createBatch(p.t.platform, { orgId: p.org.id, achievementId, file: { digest, name: `f${tag}.csv`, totalRows: rows }, createdBy: null })
+  return { id: batch.id, digest }
+}
+const batchOf = async (id: string) => (await p.t.store.repos.issuance.batch(p.org.id, id))!
+const issuedCount = async (id: string) => (await p.t.store.db.selectFrom('issued_credentials').select('batch_row').where('batch_id', '=', id).execute()).length
+const inline = (cohort: Cohort, publicUrl: string) => inlineSigner(cohort, publicUrl)
+
+describe('the batch runner', () => {
+  it('wakes on platform.wake("batches"), issues a batch in chunks and marks it done', async () => {
+    const runner = startBatchRunner({ platform: p.t.platform, chunkSize: 3, signingThreads: 0, pollMs: 60_000 })
+    p.t.platform.onWake('batches', runner.notify)
+    await runner.settled()
+    const { id } = await queue(10)
+    await runner.settled()
+    await runner.stop()
+    expect(await batchOf(id)).toMatchObject({ state: 'done', nextRow: 10, issued: 10, failed: 0, leaseOwner: null, leaseUntil: null })
+  })
+
+  it('takes over a batch whose runner’s lease expired, and leaves one with a live lease alone', async () => {
+    const { id } = await queue(5)
+    const expired = new Date(p.t.clock.now().getTime() - 1000).toISOString()
+    await p.t.store.db.updateTable('batches').set({ state: 'running', lease_owner: 'ghost', lease_until: expired }).where('id', '=', id).execute()
+    const live = await queue(5)
+    const future = new Date(p.t.clock.now().getTime() + 60_000).toISOString()
+    await p.t.store.db.updateTable('batches').set({ state: 'running', lease_owner: 'alive', lease_until: future }).where('id', '=', live.id).execute()
+    const runner = startBatchRunner({ platform: p.t.platform, signingThreads: 0, pollMs: 60_000 })
+    await runner.settled()
+    await runner.stop()
+    expect((await batchOf(id)).state).toBe('done')
+    expect(await batchOf(live.id)).toMatchObject({ state: 'running', leaseOwner: 'alive', issued: 0 })
+    await p.t.store.db.updateTable('batches').set({ state: 'failed', lease_owner: null }).where('id', '=', live.id).execute()
+  })
+
+  it('commits nothing of a chunk once another runner holds the lease', async () => {
+    const { id } = await queue(6)
+    const thief: (cohort: Cohort, publicUrl: string) => CohortSigner = (cohort, publicUrl) => {
+      const signer = inline(cohort, publicUrl)
+      return {
+        async sign(jobs, created) {
+          await p.t.store.db.updateTable('batches').set({ lease_owner: 'thief' }).where('id', '=', id).execute()
+          return signer.sign(jobs, created)
+        },
+      }
+    }
+    const runner = startBatchRunner({ platform: p.t.platform, chunkSize: 2, signerFor: thief, pollMs: 60_000 })
+    await runner.settled()
+    await runner.stop()
+    expect(await batchOf(id)).toMatchObject({ state: 'running', leaseOwner: 'thief', nextRow: 0, issued: 0 })
+    expect(await issuedCount(id)).toBe(0)
+    await p.t.store.db.updateTable('batches').set({ state: 'failed', lease_owner: null }).where('id', '=', id).execute()
+  })
+
+  it('fails a batch, saying why, when its file is gone or its achievement was archived', async () => {
+    const gone = await queue(2)
+    await removeBatchFile(p.dataDir, gone.digest)
+    const archivedAchievement = await p.seedAchievement(p.org)
+    const archived = await queue(2, archivedAchievement)
+    await p.t.store.db.updateTable('achievements').set({ state: 'archived' }).where('id', '=', archivedAchievement).execute()
+    const runner = startBatchRunner({ platform: p.t.platform, signingThreads: 0, pollMs: 60_000 })
+    await runner.settled()
+    await runner.stop()
+    expect(await batchOf(gone.id)).toMatchObject({ state: 'failed', error: 'The uploaded CSV file of this batch is gone; upload it again' })
+    expect((await batchOf(archived.id)).error).toMatch(/archived/)
+  })
+
+  it('stops between chunks and a later runner finishes the batch, every row once', async () => {
+    const { id } = await queue(40)
+    let chunks = 0
+    const first: { stop?: () => Promise<void> } = {}
+    const stopping: (cohort: Cohort, publicUrl: string) => CohortSigner = (cohort, publicUrl) => {
+      const signer = inline(cohort, publicUrl)
+      return {
+        async sign(jobs, created) {
+          if (++chunks === 3) void first.stop!()
+          return signer.sign(jobs, created)
+        },
+      }
+    }
+    const runner = startBatchRunner({ platform: p.t.platform, chunkSize: 5, signerFor: stopping, pollMs: 60_000, leaseMs: 1 })
+    first.stop = runner.stop
+    await runner.settled()
+    await runner.stop()
+    const stopped = await batchOf(id)
+    expect(stopped.state).toBe('running')
+    expect(stopped.nextRow).toBeGreaterThan(0)
+    expect(stopped.nextRow).toBeLessThan(40)
+    p.t.clock.advance(10)
+    const second = startBatchRunner({ platform: p.t.platform, chunkSize: 7, signingThreads: 0, pollMs: 60_000 })
+    await second.settled()
+    await second.stop()
+    expect(await batchOf(id)).toMatchObject({ state: 'done', nextRow: 40, issued: 40 })
+    const rows = await p.t.store.db.selectFrom('issued_credentials').select('batch_row').where('batch_id', '=', id).execute()
+    expect(new Set(rows.map((r) => r.batch_row)).size).toBe(40)
+  })
+
+  it('signs in a signing thread, and the credentials verify', async () => {
+    const { id } = await queue(30)
+    const runner = startBatchRunner({ platform: p.t.platform, chunkSize: 8, signingThreads: 1, pollMs: 60_000 })
+    await runner.settled()
+    await runner.stop()
+    expect((await batchOf(id)).issued).toBe(30)
+    const row = await p.t.store.db
+      .selectFrom('issued_credentials as i')
+      .innerJoin('credentials as c', 'c.id', 'i.credential_id')
+      .select('c.json')
+      .where('i.batch_id', '=', id)
+      .executeTakeFirstOrThrow()
+    const report = await p.verify(JSON.parse(row.json))
+    expect(report.checks.filter((c) => c.outcome === 'failed')).toEqual([])
+  })
+})
