@@ -121,6 +121,7 @@ export async function issueWithSlots<P, T>(
     try {
       return await store.transaction(async (tx) => {
         if (isLocked) {
+          if (forUpdate) await planner.lock(tx.repos.issuance)
           plan = await planner.plan(tx.repos.issuance, count, { forUpdate })
           prepared = await prepare(plan)
         }

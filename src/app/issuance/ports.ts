@@ -147,9 +147,17 @@ export interface IssuanceRepo {
   // BEGIN IMMEDIATE already serialises writers, so callers pass false there).
   /** The organization's lists of `purpose` that still have free entries, fullest first. */
   listsWithRoom(orgId: string, purpose: ListPurpose, options: { forUpdate: boolean }): Promise<ListSlots[]>
-  /** Creates an empty list (no entry allocated or set). */
-  createList(list: { id: string; orgId: string; purpose: ListPurpose; length: number }): Promise<void>
-  /** The allocation bitmaps of these lists, in the order given (missing lists are left out). */
+  /**
+   * Creates the organization's list number `seq` of `purpose`, empty, unless a list with that number
+   * exists (another writer opened it first; nothing is written then, and the transaction stays
+   * usable). True when this call created it.
+   */
+  createList(list: { id: string; orgId: string; purpose: ListPurpose; seq: number; length: number }): Promise<boolean>
+  /** The highest list number of the organization's lists of `purpose`, or -1 when it has none. */
+  lastListSeq(orgId: string, purpose: ListPurpose): Promise<number>
+  /** Locks every list of the organization in id order (PostgreSQL `for update`; callers skip it on SQLite). */
+  lockLists(orgId: string): Promise<void>
+  /** The allocation bitmaps of these lists, in the order given (missing lists are left out); `forUpdate` locks them in id order. */
   slotsOf(listIds: readonly string[], options: { forUpdate: boolean }): Promise<ListSlots[]>
   /** Replaces a list's allocation bitmap and count. */
   writeSlots(listId: string, slots: Uint8Array, allocated: number): Promise<void>

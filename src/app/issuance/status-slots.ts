@@ -27,6 +27,8 @@ export interface SlotPlanner {
    * next chunk, planned while the previous one commits. `forUpdate` locks the lists it reads.
    */
   plan(repo: IssuanceRepo, count: number, options?: { forUpdate?: boolean; fresh?: boolean }): Promise<SlotPlan>
+  /** Locks all of the organization's lists in id order (PostgreSQL), before planning under the lock. */
+  lock(repo: IssuanceRepo): Promise<void>
 }
 
 interface KnownList {
@@ -61,19 +63,18 @@ export function createSlotPlanner(orgId: string, random: Pick<RandomSource, 'int
 
   async function pick(repo: IssuanceRepo, purpose: ListPurpose, count: number, forUpdate: boolean, fresh: boolean): Promise<Slot[]> {
     if (fresh || known[purpose].length === 0) await refresh(repo, purpose, forUpdate)
-    let isRefreshed = fresh
+    // The highest list number when the lists were last read; a new one since means: read them again.
+    let lastSeq: number | undefined
     const slots: Slot[] = []
     while (slots.length < count) {
       const list = known[purpose].find((l) => !l.isFull)
-      if (!list && !isRefreshed) {
-        await refresh(repo, purpose, forUpdate)
-        isRefreshed = true
-        continue
-      }
       if (!list) {
-        const id = random.uuid()
-        await repo.createList({ id, orgId, purpose, length: STATUS_LIST_LENGTH })
-        known[purpose].push({ id, allocated: new StatusList({ length: STATUS_LIST_LENGTH }), isFull: false })
+        const last = await repo.lastListSeq(orgId, purpose)
+        // Open the next list only when no list appeared since the last read; when another writer
+        // opens the same number first, nothing is written and the read below finds theirs.
+        if (last === lastSeq) await repo.createList({ id: random.uuid(), orgId, purpose, seq: last + 1, length: STATUS_LIST_LENGTH })
+        lastSeq = last
+        await refresh(repo, purpose, forUpdate)
         continue
       }
       while (slots.length < count) {
@@ -90,6 +91,7 @@ export function createSlotPlanner(orgId: string, random: Pick<RandomSource, 'int
   }
 
   return {
+    lock: (repo) => repo.lockLists(orgId),
     async plan(repo, count, { forUpdate = false, fresh = true } = {}) {
       return {
         revocation: await pick(repo, 'revocation', count, forUpdate, fresh),

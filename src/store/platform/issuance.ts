@@ -32,13 +32,26 @@ export function issuanceRepo(q: Kysely<Database>, now: () => Date): IssuanceRepo
       if (forUpdate) query = query.forUpdate()
       return (await query.execute()).map(slotsOf)
     },
-    async createList({ id, orgId, purpose, length }) {
+    async createList({ id, orgId, purpose, seq, length }) {
       const empty = toBlob(new Uint8Array(Math.ceil(length / 8)))
-      await q.insertInto('status_lists').values({ id, org_id: orgId, purpose, length, bits: empty, slots: empty, credential: null, updated_at: stamp() }).execute()
+      const result = await q
+        .insertInto('status_lists')
+        .values({ id, org_id: orgId, purpose, seq, length, bits: empty, slots: empty, credential: null, updated_at: stamp() })
+        .onConflict((oc) => oc.columns(['org_id', 'purpose', 'seq']).doNothing())
+        .executeTakeFirst()
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+    },
+    async lastListSeq(orgId, purpose) {
+      const row = await q.selectFrom('status_lists').select((eb) => eb.fn.max('seq').as('last')).where('org_id', '=', orgId).where('purpose', '=', purpose).executeTakeFirst()
+      return row?.last == null ? -1 : Number(row.last)
+    },
+    async lockLists(orgId) {
+      await q.selectFrom('status_lists').select('id').where('org_id', '=', orgId).orderBy('id').forUpdate().execute()
     },
     async slotsOf(listIds, { forUpdate }) {
       if (listIds.length === 0) return []
-      let query = q.selectFrom('status_lists').select(['id', 'length', 'allocated', 'slots']).where('id', 'in', [...listIds])
+      // Rows are locked in the order they are read: ordered by id, two writers never wait on each other in a circle.
+      let query = q.selectFrom('status_lists').select(['id', 'length', 'allocated', 'slots']).where('id', 'in', [...listIds]).orderBy('id')
       if (forUpdate) query = query.forUpdate()
       const byId = new Map((await query.execute()).map((r) => [r.id, slotsOf(r)]))
       return listIds.flatMap((id) => byId.get(id) ?? [])

@@ -5,8 +5,9 @@ import type { Dialect } from '../schema.js'
  * 0002: the issuer platform. Accounts and sessions, organizations with members, invitations, keys
  * and API keys, skills, achievements and images, issued credentials with their status-list slots,
  * bulk batches, idempotency records and the e-mail outbox. Invariants are constraints: one account
- * per e-mail, one slug per organization, one status slot per (list, index), one credential per
- * (batch, row), one batch per (achievement, file digest), one response per idempotency key.
+ * per e-mail, one slug per organization, one status slot per (list, index), one nth status list per
+ * (organization, purpose), one credential per (batch, row), one batch per (achievement, file
+ * digest), one response per idempotency key.
  * Timestamps are ISO 8601 UTC text; JSON documents are text.
  */
 export const platformMigration = (dialect: Dialect): Migration => ({
@@ -157,6 +158,7 @@ export const platformMigration = (dialect: Dialect): Migration => ({
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
       .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('revocation', 'suspension')`))
+      .addColumn('seq', int, (c) => c.notNull().check(sql`seq >= 0`))
       .addColumn('length', int, (c) => c.notNull().check(sql`length >= 131072`))
       .addColumn('allocated', int, (c) => c.notNull().defaultTo(0))
       .addColumn('bits', blob, (c) => c.notNull())
@@ -165,9 +167,9 @@ export const platformMigration = (dialect: Dialect): Migration => ({
       .addColumn('version', int, (c) => c.notNull().defaultTo(0))
       .addColumn('signed_version', int, (c) => c.notNull().defaultTo(-1))
       .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('status_lists_seq', ['org_id', 'purpose', 'seq'])
       .modifyEnd(strict)
       .execute()
-    await s.createIndex('status_lists_org').on('status_lists').columns(['org_id', 'purpose']).execute()
     await s
       .createTable('batches')
       .addColumn('id', 'text', (c) => c.primaryKey())

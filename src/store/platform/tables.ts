@@ -139,6 +139,8 @@ export interface StatusListsTable {
   id: string
   org_id: string
   purpose: 'revocation' | 'suspension'
+  /** The list's place among the organization's lists of this purpose: 0, 1, 2… (unique, so two writers never both open list n). */
+  seq: number
   length: number
   allocated: Generated<number>
   bits: Uint8Array
