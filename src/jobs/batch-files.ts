@@ -4,9 +4,10 @@
 // the same file, share it.
 import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { IssuanceRepo } from '../app/issuance/ports.js'
 import { scanCsv, type CsvScan } from '../app/issuance/scan-csv.js'
 import type { Platform } from '../app/platform/ports.js'
 import { PlatformError } from '../core/errors.js'
@@ -97,4 +98,28 @@ export async function storeCsvUpload(
     if (!(await platform.store.repos.issuance.isFileInUse(digest))) await removeBatchFile(dataDir, digest)
     throw err
   }
+}
+
+/**
+ * Deletes stored files no batch still needs: previews never confirmed and uploads cut off, once they
+ * are older than `olderThanMs` (default a day). A file a queued or running batch reads is kept.
+ */
+export async function pruneBatchFiles(
+  dataDir: string,
+  repo: Pick<IssuanceRepo, 'isFileInUse'>,
+  { now, olderThanMs = 86_400_000 }: { now: Date; olderThanMs?: number },
+): Promise<number> {
+  const dir = join(dataDir, 'batches')
+  const names = await readdir(dir).catch(() => [] as string[])
+  let removed = 0
+  for (const name of names) {
+    const path = join(dir, name)
+    const info = await stat(path).catch(() => undefined)
+    if (!info?.isFile() || now.getTime() - info.mtimeMs < olderThanMs) continue
+    const digest = /^([0-9a-f]{64})\.csv$/.exec(name)?.[1]
+    if (digest ? await repo.isFileInUse(digest) : !name.endsWith('.part')) continue
+    await rm(path, { force: true })
+    removed++
+  }
+  return removed
 }

@@ -129,3 +129,20 @@ describe('the batch runner', () => {
     expect(report.checks.filter((c) => c.outcome === 'failed')).toEqual([])
   })
 })
+
+describe('stored CSV files', () => {
+  it('are pruned once old unless a queued or running batch reads them', async () => {
+    const { utimes, readdir } = await import('node:fs/promises')
+    const { join } = await import('node:path')
+    const kept = await queue(1)
+    const orphan = await saveBatchFile(p.dataDir, [new TextEncoder().encode('email,name\norphan@example.org,O\n')])
+    const dir = join(p.dataDir, 'batches')
+    const old = new Date(Date.now() - 2 * 86_400_000)
+    for (const name of await readdir(dir)) await utimes(join(dir, name), old, old)
+    const { pruneBatchFiles } = await import('./batch-files.js')
+    await pruneBatchFiles(p.dataDir, p.t.store.repos.issuance, { now: new Date() })
+    const left = await readdir(dir)
+    expect(left).toContain(`${kept.digest}.csv`)
+    expect(left).not.toContain(`${orphan.digest}.csv`)
+  })
+})

@@ -8,8 +8,11 @@ import { createSlotPlanner } from '../app/issuance/status-slots.js'
 import type { Cohort } from '../app/issuance/cohort.js'
 import type { Platform } from '../app/platform/ports.js'
 import { PlatformError } from '../core/errors.js'
-import { batchDataDir, hasBatchFile, readBatchFile, removeBatchFile } from './batch-files.js'
+import { batchDataDir, hasBatchFile, pruneBatchFiles, readBatchFile, removeBatchFile } from './batch-files.js'
 import { createSigningPool, defaultSigningThreads } from './signing-pool.js'
+
+/** How often unneeded uploads (previews never confirmed) are looked for and deleted. */
+const PRUNE_EVERY_MS = 3_600_000
 
 /** Chunks built and signed ahead of the one committing (each holds a chunk's signed credentials in memory). */
 const PREPARE_AHEAD = 2
@@ -134,10 +137,16 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
     if (!(await repo.isFileInUse(batch.fileDigest))) await removeBatchFile(dataDir, batch.fileDigest)
   }
 
+  let lastPrune = 0
   const run = async () => {
     while (isAsked && !isStopped) {
       isAsked = false
       try {
+        if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+          lastPrune = Date.now()
+          // File times are the system's, not the platform clock's.
+          await pruneBatchFiles(dataDir, repo, { now: new Date() })
+        }
         for (;;) {
           if (isStopped) return
           const now = platform.clock.now().toISOString()

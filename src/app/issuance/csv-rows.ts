@@ -68,14 +68,16 @@ function columnsOf(header: string[]): Map<Column, number> {
 
 /**
  * The recipient rows of a CSV file, after skipping the first `skip` of them (to resume a batch).
- * Handles a UTF-8 BOM, quoted cells with commas, quotes and line breaks, CRLF, blank lines and rows
- * of empty cells. ERR_CSV_INVALID for an empty file, a header without email and name, or broken
+ * Handles a UTF-8 BOM, quoted cells with commas, quotes and line breaks, quotes inside unquoted
+ * cells, CRLF, blank lines and rows of empty cells. ERR_CSV_INVALID for an empty file, a header without email and name, or broken
  * CSV (an unclosed quote, a row over 64 KB), naming the line.
  */
 export async function* csvRows(source: AsyncIterable<Uint8Array | string>, { skip = 0 }: { skip?: number } = {}): AsyncGenerator<CsvRow> {
   const parser = parse({
     bom: true,
     relax_column_count: true,
+    // A quote inside an unquoted cell (O"Brien, =HYPERLINK("…") typed by hand) is text, not an error.
+    relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
     max_record_size: MAX_RECORD_CHARS,

@@ -185,6 +185,8 @@ export interface IssuanceRepo {
   // Batches.
   /** Creates a queued batch, or returns the one already made from the same file for the same achievement. */
   createBatch(batch: Pick<BatchRecord, 'id' | 'orgId' | 'achievementId' | 'fileDigest' | 'fileName' | 'totalRows' | 'createdBy'>): Promise<{ batch: BatchRecord; created: boolean }>
+  /** The organization's batch made from the file with this digest for this achievement, or undefined. */
+  batchOfFile(orgId: string, achievementId: string, fileDigest: string): Promise<BatchRecord | undefined>
   /** The organization's batch with this id, or undefined. */
   batch(orgId: string, batchId: string): Promise<BatchRecord | undefined>
   /** The organization's batches, newest first. */

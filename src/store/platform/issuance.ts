@@ -182,6 +182,10 @@ export function issuanceRepo(q: Kysely<Database>, now: () => Date): IssuanceRepo
         return { batch: batchRecordOf(existing), created: false }
       }
     },
+    async batchOfFile(orgId, achievementId, fileDigest) {
+      const row = await q.selectFrom('batches').selectAll().where('org_id', '=', orgId).where('achievement_id', '=', achievementId).where('file_digest', '=', fileDigest).executeTakeFirst()
+      return row && batchRecordOf(row)
+    },
     async batch(orgId, batchId) {
       const row = await q.selectFrom('batches').selectAll().where('org_id', '=', orgId).where('id', '=', batchId).executeTakeFirst()
       return row && batchRecordOf(row)

@@ -12,7 +12,7 @@ import { RESULT_STATUS_TYPES } from '../../../core/credential/index.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../auth/require.js'
 import '../../context.js'
-import { storeCsvUpload } from '../../../jobs/batch-files.js'
+import { batchDataDir, removeBatchFile, storeCsvUpload } from '../../../jobs/batch-files.js'
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`)
 
@@ -151,6 +151,8 @@ export const issuanceApi = (): Hono =>
         file: { digest: upload.digest, name: upload.name, totalRows: upload.scan.totalRows },
         createdBy: actor?.kind === 'user' ? actor.user.id : null,
       })
+      // The same file again: the stored copy is dropped once its batch no longer reads it.
+      if (!created && !(await c.var.platform.store.repos.issuance.isFileInUse(upload.digest))) await removeBatchFile(batchDataDir(c.var.platform), upload.digest)
       c.header('Location', `/api/v1/orgs/${org.slug}/batches/${batch.id}`)
       return c.json(batchViewOf(batch), created ? 202 : 200)
     })

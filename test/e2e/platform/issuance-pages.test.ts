@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBatchRunner, type BatchRunner } from '../../../src/jobs/batch-runner.js'
+import { readJson, type TestSession } from '../../support/platform.js'
+import { startIssuancePlatform, type IssuancePlatform } from './issuance-fixture.js'
+
+let p: IssuancePlatform
+let runner: BatchRunner
+let viewer: TestSession
+let issuer: TestSession
+beforeAll(async () => {
+  p = await startIssuancePlatform()
+  runner = startBatchRunner({ platform: p.t.platform, signingThreads: 0, pollMs: 60_000 })
+  p.t.platform.onWake('batches', runner.notify)
+  viewer = await p.t.seedUser()
+  issuer = await p.t.seedUser()
+  await p.t.seedMember(p.org, viewer, 'viewer')
+  await p.t.seedMember(p.org, issuer, 'issuer')
+})
+afterAll(async () => {
+  await runner.stop()
+  await p.close()
+})
+
+const page = (path: string, as: TestSession = p.owner) => p.t.request(path, { as, headers: { accept: 'text/html' } })
+const base = () => `/orgs/${p.org.slug}`
+
+describe('the issue form', () => {
+  it('lists only published achievements and issues a credential, then shows it', async () => {
+    const draft = await p.seedAchievement(p.org, { state: 'draft', definition: { name: 'Draft Only' } })
+    const form = await (await page(`${base()}/issue`)).text()
+    expect(form).toContain('Open Science Basics')
+    expect(form).not.toContain('Draft Only')
+    expect(form).not.toContain(draft)
+    expect(form).toContain('name="_csrf"')
+
+    const res = await p.t.submitForm(`${base()}/issue`, { achievement: p.achievementId, email: 'Form.Learner@Example.org', name: 'Form Learner', validUntil: '2030-06-30', evidenceUrl: 'https://lms.example.edu/42' }, issuer)
+    expect(res.status).toBe(303)
+    const location = res.headers.get('location')!
+    expect(location).toMatch(new RegExp(`^${base()}/credentials/[0-9a-f-]{36}\\?done=issued$`))
+    const detail = await (await page(location)).text()
+    expect(detail).toContain('The credential was issued')
+    expect(detail).toContain('Form Learner &lt;form.learner@example.org&gt;')
+    const api = await readJson(await p.t.request(`/api/v1${location.replace('?done=issued', '')}`, { as: p.owner }))
+    expect(api.credential.validUntil).toBe('2030-06-30T23:59:59Z')
+    expect(api.credential.evidence).toEqual([{ id: 'https://lms.example.edu/42', type: ['Evidence'] }])
+    expect((await p.verify(api.credential)).verified).toBe(true)
+  })
+
+  it('shows problems next to their fields with 422, keeping what was typed', async () => {
+    const res = await p.t.submitForm(`${base()}/issue`, { achievement: p.achievementId, email: 'not-an-email', name: '', did: 'nope' }, p.owner)
+    expect(res.status).toBe(422)
+    const text = await res.text()
+    expect(text).toContain('role="alert"')
+    expect(text).toMatch(/id="field-email-error"[^>]*>.*is not an e-mail address/s)
+    expect(text).toContain('id="field-name-error"')
+    expect(text).toContain('id="field-did-error"')
+    expect(text).toContain('value="not-an-email"')
+    expect(text).toContain('aria-invalid="true"')
+  })
+
+  it('refuses viewers (403) and sends anonymous visitors to sign in', async () => {
+    expect((await page(`${base()}/issue`, viewer)).status).toBe(403)
+    const anonymous = await p.t.request(`${base()}/issue`, { headers: { accept: 'text/html' } })
+    expect(anonymous.status).toBe(303)
+    expect(anonymous.headers.get('location')).toContain('/sign-in?next=')
+  })
+})
+
+/** Uploads a file through the form as a browser does: multipart, the CSRF token in the action URL. */
+async function uploadForm(csv: string, as: TestSession = p.owner, achievementId = p.achievementId) {
+  const form = new FormData()
+  form.set('achievement', achievementId)
+  form.set('file', new Blob([csv], { type: 'text/csv' }), 'spring cohort.csv')
+  return p.t.app.request(`${base()}/batches/preview?_csrf=${encodeURIComponent(as.csrf)}`, { method: 'POST', body: form, headers: { cookie: as.cookie, accept: 'text/html' } })
+}
+
+describe('bulk issuance pages', () => {
+  it('previews the first rows and the problems, then issues on confirmation and shows progress, counts and errors', async () => {
+    const csv = 'email,name\nspring1@example.org,Spring One\n=HYPERLINK("x"),Formula\nspring2@example.org,Spring Two\n'
+    const preview = await uploadForm(csv, issuer)
+    expect(preview.status).toBe(200)
+    const text = await preview.text()
+    expect(text).toContain('spring cohort.csv')
+    expect(text).toContain('3 learners')
+    expect(text).toContain('Spring One')
+    expect(text).toContain('is not an e-mail address')
+    expect(text).toContain('Issue 2 credentials')
+    const digest = /name="digest" value="([0-9a-f]{64})"/.exec(text)![1]!
+    expect(await p.t.store.db.selectFrom('batches').select('id').where('file_digest', '=', digest).execute()).toHaveLength(0)
+
+    const confirm = await p.t.submitForm(`${base()}/batches`, { digest, achievement: p.achievementId, fileName: 'spring cohort.csv' }, issuer)
+    expect(confirm.status).toBe(303)
+    const location = confirm.headers.get('location')!
+    expect(location).toMatch(/\/batches\/[0-9a-f-]{36}\?done=queued$/)
+    await runner.settled()
+    const done = await (await page(location)).text()
+    expect(done).toContain('2 issued, 1 not issued')
+    expect(done).toContain('<progress max="3" value="3"')
+    expect(done).not.toContain('http-equiv="refresh"')
+    expect(done).toContain('Download the error report (CSV)')
+    expect(done).toContain('=HYPERLINK(&quot;x&quot;)')
+
+    const again = await p.t.submitForm(`${base()}/batches`, { digest, achievement: p.achievementId, fileName: 'again.csv' }, issuer)
+    expect(again.headers.get('location')).toBe(location.replace('done=queued', 'done=existing'))
+    expect(await (await page(`${base()}/batches`)).text()).toContain('spring cohort.csv')
+  })
+
+  it('refreshes the progress page while the batch runs, and lets the reader stop that', async () => {
+    const owner = await p.t.seedUser()
+    const org = await p.t.seedOrg({ owner })
+    const achievementId = await p.seedAchievement(org)
+    const res = await p.t.request(`/api/v1/orgs/${org.slug}/achievements/${achievementId}/batches`, { as: owner, method: 'POST', body: 'email,name\nx@example.org,X\n', headers: { 'content-type': 'text/csv' } })
+    const { id } = await readJson(res)
+    const path = `/orgs/${org.slug}/batches/${id}`
+    // A queued batch: lease it elsewhere so this page sees it before it finishes.
+    await p.t.store.db.updateTable('batches').set({ state: 'running', lease_owner: 'elsewhere', lease_until: '2099-01-01T00:00:00Z' }).where('id', '=', id).execute()
+    const running = await (await page(path, owner)).text()
+    expect(running).toContain('<meta http-equiv="refresh" content="3" />')
+    expect(running).toContain('Stop refreshing')
+    expect(await (await page(`${path}?refresh=off`, owner)).text()).not.toContain('http-equiv="refresh"')
+    await p.t.store.db.updateTable('batches').set({ state: 'failed', lease_owner: null, error: 'stopped by the test' }).where('id', '=', id).execute()
+  })
+
+  it('shows a file that is not a recipient list as an error next to the file field', async () => {
+    const res = await uploadForm('name;mail\nAda;ada@example.org\n')
+    expect(res.status).toBe(422)
+    const text = await res.text()
+    expect(text).toMatch(/id="field-file-error"[^>]*>.*missing: email, name/s)
+  })
+
+  it('refuses viewers on every bulk form, and lets them read batches', async () => {
+    expect((await page(`${base()}/batches/new`, viewer)).status).toBe(403)
+    expect((await uploadForm('email,name\nv@example.org,V\n', viewer)).status).toBe(403)
+    expect((await p.t.submitForm(`${base()}/batches`, { digest: '0'.repeat(64), achievement: p.achievementId }, viewer)).status).toBe(403)
+    expect((await page(`${base()}/batches`, viewer)).status).toBe(200)
+  })
+})
+
+describe('credential pages', () => {
+  it('searches and filters the table, and each row leads to the credential', async () => {
+    await p.t.submitForm(`${base()}/issue`, { achievement: p.achievementId, email: 'searchable@example.org', name: 'Searchable Person' }, p.owner)
+    const text = await (await page(`${base()}/credentials?q=searchable`)).text()
+    expect(text).toContain('Searchable Person')
+    expect(text).not.toContain('Spring One')
+    expect(await (await page(`${base()}/credentials?state=revoked&q=searchable`)).text()).toContain('No credentials match.')
+    expect((await page(`${base()}/credentials?issuedFrom=someday`)).status).toBe(400)
+  })
+
+  it('suspends, unsuspends and revokes with a reason; a stale form answers 409 and says why', async () => {
+    const res = await p.t.submitForm(`${base()}/issue`, { achievement: p.achievementId, email: 'stateful@example.org', name: 'Stateful' }, p.owner)
+    const path = res.headers.get('location')!.replace('?done=issued', '')
+    const before = await (await page(path)).text()
+    expect(before).toContain('Suspend the credential')
+    expect(before).toContain('Revoke the credential')
+
+    const suspended = await p.t.submitForm(`${path}/suspend`, { 'suspend-reason': 'Under review' }, issuer)
+    expect(suspended.status).toBe(303)
+    expect(await (await page(suspended.headers.get('location')!)).text()).toContain('Under review')
+    expect((await p.t.submitForm(`${path}/unsuspend`, {}, issuer)).status).toBe(303)
+    const revoked = await p.t.submitForm(`${path}/revoke`, { 'revoke-reason': 'Plagiarism' }, issuer)
+    expect(revoked.status).toBe(303)
+    const after = await (await page(revoked.headers.get('location')!)).text()
+    expect(after).toContain('Revoked</span> — Plagiarism')
+    expect(after).not.toContain('Revoke the credential')
+    const stale = await p.t.submitForm(`${path}/revoke`, { 'revoke-reason': 'again' }, issuer)
+    expect(stale.status).toBe(409)
+    expect(await stale.text()).toContain('revocation is permanent')
+  })
+
+  it('shows viewers the record without the forms, and refuses their posts', async () => {
+    const res = await p.t.submitForm(`${base()}/issue`, { achievement: p.achievementId, email: 'viewed@example.org', name: 'Viewed' }, p.owner)
+    const path = res.headers.get('location')!.replace('?done=issued', '')
+    const text = await (await page(path, viewer)).text()
+    expect(text).toContain('Viewed')
+    expect(text).not.toContain('Revoke the credential')
+    expect((await p.t.submitForm(`${path}/revoke`, { 'revoke-reason': 'no' }, viewer)).status).toBe(403)
+  })
+
+  it('hides another organization’s credential as 404', async () => {
+    const res = await p.t.submitForm(`${base()}/issue`, { achievement: p.achievementId, email: 'private@example.org', name: 'Private' }, p.owner)
+    const uuid = res.headers.get('location')!.split('/').pop()!.split('?')[0]
+    const stranger = await p.t.seedUser()
+    const theirs = await p.t.seedOrg({ owner: stranger })
+    expect((await page(`/orgs/${theirs.slug}/credentials/${uuid}`, stranger)).status).toBe(404)
+    expect((await page(`${base()}/credentials/${uuid}`, stranger)).status).toBe(404)
+  })
+})
+
+describe('the outbox page', () => {
+  it('lets admins read held mail with its claim link; issuers get 403; another organization’s message is 404', async () => {
+    await p.t.submitForm(`${base()}/issue`, { achievement: p.achievementId, email: 'mailbox@example.org', name: 'Mailbox' }, p.owner)
+    const list = await (await page(`${base()}/outbox`)).text()
+    expect(list).toContain('No SMTP server is configured')
+    expect(list).toContain('mailbox@example.org')
+    const id = /href="\/orgs\/[^/]+\/outbox\/([0-9a-f-]{36})"/.exec(list)![1]
+    const message = await (await page(`${base()}/outbox/${id}`)).text()
+    expect(message).toMatch(/http:\/\/localhost:3000\/claim\/[A-Za-z0-9_-]{43}/)
+    expect((await page(`${base()}/outbox`, issuer)).status).toBe(403)
+    const stranger = await p.t.seedUser()
+    const theirs = await p.t.seedOrg({ owner: stranger })
+    expect((await page(`/orgs/${theirs.slug}/outbox/${id}`, stranger)).status).toBe(404)
+  })
+})
