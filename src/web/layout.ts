@@ -31,6 +31,7 @@ export const layout = ({ title, version, main, user, head }: PageFrame) => html`
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${title}</title>
     <link rel="stylesheet" href="/assets/emblem.css" />
+    <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
     ${head ?? ''}
   </head>
   <body>

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { FAVICON_SVG } from './assets/favicon.js'
 import { STYLESHEET } from './assets/styles.js'
 import type { LogReader } from '../app/ports.js'
 import type { Actor } from '../app/platform/access-ports.js'
@@ -14,6 +15,11 @@ export function webRoutes(props: HomePageProps, log?: { reader: LogReader; verif
       return c.html(homePage({ ...props, user: actor?.kind === 'user' ? { name: actor.user.name, csrfToken: actor.csrfToken } : undefined }))
     })
     .get('/log', logPageRoute(props.version, log))
+    .get('/assets/favicon.svg', (c) => {
+      c.header('Cache-Control', 'public, max-age=86400')
+      return c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml' })
+    })
+    .get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301))
     .get('/assets/emblem.css', (c) => {
       c.header('Cache-Control', 'public, max-age=3600')
       return c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' })

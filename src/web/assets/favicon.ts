@@ -1,0 +1,2 @@
+/** The site icon: a ribboned medal in the accent colour, served at /assets/favicon.svg. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M10 18 6 30l5-2 3 4 3-11z M22 18l4 12-5-2-3 4-3-11z" fill="#93c5fd"/><circle cx="16" cy="13" r="11" fill="#1d4ed8"/><path d="m16 6 2.1 4.3 4.7.7-3.4 3.3.8 4.7-4.2-2.2-4.2 2.2.8-4.7-3.4-3.3 4.7-.7z" fill="#fff"/></svg>`
