@@ -65,6 +65,8 @@ thead th { border-bottom: 2px solid var(--line); }
 .pill.ok { color: var(--ok); } .pill.warn { color: var(--warn); } .pill.bad { color: var(--bad); }
 .card { border: 1px solid var(--line); border-radius: 10px; padding: 1rem; background: var(--surface); }
 .cards, .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; margin: 1rem 0; }
+/* A badge beside its text: the image column as wide as the image. */
+.grid:has(> :first-child > .badge-image) { grid-template-columns: 180px 1fr; align-items: start; }
 .stat { font-size: 2rem; font-weight: 700; line-height: 1.1; }
 .progress { width: 100%; height: 1rem; }
 progress { width: 100%; height: 1rem; }
@@ -74,6 +76,6 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
 dt { font-weight: 600; }
 dd { margin: 0; }
 img { max-width: 100%; }
-@media (max-width: 40rem) { input:not([type=checkbox]):not([type=radio]), select, textarea { width: 100%; } dl { grid-template-columns: 1fr; } header nav { margin-left: 0; } }
+@media (max-width: 40rem) { .grid:has(> :first-child > .badge-image) { grid-template-columns: 1fr; } input:not([type=checkbox]):not([type=radio]), select, textarea { width: 100%; } dl { grid-template-columns: 1fr; } header nav { margin-left: 0; } }
 @media print { header nav, footer, .actions, form, .no-print { display: none !important; } body { max-width: none; } }
 `
