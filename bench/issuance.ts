@@ -11,7 +11,8 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:f
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { spawn } from 'node:child_process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseDefinition } from '../src/app/achievements/definition.js'
 import { createBatch } from '../src/app/issuance/create-batch.js'
 import { issueCredential } from '../src/app/issuance/issue-credential.js'
@@ -21,6 +22,7 @@ import { masterKeyFrom } from '../src/keys/master-key.js'
 import { createPlatform, type PlatformHandle } from '../src/platform.js'
 import { openPostgresStore, openStore, type Store } from '../src/store/index.js'
 import { defaultSigningThreads } from '../src/jobs/signing-pool.js'
+import type { Row, Target } from './report.js'
 
 /** One store's figures. */
 export interface IssuanceBenchResult {
@@ -165,6 +167,42 @@ export async function runIssuanceBench({ rows = 100_000, threads }: { rows?: num
   return results
 }
 
+/** The target of issue #4: at least this many credentials per second on SQLite… */
+export const TARGET_PER_SECOND = 2500
+/** …in at most this much memory (peak RSS). */
+export const TARGET_PEAK_RSS_MB = 500
+
+/** The figures as bench rows (bulk against one-at-a-time) and as lines saying whether the targets were met. */
+export function issuanceReport(results: readonly IssuanceBenchResult[]): { rows: Row[]; targets: Target[]; lines: string[] } {
+  const rows: Row[] = results.flatMap((r) => [
+    { name: `issuance-single-${r.store}`, ops_per_s: r.singlePerSecond, baseline: null, baseline_ops_per_s: null, ratio: null },
+    { name: `issuance-bulk-${r.store}`, ops_per_s: r.credentialsPerSecond, baseline: `issuance-single-${r.store}`, baseline_ops_per_s: r.singlePerSecond, ratio: r.ratio },
+  ])
+  const lines = results.flatMap((r) => {
+    const mark = (ok: boolean) => (ok ? 'met    ' : 'NOT MET')
+    const out = [
+      `issuance ${r.store}: ${r.rows.toLocaleString('en-US')} credentials in ${r.issueSeconds} s (${r.endToEndPerSecond}/s with upload and scan), ${r.signingThreads} signing thread(s), peak RSS ${r.peakRssMb} MB`,
+    ]
+    if (r.store === 'sqlite') {
+      out.push(`${mark(r.credentialsPerSecond >= TARGET_PER_SECOND)}  issuance-bulk-sqlite >= ${TARGET_PER_SECOND} credentials/s (${r.credentialsPerSecond})`)
+      out.push(`${mark(r.peakRssMb <= TARGET_PEAK_RSS_MB)}  peak RSS <= ${TARGET_PEAK_RSS_MB} MB (${r.peakRssMb} MB)`)
+    }
+    return out
+  })
+  return { rows, targets: [], lines }
+}
+
+/** Runs this file in a child process (its peak RSS its own) and returns its results. */
+export async function runIssuanceChild(say: (line: string) => void = () => {}): Promise<IssuanceBenchResult[]> {
+  say('issuance: 100,000 learners end to end, in a child process')
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+  const [code] = (await once(child, 'exit')) as [number | null]
+  if (code !== 0) throw new Error(`bench/issuance.ts exited with ${code}`)
+  return (JSON.parse(out.trim().split('\n').at(-1)!) as { results: IssuanceBenchResult[] }).results
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const arg = (name: string) => {
     const i = process.argv.indexOf(name)
@@ -172,5 +210,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   }
   const results = await runIssuanceBench({ rows: Number(arg('--rows') ?? 100_000), ...(arg('--threads') ? { threads: Number(arg('--threads')) } : {}) })
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ results })}\n`)
-  else for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`)
+  else process.stdout.write(`${issuanceReport(results).lines.join('\n')}\n`)
 }

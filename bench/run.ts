@@ -1,14 +1,20 @@
-// Emblem's proof generation and verification against Digital Bazaar's libraries and raw Ed25519, and
-// the transparency log. `npm run bench` prints a table; `npm run -s bench -- --json` prints {"results":[…]}.
+// Emblem's proof generation and verification against Digital Bazaar's libraries and raw Ed25519, the
+// transparency log, and bulk issuance. `npm run bench` prints a table; `npm run -s bench -- --json`
+// prints {"results":[…]}; `--only issuance` (or `--only emblem,log`…) runs just those groups.
 // Each group of cases runs in its own worker thread, with its own heap, so one library's garbage is
-// not collected during another's measurement; the main thread interleaves the rounds.
+// not collected during another's measurement; the main thread interleaves the rounds. Bulk issuance
+// is one long end-to-end run, in a child process of its own so its peak RSS is its own.
 import { once } from 'node:events'
 import { Worker } from 'node:worker_threads'
 import { groupOf, type BenchGroup, type Comparison } from './cases.js'
 import { measureAll } from './measure.js'
 import { formatTable, type Row, type Target } from './report.js'
+import { issuanceReport, runIssuanceChild, type IssuanceBenchResult } from './issuance.js'
 
 const json = process.argv.includes('--json')
+const onlyAt = process.argv.indexOf('--only')
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : undefined
+const isSelected = (group: BenchGroup | 'issuance') => only === undefined || only.has(group)
 const options = { warmupMs: 400, rounds: 7, roundMs: 300 }
 const say = (line: string) => (json ? undefined : process.stderr.write(`${line}\n`))
 
@@ -33,7 +39,7 @@ async function startGroup(group: BenchGroup): Promise<Group> {
 }
 
 const groups = new Map<BenchGroup, Group>()
-for (const group of ['emblem', 'digitalbazaar', 'log'] as const) groups.set(group, await startGroup(group))
+for (const group of ['emblem', 'digitalbazaar', 'log'] as const) if (isSelected(group)) groups.set(group, await startGroup(group))
 const all = [...groups.values()]
 const measured = await measureAll(
   all.flatMap((g) => g.names).map((name) => ({ name, run: (ms: number) => groups.get(groupOf(name))!.run(name, ms) })),
@@ -55,8 +61,10 @@ const rows: Row[] = all
     return { name, ops_per_s: round(ops), baseline, baseline_ops_per_s: round(baseOps), ratio: round(ops / baseOps) }
   })
 
-if (json) process.stdout.write(`${JSON.stringify({ results: rows })}\n`)
-else process.stdout.write(`${formatTable(rows, groups.get('emblem')!.targets)}\n`)
+const issuance: IssuanceBenchResult[] = isSelected('issuance') ? await runIssuanceChild(say) : []
+const bulk = issuanceReport(issuance)
+if (json) process.stdout.write(`${JSON.stringify({ results: [...rows, ...bulk.rows], ...(issuance.length ? { issuance } : {}) })}\n`)
+else process.stdout.write(`${formatTable([...rows, ...bulk.rows], [...(groups.get('emblem')?.targets ?? []), ...bulk.targets])}\n${bulk.lines.join('\n')}\n`)
 
 function round(value: number): number {
   return Math.round(value * 100) / 100

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { jcs } from '../../core/canonical/index.js'
 import { buildAchievementCredential } from '../../core/credential/index.js'
 import { createSigner, generateKeyPair, signCredential, signJwt } from '../../core/proof/index.js'
 import { buildCredentialInput, buildIssuerProfile } from '../../../test/support/builders.js'
@@ -28,7 +29,8 @@ describe('signing split into prepare and finish', () => {
         const expected = await signCredential(draft, signer, { suite, created })
         const pending = await prepareSignature(draft, signer, suite, created)
         const signed = finishSignature(structuredClone(pending), signer.sign(pending.toSign))
-        expect(signed.stored).toBe(JSON.stringify(expected))
+        expect(signed.stored).toBe(jcs(expected))
+        expect(JSON.parse(signed.stored)).toEqual(expected)
         expect(signed.log).toEqual(logAppendOf(expected as unknown as Record<string, unknown>))
         expect(await signDraft(draft, signer, suite, created)).toEqual(signed)
       }

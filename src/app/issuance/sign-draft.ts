@@ -1,8 +1,9 @@
 // Signing split in two: `prepareSignature` does everything that needs no key (build the proof or
 // JWT through core/proof, canonicalize, hash, serialize), `finishSignature` puts the signature in.
 // Between them travels plain data, so the costly half can run in a signing thread while only the
-// main thread holds the key, and the cheap half never re-serializes a credential: the stored JSON
-// and the canonical (JCS) form the log digests are kept as the text around the signature.
+// main thread holds the key, and the cheap half never re-serializes a credential: it gets the text
+// around the signature. A Data Integrity credential is stored in its JCS form (RFC 8785: the same
+// JSON, keys sorted), which is also what its log entry digests, so one text serves both.
 import { createHash } from 'node:crypto'
 import { jcs } from '../../core/canonical/index.js'
 import type { AchievementCredential } from '../../core/credential/index.js'
@@ -16,7 +17,7 @@ import type { IssuerSuite } from './cohort.js'
 /** A signed credential as the store takes it. */
 export interface SignedCredential {
   id: string
-  /** The `credentials.json` text: the credential's JSON, or a JSON string holding the compact VC-JWT. */
+  /** The `credentials.json` text: the credential's JSON (JCS, keys sorted), or a JSON string holding the compact VC-JWT. */
   stored: string
   /** Its transparency-log entry (for a VC-JWT, of the credential the JWT carries, as verifiers recompute it). */
   log: LogAppend
@@ -30,18 +31,10 @@ export type PendingSignature = {
   issued: string
   /** The bytes to sign with Ed25519. */
   toSign: Uint8Array
-  /** The stored text is `storedHead + <signature text> + storedTail`. */
+  /** The stored text is `storedHead + <signature text> + storedTail`; for Data Integrity, the JCS the log digests. */
   storedHead: string
   storedTail: string
-} & (
-  | {
-      format: 'data-integrity'
-      /** The JCS of the signed credential is `jcsHead + proofValue + jcsTail` (what the log digests). */
-      jcsHead: string
-      jcsTail: string
-    }
-  | { format: 'jwt'; log: LogAppend }
-)
+} & ({ format: 'data-integrity' } | { format: 'jwt'; log: LogAppend })
 
 /** Who signs, without the secret: the key the proof will cite. */
 export interface SigningKey {
@@ -54,7 +47,7 @@ const PLACEHOLDER = new Uint8Array(64)
 const PLACEHOLDER_VALUE = encodeMultibase(PLACEHOLDER)
 const utf8 = new TextEncoder()
 
-/** `text` split around the last `"<value>"` (a proofValue is the last string that can hold it). */
+/** `text` split around the last `"<value>"`: in JCS order the proof's proofValue is followed only by type and dates. */
 function around(text: string, value: string): [string, string] {
   const quoted = `"${value}"`
   const at = text.lastIndexOf(quoted)
@@ -85,20 +78,19 @@ export async function prepareSignature(draft: AchievementCredential, key: Signin
     return { ...base, format: 'jwt', toSign: toSign!, storedHead: `"${signingInput}`, storedTail: '"', log: logAppendOf(draft as unknown as Record<string, unknown>) }
   }
   const signed = await signCredential(draft, recorder, { suite, created })
-  const [storedHead, storedTail] = around(JSON.stringify(signed), PLACEHOLDER_VALUE)
-  const [jcsHead, jcsTail] = around(jcs(signed), PLACEHOLDER_VALUE)
-  return { ...base, format: 'data-integrity', toSign: toSign!, storedHead, storedTail, jcsHead, jcsTail }
+  const [storedHead, storedTail] = around(jcs(signed), PLACEHOLDER_VALUE)
+  return { ...base, format: 'data-integrity', toSign: toSign!, storedHead, storedTail }
 }
 
 /** Puts the Ed25519 signature of `pending.toSign` in: the stored text and the log entry. */
 export function finishSignature(pending: PendingSignature, signature: Uint8Array): SignedCredential {
   const { id, issuer, issued } = pending
   if (pending.format === 'jwt') return { id, stored: pending.storedHead + encodeBase64url(signature) + pending.storedTail, log: pending.log }
-  const proofValue = encodeMultibase(signature)
-  const digest = encodeBase64url(createHash('sha256').update(pending.jcsHead + proofValue + pending.jcsTail, 'utf8').digest())
+  const stored = pending.storedHead + encodeMultibase(signature) + pending.storedTail
+  const digest = encodeBase64url(createHash('sha256').update(stored, 'utf8').digest())
   // The log entry of DESIGN.md §3 (core's logEntryFor), from the signed credential's JCS without parsing it again.
   const entry: LogEntry = { credential: id, digest, issuer, issued }
-  return { id, stored: pending.storedHead + proofValue + pending.storedTail, log: { entry: utf8.encode(jcs(entry)), credentialId: id, issuer } }
+  return { id, stored, log: { entry: utf8.encode(jcs(entry)), credentialId: id, issuer } }
 }
 
 /** Signs a draft here and now with `signer`. */
