@@ -41,11 +41,14 @@ async function startGroup(group: BenchGroup): Promise<Group> {
 const groups = new Map<BenchGroup, Group>()
 for (const group of ['emblem', 'digitalbazaar', 'log'] as const) if (isSelected(group)) groups.set(group, await startGroup(group))
 const all = [...groups.values()]
-const measured = await measureAll(
-  all.flatMap((g) => g.names).map((name) => ({ name, run: (ms: number) => groups.get(groupOf(name))!.run(name, ms) })),
-  options,
-  (round) => say(`round ${round}/${options.rounds}`),
-)
+const measured =
+  all.length === 0
+    ? new Map<string, never>()
+    : await measureAll(
+        all.flatMap((g) => g.names).map((name) => ({ name, run: (ms: number) => groups.get(groupOf(name))!.run(name, ms) })),
+        options,
+        (round) => say(`round ${round}/${options.rounds}`),
+      )
 for (const { worker } of all) {
   worker.postMessage({ stop: true })
   await once(worker, 'exit')
