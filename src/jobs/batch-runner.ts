@@ -8,6 +8,7 @@ import { createSlotPlanner } from '../app/issuance/status-slots.js'
 import type { Cohort } from '../app/issuance/cohort.js'
 import type { Platform } from '../app/platform/ports.js'
 import { PlatformError } from '../core/errors.js'
+import { startWorker, type Worker } from './coalescing-worker.js'
 import { batchDataDir, hasBatchFile, pruneBatchFiles, readBatchFile, removeBatchFile } from './batch-files.js'
 import { createSigningPool, defaultSigningThreads } from './signing-pool.js'
 
@@ -41,15 +42,8 @@ export interface BatchRunnerOptions {
   onError?: (err: unknown) => void
 }
 
-/** A running batch runner. */
-export interface BatchRunner {
-  /** Asks it to look for work now (wire to `platform.onWake('batches', runner.notify)`). */
-  notify(): void
-  /** Resolves when no batch is running or waiting to be looked for. */
-  settled(): Promise<void>
-  /** Stops after the chunk in progress; nothing is issued after it resolves. A stopped batch resumes later. */
-  stop(): Promise<void>
-}
+/** A running batch runner: notify when a batch is queued (`platform.onWake('batches', runner.notify)`); stop finishes the chunk in progress, and a stopped batch resumes later. */
+export type BatchRunner = Worker
 
 /**
  * Runs CSV batches: leases a queued or running batch (one whose lease expired is taken over),
@@ -70,9 +64,8 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
   const pool = options.signerFor || threads === 0 ? undefined : createSigningPool({ threads })
   const signerFor = options.signerFor ?? pool?.signerFor ?? ((cohort: Cohort, publicUrl: string) => inlineSigner(cohort, publicUrl))
   const repo = platform.store.repos.issuance
-  let running: Promise<void> | undefined
-  let isAsked = false
-  let isStopped = false
+  /** Whether stop() was called; long loops check it between chunks. Set by the worker. */
+  let stopped: () => boolean = () => false
 
   const leaseUntil = () => new Date(platform.clock.now().getTime() + leaseMs).toISOString()
 
@@ -120,12 +113,12 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       for await (const row of csvRows(readBatchFile(dataDir, batch.fileDigest), { skip: batch.nextRow })) {
         rows.push(row)
         if (rows.length >= chunkSize) await enqueue()
-        if (isStopped) break
+        if (stopped()) break
       }
-      if (rows.length > 0 && !isStopped) await enqueue()
-      while (preparing.length > 0 && !isStopped) await commitNext()
+      if (rows.length > 0 && !stopped()) await enqueue()
+      while (preparing.length > 0 && !stopped()) await commitNext()
       await committing
-      if (isStopped) return
+      if (stopped()) return
     } catch (err) {
       await Promise.allSettled([...preparing, committing])
       if (err instanceof LeaseLost) return
@@ -138,48 +131,23 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
   }
 
   let lastPrune = 0
-  const run = async () => {
-    while (isAsked && !isStopped) {
-      isAsked = false
-      try {
-        if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
-          lastPrune = Date.now()
-          // File times are the system's, not the platform clock's.
-          await pruneBatchFiles(dataDir, repo, { now: new Date() })
-        }
-        for (;;) {
-          if (isStopped) return
-          const now = platform.clock.now().toISOString()
-          const batch = await repo.leaseBatch(workerId, now, leaseUntil())
-          if (!batch) break
-          await runBatch(batch)
-        }
-      } catch (err) {
-        onError(err)
+  return startWorker({
+    intervalMs: pollMs,
+    onError,
+    onStop: () => pool?.close(),
+    work: async (isStopped) => {
+      stopped = isStopped
+      if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+        lastPrune = Date.now()
+        // File times are the system's, not the platform clock's.
+        await pruneBatchFiles(dataDir, repo, { now: new Date() })
       }
-    }
-  }
-  const notify = () => {
-    if (isStopped) return
-    isAsked = true
-    running ??= run().finally(() => {
-      running = undefined
-    })
-  }
-  const timer = setInterval(notify, pollMs)
-  timer.unref()
-  notify()
-
-  return {
-    notify,
-    settled: async () => {
-      while (running) await running
+      while (!isStopped()) {
+        const now = platform.clock.now().toISOString()
+        const batch = await repo.leaseBatch(workerId, now, leaseUntil())
+        if (!batch) break
+        await runBatch(batch)
+      }
     },
-    async stop() {
-      isStopped = true
-      clearInterval(timer)
-      await running
-      await pool?.close()
-    },
-  }
+  })
 }

@@ -2,6 +2,7 @@ import type { LogStore } from '../app/log-store.js'
 import { signCheckpoint } from '../app/log-checkpoint.js'
 import type { StoredCheckpoint } from '../app/ports.js'
 import type { NoteSigner } from '../core/transparency-log/index.js'
+import { startWorker, type Worker } from './coalescing-worker.js'
 
 /** Options of the checkpoint scheduler. */
 export interface CheckpointerOptions {
@@ -19,15 +20,8 @@ export interface CheckpointerOptions {
   onError?: (err: unknown) => void
 }
 
-/** A running checkpoint scheduler. */
-export interface Checkpointer {
-  /** Asks for a checkpoint soon: call after each appended batch. Notifications during a signing coalesce into one more. */
-  notify(): void
-  /** Resolves when no signing is running or asked for. */
-  settled(): Promise<void>
-  /** Stops the timer and waits for a signing in progress; nothing is signed after it resolves. */
-  stop(): Promise<void>
-}
+/** A running checkpoint scheduler: notify after each appended batch; stop waits for a signing in progress. */
+export type Checkpointer = Worker
 
 /**
  * Signs a checkpoint after each batch (`notify`) and at least every `intervalMs` while leaves are
@@ -42,42 +36,12 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
     onError: (err: unknown) => console.error('checkpointer: signing failed', err),
     ...options,
   }
-  let running: Promise<void> | undefined
-  let isAsked = false
-  let isStopped = false
-
-  const run = async () => {
-    while (isAsked && !isStopped) {
-      isAsked = false
-      try {
-        const { stored, isNew } = await signCheckpoint(deps)
-        if (isNew) onSigned?.(stored)
-      } catch (err) {
-        onError(err)
-      }
-    }
-  }
-  const notify = () => {
-    if (isStopped) return
-    isAsked = true
-    running ??= run().finally(() => {
-      running = undefined
-    })
-  }
-  const timer = setInterval(notify, intervalMs)
-  // The timer alone never keeps the process alive; the server or worker does.
-  timer.unref()
-  notify()
-
-  return {
-    notify,
-    settled: async () => {
-      while (running) await running
+  return startWorker({
+    intervalMs,
+    onError,
+    work: async () => {
+      const { stored, isNew } = await signCheckpoint(deps)
+      if (isNew) onSigned?.(stored)
     },
-    async stop() {
-      isStopped = true
-      clearInterval(timer)
-      await running
-    },
-  }
+  })
 }

@@ -1,5 +1,6 @@
 import { MailDeliveryError, type MailTransport, type OutboxEntry } from '../app/mail/ports.js'
 import type { Platform } from '../app/platform/ports.js'
+import { startWorker, type Worker } from './coalescing-worker.js'
 
 /** What the delivery worker needs. */
 export interface MailDeliveryOptions {
@@ -21,15 +22,8 @@ export interface MailDeliveryOptions {
   onError?: (err: unknown) => void
 }
 
-/** A running delivery worker. */
-export interface MailDelivery {
-  /** Asks for a drain now (call after queueing mail; `platform.onWake('mail', notify)`). Never runs two drains at once. */
-  notify(): void
-  /** Resolves when no drain is running or asked for. */
-  settled(): Promise<void>
-  /** Stops the timer and waits for the message in flight. The transport stays open: its owner closes it. */
-  stop(): Promise<void>
-}
+/** A running delivery worker: notify after queueing mail (`platform.onWake('mail', notify)`); stop waits for the message in flight and leaves the transport open for its owner to close. */
+export type MailDelivery = Worker
 
 const BATCH = 50
 
@@ -50,9 +44,6 @@ export function startMailDelivery({
   onFailure = () => {},
   onError = () => {},
 }: MailDeliveryOptions): MailDelivery {
-  let running: Promise<void> | undefined
-  let again = false
-  let stopped = false
 
   async function deliver(entry: OutboxEntry): Promise<void> {
     const { outbox } = store.repos
@@ -71,46 +62,19 @@ export function startMailDelivery({
     await outbox.markSent(entry.id, clock.now())
   }
 
-  async function drain(): Promise<void> {
-    while (!stopped) {
-      const due = await store.repos.outbox.due(clock.now(), BATCH)
-      if (due.length === 0) return
-      for (const entry of due) {
-        if (stopped) return
-        await deliver(entry)
-      }
-    }
-  }
-
-  function notify(): void {
-    if (stopped) return
-    if (running) {
-      again = true
-      return
-    }
-    running = drain()
-      .catch(onError)
-      .finally(() => {
-        running = undefined
-        if (again) {
-          again = false
-          notify()
+  return startWorker({
+    intervalMs,
+    onError,
+    runAtStart: false,
+    work: async (isStopped) => {
+      while (!isStopped()) {
+        const due = await store.repos.outbox.due(clock.now(), BATCH)
+        if (due.length === 0) return
+        for (const entry of due) {
+          if (isStopped()) return
+          await deliver(entry)
         }
-      })
-  }
-
-  const timer = setInterval(notify, intervalMs)
-  timer.unref()
-
-  return {
-    notify,
-    async settled() {
-      while (running) await running
+      }
     },
-    async stop() {
-      stopped = true
-      clearInterval(timer)
-      while (running) await running
-    },
-  }
+  })
 }
