@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { AchievementRecord, AchievementsRepo, ImageRecord } from '../../app/achievements/ports.js'
 import { PlatformError } from '../../core/errors.js'
-import { fromBlob, toBlob } from '../blob.js'
+import { fromBlob } from '../blob.js'
 import type { Database } from '../schema.js'
+import { insertImage } from './images.js'
 import { likePattern } from '../../core/skills/index.js'
 
 /** An achievements row as the app sees it. */
@@ -90,19 +91,7 @@ export function achievementsRepo(q: Kysely<Database>, now: () => Date): Achievem
     },
 
     async putImage(image) {
-      await q
-        .insertInto('images')
-        .values({
-          id: image.id,
-          org_id: image.orgId,
-          media_type: image.mediaType,
-          bytes: toBlob(image.bytes),
-          width: image.width,
-          height: image.height,
-          created_at: image.createdAt,
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute()
+      await insertImage(q, image)
       const stored = await q.selectFrom('images').selectAll().where('id', '=', image.id).executeTakeFirstOrThrow()
       return imageRecordOf(stored)
     },

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { ApiKeyRecord, InvitationRecord, MemberRecord, OrgRecord, OrgsRepo } from '../../app/orgs/ports.js'
 import type { Database } from '../schema.js'
-import { toBlob } from '../blob.js'
+import { insertImage } from './images.js'
 
 /** An organizations row as the app sees it. */
 export const orgRecordOf = (r: Selectable<Database['organizations']>): OrgRecord => ({
@@ -110,19 +110,7 @@ export function orgsRepo(q: Kysely<Database>, now: () => Date): OrgsRepo {
     },
 
     async putImage(image) {
-      await q
-        .insertInto('images')
-        .values({
-          id: image.id,
-          org_id: image.orgId,
-          media_type: image.mediaType,
-          bytes: toBlob(image.bytes),
-          width: image.width,
-          height: image.height,
-          created_at: now().toISOString(),
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute()
+      await insertImage(q, { ...image, createdAt: now().toISOString() })
     },
 
     async ofUser(userId) {
