@@ -32,6 +32,9 @@ import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
 import { isPostgresUrl, openStore, type Store } from './store/index.js'
 
+/** A request path for the log, with the one-time tokens some paths carry (claim and invitation links) left out. */
+export const redactPath = (path: string): string => path.replace(/^\/(claim|invitations)\/[^/]+/, '/$1/[token]').replace(/^(\/api\/v1\/invitations)\/[^/]+/, '$1/[token]')
+
 /** What the app is built from besides its configuration. */
 export interface AppDeps {
   log?: Logger
@@ -65,7 +68,7 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
   app.use(async (c, next) => {
     const started = performance.now()
     await next()
-    log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
+    log.debug('request', { method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
   })
   app.route('/', healthRoutes(config.version))
   if (platform) {

@@ -107,3 +107,13 @@ describe('startServer', () => {
     await expect(running.closed).resolves.toBeUndefined()
   })
 })
+
+describe('the request log', () => {
+  it('leaves the one-time tokens of claim and invitation links out of logged paths', async () => {
+    const { redactPath } = await import('../../src/main.js')
+    expect(redactPath('/claim/abcDEF123_-')).toBe('/claim/[token]')
+    expect(redactPath('/invitations/abc/accept')).toBe('/invitations/[token]/accept')
+    expect(redactPath('/api/v1/invitations/abc/accept')).toBe('/api/v1/invitations/[token]/accept')
+    expect(redactPath('/orgs/demo/credentials')).toBe('/orgs/demo/credentials')
+  })
+})
