@@ -8,7 +8,9 @@ import { loadConfig, type Config } from '../../src/config.js'
 import type { Clock } from '../../src/app/platform/ports.js'
 import type { RoleName } from '../../src/app/platform/roles.js'
 import { orgDid } from '../../src/app/orgs/did.js'
-import { API_KEY_PATTERN, CSRF_COOKIE, SESSION_COOKIE, hashToken } from '../../src/http/auth/tokens.js'
+import { newApiKeySecret } from '../../src/app/orgs/api-keys.js'
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/http/auth/tokens.js'
+import { hashSecret } from '../../src/app/platform/secret-token.js'
 import { silentLogger } from '../../src/http/logger.js'
 import { masterKeyFrom } from '../../src/keys/master-key.js'
 import { createApp } from '../../src/main.js'
@@ -111,7 +113,7 @@ export async function startTestPlatform(opts: { dialect?: 'sqlite' | 'postgres';
     const csrf = randomBytes(24).toString('base64url')
     await store.db
       .insertInto('sessions')
-      .values({ id_hash: hashToken(token), user_id: id, csrf_token: csrf, created_at: now, expires_at: new Date(clock.now().getTime() + 86_400_000 * 30).toISOString() })
+      .values({ id_hash: hashSecret(token), user_id: id, csrf_token: csrf, created_at: now, expires_at: new Date(clock.now().getTime() + 86_400_000 * 30).toISOString() })
       .execute()
     return { userId: id, email: address, password, cookie: `${SESSION_COOKIE}=${token}`, csrf }
   }
@@ -132,12 +134,10 @@ export async function startTestPlatform(opts: { dialect?: 'sqlite' | 'postgres';
   }
 
   const seedApiKey: TestPlatform['seedApiKey'] = async (org, role = 'issuer') => {
-    const prefix = randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').slice(0, 8)
-    const secret = `emb_${prefix}_${randomBytes(32).toString('base64url')}`
-    if (!API_KEY_PATTERN.test(secret)) throw new Error(`bad test key ${secret}`)
+    const { prefix, secret } = newApiKeySecret(platform.random)
     await store.db
       .insertInto('api_keys')
-      .values({ id: platform.random.uuid(), org_id: org.id, name: `test ${role}`, role, prefix, secret_hash: hashToken(secret), created_at: clock.now().toISOString() })
+      .values({ id: platform.random.uuid(), org_id: org.id, name: `test ${role}`, role, prefix, secret_hash: hashSecret(secret), created_at: clock.now().toISOString() })
       .execute()
     return secret
   }

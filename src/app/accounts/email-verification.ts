@@ -3,7 +3,7 @@ import { verifyEmailMessage } from '../mail/templates.js'
 import type { PlatformTransaction } from '../platform/ports.js'
 import { ACCOUNT_MAIL_FROM_NAME, type AccountDeps } from './deps.js'
 import { RateLimitedError, waitPhrase } from './errors.js'
-import { hashSecret, isTokenShaped, newSecret } from './secret-token.js'
+import { hashSecret, isTokenShaped, newSecret } from '../platform/secret-token.js'
 
 /** Verification links work for 24 hours. */
 export const VERIFY_EMAIL_TTL_MS = 24 * 3_600_000

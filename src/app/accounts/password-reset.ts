@@ -6,7 +6,7 @@ import { AccountInputError } from './errors.js'
 import { hashPassword } from './password-hash.js'
 import { passwordProblem } from './password-policy.js'
 import type { UserRecord } from './ports.js'
-import { hashSecret, isTokenShaped, newSecret } from './secret-token.js'
+import { hashSecret, isTokenShaped, newSecret } from '../platform/secret-token.js'
 import { startSession, type NewSession } from './sessions.js'
 
 /** Reset links work for 1 hour. */

@@ -1,5 +1,5 @@
 import type { Platform, PlatformRepos } from '../platform/ports.js'
-import { newSecret } from './secret-token.js'
+import { newSecret } from '../platform/secret-token.js'
 
 /** Sessions last 30 days from sign-in. */
 export const SESSION_TTL_MS = 30 * 86_400_000

@@ -1,5 +1,5 @@
 import { PlatformError } from '../../core/errors.js'
-import { claimTokenHash as tokenHashOf } from '../issuance/commit-issued.js'
+import { hashSecret as tokenHashOf } from '../platform/secret-token.js'
 import type { Platform } from '../platform/ports.js'
 import type { IssuedCredentialView } from './ports.js'
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { credentialIssuedMessage } from '../mail/templates.js'
 import type { MailMessage } from '../mail/ports.js'
 import type { PlatformStore, PlatformTransaction } from '../platform/ports.js'
@@ -15,7 +14,6 @@ export interface PreparedIssue {
 }
 
 /** SHA-256 hex of a claim token: what the store keeps (the token itself is only in the e-mail). */
-export const claimTokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
 
 /** The UUID of a `urn:uuid:` id, as public URLs use it. */
 export const uuidOf = (credentialId: string): string => credentialId.replace(/^urn:uuid:/i, '')

@@ -2,7 +2,8 @@ import { PlatformError } from '../../core/errors.js'
 import type { Platform } from '../platform/ports.js'
 import { dateTimeOf, type Cohort } from './cohort.js'
 import type { CohortSigner, CredentialJob } from './cohort-signer.js'
-import { claimTokenHash, issueWithSlots, writeIssued, type PreparedIssue } from './commit-issued.js'
+import { hashSecret } from '../platform/secret-token.js'
+import { issueWithSlots, writeIssued, type PreparedIssue } from './commit-issued.js'
 import { checkCsvRow, type CsvRow } from './csv-rows.js'
 import type { CredentialSeed } from './draft-credential.js'
 import type { IssueDetails } from './issue-input.js'
@@ -107,7 +108,7 @@ async function signChunk({ chunk, rows, issuedAt }: PreparedChunk, plan: SlotPla
       suspension: plan.suspension[i]!,
       batchId,
       batchRow: r.row,
-      claimTokenHash: claimTokenHash(r.claimToken),
+      claimTokenHash: hashSecret(r.claimToken),
       issuedAt: at,
     },
     mail: made[i]!.mail,

@@ -1,7 +1,8 @@
 import { PlatformError } from '../../core/errors.js'
 import type { Platform } from '../platform/ports.js'
 import { dateTimeOf, loadCohort } from './cohort.js'
-import { claimTokenHash, issueWithSlots, issuedMail, issuedRecordOf, writeIssued, type PreparedIssue } from './commit-issued.js'
+import { hashSecret } from '../platform/secret-token.js'
+import { issueWithSlots, issuedMail, issuedRecordOf, writeIssued, type PreparedIssue } from './commit-issued.js'
 import { draftCredential } from './draft-credential.js'
 import { checkIssueDetails, describeErrors, type IssueDetails } from './issue-input.js'
 import { issuedViewOf, type IssuedView } from './issued-view.js'
@@ -72,7 +73,7 @@ export async function issueCredential(platform: IssueDeps, request: IssueRequest
           suspension,
           batchId: null,
           batchRow: null,
-          claimTokenHash: claimTokenHash(claimToken),
+          claimTokenHash: hashSecret(claimToken),
           issuedAt: now.toISOString(),
         },
         mail: issuedMail(

@@ -1,5 +1,5 @@
 import { PlatformError } from '../../core/errors.js'
-import { isTokenShaped } from '../accounts/secret-token.js'
+import { isTokenShaped } from '../platform/secret-token.js'
 import type { Platform } from '../platform/ports.js'
 import type { RoleName } from '../platform/roles.js'
 import { invitationTokenHash } from './invite-member.js'

@@ -1,5 +1,5 @@
 import { PlatformError } from '../../core/errors.js'
-import { hashSecret } from '../accounts/secret-token.js'
+import { hashSecret } from '../platform/secret-token.js'
 import type { Platform, RandomSource } from '../platform/ports.js'
 import { apiKeySchema, parseOrgInput } from './org-input.js'
 import type { ApiKeyRecord } from './ports.js'

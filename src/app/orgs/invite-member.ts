@@ -1,5 +1,5 @@
 import { PlatformError } from '../../core/errors.js'
-import { hashSecret, newSecret } from '../accounts/secret-token.js'
+import { hashSecret, newSecret } from '../platform/secret-token.js'
 import { invitationMessage } from '../mail/templates.js'
 import type { Platform } from '../platform/ports.js'
 import { assertMayManage, type OrgActor } from './member-rules.js'

@@ -3,7 +3,8 @@ import type { MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { PlatformError } from '../../core/errors.js'
 import '../context.js'
-import { API_KEY_PATTERN, CSRF_COOKIE, SESSION_COOKIE, hashToken, safeEqual } from './tokens.js'
+import { hashSecret } from '../../app/platform/secret-token.js'
+import { API_KEY_PATTERN, CSRF_COOKIE, SESSION_COOKIE, safeEqual } from './tokens.js'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** The largest form body the CSRF check reads (an image upload fits; CSV uploads carry the token in the URL). */
@@ -24,7 +25,7 @@ export const authenticate = (): MiddlewareHandler => async (c, next) => {
     if (!match || !API_KEY_PATTERN.test(match[1]!)) {
       throw new PlatformError('ERR_UNAUTHENTICATED', 'Authorization must be "Bearer emb_…" with an API key of this instance')
     }
-    const key = await store.repos.access.apiKeyByHash(hashToken(match[1]!), now)
+    const key = await store.repos.access.apiKeyByHash(hashSecret(match[1]!), now)
     if (!key) throw new PlatformError('ERR_UNAUTHENTICATED', 'This API key is unknown or has been revoked')
     c.set('actor', { kind: 'api-key', ...key })
     c.set('csrfToken', '')
@@ -32,7 +33,7 @@ export const authenticate = (): MiddlewareHandler => async (c, next) => {
   }
   const token = getCookie(c, SESSION_COOKIE)
   if (token) {
-    const idHash = hashToken(token)
+    const idHash = hashSecret(token)
     const session = await store.repos.access.sessionByHash(idHash, now)
     if (session) {
       c.set('actor', { kind: 'user', user: session.user, sessionIdHash: idHash, csrfToken: session.csrfToken })

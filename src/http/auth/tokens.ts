@@ -1,7 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
-
-/** SHA-256 hex of a secret token: what the store keeps of sessions, e-mail links and API keys. */
-export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
+import { timingSafeEqual } from 'node:crypto'
 
 /** Constant-time string equality (false for different lengths). */
 export function safeEqual(a: string, b: string): boolean {

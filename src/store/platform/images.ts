@@ -1,20 +1,10 @@
 import type { Kysely } from 'kysely'
 import { toBlob } from '../blob.js'
+import type { ImageRecord } from '../../app/achievements/ports.js'
 import type { Database } from '../schema.js'
 
-/** A checked image to store under the SHA-256 (hex) of its bytes. */
-export interface ImageRow {
-  id: string
-  orgId: string
-  mediaType: 'image/png' | 'image/svg+xml'
-  bytes: Uint8Array
-  width: number
-  height: number
-  createdAt: string
-}
-
 /** Stores an image (badge or logo) once: the same bytes again change nothing (content-addressed). */
-export async function insertImage(q: Kysely<Database>, image: ImageRow): Promise<void> {
+export async function insertImage(q: Kysely<Database>, image: ImageRecord): Promise<void> {
   await q
     .insertInto('images')
     .values({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyPassword } from '../../../src/app/accounts/index.js'
-import { SESSION_COOKIE, hashToken } from '../../../src/http/auth/tokens.js'
+import { SESSION_COOKIE } from '../../../src/http/auth/tokens.js'
+import { hashSecret } from '../../../src/app/platform/secret-token.js'
 import { hasPostgres, readJson, startTestPlatform, type TestPlatform } from '../../support/platform.js'
 import { anonymousBrowser, getPage, linkIn, mailTo, postForm, sessionTokenOf, setCookieLine } from './account-helpers.js'
 
@@ -36,7 +37,7 @@ function signUpFlow(dialect: 'sqlite' | 'postgres') {
     expect(mail!.html).toContain(`href="http://localhost:3000${link}"`)
     const token = new URL(link, 'http://x').searchParams.get('token')!
     const stored = await t.store.db.selectFrom('user_tokens').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow()
-    expect(stored.token_hash).toBe(hashToken(token))
+    expect(stored.token_hash).toBe(hashSecret(token))
     expect(stored.purpose).toBe('verify-email')
     expect(Date.parse(stored.expires_at) - t.clock.now().getTime()).toBe(24 * 3_600_000)
 
@@ -61,7 +62,7 @@ function signUpFlow(dialect: 'sqlite' | 'postgres') {
     const sessionToken = sessionTokenOf(signIn)!
     expect(Buffer.from(sessionToken, 'base64url')).toHaveLength(32)
     const sessions = await t.store.db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).execute()
-    expect(sessions.map((s) => s.id_hash)).toEqual([hashToken(sessionToken)])
+    expect(sessions.map((s) => s.id_hash)).toEqual([hashSecret(sessionToken)])
 
     const cookie = `${SESSION_COOKIE}=${sessionToken}`
     const me = await t.app.request('/api/v1/me', { headers: { cookie } })

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { RandomSource } from '../platform/ports.js'
 
-/** SHA-256 hex of a secret token: all the store keeps of sessions and e-mail links. */
+/** SHA-256 hex of a secret token: all the store keeps of sessions, e-mail links, API keys, invitations and claim links. */
 export const hashSecret = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
 
 /** A fresh 32-byte base64url secret and its hash. */
