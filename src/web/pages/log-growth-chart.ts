@@ -1,4 +1,5 @@
 import { html } from 'hono/html'
+import { chartAxes, type ChartBox } from '../components/chart-axes.js'
 
 /** One point of the log's growth: when a checkpoint was signed, and its tree size. */
 export interface GrowthPoint {
@@ -9,6 +10,7 @@ export interface GrowthPoint {
 const WIDTH = 600
 const HEIGHT = 200
 const PAD = { left: 56, right: 12, top: 12, bottom: 28 }
+const BOX: ChartBox = { width: WIDTH, height: HEIGHT, pad: PAD }
 
 const day = (iso: string): string => iso.slice(0, 10)
 
@@ -32,16 +34,7 @@ export function growthChart(points: readonly GrowthPoint[]) {
     <svg role="img" aria-labelledby="growth-title growth-desc" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" preserveAspectRatio="xMidYMid meet">
       <title id="growth-title">Log size over time</title>
       <desc id="growth-desc">${summary}</desc>
-      <g fill="none" stroke="currentColor" stroke-opacity="0.4">
-        <line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}" />
-        <line x1="${PAD.left}" y1="${HEIGHT - PAD.bottom}" x2="${WIDTH - PAD.right}" y2="${HEIGHT - PAD.bottom}" />
-      </g>
-      <g fill="currentColor" font-size="11" font-family="sans-serif">
-        <text x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${maxSize.toLocaleString('en')}</text>
-        <text x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">0</text>
-        <text x="${PAD.left}" y="${HEIGHT - 8}">${day(first.at)}</text>
-        <text x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${day(last.at)}</text>
-      </g>
+      ${chartAxes(BOX, { max: maxSize, from: day(first.at), to: day(last.at) })}
       <polyline points="${line}" fill="none" stroke="#1d4ed8" stroke-width="2" />
     </svg>
     <figcaption>${summary}</figcaption>

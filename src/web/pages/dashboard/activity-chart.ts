@@ -1,9 +1,11 @@
 import { html } from 'hono/html'
+import { chartAxes, type ChartBox } from '../../components/chart-axes.js'
 import type { DayCounts } from '../../../app/dashboard/ports.js'
 
 const WIDTH = 720
 const HEIGHT = 220
 const PAD = { left: 44, right: 12, top: 12, bottom: 28 }
+const BOX: ChartBox = { width: WIDTH, height: HEIGHT, pad: PAD }
 const SERIES = [
   ['issued', 'Issued', '#1d4ed8'],
   ['claimed', 'Claimed', '#15803d'],
@@ -29,16 +31,7 @@ export function activityChart(days: readonly DayCounts[]) {
     <svg role="img" aria-labelledby="activity-title activity-desc" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" preserveAspectRatio="xMidYMid meet">
       <title id="activity-title">Credentials per day</title>
       <desc id="activity-desc">${summary}</desc>
-      <g fill="none" stroke="currentColor" stroke-opacity="0.35">
-        <line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${HEIGHT - PAD.bottom}" />
-        <line x1="${PAD.left}" y1="${HEIGHT - PAD.bottom}" x2="${WIDTH - PAD.right}" y2="${HEIGHT - PAD.bottom}" />
-      </g>
-      <g fill="currentColor" font-size="11" font-family="sans-serif">
-        <text x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${max.toLocaleString('en')}</text>
-        <text x="${PAD.left - 6}" y="${HEIGHT - PAD.bottom}" text-anchor="end">0</text>
-        <text x="${PAD.left}" y="${HEIGHT - 8}">${first}</text>
-        <text x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end">${last}</text>
-      </g>
+      ${chartAxes(BOX, { max: max, from: first, to: last })}
       ${SERIES.map(
         ([k, , colour]) =>
           html`<polyline points="${days.map((d, i) => `${x(i).toFixed(1)},${y(d[k]).toFixed(1)}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="2" />`,
