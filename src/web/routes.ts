@@ -2,18 +2,14 @@ import { Hono } from 'hono'
 import { FAVICON_SVG } from './assets/favicon.js'
 import { STYLESHEET } from './assets/styles.js'
 import type { LogReader } from '../app/ports.js'
-import type { Actor } from '../app/platform/access-ports.js'
-import '../http/context.js'
+import { navUserOf } from './page.js'
 import { homePage, type HomePageProps } from './pages/home-page.js'
 import { logPageRoute } from './pages/log-page-route.js'
 
 /** The server-rendered pages and their assets. */
 export function webRoutes(props: HomePageProps, log?: { reader: LogReader; verifierKey: string }): Hono {
   return new Hono()
-    .get('/', (c) => {
-      const actor = c.get('actor') as Actor | undefined
-      return c.html(homePage({ ...props, user: actor?.kind === 'user' ? { name: actor.user.name, csrfToken: actor.csrfToken } : undefined }))
-    })
+    .get('/', (c) => c.html(homePage({ ...props, user: navUserOf(c) })))
     .get('/log', logPageRoute(props.version, log))
     .get('/assets/favicon.svg', (c) => {
       c.header('Cache-Control', 'public, max-age=86400')

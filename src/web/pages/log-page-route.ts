@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { LogReader } from '../../app/ports.js'
 import { lookUpInclusion } from './log-inclusion-lookup.js'
 import { logPage } from './log-page.js'
+import { navUserOf } from '../page.js'
 
 /** How many checkpoints the growth chart draws. */
 const GROWTH_POINTS = 200
@@ -11,7 +12,7 @@ export const logPageRoute =
   (version: string, log: { reader: LogReader; verifierKey: string } | undefined) =>
   async (c: Context): Promise<Response> => {
     c.header('Cache-Control', 'no-cache')
-    if (!log) return c.html(logPage({ version }), 503)
+    if (!log) return c.html(logPage({ version, user: navUserOf(c) }), 503)
     const credential = c.req.query('credential')?.trim()
     const [latest, checkpoints, lookup] = await Promise.all([
       log.reader.latestCheckpoint(),
@@ -19,5 +20,5 @@ export const logPageRoute =
       credential ? lookUpInclusion(log.reader, log.verifierKey, credential) : undefined,
     ])
     const growth = checkpoints.map((s) => ({ at: s.createdAt, size: s.checkpoint.size })).reverse()
-    return c.html(logPage({ version, published: { latest, verifierKey: log.verifierKey, growth }, lookup }))
+    return c.html(logPage({ version, user: navUserOf(c), published: { latest, verifierKey: log.verifierKey, growth }, lookup }))
   }

@@ -1,13 +1,15 @@
 import { html } from 'hono/html'
 import type { StoredCheckpoint } from '../../app/ports.js'
 import { encodeBase64 } from '../../core/transparency-log/base64.js'
-import { layout } from '../layout.js'
+import { layout, type NavUser } from '../layout.js'
 import { growthChart, type GrowthPoint } from './log-growth-chart.js'
 import type { InclusionLookup } from './log-inclusion-lookup.js'
 
 /** What the /log page shows. Without `published`, the instance has no log. */
 export interface LogPageProps {
   version: string
+  /** The signed-in user, for the header's navigation. */
+  user?: NavUser | undefined
   published?: { latest?: StoredCheckpoint; verifierKey: string; growth: readonly GrowthPoint[] }
   /** The credential id asked about in the form, and what was found. */
   lookup?: InclusionLookup
@@ -31,11 +33,12 @@ function lookupResult(lookup: InclusionLookup) {
 }
 
 /** The public page of the transparency log: latest checkpoint, verifier key, growth, and an inclusion check. */
-export function logPage({ version, published, lookup }: LogPageProps) {
+export function logPage({ version, user, published, lookup }: LogPageProps) {
   const latest = published?.latest
   return layout({
     title: 'Transparency log · Emblem',
     version,
+    user,
     main: html`
       <h1>Transparency log</h1>
       <p class="lead">

@@ -40,6 +40,15 @@ describe('the dashboards', () => {
     expect(empty).toContain('href="/orgs/new"')
   })
 
+  it('keeps the signed-in navigation on the home and log pages too', async () => {
+    for (const path of ['/', '/log']) {
+      const page = await (await t.request(path, { as: owner })).text()
+      expect(page).toContain('Olive Owner')
+      expect(page).toContain('action="/sign-out"')
+      expect(page).not.toContain('href="/sign-in"')
+    }
+  })
+
   it('sends an anonymous browser to sign in and back', async () => {
     const res = await t.request('/dashboard', { headers: { accept: 'text/html' } })
     expect(res.status).toBe(303)
