@@ -53,6 +53,13 @@ export default defineConfig(
     },
   },
   {
+    // Browser code: the enhancement scripts bundled by web/kit/assets.ts.
+    files: ['src/web/client/**/*.ts'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', EventSource: 'readonly', HTMLElement: 'readonly', fetch: 'readonly' },
+    },
+  },
+  {
     // Canonical serialisations (N-Quads, JCS) escape control characters on purpose.
     files: ['src/core/canonical/**/*.ts'],
     rules: { 'no-control-regex': 'off' },

@@ -14,6 +14,11 @@ import { healthRoutes } from './http/routes/health.js'
 import { logRoutes, type PublishedLog } from './http/routes/log.js'
 import { webRoutes } from './web/routes.js'
 import { setPageVersion } from './web/page.js'
+import { setRenderVersion, setNavUserLoader } from './web/kit/render.js'
+import { localeMiddleware } from './web/kit/locale.js'
+import { assetRoutes } from './web/kit/asset-routes.js'
+import { homeRoutes } from './web/pages/home/routes.js'
+import { languageRoutes } from './web/pages/language/routes.js'
 import { platformPages } from './web/platform-pages.js'
 import { authenticate, csrfProtection } from './http/auth/authenticate.js'
 import { apiRoutes } from './http/routes/api/index.js'
@@ -51,6 +56,13 @@ export interface AppDeps {
 export function createApp(config: Config, { log = createLogger(config.logLevel), transparencyLog, platform }: AppDeps = {}): Hono {
   const app = new Hono()
   setPageVersion(config.version)
+  setRenderVersion(config.version)
+  setNavUserLoader(async (c) => {
+    const actor = c.get('actor')
+    if (actor?.kind !== 'user' || !platform) return undefined
+    const memberships = await platform.store.repos.accounts.memberships(actor.user.id)
+    return { name: actor.user.name, email: actor.user.email, orgs: memberships.map((m) => ({ ...m.org, role: m.role })) }
+  })
   setHtmlProblemRenderer(platform ? htmlProblemPage : undefined)
   app.use(
     secureHeaders({
@@ -58,6 +70,10 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
       overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
@@ -70,7 +86,9 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     await next()
     log.debug('request', { method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
   })
+  app.use(localeMiddleware())
   app.route('/', healthRoutes(config.version))
+  app.route('/', assetRoutes())
   if (platform) {
     const documents = instanceDocuments((path, init) => app.request(path, init), config.fetch)
     app.use(async (c, next) => {
@@ -85,9 +103,11 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     app.route('/', publicOrgRoutes())
     app.route('/', publicImageRoutes())
     app.route('/', publicStatusRoutes())
+    app.route('/', languageRoutes())
     app.route('/', platformPages())
   }
   app.route('/log', logRoutes(transparencyLog))
+  app.route('/', homeRoutes(config.publicUrl, transparencyLog))
   app.route('/', webRoutes({ version: config.version, publicUrl: config.publicUrl }, transparencyLog))
   app.notFound(notFound)
   app.onError(createErrorHandler(log))

@@ -1,6 +1,7 @@
 import type { Platform } from '../app/platform/ports.js'
 import type { Actor } from '../app/platform/access-ports.js'
 import type { DocumentAccess } from '../app/credentials/ports.js'
+import type { Locale } from '../app/i18n/locales.js'
 
 // What middleware puts on every request's context, typed once for all routes and pages.
 declare module 'hono' {
@@ -13,6 +14,8 @@ declare module 'hono' {
     csrfToken: string
     /** How verification reaches documents: this instance's own URLs in-process, other hosts' through the guarded fetcher. */
     documents: DocumentAccess
+    /** The language pages, e-mails and certificates are rendered in for this request. */
+    locale: Locale
   }
 }
 

@@ -25,9 +25,10 @@ describe('GET /', () => {
     const page = await res.text()
     expect(page).toMatch(/^<!doctype html>/)
     expect(page).toContain('<html lang="en">')
-    expect(page).toContain('<title>Emblem: open micro-credentials</title>')
-    expect(page.match(/<h1>/g)).toHaveLength(1)
-    expect(page).toContain('<main id="main">')
+    expect(page).toContain('<title>Open micro-credentials · Emblem</title>')
+    expect(page.match(/<h1[ >]/g)).toHaveLength(1)
+    expect(page).toContain('<main id="main" tabindex="-1">')
+    expect(page).toContain('class="skip-link" href="#main"')
     expect(page).toContain('Open Badges 3.0')
     expect(page).toContain('href="/healthz"')
   })
@@ -47,10 +48,30 @@ describe('GET /', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
-  it('serves its stylesheet', async () => {
-    const res = await app().request('/assets/emblem.css')
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toMatch(/^text\/css/)
+  it('serves its stylesheet under a content-hashed name, cached for good, and by its plain name', async () => {
+    const page = await (await app().request('/')).text()
+    const href = /<link rel="stylesheet" href="(\/assets\/emblem\.[A-Z0-9]+\.css)"/.exec(page)?.[1]
+    expect(href).toBeDefined()
+    const hashed = await app().request(href!)
+    expect(hashed.status).toBe(200)
+    expect(hashed.headers.get('content-type')).toMatch(/^text\/css/)
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    const css = await hashed.text()
+    expect(css).toContain('prefers-color-scheme:dark')
+    expect(css).toContain('@media print')
+    const plain = await app().request('/assets/emblem.css')
+    expect(plain.status).toBe(200)
+    expect(await plain.text()).toBe(css)
+  })
+
+  it('serves its enhancement script as a module from this origin, never inline', async () => {
+    const page = await (await app().request('/')).text()
+    const src = /<script type="module" src="(\/assets\/app\.[A-Z0-9]+\.js)"><\/script>/.exec(page)?.[1]
+    expect(src).toBeDefined()
+    expect(page.match(/<script/g)).toHaveLength(1)
+    const script = await app().request(src!)
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/)
+    expect(await script.text()).toContain('data-copy')
   })
 })
 

@@ -1,0 +1,32 @@
+// The message catalogs: one JSON file per language and area (messages/<locale>/<area>.json), ICU
+// MessageFormat strings under flat dotted keys that start with the area ("org.dashboard.title").
+// English defines the keys; catalogs.test.ts fails when another language lacks one, or when a
+// translation's placeholders differ from the English ones.
+import enCommon from './messages/en/common.json' with { type: 'json' }
+import enHome from './messages/en/home.json' with { type: 'json' }
+import deCommon from './messages/de/common.json' with { type: 'json' }
+import deHome from './messages/de/home.json' with { type: 'json' }
+import frCommon from './messages/fr/common.json' with { type: 'json' }
+import frHome from './messages/fr/home.json' with { type: 'json' }
+import esCommon from './messages/es/common.json' with { type: 'json' }
+import esHome from './messages/es/home.json' with { type: 'json' }
+import nlCommon from './messages/nl/common.json' with { type: 'json' }
+import nlHome from './messages/nl/home.json' with { type: 'json' }
+import type { Locale } from './locales.js'
+
+const en = { ...enCommon, ...enHome }
+
+/** Every message key (English has them all). */
+export type MessageKey = keyof typeof en
+
+/** A catalog: ICU messages by key. */
+export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
+
+/** The catalogs by language. */
+export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
+  en,
+  de: { ...deCommon, ...deHome },
+  fr: { ...frCommon, ...frHome },
+  es: { ...esCommon, ...esHome },
+  nl: { ...nlCommon, ...nlHome },
+}

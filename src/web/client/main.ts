@@ -1,0 +1,16 @@
+// Progressive enhancement: every page works without this script. Each enhancement finds its
+// elements by a data attribute and upgrades them; nothing here is needed to submit a form.
+import { enhanceAutosubmit } from './autosubmit.js'
+import { enhanceCopyButtons } from './copy-button.js'
+
+document.documentElement.classList.add('js')
+
+const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit]
+
+for (const enhance of enhancements) {
+  try {
+    enhance(document)
+  } catch (err) {
+    console.error('Enhancement failed', err)
+  }
+}
