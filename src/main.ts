@@ -8,7 +8,7 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { loadConfig, type Config } from './config.js'
 import { createErrorHandler, notFound, setHtmlProblemRenderer } from './http/error-response.js'
-import { htmlProblemPage } from './web/error-page.js'
+import { htmlProblemPage } from './web/pages/problem/problem-page.js'
 import { createLogger, type Logger } from './http/logger.js'
 import { healthRoutes } from './http/routes/health.js'
 import { logRoutes, type PublishedLog } from './http/routes/log.js'
@@ -17,7 +17,6 @@ import { setPageVersion } from './web/page.js'
 import { setRenderVersion, setNavUserLoader } from './web/kit/render.js'
 import { localeMiddleware } from './web/kit/locale.js'
 import { assetRoutes } from './web/kit/asset-routes.js'
-import { homeRoutes } from './web/pages/home/routes.js'
 import { languageRoutes } from './web/pages/language/routes.js'
 import { platformPages } from './web/platform-pages.js'
 import { authenticate, csrfProtection } from './http/auth/authenticate.js'
@@ -107,8 +106,7 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     app.route('/', platformPages())
   }
   app.route('/log', logRoutes(transparencyLog))
-  app.route('/', homeRoutes(config.publicUrl, transparencyLog))
-  app.route('/', webRoutes({ version: config.version, publicUrl: config.publicUrl }, transparencyLog))
+  app.route('/', webRoutes(config.publicUrl, transparencyLog))
   app.notFound(notFound)
   app.onError(createErrorHandler(log))
   return app

@@ -38,16 +38,16 @@ describe('GET /log', () => {
 
   it('draws the growth over time as an inline SVG with a text alternative and a data table', async () => {
     const { html } = await page()
-    expect(html).toMatch(/<svg role="img" aria-labelledby="growth-title growth-desc"/)
-    expect(html).toContain('The log grew from 10 entries on 2026-01-01 to 100 on 2026-01-04, over 4 checkpoints.')
-    expect(html.match(/<polyline points="([^"]+)"/)![1]!.split(' ')).toHaveLength(4)
-    expect(html).toContain('<th scope="col">Size</th>')
-    expect(html).not.toContain('<script')
+    expect(html).toMatch(/<svg class="chart" role="img" aria-labelledby="growth-title growth-desc"/)
+    expect(html).toContain('The log grew from 10 entries on 1 January 2026 to 100 on 4 January 2026, over 4 checkpoints.')
+    expect(html.match(/<path class="series-line series-1" d="([^"]+)"/)![1]!.match(/[ML]/g)).toHaveLength(4)
+    expect(html).toContain('<th scope="col" class="num">Entries</th>')
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)/)
   })
 
   it('has a labelled form that works without JavaScript', async () => {
     const { html } = await page()
-    expect(html).toContain('<form method="get" action="/log">')
+    expect(html).toMatch(/<form action="\/log" method="get"/)
     expect(html).toContain('<label for="credential">Credential id</label>')
     expect(html).toContain('<input id="credential" name="credential"')
   })
@@ -56,6 +56,21 @@ describe('GET /log', () => {
     const { html } = await page(`?credential=${encodeURIComponent(loggable(301).id as string)}`)
     expect(html).toContain('<strong>In the log.</strong> Entry 61; its inclusion proof verified against the signed checkpoint of size 100.')
     expect(html).toContain('<code>did:web:example.edu:orgs:demo</code>')
+  })
+
+  it('accepts the id as a credential page shows it, without its urn:uuid: prefix', async () => {
+    const bare = (loggable(301).id as string).replace('urn:uuid:', '')
+    const { html } = await page(`?credential=${bare}`)
+    expect(html).toContain('<strong>In the log.</strong> Entry 61;')
+    expect(html).toContain(`<code>urn:uuid:${bare}</code>`)
+  })
+
+  it('speaks the language the browser asks for', async () => {
+    const res = await app.request(`/log?credential=${encodeURIComponent(loggable(301).id as string)}`, { headers: { 'accept-language': 'de-DE,de;q=0.9' } })
+    const html = await res.text()
+    expect(res.headers.get('content-language')).toBe('de')
+    expect(html).toContain('<html lang="de">')
+    expect(html).toContain('<strong>Im Protokoll.</strong> Eintrag 61;')
   })
 
   it('says clearly when a credential is not in the log, or not yet in a signed checkpoint', async () => {

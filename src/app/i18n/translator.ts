@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE, FORMAT_LOCALE, type Locale } from './locales.js'
 export type MessageValue = string | number | Date
 
 /** A rich message's values: plain values, or functions wrapping the text between `<tag>…</tag>`. */
-export type RichValues<T> = Record<string, MessageValue | ((chunks: Array<string | T>) => T)>
+export type RichValues<T> = Record<string, MessageValue | T | ((chunks: Array<string | T>) => T)>
 
 /** Everything text-shaped in one language: messages, dates and numbers. */
 export interface Translator {
@@ -57,7 +57,7 @@ function createTranslator(locale: Locale): Translator {
       return typeof out === 'string' ? out : String(out)
     },
     rich: <T,>(key: MessageKey, values: RichValues<T>) => {
-      const out = compiled(locale, key).format<T>(values as Record<string, MessageValue | ((chunks: Array<string | T>) => T)>)
+      const out = compiled(locale, key).format<T>(values as Record<string, MessageValue | T | ((chunks: Array<string | T>) => T)>)
       return (Array.isArray(out) ? out : [out]) as Array<string | T>
     },
     has: (key): key is MessageKey => Object.hasOwn(CATALOGS[DEFAULT_LOCALE], key),

@@ -10,7 +10,7 @@ export function CopyButton({ text, target, label }: { text?: string; target?: st
   return (
     <button
       type="button"
-      class="button secondary sm js-only"
+      class="button secondary sm js-only copy-button"
       data-copy={text}
       data-copy-target={target}
       data-copied-message={t.t('common.copy.done')}
