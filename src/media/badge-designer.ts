@@ -3,7 +3,7 @@ import { PlatformError } from '../core/errors.js'
 import { BADGE_ICONS, ICON_PARTS, type BadgeIcon } from './badge-icons.js'
 import { BADGE_SHAPES, SHAPES, type BadgeShape } from './badge-shapes.js'
 import { fitFontSize, wrapTitle } from './badge-text.js'
-import { contrastRatio } from './contrast.js'
+import { contrastRatio } from '../app/branding/contrast.js'
 import { el, serializeSvg, SVG_NS, type SvgElement } from './svg-tree.js'
 
 /** The designer's starting point: what a new badge looks like before anyone picks anything. */

@@ -5,7 +5,7 @@ export { BADGE_SHAPES, type BadgeShape } from './badge-shapes.js'
 /** The built-in icons a badge can show, in picker order. */
 export { BADGE_ICONS, type BadgeIcon } from './badge-icons.js'
 /** WCAG contrast ratio of two #rrggbb colours, for a picker that warns before the designer refuses. */
-export { contrastRatio } from './contrast.js'
+export { contrastRatio } from '../app/branding/contrast.js'
 /** Rebuilds untrusted SVG from an allow-list: no scripts, no external references, no DOCTYPE. */
 export { sanitizeSvg, MAX_SVG_DEPTH } from './sanitize-svg.js'
 /** Checks an uploaded badge image (PNG or SVG): size, type by content, dimensions; returns storable bytes. */

@@ -46,3 +46,36 @@ describe('e-mail templates', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;')
   })
 })
+
+describe('e-mails in the recipient’s language, from the organization', () => {
+  const issued = (options: Parameters<typeof credentialIssuedMessage>[1]) =>
+    credentialIssuedMessage(
+      { orgName: 'Universität Musterstadt', recipientName: 'Zoë', achievementName: 'Datenkompetenz', claimUrl: 'https://e.example/claim/t', credentialUrl: 'https://e.example/c/1', badgeUrl: 'https://e.example/images/abc' },
+      options,
+    )
+
+  it('writes subject, text and HTML in the asked language, with the html lang attribute', () => {
+    const m = issued({ locale: 'de' })
+    expect(m.subject).toBe('Universität Musterstadt hat Ihnen „Datenkompetenz“ verliehen')
+    expect(m.text).toContain('Hallo Zoë,')
+    expect(m.text).toContain('Nachweis annehmen:\nhttps://e.example/claim/t')
+    expect(m.html).toContain('<html lang="de">')
+    expect(invitationMessage({ orgName: 'Org', inviterName: 'Ada', role: 'issuer', acceptUrl: 'https://e.example/i/1' }, { locale: 'fr' }).text).toContain('en tant qu’émetteur')
+  })
+
+  it('shows the organization’s logo, name and colour, with button text that contrasts with it', () => {
+    const dark = issued({ brand: { name: 'Uni', logoUrl: 'https://e.example/images/logo', color: '#0B3D91' } }).html
+    expect(dark).toContain('<img src="https://e.example/images/logo" alt=""')
+    expect(dark).toContain('background:#0b3d91')
+    expect(dark).toMatch(/background:#0b3d91"><a [^>]*color:#ffffff/)
+    const light = issued({ brand: { name: 'Uni', color: '#fde68a' } }).html
+    expect(light).toMatch(/background:#fde68a"><a [^>]*color:#111827/)
+    expect(issued({ brand: { name: 'Uni', color: 'red; background:url(x)' } }).html).not.toContain('url(x)')
+  })
+
+  it('shows the badge with a text alternative and says on whose behalf it was sent', () => {
+    const m = issued({})
+    expect(m.html).toContain('<img src="https://e.example/images/abc" alt="The Datenkompetenz badge"')
+    expect(m.html).toContain('Sent by Emblem on behalf of Universität Musterstadt.')
+  })
+})

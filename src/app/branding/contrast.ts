@@ -15,3 +15,9 @@ function luminance(hex: string): number {
   }) as [number, number, number]
   return 0.2126 * r + 0.7152 * g + 0.0722 * b
 }
+
+/** The text colour (white or near-black) that reads best on `background` (`#rrggbb`). */
+export const inkOn = (background: string): '#ffffff' | '#111827' => (contrastRatio(background, '#ffffff') >= contrastRatio(background, '#111827') ? '#ffffff' : '#111827')
+
+/** `value` when it is a `#rrggbb` colour, else undefined. */
+export const hexColor = (value: unknown): string | undefined => (typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value) ? value.toLowerCase() : undefined)
