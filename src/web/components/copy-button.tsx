@@ -5,12 +5,12 @@ import { Icon } from './icons.js'
  * A copy-to-clipboard button for `text` (or the text of the element `target` selects). Hidden
  * until the enhancement script runs, since without it the button could do nothing.
  */
-export function CopyButton({ text, target, label }: { text?: string; target?: string; label?: string }) {
+export function CopyButton({ text, target, label, size = 'sm' }: { text?: string; target?: string; label?: string; size?: 'sm' | 'md' }) {
   const t = useT()
   return (
     <button
       type="button"
-      class="button secondary sm js-only copy-button"
+      class={`button secondary ${size === 'sm' ? 'sm ' : ''}js-only copy-button`}
       data-copy={text}
       data-copy-target={target}
       data-copied-message={t.t('common.copy.done')}

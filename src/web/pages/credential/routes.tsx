@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { html } from 'hono/html'
 import { badgeImageType } from '../../../app/credentials/badge-image.js'
 import { acceptClaim, openClaim } from '../../../app/credentials/claim-credential.js'
 import { credentialUuid } from '../../../app/credentials/credential-id.js'
@@ -8,7 +7,14 @@ import { verifyIssuedCredential } from '../../../app/credentials/verify-issued-c
 import { isPlatformError } from '../../../core/errors.js'
 import { renderPage } from '../../page.js'
 import { claimInvalidPage, claimPage } from './claim-page.js'
-import { credentialPage } from './credential-page.js'
+import { isLogPending } from '../../../app/credentials/verify-local.js'
+import { verdictOf } from '../../../app/credentials/verdict.js'
+import { qrCodeSvg } from '../../../media/index.js'
+import { render } from '../../kit/render.js'
+import { achievementView } from './achievement-view.js'
+import { credentialLinks } from './credential-links.js'
+import { CredentialView } from './credential-view.js'
+import { credentialHead } from './credential-head.js'
 import { bakedPng, bakedSvg, certificatePdf, credentialFile } from './downloads.js'
 import '../../../http/context.js'
 
@@ -27,12 +33,21 @@ export const credentialPages = (): Hono =>
       const { platform } = c.var
       const view = await issued(c)
       const [report, badge] = await Promise.all([verifyIssuedCredential({ ...platform, documents: c.var.documents }, view), badgeImageType(platform, view)])
-      const page = credentialPage({ view, report, publicUrl: platform.publicUrl, checkedAt: platform.clock.now(), badge })
-      const accepted = c.req.query('accepted') === '1'
-      const main = accepted
-        ? html`<div class="alert ok" role="status"><p><strong>You accepted this credential.</strong> This is its public page: share the link, add it to LinkedIn or download it.</p></div>${page.main}`
-        : page.main
-      return renderPage(c, { title: page.title, head: page.head, main })
+      const achievement = achievementView(view.document.credential)
+      const links = credentialLinks(view, achievement, platform.publicUrl, badge)
+      const model = {
+        view,
+        achievement,
+        report,
+        verdict: verdictOf(report, view.state),
+        logPending: isLogPending(report),
+        checkedAt: platform.clock.now(),
+        links,
+        qrSvg: qrCodeSvg(links.pageUrl, { size: 160 }),
+        accepted: c.req.query('accepted') === '1',
+        issuerLogoUrl: view.org.logoImageId ? `${platform.publicUrl}/images/${view.org.logoImageId}` : undefined,
+      }
+      return render(c, <CredentialView model={model} />, { title: achievement.name, head: credentialHead(achievement, view.org.name, links), description: achievement.description.slice(0, 300) || undefined })
     })
     .get('/c/:id/credential.json', async (c) => credentialFile(c, await issued(c), 'json'))
     .get('/c/:id/credential.jwt', async (c) => credentialFile(c, await issued(c), 'jwt'))
