@@ -40,20 +40,18 @@ export function StatCard({ label, value, icon, href, trend, note }: { label: str
         {icon && <Icon name={icon} />}
         {label}
       </span>
-      <span class="stat-value">{t.number(value)}</span>
+      <span class="stat-main">
+        <span class="stat-value">{t.number(value)}</span>
+        {trend && trend.series.length > 1 && <Sparkline values={trend.series} label={t.t('common.chart.trendOf', { label })} />}
+      </span>
       {(trend || note) && (
         <span class="stat-foot">
-          <span>
-            {trend && change !== undefined && (
-              <>
-                <span class={`delta ${direction}`}>
-                  {direction === 'up' ? '↑' : direction === 'down' ? '↓' : '→'} {t.number(Math.abs(change), { style: 'percent', maximumFractionDigits: 0 })}
-                </span>{' '}
-              </>
-            )}
-            {trend?.period ?? note}
-          </span>
-          {trend && trend.series.length > 1 && <Sparkline values={trend.series} label={t.t('common.chart.trendOf', { label })} />}
+          {trend && change !== undefined && (
+            <span class={`delta ${direction}`}>
+              {direction === 'up' ? '↑' : direction === 'down' ? '↓' : '→'} {t.number(Math.abs(change), { style: 'percent', maximumFractionDigits: 0 })}
+            </span>
+          )}
+          <span>{trend?.period ?? note}</span>
         </span>
       )}
     </>

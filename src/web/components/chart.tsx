@@ -55,7 +55,7 @@ export function LineChart({ id, title, summary, series, xLabels, tableCaption, x
         ))}
         {xLabels.map((label, i) =>
           i % labelEvery === 0 || i === n - 1 ? (
-            <text class="axis-label" x={x(i)} y={H - 10} text-anchor={i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle'}>{(i === n - 1 || n - 1 - i >= labelEvery / 2) ? label : ''}</text>
+            <text class="axis-label" x={x(i)} y={H - 10} text-anchor={i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle'}>{i === n - 1 || n - 1 - i >= labelEvery ? label : ''}</text>
           ) : null,
         )}
         {first && n > 1 && <path class="series-area series-1" d={`${path(first.values)} L${x(n - 1).toFixed(1)} ${y(0)} L${x(0).toFixed(1)} ${y(0)} Z`} />}

@@ -34,7 +34,7 @@ describe('the dashboards', () => {
   it('lists the signed-in user’s organizations with their role, and offers to create one', async () => {
     const page = await (await t.request('/dashboard', { as: owner })).text()
     expect(page).toContain('Northbridge University')
-    expect(page).toContain('You are owner')
+    expect(page).toContain('<span class="pill brand">Owner</span>')
     expect(page).not.toContain('Rival Institute')
     const empty = await (await t.request('/dashboard', { as: await t.seedUser() })).text()
     expect(empty).toContain('href="/orgs/new"')
@@ -71,8 +71,9 @@ describe('the dashboards', () => {
     const res = await t.request(`/orgs/${org.slug}/dashboard?days=7`, { as: viewer })
     expect(res.status).toBe(200)
     const page = await res.text()
-    expect(page).toContain('<svg role="img" aria-labelledby="activity-title activity-desc"')
-    expect(page).toMatch(/<th scope="row">2026-03-01<\/th><td>0<\/td><td>0<\/td><td>2<\/td>/)
+    expect(page).toContain('<svg class="chart" role="img" aria-labelledby="activity-title activity-desc"')
+    expect(page).toMatch(/<th scope="row">1 Mar 2026<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">2<\/td>/)
+    expect(page).toContain('aria-current="page">Last 7 days</a>')
     expect(page).not.toContain('Issue a credential') // a viewer cannot issue
     expect((await t.request(`/orgs/${org.slug}/dashboard`, { as: stranger })).status).toBe(404)
     expect((await t.request(`/api/v1/orgs/${org.slug}/activity`, { as: await t.seedApiKey(other, 'viewer') })).status).toBe(404)
