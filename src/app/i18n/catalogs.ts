@@ -3,6 +3,7 @@
 // English defines the keys; catalogs.test.ts fails when another language lacks one, or when a
 // translation's placeholders differ from the English ones.
 import enCommon from './messages/en/common.json' with { type: 'json' }
+import enApi from './messages/en/api.json' with { type: 'json' }
 import enDash from './messages/en/dash.json' with { type: 'json' }
 import enCred from './messages/en/cred.json' with { type: 'json' }
 import enVerify from './messages/en/verify.json' with { type: 'json' }
@@ -11,6 +12,7 @@ import enProblem from './messages/en/problem.json' with { type: 'json' }
 import enLog from './messages/en/log.json' with { type: 'json' }
 import enHome from './messages/en/home.json' with { type: 'json' }
 import deCommon from './messages/de/common.json' with { type: 'json' }
+import deApi from './messages/de/api.json' with { type: 'json' }
 import deDash from './messages/de/dash.json' with { type: 'json' }
 import deCred from './messages/de/cred.json' with { type: 'json' }
 import deVerify from './messages/de/verify.json' with { type: 'json' }
@@ -19,6 +21,7 @@ import deProblem from './messages/de/problem.json' with { type: 'json' }
 import deLog from './messages/de/log.json' with { type: 'json' }
 import deHome from './messages/de/home.json' with { type: 'json' }
 import frCommon from './messages/fr/common.json' with { type: 'json' }
+import frApi from './messages/fr/api.json' with { type: 'json' }
 import frDash from './messages/fr/dash.json' with { type: 'json' }
 import frCred from './messages/fr/cred.json' with { type: 'json' }
 import frVerify from './messages/fr/verify.json' with { type: 'json' }
@@ -27,6 +30,7 @@ import frProblem from './messages/fr/problem.json' with { type: 'json' }
 import frLog from './messages/fr/log.json' with { type: 'json' }
 import frHome from './messages/fr/home.json' with { type: 'json' }
 import esCommon from './messages/es/common.json' with { type: 'json' }
+import esApi from './messages/es/api.json' with { type: 'json' }
 import esDash from './messages/es/dash.json' with { type: 'json' }
 import esCred from './messages/es/cred.json' with { type: 'json' }
 import esVerify from './messages/es/verify.json' with { type: 'json' }
@@ -35,6 +39,7 @@ import esProblem from './messages/es/problem.json' with { type: 'json' }
 import esLog from './messages/es/log.json' with { type: 'json' }
 import esHome from './messages/es/home.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
+import nlApi from './messages/nl/api.json' with { type: 'json' }
 import nlDash from './messages/nl/dash.json' with { type: 'json' }
 import nlCred from './messages/nl/cred.json' with { type: 'json' }
 import nlVerify from './messages/nl/verify.json' with { type: 'json' }
@@ -44,7 +49,7 @@ import nlLog from './messages/nl/log.json' with { type: 'json' }
 import nlHome from './messages/nl/home.json' with { type: 'json' }
 import type { Locale } from './locales.js'
 
-const en = { ...enCommon, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome }
+const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome }
 
 /** Every message key (English has them all). */
 export type MessageKey = keyof typeof en
@@ -55,8 +60,8 @@ export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
 /** The catalogs by language. */
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome },
-  fr: { ...frCommon, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome },
-  es: { ...esCommon, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome },
-  nl: { ...nlCommon, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome },
+  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome },
+  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome },
+  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome },
+  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome },
 }
