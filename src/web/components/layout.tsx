@@ -56,9 +56,9 @@ function UserMenu() {
   if (!user) return null
   return (
     <details class="menu desktop-only">
-      <summary class="user-chip" aria-label={t.t('common.nav.userMenu', { name: user.name })}>
+      <summary class="user-chip">
         <span class="avatar" aria-hidden="true">{initialsOf(user.name)}</span>
-        <span>{user.name}</span>
+        <span><span class="sr-only">{t.t('common.nav.userMenu')} </span>{user.name}</span>
         <Icon name="chevronDown" class="chev" />
       </summary>
       <div class="menu-panel">

@@ -20,8 +20,7 @@ function ProblemView({ problem, title }: { problem: Problem; title: string }) {
           : [t.t('problem.hint.other')]
   return (
     <div class="container page">
-      <div class="problem card">
-        <span class="problem-code" aria-hidden="true">{problem.status}</span>
+      <div class="problem card" data-status={problem.status}>
         <span class={problem.status >= 500 ? 'problem-icon bad' : 'problem-icon'}><Icon name={problem.status === 404 ? 'search' : 'alert'} /></span>
         <h1>{title}</h1>
         <p role="alert" class="lead">{problem.detail}</p>
