@@ -20,6 +20,8 @@ export { bakeSvg, extractFromSvg, OB_SVG_NS } from './svg-baking.js'
 export { renderCertificatePdf } from './certificate-pdf.js'
 /** What a certificate shows. */
 export type { CertificateInput } from './certificate-input.js'
+/** The words a certificate prints around its facts, and the mark of a withdrawn credential, in the caller's language. */
+export type { CertificateLabels, CertificateStatus } from './certificate-labels.js'
 /** A QR code as an SVG for web pages. */
 export { qrCodeSvg, type QrSvgOptions } from './qr-svg.js'
 /** QR error correction levels. */
