@@ -112,6 +112,11 @@ describe('renderCertificatePdf', () => {
     expect(text).toEqual(expect.arrayContaining([recipientName, achievementName, 'Université de Łódź']))
   })
 
+  it('capitalises the title by the rules of its language', async () => {
+    const text = await shownText(await renderCertificatePdf(input({ title: 'Πιστοποιητικό επιτυχίας', locale: 'el' })))
+    expect(text[0]).toBe('ΠΙΣΤΟΠΟΙΗΤΙΚΟ ΕΠΙΤΥΧΙΑΣ')
+  })
+
   it('prints a name sent decomposed (NFD) as its composed letters', async () => {
     const text = await shownText(await renderCertificatePdf(input({ recipientName: 'Zoë Ñúñez'.normalize('NFD') })))
     expect(text).toContain('Zoë Ñúñez')

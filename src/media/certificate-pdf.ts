@@ -1,11 +1,10 @@
-import fontkit from '@pdf-lib/fontkit'
 import {
   PDFDocument, PDFHexString, PDFName, PageSizes, degrees, fill, popGraphicsState, pushGraphicsState,
   rectangle, rgb, setFillingRgbColor, type Color, type PDFFont, type PDFPage,
 } from 'pdf-lib'
 import { PlatformError } from '../core/errors.js'
 import { parseCertificateInput, type Certificate, type CertificateInput } from './certificate-input.js'
-import { fontBytes } from './fonts.js'
+import { embedBundledFonts } from './pdf-fonts.js'
 import { fitLine, wrapLines } from './pdf-layout.js'
 import { toEncodable } from './pdf-text.js'
 import { readPngChunks, readPngHeader } from './png-chunks.js'
@@ -46,12 +45,9 @@ interface Pen {
 export async function renderCertificatePdf(input: CertificateInput): Promise<Uint8Array> {
   const certificate = parseCertificateInput(input)
   const doc = await PDFDocument.create({ updateMetadata: false })
-  doc.registerFontkit(fontkit)
   setMetadata(doc, certificate)
   const page = doc.addPage([WIDTH, HEIGHT])
-  const regular = await doc.embedFont(fontBytes('regular'), { subset: true })
-  const bold = await doc.embedFont(fontBytes('bold'), { subset: true })
-  const canEncode = printable(regular, bold)
+  const { regular, bold, canEncode } = await embedBundledFonts(doc)
   const pen: Pen = { page, regular, bold, clean: (text) => toEncodable(text.normalize('NFC'), canEncode) }
 
   const frame = certificate.status ? WITHDRAWN : ACCENT
@@ -64,18 +60,6 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
   drawVerifyUrl(pen, certificate.labels.scanToVerify, certificate.verifyUrl)
   if (certificate.status) drawStatusMark(pen, certificate.status)
   return doc.save()
-}
-
-let glyphsOfBoth: ((codePoint: number) => boolean) | undefined
-
-/** Whether both embedded fonts have a glyph for a code point (the fonts are the same every time, so this is worked out once). */
-function printable(regular: PDFFont, bold: PDFFont): (codePoint: number) => boolean {
-  if (!glyphsOfBoth) {
-    const inBold = new Set(bold.getCharacterSet())
-    const both = new Set(regular.getCharacterSet().filter((codePoint) => inBold.has(codePoint)))
-    glyphsOfBoth = (codePoint) => both.has(codePoint)
-  }
-  return glyphsOfBoth
 }
 
 function setMetadata(doc: PDFDocument, c: Certificate): void {
@@ -122,7 +106,7 @@ function drawBody(pen: Pen, c: Certificate, top: number): void {
       y -= size * 1.3
     }
   }
-  centred(c.title.toUpperCase(), pen.bold, 26, ACCENT, 14)
+  centred(c.title.toLocaleUpperCase(c.locale), pen.bold, 26, ACCENT, 14)
   y -= 36
   centred(c.labels.certifies, pen.regular, 13, MUTED)
   y -= 42

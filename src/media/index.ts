@@ -16,6 +16,8 @@ export { credentialFormat, type CredentialFormat } from './credential-text.js'
 export { bakePng, extractFromPng, PNG_CREDENTIAL_KEYWORD } from './png-baking.js'
 /** OB 3.0 SVG baking: the `<openbadges:credential>` element, in and out. */
 export { bakeSvg, extractFromSvg, OB_SVG_NS } from './svg-baking.js'
+/** Renders an SVG (a designed or uploaded badge) to a PNG of a given width, with bundled fonts and nothing fetched. */
+export { svgToPng, PNG_RENDER_LIMITS, type PngRenderOptions } from './render-png.js'
 /** Renders a one-page A4 certificate PDF with a QR code to the verify URL. */
 export { renderCertificatePdf } from './certificate-pdf.js'
 /** What a certificate shows. */
