@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PlatformError } from '../core/errors.js'
+import { certificateLabelsSchema, certificateStatusSchema, englishLabels } from './certificate-labels.js'
 
 const text = (max: number) =>
   z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`)
@@ -29,12 +30,20 @@ const certificateSchema = z
     credentialId: text(300),
     badgePng: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: 'must be PNG bytes (a Uint8Array)' }).optional(),
     locale: z.string().refine(isLocale, 'must be a BCP 47 language tag such as en or de-CH').default('en'),
+    labels: certificateLabelsSchema.optional(),
+    status: certificateStatusSchema.optional(),
   })
   .refine((c) => !c.validUntil || c.validUntil >= c.issuedOn, { path: ['validUntil'], message: 'is before issuedOn' })
+  .refine((c) => !c.validUntil || !c.labels || c.labels.validUntil, { path: ['labels', 'validUntil'], message: 'is required when validUntil is given' })
+  .transform(({ labels, ...c }) => ({ ...c, labels: labels ?? englishLabels(c) }))
 
-/** What a certificate shows: who earned what from whom, when, and where to verify it. */
+/**
+ * What a certificate shows: who earned what from whom, when, and where to verify it; the words
+ * around those facts (`labels`, default English with dates formatted for `locale`); and, for a
+ * withdrawn credential, the mark across the page (`status`).
+ */
 export type CertificateInput = z.input<typeof certificateSchema>
-/** {@link CertificateInput} checked, trimmed, with the locale defaulted and the URL normalized. */
+/** {@link CertificateInput} checked, trimmed, with the locale and labels defaulted and the URL normalized. */
 export type Certificate = z.output<typeof certificateSchema>
 
 /** Checks certificate input; every problem is listed in one `ERR_INPUT_INVALID`, each naming its field. */

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { isPlatformError } from '../core/errors.js'
 import { renderCertificatePdf } from './certificate-pdf.js'
 import type { CertificateInput } from './certificate-input.js'
+import { englishLabels } from './certificate-labels.js'
 import { buildPng } from './fixtures/build-png.js'
+import { readPdfText } from './fixtures/read-pdf-text.js'
 import { qrMatrix } from './qr-matrix.js'
 
 const VERIFY_URL = 'https://emblem.example/credentials/urn:uuid:7f1c2a4e-0b9d-4c55-9e1a-3c8d2f6b5a10/verify'
@@ -29,14 +31,8 @@ async function pageContent(pdf: Uint8Array): Promise<{ doc: PDFDocument; content
   return { doc, content }
 }
 
-/** WinAnsi bytes 0x80-0x9F that differ from Latin-1 (the rest of the printable range matches it). */
-const WIN_ANSI: Record<number, string> = { 0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—' }
-
-/** The text shown on the page, one string per `Tj`, decoded from the standard fonts' WinAnsi. */
-const shownText = (content: string): string[] =>
-  [...content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map(([, hex]) =>
-    Array.from(Buffer.from(hex!, 'hex'), (byte) => WIN_ANSI[byte] ?? String.fromCharCode(byte)).join(''),
-  )
+/** The runs of text a reader sees, as strings. */
+const shownText = async (pdf: Uint8Array): Promise<string[]> => (await readPdfText(pdf)).map(({ text }) => text)
 
 /** Rebuilds the QR matrix from the filled rectangles the page draws. */
 function qrFromRectangles(content: string): { size: number; dark: boolean[] } {
@@ -53,6 +49,8 @@ function qrFromRectangles(content: string): { size: number; dark: boolean[] } {
   }
   return { size, dark }
 }
+
+const englishLabelsOf = () => englishLabels({ ...input(), locale: 'en' })
 
 const refusal = async (certificate: CertificateInput): Promise<string> => {
   try {
@@ -78,8 +76,7 @@ describe('renderCertificatePdf', () => {
   })
 
   it('prints who earned what, when, the credential id and the verify URL', async () => {
-    const { content } = await pageContent(await renderCertificatePdf(input({ validUntil: new Date('2028-06-30T00:00:00Z') })))
-    const text = shownText(content)
+    const text = await shownText(await renderCertificatePdf(input({ validUntil: new Date('2028-06-30T00:00:00Z') })))
     expect(text).toEqual(expect.arrayContaining([
       'CERTIFICATE OF ACHIEVEMENT', 'Ada Lovelace', 'Data Analytics Foundations', 'Example University',
       'Issued on June 30, 2025', 'Valid until June 30, 2028', 'Credential ID: urn:uuid:7f1c2a4e-0b9d-4c55-9e1a-3c8d2f6b5a10',
@@ -102,11 +99,105 @@ describe('renderCertificatePdf', () => {
     expect(uris).toEqual([VERIFY_URL, VERIFY_URL])
   })
 
-  it('renders names the standard fonts cannot fully show, keeping them intact in the metadata', async () => {
-    const pdf = await renderCertificatePdf(input({ recipientName: 'Zoë Ñúñez 王', issuerName: 'Łódź — Université' }))
-    const { doc, content } = await pageContent(pdf)
-    expect(shownText(content)).toEqual(expect.arrayContaining(['Zoë Ñúñez ?', 'Lódz — Université']))
-    expect(doc.getSubject()).toBe('Data Analytics Foundations, awarded to Zoë Ñúñez 王')
+  it.each([
+    ['German', 'Jürgen Weiß', 'Straße der Einheit'],
+    ['French', 'Zoë Lefèvre-Çelik', 'Œuvres complètes'],
+    ['Spanish', 'Zoë Ñúñez', '¿Análisis de datos?'],
+    ['Dutch', 'IJsbrand van der Heijden', 'Coöperatie België'],
+    ['Polish', 'Łucja Żółćwska', 'Uniwersytet Łódzki'],
+    ['Greek', 'Ελένη Παπαδοπούλου', 'Ανάλυση δεδομένων'],
+    ['Cyrillic', 'Кирилл Ёлкин', 'Анализ данных'],
+  ])('prints %s names and titles exactly as given', async (_language, recipientName, achievementName) => {
+    const text = await shownText(await renderCertificatePdf(input({ recipientName, achievementName, issuerName: 'Université de Łódź' })))
+    expect(text).toEqual(expect.arrayContaining([recipientName, achievementName, 'Université de Łódź']))
+  })
+
+  it('capitalises the title by the rules of its language', async () => {
+    const text = await shownText(await renderCertificatePdf(input({ title: 'Πιστοποιητικό επιτυχίας', locale: 'el' })))
+    expect(text[0]).toBe('ΠΙΣΤΟΠΟΙΗΤΙΚΟ ΕΠΙΤΥΧΙΑΣ')
+  })
+
+  it('prints a name sent decomposed (NFD) as its composed letters', async () => {
+    const text = await shownText(await renderCertificatePdf(input({ recipientName: 'Zoë Ñúñez'.normalize('NFD') })))
+    expect(text).toContain('Zoë Ñúñez')
+  })
+
+  it('shows characters the font lacks as ? on the page and keeps them intact in the metadata', async () => {
+    const pdf = await renderCertificatePdf(input({ recipientName: 'Zoë Ñúñez 王小明', issuerName: 'Łódź — Université' }))
+    expect(await shownText(pdf)).toEqual(expect.arrayContaining(['Zoë Ñúñez ???', 'Łódź — Université']))
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+    expect(doc.getSubject()).toBe('Data Analytics Foundations, awarded to Zoë Ñúñez 王小明')
+    expect(doc.getAuthor()).toBe('Łódź — Université')
+  })
+
+  it('embeds the font as a subset, so the file stays small', async () => {
+    const pdf = await renderCertificatePdf(input({
+      recipientName: 'Ελένη Кирилл Łódź', badgePng: buildPng(256, 256), description: 'x '.repeat(400), skills: ['SQL', 'Python'],
+      status: { kind: 'revoked', label: 'REVOKED', detail: 'Revoked on 12 March 2026' },
+    }))
+    expect(pdf.length).toBeLessThan(150 * 1024)
+    const doc = await PDFDocument.load(pdf)
+    const fonts = doc.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict)
+    const embedded = [...new Set(fonts.values().map((ref) => doc.context.lookup(ref, PDFDict)))].map((font) => {
+      const [cidFont] = font.lookup(PDFName.of('DescendantFonts'), PDFArray).asArray().map((ref) => doc.context.lookup(ref, PDFDict))
+      const file = cidFont!.lookup(PDFName.of('FontDescriptor'), PDFDict).lookup(PDFName.of('FontFile2')) as PDFRawStream
+      return { name: (font.get(PDFName.of('BaseFont')) as PDFName).decodeText(), bytes: file.contents.length }
+    })
+    expect(embedded.map(({ name }) => name).sort()).toEqual([expect.stringMatching(/^DejaVuSans-\d+$/), expect.stringMatching(/^DejaVuSans-Bold-\d+$/)])
+    // The whole fonts are 757 and 705 KB; a subset holds only the glyphs drawn.
+    for (const { bytes } of embedded) expect(bytes).toBeLessThan(40 * 1024)
+  })
+
+  it('prints the labels it is given instead of the English ones', async () => {
+    const labels = {
+      certifies: 'Hiermit wird bescheinigt, dass', hasEarned: 'erfolgreich abgeschlossen hat:', skills: 'Kompetenzen:',
+      issuedBy: 'Ausgestellt von', issuedOn: 'Ausgestellt am 30. Juni 2025', validUntil: 'Gültig bis 30. Juni 2028',
+      credentialId: 'Nachweis-ID:', scanToVerify: 'Zum Prüfen scannen oder aufrufen', subject: 'Datenanalyse, verliehen an Jürgen Weiß',
+    }
+    const pdf = await renderCertificatePdf(input({
+      recipientName: 'Jürgen Weiß', locale: 'de', skills: ['SQL'], validUntil: new Date('2028-06-30T00:00:00Z'), labels,
+    }))
+    const text = await shownText(pdf)
+    expect(text).toEqual(expect.arrayContaining([
+      labels.certifies, labels.hasEarned, 'Kompetenzen: SQL', labels.issuedBy, labels.issuedOn, labels.validUntil,
+      `Nachweis-ID: ${input().credentialId}`, labels.scanToVerify,
+    ]))
+    expect(text.join('\n')).not.toMatch(/certifies|earned|Issued|Valid until|Credential ID|Scan/)
+    expect((await PDFDocument.load(pdf, { updateMetadata: false })).getSubject()).toBe(labels.subject)
+  })
+
+  it('refuses labels without an expiry line for a certificate that expires', async () => {
+    const labels = { ...englishLabelsOf(), validUntil: undefined }
+    expect(await refusal(input({ validUntil: new Date('2028-06-30T00:00:00Z'), labels })))
+      .toBe('ERR_INPUT_INVALID: certificate is invalid: labels.validUntil: is required when validUntil is given')
+    expect(await refusal(input({ labels: { ...englishLabelsOf(), certifies: ' ' } }))).toMatch(/labels\.certifies: is required/)
+  })
+
+  it('marks a revoked credential across the page in the caller’s language, and in the metadata', async () => {
+    const status = { kind: 'revoked', label: 'WIDERRUFEN', detail: 'Widerrufen am 12. März 2026: irrtümlich ausgestellt' } as const
+    const pdf = await renderCertificatePdf(input({ status }))
+    const runs = await readPdfText(pdf)
+    const diagonal = Math.round((Math.atan2(595.28, 841.89) * 180) / Math.PI)
+    expect(runs).toEqual(expect.arrayContaining([{ text: status.label, angle: diagonal }, { text: status.detail, angle: diagonal }]))
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+    expect(doc.getTitle()).toBe('WIDERRUFEN — Certificate of Achievement')
+    expect(doc.getSubject()).toBe(`${status.label} — ${status.detail} — Data Analytics Foundations, awarded to Ada Lovelace`)
+    expect(doc.getKeywords()).toMatch(/^WIDERRUFEN revoked Open Badges credential/)
+    const valid = await readPdfText(await renderCertificatePdf(input()))
+    expect(valid.map(({ text }) => text)).not.toContain(status.label)
+    expect(valid.every(({ angle }) => angle === 0)).toBe(true)
+  })
+
+  it('marks a suspended credential with its label alone when it has no detail', async () => {
+    const pdf = await renderCertificatePdf(input({ status: { kind: 'suspended', label: 'SUSPENDED' } }))
+    const marks = (await readPdfText(pdf)).filter(({ angle }) => angle !== 0)
+    expect(marks.map(({ text }) => text)).toEqual(['SUSPENDED'])
+    expect((await PDFDocument.load(pdf, { updateMetadata: false })).getKeywords()).toMatch(/^SUSPENDED suspended /)
+  })
+
+  it('refuses a status it does not know', async () => {
+    const status = { kind: 'expired', label: 'EXPIRED' } as unknown as CertificateInput['status']
+    expect(await refusal(input({ status }))).toBe('ERR_INPUT_INVALID: certificate is invalid: status.kind: must be revoked or suspended')
   })
 
   it('embeds the badge image when given one', async () => {
@@ -117,14 +208,18 @@ describe('renderCertificatePdf', () => {
     expect(image!.dict.get(PDFName.of('Width'))?.toString()).toBe('128')
   })
 
-  it('gives the same bytes for the same input', async () => {
-    const certificate = input({ badgePng: buildPng(64, 64), skills: ['SQL', 'Python'], description: 'Cleaned and modelled data.' })
-    expect(await renderCertificatePdf(certificate)).toEqual(await renderCertificatePdf(certificate))
+  it('gives the same bytes for the same input, whatever was rendered before', async () => {
+    const certificate = input({
+      recipientName: 'Ελένη Łódź', badgePng: buildPng(64, 64), skills: ['SQL', 'Python'], description: 'Cleaned and modelled data.',
+      status: { kind: 'revoked', label: 'REVOKED', detail: 'Revoked on 12 March 2026' },
+    })
+    const first = await renderCertificatePdf(certificate)
+    await renderCertificatePdf(input({ recipientName: 'Кирилл Ёлкин', achievementName: 'Другое' }))
+    expect(await renderCertificatePdf(certificate)).toEqual(first)
   })
 
-  it('formats dates for the locale', async () => {
-    const { content } = await pageContent(await renderCertificatePdf(input({ locale: 'de-CH' })))
-    expect(shownText(content)).toContain('Issued on 30. Juni 2025')
+  it('formats the default labels’ dates for the locale', async () => {
+    expect(await shownText(await renderCertificatePdf(input({ locale: 'de-CH' })))).toContain('Issued on 30. Juni 2025')
   })
 
   it('refuses input it cannot print, naming the field', async () => {

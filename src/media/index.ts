@@ -16,10 +16,14 @@ export { credentialFormat, type CredentialFormat } from './credential-text.js'
 export { bakePng, extractFromPng, PNG_CREDENTIAL_KEYWORD } from './png-baking.js'
 /** OB 3.0 SVG baking: the `<openbadges:credential>` element, in and out. */
 export { bakeSvg, extractFromSvg, OB_SVG_NS } from './svg-baking.js'
+/** Renders an SVG (a designed or uploaded badge) to a PNG of a given width, with bundled fonts and nothing fetched. */
+export { svgToPng, PNG_RENDER_LIMITS, type PngRenderOptions } from './render-png.js'
 /** Renders a one-page A4 certificate PDF with a QR code to the verify URL. */
 export { renderCertificatePdf } from './certificate-pdf.js'
 /** What a certificate shows. */
 export type { CertificateInput } from './certificate-input.js'
+/** The words a certificate prints around its facts, and the mark of a withdrawn credential, in the caller's language. */
+export type { CertificateLabels, CertificateStatus } from './certificate-labels.js'
 /** A QR code as an SVG for web pages. */
 export { qrCodeSvg, type QrSvgOptions } from './qr-svg.js'
 /** QR error correction levels. */
