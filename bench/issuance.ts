@@ -115,7 +115,7 @@ export async function benchIssuance(store: Store, kind: 'sqlite' | 'postgres', r
     await runner.settled()
     await runner.stop()
     const issueSeconds = (performance.now() - issueStart) / 1000
-    const done = await store.repos.issuance.batch(orgId, batch.id)
+    const done = await store.repos.batches.get(orgId, batch.id)
     if (done?.state !== 'done' || done.issued !== rows) throw new Error(`Bench batch ended ${done?.state} with ${done?.issued}/${rows} issued: ${done?.error}`)
     const credentialsPerSecond = rows / issueSeconds
     return {

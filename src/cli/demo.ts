@@ -118,7 +118,7 @@ async function runDemo(count: number, io: CliIo, json: boolean): Promise<DemoSum
     if (!json && count > 0) io.err(`Issuing ${count.toLocaleString('en')} credentials…\n`)
     await services.batches.settled()
     for (const id of batches) {
-      const batch = await platform.store.repos.issuance.batch(org.id, id)
+      const batch = await platform.store.repos.batches.get(org.id, id)
       if (batch?.state !== 'done') throw new PlatformError('ERR_STATE_INVALID', `Demo batch ${id} ended ${batch?.state ?? 'missing'}: ${batch?.error ?? 'see the batch page'}`)
     }
     services.checkpointer.notify()

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { IssuanceRepo } from '../app/issuance/ports.js'
+import type { BatchesRepo } from '../app/issuance/ports.js'
 import { scanCsv, type CsvScan } from '../app/issuance/scan-csv.js'
 import type { Platform } from '../app/platform/ports.js'
 import { PlatformError } from '../core/errors.js'
@@ -95,7 +95,7 @@ export async function storeCsvUpload(
     if (scan.totalRows === 0) throw new PlatformError('ERR_CSV_INVALID', 'The file has a header but no recipient rows')
     return { digest, name: name.slice(0, 200), bytes, scan }
   } catch (err) {
-    if (!(await platform.store.repos.issuance.isFileInUse(digest))) await removeBatchFile(dataDir, digest)
+    if (!(await platform.store.repos.batches.isFileInUse(digest))) await removeBatchFile(dataDir, digest)
     throw err
   }
 }
@@ -106,7 +106,7 @@ export async function storeCsvUpload(
  */
 export async function pruneBatchFiles(
   dataDir: string,
-  repo: Pick<IssuanceRepo, 'isFileInUse'>,
+  repo: Pick<BatchesRepo, 'isFileInUse'>,
   { now, olderThanMs = 86_400_000 }: { now: Date; olderThanMs?: number },
 ): Promise<number> {
   const dir = join(dataDir, 'batches')

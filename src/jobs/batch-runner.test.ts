@@ -21,7 +21,7 @@ async function queue(rows: number, achievementId = p.achievementId): Promise<{ i
   const { batch } = await createBatch(p.t.platform, { orgId: p.org.id, achievementId, file: { digest, name: `f${tag}.csv`, totalRows: rows }, createdBy: null })
   return { id: batch.id, digest }
 }
-const batchOf = async (id: string) => (await p.t.store.repos.issuance.batch(p.org.id, id))!
+const batchOf = async (id: string) => (await p.t.store.repos.batches.get(p.org.id, id))!
 const issuedCount = async (id: string) => (await p.t.store.db.selectFrom('issued_credentials').select('batch_row').where('batch_id', '=', id).execute()).length
 const inline = (cohort: Cohort, publicUrl: string) => inlineSigner(cohort, publicUrl)
 
@@ -140,7 +140,7 @@ describe('stored CSV files', () => {
     const old = new Date(Date.now() - 2 * 86_400_000)
     for (const name of await readdir(dir)) await utimes(join(dir, name), old, old)
     const { pruneBatchFiles } = await import('./batch-files.js')
-    await pruneBatchFiles(p.dataDir, p.t.store.repos.issuance, { now: new Date() })
+    await pruneBatchFiles(p.dataDir, p.t.store.repos.batches, { now: new Date() })
     const left = await readdir(dir)
     expect(left).toContain(`${kept.digest}.csv`)
     expect(left).not.toContain(`${orphan.digest}.csv`)

@@ -63,7 +63,7 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
   const threads = options.signingThreads ?? (availableParallelism() > 1 ? defaultSigningThreads() : 0)
   const pool = options.signerFor || threads === 0 ? undefined : createSigningPool({ threads })
   const signerFor = options.signerFor ?? pool?.signerFor ?? ((cohort: Cohort, publicUrl: string) => inlineSigner(cohort, publicUrl))
-  const repo = platform.store.repos.issuance
+  const repo = platform.store.repos.batches
   /** Whether stop() was called; long loops check it between chunks. Set by the worker. */
   let stopped: () => boolean = () => false
 
@@ -76,7 +76,7 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       cohort = await loadCohort(platform, platform.store.repos, { orgId: batch.orgId, achievementId: batch.achievementId })
     } catch (err) {
       if (!(err instanceof PlatformError)) throw err
-      await repo.finishBatch(batch.id, workerId, { state: 'failed', error: batchFailureOf(err) })
+      await repo.finish(batch.id, workerId, { state: 'failed', error: batchFailureOf(err) })
       return
     }
     const signer: CohortSigner & { release?(): void } = signerFor(cohort, platform.publicUrl)
@@ -123,10 +123,10 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       await Promise.allSettled([...preparing, committing])
       if (err instanceof LeaseLost) return
       if (!(err instanceof PlatformError)) throw err
-      await repo.finishBatch(batch.id, workerId, { state: 'failed', error: batchFailureOf(err) })
+      await repo.finish(batch.id, workerId, { state: 'failed', error: batchFailureOf(err) })
       return
     }
-    await repo.finishBatch(batch.id, workerId, { state: 'done', error: null })
+    await repo.finish(batch.id, workerId, { state: 'done', error: null })
     if (!(await repo.isFileInUse(batch.fileDigest))) await removeBatchFile(dataDir, batch.fileDigest)
   }
 
@@ -144,7 +144,7 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       }
       while (!isStopped()) {
         const now = platform.clock.now().toISOString()
-        const batch = await repo.leaseBatch(workerId, now, leaseUntil())
+        const batch = await repo.lease(workerId, now, leaseUntil())
         if (!batch) break
         await runBatch(batch)
       }

@@ -22,7 +22,7 @@ export async function createBatch(
 ): Promise<{ batch: BatchRecord; created: boolean }> {
   await assertBatchable({ store }, orgId, achievementId)
   if (file.totalRows === 0) throw new PlatformError('ERR_CSV_INVALID', 'The file has a header but no recipient rows')
-  const result = await store.repos.issuance.createBatch({
+  const result = await store.repos.batches.create({
     id: random.uuid(),
     orgId,
     achievementId,

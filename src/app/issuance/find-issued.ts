@@ -63,7 +63,7 @@ export async function listIssued({ store, publicUrl }: Pick<Platform, 'store' | 
   if (issuedFrom) query.issuedFrom = issuedFrom
   if (issuedTo) query.issuedTo = issuedTo
   if (filter.cursor) query.after = decodeCursor(filter.cursor)
-  const rows = await store.repos.issuance.searchIssued(orgId, query)
+  const rows = await store.repos.issuedCredentials.search(orgId, query)
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
@@ -75,7 +75,7 @@ export async function listIssued({ store, publicUrl }: Pick<Platform, 'store' | 
 /** One of the organization's issued credentials by its UUID or `urn:uuid:` id; ERR_NOT_FOUND otherwise. */
 export async function getIssued({ store, publicUrl }: Pick<Platform, 'store' | 'publicUrl'>, orgId: string, param: string): Promise<IssuedView> {
   const id = credentialIdOf(param)
-  const record = id === undefined ? undefined : await store.repos.issuance.issued(orgId, id)
+  const record = id === undefined ? undefined : await store.repos.issuedCredentials.get(orgId, id)
   if (!record) throw new PlatformError('ERR_NOT_FOUND', `No credential ${param.slice(0, 100)} in this organization`)
   return issuedViewOf(record, publicUrl)
 }

@@ -88,7 +88,7 @@ export async function issueCredential(platform: IssueDeps, request: IssueRequest
       const issuedView = issuedViewOf(issuedRecordOf(prepared.issued, cohort.record.name), publicUrl)
       if (options.idempotency) {
         const { key, requestDigest } = options.idempotency
-        await tx.repos.issuance.saveIdempotent(cohort.org.id, key, { requestDigest, status: 201, body: JSON.stringify(issuedView) })
+        await tx.repos.idempotency.save(cohort.org.id, key, { requestDigest, status: 201, body: JSON.stringify(issuedView) })
       }
       return issuedView
     },

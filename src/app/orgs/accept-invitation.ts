@@ -11,7 +11,7 @@ const invalidLink = () =>
 /** An invitation that can still be accepted, with its organization; ERR_TOKEN_INVALID otherwise. Changes nothing. */
 export async function openInvitation({ store, clock }: Pick<Platform, 'store' | 'clock'>, token: string): Promise<{ invitation: InvitationRecord; org: OrgRecord }> {
   if (!isTokenShaped(token)) throw invalidLink()
-  const invitation = await store.repos.orgs.invitationByTokenHash(invitationTokenHash(token))
+  const invitation = await store.repos.invitations.byTokenHash(invitationTokenHash(token))
   if (!invitation || invitation.acceptedAt !== null || invitation.expiresAt <= clock.now().toISOString()) throw invalidLink()
   const org = await store.repos.orgs.get(invitation.orgId)
   if (!org) throw invalidLink()
@@ -37,9 +37,9 @@ export async function acceptInvitation(
       `This invitation was sent to ${invitation.email}, but you are signed in as ${user.email}. Sign out, then sign in or create an account with ${invitation.email} to accept it.`,
     )
   return store.transaction(async (tx) => {
-    if (!(await tx.repos.orgs.markInvitationAccepted(invitation.id, clock.now()))) throw invalidLink()
-    if ((await tx.repos.orgs.addMember(org.id, user.id, invitation.role)) === 'added') return { org, role: invitation.role }
-    const existing = await tx.repos.orgs.member(org.id, user.id)
+    if (!(await tx.repos.invitations.markAccepted(invitation.id, clock.now()))) throw invalidLink()
+    if ((await tx.repos.members.add(org.id, user.id, invitation.role)) === 'added') return { org, role: invitation.role }
+    const existing = await tx.repos.members.get(org.id, user.id)
     return { org, role: existing?.role ?? invitation.role }
   })
 }

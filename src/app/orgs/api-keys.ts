@@ -24,16 +24,16 @@ export async function createApiKey(
   const { name, role } = parseOrgInput(apiKeySchema, input)
   const { prefix, secret } = newApiKeySecret(random)
   const key: ApiKeyRecord = { id: random.uuid(), orgId, name, role, prefix, createdBy, createdAt: clock.now().toISOString(), lastUsedAt: null, revokedAt: null }
-  await store.repos.orgs.createApiKey({ ...key, secretHash: hashSecret(secret) })
+  await store.repos.apiKeys.create({ ...key, secretHash: hashSecret(secret) })
   return { key, secret }
 }
 
 /** Revokes an API key: requests bearing it are refused from now on. Revoking a revoked key changes nothing. */
 export async function revokeApiKey({ store, clock }: Pick<Platform, 'store' | 'clock'>, { orgId, id }: { orgId: string; id: string }): Promise<ApiKeyRecord> {
-  const key = await store.repos.orgs.apiKey(orgId, id)
+  const key = await store.repos.apiKeys.get(orgId, id)
   if (!key) throw new PlatformError('ERR_NOT_FOUND', `No API key ${id} in this organization`)
   if (key.revokedAt !== null) return key
   const at = clock.now()
-  await store.repos.orgs.revokeApiKey(orgId, id, at)
+  await store.repos.apiKeys.revoke(orgId, id, at)
   return { ...key, revokedAt: at.toISOString() }
 }

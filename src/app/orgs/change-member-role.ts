@@ -11,14 +11,14 @@ export async function changeMemberRole(
 ): Promise<MemberRecord> {
   const { role } = parseOrgInput(memberRoleSchema, input)
   return store.transaction(async (tx) => {
-    const { orgs } = tx.repos
+    const { orgs, members } = tx.repos
     await orgs.lock(orgId)
-    const member = await orgs.member(orgId, userId)
+    const member = await members.get(orgId, userId)
     if (!member) throw new PlatformError('ERR_NOT_FOUND', `No member ${userId} in this organization`)
     assertMayManage(actor, member.role, role)
     if (member.role === role) return member
-    if (member.role === 'owner') assertNotLastOwner(await orgs.countOwners(orgId), 'demote')
-    await orgs.setRole(orgId, userId, role)
+    if (member.role === 'owner') assertNotLastOwner(await members.countOwners(orgId), 'demote')
+    await members.setRole(orgId, userId, role)
     return { ...member, role }
   })
 }

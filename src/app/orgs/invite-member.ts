@@ -41,9 +41,9 @@ export async function inviteMember(
   }
   await store.transaction(async (tx) => {
     const user = await tx.repos.accounts.userByEmail(email)
-    if (user && (await tx.repos.orgs.member(org.id, user.id))) throw new PlatformError('ERR_CONFLICT', `email: ${email} is already a member of ${org.name}`)
-    await tx.repos.orgs.deletePendingInvitationsFor(org.id, email)
-    await tx.repos.orgs.createInvitation({ ...invitation, tokenHash: hash })
+    if (user && (await tx.repos.members.get(org.id, user.id))) throw new PlatformError('ERR_CONFLICT', `email: ${email} is already a member of ${org.name}`)
+    await tx.repos.invitations.deletePendingFor(org.id, email)
+    await tx.repos.invitations.create({ ...invitation, tokenHash: hash })
     const content = invitationMessage({ orgName: org.name, inviterName, role, acceptUrl: invitationUrl(publicUrl, token) })
     await tx.repos.outbox.enqueue({ to: email, fromName: org.name, orgId: org.id, ...content }, { smtpConfigured, id: random.uuid() })
   })

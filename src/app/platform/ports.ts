@@ -6,8 +6,9 @@ import type { StoreTransaction } from '../log-store.js'
 import type { AccountsRepo } from '../accounts/ports.js'
 import type { AccessRepo } from './access-ports.js'
 import type { AchievementsRepo } from '../achievements/ports.js'
-import type { IssuanceRepo } from '../issuance/ports.js'
-import type { OrgsRepo } from '../orgs/ports.js'
+import type { BatchesRepo, IdempotencyRepo, IssuedCredentialsRepo, StatusListsRepo } from '../issuance/ports.js'
+import type { ApiKeysRepo, InvitationsRepo, MembersRepo, OrgsRepo } from '../orgs/ports.js'
+import type { ImagesRepo } from '../media/images.js'
 import type { OutboxRepo } from '../mail/ports.js'
 import type { SkillsRepo } from '../skills/ports.js'
 import type { CredentialViewsRepo } from '../credentials/ports.js'
@@ -28,15 +29,23 @@ export interface RandomSource {
   int(max: number): number
 }
 
-/** The platform's repositories, each over the same connection or transaction. */
+/** The platform's repositories, one per aggregate, each over the same connection or transaction. */
 export interface PlatformRepos {
+  /** Reads authentication and access checks need (sessions, API keys, roles). */
   access: AccessRepo
   accounts: AccountsRepo
   orgs: OrgsRepo
+  members: MembersRepo
+  invitations: InvitationsRepo
+  apiKeys: ApiKeysRepo
   orgKeys: OrgKeyStore
+  images: ImagesRepo
   achievements: AchievementsRepo
   skills: SkillsRepo
-  issuance: IssuanceRepo
+  statusLists: StatusListsRepo
+  issuedCredentials: IssuedCredentialsRepo
+  batches: BatchesRepo
+  idempotency: IdempotencyRepo
   outbox: OutboxRepo
   stats: StatsRepo
   credentialViews: CredentialViewsRepo

@@ -12,7 +12,7 @@ export const SVG_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsaf
 export const publicImageRoutes = (): Hono =>
   new Hono().get('/images/:id', async (c) => {
     const id = c.req.param('id')
-    const image = /^[0-9a-f]{64}$/.test(id) ? await c.var.platform.store.repos.achievements.getImage(id) : undefined
+    const image = /^[0-9a-f]{64}$/.test(id) ? await c.var.platform.store.repos.images.get(id) : undefined
     if (!image) throw new PlatformError('ERR_NOT_FOUND', `No image ${id}`)
     const headers: Record<string, string> = {
       'Content-Type': image.mediaType,

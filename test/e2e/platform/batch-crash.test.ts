@@ -99,7 +99,7 @@ describe('a batch runner killed with SIGKILL mid-batch', () => {
     const { batch } = await createBatch(platform, { orgId, achievementId, file: { digest: upload.digest, name: upload.name, totalRows: upload.scan.totalRows }, createdBy: null })
 
     const seen = await runThenKill([dbPath, dataDir, master.toString('hex')], 1000)
-    const killed = (await store.repos.issuance.batch(orgId, batch.id))!
+    const killed = (await store.repos.batches.get(orgId, batch.id))!
     expect(killed.state).toBe('running')
     expect(killed.leaseOwner).toBe('doomed-child')
     expect(killed.nextRow).toBeGreaterThanOrEqual(seen)
@@ -115,7 +115,7 @@ describe('a batch runner killed with SIGKILL mid-batch', () => {
     let done = killed
     while (done.state !== 'done' && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100))
-      done = (await store.repos.issuance.batch(orgId, batch.id))!
+      done = (await store.repos.batches.get(orgId, batch.id))!
     }
     await runner.stop()
     expect(done).toMatchObject({ state: 'done', nextRow: ROWS, issued: expected.size, failed: ROWS - expected.size, leaseOwner: null })
@@ -124,7 +124,7 @@ describe('a batch runner killed with SIGKILL mid-batch', () => {
     expect(issued.length).toBe(expected.size)
     expect(new Set(issued.map((r) => r.batch_row)).size).toBe(expected.size)
     for (const r of issued) expect(r.recipient_email).toBe(expected.get(r.batch_row!))
-    const errors = await store.repos.issuance.batchErrors(batch.id, { limit: ROWS })
+    const errors = await store.repos.batches.errors(batch.id, { limit: ROWS })
     expect(errors.length).toBe(ROWS - expected.size)
     expect(new Set([...errors.map((e) => e.row), ...issued.map((r) => r.batch_row!)]).size).toBe(ROWS)
     const ids = issued.map((r) => r.credential_id)

@@ -165,7 +165,7 @@ describe('organization API access', () => {
     }
     const elsewhereMember = await t.request(`/api/v1/orgs/home/members/${people.stranger.userId}`, { as: people.owner, method: 'DELETE' })
     expect(elsewhereMember.status).toBe(404)
-    const [elsewhereKey] = await t.platform.store.repos.orgs.apiKeys(other.id)
+    const [elsewhereKey] = await t.platform.store.repos.apiKeys.list(other.id)
     expect((await t.request(`/api/v1/orgs/home/api-keys/${elsewhereKey!.id}`, { as: people.owner, method: 'DELETE' })).status).toBe(404)
     expect((await t.request(`/api/v1/orgs/elsewhere`, { as: otherKey })).status).toBe(200)
   })

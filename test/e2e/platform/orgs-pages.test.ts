@@ -138,7 +138,7 @@ describe('the members page and invitations', () => {
     const accepted = await t.submitForm(path, {}, maker)
     expect(accepted.status).toBe(303)
     expect(accepted.headers.get('location')).toBe(`/orgs/${org.slug}/dashboard`)
-    expect((await t.platform.store.repos.orgs.member(org.id, maker.userId))?.role).toBe('admin')
+    expect((await t.platform.store.repos.members.get(org.id, maker.userId))?.role).toBe('admin')
     const used = await page(path, maker)
     expect(used.status).toBe(400)
     expect(await used.text()).toContain('expired, was already used or was withdrawn')
@@ -150,7 +150,7 @@ describe('the members page and invitations', () => {
     const res = await t.submitForm(`/orgs/${org.slug}/members/${owner.userId}/role`, { role: 'viewer' }, owner)
     expect(res.status).toBe(409)
     expect(await res.text()).toContain('This is the last owner')
-    expect((await t.platform.store.repos.orgs.member(org.id, owner.userId))?.role).toBe('owner')
+    expect((await t.platform.store.repos.members.get(org.id, owner.userId))?.role).toBe('owner')
   })
 
   it('lets an issuer see the members but offers no controls, and refuses their invitations', async () => {

@@ -38,7 +38,7 @@ describe.skipIf(!hasPostgres)('organizations on PostgreSQL', () => {
     ])
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
     expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'ERR_STATE_INVALID' } })
-    expect(await t.platform.store.repos.orgs.countOwners(org.id)).toBe(1)
+    expect(await t.platform.store.repos.members.countOwners(org.id)).toBe(1)
   })
 
   it('sends and accepts an invitation once', async () => {

@@ -92,7 +92,7 @@ export const issuanceApi = (): Hono =>
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new PlatformError('ERR_INPUT_INVALID', 'Idempotency-Key: 1 to 200 visible ASCII characters')
       const digest = key === undefined ? undefined : requestDigest(`achievements/${achievementId}/credentials`, raw)
       if (key !== undefined) {
-        const replay = await replayOf(c.var.platform.store.repos.issuance, org.id, key, digest!)
+        const replay = await replayOf(c.var.platform.store.repos.idempotency, org.id, key, digest!)
         if (replay) return replayed(c, org.slug, replay.status, replay.body)
       }
       const body = check(issueBody, raw)
@@ -100,7 +100,7 @@ export const issuanceApi = (): Hono =>
       const issued = await issue().catch(async (err) => {
         // A concurrent request with the same key committed first: answer what it answered.
         if (key === undefined || !(err instanceof PlatformError) || err.code !== 'ERR_CONFLICT') throw err
-        const replay = await replayOf(c.var.platform.store.repos.issuance, org.id, key, digest!)
+        const replay = await replayOf(c.var.platform.store.repos.idempotency, org.id, key, digest!)
         if (!replay) throw err
         return replay
       })
@@ -152,7 +152,7 @@ export const issuanceApi = (): Hono =>
         createdBy: actor?.kind === 'user' ? actor.user.id : null,
       })
       // The same file again: the stored copy is dropped once its batch no longer reads it.
-      if (!created && !(await c.var.platform.store.repos.issuance.isFileInUse(upload.digest))) await removeBatchFile(batchDataDir(c.var.platform), upload.digest)
+      if (!created && !(await c.var.platform.store.repos.batches.isFileInUse(upload.digest))) await removeBatchFile(batchDataDir(c.var.platform), upload.digest)
       c.header('Location', `/api/v1/orgs/${org.slug}/batches/${batch.id}`)
       return c.json(batchViewOf(batch), created ? 202 : 200)
     })
@@ -161,7 +161,7 @@ export const issuanceApi = (): Hono =>
       const limit = integerParam('limit', c.req.query('limit')) ?? 50
       if (limit < 1 || limit > 200) throw new PlatformError('ERR_INPUT_INVALID', 'limit: must be a whole number from 1 to 200')
       const before = decodeBatchCursor(c.req.query('cursor'))
-      const rows = await c.var.platform.store.repos.issuance.batches(org.id, { limit: limit + 1, ...(before ? { before } : {}) })
+      const rows = await c.var.platform.store.repos.batches.list(org.id, { limit: limit + 1, ...(before ? { before } : {}) })
       const items = rows.slice(0, limit)
       const last = items.at(-1)
       c.header('Cache-Control', 'no-store')
@@ -173,14 +173,14 @@ export const issuanceApi = (): Hono =>
     .get('/orgs/:org/batches/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const batch = await batchOf(c, org.id)
-      const errors = await c.var.platform.store.repos.issuance.batchErrors(batch.id, { limit: 100 })
+      const errors = await c.var.platform.store.repos.batches.errors(batch.id, { limit: 100 })
       c.header('Cache-Control', 'no-store')
       return c.json({ ...batchViewOf(batch), errors, errorReport: `/api/v1/orgs/${org.slug}/batches/${batch.id}/errors.csv` })
     })
     .get('/orgs/:org/batches/:id/errors.csv', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const batch = await batchOf(c, org.id)
-      const lines = errorReportLines(c.var.platform.store.repos.issuance, batch.id)
+      const lines = errorReportLines(c.var.platform.store.repos.batches, batch.id)
       const encoder = new TextEncoder()
       const stream = new ReadableStream<Uint8Array>({
         async pull(controller) {
@@ -209,7 +209,7 @@ function replayed(c: Context, orgSlug: string, status: number, body: string): Re
 
 async function batchOf(c: Context, orgId: string) {
   const id = uuidParam(c.req.param('id') ?? '')
-  const batch = id === undefined ? undefined : await c.var.platform.store.repos.issuance.batch(orgId, id)
+  const batch = id === undefined ? undefined : await c.var.platform.store.repos.batches.get(orgId, id)
   if (!batch) throw new PlatformError('ERR_NOT_FOUND', 'No such batch in this organization')
   return batch
 }

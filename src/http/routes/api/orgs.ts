@@ -148,7 +148,7 @@ export const orgsApi = (): Hono =>
 
     .get('/orgs/:org/members', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      return c.json({ items: (await c.var.platform.store.repos.orgs.members(org.id)).map(presentMember) })
+      return c.json({ items: (await c.var.platform.store.repos.members.list(org.id)).map(presentMember) })
     })
     .patch('/orgs/:org/members/:userId', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
@@ -165,7 +165,7 @@ export const orgsApi = (): Hono =>
     .get('/orgs/:org/invitations', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const now = c.var.platform.clock.now()
-      return c.json({ items: (await c.var.platform.store.repos.orgs.pendingInvitations(org.id)).map((i) => presentInvitation(i, now)) })
+      return c.json({ items: (await c.var.platform.store.repos.invitations.pending(org.id)).map((i) => presentInvitation(i, now)) })
     })
     .post('/orgs/:org/invitations', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
@@ -205,7 +205,7 @@ export const orgsApi = (): Hono =>
 
     .get('/orgs/:org/api-keys', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      return c.json({ items: (await c.var.platform.store.repos.orgs.apiKeys(org.id)).map(presentApiKey) })
+      return c.json({ items: (await c.var.platform.store.repos.apiKeys.list(org.id)).map(presentApiKey) })
     })
     .post('/orgs/:org/api-keys', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)

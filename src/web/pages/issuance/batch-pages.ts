@@ -139,7 +139,7 @@ export const batchRoutes = (): Hono =>
   new Hono()
     .get('/orgs/:org/batches', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const batches = await c.var.platform.store.repos.issuance.batches(org.id, { limit: 100 })
+      const batches = await c.var.platform.store.repos.batches.list(org.id, { limit: 100 })
       const names = new Map<string, string>()
       for (const id of new Set(batches.map((b) => b.achievementId))) {
         const a = await c.var.platform.store.repos.achievements.get(org.id, id)
@@ -173,7 +173,7 @@ export const batchRoutes = (): Hono =>
       const achievementId = fields['achievement'] ?? ''
       const dataDir = batchDataDir(c.var.platform)
       const achievements = await publishedAchievements(c, org.id)
-      const existing = DIGEST.test(digest) ? await c.var.platform.store.repos.issuance.batchOfFile(org.id, achievementId, digest) : undefined
+      const existing = DIGEST.test(digest) ? await c.var.platform.store.repos.batches.ofFile(org.id, achievementId, digest) : undefined
       if (existing) return c.redirect(`/orgs/${org.slug}/batches/${existing.id}?done=existing`, 303)
       if (!DIGEST.test(digest) || !(await hasBatchFile(dataDir, digest)))
         return uploadPage(c, org, achievements, { achievement: achievementId, errors: { file: 'That upload is no longer here; upload the file again' }, status: 422 })
@@ -195,9 +195,9 @@ export const batchRoutes = (): Hono =>
     .get('/orgs/:org/batches/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const id = uuidParam(c.req.param('id'))
-      const batch = id === undefined ? undefined : await c.var.platform.store.repos.issuance.batch(org.id, id)
+      const batch = id === undefined ? undefined : await c.var.platform.store.repos.batches.get(org.id, id)
       if (!batch) throw new PlatformError('ERR_NOT_FOUND', 'No such batch in this organization')
       const achievement = await c.var.platform.store.repos.achievements.get(org.id, batch.achievementId)
-      const errors = await c.var.platform.store.repos.issuance.batchErrors(batch.id, { limit: 100 })
+      const errors = await c.var.platform.store.repos.batches.errors(batch.id, { limit: 100 })
       return batchPage(c, org, batch, achievement?.name ?? '', errors)
     })

@@ -19,7 +19,7 @@ async function apiKeysPage(
   { org }: OrgAccess,
   { created, values = {}, errors, status = 200 }: { created?: { name: string; secret: string }; values?: Record<string, string>; errors?: FieldErrors; status?: 200 | 201 | 422 } = {},
 ) {
-  const keys = await c.var.platform.store.repos.orgs.apiKeys(org.id)
+  const keys = await c.var.platform.store.repos.apiKeys.list(org.id)
   const base = `/orgs/${org.slug}/api-keys`
   return renderPage(c, {
     title: `${org.name} API keys`,

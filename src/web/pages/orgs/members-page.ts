@@ -37,11 +37,11 @@ async function membersPage(
   { values = {}, errors, alert, status = 200 }: { values?: Record<string, string>; errors?: FieldErrors; alert?: string; status?: 200 | 409 | 422 } = {},
 ) {
   const { org, role } = access
-  const { orgs } = c.var.platform.store.repos
+  const { members: memberRepo, invitations: invitationRepo } = c.var.platform.store.repos
   const me = c.var.actor?.kind === 'user' ? c.var.actor.user.id : undefined
   const canManage = hasRole(role, MIN_ROLE.manage)
-  const members = await orgs.members(org.id)
-  const invitations = canManage ? await orgs.pendingInvitations(org.id) : []
+  const members = await memberRepo.list(org.id)
+  const invitations = canManage ? await invitationRepo.pending(org.id) : []
   const now = c.var.platform.clock.now().toISOString()
   const base = `/orgs/${org.slug}`
   const roles = grantable(role)
