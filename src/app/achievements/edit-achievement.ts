@@ -1,4 +1,5 @@
 import { PlatformError } from '../../core/errors.js'
+import { InputError } from '../platform/input-error.js'
 import type { Platform } from '../platform/ports.js'
 import { checkDefinition, formatIssues, type AchievementDefinition, type DefinitionIssue } from './definition.js'
 import { completenessIssues } from './issuable.js'
@@ -26,9 +27,10 @@ export interface UpdateAchievementRequest {
 }
 
 /** Thrown for a definition with problems: `issues` name each field, for forms to show beside it. */
-export class DefinitionError extends PlatformError {
-  constructor(readonly issues: DefinitionIssue[]) {
-    super('ERR_INPUT_INVALID', `Achievement definition is invalid: ${formatIssues(issues)}`)
+export class DefinitionError extends InputError {
+  override name = 'DefinitionError'
+  constructor(issues: DefinitionIssue[]) {
+    super(issues, { message: `Achievement definition is invalid: ${formatIssues(issues)}` })
   }
 }
 
@@ -86,7 +88,7 @@ function withResultIds(definition: AchievementDefinition, random: Platform['rand
 async function checkImage(repo: ImagesRepo, imageId: string | null | undefined): Promise<string | null> {
   if (imageId === undefined || imageId === null) return null
   if (typeof imageId !== 'string' || !/^[0-9a-f]{64}$/.test(imageId) || !(await repo.get(imageId)))
-    throw new DefinitionError([{ path: 'imageId', message: 'is not an uploaded or designed image; upload one first' }])
+    throw new DefinitionError([{ path: 'imageId', code: 'invalid', message: 'is not an uploaded or designed image; upload one first' }])
   return imageId
 }
 

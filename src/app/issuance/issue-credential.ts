@@ -1,4 +1,4 @@
-import { PlatformError } from '../../core/errors.js'
+import { InputError } from '../platform/input-error.js'
 import type { Platform } from '../platform/ports.js'
 import { dateTimeOf, loadCohort } from './cohort.js'
 import { hashSecret } from '../platform/secret-token.js'
@@ -36,7 +36,7 @@ export async function issueCredential(platform: IssueDeps, request: IssueRequest
   const { store, clock, random, publicUrl } = platform
   const now = clock.now()
   const checked = checkIssueDetails(request, now)
-  if (!checked.ok) throw new PlatformError('ERR_INPUT_INVALID', `Cannot issue: ${describeErrors(checked.errors)}`)
+  if (!checked.ok) throw new InputError(checked.issues, { message: `Cannot issue: ${describeErrors(checked.issues)}` })
   const details = checked.details
   const cohort = await loadCohort(platform, store.repos, request)
   const issuedAt = dateTimeOf(now)

@@ -1,6 +1,6 @@
-import { PlatformError } from '../../core/errors.js'
 import { hashSecret, newSecret } from '../platform/secret-token.js'
 import { invitationMessage } from '../mail/templates.js'
+import { InputError } from '../platform/input-error.js'
 import type { Platform } from '../platform/ports.js'
 import { assertMayManage, type OrgActor } from './member-rules.js'
 import { invitationSchema, parseOrgInput } from './org-input.js'
@@ -41,7 +41,7 @@ export async function inviteMember(
   }
   await store.transaction(async (tx) => {
     const user = await tx.repos.accounts.userByEmail(email)
-    if (user && (await tx.repos.members.get(org.id, user.id))) throw new PlatformError('ERR_CONFLICT', `email: ${email} is already a member of ${org.name}`)
+    if (user && (await tx.repos.members.get(org.id, user.id))) throw new InputError([{ path: 'email', code: 'taken', message: `${email} is already a member of ${org.name}` }], { code: 'ERR_CONFLICT' })
     await tx.repos.invitations.deletePendingFor(org.id, email)
     await tx.repos.invitations.create({ ...invitation, tokenHash: hash })
     const content = invitationMessage({ orgName: org.name, inviterName, role, acceptUrl: invitationUrl(publicUrl, token) })

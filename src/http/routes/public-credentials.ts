@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono'
 import { accepts } from 'hono/accepts'
-import { bodyLimit } from 'hono/body-limit'
 import { credentialUuid } from '../../app/credentials/credential-id.js'
 import { getIssuedCredential } from '../../app/credentials/get-issued-credential.js'
 import type { DocumentAccess, FetchLocal } from '../../app/credentials/ports.js'
@@ -10,6 +9,7 @@ import { PlatformError } from '../../core/errors.js'
 import type { DocumentFetcher } from '../../core/verification/index.js'
 import { createGuardedFetcher, type GuardedFetcherOptions } from '../../fetch/index.js'
 import '../context.js'
+import { readText } from '../request.js'
 
 /** Media types a credential with an embedded proof is served as (VC 2.0's first, the default). */
 const JSON_TYPES = ['application/vc', 'application/vc+ld+json', 'application/ld+json', 'application/json'] as const
@@ -44,7 +44,7 @@ async function credentialDocument(c: Context): Promise<Response> {
 
 /** The body of `POST /api/v1/verify`: the credential's text (JSON or a compact JWS). Malformed JSON is ERR_JSON_PARSE. */
 async function submittedCredential(c: Context): Promise<string> {
-  const text = await c.req.text()
+  const text = await readText(c, { maxBytes: DEFAULT_INPUT_LIMITS.maxBytes, what: 'A credential' })
   const type = c.req.header('content-type') ?? ''
   const trimmed = text.trim()
   if (trimmed === '') throw new PlatformError('ERR_INPUT_INVALID', 'Send the credential as the request body: its JSON, or a compact VC-JWT')
@@ -80,21 +80,12 @@ export const publicCredentialRoutes = (): Hono =>
       c.header('Cache-Control', 'no-store')
       return c.json(report)
     })
-    .post(
-      '/api/v1/verify',
-      bodyLimit({
-        maxSize: DEFAULT_INPUT_LIMITS.maxBytes,
-        onError: () => {
-          throw new PlatformError('ERR_INPUT_TOO_LARGE', `A credential is at most ${DEFAULT_INPUT_LIMITS.maxBytes} bytes`)
-        },
-      }),
-      async (c) => {
-        const report = await verifySubmittedCredential({ ...c.var.platform, documents: c.var.documents }, await submittedCredential(c))
-        allowAnyOrigin(c)
-        c.header('Cache-Control', 'no-store')
-        return c.json(report)
-      },
-    )
+    .post('/api/v1/verify', async (c) => {
+      const report = await verifySubmittedCredential({ ...c.var.platform, documents: c.var.documents }, await submittedCredential(c))
+      allowAnyOrigin(c)
+      c.header('Cache-Control', 'no-store')
+      return c.json(report)
+    })
 
 /**
  * How this instance's verifications reach documents: its own URLs through `request` (the app's

@@ -66,12 +66,13 @@ describe('the issue form', () => {
   })
 })
 
-/** Uploads a file through the form as a browser does: multipart, the CSRF token in the action URL. */
+/** Uploads a file through the form as a browser does: multipart, the CSRF token the first field, the file last. */
 async function uploadForm(csv: string, as: TestSession = p.owner, achievementId = p.achievementId) {
   const form = new FormData()
+  form.set('_csrf', as.csrf)
   form.set('achievement', achievementId)
   form.set('file', new Blob([csv], { type: 'text/csv' }), 'spring cohort.csv')
-  return p.t.app.request(`${base()}/batches/preview?_csrf=${encodeURIComponent(as.csrf)}`, { method: 'POST', body: form, headers: { cookie: as.cookie, accept: 'text/html' } })
+  return p.t.app.request(`${base()}/batches/preview`, { method: 'POST', body: form, headers: { cookie: as.cookie, accept: 'text/html' } })
 }
 
 describe('bulk issuance pages', () => {

@@ -13,9 +13,9 @@ import {
   type NewSession,
   type UserRecord,
 } from '../../../app/accounts/index.js'
-import { PlatformError } from '../../../core/errors.js'
 import { requireUser } from '../../auth/require.js'
 import { SESSION_COOKIE } from '../../auth/tokens.js'
+import { readJson } from '../../request.js'
 import '../../context.js'
 
 /** The account use cases' dependencies for this request: the platform and its account limits. */
@@ -70,21 +70,6 @@ const presentMe = ({ user, memberships }: AccountOverview) => ({
   organizations: memberships.map((m) => ({ id: m.org.id, slug: m.org.slug, name: m.org.name, role: m.role })),
 })
 
-/** A JSON body checked against `schema`: ERR_JSON_PARSE for malformed JSON, ERR_INPUT_INVALID naming the field. */
-async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let value: unknown
-  try {
-    value = JSON.parse(await c.req.text())
-  } catch (err) {
-    throw new PlatformError('ERR_JSON_PARSE', `The request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`)
-  }
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]!
-  const path = issue.path.length > 0 ? issue.path.join('.') : '(body)'
-  throw new PlatformError('ERR_INPUT_INVALID', `${path}: ${issue.message}`)
-}
-
 const credentialsBody = z.strictObject({ email: z.string().max(1000), password: z.string().max(1000) })
 const mePatch = z.strictObject({ name: z.string().max(1000) })
 
@@ -97,7 +82,7 @@ export const accountApi = (): Hono =>
     .get('/me', async (c) => c.json(presentMe(await accountOverview(c.var.platform, requireUser(c).id))))
     .patch('/me', async (c) => {
       const userId = requireUser(c).id
-      const { name } = await readBody(c, mePatch)
+      const { name } = await readJson(c, mePatch)
       await changeName(c.var.platform, userId, name)
       return c.json(presentMe(await accountOverview(c.var.platform, userId)))
     })
@@ -106,7 +91,7 @@ export const accountApi = (): Hono =>
       return c.json({ csrfToken: c.var.csrfToken })
     })
     .post('/sessions', async (c) => {
-      const { email, password } = await readBody(c, credentialsBody)
+      const { email, password } = await readJson(c, credentialsBody, { maxBytes: 16 * 1024 })
       const { user, session } = await signIn(accountDeps(c), { email, password, ip: clientIp(c), replacing: currentSessionHash(c) }).catch((err) => withRetryAfter(c, err))
       setSessionCookie(c, session)
       c.header('Location', '/api/v1/sessions/current')

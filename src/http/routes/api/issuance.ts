@@ -12,6 +12,7 @@ import { RESULT_STATUS_TYPES } from '../../../core/credential/index.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../auth/require.js'
 import '../../context.js'
+import { checkInput, cursorParam, intParam, readJson } from '../../request.js'
 import { batchDataDir, removeBatchFile, storeCsvUpload } from '../../../jobs/batch-files.js'
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`)
@@ -49,32 +50,6 @@ export const issueBody = z.strictObject({
 
 const reasonBody = z.strictObject({ reason: text(REASON_MAX).optional() })
 
-/** The JSON body, parsed: ERR_JSON_PARSE for malformed JSON (an empty body is `{}`). */
-async function readJsonValue(c: Context): Promise<unknown> {
-  const body = await c.req.text()
-  if (body.length > 1024 * 1024) throw new PlatformError('ERR_INPUT_TOO_LARGE', 'A JSON body is at most 1 MB')
-  if (body.trim() === '') return {}
-  try {
-    return JSON.parse(body)
-  } catch (err) {
-    throw new PlatformError('ERR_JSON_PARSE', `The request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`)
-  }
-}
-
-/** `value` checked against `schema`: ERR_INPUT_INVALID naming the first field at fault. */
-function check<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]!
-  throw new PlatformError('ERR_INPUT_INVALID', `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`)
-}
-
-const integerParam = (name: string, value: string | undefined): number | undefined => {
-  if (value === undefined) return undefined
-  if (!/^\d{1,6}$/.test(value)) throw new PlatformError('ERR_INPUT_INVALID', `${name}: must be a whole number`)
-  return Number(value)
-}
-
 const uuidParam = (value: string) => credentialIdOf(value)?.slice('urn:uuid:'.length)
 
 /**
@@ -87,7 +62,7 @@ export const issuanceApi = (): Hono =>
     .post('/orgs/:org/achievements/:achievement/credentials', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const achievementId = c.req.param('achievement')
-      const raw = await readJsonValue(c)
+      const raw = await readJson(c, z.unknown(), { empty: {} })
       const key = c.req.header('idempotency-key')
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new PlatformError('ERR_INPUT_INVALID', 'Idempotency-Key: 1 to 200 visible ASCII characters')
       const digest = key === undefined ? undefined : requestDigest(`achievements/${achievementId}/credentials`, raw)
@@ -95,7 +70,7 @@ export const issuanceApi = (): Hono =>
         const replay = await replayOf(c.var.platform.store.repos.idempotency, org.id, key, digest!)
         if (replay) return replayed(c, org.slug, replay.status, replay.body)
       }
-      const body = check(issueBody, raw)
+      const body = checkInput(issueBody, raw)
       const issue = () => issueCredential(c.var.platform, { orgId: org.id, achievementId, ...body }, key === undefined ? {} : { idempotency: { key, requestDigest: digest! } })
       const issued = await issue().catch(async (err) => {
         // A concurrent request with the same key committed first: answer what it answered.
@@ -117,8 +92,8 @@ export const issuanceApi = (): Hono =>
         batchId: c.req.query('batch') || undefined,
         issuedFrom: c.req.query('issuedFrom') || undefined,
         issuedTo: c.req.query('issuedTo') || undefined,
-        limit: integerParam('limit', c.req.query('limit')),
-        cursor: c.req.query('cursor') || undefined,
+        limit: intParam(c, 'limit'),
+        cursor: cursorParam(c),
       })
       c.header('Cache-Control', 'no-store')
       return c.json(page)
@@ -130,7 +105,7 @@ export const issuanceApi = (): Hono =>
     })
     .post('/orgs/:org/credentials/:id/:action{revoke|suspend|unsuspend}', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const { reason } = check(reasonBody, await readJsonValue(c))
+      const { reason } = await readJson(c, reasonBody, { empty: {} })
       const id = credentialIdOf(c.req.param('id'))
       if (!id) throw new PlatformError('ERR_NOT_FOUND', 'No such credential in this organization')
       const view = await changeStatus(c.var.platform, { orgId: org.id, credentialId: id, action: c.req.param('action') as StatusAction, reason })
@@ -158,9 +133,8 @@ export const issuanceApi = (): Hono =>
     })
     .get('/orgs/:org/batches', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const limit = integerParam('limit', c.req.query('limit')) ?? 50
-      if (limit < 1 || limit > 200) throw new PlatformError('ERR_INPUT_INVALID', 'limit: must be a whole number from 1 to 200')
-      const before = decodeBatchCursor(c.req.query('cursor'))
+      const limit = intParam(c, 'limit', { min: 1, max: 200, fallback: 50 })!
+      const before = decodeBatchCursor(cursorParam(c))
       const rows = await c.var.platform.store.repos.batches.list(org.id, { limit: limit + 1, ...(before ? { before } : {}) })
       const items = rows.slice(0, limit)
       const last = items.at(-1)

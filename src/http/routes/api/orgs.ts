@@ -1,5 +1,5 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
 import {
   acceptInvitation,
   changeMemberRole,
@@ -28,6 +28,7 @@ import { PlatformError } from '../../../core/errors.js'
 import { BADGE_IMAGE_LIMITS, checkBadgeImage } from '../../../media/index.js'
 import { requireOrg, requireUser, type OrgAccess } from '../../auth/require.js'
 import '../../context.js'
+import { formKind, readBytes, readJson, readMultipart } from '../../request.js'
 
 /** The organization as the API shows it, with the caller's role when known. */
 export const presentOrg = (org: OrgRecord, publicUrl: string, role?: RoleName) => ({
@@ -68,16 +69,8 @@ const presentApiKey = (k: ApiKeyRecord) => ({
   revokedAt: k.revokedAt,
 })
 
-/** The request's JSON body: ERR_JSON_PARSE when malformed; an empty body is `{}`. */
-async function jsonBody(c: Context): Promise<unknown> {
-  const text = await c.req.text()
-  if (text.trim() === '') return {}
-  try {
-    return JSON.parse(text) as unknown
-  } catch (err) {
-    throw new PlatformError('ERR_JSON_PARSE', `The request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`)
-  }
-}
+/** The request's JSON body, capped (the use cases check its fields); an empty body is `{}`. */
+const jsonBody = (c: Context): Promise<unknown> => readJson(c, z.unknown(), { empty: {} })
 
 /** The acting member: a person's id, or null for an API key. */
 const actorOf = (c: Context, access: OrgAccess): OrgActor => ({ role: access.role, userId: c.var.actor?.kind === 'user' ? c.var.actor.user.id : null })
@@ -88,20 +81,14 @@ function requirePerson(c: Context, what: string) {
   return requireUser(c)
 }
 
-/** A logo is sent as its bytes; a form body (already read by the CSRF check) is refused before the size limit reads the stream. */
-const logoBody: MiddlewareHandler = async (c, next) => {
+/** A logo is sent as its bytes (PNG or SVG), read under the image cap; a form body is refused. */
+async function logoOf(c: Context) {
   const type = c.req.header('content-type') ?? ''
-  if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type))
+  if (formKind(c) === 'multipart') (await readMultipart(c)).discard()
+  if (formKind(c) !== undefined)
     throw new PlatformError('ERR_IMAGE_INVALID', 'Send the logo as the request body with Content-Type image/png or image/svg+xml, not as a form')
-  return next()
+  return checkBadgeImage(await readBytes(c, { maxBytes: BADGE_IMAGE_LIMITS.maxBytes, what: 'A logo' }), type.split(';')[0]?.trim())
 }
-
-const logoLimit = bodyLimit({
-  maxSize: BADGE_IMAGE_LIMITS.maxBytes,
-  onError: () => {
-    throw new PlatformError('ERR_INPUT_TOO_LARGE', `A logo is at most 2 MB (${BADGE_IMAGE_LIMITS.maxBytes} bytes)`)
-  },
-})
 
 /** Organizations API (/api/v1/orgs…): profile, logo, members, invitations, keys, API keys. */
 export const orgsApi = (): Hono =>
@@ -134,9 +121,9 @@ export const orgsApi = (): Hono =>
       const org = await updateOrgProfile(c.var.platform, { orgId: access.org.id, input: await jsonBody(c) })
       return c.json(presentOrg(org, c.var.platform.publicUrl, access.role))
     })
-    .put('/orgs/:org/logo', logoBody, logoLimit, async (c) => {
+    .put('/orgs/:org/logo', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const logo = checkBadgeImage(new Uint8Array(await c.req.arrayBuffer()), c.req.header('content-type')?.split(';')[0]?.trim())
+      const logo = await logoOf(c)
       const org = await setOrgLogo(c.var.platform, { orgId: access.org.id, logo })
       return c.json(presentOrg(org, c.var.platform.publicUrl, access.role))
     })

@@ -19,8 +19,8 @@ import { PlatformError } from '../../../core/errors.js'
 import { requireUser } from '../../../http/auth/require.js'
 import { accountDeps, clearSessionCookie, clientIp, currentSessionHash, setSessionCookie, withRetryAfter } from '../../../http/routes/api/account.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { accountNotice, accountPage, type AccountFormState } from './account-page.js'
-import { formFields } from './form.js'
 import { afterSignIn, localPath } from './next-path.js'
 import { forgotPasswordPage, resetLinkInvalidPage, resetLinkSentPage, resetPasswordPage } from './password-reset-pages.js'
 import { signInNotice, signInPage } from './sign-in-page.js'
@@ -41,7 +41,7 @@ export const accountPages = (): Hono =>
     .get('/sign-up', (c) => (isSignedIn(c) ? c.redirect(afterSignIn(c.req.query('next')), 303) : signUpPage(c, { next: nextOf(c) })))
     .post('/sign-up', async (c) => {
       const next = nextOf(c)
-      const values = await formFields(c)
+      const values = await readForm(c)
       try {
         await signUp(accountDeps(c), { name: values['name'] ?? '', email: values['email'] ?? '', password: values['password'] ?? '' })
       } catch (err) {
@@ -57,7 +57,7 @@ export const accountPages = (): Hono =>
     )
     .post('/sign-in', async (c) => {
       const next = nextOf(c)
-      const { email = '', password = '' } = await formFields(c)
+      const { email = '', password = '' } = await readForm(c)
       const errors: Record<string, string> = {}
       if (email.trim() === '') errors['email'] = 'Enter your e-mail address'
       if (password === '') errors['password'] = 'Enter your password'
@@ -99,7 +99,7 @@ export const accountPages = (): Hono =>
 
     .get('/forgot-password', (c) => forgotPasswordPage(c))
     .post('/forgot-password', async (c) => {
-      const { email = '' } = await formFields(c)
+      const { email = '' } = await readForm(c)
       try {
         await requestPasswordReset(accountDeps(c), { email })
       } catch (err) {
@@ -120,7 +120,7 @@ export const accountPages = (): Hono =>
       return resetPasswordPage(c, { token })
     })
     .post('/reset-password', async (c) => {
-      const { token = '', password = '' } = await formFields(c)
+      const { token = '', password = '' } = await readForm(c)
       try {
         const { session } = await resetPassword(accountDeps(c), { token, password })
         setSessionCookie(c, session)
@@ -138,7 +138,7 @@ export const accountPages = (): Hono =>
     })
     .post('/account/name', async (c) => {
       const user = requireUser(c)
-      const values = await formFields(c)
+      const values = await readForm(c)
       try {
         await changeName(c.var.platform, user.id, values['name'] ?? '')
       } catch (err) {
@@ -149,7 +149,7 @@ export const accountPages = (): Hono =>
     })
     .post('/account/password', async (c) => {
       const user = requireUser(c)
-      const { currentPassword = '', newPassword = '' } = await formFields(c)
+      const { currentPassword = '', newPassword = '' } = await readForm(c)
       try {
         await changePassword(accountDeps(c), { userId: user.id, currentPassword, newPassword, keepSession: currentSessionHash(c)! })
       } catch (err) {

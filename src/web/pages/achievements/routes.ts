@@ -10,12 +10,13 @@ import { searchSkills } from '../../../app/skills/search-skills.js'
 import { isPlatformError, PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readFormAll, readUploadedBytes } from '../../../http/request.js'
 import { designBadgeSvg } from '../../../media/badge-designer.js'
 import { BADGE_IMAGE_LIMITS, checkBadgeImage } from '../../../media/image-check.js'
 import { defaultDesign, designErrorsOf, designerPage, type DesignValues } from './designer-page.js'
 import { alignmentOfSkill, fieldErrorsOf, readEditorForm, stateOfDefinition, type EditorState } from './editor-form.js'
 import { editorPage } from './editor-page.js'
-import { formBody, one } from './fields.js'
+import { one } from './fields.js'
 import { listPage } from './list-page.js'
 import { viewPage } from './view-page.js'
 
@@ -79,7 +80,7 @@ export const achievementPages = (): Hono =>
     .post('/orgs/:org/achievements/:id/image', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const record = await getAchievement(c.var.platform, org.id, c.req.param('id'))
-      const body = await formBody(c)
+      const body = await readFormAll(c)
       const values = Object.fromEntries((['shape', 'icon', 'background', 'foreground', 'accent', 'title', 'subtitle'] as const).map((k) => [k, one(body, k)])) as DesignValues
       let svg: string
       try {
@@ -96,13 +97,17 @@ export const achievementPages = (): Hono =>
     .post('/orgs/:org/achievements/:id/image/upload', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const record = await getAchievement(c.var.platform, org.id, c.req.param('id'))
-      // A multipart body a little over the image limit is refused before it is read.
-      if (Number(c.req.header('content-length')) > BADGE_IMAGE_LIMITS.maxBytes + 64 * 1024)
-        return designerPage(c, { org, record, values: defaultDesign(record), uploadError: 'The image is larger than 2 MB. Choose a smaller PNG or SVG.' })
-      const file = (await formBody(c)).file
-      if (!(file instanceof File) || file.size === 0) return designerPage(c, { org, record, values: defaultDesign(record), uploadError: 'Choose a PNG or SVG file to upload.' })
+      // The file is read under the image cap: past it the upload stops and the form says so.
+      let file: Awaited<ReturnType<typeof readUploadedBytes>>
       try {
-        const image = await saveImage(c.var.platform, org.id, checkBadgeImage(new Uint8Array(await file.arrayBuffer()), file.type || undefined))
+        file = await readUploadedBytes(c, { field: 'file', maxBytes: BADGE_IMAGE_LIMITS.maxBytes, what: 'The image' })
+      } catch (err) {
+        if (!isPlatformError(err, 'ERR_INPUT_TOO_LARGE')) throw err
+        return designerPage(c, { org, record, values: defaultDesign(record), uploadError: 'The image is larger than 2 MB. Choose a smaller PNG or SVG.' })
+      }
+      if (!file) return designerPage(c, { org, record, values: defaultDesign(record), uploadError: 'Choose a PNG or SVG file to upload.' })
+      try {
+        const image = await saveImage(c.var.platform, org.id, checkBadgeImage(file.bytes, file.mimeType || undefined))
         await updateAchievement(c.var.platform, { orgId: org.id, id: record.id, changes: {}, imageId: image.id })
       } catch (err) {
         if (!isPlatformError(err, 'ERR_IMAGE_INVALID') && !isPlatformError(err, 'ERR_INPUT_TOO_LARGE')) throw err
@@ -113,7 +118,7 @@ export const achievementPages = (): Hono =>
 
 /** Saves the editor's form (303 to the achievement), or runs its skills search and shows the form again, input kept. */
 async function submitEditor(c: Context, org: OrgRef, record: Awaited<ReturnType<typeof getAchievement>> | undefined) {
-  const body = await formBody(c)
+  const body = await readFormAll(c)
   const { state, input, addSkillIds } = readEditorForm(body)
   await addPickedSkills(c, state, input, addSkillIds)
   const show = (extra: { errors?: Record<string, string>; skillResults?: Awaited<ReturnType<typeof searchSkills>> } = {}) =>

@@ -11,6 +11,7 @@ import { claimInvalidPage, claimPage } from './claim-page.js'
 import { credentialPage } from './credential-page.js'
 import { bakedPng, bakedSvg, certificatePdf, credentialFile } from './downloads.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 
 const issued = (c: Context) => getIssuedCredential(c.var.platform, c.req.param('id') ?? '')
 
@@ -51,7 +52,7 @@ export const credentialPages = (): Hono =>
     })
     .post('/claim/:token', async (c) => {
       const token = c.req.param('token')
-      const form = await c.req.parseBody()
+      const form = await readForm(c)
       try {
         const view = await acceptClaim(c.var.platform, { token, showName: form['show_name'] === '1' })
         return c.redirect(`/c/${credentialUuid(view.id)}?accepted=1`, 303)

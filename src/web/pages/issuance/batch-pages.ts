@@ -9,11 +9,10 @@ import { MIN_ROLE, hasRole } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
-import { batchDataDir, hasBatchFile, readBatchFile, storeCsvUpload } from '../../../jobs/batch-files.js'
+import { readForm, readUploadedFile } from '../../../http/request.js'
+import { batchDataDir, hasBatchFile, MAX_BATCH_FILE_BYTES, readBatchFile, storeCsvUpload } from '../../../jobs/batch-files.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { formFields } from '../account/form.js'
-import { readUpload } from './multipart-upload.js'
 import { BATCH_PILL, count, csrfField, errorSummary, formAlert, notice, publishedAchievements, selectField, uuidParam, when, type FieldErrors } from './parts.js'
 
 const DIGEST = /^[0-9a-f]{64}$/
@@ -33,7 +32,8 @@ function uploadPage(c: Context, org: OrgRef, achievements: AchievementRecord[], 
       ${achievements.length === 0
         ? html`<p>${org.name} has no published achievement yet. <a href="/orgs/${org.slug}/achievements">Publish one</a> to issue it.</p>`
         : html`<p class="lead">One learner per row. The first row names the columns: <code>email</code> and <code>name</code> are required; <code>did</code>, <code>validUntil</code>, <code>evidence_url</code> and <code>evidence_narrative</code> are optional, other columns are ignored. You see the first rows and every problem before anything is issued.</p>
-            <form method="post" action="/orgs/${org.slug}/batches/preview?_csrf=${encodeURIComponent(c.var.csrfToken)}" enctype="multipart/form-data">
+            <form method="post" action="/orgs/${org.slug}/batches/preview" enctype="multipart/form-data">
+              ${csrfField(c)}
               ${selectField({ name: 'achievement', label: 'Achievement', value: achievement, options: achievements.map((a) => [a.id, a.name] as const), required: true, errors })}
               <div class="field">
                 <label for="field-file">CSV file</label>
@@ -154,11 +154,11 @@ export const batchRoutes = (): Hono =>
     .post('/orgs/:org/batches/preview', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const achievements = await publishedAchievements(c, org.id)
-      const upload = await readUpload(c.req.raw.body, c.req.header('content-type') ?? '', 'file')
+      const upload = await readUploadedFile(c, { field: 'file', maxBytes: MAX_BATCH_FILE_BYTES, what: 'A CSV file' })
       const achievement = achievements.find((a) => a.id === upload.fields['achievement'])
       if (!achievement) return uploadPage(c, org, achievements, { errors: { achievement: 'Choose one of the published achievements' }, status: 422 })
       try {
-        const stored = await storeCsvUpload(c.var.platform, upload.file, { name: upload.fileName || 'upload.csv', previewRows: 10 })
+        const stored = await storeCsvUpload(c.var.platform, upload.stream, { name: upload.fileName || 'upload.csv', previewRows: 10 })
         return previewPage(c, org, achievement, stored)
       } catch (err) {
         if (!(err instanceof PlatformError) || !['ERR_CSV_INVALID', 'ERR_INPUT_TOO_LARGE'].includes(err.code)) throw err
@@ -168,7 +168,7 @@ export const batchRoutes = (): Hono =>
     .post('/orgs/:org/batches', async (c) => {
       const actor = c.var.actor
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const fields = await formFields(c)
+      const fields = await readForm(c)
       const digest = fields['digest'] ?? ''
       const achievementId = fields['achievement'] ?? ''
       const dataDir = batchDataDir(c.var.platform)

@@ -8,9 +8,9 @@ import { MIN_ROLE, hasRole } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { formFields } from '../account/form.js'
 import { CREDENTIAL_PILL, csrfField, formAlert, inputField, notice, selectField, textAreaField, when } from './parts.js'
 
 const DONE: Record<string, string> = {
@@ -140,7 +140,7 @@ export const credentialsRoutes = (): Hono =>
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const action = c.req.param('action') as StatusAction
       const view = await getIssued(c.var.platform, org.id, c.req.param('id'))
-      const reason = (await formFields(c))[`${action}-reason`]?.trim() ?? ''
+      const reason = (await readForm(c))[`${action}-reason`]?.trim() ?? ''
       if (reason.length > REASON_MAX)
         return detailPage(c, org, view, true, { status: 400, reason: { action, text: reason }, errors: { [`${action}-reason`]: `At most ${REASON_MAX} characters` } })
       try {

@@ -8,9 +8,9 @@ import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { formFields } from '../account/form.js'
 import { csrfField, errorSummary, formAlert, inputField, publishedAchievements, selectField, textAreaField, type FieldErrors } from './parts.js'
 
 const LABELS: Record<string, string> = {
@@ -90,14 +90,14 @@ export const issueRoutes = (): Hono =>
     })
     .post('/orgs/:org/issue', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const fields = await formFields(c)
+      const fields = await readForm(c)
       const achievements = await publishedAchievements(c, org.id)
       const errors: Record<string, string> = {}
       const achievementId = fields['achievement'] ?? ''
       if (!achievements.some((a) => a.id === achievementId)) errors['achievement'] = 'Choose one of the published achievements'
       const details = detailsOf(fields)
       const checked = checkIssueDetails(details, c.var.platform.clock.now())
-      if (!checked.ok) for (const [path, message] of Object.entries(checked.errors)) errors[FIELD_OF[path] ?? path] ??= message
+      if (!checked.ok) for (const { path, message } of checked.issues) errors[FIELD_OF[path] ?? path] ??= message
       if (Object.keys(errors).length > 0) return issuePage(c, org, achievements, { values: fields, errors, status: 422 })
       try {
         const issued = await issueCredential(c.var.platform, { orgId: org.id, achievementId, ...details })

@@ -4,9 +4,10 @@ import { createApiKey, ORG_LIMITS, revokeApiKey } from '../../../app/orgs/index.
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { requireOrg, requireUser, type OrgAccess } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { csrfField, errorSummary, fieldErrorsOf, formFields, inputField, notice, selectField, when, type FieldErrors } from './form-parts.js'
+import { csrfField, errorSummary, fieldErrorsOf, inputField, notice, selectField, when, type FieldErrors } from './form-parts.js'
 
 const KEY_ROLES = [
   ['issuer', 'Issuer: issue, revoke and suspend credentials'],
@@ -76,7 +77,7 @@ export const apiKeysRoutes = (): Hono =>
     .post('/orgs/:org/api-keys', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const user = requireUser(c)
-      const { name = '', role = '' } = await formFields(c)
+      const { name = '', role = '' } = await readForm(c)
       try {
         const { key, secret } = await createApiKey(c.var.platform, { orgId: access.org.id, createdBy: user.id, input: { name, role } })
         // Shown in this response only (no redirect): the secret is never stored or shown again.

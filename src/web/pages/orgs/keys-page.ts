@@ -5,9 +5,10 @@ import { MIN_ROLE, hasRole } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg, type OrgAccess } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { csrfField, fieldErrorsOf, formAlert, formFields, notice, when } from './form-parts.js'
+import { csrfField, fieldErrorsOf, formAlert, notice, when } from './form-parts.js'
 
 const NOTICES: Record<string, string> = {
   rotated: 'A new signing key is active. The previous key is retired: it signs nothing new, and credentials it signed still verify.',
@@ -89,7 +90,7 @@ export const keysRoutes = (): Hono =>
     .post('/orgs/:org/keys/:keyId/revoke', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.own)
       const keyId = c.req.param('keyId')
-      const { reason = '' } = await formFields(c)
+      const { reason = '' } = await readForm(c)
       try {
         await revokeOrgKey(c.var.platform, { orgId: access.org.id, keyId, input: { reason } })
       } catch (err) {

@@ -5,9 +5,10 @@ import { MIN_ROLE, ROLES, hasRole, type RoleName } from '../../../app/platform/r
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg, type OrgAccess } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { csrfField, errorSummary, formAlert, fieldErrorsOf, formFields, inputField, notice, selectField, when, type FieldErrors } from './form-parts.js'
+import { csrfField, errorSummary, formAlert, fieldErrorsOf, inputField, notice, selectField, when, type FieldErrors } from './form-parts.js'
 
 const ROLE_HINTS: Record<RoleName, string> = {
   owner: 'Owner: everything, including owners and key revocation',
@@ -126,7 +127,7 @@ export const membersRoutes = (): Hono =>
     .get('/orgs/:org/members', async (c) => membersPage(c, await requireOrg(c, c.req.param('org'), MIN_ROLE.read)))
     .post('/orgs/:org/members/:userId/role', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const { role = '' } = await formFields(c)
+      const { role = '' } = await readForm(c)
       try {
         await changeMemberRole(c.var.platform, { orgId: access.org.id, actor: actorOf(c, access), userId: c.req.param('userId'), input: { role } })
       } catch (err) {
@@ -149,7 +150,7 @@ export const membersRoutes = (): Hono =>
     })
     .post('/orgs/:org/invitations', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const { email = '', role = '' } = await formFields(c)
+      const { email = '', role = '' } = await readForm(c)
       const inviterName = c.var.actor?.kind === 'user' ? c.var.actor.user.name : access.org.name
       try {
         await inviteMember(c.var.platform, { org: access.org, actor: actorOf(c, access), inviterName, input: { email, role } })

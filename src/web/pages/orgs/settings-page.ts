@@ -5,10 +5,11 @@ import { MIN_ROLE, hasRole, type RoleName } from '../../../app/platform/roles.js
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm, readUploadedBytes } from '../../../http/request.js'
 import { BADGE_IMAGE_LIMITS, checkBadgeImage } from '../../../media/index.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { csrfField, errorSummary, fieldErrorsOf, formFields, inputField, notice, radioField, selectField, textAreaField, type FieldErrors } from './form-parts.js'
+import { csrfField, errorSummary, fieldErrorsOf, inputField, notice, radioField, selectField, textAreaField, type FieldErrors } from './form-parts.js'
 
 const LABELS = { name: 'Name', description: 'Description', url: 'Website', email: 'Contact e-mail', country: 'Country', suite: 'How credentials are signed', logo: 'Logo' }
 
@@ -115,7 +116,7 @@ export const settingsRoutes = (): Hono =>
     })
     .post('/orgs/:org/settings', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const fields = await formFields(c)
+      const fields = await readForm(c)
       const values = { name: '', description: '', url: '', email: '', country: '', suite: '', ...fields }
       try {
         const { name, description, url, email, country, suite } = values
@@ -127,14 +128,13 @@ export const settingsRoutes = (): Hono =>
         return settingsPage(c, await loadOrg(c, org.id), role, { values, errors, status: 422 })
       }
     })
-    // The CSRF check has already read the multipart body (hono's bodyLimit cannot run after it): the file size is checked here.
+    // The CSRF check read the form's fields before the file; the file is read here, under the image cap.
     .post('/orgs/:org/settings/logo', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const file = (await c.req.parseBody())['logo']
       try {
-        if (!(file instanceof File) || file.size === 0) throw new PlatformError('ERR_IMAGE_INVALID', 'Choose a PNG or SVG file to upload')
-        if (file.size > BADGE_IMAGE_LIMITS.maxBytes) throw new PlatformError('ERR_INPUT_TOO_LARGE', `The logo is ${file.size} bytes; the limit is 2 MB`)
-        const logo = checkBadgeImage(new Uint8Array(await file.arrayBuffer()), file.type || undefined)
+        const file = await readUploadedBytes(c, { field: 'logo', maxBytes: BADGE_IMAGE_LIMITS.maxBytes, what: 'The logo' })
+        if (!file) throw new PlatformError('ERR_IMAGE_INVALID', 'Choose a PNG or SVG file to upload')
+        const logo = checkBadgeImage(file.bytes, file.mimeType || undefined)
         await setOrgLogo(c.var.platform, { orgId: org.id, logo })
         return c.redirect(`/orgs/${org.slug}/settings?done=logo`, 303)
       } catch (err) {
