@@ -258,16 +258,91 @@ export function describeIssuanceRepos(name: string, open: OpenStore): void {
         expect((await store.repos.batches.errors(batch.id, { limit: 10 })).map((e) => e.row)).toEqual([2, 5, 9])
         expect(await store.repos.batches.errors(batch.id, { afterRow: 2, limit: 1 })).toEqual([{ row: 5, email: 'r5@example.org', message: 'row 5' }])
       })
+    })
 
-      it('says a file is in use while a batch still has to read it', async () => {
+    describe('batchUploads', () => {
+      const upload = (digest: string, extra: { expiresAt?: string; orgId?: string } = {}) => ({
+        id: randomUUID(),
+        orgId: extra.orgId ?? orgId,
+        achievementId,
+        fileDigest: digest,
+        fileName: 'cohort.csv',
+        scan: { totalRows: 2, problemCount: 1, preview: [{ row: 2, email: 'a@example.org', name: 'A' }], problems: [{ row: 3, email: 'x', message: 'email: no' }] },
+        createdBy: userId,
+        createdAt: clock.now().toISOString(),
+        expiresAt: extra.expiresAt ?? new Date(clock.now().getTime() + 86_400_000).toISOString(),
+        batchId: null,
+      })
+
+      it('keeps a staged upload with its scan for its organization only, and records its batch', async () => {
+        const staged = upload(fileDigest('staged'))
+        await store.repos.batchUploads.create(staged)
+        expect(await store.repos.batchUploads.get(orgId, staged.id)).toEqual(staged)
+        expect(await store.repos.batchUploads.get(otherOrgId, staged.id)).toBeUndefined()
+        const { batch } = await store.repos.batches.create({ id: randomUUID(), orgId, achievementId, fileDigest: staged.fileDigest, fileName: 'cohort.csv', totalRows: 2, createdBy: userId })
+        await store.repos.batchUploads.markConfirmed(staged.id, batch.id)
+        expect((await store.repos.batchUploads.get(orgId, staged.id))?.batchId).toBe(batch.id)
+        await store.repos.batchUploads.delete(staged.id)
+        expect(await store.repos.batchUploads.get(orgId, staged.id)).toBeUndefined()
+      })
+
+      it('lists expired uploads oldest first', async () => {
+        const now = clock.now().getTime()
+        const later = upload(fileDigest('later'), { expiresAt: new Date(now - 1000).toISOString() })
+        const earlier = upload(fileDigest('earlier'), { expiresAt: new Date(now - 5000).toISOString() })
+        const live = upload(fileDigest('live'))
+        for (const u of [later, earlier, live]) await store.repos.batchUploads.create(u)
+        expect((await store.repos.batchUploads.expired(clock.now().toISOString(), 10)).map((u) => u.id)).toEqual([earlier.id, later.id])
+        expect((await store.repos.batchUploads.expired(clock.now().toISOString(), 1)).map((u) => u.id)).toEqual([earlier.id])
+      })
+
+      it('calls a file referenced while a batch still has to read it or a live upload holds it', async () => {
         const digest = fileDigest('in use')
-        expect(await store.repos.batches.isFileInUse(digest)).toBe(false)
-        const { batch } = await store.repos.batches.create(batchOf(digest))
-        expect(await store.repos.batches.isFileInUse(digest)).toBe(true)
-        await store.repos.batches.lease('r', clock.now().toISOString(), new Date(clock.now().getTime() + 1000).toISOString())
-        expect(await store.repos.batches.isFileInUse(digest)).toBe(true)
+        const now = () => clock.now().toISOString()
+        expect(await store.repos.batchUploads.isFileReferenced(digest, now())).toBe(false)
+        const staged = upload(digest, { expiresAt: new Date(clock.now().getTime() + 1000).toISOString() })
+        await store.repos.batchUploads.create(staged)
+        expect(await store.repos.batchUploads.isFileReferenced(digest, now())).toBe(true)
+        clock.advance(2000)
+        expect(await store.repos.batchUploads.isFileReferenced(digest, now())).toBe(false)
+        const { batch } = await store.repos.batches.create({ id: randomUUID(), orgId, achievementId, fileDigest: digest, fileName: 'c.csv', totalRows: 10, createdBy: userId })
+        expect(await store.repos.batchUploads.isFileReferenced(digest, now())).toBe(true)
+        await store.repos.batches.lease('r', now(), new Date(clock.now().getTime() + 1000).toISOString())
+        expect(await store.repos.batchUploads.isFileReferenced(digest, now())).toBe(true)
         await store.repos.batches.finish(batch.id, 'r', { state: 'done', error: null })
-        expect(await store.repos.batches.isFileInUse(digest)).toBe(false)
+        expect(await store.repos.batchUploads.isFileReferenced(digest, now())).toBe(false)
+      })
+
+      it('takes a file’s lock row again and again, in and out of transactions, and forgets it', async () => {
+        const digest = fileDigest('locked')
+        await store.transaction((tx) => tx.repos.batchUploads.lockFile(digest))
+        await store.repos.batchUploads.lockFile(digest)
+        const rows = await store.db.selectFrom('batch_files').selectAll().where('digest', '=', digest).execute()
+        expect(rows).toHaveLength(1)
+        await store.repos.batchUploads.forgetFile(digest)
+        expect(await store.db.selectFrom('batch_files').selectAll().where('digest', '=', digest).execute()).toEqual([])
+      })
+
+      it('makes a second transaction on the same file wait for the first (the removal and a new upload never interleave)', async () => {
+        const digest = fileDigest('serial')
+        const order: string[] = []
+        let release!: () => void
+        const held = new Promise<void>((r) => (release = r))
+        const first = store.transaction(async (tx) => {
+          await tx.repos.batchUploads.lockFile(digest)
+          order.push('first locked')
+          await held
+          order.push('first done')
+        })
+        await new Promise((r) => setTimeout(r, 50))
+        const second = store.transaction(async (tx) => {
+          await tx.repos.batchUploads.lockFile(digest)
+          order.push('second locked')
+        })
+        await new Promise((r) => setTimeout(r, 100))
+        release()
+        await Promise.all([first, second])
+        expect(order).toEqual(['first locked', 'first done', 'second locked'])
       })
     })
 

@@ -1,13 +1,13 @@
 import { PlatformError } from '../../core/errors.js'
 import { InputError } from '../platform/input-error.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { checkDefinition, formatIssues, type AchievementDefinition, type DefinitionIssue } from './definition.js'
 import { completenessIssues } from './issuable.js'
 import { definitionOf } from './ob-achievement.js'
 import type { ImagesRepo } from '../media/images.js'
 import type { AchievementRecord } from './ports.js'
 
-type Deps = Pick<Platform, 'store' | 'random'>
+type Deps = Pick<PlatformPorts, 'store' | 'random'>
 
 /** A new achievement: the editor's fields, and optionally an uploaded or designed image. */
 export interface CreateAchievementRequest {
@@ -79,7 +79,7 @@ function parse(input: unknown): AchievementDefinition {
 }
 
 // Results of issued credentials cite a ResultDescription by id, so each gets a stable one once.
-function withResultIds(definition: AchievementDefinition, random: Platform['random']): AchievementDefinition {
+function withResultIds(definition: AchievementDefinition, random: PlatformPorts['random']): AchievementDefinition {
   if (!definition.resultDescription?.some((r) => !r.id)) return definition
   return { ...definition, resultDescription: definition.resultDescription.map((r) => (r.id ? r : { id: `urn:uuid:${random.uuid()}`, ...r })) }
 }

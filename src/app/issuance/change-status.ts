@@ -1,7 +1,7 @@
 import { PlatformError } from '../../core/errors.js'
 import { StatusList } from '../../core/status-list/index.js'
 import type { CredentialState } from '../credentials/ports.js'
-import type { Platform, PlatformTransaction } from '../platform/ports.js'
+import type { PlatformPorts, PlatformTransaction } from '../platform/ports.js'
 import type { IssuedRecord, Slot } from './ports.js'
 import { issuedViewOf, type IssuedView } from './issued-view.js'
 
@@ -32,7 +32,7 @@ const WHY_NOT: Record<StatusAction, Partial<Record<CredentialState, string>>> = 
  * allow it (revoking twice, suspending a revoked one…); ERR_INPUT_INVALID for an overlong reason.
  */
 export async function changeStatus(
-  { store, clock, publicUrl }: Pick<Platform, 'store' | 'clock' | 'publicUrl'>,
+  { store, clock, publicUrl }: Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'>,
   { orgId, credentialId, action, reason }: { orgId: string; credentialId: string; action: StatusAction; reason?: string | undefined },
 ): Promise<IssuedView> {
   const text = reason?.trim() || null

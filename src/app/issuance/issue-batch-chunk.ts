@@ -1,5 +1,5 @@
 import { PlatformError } from '../../core/errors.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { dateTimeOf, type Cohort } from './cohort.js'
 import type { CohortSigner, CredentialJob } from './cohort-signer.js'
 import { hashSecret } from '../platform/secret-token.js'
@@ -45,7 +45,7 @@ export class LeaseLost extends Error {
   override name = 'LeaseLost'
 }
 
-type ChunkDeps = Pick<Platform, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'>
+type ChunkDeps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'>
 
 /**
  * Checks a chunk's rows, picks their status entries (from the planner's bitmaps, no read) and

@@ -3,7 +3,8 @@
 // throwing, so a form can show them beside its fields and a CSV row can record them.
 import { isDateTimeZ, normalizeEmail, type ResultStatusType } from '../../core/credential/index.js'
 import { RESULT_STATUS_TYPES } from '../../core/credential/index.js'
-import { describeIssues, type InputIssue, type InputIssueCode } from '../platform/input-error.js'
+import { z } from 'zod'
+import { describeIssues, parseInput, type InputIssue, type InputIssueCode } from '../platform/input-error.js'
 
 /** Evidence of the learner's work: at least a URL or a narrative. */
 export interface EvidenceInput {
@@ -105,3 +106,39 @@ export function checkIssueDetails(input: IssueDetails, now: Date): { ok: true; d
 
 /** The problems as one sentence, for an API error or a CSV row error. */
 export const describeErrors = (issues: readonly InputIssue[]): string => describeIssues(issues)
+
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`)
+
+/** The JSON of one award (an API body, a form's fields): unknown fields are refused, never signed. */
+export const issueBodySchema = z.strictObject({
+  recipient: z.strictObject({ email: text(254), name: text(200), did: text(2048).optional() }),
+  evidence: z
+    .array(
+      z.strictObject({
+        id: text(2048).optional(),
+        name: text(10_000).optional(),
+        description: text(10_000).optional(),
+        narrative: text(10_000).optional(),
+        genre: text(200).optional(),
+        audience: text(200).optional(),
+      }),
+    )
+    .max(20, 'at most 20 pieces of evidence')
+    .optional(),
+  results: z
+    .array(
+      z.strictObject({
+        resultDescription: text(2048).optional(),
+        value: text(200).optional(),
+        status: z.enum(RESULT_STATUS_TYPES).optional(),
+        achievedLevel: text(2048).optional(),
+      }),
+    )
+    .max(20, 'at most 20 results')
+    .optional(),
+  validUntil: text(40).optional(),
+  showName: z.boolean().optional(),
+})
+
+/** An award's JSON checked against {@link issueBodySchema}; an InputError naming each field at fault. */
+export const parseIssueBody = (input: unknown): IssueDetails => parseInput(issueBodySchema, input)

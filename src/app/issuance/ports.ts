@@ -206,8 +206,6 @@ export interface BatchesRepo {
   recordChunk(batchId: string, owner: string, progress: ChunkProgress): Promise<boolean>
   /** Ends a batch (done or failed) and releases the lease; false when `owner` no longer holds it. */
   finish(batchId: string, owner: string, end: { state: 'done' | 'failed'; error: string | null }): Promise<boolean>
-  /** Whether any batch still to run (queued or running) reads the file with this digest. */
-  isFileInUse(fileDigest: string): Promise<boolean>
 }
 
 /** Responses stored under an organization's Idempotency-Keys. */
@@ -216,4 +214,66 @@ export interface IdempotencyRepo {
   get(orgId: string, key: string): Promise<IdempotentResponse | undefined>
   /** Stores a response for the key; ERR_CONFLICT when the key is already taken (a concurrent request). */
   save(orgId: string, key: string, response: IdempotentResponse): Promise<void>
+}
+
+/** What a scan of an uploaded CSV keeps for its preview: the counts, the first rows and the first problems. */
+export interface UploadScan {
+  /** Recipient rows (the header excluded). */
+  totalRows: number
+  /** How many rows would not be issued. */
+  problemCount: number
+  /** The first rows, as parsed (cells clipped for display). */
+  preview: CsvPreviewRow[]
+  /** The first rows that would not be issued, in order. */
+  problems: RowError[]
+}
+
+/** A previewed CSV row (the columns Emblem reads). */
+export interface CsvPreviewRow {
+  row: number
+  email: string
+  name: string
+  did?: string
+  validUntil?: string
+  evidenceUrl?: string
+  evidenceNarrative?: string
+}
+
+/** An uploaded, scanned CSV file waiting for confirmation: its preview lives at a URL of its own until it expires. */
+export interface StagedUpload {
+  id: string
+  orgId: string
+  achievementId: string
+  fileDigest: string
+  fileName: string
+  scan: UploadScan
+  createdBy: string | null
+  createdAt: string
+  expiresAt: string
+  /** The batch it was confirmed as, once it was. */
+  batchId: string | null
+}
+
+/** Staged uploads and the references and lock rows that keep their files (issue #11: a file no batch or live upload reads may go, nothing else). */
+export interface BatchUploadsRepo {
+  /** Stores a staged upload. */
+  create(upload: StagedUpload): Promise<void>
+  /** The organization's upload with this id, expired ones included, or undefined (never another organization's). */
+  get(orgId: string, id: string): Promise<StagedUpload | undefined>
+  /** Records the batch an upload was confirmed as. */
+  markConfirmed(id: string, batchId: string): Promise<void>
+  /** Deletes an upload (its file is then released by the caller). */
+  delete(id: string): Promise<void>
+  /** Uploads that expired at or before `now`, oldest first. */
+  expired(now: string, limit: number): Promise<StagedUpload[]>
+  /**
+   * Takes the lock row of the file with this digest until the transaction ends (an upsert: a row
+   * lock on PostgreSQL, the write lock on SQLite). Every transaction that keeps or removes the file
+   * takes it first, so a new upload of the same bytes and a removal never interleave.
+   */
+  lockFile(digest: string): Promise<void>
+  /** Whether a queued or running batch, or an upload not expired at `now`, reads the file with this digest. */
+  isFileReferenced(digest: string, now: string): Promise<boolean>
+  /** Drops the lock row of a removed file. */
+  forgetFile(digest: string): Promise<void>
 }

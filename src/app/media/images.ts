@@ -1,6 +1,9 @@
 // Stored images: badges and organization logos, content-addressed (the id is the SHA-256 of the
 // bytes), public by id whichever organization uploaded them.
 
+/** What an SVG served or downloaded from this instance may do: nothing but draw itself (no scripts, no fetches, inline styles only). */
+export const SVG_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+
 /** The media types an image may have. */
 export type ImageMediaType = 'image/png' | 'image/svg+xml'
 

@@ -1,12 +1,12 @@
 import { PlatformError } from '../../core/errors.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { assertMayManage, assertNotLastOwner, type OrgActor } from './member-rules.js'
 import { memberRoleSchema, parseOrgInput } from './org-input.js'
 import type { MemberRecord } from './ports.js'
 
 /** Gives a member another role, within what the actor may manage; the last owner keeps their role. */
 export async function changeMemberRole(
-  { store }: Pick<Platform, 'store'>,
+  { store }: Pick<PlatformPorts, 'store'>,
   { orgId, actor, userId, input }: { orgId: string; actor: OrgActor; userId: string; input: { role: string } | unknown },
 ): Promise<MemberRecord> {
   const { role } = parseOrgInput(memberRoleSchema, input)

@@ -1,6 +1,6 @@
 import { PlatformError } from '../../core/errors.js'
 import { InputError } from '../platform/input-error.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { OrgInputError, createOrgSchema, parseOrgInput, type CreateOrgInput } from './org-input.js'
 import type { OrgRecord } from './ports.js'
 import { slugProblem, suggestSlug } from './slug.js'
@@ -11,7 +11,7 @@ import { slugProblem, suggestSlug } from './slug.js'
  * organization is deleted again, so none is left without a key. A taken slug is ERR_CONFLICT.
  */
 export async function createOrg(
-  { store, keys, random }: Pick<Platform, 'store' | 'keys' | 'random'>,
+  { store, keys, random }: Pick<PlatformPorts, 'store' | 'keys' | 'random'>,
   { userId, input }: { userId: string; input: CreateOrgInput | unknown },
 ): Promise<OrgRecord> {
   const parsed = parseOrgInput(createOrgSchema, input)

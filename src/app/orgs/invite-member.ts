@@ -1,7 +1,7 @@
 import { hashSecret, newSecret } from '../platform/secret-token.js'
 import { invitationMessage } from '../mail/templates.js'
 import { InputError } from '../platform/input-error.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { assertMayManage, type OrgActor } from './member-rules.js'
 import { invitationSchema, parseOrgInput } from './org-input.js'
 import type { InvitationRecord, OrgRecord } from './ports.js'
@@ -21,7 +21,7 @@ export const invitationTokenHash = hashSecret
  * address replaces a pending one; an address that already belongs to a member is ERR_CONFLICT.
  */
 export async function inviteMember(
-  deps: Pick<Platform, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'wake'>,
+  deps: Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'wake'>,
   { org, actor, inviterName, input }: { org: Pick<OrgRecord, 'id' | 'name'>; actor: OrgActor; inviterName: string; input: { email: string; role: string } | unknown },
 ): Promise<InvitationRecord> {
   const { store, clock, random, publicUrl, smtpConfigured } = deps

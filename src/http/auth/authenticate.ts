@@ -3,7 +3,6 @@ import type { MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { PlatformError } from '../../core/errors.js'
 import '../context.js'
-import { hashSecret } from '../../app/platform/secret-token.js'
 import { formKind, readFormParams, readMultipart } from '../request.js'
 import { API_KEY_PATTERN, CSRF_COOKIE, SESSION_COOKIE, safeEqual } from './tokens.js'
 
@@ -15,8 +14,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * anonymous); an unknown or expired session cookie is simply anonymous.
  */
 export const authenticate = (): MiddlewareHandler => async (c, next) => {
-  const { store, clock } = c.var.platform
-  const now = clock.now()
+  const { access } = c.var.platform
   c.set('actor', undefined)
   const authorization = c.req.header('authorization')
   if (authorization !== undefined) {
@@ -24,18 +22,17 @@ export const authenticate = (): MiddlewareHandler => async (c, next) => {
     if (!match || !API_KEY_PATTERN.test(match[1]!)) {
       throw new PlatformError('ERR_UNAUTHENTICATED', 'Authorization must be "Bearer emb_…" with an API key of this instance')
     }
-    const key = await store.repos.access.apiKeyByHash(hashSecret(match[1]!), now)
+    const key = await access.apiKey(match[1]!)
     if (!key) throw new PlatformError('ERR_UNAUTHENTICATED', 'This API key is unknown or has been revoked')
-    c.set('actor', { kind: 'api-key', ...key })
+    c.set('actor', key)
     c.set('csrfToken', '')
     return next()
   }
   const token = getCookie(c, SESSION_COOKIE)
   if (token) {
-    const idHash = hashSecret(token)
-    const session = await store.repos.access.sessionByHash(idHash, now)
+    const session = await access.session(token)
     if (session) {
-      c.set('actor', { kind: 'user', user: session.user, sessionIdHash: idHash, csrfToken: session.csrfToken })
+      c.set('actor', session)
       c.set('csrfToken', session.csrfToken)
       return next()
     }

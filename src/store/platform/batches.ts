@@ -120,10 +120,6 @@ export function batchesRepo(q: Kysely<Database>, now: () => Date): BatchesRepo {
         .executeTakeFirst()
       return Number(result.numUpdatedRows) === 1
     },
-    async isFileInUse(fileDigest) {
-      const row = await q.selectFrom('batches').select('id').where('file_digest', '=', fileDigest).where('state', 'in', ['queued', 'running']).executeTakeFirst()
-      return row !== undefined
-    },
   }
 }
 

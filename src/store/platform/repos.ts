@@ -5,6 +5,7 @@ import { accessRepo } from './access.js'
 import { accountsRepo } from './accounts.js'
 import { achievementsRepo } from './achievements.js'
 import { apiKeysRepo } from './api-keys.js'
+import { batchUploadsRepo } from './batch-uploads.js'
 import { batchesRepo } from './batches.js'
 import { credentialViewsRepo } from './credential-views.js'
 import { idempotencyRepo } from './idempotency.js'
@@ -34,6 +35,7 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   statusLists: statusListsRepo(q, now),
   issuedCredentials: issuedCredentialsRepo(q),
   batches: batchesRepo(q, now),
+  batchUploads: batchUploadsRepo(q, now),
   idempotency: idempotencyRepo(q, now),
   outbox: outboxRepo(q, now),
   stats: statsRepo(q),

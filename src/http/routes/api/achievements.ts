@@ -1,18 +1,12 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { archiveAchievement, publishAchievement, unarchiveAchievement } from '../../../app/achievements/achievement-state.js'
-import { createAchievement, updateAchievement } from '../../../app/achievements/edit-achievement.js'
-import { getAchievement, listAchievements } from '../../../app/achievements/find-achievements.js'
 import { achievementUrl, obAchievement } from '../../../app/achievements/ob-achievement.js'
 import type { AchievementRecord } from '../../../app/achievements/ports.js'
+import type { BadgeDesign } from '../../../app/media/badge-design.js'
 import type { ImageRecord } from '../../../app/media/images.js'
-import { saveImage } from '../../../app/achievements/save-image.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
-import { searchSkills } from '../../../app/skills/search-skills.js'
 import { PlatformError } from '../../../core/errors.js'
 import { ESCO_ATTRIBUTION, ONET_ATTRIBUTION } from '../../../core/skills/index.js'
-import { designBadgeSvg } from '../../../media/badge-designer.js'
-import { BADGE_IMAGE_LIMITS, checkBadgeImage } from '../../../media/image-check.js'
 import { requireOrg } from '../../auth/require.js'
 import '../../context.js'
 import { cursorParam, intParam, readBytes, readJson } from '../../request.js'
@@ -58,7 +52,7 @@ export const achievementsApi = (): Hono =>
   new Hono()
     .get('/orgs/:org/achievements', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const page = await listAchievements(c.var.platform, org.id, {
+      const page = await c.var.platform.achievements.list(org.id, {
         state: c.req.query('state') || undefined,
         q: c.req.query('q'),
         limit: intParam(c, 'limit'),
@@ -71,13 +65,13 @@ export const achievementsApi = (): Hono =>
     .post('/orgs/:org/achievements', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { imageId, ...definition } = await readJson(c, jsonObject)
-      const record = await createAchievement(c.var.platform, { orgId: org.id, definition, imageId: imageId as string | null | undefined })
+      const record = await c.var.platform.achievements.create({ orgId: org.id, definition, imageId: imageId as string | null | undefined })
       c.header('Location', `/api/v1/orgs/${org.slug}/achievements/${record.id}`)
       return c.json(presentAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug }), 201)
     })
     .get('/orgs/:org/achievements/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const record = await getAchievement(c.var.platform, org.id, c.req.param('id'))
+      const record = await c.var.platform.achievements.get(org.id, c.req.param('id'))
       c.header('Cache-Control', 'no-store')
       return c.json(presentAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug }))
     })
@@ -85,7 +79,7 @@ export const achievementsApi = (): Hono =>
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { imageId, version, ...changes } = await readJson(c, jsonObject)
       if (version !== undefined && !Number.isInteger(version)) throw new PlatformError('ERR_INPUT_INVALID', 'version: must be the whole-number version you edited')
-      const record = await updateAchievement(c.var.platform, {
+      const record = await c.var.platform.achievements.update({
         orgId: org.id,
         id: c.req.param('id'),
         changes,
@@ -96,8 +90,8 @@ export const achievementsApi = (): Hono =>
     })
     .post('/orgs/:org/achievements/:id/:action{publish|archive|unarchive}', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const change = { publish: publishAchievement, archive: archiveAchievement, unarchive: unarchiveAchievement }[c.req.param('action') as 'publish' | 'archive' | 'unarchive']
-      const record = await change(c.var.platform, org.id, c.req.param('id'))
+      const action = c.req.param('action') as 'publish' | 'archive' | 'unarchive'
+      const record = await c.var.platform.achievements[action](org.id, c.req.param('id'))
       return c.json(presentAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug }))
     })
     .post('/orgs/:org/images', async (c) => {
@@ -105,21 +99,20 @@ export const achievementsApi = (): Hono =>
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
       if (type !== 'image/png' && type !== 'image/svg+xml')
         throw new PlatformError('ERR_IMAGE_INVALID', `Send the image as the body with Content-Type image/png or image/svg+xml (got ${type || 'none'})`)
-      const checked = checkBadgeImage(await readBytes(c, { maxBytes: BADGE_IMAGE_LIMITS.maxBytes, what: 'A badge image' }), type)
-      const image = await saveImage(c.var.platform, org.id, checked)
+      const bytes = await readBytes(c, { maxBytes: c.var.platform.achievements.imageLimits.maxBytes, what: 'A badge image' })
+      const image = await c.var.platform.achievements.uploadImage(org.id, { bytes, mediaType: type })
       c.header('Location', `/images/${image.id}`)
       return c.json(presentImage(image, c.var.platform.publicUrl), 201)
     })
     .post('/orgs/:org/images/design', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const svg = designBadgeSvg((await readJson(c, jsonObject)) as Parameters<typeof designBadgeSvg>[0])
-      const image = await saveImage(c.var.platform, org.id, checkBadgeImage(new TextEncoder().encode(svg), 'image/svg+xml'))
+      const image = await c.var.platform.achievements.designImage(org.id, (await readJson(c, jsonObject)) as unknown as BadgeDesign)
       c.header('Location', `/images/${image.id}`)
       return c.json(presentImage(image, c.var.platform.publicUrl), 201)
     })
     .get('/skills', async (c) => {
       if (!c.var.actor) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key to search skills')
-      const items = await searchSkills(c.var.platform.store.repos, c.req.query('q') ?? '', {
+      const items = await c.var.platform.skills.search(c.req.query('q') ?? '', {
         framework: c.req.query('framework') || undefined,
         limit: intParam(c, 'limit'),
       })

@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { organizationActivity } from '../../../app/dashboard/activity.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { requireOrg } from '../../auth/require.js'
 import '../../context.js'
@@ -11,5 +10,5 @@ export const dashboardApi = (): Hono =>
     const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
     const days = intParam(c, 'days', { min: 1, max: 366, fallback: 30 })!
     c.header('Cache-Control', 'no-store')
-    return c.json(await organizationActivity({ stats: c.var.platform.store.repos.stats, clock: c.var.platform.clock }, org.id, days))
+    return c.json(await c.var.platform.dashboard.activity(org.id, days))
   })

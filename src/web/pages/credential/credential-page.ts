@@ -1,8 +1,7 @@
 import { html, raw } from 'hono/html'
 import type { IssuedCredentialView } from '../../../app/credentials/ports.js'
 import type { VerificationReport } from '../../../core/verification/index.js'
-import { qrCodeSvg } from '../../../media/index.js'
-import { achievementView, httpUrl, issuerOf, type AchievementView } from './achievement-view.js'
+import { achievementView, httpUrl, issuerOf, type AchievementView } from '../../../app/credentials/achievement-view.js'
 import { renderMarkdown } from './markdown-lite.js'
 import { verdictBanner, verificationPanel } from './verification-panel.js'
 import { credentialLinks, type BadgeImageType, type CredentialLinks } from './credential-links.js'
@@ -16,6 +15,8 @@ export interface CredentialPageProps {
   checkedAt: Date
   /** The badge image's type on this instance (decides which baked images are offered). */
   badge: BadgeImageType
+  /** A QR code (SVG) of the page's URL. */
+  qrSvg: string
 }
 
 
@@ -40,7 +41,7 @@ export function credentialHead(a: AchievementView, issuerName: string, links: Cr
 }
 
 /** The public page of an issued credential: achievement, EU elements, skills, issuer, learner, dates, live verification, downloads. */
-export function credentialPage({ view, report, publicUrl, checkedAt, badge }: CredentialPageProps) {
+export function credentialPage({ view, report, publicUrl, checkedAt, badge, qrSvg }: CredentialPageProps) {
   const { credential } = view.document
   const a = achievementView(credential)
   const issuer = issuerOf(credential)
@@ -72,7 +73,7 @@ export function credentialPage({ view, report, publicUrl, checkedAt, badge }: Cr
     ${achievementSections(a)}
     ${verificationPanel(view.id, report, checkedAt)}
     ${issuerSection(view, issuer, issuerName)}
-    ${shareSection(links)}
+    ${shareSection(links, qrSvg)}
     <p class="muted">Credential <code>${view.id}</code></p>
   </article>`
   return { title: a.name, head: credentialHead(a, issuerName, links), main }
@@ -135,7 +136,7 @@ function issuerSection(view: IssuedCredentialView, issuer: ReturnType<typeof iss
   </section>`
 }
 
-function shareSection(links: CredentialLinks) {
+function shareSection(links: CredentialLinks, qrSvg: string) {
   return html`<section aria-labelledby="share" class="no-print">
     <h2 id="share">Share and download</h2>
     <ul>
@@ -149,7 +150,7 @@ function shareSection(links: CredentialLinks) {
     </ul>
   </section>
   <figure>
-    ${raw(qrCodeSvg(links.pageUrl, { size: 160 }))}
+    ${raw(qrSvg)}
     <figcaption class="muted">Scan to verify this credential: <a href="${links.pageUrl}">${links.pageUrl}</a></figcaption>
   </figure>`
 }

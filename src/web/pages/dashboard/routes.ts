@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { html } from 'hono/html'
-import { organizationActivity } from '../../../app/dashboard/activity.js'
 import { MIN_ROLE, hasRole } from '../../../app/platform/roles.js'
 import { requireOrg, requireUser } from '../../../http/auth/require.js'
 import '../../../http/context.js'
@@ -16,7 +15,7 @@ export const dashboardPages = (): Hono =>
   new Hono()
     .get('/dashboard', async (c) => {
       const user = requireUser(c)
-      const orgs = await c.var.platform.store.repos.stats.orgsOf(user.id)
+      const orgs = await c.var.platform.dashboard.myOrgs(user.id)
       return renderPage(c, {
         title: 'Dashboard',
         main: html`<h1>Your organizations</h1>
@@ -46,7 +45,7 @@ export const dashboardPages = (): Hono =>
     .get('/orgs/:org/dashboard', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const days = windowOf(c.req.query('days'))
-      const { totals, days: series } = await organizationActivity({ stats: c.var.platform.store.repos.stats, clock: c.var.platform.clock }, org.id, days)
+      const { totals, days: series } = await c.var.platform.dashboard.activity(org.id, days)
       const stat = (label: string, n: number, href?: string) =>
         html`<div class="card"><div class="stat">${n.toLocaleString('en')}</div><div>${href ? html`<a href="${href}">${label}</a>` : label}</div></div>`
       return renderPage(c, {

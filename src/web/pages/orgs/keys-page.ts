@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { listOrgKeys, orgDid, ORG_LIMITS, revokeOrgKey, rotateOrgKey, type OrgKeyView } from '../../../app/orgs/index.js'
+import { orgDid, ORG_LIMITS, type OrgKeyView } from '../../../app/orgs/index.js'
 import { MIN_ROLE, hasRole } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg, type OrgAccess } from '../../../http/auth/require.js'
@@ -18,7 +18,7 @@ const NOTICES: Record<string, string> = {
 const STATE_PILL = { active: 'ok', retired: '', revoked: 'bad' } as const
 
 async function keysPage(c: Context, { org, role }: OrgAccess, problem?: { keyId: string; message: string; reason: string }) {
-  const keys = await listOrgKeys(c.var.platform, org.id)
+  const keys = await c.var.platform.orgs.keys(org.id)
   const did = orgDid(c.var.platform.publicUrl, org.slug)
   const base = `/orgs/${org.slug}/keys`
   const canRotate = hasRole(role, MIN_ROLE.manage)
@@ -84,7 +84,7 @@ export const keysRoutes = (): Hono =>
     .get('/orgs/:org/keys', async (c) => keysPage(c, await requireOrg(c, c.req.param('org'), MIN_ROLE.read)))
     .post('/orgs/:org/keys/rotate', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await rotateOrgKey(c.var.platform, org.id)
+      await c.var.platform.orgs.rotateKey(org.id)
       return c.redirect(`/orgs/${org.slug}/keys?done=rotated`, 303)
     })
     .post('/orgs/:org/keys/:keyId/revoke', async (c) => {
@@ -92,7 +92,7 @@ export const keysRoutes = (): Hono =>
       const keyId = c.req.param('keyId')
       const { reason = '' } = await readForm(c)
       try {
-        await revokeOrgKey(c.var.platform, { orgId: access.org.id, keyId, input: { reason } })
+        await c.var.platform.orgs.revokeKey({ orgId: access.org.id, keyId, input: { reason } })
       } catch (err) {
         const errors = fieldErrorsOf(err)
         const message = errors?.['reason'] ?? (err instanceof PlatformError && err.code === 'ERR_STATE_INVALID' ? err.message : undefined)

@@ -1,9 +1,8 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { changeMemberRole, inviteMember, removeMember, revokeInvitation, type OrgActor } from '../../../app/orgs/index.js'
 import { MIN_ROLE, ROLES, hasRole, type RoleName } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
-import { requireOrg, type OrgAccess } from '../../../http/auth/require.js'
+import { actorOf, requireOrg, type OrgAccess } from '../../../http/auth/require.js'
 import '../../../http/context.js'
 import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
@@ -24,8 +23,6 @@ const NOTICES: Record<string, string> = {
   revoked: 'The invitation was withdrawn; its link no longer works.',
 }
 
-const actorOf = (c: Context, access: OrgAccess): OrgActor => ({ role: access.role, userId: c.var.actor?.kind === 'user' ? c.var.actor.user.id : null })
-
 /** The last owner rule's refusal, shown on the page rather than as an error page. */
 const isStateError = (err: unknown): err is PlatformError => err instanceof PlatformError && err.code === 'ERR_STATE_INVALID'
 
@@ -38,12 +35,11 @@ async function membersPage(
   { values = {}, errors, alert, status = 200 }: { values?: Record<string, string>; errors?: FieldErrors; alert?: string; status?: 200 | 409 | 422 } = {},
 ) {
   const { org, role } = access
-  const { members: memberRepo, invitations: invitationRepo } = c.var.platform.store.repos
   const me = c.var.actor?.kind === 'user' ? c.var.actor.user.id : undefined
   const canManage = hasRole(role, MIN_ROLE.manage)
-  const members = await memberRepo.list(org.id)
-  const invitations = canManage ? await invitationRepo.pending(org.id) : []
-  const now = c.var.platform.clock.now().toISOString()
+  const members = await c.var.platform.orgs.members(org.id)
+  const invitations = canManage ? await c.var.platform.orgs.invitations(org.id) : []
+  const now = c.var.platform.now().toISOString()
   const base = `/orgs/${org.slug}`
   const roles = grantable(role)
   const mayTouch = (target: RoleName) => canManage && (target !== 'owner' || hasRole(role, MIN_ROLE.own))
@@ -129,7 +125,7 @@ export const membersRoutes = (): Hono =>
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { role = '' } = await readForm(c)
       try {
-        await changeMemberRole(c.var.platform, { orgId: access.org.id, actor: actorOf(c, access), userId: c.req.param('userId'), input: { role } })
+        await c.var.platform.orgs.changeMemberRole({ orgId: access.org.id, actor: actorOf(c, access), userId: c.req.param('userId'), input: { role } })
       } catch (err) {
         if (!isStateError(err)) throw err
         return membersPage(c, access, { alert: err.message, status: 409 })
@@ -140,7 +136,7 @@ export const membersRoutes = (): Hono =>
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const userId = c.req.param('userId')
       try {
-        await removeMember(c.var.platform, { orgId: access.org.id, actor: actorOf(c, access), userId })
+        await c.var.platform.orgs.removeMember({ orgId: access.org.id, actor: actorOf(c, access), userId })
       } catch (err) {
         if (!isStateError(err)) throw err
         return membersPage(c, access, { alert: err.message, status: 409 })
@@ -153,7 +149,7 @@ export const membersRoutes = (): Hono =>
       const { email = '', role = '' } = await readForm(c)
       const inviterName = c.var.actor?.kind === 'user' ? c.var.actor.user.name : access.org.name
       try {
-        await inviteMember(c.var.platform, { org: access.org, actor: actorOf(c, access), inviterName, input: { email, role } })
+        await c.var.platform.orgs.invite({ org: access.org, actor: actorOf(c, access), inviterName, input: { email, role } })
       } catch (err) {
         const errors = fieldErrorsOf(err)
         if (!errors) throw err
@@ -163,6 +159,6 @@ export const membersRoutes = (): Hono =>
     })
     .post('/orgs/:org/invitations/:id/revoke', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await revokeInvitation(c.var.platform, { orgId: access.org.id, actor: actorOf(c, access), id: c.req.param('id') })
+      await c.var.platform.orgs.revokeInvitation({ orgId: access.org.id, actor: actorOf(c, access), id: c.req.param('id') })
       return c.redirect(`/orgs/${access.org.slug}/members?done=revoked`, 303)
     })

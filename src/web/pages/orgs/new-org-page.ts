@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { createOrg, ORG_LIMITS } from '../../../app/orgs/index.js'
+import { ORG_LIMITS } from '../../../app/orgs/index.js'
 import { requireUser } from '../../../http/auth/require.js'
 import '../../../http/context.js'
 import { readForm } from '../../../http/request.js'
@@ -44,7 +44,7 @@ export const newOrgRoutes = (): Hono =>
       const user = requireUser(c)
       const { name = '', slug = '' } = await readForm(c)
       try {
-        const org = await createOrg(c.var.platform, { userId: user.id, input: { name, slug } })
+        const org = await c.var.platform.orgs.create({ userId: user.id, input: { name, slug } })
         return c.redirect(`/orgs/${org.slug}/settings?done=created`, 303)
       } catch (err) {
         const errors = fieldErrorsOf(err)

@@ -1,12 +1,11 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { countryName, countryOptions, orgDid, ORG_LIMITS, removeOrgLogo, setOrgLogo, updateOrgProfile, type OrgRecord } from '../../../app/orgs/index.js'
+import { countryName, countryOptions, orgDid, ORG_LIMITS, type OrgRecord } from '../../../app/orgs/index.js'
 import { MIN_ROLE, hasRole, type RoleName } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
 import { readForm, readUploadedBytes } from '../../../http/request.js'
-import { BADGE_IMAGE_LIMITS, checkBadgeImage } from '../../../media/index.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
 import { csrfField, errorSummary, fieldErrorsOf, inputField, notice, radioField, selectField, textAreaField, type FieldErrors } from './form-parts.js'
@@ -35,11 +34,7 @@ const profileValues = (org: OrgRecord): Record<string, string> => ({
   suite: org.suite,
 })
 
-async function loadOrg(c: Context, id: string): Promise<OrgRecord> {
-  const org = await c.var.platform.store.repos.orgs.get(id)
-  if (!org) throw new PlatformError('ERR_NOT_FOUND', 'This organization no longer exists')
-  return org
-}
+const loadOrg = (c: Context, id: string): Promise<OrgRecord> => c.var.platform.orgs.get(id)
 
 function settingsPage(
   c: Context,
@@ -87,7 +82,7 @@ function settingsPage(
               ${csrfField(c)}
               <div class="field">
                 <label for="field-logo">Upload a logo</label>
-                <span class="hint" id="field-logo-hint">PNG or SVG, at most 2 MB, roughly square, ${BADGE_IMAGE_LIMITS.minSide} to ${BADGE_IMAGE_LIMITS.maxSide} pixels a side.</span>
+                <span class="hint" id="field-logo-hint">PNG or SVG, at most 2 MB, roughly square, ${c.var.platform.achievements.imageLimits.minSide} to ${c.var.platform.achievements.imageLimits.maxSide} pixels a side.</span>
                 ${errors?.['logo'] ? html`<span class="error" id="field-logo-error"><span class="sr-only">Error: </span>${errors['logo']}</span>` : ''}
                 <input id="field-logo" name="logo" type="file" accept="image/png,image/svg+xml" required
                   aria-describedby="field-logo-hint${errors?.['logo'] ? ' field-logo-error' : ''}" ${errors?.['logo'] ? html`aria-invalid="true"` : ''} />
@@ -120,7 +115,7 @@ export const settingsRoutes = (): Hono =>
       const values = { name: '', description: '', url: '', email: '', country: '', suite: '', ...fields }
       try {
         const { name, description, url, email, country, suite } = values
-        await updateOrgProfile(c.var.platform, { orgId: org.id, input: { name, description, url, email, country, suite } })
+        await c.var.platform.orgs.updateProfile({ orgId: org.id, input: { name, description, url, email, country, suite } })
         return c.redirect(`/orgs/${org.slug}/settings?done=saved`, 303)
       } catch (err) {
         const errors = fieldErrorsOf(err)
@@ -132,10 +127,9 @@ export const settingsRoutes = (): Hono =>
     .post('/orgs/:org/settings/logo', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       try {
-        const file = await readUploadedBytes(c, { field: 'logo', maxBytes: BADGE_IMAGE_LIMITS.maxBytes, what: 'The logo' })
+        const file = await readUploadedBytes(c, { field: 'logo', maxBytes: c.var.platform.achievements.imageLimits.maxBytes, what: 'The logo' })
         if (!file) throw new PlatformError('ERR_IMAGE_INVALID', 'Choose a PNG or SVG file to upload')
-        const logo = checkBadgeImage(file.bytes, file.mimeType || undefined)
-        await setOrgLogo(c.var.platform, { orgId: org.id, logo })
+        await c.var.platform.orgs.setLogo({ orgId: org.id, bytes: file.bytes, mediaType: file.mimeType || undefined })
         return c.redirect(`/orgs/${org.slug}/settings?done=logo`, 303)
       } catch (err) {
         if (!(err instanceof PlatformError) || (err.code !== 'ERR_IMAGE_INVALID' && err.code !== 'ERR_INPUT_TOO_LARGE')) throw err
@@ -145,6 +139,6 @@ export const settingsRoutes = (): Hono =>
     })
     .post('/orgs/:org/settings/logo/remove', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await removeOrgLogo(c.var.platform, { orgId: org.id })
+      await c.var.platform.orgs.removeLogo(org.id)
       return c.redirect(`/orgs/${org.slug}/settings?done=logo-removed`, 303)
     })
