@@ -5,6 +5,7 @@ import { afterAll } from 'vitest'
 import { openStore } from '../../src/store/index.js'
 import { describeIssuanceRepos } from './issuance-repos.contract.js'
 import { describeOrgRepos } from './org-repos.contract.js'
+import { describePlatformRepos } from './platform-repos.contract.js'
 import { describeStore } from './store.contract.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'emblem-store-'))
@@ -21,3 +22,4 @@ describeStore('sqlite :memory:', () => migrated(':memory:'))
 describeStore('sqlite file', () => migrated(join(dir, `store-${++files}.db`)))
 describeOrgRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describeIssuanceRepos('sqlite', ({ now }) => migrated(':memory:', now))
+describePlatformRepos('sqlite', ({ now }) => migrated(':memory:', now))

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { LogReader } from '../../app/ports.js'
-import { lookUpInclusion } from './log-inclusion-lookup.js'
+import { lookUpInclusion } from '../../app/log-lookup.js'
 import { logPage } from './log-page.js'
 import { navUserOf } from '../page.js'
 

@@ -3,7 +3,7 @@ import type { StoredCheckpoint } from '../../app/ports.js'
 import { encodeBase64 } from '../../core/transparency-log/base64.js'
 import { layout, type NavUser } from '../layout.js'
 import { growthChart, type GrowthPoint } from './log-growth-chart.js'
-import type { InclusionLookup } from './log-inclusion-lookup.js'
+import type { InclusionLookup } from '../../app/log-lookup.js'
 
 /** What the /log page shows. Without `published`, the instance has no log. */
 export interface LogPageProps {

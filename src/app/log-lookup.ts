@@ -1,6 +1,6 @@
-import type { LogReader } from '../../app/ports.js'
-import { parseLogEntry, type LogEntry } from '../../core/transparency-log/index.js'
-import { readInclusionProof, verifyInclusionDocument } from '../../core/verification/check-log-inclusion.js'
+import type { LogReader } from './ports.js'
+import { parseLogEntry, type LogEntry } from '../core/transparency-log/index.js'
+import { readInclusionProof, verifyInclusionDocument } from '../core/verification/check-log-inclusion.js'
 
 /** What the /log page found for a credential id. */
 export type InclusionLookup =
