@@ -34,7 +34,8 @@ export default defineConfig(
       ],
     },
     rules: {
-      // Imports point inward (STYLE.md 4.1): core is pure, app depends only on core.
+      // Imports point inward (STYLE.md 4.1, docs/ARCHITECTURE.md): core is pure, app depends only on core, edges call
+      // app's use cases, adapters implement app's ports; only main.ts, platform.ts and the CLI entry wire adapters.
       'import-x/no-restricted-paths': ['error', {
         zones: [
           { target: './src/core', from: './src', except: ['./core'], message: 'src/core is pure: it imports nothing outside src/core.' },
