@@ -5,6 +5,9 @@ import { defineConfig } from 'eslint/config'
 import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import tseslint from 'typescript-eslint'
 
+/** Adapters: each implements ports declared in src/app; only the composition roots wire them together. */
+const ADAPTERS = ['store', 'keys', 'jobs', 'mail', 'media', 'fetch', 'files']
+
 export default defineConfig(
   { ignores: ['node_modules/', 'dist/', 'scratch/', 'data/', 'coverage/', 'test-artifacts/'] },
   js.configs.recommended,
@@ -31,11 +34,35 @@ export default defineConfig(
       ],
     },
     rules: {
-      // Imports point inward (STYLE.md 4.1): core is pure, app depends only on core.
+      // Imports point inward (STYLE.md 4.1, docs/ARCHITECTURE.md): core is pure, app depends only on core, edges call
+      // app's use cases, adapters implement app's ports; only main.ts, platform.ts and the CLI entry wire adapters.
       'import-x/no-restricted-paths': ['error', {
         zones: [
           { target: './src/core', from: './src', except: ['./core'], message: 'src/core is pure: it imports nothing outside src/core.' },
           { target: './src/app', from: './src', except: ['./core', './app'], message: 'src/app depends only on src/core and src/app.' },
+          // Edges call use cases: http/ sees app/, core/ and itself; it never imports web/ or an adapter.
+          { target: './src/http', from: './src', except: ['./core', './app', './http'], message: 'src/http imports only src/app, src/core and src/http (wire adapters in main.ts).' },
+          // web/ may use the http kernel (context, auth, request parsing, error responses), never http/routes.
+          {
+            target: './src/web',
+            from: './src',
+            except: ['./core', './app', './web', './http/context.ts', './http/auth', './http/request.ts', './http/error-response.ts'],
+            message: 'src/web imports only src/app, src/core, src/web and the http kernel (context, auth, request, error-response).',
+          },
+          // The CLI's commands call use cases; only its entry (main.ts, wiring.ts) wires adapters.
+          {
+            target: ['./src/cli/!(main|wiring).ts', './src/cli/*/**'],
+            from: './src',
+            except: ['./core', './app', './cli'],
+            message: 'src/cli commands import only src/app, src/core and src/cli (the entry, cli/main.ts or cli/wiring.ts, wires adapters).',
+          },
+          // Adapters implement ports: they import app/, core/ and themselves, never each other.
+          ...ADAPTERS.map((name) => ({
+            target: `./src/${name}`,
+            from: './src',
+            except: ['./core', './app', `./${name}`],
+            message: `src/${name} is an adapter: it imports only src/app, src/core and itself (adapters never import each other; wire them in main.ts).`,
+          })),
         ],
       }],
       'import-x/no-self-import': 'error',

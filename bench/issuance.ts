@@ -14,12 +14,12 @@ import { join } from 'node:path'
 import { spawn } from 'node:child_process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseDefinition } from '../src/app/achievements/definition.js'
-import { createBatch } from '../src/app/issuance/create-batch.js'
+import { startBatch } from '../src/app/issuance/start-batch.js'
 import { issueCredential } from '../src/app/issuance/issue-credential.js'
-import { storeCsvUpload } from '../src/jobs/batch-files.js'
 import { startBatchRunner } from '../src/jobs/batch-runner.js'
 import { masterKeyFrom } from '../src/keys/master-key.js'
-import { createPlatform, type PlatformHandle } from '../src/platform.js'
+import type { PlatformPorts } from '../src/app/platform/ports.js'
+import { createPlatform } from '../src/platform.js'
 import { openPostgresStore, openStore, type Store } from '../src/store/index.js'
 import { defaultSigningThreads } from '../src/jobs/signing-pool.js'
 import type { Row, Target } from './report.js'
@@ -65,9 +65,9 @@ const DEFINITION = {
 }
 
 /** A platform over `store` with an organization (with its key) and a published achievement. */
-async function seed(store: Store): Promise<{ platform: PlatformHandle; orgId: string; achievementId: string; dataDir: string }> {
+async function seed(store: Store): Promise<{ platform: PlatformPorts; orgId: string; achievementId: string; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'emblem-bench-issuance-'))
-  const platform = createPlatform({ store, masterKey: masterKeyFrom(randomBytes(32)), publicUrl: PUBLIC_URL, dataDir })
+  const { ports: platform } = createPlatform({ store, masterKey: masterKeyFrom(randomBytes(32)), publicUrl: PUBLIC_URL, dataDir })
   const now = new Date().toISOString()
   const orgId = platform.random.uuid()
   await store.db.insertInto('organizations').values({ id: orgId, slug: `bench-${orgId.slice(0, 8)}`, name: 'Bench University', created_at: now }).execute()
@@ -102,20 +102,19 @@ export async function benchIssuance(store: Store, kind: 'sqlite' | 'postgres', r
     const baselineRows = options.baselineRows ?? 500
     const started = performance.now()
     for (let i = 0; i < baselineRows; i++)
-      await issueCredential(platform, { orgId, achievementId, recipient: { email: `single${i}@example.org`, name: `Single ${i}` }, evidence: [{ id: `https://lms.example.edu/submissions/s${i}` }] })
+      await issueCredential(platform, { orgId, achievementId, input: { recipient: { email: `single${i}@example.org`, name: `Single ${i}` }, evidence: [{ id: `https://lms.example.edu/submissions/s${i}` }] } })
     const singlePerSecond = baselineRows / ((performance.now() - started) / 1000)
 
     const csv = join(dataDir, 'learners.csv')
     await writeCsv(csv, rows, randomBytes(3).toString('hex'))
     const uploadStart = performance.now()
-    const upload = await storeCsvUpload(platform, createReadStream(csv), { name: 'learners.csv' })
-    const { batch } = await createBatch(platform, { orgId, achievementId, file: { digest: upload.digest, name: upload.name, totalRows: upload.scan.totalRows }, createdBy: null })
+    const { batch } = await startBatch(platform, { orgId, achievementId, body: createReadStream(csv), fileName: 'learners.csv', createdBy: null })
     const issueStart = performance.now()
     const runner = startBatchRunner({ platform, chunkSize: 1000, signingThreads: threads })
     await runner.settled()
     await runner.stop()
     const issueSeconds = (performance.now() - issueStart) / 1000
-    const done = await store.repos.issuance.batch(orgId, batch.id)
+    const done = await store.repos.batches.get(orgId, batch.id)
     if (done?.state !== 'done' || done.issued !== rows) throw new Error(`Bench batch ended ${done?.state} with ${done?.issued}/${rows} issued: ${done?.error}`)
     const credentialsPerSecond = rows / issueSeconds
     return {

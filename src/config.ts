@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 
-/** Log levels, most verbose first. */
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
-export type LogLevel = (typeof LOG_LEVELS)[number]
+import { LOG_LEVELS, type LogLevel } from './http/logger.js'
+
+export { LOG_LEVELS, type LogLevel }
 
 /** Everything the process learns from its environment, read once at start. Frozen. */
 export interface Config {

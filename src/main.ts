@@ -22,10 +22,10 @@ import { platformPages } from './web/platform-pages.js'
 import { authenticate, csrfProtection } from './http/auth/authenticate.js'
 import { apiRoutes } from './http/routes/api/index.js'
 import { publicOrgRoutes } from './http/routes/public-orgs.js'
-import { instanceDocuments, publicCredentialRoutes } from './http/routes/public-credentials.js'
+import { localFetch, publicCredentialRoutes } from './http/routes/public-credentials.js'
 import { publicImageRoutes } from './http/routes/public-images.js'
 import { publicStatusRoutes } from './http/routes/public-status.js'
-import type { Platform } from './app/platform/ports.js'
+import type { Platform } from './app/platform/platform.js'
 import { createPlatform, type PlatformHandle } from './platform.js'
 import { loadOrCreateMasterKey } from './keys/master-key.js'
 import { logOrigin } from './app/log-checkpoint.js'
@@ -44,7 +44,7 @@ export interface AppDeps {
   log?: Logger
   /** The transparency log this instance publishes under /log; without it, /log answers 503. */
   transparencyLog?: PublishedLog
-  /** The issuer platform (accounts, organizations, issuance); without it only the engine's routes exist. */
+  /** The issuer platform's use cases (accounts, organizations, issuance); without it only the engine's routes exist. */
   platform?: Platform
 }
 
@@ -89,10 +89,10 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
   app.route('/', healthRoutes(config.version))
   app.route('/', assetRoutes())
   if (platform) {
-    const documents = instanceDocuments((path, init) => app.request(path, init), config.fetch)
+    const fetchLocal = localFetch((path, init) => app.request(path, init))
     app.use(async (c, next) => {
       c.set('platform', platform)
-      c.set('documents', documents)
+      c.set('fetchLocal', fetchLocal)
       await next()
     })
     // Public credential documents and verification need no session: served before authentication.
@@ -171,7 +171,7 @@ export interface Services {
   store: Store
   transparencyLog: PublishedLog
   checkpointer: Checkpointer
-  /** The issuer platform over the store, its keys sealed by the master key. */
+  /** The issuer platform over the store, its keys sealed by the master key: the bound use cases and the ports. */
   platform: PlatformHandle
   /** The bulk issuance worker (CSV batches). */
   batches: BatchRunner
@@ -204,17 +204,18 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       masterKey,
       publicUrl: config.publicUrl,
       dataDir: config.dataDir,
+      fetch: config.fetch,
       smtpConfigured: config.smtpUrl !== undefined,
       onLogAppended: checkpointer.notify,
     })
     const errorOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
-    const batches = startBatchRunner({ platform, onError: (err) => log.error('batch runner failed', { error: errorOf(err) }) })
+    const batches = startBatchRunner({ platform: platform.ports, onError: (err) => log.error('batch runner failed', { error: errorOf(err) }) })
     platform.onWake('batches', batches.notify)
     batches.notify() // resumes batches a previous process left unfinished
     const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined
     const mail = transport
       ? startMailDelivery({
-          platform,
+          platform: platform.ports,
           transport,
           from: config.mailFrom,
           onFailure: (entry, error, final) => log.warn('e-mail delivery failed', { id: entry.id, error, final }),
@@ -266,7 +267,7 @@ export async function openMigratedStore(config: Config): Promise<Store> {
 export async function serveUntilStopped(config: Config): Promise<void> {
   const log = createLogger(config.logLevel)
   const services = await openServices(config, log)
-  const running = await startServer(config, { log, transparencyLog: services.transparencyLog, platform: services.platform })
+  const running = await startServer(config, { log, transparencyLog: services.transparencyLog, platform: services.platform.platform })
   await running.closed
   await services.close()
 }

@@ -1,7 +1,16 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto'
-import type { Clock, KeyRing, Platform, RandomSource } from './app/platform/ports.js'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BatchFileStore } from './app/issuance/batch-file-store.js'
+import type { MediaPort } from './app/media/ports.js'
+import type { Fetcher } from './app/platform/fetcher.js'
+import { bindPlatform, type Platform } from './app/platform/platform.js'
+import type { Clock, KeyRing, PlatformPorts, RandomSource } from './app/platform/ports.js'
+import { createGuardedFetcher, type GuardedFetcherOptions } from './fetch/index.js'
+import { createBatchFileStore } from './files/index.js'
 import { createKeyRing } from './keys/org-key-ring.js'
 import type { MasterKey } from './keys/master-key.js'
+import { createMediaAdapter } from './media/index.js'
 import type { Store } from './store/index.js'
 
 /** Randomness from node's CSPRNG. */
@@ -14,30 +23,42 @@ export const systemRandom: RandomSource = Object.freeze({
 /** The system clock. */
 export const systemClock: Clock = Object.freeze({ now: () => new Date() })
 
-/** What a Platform is built from. */
+/** What a platform is built from: the adapters (the store and master key at least) and its facts. */
 export interface PlatformParts {
   store: Store
   masterKey: MasterKey
   publicUrl: string
   smtpConfigured?: boolean
-  /** Where the platform keeps files (Config.dataDir); see Platform.dataDir. */
+  /** Where uploaded CSV files live (`<dataDir>/batches`); default: the OS temp directory. Ignored with `batchFiles`. */
   dataDir?: string
   clock?: Clock
   random?: RandomSource
   onLogAppended?: () => void
+  /** Default: src/media. */
+  media?: MediaPort
+  /** Default: src/files under `dataDir`. */
+  batchFiles?: BatchFileStore
+  /** The guarded fetcher's options (EMBLEM_FETCH_*), or a fetcher; without either, verification never reaches other hosts. */
+  fetch?: GuardedFetcherOptions | Fetcher
 }
 
-/** A Platform plus the hook background workers register their wake-up call with. */
-export interface PlatformHandle extends Platform {
+/** What the composition roots get: the bound Platform for the edges, the ports for jobs and tests, and the workers' wake-up hook. */
+export interface PlatformHandle {
+  /** The use cases and read queries, bound: all an edge (route, page, command) may touch. */
+  platform: Platform
+  /** The ports the use cases are bound to (background jobs and tests use them; edges never do). */
+  ports: PlatformPorts
   /** Registers the function `wake(name)` calls (one per worker name; the last one wins). */
   onWake(worker: 'batches' | 'mail', wake: () => void): void
 }
 
 /**
- * Binds the platform's ports to adapters: the store, a key ring over the store's org keys sealed
- * by the master key, the clock and randomness. The server, CLI, jobs and tests all build it here.
+ * Builds the platform's ports over the adapters (the store, a key ring over the store's org keys
+ * sealed by the master key, media, the file store, the guarded fetcher, the clock and randomness)
+ * and binds the use cases to them. The server, the CLI, the jobs and the tests all build it here.
  */
-export function createPlatform({ store, masterKey, publicUrl, smtpConfigured = false, dataDir, clock = systemClock, random = systemRandom, onLogAppended = () => {} }: PlatformParts): PlatformHandle {
+export function createPlatform(parts: PlatformParts): PlatformHandle {
+  const { store, masterKey, publicUrl, smtpConfigured = false, dataDir, clock = systemClock, random = systemRandom, onLogAppended = () => {} } = parts
   const keys: KeyRing = createKeyRing({
     store: {
       keysOf: (orgId) => store.repos.orgKeys.keysOf(orgId),
@@ -48,17 +69,20 @@ export function createPlatform({ store, masterKey, publicUrl, smtpConfigured = f
     clock,
     random,
   })
+  const fetcher = typeof parts.fetch === 'function' ? parts.fetch : parts.fetch ? createGuardedFetcher(parts.fetch) : undefined
   const wakers = new Map<'batches' | 'mail', () => void>()
-  return {
+  const ports: PlatformPorts = {
     store,
     clock,
     random,
     keys,
+    media: parts.media ?? createMediaAdapter(),
+    batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data')),
+    ...(fetcher ? { fetcher } : {}),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpConfigured,
-    ...(dataDir === undefined ? {} : { dataDir }),
     onLogAppended,
     wake: (worker) => wakers.get(worker)?.(),
-    onWake: (worker, wake) => void wakers.set(worker, wake),
   }
+  return { platform: bindPlatform(ports), ports, onWake: (worker, wake) => void wakers.set(worker, wake) }
 }

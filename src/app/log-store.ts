@@ -1,4 +1,4 @@
-import type { Hash, LoggableCredential, NodeId } from '../core/transparency-log/index.js'
+import type { Hash, NodeId } from '../core/transparency-log/index.js'
 import type { LogReader, StoredCheckpoint } from './ports.js'
 
 /** A new log entry (the JCS bytes of DESIGN.md §3) and the credential and issuer it records. */
@@ -34,10 +34,18 @@ export interface LogWriter {
   addCheckpoint(checkpoint: StoredCheckpoint): Promise<void>
 }
 
-/** Credentials inside a store transaction. */
+/** A signed credential as the credentials table keeps it: its id, its issuer's id and its stored text. */
+export interface CredentialRow {
+  id: string
+  issuer: string
+  /** The stored text: the credential's JSON, or a JSON string holding a compact VC-JWT. */
+  json: string
+}
+
+/** The one writer of stored credentials, inside a store transaction (the engine's appends and issuance both use it). */
 export interface CredentialWriter {
-  /** Stores a signed credential by its `id`. `ERR_CREDENTIAL_EXISTS` when that id is taken; `ERR_INPUT_INVALID` without id or issuer. */
-  insert(credential: LoggableCredential): Promise<void>
+  /** Stores signed credentials by id (multi-row inserts). `ERR_CREDENTIAL_EXISTS` when an id is taken (the transaction must then roll back). */
+  insert(rows: readonly CredentialRow[]): Promise<void>
 }
 
 /** What one transaction can write; it commits all of it or nothing. */

@@ -36,7 +36,7 @@ export function register(credential: Command, io: CliIo): void {
       if (options.now !== undefined && (Number.isNaN(now.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(options.now)))
         throw new PlatformError('ERR_INPUT_INVALID', `--now must be an ISO date-time such as 2026-01-31T12:00:00Z; got ${options.now}`)
       const documents = await loadDocuments(options.document, io)
-      const deps: VerifyDeps = { now, documents, ...(options.offline ? {} : { fetcher: createCliFetcher() }) }
+      const deps: VerifyDeps = { now, documents, ...(options.offline ? {} : { fetcher: createCliFetcher(io.services.fetcher) }) }
       const input = await openCredentialInput(file, io)
       const asJson = options.json === true || input.format === 'lines'
 

@@ -14,7 +14,7 @@ export interface LogCommandOptions {
 
 /** Audits the log at `options.url` against the saved state, then saves the new state: what audit and monitor share. */
 export async function auditAndSave(options: LogCommandOptions, io: CliIo) {
-  const remote = openRemoteLog(options.url)
+  const remote = openRemoteLog(options.url, io.services.fetcher())
   const state = options.state === undefined ? undefined : await readLogState(options.state)
   const audited = await auditLog(remote, { ...(options.key === undefined ? {} : { key: options.key }), ...(state ? { state } : {}), warn: io.err })
   if (options.state !== undefined) await writeLogState(options.state, { url: remote.url, key: audited.key, checkpoint: audited.note })

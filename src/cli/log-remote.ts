@@ -1,7 +1,6 @@
-import { loadConfig } from '../config.js'
 import { PlatformError } from '../core/errors.js'
 import { decodeEntryBundle, decodeHashTile, formatEntryBundlePath, formatTilePath, type Hash, type TileId } from '../core/transparency-log/index.js'
-import { createGuardedFetcher, type GuardedFetch } from '../fetch/index.js'
+import type { Fetcher } from '../app/platform/fetcher.js'
 
 /** A transparency log published elsewhere in the C2SP tlog-tiles layout, read over HTTP. */
 export interface RemoteLog {
@@ -20,10 +19,11 @@ export interface RemoteLog {
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
- * Opens a remote log through the guarded fetcher (HTTPS and public addresses unless
- * EMBLEM_FETCH_ALLOW_HTTP / EMBLEM_FETCH_ALLOW_PRIVATE say otherwise), as `credential verify` does.
+ * Opens a remote log through `fetchRemote`, the guarded fetcher the CLI's services give (HTTPS and
+ * public addresses unless EMBLEM_FETCH_ALLOW_HTTP / EMBLEM_FETCH_ALLOW_PRIVATE say otherwise), as
+ * `credential verify` does.
  */
-export function openRemoteLog(url: string, fetchRemote: GuardedFetch = createGuardedFetcher(loadConfig().fetch)): RemoteLog {
+export function openRemoteLog(url: string, fetchRemote: Fetcher): RemoteLog {
   const base = url.replace(/\/+$/, '')
   if (!/^https?:\/\//i.test(base)) throw new PlatformError('ERR_INPUT_INVALID', `--url must be the log's http(s) URL, such as https://badges.example.edu/log; got ${url}`)
 

@@ -9,7 +9,9 @@ import { register as registerLogAudit } from './log-audit.js'
 import { register as registerLogMonitor } from './log-monitor.js'
 import { register as registerMigrate } from './migrate.js'
 import { register as registerServe } from './serve.js'
+import type { CliServices } from './services.js'
 import { register as registerSkills } from './skills.js'
+import { createCliServices } from './wiring.js'
 
 /**
  * What a command may touch besides its arguments; tests pass their own.
@@ -23,6 +25,8 @@ export interface CliIo {
   /** All of standard input, for a `-` file argument. */
   readStdin(): Promise<string>
   setExitCode(code: number): void
+  /** The configured services (store, platform, fetcher), wired by src/cli/wiring.ts; tests may pass their own. */
+  services: CliServices
 }
 
 /** Adds one command (with its options and action) to `parent`. Each command file exports one. */
@@ -105,6 +109,7 @@ const processIo: CliIo = {
     return Buffer.concat(chunks).toString('utf8')
   },
   setExitCode: () => {},
+  services: createCliServices(),
 }
 
 /**

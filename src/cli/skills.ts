@@ -3,9 +3,6 @@ import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Command } from 'commander'
 import { parse } from 'csv-parse'
-import { importSkills } from '../app/skills/import-skills.js'
-import { seedDemoSkills } from '../app/skills/seed-demo-skills.js'
-import { loadConfig } from '../config.js'
 import { PlatformError } from '../core/errors.js'
 import {
   ESCO_ATTRIBUTION,
@@ -19,8 +16,6 @@ import {
   type OnetElement,
   type SkillEntry,
 } from '../core/skills/index.js'
-import { openMigratedStore } from '../main.js'
-import type { Store } from '../store/index.js'
 import type { CliIo } from './main.js'
 
 interface ImportOptions {
@@ -46,11 +41,11 @@ export function register(program: Command, io: CliIo): void {
       const framework = options.esco !== undefined ? 'ESCO' : 'O*NET'
       const file = options.esco !== undefined ? await locate(options.esco, ESCO_SKILLS_FILE, 'ESCO') : await locate(options.onet!, ONET_CONTENT_MODEL_FILE, 'O*NET')
       const started = performance.now()
-      await withStore(async (store) => {
+      await io.services.withPlatform(async ({ platform }) => {
         const entries = options.esco !== undefined ? escoSkills(file) : onetSkills(file)
-        const { imported } = await importSkills({ store }, entries, { batchSize })
+        const { imported } = await platform.skills.import(entries, { batchSize })
         const seconds = ((performance.now() - started) / 1000).toFixed(1)
-        const counts = await store.repos.skills.countByFramework()
+        const counts = await platform.skills.countByFramework()
         const stored = counts[framework === 'ESCO' ? 'esco' : 'onet'] ?? 0
         io.out(`Imported ${imported} ${framework} skills from ${file} in ${seconds} s; ${stored} ${framework} skills are stored.\n`)
         io.out(`${framework === 'ESCO' ? ESCO_ATTRIBUTION : ONET_ATTRIBUTION}\n`)
@@ -60,17 +55,8 @@ export function register(program: Command, io: CliIo): void {
     .command('seed-demo')
     .description("store Emblem's ~30 built-in demo skills (framework emblem-demo), so the picker works without ESCO or O*NET")
     .action(async () => {
-      await withStore(async (store) => io.out(`Stored ${await seedDemoSkills(store.repos.skills)} demo skills (framework emblem-demo).\n`))
+      await io.services.withPlatform(async ({ platform }) => io.out(`Stored ${await platform.skills.seedDemo()} demo skills (framework emblem-demo).\n`))
     })
-}
-
-async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
-  const store = await openMigratedStore(loadConfig())
-  try {
-    await work(store)
-  } finally {
-    await store.close()
-  }
 }
 
 /** The file to read: `path` itself when it is that file, else `name` inside the folder `path`. */

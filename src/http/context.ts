@@ -1,19 +1,19 @@
-import type { Platform } from '../app/platform/ports.js'
 import type { Actor } from '../app/platform/access-ports.js'
-import type { DocumentAccess } from '../app/credentials/ports.js'
+import type { FetchLocal } from '../app/credentials/ports.js'
 import type { Locale } from '../app/i18n/locales.js'
+import type { Platform } from '../app/platform/platform.js'
 
 // What middleware puts on every request's context, typed once for all routes and pages.
 declare module 'hono' {
   interface ContextVariableMap {
-    /** The platform's ports (store, keys, clock…); set on every request when the server has a store. */
+    /** The platform's use cases and read queries; set on every request when the server has a store. */
     platform: Platform
     /** Who is asking; undefined for anonymous requests. */
     actor: Actor | undefined
     /** The CSRF token forms on this page must echo as `_csrf` (the session's, or the anonymous cookie's). */
     csrfToken: string
-    /** How verification reaches documents: this instance's own URLs in-process, other hosts' through the guarded fetcher. */
-    documents: DocumentAccess
+    /** How verification reaches this instance's own documents: its own handlers, in-process. */
+    fetchLocal: FetchLocal
     /** The language pages, e-mails and certificates are rendered in for this request. */
     locale: Locale
   }

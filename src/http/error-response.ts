@@ -2,18 +2,20 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { PlatformError, type ErrorCode } from '../core/errors.js'
+import { InputError, type InputIssue } from '../app/platform/input-error.js'
 import type { Logger } from './logger.js'
 
 /** Codes a problem body can carry: the platform's, plus the ones only the HTTP edge produces. */
 export type ProblemCode = ErrorCode | 'ERR_REQUEST_INVALID' | 'ERR_INTERNAL'
 
-/** An RFC 9457 problem details body; `code` is the stable machine-readable part. */
+/** An RFC 9457 problem details body; `code` is the stable machine-readable part, `errors` the fields at fault (400/422 input). */
 export interface Problem {
   type: string
   title: string
   status: number
   detail: string
   code: ProblemCode
+  errors?: readonly InputIssue[]
 }
 
 type Mapping = readonly [status: ContentfulStatusCode, title: string]
@@ -82,8 +84,15 @@ const wantsHtml = (c: Context): boolean => {
 }
 
 /** An `application/problem+json` response; for a browser navigation, the HTML error page instead. */
-export function problemResponse(c: Context, status: ContentfulStatusCode, code: ProblemCode, title: string, detail: string): Response | Promise<Response> {
-  const problem: Problem = { type: problemType(code), title, status, detail, code }
+export function problemResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ProblemCode,
+  title: string,
+  detail: string,
+  errors?: readonly InputIssue[],
+): Response | Promise<Response> {
+  const problem: Problem = { type: problemType(code), title, status, detail, code, ...(errors && errors.length > 0 ? { errors } : {}) }
   c.header('Cache-Control', 'no-store')
   if (renderHtmlProblem && wantsHtml(c)) return renderHtmlProblem(c, problem)
   return c.body(JSON.stringify(problem), status, { 'Content-Type': 'application/problem+json' })
@@ -94,7 +103,8 @@ export const notFound: NotFoundHandler = (c) =>
   problemResponse(c, 404, 'ERR_NOT_FOUND', 'Not found', `No resource at ${c.req.method} ${new URL(c.req.url).pathname}`)
 
 /**
- * The one error handler: PlatformErrors become their mapped problem, Hono's HTTP exceptions keep
+ * The one error handler: PlatformErrors become their mapped problem (an InputError's issues as
+ * `errors: [{ path, code, message }]`), Hono's HTTP exceptions keep
  * their status, anything else is logged and answered 500 without details. No stack ever leaves.
  */
 export const createErrorHandler =
@@ -103,7 +113,7 @@ export const createErrorHandler =
     if (err instanceof PlatformError) {
       const [status, title] = problemOf[err.code]
       if (status >= 500) log.error(err.message, { code: err.code, stack: err.stack })
-      return problemResponse(c, status, err.code, title, err.message)
+      return problemResponse(c, status, err.code, title, err.message, err instanceof InputError ? err.issues : undefined)
     }
     if (err instanceof HTTPException && err.status < 500) {
       const status = err.status as ContentfulStatusCode

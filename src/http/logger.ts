@@ -1,4 +1,6 @@
-import type { LogLevel } from '../config.js'
+/** Log levels, most verbose first. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
 
 /** Structured log lines; `fields` must be JSON-serialisable. */
 export interface Logger {

@@ -3,16 +3,16 @@ import { loadCohort } from '../app/issuance/cohort.js'
 import { inlineSigner, type CohortSigner } from '../app/issuance/cohort-signer.js'
 import { csvRows, type CsvRow } from '../app/issuance/csv-rows.js'
 import { batchFailureOf, commitBatchChunk, LeaseLost, prepareBatchChunk, type PreparedChunk } from '../app/issuance/issue-batch-chunk.js'
+import { finishBatch, leaseNextBatch, pruneBatchUploads } from '../app/issuance/batch-run.js'
 import type { BatchRecord } from '../app/issuance/ports.js'
 import { createSlotPlanner } from '../app/issuance/status-slots.js'
 import type { Cohort } from '../app/issuance/cohort.js'
-import type { Platform } from '../app/platform/ports.js'
+import type { PlatformPorts } from '../app/platform/ports.js'
 import { PlatformError } from '../core/errors.js'
 import { startWorker, type Worker } from './coalescing-worker.js'
-import { batchDataDir, hasBatchFile, pruneBatchFiles, readBatchFile, removeBatchFile } from './batch-files.js'
 import { createSigningPool, defaultSigningThreads } from './signing-pool.js'
 
-/** How often unneeded uploads (previews never confirmed) are looked for and deleted. */
+/** How often expired uploads (previews never confirmed) and stray files are looked for and deleted. */
 const PRUNE_EVERY_MS = 3_600_000
 
 /** Chunks built and signed ahead of the one committing; more used more memory and were no faster (measured with one signing thread). */
@@ -20,9 +20,7 @@ const PREPARE_AHEAD = 1
 
 /** Options of the batch runner. */
 export interface BatchRunnerOptions {
-  platform: Platform
-  /** Where the CSV files are (default: the platform's data directory). */
-  dataDir?: string
+  platform: PlatformPorts
   /** Rows per transaction (default 1,000). */
   chunkSize?: number
   /** Who holds leases; unique per runner (default host:pid:random). */
@@ -57,13 +55,11 @@ export type BatchRunner = Worker
  */
 export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
   const { platform, chunkSize = 1000, leaseMs = 60_000, pollMs = 5_000 } = options
-  const dataDir = options.dataDir ?? batchDataDir(platform)
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${platform.random.token(6)}`
   const onError = options.onError ?? ((err: unknown) => console.error('batch runner:', err))
   const threads = options.signingThreads ?? (availableParallelism() > 1 ? defaultSigningThreads() : 0)
   const pool = options.signerFor || threads === 0 ? undefined : createSigningPool({ threads })
   const signerFor = options.signerFor ?? pool?.signerFor ?? ((cohort: Cohort, publicUrl: string) => inlineSigner(cohort, publicUrl))
-  const repo = platform.store.repos.issuance
   /** Whether stop() was called; long loops check it between chunks. Set by the worker. */
   let stopped: () => boolean = () => false
 
@@ -72,11 +68,11 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
   async function runBatch(batch: BatchRecord): Promise<void> {
     let cohort: Cohort
     try {
-      if (!(await hasBatchFile(dataDir, batch.fileDigest))) throw new PlatformError('ERR_NOT_FOUND', 'The uploaded CSV file of this batch is gone; upload it again')
+      if (!(await platform.batchFiles.has(batch.fileDigest))) throw new PlatformError('ERR_NOT_FOUND', 'The uploaded CSV file of this batch is gone; upload it again')
       cohort = await loadCohort(platform, platform.store.repos, { orgId: batch.orgId, achievementId: batch.achievementId })
     } catch (err) {
       if (!(err instanceof PlatformError)) throw err
-      await repo.finishBatch(batch.id, workerId, { state: 'failed', error: batchFailureOf(err) })
+      await finishBatch(platform, batch, workerId, { state: 'failed', error: batchFailureOf(err) })
       return
     }
     const signer: CohortSigner & { release?(): void } = signerFor(cohort, platform.publicUrl)
@@ -110,7 +106,7 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       if (preparing.length > PREPARE_AHEAD) await commitNext()
     }
     try {
-      for await (const row of csvRows(readBatchFile(dataDir, batch.fileDigest), { skip: batch.nextRow })) {
+      for await (const row of csvRows(platform.batchFiles.read(batch.fileDigest), { skip: batch.nextRow })) {
         rows.push(row)
         if (rows.length >= chunkSize) await enqueue()
         if (stopped()) break
@@ -123,11 +119,10 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       await Promise.allSettled([...preparing, committing])
       if (err instanceof LeaseLost) return
       if (!(err instanceof PlatformError)) throw err
-      await repo.finishBatch(batch.id, workerId, { state: 'failed', error: batchFailureOf(err) })
+      await finishBatch(platform, batch, workerId, { state: 'failed', error: batchFailureOf(err) })
       return
     }
-    await repo.finishBatch(batch.id, workerId, { state: 'done', error: null })
-    if (!(await repo.isFileInUse(batch.fileDigest))) await removeBatchFile(dataDir, batch.fileDigest)
+    await finishBatch(platform, batch, workerId, { state: 'done', error: null })
   }
 
   let lastPrune = 0
@@ -139,12 +134,11 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       stopped = isStopped
       if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
         lastPrune = Date.now()
-        // File times are the system's, not the platform clock's.
-        await pruneBatchFiles(dataDir, repo, { now: new Date() })
+        // File times are the system's, not the platform clock's: files a day old that nothing reads go.
+        await pruneBatchUploads(platform, { filesOlderThan: new Date(Date.now() - 86_400_000) })
       }
       while (!isStopped()) {
-        const now = platform.clock.now().toISOString()
-        const batch = await repo.leaseBatch(workerId, now, leaseUntil())
+        const batch = await leaseNextBatch(platform, workerId, new Date(leaseUntil()))
         if (!batch) break
         await runBatch(batch)
       }

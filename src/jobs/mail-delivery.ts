@@ -1,10 +1,11 @@
-import { MailDeliveryError, type MailTransport, type OutboxEntry } from '../app/mail/ports.js'
-import type { Platform } from '../app/platform/ports.js'
+import { deliverMail, dueMail } from '../app/mail/deliver-mail.js'
+import type { MailTransport, OutboxEntry } from '../app/mail/ports.js'
+import type { PlatformPorts } from '../app/platform/ports.js'
 import { startWorker, type Worker } from './coalescing-worker.js'
 
 /** What the delivery worker needs. */
 export interface MailDeliveryOptions {
-  platform: Pick<Platform, 'store' | 'clock'>
+  platform: Pick<PlatformPorts, 'store' | 'clock'>
   transport: MailTransport
   /** The From address (EMBLEM_MAIL_FROM); each message's fromName is its display name. */
   from: string
@@ -34,7 +35,7 @@ const BATCH = 50
  * (or a permanent 5xx refusal) the message is 'failed' with the server's reply kept.
  */
 export function startMailDelivery({
-  platform: { store, clock },
+  platform,
   transport,
   from,
   intervalMs = 30_000,
@@ -44,35 +45,18 @@ export function startMailDelivery({
   onFailure = () => {},
   onError = () => {},
 }: MailDeliveryOptions): MailDelivery {
-
-  async function deliver(entry: OutboxEntry): Promise<void> {
-    const { outbox } = store.repos
-    const now = clock.now()
-    if (!(await outbox.claim(entry.id, now, new Date(now.getTime() + leaseMs)))) return
-    try {
-      await transport.send(entry, from)
-    } catch (err) {
-      const attempts = entry.attempts + 1
-      const final = attempts >= maxAttempts || (err instanceof MailDeliveryError && err.permanent)
-      const error = err instanceof Error ? err.message : String(err)
-      await outbox.markFailed(entry.id, error, final ? null : new Date(clock.now().getTime() + backoffMs * 2 ** (attempts - 1)))
-      onFailure(entry, error, final)
-      return
-    }
-    await outbox.markSent(entry.id, clock.now())
-  }
-
+  const policy = { transport, from, maxAttempts, backoffMs, leaseMs, onFailure }
   return startWorker({
     intervalMs,
     onError,
     runAtStart: false,
     work: async (isStopped) => {
       while (!isStopped()) {
-        const due = await store.repos.outbox.due(clock.now(), BATCH)
+        const due = await dueMail(platform, BATCH)
         if (due.length === 0) return
         for (const entry of due) {
           if (isStopped()) return
-          await deliver(entry)
+          await deliverMail(platform, entry, policy)
         }
       }
     },

@@ -1,23 +1,14 @@
 import { z } from 'zod'
 import { PlatformError } from '../core/errors.js'
-import { BADGE_ICONS, ICON_PARTS, type BadgeIcon } from './badge-icons.js'
-import { BADGE_SHAPES, SHAPES, type BadgeShape } from './badge-shapes.js'
+import { BADGE_ICONS, DESIGN_DEFAULTS, DESIGN_LIMITS, MIN_TITLE_CONTRAST, type BadgeDesign as DesignRequest, type BadgeIcon } from '../app/media/badge-design.js'
+import { ICON_PARTS } from './badge-icons.js'
+import { BADGE_SHAPES, SHAPES } from './badge-shapes.js'
 import { fitFontSize, wrapTitle } from './badge-text.js'
 import { contrastRatio } from '../app/branding/contrast.js'
 import { el, serializeSvg, SVG_NS, type SvgElement } from './svg-tree.js'
 
-/** The designer's starting point: what a new badge looks like before anyone picks anything. */
-export const DESIGN_DEFAULTS = Object.freeze({
-  shape: 'circle' as BadgeShape,
-  icon: 'star' as BadgeIcon,
-  background: '#1f4e79',
-  foreground: '#ffffff',
-})
-
-/** Lowest foreground-on-background contrast allowed: WCAG 2.x AA for large text. */
-export const MIN_TITLE_CONTRAST = 3
-/** Longest title and subtitle, in characters. */
-export const DESIGN_LIMITS = Object.freeze({ title: 40, subtitle: 32 })
+/** The designer's defaults and limits (the app's vocabulary). */
+export { DESIGN_DEFAULTS, DESIGN_LIMITS, MIN_TITLE_CONTRAST } from '../app/media/badge-design.js'
 
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 const colour = z
@@ -64,7 +55,7 @@ export type BadgeDesign = z.input<typeof designSchema>
  * @example
  * designBadgeSvg({ shape: 'shield', icon: 'code', title: 'TypeScript Foundations' })
  */
-export function designBadgeSvg(design: BadgeDesign): string {
+export function designBadgeSvg(design: BadgeDesign | DesignRequest): string {
   const parsed = designSchema.safeParse(design)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'design'}: ${issue.message}`)

@@ -1,10 +1,7 @@
-/** The icons the badge designer draws, in picker order. */
-export const BADGE_ICONS = [
-  'star', 'book', 'code', 'gear', 'leaf', 'heart', 'shield-check', 'graduation-cap', 'lightbulb', 'trophy',
-] as const
+import type { BadgeIcon } from '../app/media/badge-design.js'
 
-/** One of {@link BADGE_ICONS}. */
-export type BadgeIcon = (typeof BADGE_ICONS)[number]
+/** The icons the badge designer draws, in picker order (the app's vocabulary). */
+export { BADGE_ICONS, type BadgeIcon } from '../app/media/badge-design.js'
 
 /**
  * One part of an icon on a 100 × 100 grid: a filled shape or an 8-unit round stroke, in the

@@ -1,10 +1,9 @@
 import { el, type SvgElement } from './svg-tree.js'
 
-/** The outlines the badge designer draws, in picker order. */
-export const BADGE_SHAPES = ['circle', 'shield', 'hexagon', 'ribbon', 'square'] as const
+import type { BadgeShape } from '../app/media/badge-design.js'
 
-/** One of {@link BADGE_SHAPES}. */
-export type BadgeShape = (typeof BADGE_SHAPES)[number]
+/** The outlines the badge designer draws, in picker order (the app's vocabulary). */
+export { BADGE_SHAPES, type BadgeShape } from '../app/media/badge-design.js'
 
 /** Where content goes inside a shape, on the 512 × 512 canvas (y values are centres). */
 export interface ShapeLayout {

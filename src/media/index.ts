@@ -1,3 +1,5 @@
+/** The media port (app/media/ports.ts) over this folder, for the composition roots to wire. */
+export { createMediaAdapter } from './media-adapter.js'
 /** Draws a badge as a self-contained 512 × 512 SVG; the designer's defaults and limits. */
 export { designBadgeSvg, DESIGN_DEFAULTS, DESIGN_LIMITS, MIN_TITLE_CONTRAST, type BadgeDesign } from './badge-designer.js'
 /** The shapes a badge can have, in picker order. */

@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('the issuer’s journey in a browser', () => {
       {},
     )
     services = await openServices(config, silentLogger)
-    server = await startServer(config, { log: silentLogger, platform: services.platform, transparencyLog: services.transparencyLog, handleSignals: false })
+    server = await startServer(config, { log: silentLogger, platform: services.platform.platform, transparencyLog: services.transparencyLog, handleSignals: false })
     browser = await launchBrowser()
   })
 

@@ -43,7 +43,7 @@ describe('emblem demo', () => {
     const config = loadConfig()
     const services = await openServices(config, silentLogger)
     try {
-      const app = createApp(config, { log: silentLogger, platform: services.platform, transparencyLog: services.transparencyLog })
+      const app = createApp(config, { log: silentLogger, platform: services.platform.platform, transparencyLog: services.transparencyLog })
       const list = await app.request('/api/v1/orgs/demo/credentials?limit=100', { headers: { authorization: `Bearer ${again.apiKey}` } })
       expect(list.status).toBe(200)
       const { items } = (await list.json()) as { items: { id: string }[] }

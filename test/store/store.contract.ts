@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { appendToLog, logAppendOf } from '../../src/app/log-append.js'
+import { appendToLog, credentialRowOf, logAppendOf } from '../../src/app/log-append.js'
 import { signCheckpoint } from '../../src/app/log-checkpoint.js'
 import {
   checkConsistency,
@@ -52,10 +52,10 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
 
     it('returns the credential it stored and refuses a second one with the same id', async () => {
       const credential = testCredential(1)
-      await store.transaction((tx) => tx.credentials.insert(credential))
+      await store.transaction((tx) => tx.credentials.insert([credentialRowOf(credential)]))
       expect((await store.credentials.get(credential.id as string))?.credential).toEqual(credential)
       expect((await store.credentials.get(credential.id as string))?.issuer).toBe('did:web:badges.example.edu')
-      await expect(store.transaction((tx) => tx.credentials.insert(credential))).rejects.toThrow(code('ERR_CREDENTIAL_EXISTS'))
+      await expect(store.transaction((tx) => tx.credentials.insert([credentialRowOf(credential)]))).rejects.toThrow(code('ERR_CREDENTIAL_EXISTS'))
       expect(await store.credentials.get('urn:uuid:missing')).toBeUndefined()
     })
 
@@ -70,7 +70,7 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
     it('leaves no credential and no log leaf when the transaction that wrote them throws', async () => {
       await appendRange(store, 0, 3)
       const failed = store.transaction(async (tx) => {
-        await tx.credentials.insert(testCredential(10))
+        await tx.credentials.insert([credentialRowOf(testCredential(10))])
         await tx.log.append([logAppendOf(testCredential(10))])
         throw new Error('issuance failed after the append')
       })

@@ -2,10 +2,14 @@
 // schema of its own when asked and TEST_DATABASE_URL is set), a fixed clock, the Hono app, and
 // seeders that write rows directly so a feature's tests do not depend on another feature's forms.
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { hash } from '@node-rs/argon2'
 import type { Hono } from 'hono'
 import { loadConfig, type Config } from '../../src/config.js'
-import type { Clock } from '../../src/app/platform/ports.js'
+import type { Platform } from '../../src/app/platform/platform.js'
+import type { Clock, PlatformPorts } from '../../src/app/platform/ports.js'
 import type { RoleName } from '../../src/app/platform/roles.js'
 import { orgDid } from '../../src/app/orgs/did.js'
 import { newApiKeySecret } from '../../src/app/orgs/api-keys.js'
@@ -47,7 +51,12 @@ export interface TestOrg {
 
 export interface TestPlatform {
   store: Store
-  platform: PlatformHandle
+  /** The bound use cases, as the edges see them. */
+  platform: Platform
+  /** The ports they are bound to (jobs, seeders, use cases called directly). */
+  ports: PlatformPorts
+  /** The handle createPlatform returned (workers register their wake-up with it). */
+  handle: PlatformHandle
   app: Hono
   config: Config
   clock: TestClock
@@ -60,6 +69,8 @@ export interface TestPlatform {
   seedMember(org: TestOrg, user: TestSession, role: RoleName): Promise<void>
   /** A live API key for the organization; returns the bearer secret. */
   seedApiKey(org: TestOrg, role?: Exclude<RoleName, 'owner'>): Promise<string>
+  /** Where this platform keeps uploaded CSV files (removed on close). */
+  dataDir: string
   close(): Promise<void>
 }
 
@@ -72,7 +83,9 @@ export async function startTestPlatform(opts: { dialect?: 'sqlite' | 'postgres';
   const store = opts.dialect === 'postgres' ? await openTestPostgresStore(TEST_DATABASE_URL!, { now: clock.now }) : await openStore({ url: ':memory:', now: clock.now })
   if (opts.dialect !== 'postgres') await store.migrate()
   const config: Config = { ...loadConfig({}, {}), publicUrl: opts.publicUrl ?? 'http://localhost:3000', ...opts.config }
-  const platform = createPlatform({ store, masterKey: masterKeyFrom(randomBytes(32)), publicUrl: config.publicUrl, clock })
+  const dataDir = mkdtempSync(join(tmpdir(), 'emblem-test-data-'))
+  const handle = createPlatform({ store, masterKey: masterKeyFrom(randomBytes(32)), publicUrl: config.publicUrl, clock, fetch: config.fetch, dataDir })
+  const { platform, ports } = handle
   const app = createApp(config, { log: silentLogger, platform })
   let n = 0
 
@@ -102,7 +115,7 @@ export async function startTestPlatform(opts: { dialect?: 'sqlite' | 'postgres';
 
   const seedUser: TestPlatform['seedUser'] = async ({ email, name, password = 'correct horse battery staple', verified = true } = {}) => {
     n += 1
-    const id = platform.random.uuid()
+    const id = ports.random.uuid()
     const address = (email ?? `user${n}-${id.slice(0, 6)}@example.edu`).toLowerCase()
     const now = clock.now().toISOString()
     await store.db
@@ -124,25 +137,29 @@ export async function startTestPlatform(opts: { dialect?: 'sqlite' | 'postgres';
 
   const seedOrg: TestPlatform['seedOrg'] = async ({ owner, slug, name, withKey = true }) => {
     n += 1
-    const id = platform.random.uuid()
+    const id = ports.random.uuid()
     const s = slug ?? `org-${n}-${id.slice(0, 6)}`
     await store.db.insertInto('organizations').values({ id, slug: s, name: name ?? `Test University ${n}`, created_at: clock.now().toISOString() }).execute()
     const org = { id, slug: s, name: name ?? `Test University ${n}`, did: orgDid(config.publicUrl, s) }
     await seedMember(org, owner, 'owner')
-    if (withKey) await platform.keys.rotate(id)
+    if (withKey) await ports.keys.rotate(id)
     return org
   }
 
   const seedApiKey: TestPlatform['seedApiKey'] = async (org, role = 'issuer') => {
-    const { prefix, secret } = newApiKeySecret(platform.random)
+    const { prefix, secret } = newApiKeySecret(ports.random)
     await store.db
       .insertInto('api_keys')
-      .values({ id: platform.random.uuid(), org_id: org.id, name: `test ${role}`, role, prefix, secret_hash: hashSecret(secret), created_at: clock.now().toISOString() })
+      .values({ id: ports.random.uuid(), org_id: org.id, name: `test ${role}`, role, prefix, secret_hash: hashSecret(secret), created_at: clock.now().toISOString() })
       .execute()
     return secret
   }
 
-  return { store, platform, app, config, clock, request, submitForm, seedUser, seedOrg, seedMember, seedApiKey, close: () => store.close() }
+  const close = async () => {
+    await store.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return { store, platform, ports, handle, app, config, clock, request, submitForm, seedUser, seedOrg, seedMember, seedApiKey, dataDir, close }
 }
 
 

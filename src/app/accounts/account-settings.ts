@@ -3,7 +3,7 @@ import { parseName } from './account-input.js'
 import type { AccountDeps } from './deps.js'
 import { AccountInputError, RateLimitedError, waitPhrase } from './errors.js'
 import { hashPassword, verifyPassword } from './password-hash.js'
-import { passwordProblem } from './password-policy.js'
+import { passwordIssue } from './password-policy.js'
 import type { UserMembership, UserRecord } from './ports.js'
 
 /** A user's account as their own pages and GET /api/v1/me show it. */
@@ -27,7 +27,7 @@ export async function accountOverview(deps: Pick<AccountDeps, 'store'>, userId: 
 /** Renames the user; AccountInputError { name } for an empty or overlong name. */
 export async function changeName(deps: Pick<AccountDeps, 'store'>, userId: string, rawName: string): Promise<UserRecord> {
   const parsed = parseName(rawName)
-  if ('problem' in parsed) throw new AccountInputError({ name: parsed.problem })
+  if ('problem' in parsed) throw new AccountInputError({ name: { code: parsed.code, message: parsed.problem } })
   const user = await userOrGone(deps, userId)
   await deps.store.repos.accounts.setName(userId, parsed.name)
   return { ...user, name: parsed.name }
@@ -53,15 +53,15 @@ export async function changePassword(deps: AccountDeps, { userId, currentPasswor
   const decision = limits.signInPerAccount.check(key)
   if (!decision.allowed) throw new RateLimitedError(`Too many wrong passwords. Try again ${waitPhrase(decision.retryAfterSeconds)}.`, decision.retryAfterSeconds)
   const user = await userOrGone(deps, userId)
-  const fields: Record<string, string> = {}
+  const problems: ConstructorParameters<typeof AccountInputError>[0] = {}
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     limits.signInPerAccount.hit(key)
-    fields['currentPassword'] = 'This is not your current password'
+    problems['currentPassword'] = { code: 'mismatch', message: 'This is not your current password' }
   }
-  const weak = passwordProblem(newPassword, { email: user.email })
-  if (weak) fields['newPassword'] = weak
-  else if (newPassword === currentPassword) fields['newPassword'] = 'Choose a password different from your current one'
-  if (Object.keys(fields).length > 0) throw new AccountInputError(fields)
+  const weak = passwordIssue(newPassword, { email: user.email })
+  if (weak) problems['newPassword'] = weak
+  else if (newPassword === currentPassword) problems['newPassword'] = { code: 'invalid', message: 'Choose a password different from your current one' }
+  if (Object.keys(problems).length > 0) throw new AccountInputError(problems)
   limits.signInPerAccount.reset(key)
   const passwordHash = await hashPassword(newPassword)
   return store.transaction(async (tx) => {

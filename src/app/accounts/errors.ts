@@ -1,4 +1,5 @@
 import { PlatformError } from '../../core/errors.js'
+import { InputError, type InputIssueCode } from '../platform/input-error.js'
 
 /** ERR_RATE_LIMITED with when to try again (the edge sends it as Retry-After). */
 export class RateLimitedError extends PlatformError {
@@ -9,12 +10,12 @@ export class RateLimitedError extends PlatformError {
   }
 }
 
-/** ERR_INPUT_INVALID with a message per form field, so pages can show each next to its field. */
-export class AccountInputError extends PlatformError {
-  readonly fields: Readonly<Record<string, string>>
-  constructor(fields: Record<string, string>) {
-    super('ERR_INPUT_INVALID', Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; '))
-    this.fields = fields
+/** An account form's InputError (ERR_INPUT_INVALID), one issue per field, so pages can show each next to its field. */
+export class AccountInputError extends InputError {
+  override name = 'AccountInputError'
+  /** `problems` by field name: the message and its input code. */
+  constructor(problems: Record<string, { code: InputIssueCode; message: string }>) {
+    super(Object.entries(problems).map(([path, { code, message }]) => ({ path, code, message })))
   }
 }
 

@@ -1,5 +1,5 @@
 // What the accounts feature offers the edges (routes, pages) and other features.
-export { accountLimitsFor, createAccountLimits, type AccountLimits } from './limits.js'
+export { createAccountLimits, type AccountLimits } from './limits.js'
 export type { AccountDeps } from './deps.js'
 export { AccountInputError, RateLimitedError } from './errors.js'
 export { signUp, type SignUpRequest } from './sign-up.js'

@@ -13,20 +13,12 @@ export interface AccountLimits {
 
 const FIFTEEN_MINUTES = 15 * 60_000
 
-/** Fresh limits over `clock`. */
+/**
+ * Fresh limits over `clock`, in memory: the bound platform makes one set, so every route and page of
+ * one server shares it and each test platform gets its own. (Several processes each count on their own.)
+ */
 export const createAccountLimits = (clock: Clock): AccountLimits => ({
   signInPerAccount: createRateLimiter(clock, { limit: 5, windowMs: FIFTEEN_MINUTES }),
   signInPerIp: createRateLimiter(clock, { limit: 50, windowMs: FIFTEEN_MINUTES }),
   mailPerAddress: createRateLimiter(clock, { limit: 5, windowMs: 60 * 60_000 }),
 })
-
-// In memory, one set per platform object: every route and page of one server shares it, and each
-// test platform gets its own. (Several processes behind a balancer each count on their own.)
-const byPlatform = new WeakMap<object, AccountLimits>()
-
-/** The limits of this platform, created on first use. */
-export function accountLimitsFor(platform: { clock: Clock }): AccountLimits {
-  let limits = byPlatform.get(platform)
-  if (!limits) byPlatform.set(platform, (limits = createAccountLimits(platform.clock)))
-  return limits
-}

@@ -27,7 +27,8 @@ describe('account input', () => {
     expect(parseEmail('  Ada@Example.ORG ')).toEqual({ email: 'ada@example.org' })
     expect(parseEmail('ada@')).toHaveProperty('problem')
     expect(parseEmail('a b@example.org')).toHaveProperty('problem')
-    expect(parseEmail('')).toEqual({ problem: 'Enter your e-mail address' })
+    expect(parseEmail('')).toEqual({ problem: 'Enter your e-mail address', code: 'required' })
+    expect(parseEmail('a b@example.org')).toMatchObject({ code: 'invalid_email' })
   })
   it('trims a name and refuses an empty, overlong or control-character one', () => {
     expect(parseName('  Ada   Lovelace ')).toEqual({ name: 'Ada Lovelace' })

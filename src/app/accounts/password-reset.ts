@@ -4,7 +4,7 @@ import { parseEmail } from './account-input.js'
 import { ACCOUNT_MAIL_FROM_NAME, type AccountDeps } from './deps.js'
 import { AccountInputError } from './errors.js'
 import { hashPassword } from './password-hash.js'
-import { passwordProblem } from './password-policy.js'
+import { passwordIssue } from './password-policy.js'
 import type { UserRecord } from './ports.js'
 import { hashSecret, isTokenShaped, newSecret } from '../platform/secret-token.js'
 import { startSession, type NewSession } from './sessions.js'
@@ -25,7 +25,7 @@ const invalidLink = () =>
  */
 export async function requestPasswordReset(deps: AccountDeps, { email }: { email: string }): Promise<void> {
   const parsed = parseEmail(email)
-  if ('problem' in parsed) throw new AccountInputError({ email: parsed.problem })
+  if ('problem' in parsed) throw new AccountInputError({ email: { code: parsed.code, message: parsed.problem } })
   const { store, clock, random, publicUrl, smtpConfigured, limits } = deps
   if (!limits.mailPerAddress.check(parsed.email).allowed) return
   const user = await store.repos.accounts.userByEmail(parsed.email)
@@ -56,7 +56,7 @@ export async function resetPassword(deps: AccountDeps, { token, password }: { to
   const ownerId = await store.repos.accounts.peekToken(hash, 'reset-password', clock.now())
   const owner = ownerId ? await store.repos.accounts.userById(ownerId) : undefined
   if (!owner) throw invalidLink()
-  const weak = passwordProblem(password, { email: owner.email })
+  const weak = passwordIssue(password, { email: owner.email })
   if (weak) throw new AccountInputError({ password: weak })
   const passwordHash = await hashPassword(password)
   return store.transaction(async (tx) => {

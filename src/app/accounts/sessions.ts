@@ -1,4 +1,4 @@
-import type { Platform, PlatformRepos } from '../platform/ports.js'
+import type { PlatformPorts, PlatformRepos } from '../platform/ports.js'
 import { newSecret } from '../platform/secret-token.js'
 
 /** Sessions last 30 days from sign-in. */
@@ -17,7 +17,7 @@ export interface NewSession {
  * sign-in is worthless). `replacing` deletes the session the request came with, if any.
  */
 export async function startSession(
-  { clock, random }: Pick<Platform, 'clock' | 'random'>,
+  { clock, random }: Pick<PlatformPorts, 'clock' | 'random'>,
   repos: Pick<PlatformRepos, 'accounts'>,
   userId: string,
   { replacing }: { replacing?: string | undefined } = {},
@@ -31,9 +31,9 @@ export async function startSession(
 }
 
 /** Signs out: deletes the session with this token hash. */
-export async function signOut({ store }: Pick<Platform, 'store'>, idHash: string): Promise<void> {
+export async function signOut({ store }: Pick<PlatformPorts, 'store'>, idHash: string): Promise<void> {
   await store.repos.accounts.deleteSession(idHash)
 }
 
 /** Signs out everywhere: deletes every session of the user, this one included. Returns how many ended. */
-export const signOutEverywhere = ({ store }: Pick<Platform, 'store'>, userId: string): Promise<number> => store.repos.accounts.deleteSessions(userId)
+export const signOutEverywhere = ({ store }: Pick<PlatformPorts, 'store'>, userId: string): Promise<number> => store.repos.accounts.deleteSessions(userId)

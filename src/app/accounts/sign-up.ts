@@ -4,7 +4,7 @@ import { ACCOUNT_MAIL_FROM_NAME, type AccountDeps } from './deps.js'
 import { queueVerificationEmail } from './email-verification.js'
 import { AccountInputError } from './errors.js'
 import { hashPassword } from './password-hash.js'
-import { passwordProblem } from './password-policy.js'
+import { passwordIssue } from './password-policy.js'
 
 /** What the sign-up form sends. */
 export interface SignUpRequest {
@@ -22,12 +22,12 @@ export interface SignUpRequest {
 export async function signUp(deps: AccountDeps, request: SignUpRequest): Promise<void> {
   const name = parseName(request.name)
   const email = parseEmail(request.email)
-  const fields: Record<string, string> = {}
-  if ('problem' in name) fields['name'] = name.problem
-  if ('problem' in email) fields['email'] = email.problem
-  const weak = passwordProblem(request.password, { email: 'email' in email ? email.email : request.email })
-  if (weak) fields['password'] = weak
-  if ('problem' in name || 'problem' in email || weak) throw new AccountInputError(fields)
+  const problems: ConstructorParameters<typeof AccountInputError>[0] = {}
+  if ('problem' in name) problems['name'] = { code: name.code, message: name.problem }
+  if ('problem' in email) problems['email'] = { code: email.code, message: email.problem }
+  const weak = passwordIssue(request.password, { email: 'email' in email ? email.email : request.email })
+  if (weak) problems['password'] = weak
+  if ('problem' in name || 'problem' in email || weak) throw new AccountInputError(problems)
 
   const { store, random, publicUrl, smtpConfigured, limits } = deps
   // Hash before knowing whether the address is taken: both answers take the same time.

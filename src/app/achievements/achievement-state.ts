@@ -1,11 +1,11 @@
 import { PlatformError } from '../../core/errors.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { DefinitionError } from './edit-achievement.js'
 import { completenessIssues } from './issuable.js'
 import { definitionOf } from './ob-achievement.js'
 import type { AchievementRecord, AchievementState, AchievementsRepo } from './ports.js'
 
-type Deps = Pick<Platform, 'store'>
+type Deps = Pick<PlatformPorts, 'store'>
 
 /**
  * Publishes a draft so credentials can be issued from it. Needs name, description and criteria

@@ -62,7 +62,7 @@ describe('achievement definition', () => {
   })
 
   it('rejects control characters but keeps line breaks in Markdown fields', () => {
-    expect(issuesOf({ name: 'a\u0007b' })).toEqual([{ path: 'name', message: 'must not contain control characters' }])
+    expect(issuesOf({ name: 'a\u0007b' })).toEqual([{ path: 'name', code: 'invalid_characters', message: 'must not contain control characters' }])
     expect(parseDefinition({ name: 'A', criteria: { narrative: ' line 1\r\nline 2 ' } }).criteria).toEqual({ narrative: 'line 1\nline 2' })
   })
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ACHIEVEMENT_TYPES, ALIGNMENT_TARGET_TYPES, RESULT_TYPES } from '../../core/credential/index.js'
 import { PlatformError } from '../../core/errors.js'
+import { codeOf, coded, type InputIssue } from '../platform/input-error.js'
 
 // The achievement editor's document: the OB 3.0 Achievement fields that matter and the EU
 // micro-credential elements (Council Recommendation 2022/C 243/02, Annex I), as one validated JSON
@@ -45,17 +46,17 @@ const line = (max: number) =>
   z
     .string('must be text')
     .transform((v) => v.trim().replace(/\s+/g, ' '))
-    .refine((v) => !CONTROL.test(v), 'must not contain control characters')
-    .refine((v) => [...v].length <= max, `must be at most ${max} characters`)
+    .refine((v) => !CONTROL.test(v), coded('invalid_characters', 'must not contain control characters'))
+    .refine((v) => [...v].length <= max, coded('too_long', `must be at most ${max} characters`))
 /** A required line: non-empty after trimming. */
-const requiredLine = (max: number) => line(max).refine((v) => v !== '', 'is required')
+const requiredLine = (max: number) => line(max).refine((v) => v !== '', coded('required', 'is required'))
 /** Multi-line text (Markdown): trimmed, line breaks kept, CRLF normalized. */
 const text = (max: number) =>
   z
     .string('must be text')
     .transform((v) => v.replace(/\r\n?/g, '\n').trim())
-    .refine((v) => !CONTROL_EXCEPT_NEWLINES.test(v), 'must not contain control characters')
-    .refine((v) => [...v].length <= max, `must be at most ${max} characters`)
+    .refine((v) => !CONTROL_EXCEPT_NEWLINES.test(v), coded('invalid_characters', 'must not contain control characters'))
+    .refine((v) => [...v].length <= max, coded('too_long', `must be at most ${max} characters`))
 const uri = z
   .string('must be a URI')
   .trim()
@@ -70,17 +71,17 @@ const extensible = <T extends readonly string[]>(values: T) =>
   z
     .string('must be text')
     .trim()
-    .refine((v) => (values as readonly string[]).includes(v) || EXTENSION.test(v), `must be one of ${values.join(', ')} or an ext:… value`)
+    .refine((v) => (values as readonly string[]).includes(v) || EXTENSION.test(v), coded('invalid_choice', `must be one of ${values.join(', ')} or an ext:… value`))
 const number = (min: number, max: number) =>
   z
     .number('must be a number')
-    .refine(Number.isFinite, 'must be a finite number')
-    .refine((v) => v >= min && v <= max, `must be between ${min} and ${max}`)
+    .refine(Number.isFinite, coded('invalid_type', 'must be a finite number'))
+    .refine((v) => v >= min && v <= max, coded('out_of_range', `must be between ${min} and ${max}`))
 const integer = (min: number, max: number) =>
   z
     .number('must be a number')
-    .refine(Number.isInteger, 'must be a whole number')
-    .refine((v) => v >= min && v <= max, `must be between ${min} and ${max}`)
+    .refine(Number.isInteger, coded('invalid_type', 'must be a whole number'))
+    .refine((v) => v >= min && v <= max, coded('out_of_range', `must be between ${min} and ${max}`))
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item, 'must be a list').max(max, `must have at most ${max} items`)
 
 /** An OB 3.0 Alignment as the editor holds it (a skill, a framework node); `type` is added on output. */
@@ -149,10 +150,7 @@ export type DefinitionAlignment = z.output<typeof alignmentSchema>
 export type DefinitionResultDescription = z.output<typeof resultDescriptionSchema>
 
 /** One problem with a definition: the field's dotted path (`criteria.narrative`, `alignment.2.targetUrl`) and what is wrong. */
-export interface DefinitionIssue {
-  path: string
-  message: string
-}
+export type DefinitionIssue = InputIssue
 
 /** The definition parsed, or every problem with it, each naming its field. */
 export function checkDefinition(input: unknown): { ok: true; definition: AchievementDefinition } | { ok: false; issues: DefinitionIssue[] } {
@@ -173,9 +171,9 @@ export const formatIssues = (issues: readonly DefinitionIssue[]): string => issu
 
 function issueOf(issue: z.core.$ZodIssue, input: unknown): DefinitionIssue {
   const path = issue.path.map(String).join('.') || 'definition'
-  if (issue.code === 'unrecognized_keys') return { path, message: `has unknown field(s) ${issue.keys.join(', ')}` }
-  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return { path, message: 'is required' }
-  return { path, message: issue.message }
+  if (issue.code === 'unrecognized_keys') return { path, code: 'unknown_field', message: `has unknown field(s) ${issue.keys.join(', ')}` }
+  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return { path, code: 'required', message: 'is required' }
+  return { path, code: codeOf(issue), message: issue.message }
 }
 
 const valueAt = (value: unknown, path: readonly PropertyKey[]): unknown =>

@@ -1,11 +1,13 @@
 import { PlatformError } from '../../core/errors.js'
-import type { Platform } from '../platform/ports.js'
+import { InputError } from '../platform/input-error.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { checkDefinition, formatIssues, type AchievementDefinition, type DefinitionIssue } from './definition.js'
 import { completenessIssues } from './issuable.js'
 import { definitionOf } from './ob-achievement.js'
-import type { AchievementRecord, AchievementsRepo } from './ports.js'
+import type { ImagesRepo } from '../media/images.js'
+import type { AchievementRecord } from './ports.js'
 
-type Deps = Pick<Platform, 'store' | 'random'>
+type Deps = Pick<PlatformPorts, 'store' | 'random'>
 
 /** A new achievement: the editor's fields, and optionally an uploaded or designed image. */
 export interface CreateAchievementRequest {
@@ -25,9 +27,10 @@ export interface UpdateAchievementRequest {
 }
 
 /** Thrown for a definition with problems: `issues` name each field, for forms to show beside it. */
-export class DefinitionError extends PlatformError {
-  constructor(readonly issues: DefinitionIssue[]) {
-    super('ERR_INPUT_INVALID', `Achievement definition is invalid: ${formatIssues(issues)}`)
+export class DefinitionError extends InputError {
+  override name = 'DefinitionError'
+  constructor(issues: DefinitionIssue[]) {
+    super(issues, { message: `Achievement definition is invalid: ${formatIssues(issues)}` })
   }
 }
 
@@ -35,7 +38,7 @@ export class DefinitionError extends PlatformError {
 export async function createAchievement({ store, random }: Deps, request: CreateAchievementRequest): Promise<AchievementRecord> {
   const definition = withResultIds(parse(request.definition), random)
   return store.transaction(async (tx) => {
-    const imageId = await checkImage(tx.repos.achievements, request.imageId)
+    const imageId = await checkImage(tx.repos.images, request.imageId)
     return tx.repos.achievements.insert({ id: random.uuid(), orgId: request.orgId, state: 'draft', name: definition.name, definition: asJson(definition), imageId })
   })
 }
@@ -62,7 +65,7 @@ export async function updateAchievement({ store, random }: Deps, request: Update
       const missing = completenessIssues(definition)
       if (missing.length > 0) throw new DefinitionError(missing.map((i) => ({ ...i, message: 'is required while the achievement is published' })))
     }
-    const imageId = request.imageId === undefined ? current.imageId : await checkImage(repo, request.imageId)
+    const imageId = request.imageId === undefined ? current.imageId : await checkImage(tx.repos.images, request.imageId)
     const updated = await repo.update(request.orgId, request.id, current.version, { name: definition.name, definition: asJson(definition), imageId })
     if (!updated) throw new PlatformError('ERR_CONFLICT', `Achievement "${current.name}" was changed by someone else; reload and edit again`)
     return updated
@@ -76,16 +79,16 @@ function parse(input: unknown): AchievementDefinition {
 }
 
 // Results of issued credentials cite a ResultDescription by id, so each gets a stable one once.
-function withResultIds(definition: AchievementDefinition, random: Platform['random']): AchievementDefinition {
+function withResultIds(definition: AchievementDefinition, random: PlatformPorts['random']): AchievementDefinition {
   if (!definition.resultDescription?.some((r) => !r.id)) return definition
   return { ...definition, resultDescription: definition.resultDescription.map((r) => (r.id ? r : { id: `urn:uuid:${random.uuid()}`, ...r })) }
 }
 
 // Images are public and content-addressed (the id is the SHA-256 of the bytes), so any stored one may be used.
-async function checkImage(repo: AchievementsRepo, imageId: string | null | undefined): Promise<string | null> {
+async function checkImage(repo: ImagesRepo, imageId: string | null | undefined): Promise<string | null> {
   if (imageId === undefined || imageId === null) return null
-  if (typeof imageId !== 'string' || !/^[0-9a-f]{64}$/.test(imageId) || !(await repo.getImage(imageId)))
-    throw new DefinitionError([{ path: 'imageId', message: 'is not an uploaded or designed image; upload one first' }])
+  if (typeof imageId !== 'string' || !/^[0-9a-f]{64}$/.test(imageId) || !(await repo.get(imageId)))
+    throw new DefinitionError([{ path: 'imageId', code: 'invalid', message: 'is not an uploaded or designed image; upload one first' }])
   return imageId
 }
 

@@ -1,8 +1,8 @@
 import { PlatformError } from '../../core/errors.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import type { AchievementRecord, AchievementState } from './ports.js'
 
-type Deps = Pick<Platform, 'store'>
+type Deps = Pick<PlatformPorts, 'store'>
 
 const STATES: readonly AchievementState[] = ['draft', 'published', 'archived']
 /** Page sizes of achievement lists. */

@@ -7,10 +7,10 @@ import type { AchievementRecord } from './ports.js'
 /** What a definition lacks before credentials can be issued from it (OB 3.0 requires name, description and criteria). */
 export function completenessIssues(definition: Pick<AchievementDefinition, 'name' | 'description' | 'criteria'>): DefinitionIssue[] {
   const issues: DefinitionIssue[] = []
-  if (!definition.name?.trim()) issues.push({ path: 'name', message: 'is required to publish' })
-  if (!definition.description?.trim()) issues.push({ path: 'description', message: 'is required to publish' })
+  if (!definition.name?.trim()) issues.push({ path: 'name', code: 'required', message: 'is required to publish' })
+  if (!definition.description?.trim()) issues.push({ path: 'description', code: 'required', message: 'is required to publish' })
   if (!definition.criteria?.narrative?.trim() && !definition.criteria?.id)
-    issues.push({ path: 'criteria.narrative', message: 'is required to publish (or give criteria.id, a page describing the criteria)' })
+    issues.push({ path: 'criteria.narrative', code: 'required', message: 'is required to publish (or give criteria.id, a page describing the criteria)' })
   return issues
 }
 

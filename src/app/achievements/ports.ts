@@ -15,17 +15,6 @@ export interface AchievementRecord {
 /** An achievement's lifecycle state. */
 export type AchievementState = AchievementRecord['state']
 
-/** A checked (SVG: sanitized) image; `id` is the SHA-256 hex of `bytes`, so equal bytes are one image. */
-export interface ImageRecord {
-  id: string
-  orgId: string
-  mediaType: 'image/png' | 'image/svg+xml'
-  bytes: Uint8Array
-  width: number
-  height: number
-  createdAt: string
-}
-
 /** What a list of achievements is narrowed to: a state, and a case-insensitive part of the name. */
 export interface AchievementQuery {
   state?: AchievementState
@@ -36,7 +25,7 @@ export interface AchievementQuery {
   after?: string
 }
 
-/** The achievements repository (and the images they use). */
+/** The achievements repository. */
 export interface AchievementsRepo {
   /** The achievement with this id in this organization, or undefined (never another organization's). */
   get(orgId: string, id: string): Promise<AchievementRecord | undefined>
@@ -56,8 +45,4 @@ export interface AchievementsRepo {
   setState(orgId: string, id: string, state: AchievementState): Promise<AchievementRecord | undefined>
   /** The organization's achievements, newest first, a page at a time. */
   list(orgId: string, query: AchievementQuery): Promise<{ items: AchievementRecord[]; nextCursor?: string }>
-  /** Stores an image unless one with the same id (the same bytes) exists; returns the stored one. */
-  putImage(image: ImageRecord): Promise<ImageRecord>
-  /** The image with this id, whichever organization uploaded it (images are public). */
-  getImage(id: string): Promise<ImageRecord | undefined>
 }

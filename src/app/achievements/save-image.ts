@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { Platform } from '../platform/ports.js'
-import type { ImageRecord } from './ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
+import type { ImageRecord } from '../media/images.js'
 
 /** An image already checked (and for SVG, sanitized) by media's checkBadgeImage. */
 export interface CheckedImage {
@@ -11,7 +11,7 @@ export interface CheckedImage {
 }
 
 /** Stores a checked image under the SHA-256 (hex) of its bytes; the same bytes again return the stored image. */
-export async function saveImage({ store, clock }: Pick<Platform, 'store' | 'clock'>, orgId: string, image: CheckedImage): Promise<ImageRecord> {
+export async function saveImage({ store, clock }: Pick<PlatformPorts, 'store' | 'clock'>, orgId: string, image: CheckedImage): Promise<ImageRecord> {
   const id = createHash('sha256').update(image.bytes).digest('hex')
-  return store.repos.achievements.putImage({ id, orgId, ...image, createdAt: clock.now().toISOString() })
+  return store.repos.images.put({ id, orgId, ...image, createdAt: clock.now().toISOString() })
 }

@@ -1,6 +1,6 @@
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { localPathOf } from './instance-fetcher.js'
-import type { ImageRecord } from '../achievements/ports.js'
+import type { ImageRecord } from '../media/images.js'
 import type { IssuedCredentialView } from './ports.js'
 
 /** The id of the image an `/images/<id>` URL of this instance names, or undefined for any other URL. */
@@ -17,13 +17,13 @@ function achievementImageUrl(view: IssuedCredentialView): unknown {
 }
 
 /** The media type of the badge image the credential was issued with, when it is stored on this instance. */
-export async function badgeImageType({ store, publicUrl }: Pick<Platform, 'store' | 'publicUrl'>, view: IssuedCredentialView): Promise<ImageRecord['mediaType'] | undefined> {
+export async function badgeImageType({ store, publicUrl }: Pick<PlatformPorts, 'store' | 'publicUrl'>, view: IssuedCredentialView): Promise<ImageRecord['mediaType'] | undefined> {
   const id = localImageId(publicUrl, achievementImageUrl(view))
-  return id === undefined ? undefined : store.repos.credentialViews.imageType(id)
+  return id === undefined ? undefined : store.repos.images.mediaType(id)
 }
 
 /** The badge image the credential was issued with (as its achievement embeds it), when it is stored on this instance. */
-export async function badgeImage({ store, publicUrl }: Pick<Platform, 'store' | 'publicUrl'>, view: IssuedCredentialView): Promise<ImageRecord | undefined> {
+export async function badgeImage({ store, publicUrl }: Pick<PlatformPorts, 'store' | 'publicUrl'>, view: IssuedCredentialView): Promise<ImageRecord | undefined> {
   const id = localImageId(publicUrl, achievementImageUrl(view))
-  return id === undefined ? undefined : store.repos.achievements.getImage(id)
+  return id === undefined ? undefined : store.repos.images.get(id)
 }

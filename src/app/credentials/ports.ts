@@ -49,8 +49,6 @@ export interface CredentialViewsRepo {
   claim(tokenHash: string, choice: { showName: boolean; at: string }): Promise<boolean>
   /** Records one verification. */
   recordVerification(event: VerificationEvent): Promise<void>
-  /** The media type of a stored image (a badge, a logo) without reading its bytes, or undefined when there is none with this id. */
-  imageType(imageId: string): Promise<'image/png' | 'image/svg+xml' | undefined>
 }
 
 /**

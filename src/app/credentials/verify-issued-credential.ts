@@ -1,11 +1,11 @@
 import type { VerificationReport } from '../../core/verification/index.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import type { DocumentAccess, IssuedCredentialView } from './ports.js'
 import { signedText } from './signed-document.js'
 import { replaceCheck, verifyLocal } from './verify-local.js'
 
 /** What verifying on this instance takes: the platform's store, clock and public URL, and document access. */
-export type VerifyDeps = Pick<Platform, 'store' | 'clock' | 'publicUrl'> & { documents: DocumentAccess }
+export type VerifyDeps = Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'> & { documents: DocumentAccess }
 
 /**
  * Verifies a credential this instance issued, live (proof, status, log inclusion: see verifyLocal),

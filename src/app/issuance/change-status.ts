@@ -1,7 +1,7 @@
 import { PlatformError } from '../../core/errors.js'
 import { StatusList } from '../../core/status-list/index.js'
 import type { CredentialState } from '../credentials/ports.js'
-import type { Platform, PlatformTransaction } from '../platform/ports.js'
+import type { PlatformPorts, PlatformTransaction } from '../platform/ports.js'
 import type { IssuedRecord, Slot } from './ports.js'
 import { issuedViewOf, type IssuedView } from './issued-view.js'
 
@@ -32,7 +32,7 @@ const WHY_NOT: Record<StatusAction, Partial<Record<CredentialState, string>>> = 
  * allow it (revoking twice, suspending a revoked one…); ERR_INPUT_INVALID for an overlong reason.
  */
 export async function changeStatus(
-  { store, clock, publicUrl }: Pick<Platform, 'store' | 'clock' | 'publicUrl'>,
+  { store, clock, publicUrl }: Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'>,
   { orgId, credentialId, action, reason }: { orgId: string; credentialId: string; action: StatusAction; reason?: string | undefined },
 ): Promise<IssuedView> {
   const text = reason?.trim() || null
@@ -40,16 +40,16 @@ export async function changeStatus(
   const rule = ACTIONS[action]
   const forUpdate = store.dialect === 'postgres'
   const record = await store.transaction(async (tx) => {
-    const issued = await tx.repos.issuance.issued(orgId, credentialId)
+    const issued = await tx.repos.issuedCredentials.get(orgId, credentialId)
     if (!issued) throw new PlatformError('ERR_NOT_FOUND', `No credential ${credentialId} in this organization`)
     // Lock the list before re-reading the state, so two concurrent changes of one credential serialise.
     const slot = action === 'revoke' ? issued.revocation : issued.suspension
     await flipBit(tx, slot, rule.bit, forUpdate)
-    const current = forUpdate ? ((await tx.repos.issuance.issued(orgId, credentialId)) ?? issued) : issued
+    const current = forUpdate ? ((await tx.repos.issuedCredentials.get(orgId, credentialId)) ?? issued) : issued
     if (!rule.from.includes(current.state))
       throw new PlatformError('ERR_STATE_INVALID', `Cannot ${action} credential ${credentialId}: ${WHY_NOT[action][current.state] ?? `it is ${current.state}.`}`)
     const at = clock.now().toISOString()
-    await tx.repos.issuance.setState(credentialId, { state: rule.to, reason: text, at })
+    await tx.repos.issuedCredentials.setState(credentialId, { state: rule.to, reason: text, at })
     return { ...current, state: rule.to, stateReason: text, stateChangedAt: at } satisfies IssuedRecord
   })
   return issuedViewOf(record, publicUrl)
@@ -57,9 +57,9 @@ export async function changeStatus(
 
 /** Sets entry `slot.index` of its list to `bit` and bumps the list's version. */
 async function flipBit(tx: PlatformTransaction, slot: Slot, bit: 0 | 1, forUpdate: boolean): Promise<void> {
-  const list = await tx.repos.issuance.statusList(slot.listId, { forUpdate })
+  const list = await tx.repos.statusLists.get(slot.listId, { forUpdate })
   if (!list) throw new Error(`Status list ${slot.listId} of an issued credential is missing`)
   const bits = StatusList.fromBytes(list.bits)
   bits.set(slot.index, bit)
-  await tx.repos.issuance.writeBits(list.id, bits.toBytes(), list.version + 1)
+  await tx.repos.statusLists.writeBits(list.id, bits.toBytes(), list.version + 1)
 }

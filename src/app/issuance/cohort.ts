@@ -8,7 +8,7 @@ import type { AchievementRecord } from '../achievements/ports.js'
 import { orgDid } from '../orgs/did.js'
 import { issuerProfile } from '../orgs/issuer-profile.js'
 import type { OrgRecord } from '../orgs/ports.js'
-import type { Platform, PlatformRepos } from '../platform/ports.js'
+import type { PlatformPorts, PlatformRepos } from '../platform/ports.js'
 
 /** How an organization signs: a Data Integrity cryptosuite, or VC-JWT. */
 export type IssuerSuite = OrgRecord['suite']
@@ -36,7 +36,7 @@ export interface Cohort {
  * achievement cannot be issued (draft, archived, incomplete); ERR_KEY_UNAVAILABLE without a key.
  */
 export async function loadCohort(
-  { keys, publicUrl }: Pick<Platform, 'keys' | 'publicUrl'>,
+  { keys, publicUrl }: Pick<PlatformPorts, 'keys' | 'publicUrl'>,
   repos: Pick<PlatformRepos, 'orgs' | 'achievements'>,
   { orgId, achievementId }: { orgId: string; achievementId: string },
 ): Promise<Cohort> {

@@ -42,12 +42,14 @@ export function issuedMail(
 }
 
 /**
- * Writes prepared credentials inside `tx`: the signed credentials and their records, their log
- * entries (one append, consecutive indexes), and one queued (or held) e-mail each.
+ * Writes prepared credentials inside `tx`: the signed credentials (through the one credential
+ * writer) and their records, their log entries (one append, consecutive indexes), and one queued
+ * (or held) e-mail each.
  */
 export async function writeIssued(tx: PlatformTransaction, items: readonly PreparedIssue[], smtpConfigured: boolean): Promise<void> {
   if (items.length === 0) return
-  await tx.repos.issuance.insertIssued(items.map((i) => i.issued))
+  await tx.credentials.insert(items.map((i) => ({ id: i.issued.credentialId, issuer: i.issued.issuerDid, json: i.signed.stored })))
+  await tx.repos.issuedCredentials.insert(items.map((i) => i.issued))
   await tx.log.append(items.map((i) => i.signed.log))
   await tx.repos.outbox.enqueueMany(items.map((i) => ({ message: i.mail, id: i.mailId })), { smtpConfigured })
 }
@@ -113,18 +115,18 @@ export async function issueWithSlots<P, T>(
     let prepared: P | undefined
     if (attempt === 0 && first) ({ plan, prepared } = first)
     else if (!isLocked) {
-      plan = await planner.plan(store.repos.issuance, count)
+      plan = await planner.plan(store.repos.statusLists, count)
       prepared = await prepare(plan)
     }
     try {
       return await store.transaction(async (tx) => {
         if (isLocked) {
-          if (forUpdate) await planner.lock(tx.repos.issuance)
-          plan = await planner.plan(tx.repos.issuance, count, { forUpdate })
+          if (forUpdate) await planner.lock(tx.repos.statusLists)
+          plan = await planner.plan(tx.repos.statusLists, count, { forUpdate })
           prepared = await prepare(plan)
         }
         if (narrow) ({ prepared, plan } = await narrow(tx, prepared as P, plan!))
-        if (!(await claimSlots(tx.repos.issuance, plan!, { forUpdate }))) {
+        if (!(await claimSlots(tx.repos.statusLists, plan!, { forUpdate }))) {
           if (isLocked) throw new Error('Status list entries picked under the lock were taken: the lists changed outside a transaction')
           throw new SlotsTaken()
         }

@@ -146,8 +146,6 @@ export function checkCsvRow(row: CsvRow, now: Date): { ok: true; details: IssueD
     now,
   )
   if (checked.ok) return checked
-  const message = Object.entries(checked.errors)
-    .map(([field, text]) => `${FIELD_COLUMN[field] ?? field}: ${text}`)
-    .join('; ')
+  const message = checked.issues.map((i) => `${FIELD_COLUMN[i.path] ?? i.path}: ${i.message}`).join('; ')
   return { ok: false, message }
 }

@@ -15,7 +15,7 @@ describe('error report cells', () => {
 
   it('streams a report page by page in row order, the header first', async () => {
     const rows = Array.from({ length: 5 }, (_, i) => ({ row: i + 2, email: `e${i}`, message: 'm' }))
-    const repo = { batchErrors: async (_id: string, { afterRow = 0, limit }: { afterRow?: number; limit: number }) => rows.filter((r) => r.row > afterRow).slice(0, limit) }
+    const repo = { errors: async (_id: string, { afterRow = 0, limit }: { afterRow?: number; limit: number }) => rows.filter((r) => r.row > afterRow).slice(0, limit) }
     const chunks: string[] = []
     for await (const chunk of errorReportLines(repo, 'b', 2)) chunks.push(chunk)
     expect(chunks).toHaveLength(4)

@@ -1,4 +1,4 @@
-import type { IssuanceRepo, RowError } from './ports.js'
+import type { BatchesRepo, RowError } from './ports.js'
 
 /**
  * One CSV cell, quoted, with a leading `'` before anything a spreadsheet would run as a formula
@@ -18,11 +18,11 @@ export const csvLine = (cells: readonly (string | number)[]): string => `${cells
 export const ERROR_REPORT_HEADER = csvLine(['row', 'email', 'message'])
 
 /** A batch's error report as CSV text, page by page (row order), so a large report is never held whole. */
-export async function* errorReportLines(repo: Pick<IssuanceRepo, 'batchErrors'>, batchId: string, pageSize = 1000): AsyncGenerator<string> {
+export async function* errorReportLines(repo: Pick<BatchesRepo, 'errors'>, batchId: string, pageSize = 1000): AsyncGenerator<string> {
   yield ERROR_REPORT_HEADER
   let afterRow = 0
   for (;;) {
-    const page: RowError[] = await repo.batchErrors(batchId, { afterRow, limit: pageSize })
+    const page: RowError[] = await repo.errors(batchId, { afterRow, limit: pageSize })
     if (page.length === 0) return
     yield page.map((e) => csvLine([e.row, e.email, e.message])).join('')
     afterRow = page.at(-1)!.row

@@ -1,7 +1,7 @@
 import { credentialIdOf } from '../credentials/credential-id.js'
 import type { CredentialState } from '../credentials/ports.js'
 import { PlatformError } from '../../core/errors.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { issuedViewOf, type IssuedView } from './issued-view.js'
 import type { IssuedQuery } from './ports.js'
 
@@ -48,7 +48,7 @@ function decodeCursor(cursor: string): IssuedQuery['after'] {
  * The organization's issued credentials, newest first, filtered and a page at a time (1–200,
  * default 50). `nextCursor` continues the list. ERR_INPUT_INVALID for a bad state, date or cursor.
  */
-export async function listIssued({ store, publicUrl }: Pick<Platform, 'store' | 'publicUrl'>, orgId: string, filter: IssuedFilter): Promise<{ items: IssuedView[]; nextCursor?: string }> {
+export async function listIssued({ store, publicUrl }: Pick<PlatformPorts, 'store' | 'publicUrl'>, orgId: string, filter: IssuedFilter): Promise<{ items: IssuedView[]; nextCursor?: string }> {
   const limit = filter.limit ?? 50
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new PlatformError('ERR_INPUT_INVALID', 'limit: must be a whole number from 1 to 200')
   if (filter.state && !STATES.includes(filter.state as CredentialState)) throw new PlatformError('ERR_INPUT_INVALID', `state: must be one of ${STATES.join(', ')}`)
@@ -63,7 +63,7 @@ export async function listIssued({ store, publicUrl }: Pick<Platform, 'store' | 
   if (issuedFrom) query.issuedFrom = issuedFrom
   if (issuedTo) query.issuedTo = issuedTo
   if (filter.cursor) query.after = decodeCursor(filter.cursor)
-  const rows = await store.repos.issuance.searchIssued(orgId, query)
+  const rows = await store.repos.issuedCredentials.search(orgId, query)
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
@@ -73,9 +73,9 @@ export async function listIssued({ store, publicUrl }: Pick<Platform, 'store' | 
 }
 
 /** One of the organization's issued credentials by its UUID or `urn:uuid:` id; ERR_NOT_FOUND otherwise. */
-export async function getIssued({ store, publicUrl }: Pick<Platform, 'store' | 'publicUrl'>, orgId: string, param: string): Promise<IssuedView> {
+export async function getIssued({ store, publicUrl }: Pick<PlatformPorts, 'store' | 'publicUrl'>, orgId: string, param: string): Promise<IssuedView> {
   const id = credentialIdOf(param)
-  const record = id === undefined ? undefined : await store.repos.issuance.issued(orgId, id)
+  const record = id === undefined ? undefined : await store.repos.issuedCredentials.get(orgId, id)
   if (!record) throw new PlatformError('ERR_NOT_FOUND', `No credential ${param.slice(0, 100)} in this organization`)
   return issuedViewOf(record, publicUrl)
 }

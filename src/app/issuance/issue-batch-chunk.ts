@@ -1,5 +1,5 @@
 import { PlatformError } from '../../core/errors.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { dateTimeOf, type Cohort } from './cohort.js'
 import type { CohortSigner, CredentialJob } from './cohort-signer.js'
 import { hashSecret } from '../platform/secret-token.js'
@@ -45,7 +45,7 @@ export class LeaseLost extends Error {
   override name = 'LeaseLost'
 }
 
-type ChunkDeps = Pick<Platform, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'>
+type ChunkDeps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'>
 
 /**
  * Checks a chunk's rows, picks their status entries (from the planner's bitmaps, no read) and
@@ -74,7 +74,7 @@ export async function prepareBatchChunk(platform: ChunkDeps, chunk: BatchChunk):
     seen.set(email, row.row)
     rows.push({ row: row.row, details: checked.details, id: `urn:uuid:${random.uuid()}`, salt: random.token(16), claimToken: random.token(32), mailId: random.uuid() })
   }
-  const plan = await chunk.planner.plan(platform.store.repos.issuance, rows.length, { fresh: false })
+  const plan = await chunk.planner.plan(platform.store.repos.statusLists, rows.length, { fresh: false })
   const prepared: PreparedChunk = { chunk, errors, rows, plan, items: [], issuedAt: now }
   prepared.items = await signChunk(prepared, plan)
   return prepared
@@ -136,10 +136,10 @@ export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedCh
     // Rows an earlier attempt issued are skipped; rows whose e-mail the batch already issued to
     // become errors. Neither claims its status entries.
     narrow: async (tx, items, plan) => {
-      const repo = tx.repos.issuance
+      const repo = tx.repos.issuedCredentials
       const numbers = chunk.rows.map((r) => r.row)
-      const done = new Set(numbers.length ? await repo.issuedRows(batchId, numbers[0]!, numbers.at(-1)!) : [])
-      const earlier = new Map((await repo.issuedEmails(batchId, items.map((i) => i.issued.recipientEmail))).map((e) => [e.email, e.row]))
+      const done = new Set(numbers.length ? await repo.rowsOfBatch(batchId, numbers[0]!, numbers.at(-1)!) : [])
+      const earlier = new Map((await repo.emailsOfBatch(batchId, items.map((i) => i.issued.recipientEmail))).map((e) => [e.email, e.row]))
       errors = prepared.errors.filter((e) => !done.has(e.row))
       const keep: number[] = []
       items.forEach((item, i) => {
@@ -157,7 +157,7 @@ export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedCh
       }
     },
     commit: async (tx, items) => {
-      const isHeld = await tx.repos.issuance.recordChunk(batchId, owner, { nextRow: chunk.nextRow, addIssued: items.length, addFailed: errors.length, errors, leaseUntil })
+      const isHeld = await tx.repos.batches.recordChunk(batchId, owner, { nextRow: chunk.nextRow, addIssued: items.length, addFailed: errors.length, errors, leaseUntil })
       if (!isHeld) throw new LeaseLost(`Batch ${batchId} is no longer leased to ${owner}`)
       await writeIssued(tx, items, platform.smtpConfigured)
       return { issued: items.length, failed: errors.length }

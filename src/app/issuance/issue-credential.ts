@@ -1,42 +1,85 @@
 import { PlatformError } from '../../core/errors.js'
-import type { Platform } from '../platform/ports.js'
+import { InputError } from '../platform/input-error.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { dateTimeOf, loadCohort } from './cohort.js'
 import { hashSecret } from '../platform/secret-token.js'
 import { issueWithSlots, issuedMail, issuedRecordOf, writeIssued, type PreparedIssue } from './commit-issued.js'
 import { draftCredential } from './draft-credential.js'
-import { checkIssueDetails, describeErrors, type IssueDetails } from './issue-input.js'
+import { IDEMPOTENCY_KEY, replayOf, requestDigest } from './idempotency.js'
+import { checkIssueDetails, describeErrors, parseIssueBody, type IssueDetails } from './issue-input.js'
 import { issuedViewOf, type IssuedView } from './issued-view.js'
+import type { IdempotentResponse } from './ports.js'
 import { signDraft } from './sign-draft.js'
 import { createSlotPlanner } from './status-slots.js'
 
-/** One award: who, for which of the organization's achievements, and the optional parts. */
-export interface IssueRequest extends IssueDetails {
+/** One award as a request brings it: which of the organization's achievements, the award's details (an API body: checked here), and an optional Idempotency-Key. */
+export interface IssueRequest {
   orgId: string
   achievementId: string
+  /** The award: {@link IssueDetails} as JSON (`recipient`, `evidence`, `results`, `validUntil`, `showName`); unknown fields are refused, never signed. */
+  input: unknown
+  /** The request's Idempotency-Key header, when it has one. */
+  idempotencyKey?: string | undefined
 }
 
-/** Store the response under an Idempotency-Key, in the issuing transaction (see idempotency.ts). */
-export interface IdempotencyRecord {
+/** What issuing answered: the new credential, or the response stored for a repeated Idempotency-Key. */
+export type IssueOutcome =
+  | { replayed: false; view: IssuedView }
+  | { replayed: true; status: number; body: string; credentialId: string | undefined }
+
+/** Store the response under an Idempotency-Key, in the issuing transaction. */
+interface IdempotencyRecord {
   key: string
   requestDigest: string
 }
 
 /** What issuing needs from the platform. */
-export type IssueDeps = Pick<Platform, 'store' | 'clock' | 'random' | 'keys' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'>
+export type IssueDeps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'keys' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'>
 
 /**
- * Issues one credential: builds it (hashed e-mail with a fresh salt, the DID when given, a random
+ * Issues one credential from a request: checks the award (InputError naming each field: deep or
+ * odd bodies are 400s, never a crash), then with an Idempotency-Key digests the checked body and
+ * replays the response stored for the same key and request (ERR_IDEMPOTENCY_CONFLICT, 422, for the
+ * same key with another request; a concurrent request with the same key that commits first is
+ * replayed too). Otherwise issues it (see {@link issueOne}) and stores the response under the key
+ * in the same transaction.
+ * @example const outcome = await issueCredential(ports, { orgId, achievementId, input: { recipient: { email, name } } })
+ */
+export async function issueCredential(platform: IssueDeps, { orgId, achievementId, input, idempotencyKey: key }: IssueRequest): Promise<IssueOutcome> {
+  const details = parseIssueBody(input)
+  if (key === undefined) return { replayed: false, view: await issueOne(platform, { orgId, achievementId, ...details }) }
+  if (!IDEMPOTENCY_KEY.test(key)) throw new InputError([{ path: 'Idempotency-Key', code: 'invalid_format', message: '1 to 200 visible ASCII characters' }])
+  const digest = requestDigest(`achievements/${achievementId}/credentials`, input)
+  const stored = await replayOf(platform.store.repos.idempotency, orgId, key, digest)
+  if (stored) return replay(stored)
+  try {
+    return { replayed: false, view: await issueOne(platform, { orgId, achievementId, ...details }, { idempotency: { key, requestDigest: digest } }) }
+  } catch (err) {
+    // A concurrent request with the same key committed first: answer what it answered.
+    if (!(err instanceof PlatformError) || err.code !== 'ERR_CONFLICT') throw err
+    const raced = await replayOf(platform.store.repos.idempotency, orgId, key, digest)
+    if (!raced) throw err
+    return replay(raced)
+  }
+}
+
+const replay = ({ status, body }: IdempotentResponse): IssueOutcome => {
+  const id = (JSON.parse(body) as { id?: unknown }).id
+  return { replayed: true, status, body, credentialId: typeof id === 'string' ? id : undefined }
+}
+
+/**
+ * Issues one checked award: builds it (hashed e-mail with a fresh salt, the DID when given, a random
  * revocation and suspension entry), signs it with the organization's suite, then in one transaction
  * stores it with its record and claim token hash, appends it to the transparency log and queues
  * the learner's e-mail (and, with `idempotency`, stores the response). ERR_INPUT_INVALID for bad
  * details, ERR_NOT_FOUND / ERR_STATE_INVALID for an achievement that cannot be issued.
- * @example const issued = await issueCredential(platform, { orgId, achievementId, recipient: { email, name } })
  */
-export async function issueCredential(platform: IssueDeps, request: IssueRequest, options: { idempotency?: IdempotencyRecord } = {}): Promise<IssuedView> {
+export async function issueOne(platform: IssueDeps, request: IssueDetails & { orgId: string; achievementId: string }, options: { idempotency?: IdempotencyRecord } = {}): Promise<IssuedView> {
   const { store, clock, random, publicUrl } = platform
   const now = clock.now()
   const checked = checkIssueDetails(request, now)
-  if (!checked.ok) throw new PlatformError('ERR_INPUT_INVALID', `Cannot issue: ${describeErrors(checked.errors)}`)
+  if (!checked.ok) throw new InputError(checked.issues, { message: `Cannot issue: ${describeErrors(checked.issues)}` })
   const details = checked.details
   const cohort = await loadCohort(platform, store.repos, request)
   const issuedAt = dateTimeOf(now)
@@ -88,7 +131,7 @@ export async function issueCredential(platform: IssueDeps, request: IssueRequest
       const issuedView = issuedViewOf(issuedRecordOf(prepared.issued, cohort.record.name), publicUrl)
       if (options.idempotency) {
         const { key, requestDigest } = options.idempotency
-        await tx.repos.issuance.saveIdempotent(cohort.org.id, key, { requestDigest, status: 201, body: JSON.stringify(issuedView) })
+        await tx.repos.idempotency.save(cohort.org.id, key, { requestDigest, status: 201, body: JSON.stringify(issuedView) })
       }
       return issuedView
     },

@@ -1,6 +1,6 @@
-// What issuance stores: status lists (published bits and allocated slots), issued credentials,
-// CSV batches with their row errors, and idempotency records. Bit logic lives in the use cases;
-// the repository only reads and writes rows.
+// What issuance stores, one repository per aggregate: status lists (published bits and allocated
+// slots), issued credentials, CSV batches with their row errors, and idempotency records. Bit logic
+// lives in the use cases; the repositories only read and write rows.
 import type { CredentialState } from '../credentials/ports.js'
 
 /** The two status lists every credential has an entry in. */
@@ -37,7 +37,7 @@ export interface StatusListRecord {
   updatedAt: string
 }
 
-/** A credential to store with its platform record; `stored` is the `credentials.json` text. */
+/** The platform record of a credential; `stored` is the `credentials.json` text written beside it by the credential writer. */
 export interface NewIssued {
   credentialId: string
   issuerDid: string
@@ -141,73 +141,139 @@ export interface IdempotentResponse {
   body: string
 }
 
-/** The issuance repository. */
-export interface IssuanceRepo {
-  // Status lists. `forUpdate` locks the rows until the transaction ends (PostgreSQL; SQLite's
-  // BEGIN IMMEDIATE already serialises writers, so callers pass false there).
-  /** The organization's lists of `purpose` that still have free entries, fullest first. */
-  listsWithRoom(orgId: string, purpose: ListPurpose, options: { forUpdate: boolean }): Promise<ListSlots[]>
+/** The organizations' status lists: published bits, allocated slots and signed list credentials. */
+export interface StatusListsRepo {
+  // `forUpdate` locks the rows until the transaction ends (PostgreSQL; SQLite's BEGIN IMMEDIATE
+  // already serialises writers, so callers pass false there).
+  /** The organization's lists of `purpose` that still have free entries, fullest first (then by id). */
+  withRoom(orgId: string, purpose: ListPurpose, options: { forUpdate: boolean }): Promise<ListSlots[]>
   /**
    * Creates the organization's list number `seq` of `purpose`, empty, unless a list with that number
    * exists (another writer opened it first; nothing is written then, and the transaction stays
    * usable). True when this call created it.
    */
-  createList(list: { id: string; orgId: string; purpose: ListPurpose; seq: number; length: number }): Promise<boolean>
+  create(list: { id: string; orgId: string; purpose: ListPurpose; seq: number; length: number }): Promise<boolean>
   /** The highest list number of the organization's lists of `purpose`, or -1 when it has none. */
-  lastListSeq(orgId: string, purpose: ListPurpose): Promise<number>
+  lastSeq(orgId: string, purpose: ListPurpose): Promise<number>
   /** Locks every list of the organization in id order (PostgreSQL `for update`; callers skip it on SQLite). */
-  lockLists(orgId: string): Promise<void>
+  lockAll(orgId: string): Promise<void>
   /** The allocation bitmaps of these lists, in the order given (missing lists are left out); `forUpdate` locks them in id order. */
   slotsOf(listIds: readonly string[], options: { forUpdate: boolean }): Promise<ListSlots[]>
   /** Replaces a list's allocation bitmap and count. */
   writeSlots(listId: string, slots: Uint8Array, allocated: number): Promise<void>
   /** The list with this id, or undefined. */
-  statusList(listId: string, options?: { forUpdate: boolean }): Promise<StatusListRecord | undefined>
+  get(listId: string, options?: { forUpdate: boolean }): Promise<StatusListRecord | undefined>
   /** Replaces a list's published bits and sets its version. */
   writeBits(listId: string, bits: Uint8Array, version: number): Promise<void>
-  /** Stores the signed list credential of `version`, unless a later version was stored meanwhile. */
-  storeSignedList(listId: string, version: number, credential: string): Promise<void>
+  /** Stores the signed list credential of `version`, unless that or a later version was stored meanwhile. */
+  storeSigned(listId: string, version: number, credential: string): Promise<void>
+}
 
-  // Issued credentials.
-  /** Stores the signed credentials and their platform records (multi-row inserts). */
-  insertIssued(rows: readonly NewIssued[]): Promise<void>
+/** The platform's records of issued credentials (the signed credentials themselves are the credential writer's). */
+export interface IssuedCredentialsRepo {
+  /** Stores the records of credentials stored in the same transaction (multi-row inserts). */
+  insert(rows: readonly NewIssued[]): Promise<void>
   /** The organization's issued credential with this id, or undefined (never another organization's). */
-  issued(orgId: string, credentialId: string): Promise<IssuedRecord | undefined>
-  /** The organization's issued credentials, newest first, a page at a time. */
-  searchIssued(orgId: string, query: IssuedQuery): Promise<IssuedRecord[]>
+  get(orgId: string, credentialId: string): Promise<IssuedRecord | undefined>
+  /** The organization's issued credentials, newest first (then by id, descending), a page at a time. */
+  search(orgId: string, query: IssuedQuery): Promise<IssuedRecord[]>
   /** Records a state change. */
   setState(credentialId: string, change: { state: CredentialState; reason: string | null; at: string }): Promise<void>
   /** The rows of a batch in [fromRow, toRow] that were already issued. */
-  issuedRows(batchId: string, fromRow: number, toRow: number): Promise<number[]>
+  rowsOfBatch(batchId: string, fromRow: number, toRow: number): Promise<number[]>
   /** Which of these (normalized) e-mails a batch already issued to, and in which row. */
-  issuedEmails(batchId: string, emails: readonly string[]): Promise<{ email: string; row: number }[]>
+  emailsOfBatch(batchId: string, emails: readonly string[]): Promise<{ email: string; row: number }[]>
+}
 
-  // Batches.
+/** CSV batches, their leases, progress and row errors. */
+export interface BatchesRepo {
   /** Creates a queued batch, or returns the one already made from the same file for the same achievement. */
-  createBatch(batch: Pick<BatchRecord, 'id' | 'orgId' | 'achievementId' | 'fileDigest' | 'fileName' | 'totalRows' | 'createdBy'>): Promise<{ batch: BatchRecord; created: boolean }>
+  create(batch: Pick<BatchRecord, 'id' | 'orgId' | 'achievementId' | 'fileDigest' | 'fileName' | 'totalRows' | 'createdBy'>): Promise<{ batch: BatchRecord; created: boolean }>
   /** The organization's batch made from the file with this digest for this achievement, or undefined. */
-  batchOfFile(orgId: string, achievementId: string, fileDigest: string): Promise<BatchRecord | undefined>
-  /** The organization's batch with this id, or undefined. */
-  batch(orgId: string, batchId: string): Promise<BatchRecord | undefined>
-  /** The organization's batches, newest first. */
-  batches(orgId: string, options: { limit: number; before?: { createdAt: string; id: string } }): Promise<BatchRecord[]>
+  ofFile(orgId: string, achievementId: string, fileDigest: string): Promise<BatchRecord | undefined>
+  /** The organization's batch with this id, or undefined (never another organization's). */
+  get(orgId: string, batchId: string): Promise<BatchRecord | undefined>
+  /** The organization's batches, newest first (then by id, descending). */
+  list(orgId: string, options: { limit: number; before?: { createdAt: string; id: string } }): Promise<BatchRecord[]>
   /** A batch's row errors in row order, after `afterRow`. */
-  batchErrors(batchId: string, options: { afterRow?: number; limit: number }): Promise<RowError[]>
+  errors(batchId: string, options: { afterRow?: number; limit: number }): Promise<RowError[]>
   /**
    * Leases the oldest queued or running batch whose lease is free or expired to `owner` until
    * `until` (a compare-and-set: two runners never both get it). Undefined when none is waiting.
    */
-  leaseBatch(owner: string, now: string, until: string): Promise<BatchRecord | undefined>
+  lease(owner: string, now: string, until: string): Promise<BatchRecord | undefined>
   /** Records a chunk's progress and row errors and renews the lease; false when `owner` no longer holds it. */
   recordChunk(batchId: string, owner: string, progress: ChunkProgress): Promise<boolean>
   /** Ends a batch (done or failed) and releases the lease; false when `owner` no longer holds it. */
-  finishBatch(batchId: string, owner: string, end: { state: 'done' | 'failed'; error: string | null }): Promise<boolean>
-  /** Whether any batch still to run (queued or running) reads the file with this digest. */
-  isFileInUse(fileDigest: string): Promise<boolean>
+  finish(batchId: string, owner: string, end: { state: 'done' | 'failed'; error: string | null }): Promise<boolean>
+}
 
-  // Idempotency.
+/** Responses stored under an organization's Idempotency-Keys. */
+export interface IdempotencyRepo {
   /** The response stored for the organization's key, or undefined. */
-  idempotent(orgId: string, key: string): Promise<IdempotentResponse | undefined>
+  get(orgId: string, key: string): Promise<IdempotentResponse | undefined>
   /** Stores a response for the key; ERR_CONFLICT when the key is already taken (a concurrent request). */
-  saveIdempotent(orgId: string, key: string, response: IdempotentResponse): Promise<void>
+  save(orgId: string, key: string, response: IdempotentResponse): Promise<void>
+}
+
+/** What a scan of an uploaded CSV keeps for its preview: the counts, the first rows and the first problems. */
+export interface UploadScan {
+  /** Recipient rows (the header excluded). */
+  totalRows: number
+  /** How many rows would not be issued. */
+  problemCount: number
+  /** The first rows, as parsed (cells clipped for display). */
+  preview: CsvPreviewRow[]
+  /** The first rows that would not be issued, in order. */
+  problems: RowError[]
+}
+
+/** A previewed CSV row (the columns Emblem reads). */
+export interface CsvPreviewRow {
+  row: number
+  email: string
+  name: string
+  did?: string
+  validUntil?: string
+  evidenceUrl?: string
+  evidenceNarrative?: string
+}
+
+/** An uploaded, scanned CSV file waiting for confirmation: its preview lives at a URL of its own until it expires. */
+export interface StagedUpload {
+  id: string
+  orgId: string
+  achievementId: string
+  fileDigest: string
+  fileName: string
+  scan: UploadScan
+  createdBy: string | null
+  createdAt: string
+  expiresAt: string
+  /** The batch it was confirmed as, once it was. */
+  batchId: string | null
+}
+
+/** Staged uploads and the references and lock rows that keep their files (issue #11: a file no batch or live upload reads may go, nothing else). */
+export interface BatchUploadsRepo {
+  /** Stores a staged upload. */
+  create(upload: StagedUpload): Promise<void>
+  /** The organization's upload with this id, expired ones included, or undefined (never another organization's). */
+  get(orgId: string, id: string): Promise<StagedUpload | undefined>
+  /** Records the batch an upload was confirmed as. */
+  markConfirmed(id: string, batchId: string): Promise<void>
+  /** Deletes an upload (its file is then released by the caller). */
+  delete(id: string): Promise<void>
+  /** Uploads that expired at or before `now`, oldest first. */
+  expired(now: string, limit: number): Promise<StagedUpload[]>
+  /**
+   * Takes the lock row of the file with this digest until the transaction ends (an upsert: a row
+   * lock on PostgreSQL, the write lock on SQLite). Every transaction that keeps or removes the file
+   * takes it first, so a new upload of the same bytes and a removal never interleave.
+   */
+  lockFile(digest: string): Promise<void>
+  /** Whether a queued or running batch, or an upload not expired at `now`, reads the file with this digest. */
+  isFileReferenced(digest: string, now: string): Promise<boolean>
+  /** Drops the lock row of a removed file. */
+  forgetFile(digest: string): Promise<void>
 }

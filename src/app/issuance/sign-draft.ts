@@ -4,13 +4,12 @@
 // main thread holds the key, and the cheap half never re-serializes a credential: it gets the text
 // around the signature. A Data Integrity credential is stored in its JCS form (RFC 8785: the same
 // JSON, keys sorted), which is also what its log entry digests, so one text serves both.
-import { createHash } from 'node:crypto'
 import { jcs } from '../../core/canonical/index.js'
 import type { AchievementCredential } from '../../core/credential/index.js'
 import { encodeBase64url, encodeMultibase } from '../../core/encoding/index.js'
 import { signCredential, signJwt, type Signer } from '../../core/proof/index.js'
-import type { LogEntry } from '../../core/transparency-log/index.js'
-import { logAppendOf } from '../log-append.js'
+import { digestOfCanonicalText } from '../../core/transparency-log/index.js'
+import { logAppendFor, logAppendOf } from '../log-append.js'
 import type { LogAppend } from '../log-store.js'
 import type { IssuerSuite } from './cohort.js'
 
@@ -45,7 +44,6 @@ export interface SigningKey {
 const PLACEHOLDER = new Uint8Array(64)
 /** What the recorder's placeholder signature looks like in a proof. */
 const PLACEHOLDER_VALUE = encodeMultibase(PLACEHOLDER)
-const utf8 = new TextEncoder()
 
 /** `text` split around the last `"<value>"`: in JCS order the proof's proofValue is followed only by type and dates. */
 function around(text: string, value: string): [string, string] {
@@ -87,10 +85,8 @@ export function finishSignature(pending: PendingSignature, signature: Uint8Array
   const { id, issuer, issued } = pending
   if (pending.format === 'jwt') return { id, stored: pending.storedHead + encodeBase64url(signature) + pending.storedTail, log: pending.log }
   const stored = pending.storedHead + encodeMultibase(signature) + pending.storedTail
-  const digest = encodeBase64url(createHash('sha256').update(stored, 'utf8').digest())
-  // The log entry of DESIGN.md §3 (core's logEntryFor), from the signed credential's JCS without parsing it again.
-  const entry: LogEntry = { credential: id, digest, issuer, issued }
-  return { id, stored, log: { entry: utf8.encode(jcs(entry)), credentialId: id, issuer } }
+  // The log entry of DESIGN.md §3 from core's one builder, digesting the signed credential's JCS text without parsing it again.
+  return { id, stored, log: logAppendFor({ id, issuer, issued, digest: digestOfCanonicalText(stored) }) }
 }
 
 /** Signs a draft here and now with `signer`. */

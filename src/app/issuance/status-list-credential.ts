@@ -2,7 +2,7 @@ import { PlatformError } from '../../core/errors.js'
 import { signCredential } from '../../core/proof/index.js'
 import { StatusList, buildStatusListCredential } from '../../core/status-list/index.js'
 import { orgDid } from '../orgs/did.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { dateTimeOf } from './cohort.js'
 import { statusListUrl } from './status-slots.js'
 
@@ -24,8 +24,8 @@ export interface SignedStatusList {
  * reads between changes cost one row. ERR_NOT_FOUND for an unknown list.
  * @see https://www.w3.org/TR/vc-bitstring-status-list/#bitstringstatuslistcredential
  */
-export async function statusListCredential({ store, keys, clock, publicUrl }: Pick<Platform, 'store' | 'keys' | 'clock' | 'publicUrl'>, listId: string): Promise<SignedStatusList> {
-  const list = await store.repos.issuance.statusList(listId)
+export async function statusListCredential({ store, keys, clock, publicUrl }: Pick<PlatformPorts, 'store' | 'keys' | 'clock' | 'publicUrl'>, listId: string): Promise<SignedStatusList> {
+  const list = await store.repos.statusLists.get(listId)
   if (!list) throw new PlatformError('ERR_NOT_FOUND', `No status list ${listId.slice(0, 100)}`)
   if (list.credential !== null && list.signedVersion >= list.version) return { version: list.signedVersion, json: list.credential }
   const org = await store.repos.orgs.get(list.orgId)
@@ -42,6 +42,6 @@ export async function statusListCredential({ store, keys, clock, publicUrl }: Pi
   const signer = await keys.signerFor({ id: org.id, did })
   const suite = org.suite === 'eddsa-jcs-2022' ? 'eddsa-jcs-2022' : 'eddsa-rdfc-2022'
   const json = JSON.stringify(await signCredential(draft, signer, { suite, created: draft.validFrom }))
-  await store.repos.issuance.storeSignedList(list.id, list.version, json)
+  await store.repos.statusLists.storeSigned(list.id, list.version, json)
   return { version: list.version, json }
 }

@@ -4,7 +4,7 @@
 // lock and refuses the whole plan if any entry was taken meanwhile, so the caller picks again.
 import { StatusList, nextFreeIndex } from '../../core/status-list/index.js'
 import type { RandomSource } from '../platform/ports.js'
-import type { IssuanceRepo, ListPurpose, Slot } from './ports.js'
+import type { StatusListsRepo, ListPurpose, Slot } from './ports.js'
 
 /** Entries per status list: the spec's minimum, enough for herd privacy. */
 export const STATUS_LIST_LENGTH = 131_072
@@ -26,9 +26,9 @@ export interface SlotPlanner {
    * false` it picks from the bitmaps it read before (no read unless they run out): a batch runner's
    * next chunk, planned while the previous one commits. `forUpdate` locks the lists it reads.
    */
-  plan(repo: IssuanceRepo, count: number, options?: { forUpdate?: boolean; fresh?: boolean }): Promise<SlotPlan>
+  plan(repo: StatusListsRepo, count: number, options?: { forUpdate?: boolean; fresh?: boolean }): Promise<SlotPlan>
   /** Locks all of the organization's lists in id order (PostgreSQL), before planning under the lock. */
-  lock(repo: IssuanceRepo): Promise<void>
+  lock(repo: StatusListsRepo): Promise<void>
 }
 
 interface KnownList {
@@ -45,8 +45,8 @@ export function createSlotPlanner(orgId: string, random: Pick<RandomSource, 'int
   const known: Record<ListPurpose, KnownList[]> = { revocation: [], suspension: [] }
   const randomInt = (max: number) => random.int(max)
 
-  async function refresh(repo: IssuanceRepo, purpose: ListPurpose, forUpdate: boolean): Promise<void> {
-    const lists = await repo.listsWithRoom(orgId, purpose, { forUpdate })
+  async function refresh(repo: StatusListsRepo, purpose: ListPurpose, forUpdate: boolean): Promise<void> {
+    const lists = await repo.withRoom(orgId, purpose, { forUpdate })
     const roomy = new Set(lists.map((l) => l.id))
     for (const list of known[purpose]) if (!roomy.has(list.id)) list.isFull = true
     for (const fresh of lists) {
@@ -61,7 +61,7 @@ export function createSlotPlanner(orgId: string, random: Pick<RandomSource, 'int
     }
   }
 
-  async function pick(repo: IssuanceRepo, purpose: ListPurpose, count: number, forUpdate: boolean, fresh: boolean): Promise<Slot[]> {
+  async function pick(repo: StatusListsRepo, purpose: ListPurpose, count: number, forUpdate: boolean, fresh: boolean): Promise<Slot[]> {
     if (fresh || known[purpose].length === 0) await refresh(repo, purpose, forUpdate)
     // The highest list number when the lists were last read; a new one since means: read them again.
     let lastSeq: number | undefined
@@ -69,10 +69,10 @@ export function createSlotPlanner(orgId: string, random: Pick<RandomSource, 'int
     while (slots.length < count) {
       const list = known[purpose].find((l) => !l.isFull)
       if (!list) {
-        const last = await repo.lastListSeq(orgId, purpose)
+        const last = await repo.lastSeq(orgId, purpose)
         // Open the next list only when no list appeared since the last read; when another writer
         // opens the same number first, nothing is written and the read below finds theirs.
-        if (last === lastSeq) await repo.createList({ id: random.uuid(), orgId, purpose, seq: last + 1, length: STATUS_LIST_LENGTH })
+        if (last === lastSeq) await repo.create({ id: random.uuid(), orgId, purpose, seq: last + 1, length: STATUS_LIST_LENGTH })
         lastSeq = last
         await refresh(repo, purpose, forUpdate)
         continue
@@ -91,7 +91,7 @@ export function createSlotPlanner(orgId: string, random: Pick<RandomSource, 'int
   }
 
   return {
-    lock: (repo) => repo.lockLists(orgId),
+    lock: (repo) => repo.lockAll(orgId),
     async plan(repo, count, { forUpdate = false, fresh = true } = {}) {
       return {
         revocation: await pick(repo, 'revocation', count, forUpdate, fresh),
@@ -117,7 +117,7 @@ function claimsOf(plan: SlotPlan): Map<string, number[]> {
  * bitmap, lists locked in id order (`forUpdate`, PostgreSQL). False, with nothing written, when any
  * entry is already taken: the caller rolls back and plans again.
  */
-export async function claimSlots(repo: IssuanceRepo, plan: SlotPlan, { forUpdate }: { forUpdate: boolean }): Promise<boolean> {
+export async function claimSlots(repo: StatusListsRepo, plan: SlotPlan, { forUpdate }: { forUpdate: boolean }): Promise<boolean> {
   const claims = claimsOf(plan)
   const lists = await repo.slotsOf([...claims.keys()], { forUpdate })
   if (lists.length !== claims.size) return false

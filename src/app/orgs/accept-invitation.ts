@@ -1,6 +1,6 @@
 import { PlatformError } from '../../core/errors.js'
 import { isTokenShaped } from '../platform/secret-token.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import type { RoleName } from '../platform/roles.js'
 import { invitationTokenHash } from './invite-member.js'
 import type { InvitationRecord, OrgRecord } from './ports.js'
@@ -9,9 +9,9 @@ const invalidLink = () =>
   new PlatformError('ERR_TOKEN_INVALID', 'This invitation link has expired, was already used or was withdrawn. Ask the organization to invite you again; links work once, for 7 days.')
 
 /** An invitation that can still be accepted, with its organization; ERR_TOKEN_INVALID otherwise. Changes nothing. */
-export async function openInvitation({ store, clock }: Pick<Platform, 'store' | 'clock'>, token: string): Promise<{ invitation: InvitationRecord; org: OrgRecord }> {
+export async function openInvitation({ store, clock }: Pick<PlatformPorts, 'store' | 'clock'>, token: string): Promise<{ invitation: InvitationRecord; org: OrgRecord }> {
   if (!isTokenShaped(token)) throw invalidLink()
-  const invitation = await store.repos.orgs.invitationByTokenHash(invitationTokenHash(token))
+  const invitation = await store.repos.invitations.byTokenHash(invitationTokenHash(token))
   if (!invitation || invitation.acceptedAt !== null || invitation.expiresAt <= clock.now().toISOString()) throw invalidLink()
   const org = await store.repos.orgs.get(invitation.orgId)
   if (!org) throw invalidLink()
@@ -27,7 +27,7 @@ export const isInvitee = (invitation: Pick<InvitationRecord, 'email'>, user: { e
  * keeps their role. Returns the organization and the user's role there.
  */
 export async function acceptInvitation(
-  { store, clock }: Pick<Platform, 'store' | 'clock'>,
+  { store, clock }: Pick<PlatformPorts, 'store' | 'clock'>,
   { token, user }: { token: string; user: { id: string; email: string } },
 ): Promise<{ org: OrgRecord; role: RoleName }> {
   const { invitation, org } = await openInvitation({ store, clock }, token)
@@ -37,9 +37,9 @@ export async function acceptInvitation(
       `This invitation was sent to ${invitation.email}, but you are signed in as ${user.email}. Sign out, then sign in or create an account with ${invitation.email} to accept it.`,
     )
   return store.transaction(async (tx) => {
-    if (!(await tx.repos.orgs.markInvitationAccepted(invitation.id, clock.now()))) throw invalidLink()
-    if ((await tx.repos.orgs.addMember(org.id, user.id, invitation.role)) === 'added') return { org, role: invitation.role }
-    const existing = await tx.repos.orgs.member(org.id, user.id)
+    if (!(await tx.repos.invitations.markAccepted(invitation.id, clock.now()))) throw invalidLink()
+    if ((await tx.repos.members.add(org.id, user.id, invitation.role)) === 'added') return { org, role: invitation.role }
+    const existing = await tx.repos.members.get(org.id, user.id)
     return { org, role: existing?.role ?? invitation.role }
   })
 }

@@ -1,6 +1,6 @@
 import { PlatformError } from '../../core/errors.js'
 import { hashSecret } from '../platform/secret-token.js'
-import type { Platform, RandomSource } from '../platform/ports.js'
+import type { PlatformPorts, RandomSource } from '../platform/ports.js'
 import { apiKeySchema, parseOrgInput } from './org-input.js'
 import type { ApiKeyRecord } from './ports.js'
 
@@ -18,22 +18,22 @@ export function newApiKeySecret(random: Pick<RandomSource, 'int' | 'token'>): { 
  * store keeps its SHA-256. Keys act with their role (admin at most) and never as a person.
  */
 export async function createApiKey(
-  { store, clock, random }: Pick<Platform, 'store' | 'clock' | 'random'>,
+  { store, clock, random }: Pick<PlatformPorts, 'store' | 'clock' | 'random'>,
   { orgId, createdBy, input }: { orgId: string; createdBy: string; input: { name: string; role: string } | unknown },
 ): Promise<{ key: ApiKeyRecord; secret: string }> {
   const { name, role } = parseOrgInput(apiKeySchema, input)
   const { prefix, secret } = newApiKeySecret(random)
   const key: ApiKeyRecord = { id: random.uuid(), orgId, name, role, prefix, createdBy, createdAt: clock.now().toISOString(), lastUsedAt: null, revokedAt: null }
-  await store.repos.orgs.createApiKey({ ...key, secretHash: hashSecret(secret) })
+  await store.repos.apiKeys.create({ ...key, secretHash: hashSecret(secret) })
   return { key, secret }
 }
 
 /** Revokes an API key: requests bearing it are refused from now on. Revoking a revoked key changes nothing. */
-export async function revokeApiKey({ store, clock }: Pick<Platform, 'store' | 'clock'>, { orgId, id }: { orgId: string; id: string }): Promise<ApiKeyRecord> {
-  const key = await store.repos.orgs.apiKey(orgId, id)
+export async function revokeApiKey({ store, clock }: Pick<PlatformPorts, 'store' | 'clock'>, { orgId, id }: { orgId: string; id: string }): Promise<ApiKeyRecord> {
+  const key = await store.repos.apiKeys.get(orgId, id)
   if (!key) throw new PlatformError('ERR_NOT_FOUND', `No API key ${id} in this organization`)
   if (key.revokedAt !== null) return key
   const at = clock.now()
-  await store.repos.orgs.revokeApiKey(orgId, id, at)
+  await store.repos.apiKeys.revoke(orgId, id, at)
   return { ...key, revokedAt: at.toISOString() }
 }

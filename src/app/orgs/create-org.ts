@@ -1,5 +1,6 @@
 import { PlatformError } from '../../core/errors.js'
-import type { Platform } from '../platform/ports.js'
+import { InputError } from '../platform/input-error.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { OrgInputError, createOrgSchema, parseOrgInput, type CreateOrgInput } from './org-input.js'
 import type { OrgRecord } from './ports.js'
 import { slugProblem, suggestSlug } from './slug.js'
@@ -10,13 +11,13 @@ import { slugProblem, suggestSlug } from './slug.js'
  * organization is deleted again, so none is left without a key. A taken slug is ERR_CONFLICT.
  */
 export async function createOrg(
-  { store, keys, random }: Pick<Platform, 'store' | 'keys' | 'random'>,
+  { store, keys, random }: Pick<PlatformPorts, 'store' | 'keys' | 'random'>,
   { userId, input }: { userId: string; input: CreateOrgInput | unknown },
 ): Promise<OrgRecord> {
   const parsed = parseOrgInput(createOrgSchema, input)
   const slug = parsed.slug ?? suggestSlug(parsed.name)
   const problem = slug === '' ? 'choose a short name for links: the name has too few letters or digits to suggest one' : slugProblem(slug)
-  if (problem) throw new OrgInputError({ slug: problem })
+  if (problem) throw new OrgInputError([{ path: 'slug', code: slug === '' ? 'required' : 'invalid_format', message: problem }])
   const id = random.uuid()
   const org = {
     id,
@@ -29,7 +30,7 @@ export async function createOrg(
     suite: parsed.suite ?? 'eddsa-rdfc-2022',
   }
   const outcome = await store.transaction((tx) => tx.repos.orgs.create(org, userId))
-  if (outcome === 'slug-taken') throw new PlatformError('ERR_CONFLICT', `slug: "${slug}" is already taken; choose another`)
+  if (outcome === 'slug-taken') throw new InputError([{ path: 'slug', code: 'taken', message: `"${slug}" is already taken; choose another` }], { code: 'ERR_CONFLICT' })
   try {
     await keys.rotate(id)
   } catch (err) {

@@ -1,7 +1,7 @@
-import { PlatformError } from '../../core/errors.js'
 import { hashSecret, newSecret } from '../platform/secret-token.js'
 import { invitationMessage } from '../mail/templates.js'
-import type { Platform } from '../platform/ports.js'
+import { InputError } from '../platform/input-error.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { assertMayManage, type OrgActor } from './member-rules.js'
 import { invitationSchema, parseOrgInput } from './org-input.js'
 import type { InvitationRecord, OrgRecord } from './ports.js'
@@ -21,7 +21,7 @@ export const invitationTokenHash = hashSecret
  * address replaces a pending one; an address that already belongs to a member is ERR_CONFLICT.
  */
 export async function inviteMember(
-  deps: Pick<Platform, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'wake'>,
+  deps: Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'wake'>,
   { org, actor, inviterName, input }: { org: Pick<OrgRecord, 'id' | 'name'>; actor: OrgActor; inviterName: string; input: { email: string; role: string } | unknown },
 ): Promise<InvitationRecord> {
   const { store, clock, random, publicUrl, smtpConfigured } = deps
@@ -41,9 +41,9 @@ export async function inviteMember(
   }
   await store.transaction(async (tx) => {
     const user = await tx.repos.accounts.userByEmail(email)
-    if (user && (await tx.repos.orgs.member(org.id, user.id))) throw new PlatformError('ERR_CONFLICT', `email: ${email} is already a member of ${org.name}`)
-    await tx.repos.orgs.deletePendingInvitationsFor(org.id, email)
-    await tx.repos.orgs.createInvitation({ ...invitation, tokenHash: hash })
+    if (user && (await tx.repos.members.get(org.id, user.id))) throw new InputError([{ path: 'email', code: 'taken', message: `${email} is already a member of ${org.name}` }], { code: 'ERR_CONFLICT' })
+    await tx.repos.invitations.deletePendingFor(org.id, email)
+    await tx.repos.invitations.create({ ...invitation, tokenHash: hash })
     const content = invitationMessage({ orgName: org.name, inviterName, role, acceptUrl: invitationUrl(publicUrl, token) })
     await tx.repos.outbox.enqueue({ to: email, fromName: org.name, orgId: org.id, ...content }, { smtpConfigured, id: random.uuid() })
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { normalizeEmail } from '../../core/credential/index.js'
-import { PlatformError } from '../../core/errors.js'
+import { coded, InputError, issuesOfZod } from '../platform/input-error.js'
 import { ROLES } from '../platform/roles.js'
 import { isCountryCode } from './countries.js'
 import { SIGNING_SUITES } from './ports.js'
@@ -12,25 +12,18 @@ import { slugProblem } from './slug.js'
 /** Longest values accepted (characters). */
 export const ORG_LIMITS = Object.freeze({ name: 100, description: 2000, url: 2000, email: 254, apiKeyName: 100, reason: 500 })
 
-/** ERR_INPUT_INVALID with a message per field path, so pages show each next to its field. */
-export class OrgInputError extends PlatformError {
-  readonly fields: Readonly<Record<string, string>>
-  constructor(fields: Record<string, string>) {
-    super('ERR_INPUT_INVALID', Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; '))
-    this.fields = fields
-  }
+/** An organization form's InputError (ERR_INPUT_INVALID), one issue per field (the first problem of each), so pages show each next to its field. */
+export class OrgInputError extends InputError {
+  override name = 'OrgInputError'
 }
 
-/** `value` parsed by `schema`, or OrgInputError naming each field that is wrong (first problem per field). */
+/** `value` parsed by `schema`, or OrgInputError naming each field that is wrong (first problem per field; the whole body is `body`). */
 export function parseOrgInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  const fields: Record<string, string> = {}
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.') || 'body'
-    fields[path] ??= issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message
-  }
-  throw new OrgInputError(fields)
+  const seen = new Set<string>()
+  const issues = issuesOfZod(result.error, { rootPath: 'body' }).filter((i) => !seen.has(i.path) && seen.add(i.path))
+  throw new OrgInputError(issues)
 }
 
 const CONTROL = /[\p{Cc}\p{Cs}\ufffe\uffff]/u
@@ -41,15 +34,15 @@ const line = (max: number, what: string) =>
   z
     .string(`enter ${what}`)
     .transform((v) => v.trim().replace(/\s+/g, ' '))
-    .refine((v) => v !== '', `enter ${what}`)
-    .refine((v) => !CONTROL.test(v), 'remove the control characters')
-    .refine((v) => [...v].length <= max, `use at most ${max} characters`)
+    .refine((v) => v !== '', coded('required', `enter ${what}`))
+    .refine((v) => !CONTROL.test(v), coded('invalid_characters', 'remove the control characters'))
+    .refine((v) => [...v].length <= max, coded('too_long', `use at most ${max} characters`))
 
 const description = z
   .string('must be text')
   .transform((v) => v.replace(/\r\n?/g, '\n').trim())
-  .refine((v) => !CONTROL_EXCEPT_NEWLINES.test(v), 'remove the control characters')
-  .refine((v) => [...v].length <= ORG_LIMITS.description, `use at most ${ORG_LIMITS.description} characters`)
+  .refine((v) => !CONTROL_EXCEPT_NEWLINES.test(v), coded('invalid_characters', 'remove the control characters'))
+  .refine((v) => [...v].length <= ORG_LIMITS.description, coded('too_long', `use at most ${ORG_LIMITS.description} characters`))
 
 /** An optional text field: '' or null clears it. */
 const clearable = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (v === '' ? null : v), inner.nullable())
@@ -57,7 +50,7 @@ const clearable = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (v === 
 const httpUrl = z
   .string('enter a web address')
   .trim()
-  .refine((v) => v.length <= ORG_LIMITS.url, `use at most ${ORG_LIMITS.url} characters`)
+  .refine((v) => v.length <= ORG_LIMITS.url, coded('too_long', `use at most ${ORG_LIMITS.url} characters`))
   .refine((v) => {
     try {
       const url = new URL(v)
@@ -65,20 +58,20 @@ const httpUrl = z
     } catch {
       return false
     }
-  }, 'enter a web address starting with https:// or http://')
+  }, coded('invalid_url', 'enter a web address starting with https:// or http://'))
 
 /** An e-mail address, normalized (trimmed, lower-cased). */
 export const emailField = z
   .string('enter an e-mail address')
   .transform(normalizeEmail)
-  .refine((v) => v !== '', 'enter an e-mail address')
-  .refine((v) => v.length <= ORG_LIMITS.email, `use at most ${ORG_LIMITS.email} characters`)
-  .refine((v) => EMAIL.test(v), 'enter an e-mail address like name@example.org')
+  .refine((v) => v !== '', coded('required', 'enter an e-mail address'))
+  .refine((v) => v.length <= ORG_LIMITS.email, coded('too_long', `use at most ${ORG_LIMITS.email} characters`))
+  .refine((v) => EMAIL.test(v), coded('invalid_email', 'enter an e-mail address like name@example.org'))
 
 const country = z
   .string('choose a country')
   .transform((v) => v.trim().toUpperCase())
-  .refine(isCountryCode, 'choose a country by its ISO 3166-1 alpha-2 code, like FI or DE')
+  .refine(isCountryCode, coded('invalid_choice', 'choose a country by its ISO 3166-1 alpha-2 code, like FI or DE'))
 
 const suite = z.enum(SIGNING_SUITES, `choose one of ${SIGNING_SUITES.join(', ')}`)
 
@@ -87,7 +80,7 @@ const slug = z
   .transform((v) => v.trim())
   .superRefine((v, ctx) => {
     const problem = slugProblem(v)
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { code: 'invalid_format' } })
   })
 
 const profileFields = {

@@ -1,5 +1,5 @@
 import { PlatformError } from '../../core/errors.js'
-import type { Platform, StoredOrgKey } from '../platform/ports.js'
+import type { PlatformPorts, StoredOrgKey } from '../platform/ports.js'
 import { keyRevocationSchema, parseOrgInput } from './org-input.js'
 
 /** A signing key as members see it: never the sealed secret. */
@@ -26,13 +26,13 @@ const viewOf = (k: StoredOrgKey): OrgKeyView => ({
 const STATE_ORDER = { active: 0, retired: 1, revoked: 2 } as const
 
 /** The organization's signing keys, newest first (the active key first among keys made in the same instant). */
-export async function listOrgKeys({ store }: Pick<Platform, 'store'>, orgId: string): Promise<OrgKeyView[]> {
+export async function listOrgKeys({ store }: Pick<PlatformPorts, 'store'>, orgId: string): Promise<OrgKeyView[]> {
   const keys = (await store.repos.orgKeys.keysOf(orgId)).map(viewOf)
   return keys.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || STATE_ORDER[a.state] - STATE_ORDER[b.state] || (b.retiredAt ?? '').localeCompare(a.retiredAt ?? ''))
 }
 
 /** Makes a new active key; the previous one is retired and stays in the DID document, so what it signed still verifies. */
-export async function rotateOrgKey({ store, keys }: Pick<Platform, 'store' | 'keys'>, orgId: string): Promise<OrgKeyView> {
+export async function rotateOrgKey({ store, keys }: Pick<PlatformPorts, 'store' | 'keys'>, orgId: string): Promise<OrgKeyView> {
   const { keyId } = await keys.rotate(orgId)
   const key = (await store.repos.orgKeys.keysOf(orgId)).find((k) => k.id === keyId)
   if (!key) throw new PlatformError('ERR_KEY_UNAVAILABLE', `The new key ${keyId} was not stored`)
@@ -44,7 +44,7 @@ export async function rotateOrgKey({ store, keys }: Pick<Platform, 'store' | 'ke
  * longer verify. The active key cannot be revoked before a rotation replaces it (ERR_STATE_INVALID).
  */
 export async function revokeOrgKey(
-  { store, clock }: Pick<Platform, 'store' | 'clock'>,
+  { store, clock }: Pick<PlatformPorts, 'store' | 'clock'>,
   { orgId, keyId, input }: { orgId: string; keyId: string; input: { reason: string } | unknown },
 ): Promise<OrgKeyView> {
   const { reason } = parseOrgInput(keyRevocationSchema, input)

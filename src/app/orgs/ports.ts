@@ -58,17 +58,7 @@ export interface ApiKeyRecord {
   revokedAt: string | null
 }
 
-/** A checked image to keep in the images table; `id` is the SHA-256 hex of `bytes`. */
-export interface OrgImage {
-  id: string
-  orgId: string
-  mediaType: 'image/png' | 'image/svg+xml'
-  bytes: Uint8Array
-  width: number
-  height: number
-}
-
-/** The organizations repository: organizations, their members, invitations, API keys and logos. */
+/** Organizations themselves: profile, slug, lifecycle. */
 export interface OrgsRepo {
   /** The organization with this id, or undefined. */
   get(id: string): Promise<OrgRecord | undefined>
@@ -85,43 +75,52 @@ export interface OrgsRepo {
    * then write (the last owner rule) cannot interleave. Call inside a transaction.
    */
   lock(id: string): Promise<void>
-  /** Stores an image unless one with the same id (the same bytes) exists. */
-  putImage(image: OrgImage): Promise<void>
-
-  /** The user's organizations with their role, by name. */
+  /** The user's organizations with their role, by name (then slug). */
   ofUser(userId: string): Promise<Array<{ org: OrgRecord; role: RoleName }>>
-  /** The organization's members: owners first, then by name. */
-  members(orgId: string): Promise<MemberRecord[]>
-  member(orgId: string, userId: string): Promise<MemberRecord | undefined>
+}
+
+/** Who belongs to an organization, and with which role. */
+export interface MembersRepo {
+  /** The organization's members: owners first, then admins, issuers, viewers; by name within a role. */
+  list(orgId: string): Promise<MemberRecord[]>
+  /** One member, or undefined when the user is not one. */
+  get(orgId: string, userId: string): Promise<MemberRecord | undefined>
   /** Adds a member; 'exists' (nothing written) when the user already is one. */
-  addMember(orgId: string, userId: string, role: RoleName): Promise<'added' | 'exists'>
+  add(orgId: string, userId: string, role: RoleName): Promise<'added' | 'exists'>
   /** Changes a member's role; false when they are not a member. */
   setRole(orgId: string, userId: string, role: RoleName): Promise<boolean>
   /** Removes a member; false when they were not one. */
-  removeMember(orgId: string, userId: string): Promise<boolean>
+  remove(orgId: string, userId: string): Promise<boolean>
   /** How many owners the organization has. */
   countOwners(orgId: string): Promise<number>
+}
 
+/** Invitations by e-mail to join an organization. */
+export interface InvitationsRepo {
   /** Stores an invitation by the SHA-256 (hex) of its token. */
-  createInvitation(invitation: Omit<InvitationRecord, 'acceptedAt'> & { tokenHash: string }): Promise<void>
+  create(invitation: Omit<InvitationRecord, 'acceptedAt'> & { tokenHash: string }): Promise<void>
   /** Invitations not accepted yet (expired ones too), newest first. */
-  pendingInvitations(orgId: string): Promise<InvitationRecord[]>
-  /** The invitation with this id in this organization, or undefined. */
-  invitation(orgId: string, id: string): Promise<InvitationRecord | undefined>
+  pending(orgId: string): Promise<InvitationRecord[]>
+  /** The invitation with this id in this organization, or undefined (never another organization's). */
+  get(orgId: string, id: string): Promise<InvitationRecord | undefined>
   /** The invitation whose token hashes to `tokenHash`, accepted or expired ones included. */
-  invitationByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>
+  byTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>
   /** Marks an unaccepted, unexpired invitation accepted; false when it was not (of two callers, one wins). */
-  markInvitationAccepted(id: string, at: Date): Promise<boolean>
+  markAccepted(id: string, at: Date): Promise<boolean>
   /** Deletes an invitation not accepted yet; false when there was none. */
-  deleteInvitation(orgId: string, id: string): Promise<boolean>
+  delete(orgId: string, id: string): Promise<boolean>
   /** Deletes the unaccepted invitations of `email` to the organization (a new one replaces them). */
-  deletePendingInvitationsFor(orgId: string, email: string): Promise<void>
+  deletePendingFor(orgId: string, email: string): Promise<void>
+}
 
+/** An organization's API keys, stored by the SHA-256 of their secret. */
+export interface ApiKeysRepo {
   /** Stores an API key by the SHA-256 (hex) of its secret. */
-  createApiKey(key: Omit<ApiKeyRecord, 'lastUsedAt' | 'revokedAt'> & { secretHash: string }): Promise<void>
+  create(key: Omit<ApiKeyRecord, 'lastUsedAt' | 'revokedAt'> & { secretHash: string }): Promise<void>
   /** The organization's API keys, revoked ones included, newest first. */
-  apiKeys(orgId: string): Promise<ApiKeyRecord[]>
-  apiKey(orgId: string, id: string): Promise<ApiKeyRecord | undefined>
+  list(orgId: string): Promise<ApiKeyRecord[]>
+  /** One of the organization's keys, or undefined (never another organization's). */
+  get(orgId: string, id: string): Promise<ApiKeyRecord | undefined>
   /** Stamps `revokedAt` on a live key; false when it is unknown or already revoked. */
-  revokeApiKey(orgId: string, id: string, at: Date): Promise<boolean>
+  revoke(orgId: string, id: string, at: Date): Promise<boolean>
 }

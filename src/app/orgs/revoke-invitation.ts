@@ -1,11 +1,11 @@
 import { PlatformError } from '../../core/errors.js'
-import type { Platform } from '../platform/ports.js'
+import type { PlatformPorts } from '../platform/ports.js'
 import { assertMayManage, type OrgActor } from './member-rules.js'
 
 /** Withdraws a pending invitation: its link stops working. An owner invitation takes an owner. */
-export async function revokeInvitation({ store }: Pick<Platform, 'store'>, { orgId, actor, id }: { orgId: string; actor: OrgActor; id: string }): Promise<void> {
-  const invitation = await store.repos.orgs.invitation(orgId, id)
+export async function revokeInvitation({ store }: Pick<PlatformPorts, 'store'>, { orgId, actor, id }: { orgId: string; actor: OrgActor; id: string }): Promise<void> {
+  const invitation = await store.repos.invitations.get(orgId, id)
   if (!invitation || invitation.acceptedAt !== null) throw new PlatformError('ERR_NOT_FOUND', `No pending invitation ${id} in this organization`)
   assertMayManage(actor, undefined, invitation.role)
-  await store.repos.orgs.deleteInvitation(orgId, id)
+  await store.repos.invitations.delete(orgId, id)
 }

@@ -1,13 +1,18 @@
-// The ports every platform use case draws from. A use case takes `Pick<Platform, …>` of exactly
-// what it touches; main.ts builds the one Platform the server, CLI and jobs share.
+// The ports every platform use case draws from. A use case takes `Pick<PlatformPorts, …>` of exactly
+// what it touches; createPlatform (src/platform.ts) builds the ports once and binds the use cases to
+// them (app/platform/platform.ts): edges see only the bound Platform, jobs and tests the ports.
 import type { Signer } from '../../core/proof/index.js'
+import type { BatchFileStore } from '../issuance/batch-file-store.js'
+import type { MediaPort } from '../media/ports.js'
+import type { Fetcher } from './fetcher.js'
 import type { LogReader } from '../ports.js'
 import type { StoreTransaction } from '../log-store.js'
 import type { AccountsRepo } from '../accounts/ports.js'
 import type { AccessRepo } from './access-ports.js'
 import type { AchievementsRepo } from '../achievements/ports.js'
-import type { IssuanceRepo } from '../issuance/ports.js'
-import type { OrgsRepo } from '../orgs/ports.js'
+import type { BatchesRepo, BatchUploadsRepo, IdempotencyRepo, IssuedCredentialsRepo, StatusListsRepo } from '../issuance/ports.js'
+import type { ApiKeysRepo, InvitationsRepo, MembersRepo, OrgsRepo } from '../orgs/ports.js'
+import type { ImagesRepo } from '../media/images.js'
 import type { OutboxRepo } from '../mail/ports.js'
 import type { SkillsRepo } from '../skills/ports.js'
 import type { CredentialViewsRepo } from '../credentials/ports.js'
@@ -28,15 +33,24 @@ export interface RandomSource {
   int(max: number): number
 }
 
-/** The platform's repositories, each over the same connection or transaction. */
+/** The platform's repositories, one per aggregate, each over the same connection or transaction. */
 export interface PlatformRepos {
+  /** Reads authentication and access checks need (sessions, API keys, roles). */
   access: AccessRepo
   accounts: AccountsRepo
   orgs: OrgsRepo
+  members: MembersRepo
+  invitations: InvitationsRepo
+  apiKeys: ApiKeysRepo
   orgKeys: OrgKeyStore
+  images: ImagesRepo
   achievements: AchievementsRepo
   skills: SkillsRepo
-  issuance: IssuanceRepo
+  statusLists: StatusListsRepo
+  issuedCredentials: IssuedCredentialsRepo
+  batches: BatchesRepo
+  batchUploads: BatchUploadsRepo
+  idempotency: IdempotencyRepo
   outbox: OutboxRepo
   stats: StatsRepo
   credentialViews: CredentialViewsRepo
@@ -67,18 +81,22 @@ export interface KeyRing {
   signerFor(org: { id: string; did: string }): Promise<Signer>
 }
 
-/** Everything the platform's use cases, routes, pages and jobs are built from. */
-export interface Platform {
+/** Everything the platform's use cases and jobs are built from (edges never see these: they get the bound Platform). */
+export interface PlatformPorts {
   store: PlatformStore
   clock: Clock
   random: RandomSource
   keys: KeyRing
+  /** Image checks, the badge designer, OB 3.0 baking, certificates and QR codes (src/media). */
+  media: MediaPort
+  /** Uploaded CSV files by SHA-256 (src/files). */
+  batchFiles: BatchFileStore
+  /** The guarded fetcher (src/fetch) for other hosts' documents; absent: verification never reaches the network. */
+  fetcher?: Fetcher
   /** The public origin, no trailing slash (links, DIDs, e-mails). */
   publicUrl: string
   /** Whether e-mail goes out over SMTP; without it, messages are held in the outbox for admins to read. */
   smtpConfigured: boolean
-  /** Where the platform keeps files (a batch's uploaded CSV under `batches/`); unset: the OS temp directory. */
-  dataDir?: string
   /** Call after appending to the transparency log (the checkpointer's notify). */
   onLogAppended(): void
   /** Wakes the background workers (batch runner, mail delivery) after work was queued. */

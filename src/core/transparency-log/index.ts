@@ -34,4 +34,14 @@ export {
   type NoteVerifier,
 } from './note-keys.js'
 export { signNote, openNote, type NoteSignature, type OpenedNote, type OpenNoteOptions } from './signed-note.js'
-export { logEntryFor, parseLogEntry, credentialDigest, type LogEntry, type LoggableCredential } from './log-entry.js'
+export {
+  logEntry,
+  logEntryFor,
+  parseLogEntry,
+  credentialDigest,
+  digestOfCanonicalText,
+  issuerIdOf,
+  type LogEntry,
+  type LogEntryFields,
+  type LoggableCredential,
+} from './log-entry.js'

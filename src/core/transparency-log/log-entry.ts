@@ -28,14 +28,45 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true })
 const invalid = (why: string) => new PlatformError('ERR_INPUT_INVALID', `Log entry: ${why}`)
 
 /**
+ * base64url SHA-256 of a signed credential's JCS text (RFC 8785), as already serialized: what a
+ * signer that holds the canonical text digests without parsing it again.
+ * @see https://www.rfc-editor.org/rfc/rfc8785
+ */
+export const digestOfCanonicalText = (jcsText: string): string => encodeBase64url(createHash('sha256').update(jcsText, 'utf8').digest())
+
+/**
  * base64url SHA-256 of the JCS (RFC 8785) of a signed credential: what binds a log entry to the credential's bytes.
  * @see https://www.rfc-editor.org/rfc/rfc8785
  */
-export const credentialDigest = (credential: LoggableCredential): string =>
-  encodeBase64url(createHash('sha256').update(jcs(credential), 'utf8').digest())
+export const credentialDigest = (credential: LoggableCredential): string => digestOfCanonicalText(jcs(credential))
+
+/** What a log entry is built from: the credential's id, issuer id, validFrom and digest. */
+export interface LogEntryFields {
+  readonly id: string
+  readonly issuer: string
+  readonly issued: string
+  readonly digest: string
+}
 
 /**
- * The log entry of a signed credential: UTF-8 of the JCS of {credential, digest, issuer, issued}.
+ * The one builder of log entries (DESIGN.md §3): UTF-8 of the JCS of {credential, digest, issuer, issued}.
+ * `ERR_INPUT_INVALID` when a field is empty.
+ * @example const entry = logEntry({ id, issuer, issued: validFrom, digest: digestOfCanonicalText(storedJcs) })
+ */
+export function logEntry({ id, issuer, issued, digest }: LogEntryFields): Uint8Array {
+  if (typeof id !== 'string' || id === '') throw invalid('the credential has no id')
+  if (typeof issuer !== 'string' || issuer === '') throw invalid('the credential has no issuer id')
+  if (typeof issued !== 'string' || issued === '') throw invalid('the credential has no validFrom')
+  if (typeof digest !== 'string' || digest === '') throw invalid('the credential has no digest')
+  const entry: LogEntry = { credential: id, digest, issuer, issued }
+  return utf8.encode(jcs(entry))
+}
+
+/** The issuer id of a credential: `issuer` itself when a string, else `issuer.id`. */
+export const issuerIdOf = (issuer: unknown): unknown => (typeof issuer === 'string' ? issuer : (issuer as { id?: unknown } | null | undefined)?.id)
+
+/**
+ * The log entry of a signed credential, its digest computed from the credential (see {@link logEntry}).
  * `ERR_INPUT_INVALID` when `id`, the issuer's id or `validFrom` is missing.
  * @see https://www.rfc-editor.org/rfc/rfc8785
  * @example
@@ -43,12 +74,11 @@ export const credentialDigest = (credential: LoggableCredential): string =>
  */
 export function logEntryFor(credential: LoggableCredential): Uint8Array {
   const { id, issuer, validFrom } = credential
-  const issuerId = typeof issuer === 'string' ? issuer : (issuer as { id?: unknown } | null | undefined)?.id
+  const issuerId = issuerIdOf(issuer)
   if (typeof id !== 'string' || id === '') throw invalid('the credential has no id')
   if (typeof issuerId !== 'string' || issuerId === '') throw invalid('the credential has no issuer id')
   if (typeof validFrom !== 'string' || validFrom === '') throw invalid('the credential has no validFrom')
-  const entry: LogEntry = { credential: id, digest: credentialDigest(credential), issuer: issuerId, issued: validFrom }
-  return utf8.encode(jcs(entry))
+  return logEntry({ id, issuer: issuerId, issued: validFrom, digest: credentialDigest(credential) })
 }
 
 /**

@@ -3,12 +3,10 @@ import type { MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { PlatformError } from '../../core/errors.js'
 import '../context.js'
-import { hashSecret } from '../../app/platform/secret-token.js'
+import { formKind, readFormParams, readMultipart } from '../request.js'
 import { API_KEY_PATTERN, CSRF_COOKIE, SESSION_COOKIE, safeEqual } from './tokens.js'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-/** The largest form body the CSRF check reads (an image upload fits; CSV uploads carry the token in the URL). */
-export const MAX_FORM_BYTES = 8 * 1024 * 1024
 
 /**
  * Sets `actor` from `Authorization: Bearer <API key>` or the session cookie, and `csrfToken` for
@@ -16,8 +14,7 @@ export const MAX_FORM_BYTES = 8 * 1024 * 1024
  * anonymous); an unknown or expired session cookie is simply anonymous.
  */
 export const authenticate = (): MiddlewareHandler => async (c, next) => {
-  const { store, clock } = c.var.platform
-  const now = clock.now()
+  const { access } = c.var.platform
   c.set('actor', undefined)
   const authorization = c.req.header('authorization')
   if (authorization !== undefined) {
@@ -25,18 +22,17 @@ export const authenticate = (): MiddlewareHandler => async (c, next) => {
     if (!match || !API_KEY_PATTERN.test(match[1]!)) {
       throw new PlatformError('ERR_UNAUTHENTICATED', 'Authorization must be "Bearer emb_…" with an API key of this instance')
     }
-    const key = await store.repos.access.apiKeyByHash(hashSecret(match[1]!), now)
+    const key = await access.apiKey(match[1]!)
     if (!key) throw new PlatformError('ERR_UNAUTHENTICATED', 'This API key is unknown or has been revoked')
-    c.set('actor', { kind: 'api-key', ...key })
+    c.set('actor', key)
     c.set('csrfToken', '')
     return next()
   }
   const token = getCookie(c, SESSION_COOKIE)
   if (token) {
-    const idHash = hashSecret(token)
-    const session = await store.repos.access.sessionByHash(idHash, now)
+    const session = await access.session(token)
     if (session) {
-      c.set('actor', { kind: 'user', user: session.user, sessionIdHash: idHash, csrfToken: session.csrfToken })
+      c.set('actor', session)
       c.set('csrfToken', session.csrfToken)
       return next()
     }
@@ -53,44 +49,27 @@ export const authenticate = (): MiddlewareHandler => async (c, next) => {
 
 /**
  * Refuses unsafe requests (POST, PUT, PATCH, DELETE) made with a cookie unless they echo the
- * request's CSRF token as the `X-CSRF-Token` header, a `_csrf` query parameter (upload forms) or the
- * form field `_csrf` (forms up to MAX_FORM_BYTES). API-key requests carry no ambient credentials
- * and pass. Runs after `authenticate`.
+ * request's CSRF token as the `X-CSRF-Token` header or the form field `_csrf`: of a url-encoded
+ * form (read under its cap, kept for the route), or of a multipart form, read with busboy up to its
+ * first file so the token is checked before any file byte is read (forms put `_csrf` first). The
+ * token never travels in a URL. API-key requests carry no ambient credentials and pass. Runs
+ * after `authenticate`.
  */
 export const csrfProtection = (): MiddlewareHandler => async (c, next) => {
   if (!UNSAFE.has(c.req.method) || c.var.actor?.kind === 'api-key') return next()
   const expected = c.var.csrfToken
-  let presented = c.req.header('x-csrf-token') ?? c.req.query('_csrf')
+  let presented = c.req.header('x-csrf-token')
   if (presented === undefined) {
-    const type = c.req.header('content-type') ?? ''
-    if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-      // Reading the field means reading the body: cap it first. Large uploads (CSV files) put the
-      // token in the form's action URL (`?_csrf=`) so their body streams to the route untouched.
-      const length = Number(c.req.header('content-length') ?? NaN)
-      if (length > MAX_FORM_BYTES) throw formTooLarge(`this one is ${(length / 1024 / 1024).toFixed(1)} MB`)
-      if (Number.isNaN(length) && c.req.raw.body) c.req.raw = new Request(c.req.raw, { body: capped(c.req.raw.body, MAX_FORM_BYTES), duplex: 'half' } as RequestInit)
-      const field = (await c.req.parseBody())['_csrf']
-      presented = typeof field === 'string' ? field : undefined
+    const kind = formKind(c)
+    if (kind === 'urlencoded') presented = (await readFormParams(c)).get('_csrf') ?? undefined
+    if (kind === 'multipart') {
+      const form = await readMultipart(c)
+      presented = form.fields['_csrf']
+      if (!expected || presented === undefined || !safeEqual(presented, expected)) form.discard()
     }
   }
   if (!expected || presented === undefined || !safeEqual(presented, expected)) {
     throw new PlatformError('ERR_CSRF', 'This form has expired or did not come from this site; reload the page and try again')
   }
   return next()
-}
-
-const formTooLarge = (why: string) => new PlatformError('ERR_INPUT_TOO_LARGE', `A form is at most ${MAX_FORM_BYTES / 1024 / 1024} MB; ${why}`)
-
-/** `body`, failing with ERR_INPUT_TOO_LARGE once more than `max` bytes have come (a body sent without Content-Length). */
-function capped(body: ReadableStream<Uint8Array>, max: number): ReadableStream<Uint8Array> {
-  let seen = 0
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength
-        if (seen > max) controller.error(formTooLarge('this one is larger'))
-        else controller.enqueue(chunk)
-      },
-    }),
-  )
 }

@@ -1,8 +1,11 @@
 import type { Context } from 'hono'
-import type { OrgRef, SessionUser } from '../../app/platform/access-ports.js'
-import { hasRole, type RoleName } from '../../app/platform/roles.js'
+import type { SessionUser } from '../../app/platform/access-ports.js'
+import type { OrgAccess } from '../../app/platform/access.js'
+import type { RoleName } from '../../app/platform/roles.js'
 import { PlatformError } from '../../core/errors.js'
 import '../context.js'
+
+export type { OrgAccess }
 
 /** The signed-in user, or ERR_UNAUTHENTICATED (API keys act for an organization, not a person). */
 export function requireUser(c: Context): SessionUser {
@@ -11,25 +14,21 @@ export function requireUser(c: Context): SessionUser {
   return actor.user
 }
 
-/** An organization the actor may act in, with the actor's role there. */
-export interface OrgAccess {
-  org: OrgRef
-  role: RoleName
+/**
+ * The organization of `slug` with the actor's role, at least `least`: the one access check of every
+ * organization route and page (platform.access.requireOrg: 401 anonymous, 404 for outsiders, 403 for
+ * a role too low).
+ */
+export const requireOrg = (c: Context, slug: string, least: RoleName): Promise<OrgAccess> => c.var.platform.access.requireOrg(c.var.actor, slug, least)
+
+/** The signed-in person; API keys are refused with ERR_FORBIDDEN (`what` needs a person), anonymous with 401. */
+export function requirePerson(c: Context, what: string): SessionUser {
+  if (c.var.actor?.kind === 'api-key') throw new PlatformError('ERR_FORBIDDEN', `${what} needs a person: sign in instead of using an API key`)
+  return requireUser(c)
 }
 
-/**
- * Resolves `slug` to an organization the actor belongs to with at least `least` role. The one
- * access check of every organization route: anonymous → ERR_UNAUTHENTICATED; an organization that
- * does not exist or that the actor is not in → ERR_NOT_FOUND (its existence is not revealed);
- * a member whose role is too low → ERR_FORBIDDEN.
- */
-export async function requireOrg(c: Context, slug: string, least: RoleName): Promise<OrgAccess> {
-  const actor = c.var.actor
-  if (!actor) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key to continue')
-  const { access } = c.var.platform.store.repos
-  const org = await access.orgBySlug(slug)
-  const role = !org ? undefined : actor.kind === 'api-key' ? (actor.orgId === org.id ? actor.role : undefined) : await access.roleOf(org.id, actor.user.id)
-  if (!org || !role) throw new PlatformError('ERR_NOT_FOUND', `No organization "${slug}" that you belong to`)
-  if (!hasRole(role, least)) throw new PlatformError('ERR_FORBIDDEN', `This needs the ${least} role or higher in ${org.name}; you are ${role}`)
-  return { org, role }
-}
+/** The acting member of an organization: a person's id, or null for an API key. */
+export const actorOf = (c: Context, access: OrgAccess): { role: RoleName; userId: string | null } => ({
+  role: access.role,
+  userId: c.var.actor?.kind === 'user' ? c.var.actor.user.id : null,
+})

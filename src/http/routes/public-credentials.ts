@@ -1,21 +1,16 @@
 import { Hono, type Context } from 'hono'
 import { accepts } from 'hono/accepts'
-import { bodyLimit } from 'hono/body-limit'
 import { credentialUuid } from '../../app/credentials/credential-id.js'
-import { getIssuedCredential } from '../../app/credentials/get-issued-credential.js'
-import type { DocumentAccess, FetchLocal } from '../../app/credentials/ports.js'
-import { verifyIssuedCredential, verifySubmittedCredential } from '../../app/credentials/verify-issued-credential.js'
+import type { FetchLocal } from '../../app/credentials/ports.js'
 import { DEFAULT_INPUT_LIMITS } from '../../core/credential/index.js'
 import { PlatformError } from '../../core/errors.js'
-import type { DocumentFetcher } from '../../core/verification/index.js'
-import { createGuardedFetcher, type GuardedFetcherOptions } from '../../fetch/index.js'
 import '../context.js'
+import { readText } from '../request.js'
 
 /** Media types a credential with an embedded proof is served as (VC 2.0's first, the default). */
 const JSON_TYPES = ['application/vc', 'application/vc+ld+json', 'application/ld+json', 'application/json'] as const
 /** Media types of a compact VC-JWT. */
 const JWT_TYPES = ['application/vc+jwt', 'application/jwt'] as const
-const DOCUMENT_ACCEPT = 'application/did+json, application/vc, application/vc+ld+json, application/ld+json, application/json'
 
 /** Public documents anyone may read from any origin. */
 function allowAnyOrigin(c: Context): void {
@@ -31,7 +26,7 @@ function allowAnyOrigin(c: Context): void {
  * `text/html` is sent to the page `/c/:id` (303). Revoked and suspended credentials still resolve.
  */
 async function credentialDocument(c: Context): Promise<Response> {
-  const view = await getIssuedCredential(c.var.platform, c.req.param('id') ?? '')
+  const view = await c.var.platform.credentials.get(c.req.param('id') ?? '')
   allowAnyOrigin(c)
   const { document } = view
   const supports = document.format === 'jwt' ? [...JWT_TYPES, ...JSON_TYPES, 'text/html'] : [...JSON_TYPES, 'text/html']
@@ -44,7 +39,7 @@ async function credentialDocument(c: Context): Promise<Response> {
 
 /** The body of `POST /api/v1/verify`: the credential's text (JSON or a compact JWS). Malformed JSON is ERR_JSON_PARSE. */
 async function submittedCredential(c: Context): Promise<string> {
-  const text = await c.req.text()
+  const text = await readText(c, { maxBytes: DEFAULT_INPUT_LIMITS.maxBytes, what: 'A credential' })
   const type = c.req.header('content-type') ?? ''
   const trimmed = text.trim()
   if (trimmed === '') throw new PlatformError('ERR_INPUT_INVALID', 'Send the credential as the request body: its JSON, or a compact VC-JWT')
@@ -74,47 +69,20 @@ export const publicCredentialRoutes = (): Hono =>
       return c.body(null, 204)
     })
     .get('/api/v1/credentials/:id/verification', async (c) => {
-      const view = await getIssuedCredential(c.var.platform, c.req.param('id'))
-      const report = await verifyIssuedCredential({ ...c.var.platform, documents: c.var.documents }, view)
+      const report = await c.var.platform.credentials.verify(c.req.param('id'), c.var.fetchLocal)
       allowAnyOrigin(c)
       c.header('Cache-Control', 'no-store')
       return c.json(report)
     })
-    .post(
-      '/api/v1/verify',
-      bodyLimit({
-        maxSize: DEFAULT_INPUT_LIMITS.maxBytes,
-        onError: () => {
-          throw new PlatformError('ERR_INPUT_TOO_LARGE', `A credential is at most ${DEFAULT_INPUT_LIMITS.maxBytes} bytes`)
-        },
-      }),
-      async (c) => {
-        const report = await verifySubmittedCredential({ ...c.var.platform, documents: c.var.documents }, await submittedCredential(c))
-        allowAnyOrigin(c)
-        c.header('Cache-Control', 'no-store')
-        return c.json(report)
-      },
-    )
+    .post('/api/v1/verify', async (c) => {
+      const report = await c.var.platform.credentials.verifySubmitted(await submittedCredential(c), c.var.fetchLocal)
+      allowAnyOrigin(c)
+      c.header('Cache-Control', 'no-store')
+      return c.json(report)
+    })
 
-/**
- * How this instance's verifications reach documents: its own URLs through `request` (the app's
- * `app.request`, in-process), other hosts' through the guarded fetcher when `remote` options are given.
- */
-export function instanceDocuments(request: (path: string, init?: RequestInit) => Response | Promise<Response>, remote?: GuardedFetcherOptions): DocumentAccess {
-  const fetchLocal: FetchLocal = async (path, init) => request(path, init)
-  return remote ? { fetchLocal, fetchRemote: remoteDocuments(remote) } : { fetchLocal }
-}
-
-/** JSON documents of other hosts through the guarded fetcher (HTTPS, public addresses, deadline, size cap). */
-function remoteDocuments(options: GuardedFetcherOptions): DocumentFetcher {
-  const fetchRemote = createGuardedFetcher(options)
-  return async (url) => {
-    const { status, body } = await fetchRemote(url, { accept: DOCUMENT_ACCEPT })
-    if (status !== 200) throw new PlatformError('ERR_FETCH_FAILED', `${url} answered HTTP ${status}`)
-    try {
-      return JSON.parse(new TextDecoder().decode(body)) as unknown
-    } catch {
-      throw new PlatformError('ERR_FETCH_FAILED', `${url} did not return JSON`)
-    }
-  }
-}
+/** How this instance's verifications reach its own URLs: `request` (the app's `app.request`), in-process, never over the network. */
+export const localFetch =
+  (request: (path: string, init?: RequestInit) => Response | Promise<Response>): FetchLocal =>
+  async (path, init) =>
+    request(path, init)

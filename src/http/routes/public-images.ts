@@ -1,9 +1,8 @@
 import { Hono } from 'hono'
-import { PlatformError } from '../../core/errors.js'
+import { SVG_CONTENT_SECURITY_POLICY } from '../../app/media/images.js'
 import '../context.js'
 
-/** What an SVG served here may do: nothing but draw itself (no scripts, no fetches, inline styles only). */
-export const SVG_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+export { SVG_CONTENT_SECURITY_POLICY }
 
 /**
  * Public images: GET /images/:id, the bytes of a badge image or logo under the SHA-256 of those bytes,
@@ -11,9 +10,7 @@ export const SVG_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsaf
  */
 export const publicImageRoutes = (): Hono =>
   new Hono().get('/images/:id', async (c) => {
-    const id = c.req.param('id')
-    const image = /^[0-9a-f]{64}$/.test(id) ? await c.var.platform.store.repos.achievements.getImage(id) : undefined
-    if (!image) throw new PlatformError('ERR_NOT_FOUND', `No image ${id}`)
+    const image = await c.var.platform.credentials.image(c.req.param('id'))
     const headers: Record<string, string> = {
       'Content-Type': image.mediaType,
       'Cache-Control': 'public, max-age=31536000, immutable',

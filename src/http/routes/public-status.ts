@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { statusListCredential, STATUS_LIST_TTL_MS } from '../../app/issuance/status-list-credential.js'
+import { STATUS_LIST_TTL_MS } from '../../app/issuance/status-list-credential.js'
 import { PlatformError } from '../../core/errors.js'
 import '../context.js'
 
@@ -15,7 +15,7 @@ export const publicStatusRoutes = (): Hono =>
     c.header('Access-Control-Allow-Origin', '*')
     const listId = c.req.param('listId')
     if (!LIST_ID.test(listId)) throw new PlatformError('ERR_NOT_FOUND', `No status list ${listId.slice(0, 100)}`)
-    const { version, json } = await statusListCredential(c.var.platform, listId.toLowerCase())
+    const { version, json } = await c.var.platform.issuance.statusList(listId.toLowerCase())
     const etag = `"${version}"`
     c.header('ETag', etag)
     c.header('Cache-Control', `public, max-age=${STATUS_LIST_TTL_MS / 1000}`)

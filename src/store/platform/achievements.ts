@@ -1,9 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
-import type { AchievementRecord, AchievementsRepo, ImageRecord } from '../../app/achievements/ports.js'
+import type { AchievementRecord, AchievementsRepo } from '../../app/achievements/ports.js'
 import { PlatformError } from '../../core/errors.js'
-import { fromBlob } from '../blob.js'
 import type { Database } from '../schema.js'
-import { insertImage } from './images.js'
 import { likePattern } from '../../core/skills/index.js'
 
 /** An achievements row as the app sees it. */
@@ -19,15 +17,6 @@ export const achievementRecordOf = (r: Selectable<Database['achievements']>): Ac
   updatedAt: r.updated_at,
 })
 
-const imageRecordOf = (r: Selectable<Database['images']>): ImageRecord => ({
-  id: r.id,
-  orgId: r.org_id,
-  mediaType: r.media_type,
-  bytes: fromBlob(r.bytes),
-  width: Number(r.width),
-  height: Number(r.height),
-  createdAt: r.created_at,
-})
 
 const encodeCursor = (at: string, id: string): string => Buffer.from(JSON.stringify([at, id])).toString('base64url')
 function decodeCursor(cursor: string): { at: string; id: string } {
@@ -88,17 +77,6 @@ export function achievementsRepo(q: Kysely<Database>, now: () => Date): Achievem
       const items = rows.slice(0, limit).map(achievementRecordOf)
       const last = items.at(-1)
       return rows.length > limit && last ? { items, nextCursor: encodeCursor(last.createdAt, last.id) } : { items }
-    },
-
-    async putImage(image) {
-      await insertImage(q, image)
-      const stored = await q.selectFrom('images').selectAll().where('id', '=', image.id).executeTakeFirstOrThrow()
-      return imageRecordOf(stored)
-    },
-
-    async getImage(id) {
-      const row = await q.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst()
-      return row ? imageRecordOf(row) : undefined
     },
   }
 }

@@ -48,10 +48,6 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
     async recordVerification({ credentialId, orgId, verified, at }) {
       await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, verified: verified ? 1 : 0, at }).execute()
     },
-    async imageType(imageId) {
-      const row = await q.selectFrom('images').select('media_type').where('id', '=', imageId).executeTakeFirst()
-      return row?.media_type
-    },
   }
 }
 

@@ -1,21 +1,44 @@
-import type { Kysely } from 'kysely'
-import { toBlob } from '../blob.js'
-import type { ImageRecord } from '../../app/achievements/ports.js'
+import type { Kysely, Selectable } from 'kysely'
+import type { ImageRecord, ImagesRepo } from '../../app/media/images.js'
+import { fromBlob, toBlob } from '../blob.js'
 import type { Database } from '../schema.js'
 
-/** Stores an image (badge or logo) once: the same bytes again change nothing (content-addressed). */
-export async function insertImage(q: Kysely<Database>, image: ImageRecord): Promise<void> {
-  await q
-    .insertInto('images')
-    .values({
-      id: image.id,
-      org_id: image.orgId,
-      media_type: image.mediaType,
-      bytes: toBlob(image.bytes),
-      width: image.width,
-      height: image.height,
-      created_at: image.createdAt,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute()
+const imageRecordOf = (r: Selectable<Database['images']>): ImageRecord => ({
+  id: r.id,
+  orgId: r.org_id,
+  mediaType: r.media_type,
+  bytes: fromBlob(r.bytes),
+  width: Number(r.width),
+  height: Number(r.height),
+  createdAt: r.created_at,
+})
+
+/** The images repository over `q` (badges and logos, content-addressed: the same bytes are inserted once). */
+export function imagesRepo(q: Kysely<Database>): ImagesRepo {
+  return {
+    async put(image) {
+      await q
+        .insertInto('images')
+        .values({
+          id: image.id,
+          org_id: image.orgId,
+          media_type: image.mediaType,
+          bytes: toBlob(image.bytes),
+          width: image.width,
+          height: image.height,
+          created_at: image.createdAt,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute()
+      return imageRecordOf(await q.selectFrom('images').selectAll().where('id', '=', image.id).executeTakeFirstOrThrow())
+    },
+    async get(id) {
+      const row = await q.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? imageRecordOf(row) : undefined
+    },
+    async mediaType(id) {
+      const row = await q.selectFrom('images').select('media_type').where('id', '=', id).executeTakeFirst()
+      return row?.media_type
+    },
+  }
 }

@@ -1,7 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { ApiKeyRecord, InvitationRecord, MemberRecord, OrgRecord, OrgsRepo } from '../../app/orgs/ports.js'
+import type { OrgRecord, OrgsRepo } from '../../app/orgs/ports.js'
 import type { Database } from '../schema.js'
-import { insertImage } from './images.js'
 
 /** An organizations row as the app sees it. */
 export const orgRecordOf = (r: Selectable<Database['organizations']>): OrgRecord => ({
@@ -17,46 +16,8 @@ export const orgRecordOf = (r: Selectable<Database['organizations']>): OrgRecord
   createdAt: r.created_at,
 })
 
-const invitationOf = (r: Selectable<Database['invitations']>): InvitationRecord => ({
-  id: r.id,
-  orgId: r.org_id,
-  email: r.email,
-  role: r.role,
-  invitedBy: r.invited_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  acceptedAt: r.accepted_at,
-})
-
-const apiKeyOf = (r: Selectable<Database['api_keys']>): ApiKeyRecord => ({
-  id: r.id,
-  orgId: r.org_id,
-  name: r.name,
-  role: r.role,
-  prefix: r.prefix,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-  revokedAt: r.revoked_at,
-})
-
-const ROLE_ORDER = { owner: 0, admin: 1, issuer: 2, viewer: 3 } as const
-
 /** The organizations repository over `q` (a connection or a transaction), stamping times with `now()`. */
 export function orgsRepo(q: Kysely<Database>, now: () => Date): OrgsRepo {
-  const memberQuery = () =>
-    q
-      .selectFrom('memberships')
-      .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select(['memberships.user_id', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at'])
-  const memberOf = (r: { user_id: string; email: string; name: string; role: MemberRecord['role']; created_at: string }): MemberRecord => ({
-    userId: r.user_id,
-    email: r.email,
-    name: r.name,
-    role: r.role,
-    createdAt: r.created_at,
-  })
-
   return {
     async get(id) {
       const row = await q.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst()
@@ -109,10 +70,6 @@ export function orgsRepo(q: Kysely<Database>, now: () => Date): OrgsRepo {
         .execute()
     },
 
-    async putImage(image) {
-      await insertImage(q, { ...image, createdAt: now().toISOString() })
-    },
-
     async ofUser(userId) {
       const rows = await q
         .selectFrom('memberships')
@@ -124,142 +81,6 @@ export function orgsRepo(q: Kysely<Database>, now: () => Date): OrgsRepo {
         .orderBy('organizations.slug')
         .execute()
       return rows.map(({ role, ...org }) => ({ org: orgRecordOf(org), role }))
-    },
-
-    async members(orgId) {
-      const rows = await memberQuery().where('memberships.org_id', '=', orgId).orderBy('users.name').orderBy('users.email').execute()
-      return rows.map(memberOf).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
-    },
-
-    async member(orgId, userId) {
-      const row = await memberQuery().where('memberships.org_id', '=', orgId).where('memberships.user_id', '=', userId).executeTakeFirst()
-      return row ? memberOf(row) : undefined
-    },
-
-    async addMember(orgId, userId, role) {
-      const result = await q
-        .insertInto('memberships')
-        .values({ org_id: orgId, user_id: userId, role, created_at: now().toISOString() })
-        .onConflict((oc) => oc.columns(['org_id', 'user_id']).doNothing())
-        .executeTakeFirst()
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? 'added' : 'exists'
-    },
-
-    async setRole(orgId, userId, role) {
-      const result = await q.updateTable('memberships').set({ role }).where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst()
-      return Number(result.numUpdatedRows) === 1
-    },
-
-    async removeMember(orgId, userId) {
-      const result = await q.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst()
-      return Number(result.numDeletedRows) === 1
-    },
-
-    async countOwners(orgId) {
-      const row = await q
-        .selectFrom('memberships')
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .where('org_id', '=', orgId)
-        .where('role', '=', 'owner')
-        .executeTakeFirstOrThrow()
-      return Number(row.n)
-    },
-
-    async createInvitation(invitation) {
-      await q
-        .insertInto('invitations')
-        .values({
-          id: invitation.id,
-          org_id: invitation.orgId,
-          email: invitation.email,
-          role: invitation.role,
-          token_hash: invitation.tokenHash,
-          invited_by: invitation.invitedBy,
-          created_at: invitation.createdAt,
-          expires_at: invitation.expiresAt,
-          accepted_at: null,
-        })
-        .execute()
-    },
-
-    async pendingInvitations(orgId) {
-      const rows = await q
-        .selectFrom('invitations')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('accepted_at', 'is', null)
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .execute()
-      return rows.map(invitationOf)
-    },
-
-    async invitation(orgId, id) {
-      const row = await q.selectFrom('invitations').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
-      return row ? invitationOf(row) : undefined
-    },
-
-    async invitationByTokenHash(tokenHash) {
-      const row = await q.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
-      return row ? invitationOf(row) : undefined
-    },
-
-    async markInvitationAccepted(id, at) {
-      const stamp = at.toISOString()
-      const result = await q
-        .updateTable('invitations')
-        .set({ accepted_at: stamp })
-        .where('id', '=', id)
-        .where('accepted_at', 'is', null)
-        .where('expires_at', '>', stamp)
-        .executeTakeFirst()
-      return Number(result.numUpdatedRows) === 1
-    },
-
-    async deleteInvitation(orgId, id) {
-      const result = await q.deleteFrom('invitations').where('org_id', '=', orgId).where('id', '=', id).where('accepted_at', 'is', null).executeTakeFirst()
-      return Number(result.numDeletedRows) === 1
-    },
-
-    async deletePendingInvitationsFor(orgId, email) {
-      await q.deleteFrom('invitations').where('org_id', '=', orgId).where('email', '=', email).where('accepted_at', 'is', null).execute()
-    },
-
-    async createApiKey(key) {
-      await q
-        .insertInto('api_keys')
-        .values({
-          id: key.id,
-          org_id: key.orgId,
-          name: key.name,
-          role: key.role,
-          prefix: key.prefix,
-          secret_hash: key.secretHash,
-          created_by: key.createdBy,
-          created_at: key.createdAt,
-        })
-        .execute()
-    },
-
-    async apiKeys(orgId) {
-      const rows = await q.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).orderBy('created_at', 'desc').orderBy('id').execute()
-      return rows.map(apiKeyOf)
-    },
-
-    async apiKey(orgId, id) {
-      const row = await q.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
-      return row ? apiKeyOf(row) : undefined
-    },
-
-    async revokeApiKey(orgId, id, at) {
-      const result = await q
-        .updateTable('api_keys')
-        .set({ revoked_at: at.toISOString() })
-        .where('org_id', '=', orgId)
-        .where('id', '=', id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst()
-      return Number(result.numUpdatedRows) === 1
     },
   }
 }

@@ -4,23 +4,39 @@ import type { Database } from '../schema.js'
 import { accessRepo } from './access.js'
 import { accountsRepo } from './accounts.js'
 import { achievementsRepo } from './achievements.js'
-import { issuanceRepo } from './issuance.js'
+import { apiKeysRepo } from './api-keys.js'
+import { batchUploadsRepo } from './batch-uploads.js'
+import { batchesRepo } from './batches.js'
+import { credentialViewsRepo } from './credential-views.js'
+import { idempotencyRepo } from './idempotency.js'
+import { imagesRepo } from './images.js'
+import { invitationsRepo } from './invitations.js'
+import { issuedCredentialsRepo } from './issued-credentials.js'
 import { outboxRepo } from './mail.js'
+import { membersRepo } from './members.js'
 import { orgKeysRepo } from './org-keys.js'
 import { orgsRepo } from './orgs.js'
 import { skillsRepo } from './skills.js'
 import { statsRepo } from './stats.js'
-import { credentialViewsRepo } from './credential-views.js'
+import { statusListsRepo } from './status-lists.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
   access: accessRepo(q),
   accounts: accountsRepo(q, now),
   orgs: orgsRepo(q, now),
+  members: membersRepo(q, now),
+  invitations: invitationsRepo(q),
+  apiKeys: apiKeysRepo(q),
   orgKeys: orgKeysRepo(q),
+  images: imagesRepo(q),
   achievements: achievementsRepo(q, now),
   skills: skillsRepo(q, now),
-  issuance: issuanceRepo(q, now),
+  statusLists: statusListsRepo(q, now),
+  issuedCredentials: issuedCredentialsRepo(q),
+  batches: batchesRepo(q, now),
+  batchUploads: batchUploadsRepo(q, now),
+  idempotency: idempotencyRepo(q, now),
   outbox: outboxRepo(q, now),
   stats: statsRepo(q),
   credentialViews: credentialViewsRepo(q),

@@ -234,6 +234,28 @@ export interface OutboxTable {
   sent_at: string | null
 }
 
+/** A stored CSV file's lock row: taken (upserted) by every transaction that keeps or removes the file. */
+export interface BatchFilesTable {
+  digest: string
+  locked_at: string
+}
+
+/** A scanned upload waiting to become a batch (its preview's URL), until it expires. */
+export interface BatchUploadsTable {
+  id: string
+  org_id: string
+  achievement_id: string
+  file_digest: string
+  file_name: string
+  total_rows: number
+  /** JSON: the scan's first rows and problems. */
+  scan: string
+  created_by: string | null
+  created_at: string
+  expires_at: string
+  batch_id: string | null
+}
+
 /** Every platform table. */
 export interface PlatformTables {
   users: UsersTable
@@ -250,6 +272,8 @@ export interface PlatformTables {
   status_lists: StatusListsTable
   batches: BatchesTable
   batch_errors: BatchErrorsTable
+  batch_files: BatchFilesTable
+  batch_uploads: BatchUploadsTable
   issued_credentials: IssuedCredentialsTable
   verification_events: VerificationEventsTable
   idempotency_keys: IdempotencyKeysTable

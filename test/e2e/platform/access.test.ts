@@ -79,28 +79,77 @@ describe('authentication and organization access', () => {
   })
 })
 
-describe('CSRF on large forms', () => {
-  it('takes the token from the action URL without reading the body, and refuses an oversized form body', async () => {
+describe('CSRF on forms and uploads', () => {
+  /** A multipart body with `_csrf` first and a file of `size` bytes after it, made as it is read; counts what was pulled. */
+  function multipart(token: string, size: number) {
+    const boundary = 'emblem-test-boundary'
+    const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`)
+    const chunk = new Uint8Array(64 * 1024).fill(0x61)
+    let sent = 0
+    let pulled = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === 0) controller.enqueue(head)
+        else if (sent < size) {
+          controller.enqueue(chunk)
+          sent += chunk.byteLength
+        } else {
+          controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`))
+          controller.close()
+        }
+        pulled++
+      },
+    })
+    return { body, type: `multipart/form-data; boundary=${boundary}`, pulledBytes: () => sent }
+  }
+
+  it('checks the token of a multipart form before reading its file, and never takes it from the URL', async () => {
     const owner = await t.seedUser()
     const org = await t.seedOrg({ owner })
+    const forged = multipart('not-the-token', 100 * 1024 * 1024)
+    const refused = await t.app.request(`/probe/orgs/${org.slug}/issue`, { method: 'POST', headers: { cookie: owner.cookie, 'content-type': forged.type }, body: forged.body, duplex: 'half' } as RequestInit)
+    expect(refused.status).toBe(403)
+    expect((await readJson(refused)).code).toBe('ERR_CSRF')
+    expect(forged.pulledBytes()).toBeLessThan(1024 * 1024)
     const viaQuery = await t.app.request(`/probe/orgs/${org.slug}/issue?_csrf=${owner.csrf}`, {
       method: 'POST',
       headers: { cookie: owner.cookie, 'content-type': 'multipart/form-data; boundary=x' },
       body: '--x--',
     })
-    expect(viaQuery.status).toBe(200)
-    const huge = await t.app.request(`/probe/orgs/${org.slug}/issue`, {
+    expect(viaQuery.status).toBe(403)
+    const genuine = multipart(owner.csrf, 1024)
+    const accepted = await t.app.request(`/probe/orgs/${org.slug}/issue`, { method: 'POST', headers: { cookie: owner.cookie, 'content-type': genuine.type }, body: genuine.body, duplex: 'half' } as RequestInit)
+    expect(accepted.status).toBe(200)
+  })
+
+  it('refuses an oversized url-encoded form, declared or not, and answers a malformed multipart form with 400', async () => {
+    const owner = await t.seedUser()
+    const org = await t.seedOrg({ owner })
+    const declared = await t.app.request(`/probe/orgs/${org.slug}/issue`, {
       method: 'POST',
-      headers: { cookie: owner.cookie, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(9 * 1024 * 1024) },
-      body: '--x--',
+      headers: { cookie: owner.cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(9 * 1024 * 1024) },
+      body: `_csrf=${owner.csrf}`,
     })
-    expect(huge.status).toBe(413)
-    expect((await readJson(huge)).detail).toContain('A form is at most 8 MB')
+    expect(declared.status).toBe(413)
+    expect((await readJson(declared)).detail).toContain('A form is at most 1048576 bytes')
     const unmeasured = await t.app.request(`/probe/orgs/${org.slug}/issue`, {
       method: 'POST',
       headers: { cookie: owner.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: `_csrf=${owner.csrf}&filler=${'a'.repeat(9 * 1024 * 1024)}`,
     })
     expect(unmeasured.status).toBe(413)
+    const broken = await t.app.request(`/probe/orgs/${org.slug}/issue`, {
+      method: 'POST',
+      headers: { cookie: owner.cookie, 'content-type': 'multipart/form-data' },
+      body: '--x\r\nnot a part',
+    })
+    expect(broken.status).toBe(400)
+    expect((await readJson(broken)).code).toBe('ERR_INPUT_INVALID')
+    const cut = await t.app.request(`/probe/orgs/${org.slug}/issue`, {
+      method: 'POST',
+      headers: { cookie: owner.cookie, 'content-type': 'multipart/form-data; boundary=x' },
+      body: `--x\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${owner.csrf}`,
+    })
+    expect(cut.status).toBe(400)
   })
 })

@@ -9,8 +9,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseDefinition } from '../../../src/app/achievements/definition.js'
-import { createBatch } from '../../../src/app/issuance/create-batch.js'
-import { storeCsvUpload } from '../../../src/jobs/batch-files.js'
+import { startBatch } from '../../../src/app/issuance/start-batch.js'
 import { startBatchRunner } from '../../../src/jobs/batch-runner.js'
 import { masterKeyFrom } from '../../../src/keys/master-key.js'
 import { createPlatform } from '../../../src/platform.js'
@@ -32,8 +31,8 @@ const { masterKeyFrom } = await import(${src('src/keys/master-key.ts')})
 const { startBatchRunner } = await import(${src('src/jobs/batch-runner.ts')})
 const [dbPath, dataDir, master] = process.argv.slice(-3)
 const store = await openStore({ url: dbPath })
-const platform = createPlatform({ store, masterKey: masterKeyFrom(Buffer.from(master, 'hex')), publicUrl: ${JSON.stringify(PUBLIC_URL)}, dataDir })
-startBatchRunner({ platform, chunkSize: 250, signingThreads: 0, leaseMs: 1500, workerId: 'doomed-child' })
+const { ports } = createPlatform({ store, masterKey: masterKeyFrom(Buffer.from(master, 'hex')), publicUrl: ${JSON.stringify(PUBLIC_URL)}, dataDir })
+startBatchRunner({ platform: ports, chunkSize: 250, signingThreads: 0, leaseMs: 1500, workerId: 'doomed-child' })
 setInterval(async () => {
   const batch = await store.db.selectFrom('batches').select('next_row').executeTakeFirst()
   process.stdout.write('progress ' + (batch?.next_row ?? 0) + '\\n')
@@ -69,7 +68,7 @@ describe('a batch runner killed with SIGKILL mid-batch', () => {
     const master = randomBytes(32)
     const store = await openStore({ url: dbPath })
     await store.migrate()
-    const platform = createPlatform({ store, masterKey: masterKeyFrom(master), publicUrl: PUBLIC_URL, dataDir })
+    const { ports: platform } = createPlatform({ store, masterKey: masterKeyFrom(master), publicUrl: PUBLIC_URL, dataDir })
     const now = new Date().toISOString()
     const orgId = platform.random.uuid()
     await store.db.insertInto('organizations').values({ id: orgId, slug: 'crash-test', name: 'Crash Test University', created_at: now }).execute()
@@ -95,11 +94,10 @@ describe('a batch runner killed with SIGKILL mid-batch', () => {
     }
     const csvPath = join(dir, 'cohort.csv')
     writeFileSync(csvPath, `${lines.join('\r\n')}\r\n`)
-    const upload = await storeCsvUpload(platform, createReadStream(csvPath), { name: 'cohort.csv' })
-    const { batch } = await createBatch(platform, { orgId, achievementId, file: { digest: upload.digest, name: upload.name, totalRows: upload.scan.totalRows }, createdBy: null })
+    const { batch } = await startBatch(platform, { orgId, achievementId, body: createReadStream(csvPath), fileName: 'cohort.csv', createdBy: null })
 
     const seen = await runThenKill([dbPath, dataDir, master.toString('hex')], 1000)
-    const killed = (await store.repos.issuance.batch(orgId, batch.id))!
+    const killed = (await store.repos.batches.get(orgId, batch.id))!
     expect(killed.state).toBe('running')
     expect(killed.leaseOwner).toBe('doomed-child')
     expect(killed.nextRow).toBeGreaterThanOrEqual(seen)
@@ -110,12 +108,12 @@ describe('a batch runner killed with SIGKILL mid-batch', () => {
     expect(issuedBefore.every((r) => r.batch_row! < killed.nextRow + 2)).toBe(true)
 
     // Resume here once the dead runner's lease has expired.
-    const runner = startBatchRunner({ platform, dataDir, chunkSize: 500, signingThreads: 0, pollMs: 100, workerId: 'rescuer' })
+    const runner = startBatchRunner({ platform, chunkSize: 500, signingThreads: 0, pollMs: 100, workerId: 'rescuer' })
     const deadline = Date.now() + 120_000
     let done = killed
     while (done.state !== 'done' && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100))
-      done = (await store.repos.issuance.batch(orgId, batch.id))!
+      done = (await store.repos.batches.get(orgId, batch.id))!
     }
     await runner.stop()
     expect(done).toMatchObject({ state: 'done', nextRow: ROWS, issued: expected.size, failed: ROWS - expected.size, leaseOwner: null })
@@ -124,7 +122,7 @@ describe('a batch runner killed with SIGKILL mid-batch', () => {
     expect(issued.length).toBe(expected.size)
     expect(new Set(issued.map((r) => r.batch_row)).size).toBe(expected.size)
     for (const r of issued) expect(r.recipient_email).toBe(expected.get(r.batch_row!))
-    const errors = await store.repos.issuance.batchErrors(batch.id, { limit: ROWS })
+    const errors = await store.repos.batches.errors(batch.id, { limit: ROWS })
     expect(errors.length).toBe(ROWS - expected.size)
     expect(new Set([...errors.map((e) => e.row), ...issued.map((r) => r.batch_row!)]).size).toBe(ROWS)
     const ids = issued.map((r) => r.credential_id)

@@ -10,8 +10,8 @@ let p: IssuancePlatform
 let runner: BatchRunner
 beforeAll(async () => {
   p = await startIssuancePlatform()
-  runner = startBatchRunner({ platform: p.t.platform, signingThreads: 1, pollMs: 60_000 })
-  p.t.platform.onWake('batches', runner.notify)
+  runner = startBatchRunner({ platform: p.t.ports, signingThreads: 1, pollMs: 60_000 })
+  p.t.handle.onWake('batches', runner.notify)
 })
 afterAll(async () => {
   await runner.stop()

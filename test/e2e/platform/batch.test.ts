@@ -8,8 +8,8 @@ let p: IssuancePlatform
 let runner: BatchRunner
 beforeAll(async () => {
   p = await startIssuancePlatform()
-  runner = startBatchRunner({ platform: p.t.platform, chunkSize: 4, signingThreads: 0, pollMs: 60_000 })
-  p.t.platform.onWake('batches', runner.notify)
+  runner = startBatchRunner({ platform: p.t.ports, chunkSize: 4, signingThreads: 0, pollMs: 60_000 })
+  p.t.handle.onWake('batches', runner.notify)
 })
 afterAll(async () => {
   await runner.stop()
@@ -104,6 +104,34 @@ describe('bulk issuance from a CSV file', () => {
     expect(elsewhere.status).toBe(202)
     await runner.settled()
     expect(await count()).toBe(2)
+  })
+
+  it('never loses a batch’s file to concurrent uploads of the same CSV, to the same and to another achievement (issue #11)', async () => {
+    const csv = `email,name\n${Array.from({ length: 30 }, (_, i) => `concurrent${i}@example.org,Concurrent ${i}`).join('\n')}\n`
+    const other = await p.seedAchievement(p.org, { definition: { name: 'Concurrent Other' } })
+    // Waves of uploads while the runner finishes the batches of the waves before: a finished batch releases the file another upload just kept.
+    const statuses: number[] = []
+    const ids = new Set<string>()
+    for (let wave = 0; wave < 5; wave++) {
+      const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => upload(csv, { achievementId: i % 2 === 0 ? p.achievementId : other })))
+      for (const res of responses) {
+        statuses.push(res.status)
+        if (res.status < 300) ids.add((await readJson(res)).id)
+      }
+      if (wave % 2 === 0) await runner.settled()
+    }
+    await runner.settled()
+    expect(statuses.every((s) => s === 200 || s === 202)).toBe(true)
+    expect(ids.size).toBe(2)
+    for (const id of ids) {
+      const batch = await readJson(await p.t.request(`/api/v1/orgs/${p.org.slug}/batches/${id}`, { as: p.owner }))
+      expect(batch).toMatchObject({ state: 'done', issued: 30, failed: 0, error: null })
+    }
+    // And the same file after its batches are done: a new upload finds it (or stores it again), never a batch without its file.
+    const later = await upload(csv, { achievementId: await p.seedAchievement(p.org, { definition: { name: 'Concurrent Later' } }) })
+    expect(later.status).toBe(202)
+    await runner.settled()
+    expect(await readJson(await p.t.request(`/api/v1/orgs/${p.org.slug}/batches/${(await readJson(later)).id}`, { as: p.owner }))).toMatchObject({ state: 'done', issued: 30 })
   })
 
   const refusals: [string, string | Uint8Array, RegExp, string?][] = [

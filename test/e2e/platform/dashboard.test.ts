@@ -83,6 +83,8 @@ describe('the dashboards', () => {
   it('refuses a window it cannot draw with a specific message', async () => {
     const res = await t.request(`/api/v1/orgs/${org.slug}/activity?days=1000`, { as: owner })
     expect(res.status).toBe(400)
-    expect((await readJson(res)).detail).toContain('days must be an integer from 1 to 366')
+    const problem = await readJson(res)
+    expect(problem.detail).toContain('days: must be a whole number from 1 to 366')
+    expect(problem.errors).toEqual([{ path: 'days', code: 'too_large', message: 'must be a whole number from 1 to 366' }])
   })
 })

@@ -1,9 +1,6 @@
 // The issuance tests' platform: the test platform with a data directory of its own, an
 // organization with a published micro-credential, and a verifier that reaches this instance's
 // did:web documents and status lists in-process (never the network).
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { parseDefinition, type AchievementDefinitionInput } from '../../../src/app/achievements/definition.js'
 import { instanceFetcher } from '../../../src/app/credentials/instance-fetcher.js'
 import { verifyCredential, type VerificationReport } from '../../../src/core/verification/index.js'
@@ -37,13 +34,12 @@ export interface IssuancePlatform {
 /** Starts a platform (SQLite, or PostgreSQL when asked) with an owner, an organization and a published achievement. */
 export async function startIssuancePlatform(opts: { dialect?: 'sqlite' | 'postgres' } = {}): Promise<IssuancePlatform> {
   const t = await startTestPlatform(opts)
-  const dataDir = mkdtempSync(join(tmpdir(), 'emblem-issuance-'))
-  t.platform.dataDir = dataDir
+  const { dataDir } = t
   const owner = await t.seedUser()
   const org = await t.seedOrg({ owner, name: 'Example University' })
   const seedAchievement: IssuancePlatform['seedAchievement'] = async (target, { state = 'published', definition = {} } = {}) => {
     const now = t.clock.now().toISOString()
-    const id = t.platform.random.uuid()
+    const id = t.ports.random.uuid()
     const parsed = parseDefinition({ ...DEFINITION, ...definition })
     await t.store.db
       .insertInto('achievements')
@@ -61,10 +57,7 @@ export async function startIssuancePlatform(opts: { dialect?: 'sqlite' | 'postgr
     dataDir,
     seedAchievement,
     verify: (credential) => verifyCredential(credential, { now: t.clock.now(), fetcher }),
-    async close() {
-      await t.close()
-      rmSync(dataDir, { recursive: true, force: true })
-    },
+    close: () => t.close(),
   }
 }
 

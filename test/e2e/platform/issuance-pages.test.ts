@@ -9,8 +9,8 @@ let viewer: TestSession
 let issuer: TestSession
 beforeAll(async () => {
   p = await startIssuancePlatform()
-  runner = startBatchRunner({ platform: p.t.platform, signingThreads: 0, pollMs: 60_000 })
-  p.t.platform.onWake('batches', runner.notify)
+  runner = startBatchRunner({ platform: p.t.ports, signingThreads: 0, pollMs: 60_000 })
+  p.t.handle.onWake('batches', runner.notify)
   viewer = await p.t.seedUser()
   issuer = await p.t.seedUser()
   await p.t.seedMember(p.org, viewer, 'viewer')
@@ -66,29 +66,38 @@ describe('the issue form', () => {
   })
 })
 
-/** Uploads a file through the form as a browser does: multipart, the CSRF token in the action URL. */
+/** Uploads a file through the form as a browser does: multipart, the CSRF token the first field, the file last. */
 async function uploadForm(csv: string, as: TestSession = p.owner, achievementId = p.achievementId) {
   const form = new FormData()
+  form.set('_csrf', as.csrf)
   form.set('achievement', achievementId)
   form.set('file', new Blob([csv], { type: 'text/csv' }), 'spring cohort.csv')
-  return p.t.app.request(`${base()}/batches/preview?_csrf=${encodeURIComponent(as.csrf)}`, { method: 'POST', body: form, headers: { cookie: as.cookie, accept: 'text/html' } })
+  return p.t.app.request(`${base()}/batches/uploads`, { method: 'POST', body: form, headers: { cookie: as.cookie, accept: 'text/html' } })
 }
 
 describe('bulk issuance pages', () => {
-  it('previews the first rows and the problems, then issues on confirmation and shows progress, counts and errors', async () => {
+  it('previews the first rows and the problems at a URL of its own, then issues on confirmation and shows progress, counts and errors', async () => {
     const csv = 'email,name\nspring1@example.org,Spring One\n=HYPERLINK("x"),Formula\nspring2@example.org,Spring Two\n'
-    const preview = await uploadForm(csv, issuer)
-    expect(preview.status).toBe(200)
-    const text = await preview.text()
-    expect(text).toContain('spring cohort.csv')
-    expect(text).toContain('3 learners')
-    expect(text).toContain('Spring One')
-    expect(text).toContain('is not an e-mail address')
-    expect(text).toContain('Issue 2 credentials')
-    const digest = /name="digest" value="([0-9a-f]{64})"/.exec(text)![1]!
-    expect(await p.t.store.db.selectFrom('batches').select('id').where('file_digest', '=', digest).execute()).toHaveLength(0)
+    const uploaded = await uploadForm(csv, issuer)
+    expect(uploaded.status).toBe(303)
+    const previewPath = uploaded.headers.get('location')!
+    expect(previewPath).toMatch(new RegExp(`^${base()}/batches/uploads/[0-9a-f-]{36}$`))
+    expect(previewPath).not.toContain('_csrf')
+    // The preview reopens (back button, a new tab) as often as needed.
+    for (let i = 0; i < 2; i++) {
+      const preview = await page(previewPath, issuer)
+      expect(preview.status).toBe(200)
+      const text = await preview.text()
+      expect(text).toContain('spring cohort.csv')
+      expect(text).toContain('3 learners')
+      expect(text).toContain('Spring One')
+      expect(text).toContain('is not an e-mail address')
+      expect(text).toContain('Issue 2 credentials')
+      expect(text).toContain(`action="${previewPath}"`)
+    }
+    expect(await p.t.store.db.selectFrom('batches').select('id').where('file_name', '=', 'spring cohort.csv').execute()).toHaveLength(0)
 
-    const confirm = await p.t.submitForm(`${base()}/batches`, { digest, achievement: p.achievementId, fileName: 'spring cohort.csv' }, issuer)
+    const confirm = await p.t.submitForm(previewPath, {}, issuer)
     expect(confirm.status).toBe(303)
     const location = confirm.headers.get('location')!
     expect(location).toMatch(/\/batches\/[0-9a-f-]{36}\?done=queued$/)
@@ -100,9 +109,33 @@ describe('bulk issuance pages', () => {
     expect(done).toContain('Download the error report (CSV)')
     expect(done).toContain('=HYPERLINK(&quot;x&quot;)')
 
-    const again = await p.t.submitForm(`${base()}/batches`, { digest, achievement: p.achievementId, fileName: 'again.csv' }, issuer)
+    // Confirmed, the preview leads to its batch; confirming twice or uploading the same file again issues nothing twice.
+    const reopened = await page(previewPath, issuer)
+    expect(reopened.status).toBe(303)
+    expect(reopened.headers.get('location')).toBe(location.replace('?done=queued', ''))
+    const again = await p.t.submitForm(previewPath, {}, issuer)
     expect(again.headers.get('location')).toBe(location.replace('done=queued', 'done=existing'))
+    const sameFile = await uploadForm(csv, issuer)
+    const secondConfirm = await p.t.submitForm(sameFile.headers.get('location')!, {}, issuer)
+    expect(secondConfirm.headers.get('location')).toBe(location.replace('done=queued', 'done=existing'))
     expect(await (await page(`${base()}/batches`)).text()).toContain('spring cohort.csv')
+  })
+
+  it('answers an unknown or expired upload with 404, and refuses a confirmation without the CSRF token', async () => {
+    const missing = await page(`${base()}/batches/uploads/00000000-0000-4000-8000-000000000000`, issuer)
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('upload the file again')
+    const uploaded = await uploadForm('email,name\nlate@example.org,Late\n', issuer)
+    const previewPath = uploaded.headers.get('location')!
+    const forged = await p.t.app.request(previewPath, { method: 'POST', headers: { cookie: issuer.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: '' })
+    expect(forged.status).toBe(403)
+    p.t.clock.advance(25 * 3_600_000)
+    try {
+      expect((await page(previewPath, issuer)).status).toBe(404)
+      expect((await p.t.submitForm(previewPath, {}, issuer)).status).toBe(422)
+    } finally {
+      p.t.clock.advance(-25 * 3_600_000)
+    }
   })
 
   it('refreshes the progress page while the batch runs, and lets the reader stop that', async () => {
@@ -128,10 +161,12 @@ describe('bulk issuance pages', () => {
     expect(text).toMatch(/id="field-file-error"[^>]*>.*missing: email, name/s)
   })
 
-  it('refuses viewers on every bulk form, and lets them read batches', async () => {
+  it('refuses viewers on every bulk form and preview, and lets them read batches', async () => {
     expect((await page(`${base()}/batches/new`, viewer)).status).toBe(403)
     expect((await uploadForm('email,name\nv@example.org,V\n', viewer)).status).toBe(403)
-    expect((await p.t.submitForm(`${base()}/batches`, { digest: '0'.repeat(64), achievement: p.achievementId }, viewer)).status).toBe(403)
+    const previewPath = (await uploadForm('email,name\nw@example.org,W\n', issuer)).headers.get('location')!
+    expect((await page(previewPath, viewer)).status).toBe(403)
+    expect((await p.t.submitForm(previewPath, {}, viewer)).status).toBe(403)
     expect((await page(`${base()}/batches`, viewer)).status).toBe(200)
   })
 })

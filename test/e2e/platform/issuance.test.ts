@@ -145,6 +145,32 @@ describe('Idempotency-Key', () => {
     expect(await countCredentials()).toBe(before + 1)
   })
 
+  it('checks the body before digesting it: odd bodies with a key answer 400, never 500, and issue nothing', async () => {
+    const before = await countCredentials()
+    const bodies = [
+      '1e999',
+      '{"recipient":{"email":"deep@example.org","name":"Deep"},"showName":1e999}',
+      `{"recipient":${'['.repeat(100)}${']'.repeat(100)}}`,
+      `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+      '{"recipient":{"email":"x@example.org","name":"X"},"validUntil":-1e999}',
+    ]
+    for (const [i, body] of bodies.entries()) {
+      const res = await p.t.request(issuePath(), { as: p.owner, method: 'POST', body, headers: { 'content-type': 'application/json', 'idempotency-key': `odd-${i}` } })
+      expect(res.status, body.slice(0, 40)).toBe(400)
+      expect(['ERR_INPUT_INVALID', 'ERR_INPUT_TOO_DEEP']).toContain((await readJson(res)).code)
+    }
+    expect(await countCredentials()).toBe(before)
+  })
+
+  it('lists the body’s field errors in the problem, with or without a key', async () => {
+    const res = await issue({ recipient: { email: 'nope', name: '' } }, { 'idempotency-key': 'fields-1' })
+    expect(res.status).toBe(400)
+    expect((await readJson(res)).errors).toEqual([
+      { path: 'recipient.email', code: 'invalid_email', message: '"nope" is not an e-mail address like name@example.org' },
+      { path: 'recipient.name', code: 'required', message: 'Enter the learner’s name' },
+    ])
+  })
+
   it('keeps keys apart per organization, and refuses a malformed key', async () => {
     const owner = await p.t.seedUser()
     const other = await p.t.seedOrg({ owner })

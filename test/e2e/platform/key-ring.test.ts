@@ -13,20 +13,20 @@ describe('organization keys', () => {
   it('are stored sealed, sign as <did>#<key id>, and a rotation retires the old key without losing it', async () => {
     const owner = await t.seedUser()
     const org = await t.seedOrg({ owner, withKey: false })
-    await expect(t.platform.keys.signerFor(org)).rejects.toMatchObject({ code: 'ERR_KEY_UNAVAILABLE' })
-    const first = await t.platform.keys.rotate(org.id)
+    await expect(t.ports.keys.signerFor(org)).rejects.toMatchObject({ code: 'ERR_KEY_UNAVAILABLE' })
+    const first = await t.ports.keys.rotate(org.id)
     const rows = await t.store.db.selectFrom('org_keys').selectAll().where('org_id', '=', org.id).execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]!.secret_sealed).toMatch(/^v1\./)
     expect(rows[0]!.secret_sealed).not.toContain('z3u2') // no multibase secret key in the clear
-    const signer = await t.platform.keys.signerFor(org)
+    const signer = await t.ports.keys.signerFor(org)
     expect(signer.verificationMethod).toBe(`${org.did}#${first.keyId}`)
     expect(signer.publicKeyMultibase).toBe(first.publicKeyMultibase)
 
-    const second = await t.platform.keys.rotate(org.id)
+    const second = await t.ports.keys.rotate(org.id)
     const states = await t.store.db.selectFrom('org_keys').select(['id', 'state']).where('org_id', '=', org.id).orderBy('created_at').execute()
     expect(new Map(states.map((s) => [s.id, s.state]))).toEqual(new Map([[first.keyId, 'retired'], [second.keyId, 'active']]))
-    const next = await t.platform.keys.signerFor(org)
+    const next = await t.ports.keys.signerFor(org)
     expect(next.verificationMethod).toBe(`${org.did}#${second.keyId}`)
 
     // What the signer signs verifies with the key it names.

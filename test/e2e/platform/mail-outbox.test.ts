@@ -20,10 +20,10 @@ function outboxContract(dialect: 'sqlite' | 'postgres') {
   afterAll(() => t.close())
 
   const message = (to: string, orgId?: string): MailMessage => ({ to, fromName: 'Org', subject: `To ${to}`, text: 't', html: '<p>h</p>', orgId })
-  const enqueue = (m: MailMessage, smtpConfigured = true) => t.platform.store.repos.outbox.enqueue(m, { smtpConfigured, id: t.platform.random.uuid() })
+  const enqueue = (m: MailMessage, smtpConfigured = true) => t.store.repos.outbox.enqueue(m, { smtpConfigured, id: t.ports.random.uuid() })
   // The repository stamps with the store's clock (the system's on PostgreSQL, the test clock on SQLite):
   // ask for what is due at the moment the message was queued.
-  const queuedAt = async (id: string) => new Date((await t.platform.store.repos.outbox.get(id))!.nextAttemptAt)
+  const queuedAt = async (id: string) => new Date((await t.store.repos.outbox.get(id))!.nextAttemptAt)
 
   it("lists an organization's messages newest first, page by page, and never another organization's", async () => {
     const owner = await t.seedUser()
@@ -36,7 +36,7 @@ function outboxContract(dialect: 'sqlite' | 'postgres') {
       if (i % 2 === 0) t.clock.advance(1000) // some share a timestamp: the id breaks the tie
     }
     await enqueue(message('account@example.org'))
-    const { outbox } = t.platform.store.repos
+    const { outbox } = t.store.repos
     const first = await outbox.listForOrg(org.id, { limit: 2 })
     const second = await outbox.listForOrg(org.id, { limit: 2, before: first[1]!.id })
     const third = await outbox.listForOrg(org.id, { limit: 2, before: second[1]!.id })
@@ -51,7 +51,7 @@ function outboxContract(dialect: 'sqlite' | 'postgres') {
   })
 
   it('holds messages without SMTP and queues them with it; only queued, due ones come out of due()', async () => {
-    const { outbox } = t.platform.store.repos
+    const { outbox } = t.store.repos
     const held = await enqueue(message('held@example.org'), false)
     const queued = await enqueue(message('queued@example.org'))
     expect((await outbox.get(held))!.state).toBe('held')
@@ -63,7 +63,7 @@ function outboxContract(dialect: 'sqlite' | 'postgres') {
   })
 
   it('lets exactly one of two claimants take a message, and records sent and failed attempts', async () => {
-    const { outbox } = t.platform.store.repos
+    const { outbox } = t.store.repos
     const id = await enqueue(message('claim@example.org'))
     const now = await queuedAt(id)
     const lease = new Date(now.getTime() + 60_000)
@@ -95,10 +95,10 @@ describe('account e-mail over SMTP', () => {
     const t = await startTestPlatform()
     const smtp = await startTestSmtpServer()
     // The wiring main.ts does when EMBLEM_SMTP_URL is set: a platform that queues, a worker woken on 'mail'.
-    const platform = createPlatform({ store: t.store, masterKey: masterKeyFrom(randomBytes(32)), publicUrl: t.config.publicUrl, clock: t.clock, smtpConfigured: true })
+    const { platform, ports, onWake } = createPlatform({ store: t.store, masterKey: masterKeyFrom(randomBytes(32)), publicUrl: t.config.publicUrl, clock: t.clock, smtpConfigured: true })
     const transport = createSmtpTransport(smtp.url)
-    const delivery = startMailDelivery({ platform, transport, from: 'no-reply@localhost' })
-    platform.onWake('mail', delivery.notify)
+    const delivery = startMailDelivery({ platform: ports, transport, from: 'no-reply@localhost' })
+    onWake('mail', delivery.notify)
     const app = createApp(t.config, { log: silentLogger, platform })
     try {
       const res = await postForm({ ...t, app }, '/sign-up', { name: 'Mary Somerville', email: 'mary@example.org', password: 'on the connexion of the sciences' }, anonymousBrowser())

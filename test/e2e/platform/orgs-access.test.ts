@@ -87,7 +87,7 @@ const CASES: RouteCase[] = [
     least: 'admin',
     ok: 204,
     call: async () => {
-      const invitation = await inviteMember(t.platform, {
+      const invitation = await inviteMember(t.ports, {
         org,
         actor: { role: 'owner', userId: people.owner.userId },
         inviterName: 'The owner',
@@ -103,8 +103,8 @@ const CASES: RouteCase[] = [
     least: 'owner',
     ok: 200,
     call: async () => {
-      const [retiring] = (await t.platform.store.repos.orgKeys.keysOf(org.id)).filter((k) => k.state === 'active')
-      await t.platform.keys.rotate(org.id)
+      const [retiring] = (await t.store.repos.orgKeys.keysOf(org.id)).filter((k) => k.state === 'active')
+      await t.ports.keys.rotate(org.id)
       return { method: 'POST', path: `/api/v1/orgs/home/keys/${retiring!.id}/revoke`, json: { reason: 'Access test' } }
     },
   },
@@ -115,7 +115,7 @@ const CASES: RouteCase[] = [
     least: 'admin',
     ok: 204,
     call: async () => {
-      const { key } = await createApiKey(t.platform, { orgId: org.id, createdBy: people.owner.userId, input: { name: `Doomed ${++n}`, role: 'viewer' } })
+      const { key } = await createApiKey(t.ports, { orgId: org.id, createdBy: people.owner.userId, input: { name: `Doomed ${++n}`, role: 'viewer' } })
       return { method: 'DELETE', path: `/api/v1/orgs/home/api-keys/${key.id}` }
     },
   },
@@ -165,7 +165,7 @@ describe('organization API access', () => {
     }
     const elsewhereMember = await t.request(`/api/v1/orgs/home/members/${people.stranger.userId}`, { as: people.owner, method: 'DELETE' })
     expect(elsewhereMember.status).toBe(404)
-    const [elsewhereKey] = await t.platform.store.repos.orgs.apiKeys(other.id)
+    const [elsewhereKey] = await t.store.repos.apiKeys.list(other.id)
     expect((await t.request(`/api/v1/orgs/home/api-keys/${elsewhereKey!.id}`, { as: people.owner, method: 'DELETE' })).status).toBe(404)
     expect((await t.request(`/api/v1/orgs/elsewhere`, { as: otherKey })).status).toBe(200)
   })

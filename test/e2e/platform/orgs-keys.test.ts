@@ -23,9 +23,9 @@ const fetcher: DocumentFetcher = async (url) => {
 }
 
 async function signedBy(org: TestOrg) {
-  const record = (await t.platform.store.repos.orgs.get(org.id))!
+  const record = (await t.store.repos.orgs.get(org.id))!
   const credential = buildRealisticCredential({ issuer: issuerProfile(record, t.config.publicUrl), credentialStatus: undefined })
-  const signer = await t.platform.keys.signerFor({ id: org.id, did: org.did })
+  const signer = await t.ports.keys.signerFor({ id: org.id, did: org.did })
   return signCredential(credential, signer, { suite: 'eddsa-rdfc-2022', created: t.clock.now().toISOString() })
 }
 
@@ -48,7 +48,7 @@ describe('the did:web document', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*')
     expect(res.headers.get('cache-control')).toBe('public, max-age=300')
     const doc = await readJson(res)
-    const [key] = await t.platform.store.repos.orgKeys.keysOf(org.id)
+    const [key] = await t.store.repos.orgKeys.keysOf(org.id)
     expect(doc).toEqual({
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
       id: org.did,

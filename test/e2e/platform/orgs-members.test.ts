@@ -15,7 +15,7 @@ const remove = (org: TestOrg, as: TestSession | string, userId: string) => t.req
 
 /** The invitation link mailed to `to` (the newest message to that address in the organization's outbox). */
 async function invitationLink(org: TestOrg, to: string): Promise<string> {
-  const messages = await t.platform.store.repos.outbox.listForOrg(org.id, { limit: 50 })
+  const messages = await t.store.repos.outbox.listForOrg(org.id, { limit: 50 })
   const message = messages.find((m) => m.to === to)
   if (!message) throw new Error(`no message to ${to}`)
   const link = /http:\/\/localhost:3000\/invitations\/([A-Za-z0-9_-]{43})/.exec(message.text)
@@ -104,7 +104,7 @@ describe('invitations', () => {
     const invitation = await readJson(created)
     expect(invitation).toMatchObject({ email: 'new.person@example.org', role: 'issuer', state: 'pending', expiresAt: new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString() })
     expect(created.headers.get('location')).toBe(`/api/v1/orgs/${org.slug}/invitations/${invitation.id}`)
-    const [message] = await t.platform.store.repos.outbox.listForOrg(org.id, { limit: 1 })
+    const [message] = await t.store.repos.outbox.listForOrg(org.id, { limit: 1 })
     expect(message).toMatchObject({ to: 'new.person@example.org', fromName: 'Acme Academy', subject: 'Olivia Owner invited you to Acme Academy on Emblem', state: 'held' })
     const token = await invitationLink(org, 'new.person@example.org')
     const stored = await t.store.db.selectFrom('invitations').select('token_hash').where('id', '=', invitation.id).executeTakeFirstOrThrow()

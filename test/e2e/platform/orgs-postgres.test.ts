@@ -33,19 +33,19 @@ describe.skipIf(!hasPostgres)('organizations on PostgreSQL', () => {
     const members = (await readJson(await t.request(`/api/v1/orgs/${org.slug}/members`, { as: a }))).items
     expect(members.map((m: any) => m.role)).toEqual(['owner', 'owner'])
     const outcomes = await Promise.allSettled([
-      changeMemberRole(t.platform, { orgId: org.id, actor: { role: 'owner', userId: a.userId }, userId: b.userId, input: { role: 'admin' } }),
-      changeMemberRole(t.platform, { orgId: org.id, actor: { role: 'owner', userId: b.userId }, userId: a.userId, input: { role: 'admin' } }),
+      changeMemberRole(t.ports, { orgId: org.id, actor: { role: 'owner', userId: a.userId }, userId: b.userId, input: { role: 'admin' } }),
+      changeMemberRole(t.ports, { orgId: org.id, actor: { role: 'owner', userId: b.userId }, userId: a.userId, input: { role: 'admin' } }),
     ])
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
     expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'ERR_STATE_INVALID' } })
-    expect(await t.platform.store.repos.orgs.countOwners(org.id)).toBe(1)
+    expect(await t.store.repos.members.countOwners(org.id)).toBe(1)
   })
 
   it('sends and accepts an invitation once', async () => {
     const owner = await t.seedUser()
     const org = await t.seedOrg({ owner })
     expect((await t.request(`/api/v1/orgs/${org.slug}/invitations`, { as: owner, method: 'POST', json: { email: 'pg.invitee@example.org', role: 'issuer' } })).status).toBe(201)
-    const [message] = await t.platform.store.repos.outbox.listForOrg(org.id, { limit: 1 })
+    const [message] = await t.store.repos.outbox.listForOrg(org.id, { limit: 1 })
     const token = /\/invitations\/([A-Za-z0-9_-]{43})/.exec(message!.text)![1]
     const invitee = await t.seedUser({ email: 'pg.invitee@example.org' })
     expect(await readJson(await t.request(`/api/v1/invitations/${token}/accept`, { as: invitee, method: 'POST' }))).toMatchObject({ role: 'issuer' })

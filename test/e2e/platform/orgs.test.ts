@@ -53,17 +53,17 @@ describe('creating an organization', () => {
 
   it('leaves no organization behind when its first key cannot be made', async () => {
     const dave = await t.seedUser()
-    const rotate = t.platform.keys.rotate
-    t.platform.keys.rotate = async () => {
+    const rotate = t.ports.keys.rotate
+    t.ports.keys.rotate = async () => {
       throw new Error('key store unavailable')
     }
     try {
       const res = await t.request('/api/v1/orgs', { as: dave, method: 'POST', json: { name: 'Keyless', slug: 'keyless' } })
       expect(res.status).toBe(500)
     } finally {
-      t.platform.keys.rotate = rotate
+      t.ports.keys.rotate = rotate
     }
-    expect(await t.platform.store.repos.orgs.bySlug('keyless')).toBeUndefined()
+    expect(await t.store.repos.orgs.bySlug('keyless')).toBeUndefined()
     expect((await t.request('/api/v1/orgs', { as: dave, method: 'POST', json: { name: 'Keyless', slug: 'keyless' } })).status).toBe(201)
   })
 })

@@ -91,7 +91,7 @@ async function seedAchievement(t: TestPlatform, org: TestOrg, badge: BadgeKind =
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
   }
-  const id = t.platform.random.uuid()
+  const id = t.ports.random.uuid()
   const definition = parseDefinition(DEFINITION)
   await t.store.db
     .insertInto('achievements')
@@ -127,7 +127,9 @@ export async function startCredentialPlatform(opts: { dialect?: 'sqlite' | 'post
       })
     },
     async issue({ email = 'ada@example.org', name = 'Ada Lovelace' } = {}, issuer = org, achievement = achievementId) {
-      const issued = await issueCredential(t.platform, { orgId: issuer.id, achievementId: achievement, recipient: { email, name } })
+      const outcome = await issueCredential(t.ports, { orgId: issuer.id, achievementId: achievement, input: { recipient: { email, name } } })
+      if (outcome.replayed) throw new Error('no Idempotency-Key was sent')
+      const issued = outcome.view
       const mail = await t.store.db.selectFrom('outbox').select('text').where('text', 'like', `%/c/${issued.id.slice('urn:uuid:'.length)}%`).executeTakeFirstOrThrow()
       const claimToken = /\/claim\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1]
       if (!claimToken) throw new Error(`no claim link in the e-mail:\n${mail.text}`)
@@ -135,7 +137,7 @@ export async function startCredentialPlatform(opts: { dialect?: 'sqlite' | 'post
     },
     async changeStatus(id, action, reason) {
       const row = await t.store.db.selectFrom('issued_credentials').select('org_id').where('credential_id', '=', id).executeTakeFirstOrThrow()
-      await changeStatus(t.platform, { orgId: row.org_id, credentialId: id, action, reason })
+      await changeStatus(t.ports, { orgId: row.org_id, credentialId: id, action, reason })
     },
     async signCheckpoint() {
       await signCheckpoint({ store: t.store, signer, origin, clock: t.clock })

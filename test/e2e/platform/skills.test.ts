@@ -19,8 +19,8 @@ const labels = (items: { preferredLabel: string }[]) => items.map((s) => s.prefe
 
 /** Imports both fixtures and the demo skills into `t`'s store. */
 async function fill(t: TestPlatform) {
-  const esco = await importSkills(t.platform, escoSkills(ESCO), { batchSize: 7 })
-  const onet = await importSkills(t.platform, onetSkills(ONET))
+  const esco = await importSkills(t.ports, escoSkills(ESCO), { batchSize: 7 })
+  const onet = await importSkills(t.ports, onetSkills(ONET))
   const demo = await seedDemoSkills(t.store.repos.skills)
   return { esco: esco.imported, onet: onet.imported, demo }
 }

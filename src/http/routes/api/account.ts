@@ -1,59 +1,10 @@
-import { Hono, type Context } from 'hono'
-import { deleteCookie, setCookie } from 'hono/cookie'
+import { Hono } from 'hono'
 import { z } from 'zod'
-import {
-  accountLimitsFor,
-  accountOverview,
-  changeName,
-  RateLimitedError,
-  signIn,
-  signOut,
-  type AccountDeps,
-  type AccountOverview,
-  type NewSession,
-  type UserRecord,
-} from '../../../app/accounts/index.js'
-import { PlatformError } from '../../../core/errors.js'
+import type { AccountOverview, UserRecord } from '../../../app/accounts/index.js'
 import { requireUser } from '../../auth/require.js'
-import { SESSION_COOKIE } from '../../auth/tokens.js'
+import { clearSessionCookie, clientIp, currentSessionHash, setSessionCookie, withRetryAfter } from '../../auth/session-cookie.js'
 import '../../context.js'
-
-/** The account use cases' dependencies for this request: the platform and its account limits. */
-export const accountDeps = (c: Context): AccountDeps => ({ ...c.var.platform, limits: accountLimitsFor(c.var.platform) })
-
-/**
- * The client's address as the socket saw it. X-Forwarded-For is not trusted: anyone can send it,
- * and a limiter keyed on it could be dodged by changing the header.
- */
-export function clientIp(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown'
-}
-
-/** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, Secure when the public URL is https, for the session's life. */
-export function setSessionCookie(c: Context, session: NewSession): void {
-  setCookie(c, SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    path: '/',
-    secure: c.var.platform.publicUrl.startsWith('https:'),
-    expires: session.expiresAt,
-    maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - c.var.platform.clock.now().getTime()) / 1000)),
-  })
-}
-
-/** Removes the session cookie from the browser. */
-export const clearSessionCookie = (c: Context): void =>
-  void deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.var.platform.publicUrl.startsWith('https:') })
-
-/** Adds Retry-After to a RateLimitedError's answer, then lets the error handler answer it. */
-export function withRetryAfter(c: Context, err: unknown): never {
-  if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds))
-  throw err
-}
-
-/** The current session's token hash, when a user is signed in with a cookie. */
-export const currentSessionHash = (c: Context): string | undefined => (c.var.actor?.kind === 'user' ? c.var.actor.sessionIdHash : undefined)
+import { readJson } from '../../request.js'
 
 /** A user as the API shows it (never the password hash). */
 export const presentUser = (u: UserRecord) => ({
@@ -70,21 +21,6 @@ const presentMe = ({ user, memberships }: AccountOverview) => ({
   organizations: memberships.map((m) => ({ id: m.org.id, slug: m.org.slug, name: m.org.name, role: m.role })),
 })
 
-/** A JSON body checked against `schema`: ERR_JSON_PARSE for malformed JSON, ERR_INPUT_INVALID naming the field. */
-async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let value: unknown
-  try {
-    value = JSON.parse(await c.req.text())
-  } catch (err) {
-    throw new PlatformError('ERR_JSON_PARSE', `The request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`)
-  }
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]!
-  const path = issue.path.length > 0 ? issue.path.join('.') : '(body)'
-  throw new PlatformError('ERR_INPUT_INVALID', `${path}: ${issue.message}`)
-}
-
 const credentialsBody = z.strictObject({ email: z.string().max(1000), password: z.string().max(1000) })
 const mePatch = z.strictObject({ name: z.string().max(1000) })
 
@@ -94,20 +30,20 @@ const mePatch = z.strictObject({ name: z.string().max(1000) })
  */
 export const accountApi = (): Hono =>
   new Hono()
-    .get('/me', async (c) => c.json(presentMe(await accountOverview(c.var.platform, requireUser(c).id))))
+    .get('/me', async (c) => c.json(presentMe(await c.var.platform.accounts.overview(requireUser(c).id))))
     .patch('/me', async (c) => {
       const userId = requireUser(c).id
-      const { name } = await readBody(c, mePatch)
-      await changeName(c.var.platform, userId, name)
-      return c.json(presentMe(await accountOverview(c.var.platform, userId)))
+      const { name } = await readJson(c, mePatch)
+      await c.var.platform.accounts.changeName(userId, name)
+      return c.json(presentMe(await c.var.platform.accounts.overview(userId)))
     })
     .get('/sessions/csrf', (c) => {
       c.header('Cache-Control', 'no-store')
       return c.json({ csrfToken: c.var.csrfToken })
     })
     .post('/sessions', async (c) => {
-      const { email, password } = await readBody(c, credentialsBody)
-      const { user, session } = await signIn(accountDeps(c), { email, password, ip: clientIp(c), replacing: currentSessionHash(c) }).catch((err) => withRetryAfter(c, err))
+      const { email, password } = await readJson(c, credentialsBody, { maxBytes: 16 * 1024 })
+      const { user, session } = await c.var.platform.accounts.signIn({ email, password, ip: clientIp(c), replacing: currentSessionHash(c) }).catch((err) => withRetryAfter(c, err))
       setSessionCookie(c, session)
       c.header('Location', '/api/v1/sessions/current')
       c.header('Cache-Control', 'no-store')
@@ -115,7 +51,7 @@ export const accountApi = (): Hono =>
     })
     .delete('/sessions/current', async (c) => {
       requireUser(c)
-      await signOut(c.var.platform, currentSessionHash(c)!)
+      await c.var.platform.accounts.signOut(currentSessionHash(c)!)
       clearSessionCookie(c)
       return c.body(null, 204)
     })

@@ -1,18 +1,18 @@
-import { Hono, type Context } from 'hono'
-import { archiveAchievement, publishAchievement, unarchiveAchievement } from '../../../app/achievements/achievement-state.js'
-import { createAchievement, updateAchievement } from '../../../app/achievements/edit-achievement.js'
-import { getAchievement, listAchievements } from '../../../app/achievements/find-achievements.js'
+import { Hono } from 'hono'
+import { z } from 'zod'
 import { achievementUrl, obAchievement } from '../../../app/achievements/ob-achievement.js'
-import type { AchievementRecord, ImageRecord } from '../../../app/achievements/ports.js'
-import { saveImage } from '../../../app/achievements/save-image.js'
+import type { AchievementRecord } from '../../../app/achievements/ports.js'
+import type { BadgeDesign } from '../../../app/media/badge-design.js'
+import type { ImageRecord } from '../../../app/media/images.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
-import { searchSkills } from '../../../app/skills/search-skills.js'
 import { PlatformError } from '../../../core/errors.js'
 import { ESCO_ATTRIBUTION, ONET_ATTRIBUTION } from '../../../core/skills/index.js'
-import { designBadgeSvg } from '../../../media/badge-designer.js'
-import { BADGE_IMAGE_LIMITS, checkBadgeImage } from '../../../media/image-check.js'
 import { requireOrg } from '../../auth/require.js'
 import '../../context.js'
+import { cursorParam, intParam, readBytes, readJson } from '../../request.js'
+
+/** A JSON object body (its fields are checked by the use case). */
+const jsonObject = z.record(z.string(), z.unknown(), 'must be a JSON object')
 
 /** An achievement as the API shows it: the record, its editor definition, and the OB 3.0 Achievement credentials embed. */
 export function presentAchievement(record: AchievementRecord, { publicUrl, orgSlug }: { publicUrl: string; orgSlug: string }) {
@@ -52,12 +52,11 @@ export const achievementsApi = (): Hono =>
   new Hono()
     .get('/orgs/:org/achievements', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const limit = c.req.query('limit')
-      const page = await listAchievements(c.var.platform, org.id, {
+      const page = await c.var.platform.achievements.list(org.id, {
         state: c.req.query('state') || undefined,
         q: c.req.query('q'),
-        limit: limit === undefined ? undefined : integerParam('limit', limit),
-        cursor: c.req.query('cursor'),
+        limit: intParam(c, 'limit'),
+        cursor: cursorParam(c),
       })
       const present = (r: AchievementRecord) => presentAchievement(r, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug })
       c.header('Cache-Control', 'no-store')
@@ -65,22 +64,22 @@ export const achievementsApi = (): Hono =>
     })
     .post('/orgs/:org/achievements', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const { imageId, ...definition } = await readObject(c)
-      const record = await createAchievement(c.var.platform, { orgId: org.id, definition, imageId: imageId as string | null | undefined })
+      const { imageId, ...definition } = await readJson(c, jsonObject)
+      const record = await c.var.platform.achievements.create({ orgId: org.id, definition, imageId: imageId as string | null | undefined })
       c.header('Location', `/api/v1/orgs/${org.slug}/achievements/${record.id}`)
       return c.json(presentAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug }), 201)
     })
     .get('/orgs/:org/achievements/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const record = await getAchievement(c.var.platform, org.id, c.req.param('id'))
+      const record = await c.var.platform.achievements.get(org.id, c.req.param('id'))
       c.header('Cache-Control', 'no-store')
       return c.json(presentAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug }))
     })
     .patch('/orgs/:org/achievements/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const { imageId, version, ...changes } = await readObject(c)
+      const { imageId, version, ...changes } = await readJson(c, jsonObject)
       if (version !== undefined && !Number.isInteger(version)) throw new PlatformError('ERR_INPUT_INVALID', 'version: must be the whole-number version you edited')
-      const record = await updateAchievement(c.var.platform, {
+      const record = await c.var.platform.achievements.update({
         orgId: org.id,
         id: c.req.param('id'),
         changes,
@@ -91,8 +90,8 @@ export const achievementsApi = (): Hono =>
     })
     .post('/orgs/:org/achievements/:id/:action{publish|archive|unarchive}', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const change = { publish: publishAchievement, archive: archiveAchievement, unarchive: unarchiveAchievement }[c.req.param('action') as 'publish' | 'archive' | 'unarchive']
-      const record = await change(c.var.platform, org.id, c.req.param('id'))
+      const action = c.req.param('action') as 'publish' | 'archive' | 'unarchive'
+      const record = await c.var.platform.achievements[action](org.id, c.req.param('id'))
       return c.json(presentAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug }))
     })
     .post('/orgs/:org/images', async (c) => {
@@ -100,68 +99,25 @@ export const achievementsApi = (): Hono =>
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
       if (type !== 'image/png' && type !== 'image/svg+xml')
         throw new PlatformError('ERR_IMAGE_INVALID', `Send the image as the body with Content-Type image/png or image/svg+xml (got ${type || 'none'})`)
-      const checked = checkBadgeImage(await readCapped(c, BADGE_IMAGE_LIMITS.maxBytes, 'A badge image'), type)
-      const image = await saveImage(c.var.platform, org.id, checked)
+      const bytes = await readBytes(c, { maxBytes: c.var.platform.achievements.imageLimits.maxBytes, what: 'A badge image' })
+      const image = await c.var.platform.achievements.uploadImage(org.id, { bytes, mediaType: type })
       c.header('Location', `/images/${image.id}`)
       return c.json(presentImage(image, c.var.platform.publicUrl), 201)
     })
     .post('/orgs/:org/images/design', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const svg = designBadgeSvg((await readObject(c)) as Parameters<typeof designBadgeSvg>[0])
-      const image = await saveImage(c.var.platform, org.id, checkBadgeImage(new TextEncoder().encode(svg), 'image/svg+xml'))
+      const image = await c.var.platform.achievements.designImage(org.id, (await readJson(c, jsonObject)) as unknown as BadgeDesign)
       c.header('Location', `/images/${image.id}`)
       return c.json(presentImage(image, c.var.platform.publicUrl), 201)
     })
     .get('/skills', async (c) => {
       if (!c.var.actor) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key to search skills')
-      const limit = c.req.query('limit')
-      const items = await searchSkills(c.var.platform.store.repos, c.req.query('q') ?? '', {
+      const items = await c.var.platform.skills.search(c.req.query('q') ?? '', {
         framework: c.req.query('framework') || undefined,
-        limit: limit === undefined ? undefined : integerParam('limit', limit),
+        limit: intParam(c, 'limit'),
       })
       const frameworks = [...new Set(items.map((s) => s.framework))]
       const attribution = Object.fromEntries(frameworks.filter((f) => f in ATTRIBUTION).map((f) => [f, ATTRIBUTION[f]]))
       c.header('Cache-Control', 'no-store')
       return c.json({ items, ...(Object.keys(attribution).length ? { attribution } : {}) })
     })
-
-const integerParam = (name: string, value: string): number => {
-  if (!/^\d{1,6}$/.test(value)) throw new PlatformError('ERR_INPUT_INVALID', `${name}: must be a whole number, got ${JSON.stringify(value.slice(0, 20))}`)
-  return Number(value)
-}
-
-/** The JSON object body: ERR_JSON_PARSE for malformed JSON, ERR_INPUT_INVALID for anything but an object. */
-async function readObject(c: Context): Promise<Record<string, unknown>> {
-  const text = new TextDecoder().decode(await readCapped(c, 1024 * 1024, 'A JSON body'))
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (err) {
-    throw new PlatformError('ERR_JSON_PARSE', `The request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`)
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new PlatformError('ERR_INPUT_INVALID', '(body): must be a JSON object')
-  return value as Record<string, unknown>
-}
-
-/** The request body, refused with ERR_INPUT_TOO_LARGE as soon as it passes `max` bytes (never buffered past it). */
-async function readCapped(c: Context, max: number, what: string): Promise<Uint8Array> {
-  const declared = Number(c.req.header('content-length'))
-  const tooLarge = () => new PlatformError('ERR_INPUT_TOO_LARGE', `${what} is at most ${max} bytes (${(max / 1024 / 1024).toFixed(0)} MB)`)
-  if (declared > max) throw tooLarge()
-  const body = c.req.raw.body
-  if (!body) return new Uint8Array()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength
-    if (size > max) throw tooLarge()
-    chunks.push(chunk)
-  }
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return out
-}

@@ -1,228 +1,32 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { changeStatus, REASON_MAX, type StatusAction } from '../../../app/issuance/change-status.js'
-import { assertBatchable, batchViewOf, createBatch } from '../../../app/issuance/create-batch.js'
-import { errorReportLines } from '../../../app/issuance/errors-csv.js'
-import { getIssued, listIssued } from '../../../app/issuance/find-issued.js'
-import { IDEMPOTENCY_KEY, replayOf, requestDigest } from '../../../app/issuance/idempotency.js'
-import { issueCredential } from '../../../app/issuance/issue-credential.js'
 import { credentialIdOf } from '../../../app/credentials/credential-id.js'
+import { REASON_MAX, type StatusAction } from '../../../app/issuance/change-status.js'
+import { batchViewOf } from '../../../app/issuance/find-batches.js'
+import type { IssueOutcome } from '../../../app/issuance/issue-credential.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
-import { RESULT_STATUS_TYPES } from '../../../core/credential/index.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../auth/require.js'
 import '../../context.js'
-import { batchDataDir, removeBatchFile, storeCsvUpload } from '../../../jobs/batch-files.js'
+import { bodyStream, cursorParam, intParam, readJson } from '../../request.js'
 
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`)
+const reasonBody = z.strictObject({ reason: z.string().max(REASON_MAX, `must be at most ${REASON_MAX} characters`).optional() })
 
-/** The body of POST …/achievements/:achievement/credentials. Unknown fields are refused, never signed. */
-export const issueBody = z.strictObject({
-  recipient: z.strictObject({ email: text(254), name: text(200), did: text(2048).optional() }),
-  evidence: z
-    .array(
-      z.strictObject({
-        id: text(2048).optional(),
-        name: text(10_000).optional(),
-        description: text(10_000).optional(),
-        narrative: text(10_000).optional(),
-        genre: text(200).optional(),
-        audience: text(200).optional(),
-      }),
-    )
-    .max(20, 'at most 20 pieces of evidence')
-    .optional(),
-  results: z
-    .array(
-      z.strictObject({
-        resultDescription: text(2048).optional(),
-        value: text(200).optional(),
-        status: z.enum(RESULT_STATUS_TYPES).optional(),
-        achievedLevel: text(2048).optional(),
-      }),
-    )
-    .max(20, 'at most 20 results')
-    .optional(),
-  validUntil: text(40).optional(),
-  showName: z.boolean().optional(),
-})
-
-const reasonBody = z.strictObject({ reason: text(REASON_MAX).optional() })
-
-/** The JSON body, parsed: ERR_JSON_PARSE for malformed JSON (an empty body is `{}`). */
-async function readJsonValue(c: Context): Promise<unknown> {
-  const body = await c.req.text()
-  if (body.length > 1024 * 1024) throw new PlatformError('ERR_INPUT_TOO_LARGE', 'A JSON body is at most 1 MB')
-  if (body.trim() === '') return {}
-  try {
-    return JSON.parse(body)
-  } catch (err) {
-    throw new PlatformError('ERR_JSON_PARSE', `The request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`)
-  }
-}
-
-/** `value` checked against `schema`: ERR_INPUT_INVALID naming the first field at fault. */
-function check<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]!
-  throw new PlatformError('ERR_INPUT_INVALID', `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`)
-}
-
-const integerParam = (name: string, value: string | undefined): number | undefined => {
-  if (value === undefined) return undefined
-  if (!/^\d{1,6}$/.test(value)) throw new PlatformError('ERR_INPUT_INVALID', `${name}: must be a whole number`)
-  return Number(value)
-}
-
-const uuidParam = (value: string) => credentialIdOf(value)?.slice('urn:uuid:'.length)
-
-/**
- * Issuance API under /api/v1/orgs/:org: issue one credential (Idempotency-Key honoured), list and
- * read issued credentials, revoke / suspend / unsuspend, bulk CSV batches with progress and error
- * reports. Issuers and above write; viewers read.
- */
-export const issuanceApi = (): Hono =>
-  new Hono()
-    .post('/orgs/:org/achievements/:achievement/credentials', async (c) => {
-      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const achievementId = c.req.param('achievement')
-      const raw = await readJsonValue(c)
-      const key = c.req.header('idempotency-key')
-      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new PlatformError('ERR_INPUT_INVALID', 'Idempotency-Key: 1 to 200 visible ASCII characters')
-      const digest = key === undefined ? undefined : requestDigest(`achievements/${achievementId}/credentials`, raw)
-      if (key !== undefined) {
-        const replay = await replayOf(c.var.platform.store.repos.issuance, org.id, key, digest!)
-        if (replay) return replayed(c, org.slug, replay.status, replay.body)
-      }
-      const body = check(issueBody, raw)
-      const issue = () => issueCredential(c.var.platform, { orgId: org.id, achievementId, ...body }, key === undefined ? {} : { idempotency: { key, requestDigest: digest! } })
-      const issued = await issue().catch(async (err) => {
-        // A concurrent request with the same key committed first: answer what it answered.
-        if (key === undefined || !(err instanceof PlatformError) || err.code !== 'ERR_CONFLICT') throw err
-        const replay = await replayOf(c.var.platform.store.repos.issuance, org.id, key, digest!)
-        if (!replay) throw err
-        return replay
-      })
-      if ('requestDigest' in issued) return replayed(c, org.slug, issued.status, issued.body)
-      c.header('Location', credentialLocation(org.slug, issued.id))
-      return c.json(issued, 201)
-    })
-    .get('/orgs/:org/credentials', async (c) => {
-      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const page = await listIssued(c.var.platform, org.id, {
-        q: c.req.query('q'),
-        achievementId: c.req.query('achievement') || undefined,
-        state: c.req.query('state') || undefined,
-        batchId: c.req.query('batch') || undefined,
-        issuedFrom: c.req.query('issuedFrom') || undefined,
-        issuedTo: c.req.query('issuedTo') || undefined,
-        limit: integerParam('limit', c.req.query('limit')),
-        cursor: c.req.query('cursor') || undefined,
-      })
-      c.header('Cache-Control', 'no-store')
-      return c.json(page)
-    })
-    .get('/orgs/:org/credentials/:id', async (c) => {
-      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      c.header('Cache-Control', 'no-store')
-      return c.json(await getIssued(c.var.platform, org.id, c.req.param('id')))
-    })
-    .post('/orgs/:org/credentials/:id/:action{revoke|suspend|unsuspend}', async (c) => {
-      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const { reason } = check(reasonBody, await readJsonValue(c))
-      const id = credentialIdOf(c.req.param('id'))
-      if (!id) throw new PlatformError('ERR_NOT_FOUND', 'No such credential in this organization')
-      const view = await changeStatus(c.var.platform, { orgId: org.id, credentialId: id, action: c.req.param('action') as StatusAction, reason })
-      return c.json(view)
-    })
-    .post('/orgs/:org/achievements/:achievement/batches', async (c) => {
-      const actor = c.var.actor
-      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-      if (type !== 'text/csv') throw new PlatformError('ERR_CSV_INVALID', `Send the CSV file as the body with Content-Type text/csv (got ${type || 'none'})`)
-      const name = fileNameOf(c.req.header('content-disposition')) ?? c.req.query('name') ?? 'upload.csv'
-      const achievementId = c.req.param('achievement')
-      await assertBatchable(c.var.platform, org.id, achievementId)
-      const upload = await storeCsvUpload(c.var.platform, c.req.raw.body, { name })
-      const { batch, created } = await createBatch(c.var.platform, {
-        orgId: org.id,
-        achievementId,
-        file: { digest: upload.digest, name: upload.name, totalRows: upload.scan.totalRows },
-        createdBy: actor?.kind === 'user' ? actor.user.id : null,
-      })
-      // The same file again: the stored copy is dropped once its batch no longer reads it.
-      if (!created && !(await c.var.platform.store.repos.issuance.isFileInUse(upload.digest))) await removeBatchFile(batchDataDir(c.var.platform), upload.digest)
-      c.header('Location', `/api/v1/orgs/${org.slug}/batches/${batch.id}`)
-      return c.json(batchViewOf(batch), created ? 202 : 200)
-    })
-    .get('/orgs/:org/batches', async (c) => {
-      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const limit = integerParam('limit', c.req.query('limit')) ?? 50
-      if (limit < 1 || limit > 200) throw new PlatformError('ERR_INPUT_INVALID', 'limit: must be a whole number from 1 to 200')
-      const before = decodeBatchCursor(c.req.query('cursor'))
-      const rows = await c.var.platform.store.repos.issuance.batches(org.id, { limit: limit + 1, ...(before ? { before } : {}) })
-      const items = rows.slice(0, limit)
-      const last = items.at(-1)
-      c.header('Cache-Control', 'no-store')
-      return c.json({
-        items: items.map(batchViewOf),
-        ...(rows.length > limit && last ? { nextCursor: Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url') } : {}),
-      })
-    })
-    .get('/orgs/:org/batches/:id', async (c) => {
-      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const batch = await batchOf(c, org.id)
-      const errors = await c.var.platform.store.repos.issuance.batchErrors(batch.id, { limit: 100 })
-      c.header('Cache-Control', 'no-store')
-      return c.json({ ...batchViewOf(batch), errors, errorReport: `/api/v1/orgs/${org.slug}/batches/${batch.id}/errors.csv` })
-    })
-    .get('/orgs/:org/batches/:id/errors.csv', async (c) => {
-      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const batch = await batchOf(c, org.id)
-      const lines = errorReportLines(c.var.platform.store.repos.issuance, batch.id)
-      const encoder = new TextEncoder()
-      const stream = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const next = await lines.next()
-          if (next.done) controller.close()
-          else controller.enqueue(encoder.encode(next.value))
-        },
-      })
-      return c.body(stream, 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="batch-${batch.id}-errors.csv"`,
-        'Cache-Control': 'no-store',
-      })
-    })
+/** Largest CSV body the bulk route reads (the use case refuses past it too). */
+const CSV_MAX_BYTES = 256 * 1024 * 1024
 
 /** The API path of an issued credential. */
 const credentialLocation = (orgSlug: string, credentialId: string) => `/api/v1/orgs/${orgSlug}/credentials/${credentialId.replace(/^urn:uuid:/, '')}`
 
-/** A stored response replayed for a repeated Idempotency-Key. */
-function replayed(c: Context, orgSlug: string, status: number, body: string): Response {
-  const id = (JSON.parse(body) as { id?: unknown }).id
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' }
-  if (typeof id === 'string') headers.Location = credentialLocation(orgSlug, id)
-  return c.body(body, status as 201, headers)
-}
-
-async function batchOf(c: Context, orgId: string) {
-  const id = uuidParam(c.req.param('id') ?? '')
-  const batch = id === undefined ? undefined : await c.var.platform.store.repos.issuance.batch(orgId, id)
-  if (!batch) throw new PlatformError('ERR_NOT_FOUND', 'No such batch in this organization')
-  return batch
-}
-
-function decodeBatchCursor(cursor: string | undefined): { createdAt: string; id: string } | undefined {
-  if (!cursor) return undefined
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[]
-    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id }
-  } catch {
-    // fall through
+/** The answer to an issue: the new credential (201), or the stored response replayed for a repeated Idempotency-Key. */
+function presentIssue(c: Context, orgSlug: string, outcome: IssueOutcome): Response {
+  if (!outcome.replayed) {
+    c.header('Location', credentialLocation(orgSlug, outcome.view.id))
+    return c.json(outcome.view, 201)
   }
-  throw new PlatformError('ERR_INPUT_INVALID', 'cursor: not a cursor this list returned')
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' }
+  if (outcome.credentialId) headers.Location = credentialLocation(orgSlug, outcome.credentialId)
+  return c.body(outcome.body, outcome.status as 201, headers)
 }
 
 /** The file name of a Content-Disposition header (`filename="…"`), if any. */
@@ -235,3 +39,91 @@ function fileNameOf(header: string | undefined): string | undefined {
     return match[1]!.slice(0, 200)
   }
 }
+
+/**
+ * Issuance API under /api/v1/orgs/:org: issue one credential (Idempotency-Key honoured), list and
+ * read issued credentials, revoke / suspend / unsuspend, bulk CSV batches with progress and error
+ * reports. Issuers and above write; viewers read. Each route: parse → use case → present.
+ */
+export const issuanceApi = (): Hono =>
+  new Hono()
+    .post('/orgs/:org/achievements/:achievement/credentials', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      const input = await readJson(c, z.unknown(), { empty: {} })
+      const outcome = await c.var.platform.issuance.issueCredential({ orgId: org.id, achievementId: c.req.param('achievement'), input, idempotencyKey: c.req.header('idempotency-key') })
+      return presentIssue(c, org.slug, outcome)
+    })
+    .get('/orgs/:org/credentials', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
+      const page = await c.var.platform.issuance.list(org.id, {
+        q: c.req.query('q'),
+        achievementId: c.req.query('achievement') || undefined,
+        state: c.req.query('state') || undefined,
+        batchId: c.req.query('batch') || undefined,
+        issuedFrom: c.req.query('issuedFrom') || undefined,
+        issuedTo: c.req.query('issuedTo') || undefined,
+        limit: intParam(c, 'limit'),
+        cursor: cursorParam(c),
+      })
+      c.header('Cache-Control', 'no-store')
+      return c.json(page)
+    })
+    .get('/orgs/:org/credentials/:id', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
+      c.header('Cache-Control', 'no-store')
+      return c.json(await c.var.platform.issuance.get(org.id, c.req.param('id')))
+    })
+    .post('/orgs/:org/credentials/:id/:action{revoke|suspend|unsuspend}', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      const { reason } = await readJson(c, reasonBody, { empty: {} })
+      const id = credentialIdOf(c.req.param('id'))
+      if (!id) throw new PlatformError('ERR_NOT_FOUND', 'No such credential in this organization')
+      return c.json(await c.var.platform.issuance.changeStatus({ orgId: org.id, credentialId: id, action: c.req.param('action') as StatusAction, reason }))
+    })
+    .post('/orgs/:org/achievements/:achievement/batches', async (c) => {
+      const actor = c.var.actor
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+      if (type !== 'text/csv') throw new PlatformError('ERR_CSV_INVALID', `Send the CSV file as the body with Content-Type text/csv (got ${type || 'none'})`)
+      const body = bodyStream(c, { maxBytes: CSV_MAX_BYTES, what: 'A CSV file' })
+      if (!body) throw new PlatformError('ERR_CSV_INVALID', 'Send the CSV file as the request body')
+      const { batch, created } = await c.var.platform.issuance.startBatch({
+        orgId: org.id,
+        achievementId: c.req.param('achievement'),
+        body,
+        fileName: fileNameOf(c.req.header('content-disposition')) ?? c.req.query('name') ?? 'upload.csv',
+        createdBy: actor?.kind === 'user' ? actor.user.id : null,
+      })
+      c.header('Location', `/api/v1/orgs/${org.slug}/batches/${batch.id}`)
+      return c.json(batchViewOf(batch), created ? 202 : 200)
+    })
+    .get('/orgs/:org/batches', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
+      const { items, nextCursor } = await c.var.platform.issuance.batches(org.id, { limit: intParam(c, 'limit', { min: 1, max: 200, fallback: 50 })!, cursor: cursorParam(c) })
+      c.header('Cache-Control', 'no-store')
+      return c.json({ items: items.map(({ achievementName: _name, ...batch }) => batch), ...(nextCursor ? { nextCursor } : {}) })
+    })
+    .get('/orgs/:org/batches/:id', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
+      const { batch, errors } = await c.var.platform.issuance.batch(org.id, c.req.param('id'))
+      c.header('Cache-Control', 'no-store')
+      return c.json({ ...batch, errors, errorReport: `/api/v1/orgs/${org.slug}/batches/${batch.id}/errors.csv` })
+    })
+    .get('/orgs/:org/batches/:id/errors.csv', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
+      const { batch, lines } = await c.var.platform.issuance.errorReport(org.id, c.req.param('id'))
+      const iterator = lines[Symbol.asyncIterator]()
+      const encoder = new TextEncoder()
+      const stream = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await iterator.next()
+          if (next.done) controller.close()
+          else controller.enqueue(encoder.encode(next.value))
+        },
+      })
+      return c.body(stream, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="batch-${batch.id}-errors.csv"`,
+        'Cache-Control': 'no-store',
+      })
+    })

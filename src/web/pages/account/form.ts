@@ -65,11 +65,3 @@ export const formAlert = (message: string | undefined) => (message ? html`<div c
 
 /** The hidden CSRF field every form posts. */
 export const csrfField = (c: Context) => html`<input type="hidden" name="_csrf" value="${c.var.csrfToken}" />`
-
-/** A form's string fields (files and repeated fields ignored). */
-export async function formFields(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody()
-  const fields: Record<string, string> = {}
-  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value
-  return fields
-}

@@ -1,26 +1,11 @@
 import { Hono, type Context } from 'hono'
-import {
-  AccountInputError,
-  accountOverview,
-  changeName,
-  changePassword,
-  checkResetToken,
-  RateLimitedError,
-  requestPasswordReset,
-  resendVerificationEmail,
-  resetPassword,
-  signIn,
-  signOut,
-  signOutEverywhere,
-  signUp,
-  verifyEmail,
-} from '../../../app/accounts/index.js'
+import { AccountInputError, RateLimitedError } from '../../../app/accounts/index.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireUser } from '../../../http/auth/require.js'
-import { accountDeps, clearSessionCookie, clientIp, currentSessionHash, setSessionCookie, withRetryAfter } from '../../../http/routes/api/account.js'
+import { clearSessionCookie, clientIp, currentSessionHash, setSessionCookie, withRetryAfter } from '../../../http/auth/session-cookie.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { accountNotice, accountPage, type AccountFormState } from './account-page.js'
-import { formFields } from './form.js'
 import { afterSignIn, localPath } from './next-path.js'
 import { forgotPasswordPage, resetLinkInvalidPage, resetLinkSentPage, resetPasswordPage } from './password-reset-pages.js'
 import { signInNotice, signInPage } from './sign-in-page.js'
@@ -32,7 +17,7 @@ const nextOf = (c: Context) => localPath(c.req.query('next'))
 
 /** The account page again with one form's problems next to its fields. */
 async function accountPageWith(c: Context, userId: string, failed: AccountFormState, status: 422 | 429) {
-  return accountPage(c, await accountOverview(c.var.platform, userId), { failed, status })
+  return accountPage(c, await c.var.platform.accounts.overview(userId), { failed, status })
 }
 
 /** Account pages: sign up, sign in and out, verify e-mail, reset password, the account page. */
@@ -41,9 +26,9 @@ export const accountPages = (): Hono =>
     .get('/sign-up', (c) => (isSignedIn(c) ? c.redirect(afterSignIn(c.req.query('next')), 303) : signUpPage(c, { next: nextOf(c) })))
     .post('/sign-up', async (c) => {
       const next = nextOf(c)
-      const values = await formFields(c)
+      const values = await readForm(c)
       try {
-        await signUp(accountDeps(c), { name: values['name'] ?? '', email: values['email'] ?? '', password: values['password'] ?? '' })
+        await c.var.platform.accounts.signUp({ name: values['name'] ?? '', email: values['email'] ?? '', password: values['password'] ?? '' })
       } catch (err) {
         if (err instanceof AccountInputError) return signUpPage(c, { values, errors: err.fields, next })
         throw err
@@ -57,13 +42,13 @@ export const accountPages = (): Hono =>
     )
     .post('/sign-in', async (c) => {
       const next = nextOf(c)
-      const { email = '', password = '' } = await formFields(c)
+      const { email = '', password = '' } = await readForm(c)
       const errors: Record<string, string> = {}
       if (email.trim() === '') errors['email'] = 'Enter your e-mail address'
       if (password === '') errors['password'] = 'Enter your password'
       if (Object.keys(errors).length > 0) return signInPage(c, { email, errors, next, status: 422 })
       try {
-        const { session } = await signIn(accountDeps(c), { email, password, ip: clientIp(c), replacing: currentSessionHash(c) })
+        const { session } = await c.var.platform.accounts.signIn({ email, password, ip: clientIp(c), replacing: currentSessionHash(c) })
         setSessionCookie(c, session)
         return c.redirect(afterSignIn(next), 303)
       } catch (err) {
@@ -77,14 +62,14 @@ export const accountPages = (): Hono =>
     })
     .post('/sign-out', async (c) => {
       const current = currentSessionHash(c)
-      if (current) await signOut(c.var.platform, current)
+      if (current) await c.var.platform.accounts.signOut(current)
       clearSessionCookie(c)
       return c.redirect('/sign-in?notice=signed-out', 303)
     })
 
     .get('/verify-email', async (c) => {
       try {
-        const { outcome } = await verifyEmail(c.var.platform, c.req.query('token') ?? '')
+        const { outcome } = await c.var.platform.accounts.verifyEmail(c.req.query('token') ?? '')
         return verifyEmailResultPage(c, outcome)
       } catch (err) {
         if (err instanceof PlatformError && err.code === 'ERR_TOKEN_INVALID') return verifyEmailInvalidPage(c, err.message)
@@ -93,15 +78,15 @@ export const accountPages = (): Hono =>
     })
     .post('/verify-email/resend', async (c) => {
       const user = requireUser(c)
-      const outcome = await resendVerificationEmail(accountDeps(c), user.id).catch((err) => withRetryAfter(c, err))
+      const outcome = await c.var.platform.accounts.resendVerificationEmail(user.id).catch((err) => withRetryAfter(c, err))
       return c.redirect(outcome === 'sent' ? '/account?notice=verification-sent' : '/account?notice=already-verified', 303)
     })
 
     .get('/forgot-password', (c) => forgotPasswordPage(c))
     .post('/forgot-password', async (c) => {
-      const { email = '' } = await formFields(c)
+      const { email = '' } = await readForm(c)
       try {
-        await requestPasswordReset(accountDeps(c), { email })
+        await c.var.platform.accounts.requestPasswordReset({ email })
       } catch (err) {
         if (err instanceof AccountInputError) return forgotPasswordPage(c, { email, errors: err.fields })
         throw err
@@ -112,7 +97,7 @@ export const accountPages = (): Hono =>
     .get('/reset-password', async (c) => {
       const token = c.req.query('token') ?? ''
       try {
-        await checkResetToken(c.var.platform, token)
+        await c.var.platform.accounts.checkResetToken(token)
       } catch (err) {
         if (err instanceof PlatformError && err.code === 'ERR_TOKEN_INVALID') return resetLinkInvalidPage(c, err.message)
         throw err
@@ -120,9 +105,9 @@ export const accountPages = (): Hono =>
       return resetPasswordPage(c, { token })
     })
     .post('/reset-password', async (c) => {
-      const { token = '', password = '' } = await formFields(c)
+      const { token = '', password = '' } = await readForm(c)
       try {
-        const { session } = await resetPassword(accountDeps(c), { token, password })
+        const { session } = await c.var.platform.accounts.resetPassword({ token, password })
         setSessionCookie(c, session)
         return c.redirect('/account?notice=password-reset', 303)
       } catch (err) {
@@ -134,13 +119,13 @@ export const accountPages = (): Hono =>
 
     .get('/account', async (c) => {
       const user = requireUser(c)
-      return accountPage(c, await accountOverview(c.var.platform, user.id), { notice: accountNotice(c.req.query('notice')) })
+      return accountPage(c, await c.var.platform.accounts.overview(user.id), { notice: accountNotice(c.req.query('notice')) })
     })
     .post('/account/name', async (c) => {
       const user = requireUser(c)
-      const values = await formFields(c)
+      const values = await readForm(c)
       try {
-        await changeName(c.var.platform, user.id, values['name'] ?? '')
+        await c.var.platform.accounts.changeName(user.id, values['name'] ?? '')
       } catch (err) {
         if (err instanceof AccountInputError) return accountPageWith(c, user.id, { form: 'name', errors: err.fields, values }, 422)
         throw err
@@ -149,9 +134,9 @@ export const accountPages = (): Hono =>
     })
     .post('/account/password', async (c) => {
       const user = requireUser(c)
-      const { currentPassword = '', newPassword = '' } = await formFields(c)
+      const { currentPassword = '', newPassword = '' } = await readForm(c)
       try {
-        await changePassword(accountDeps(c), { userId: user.id, currentPassword, newPassword, keepSession: currentSessionHash(c)! })
+        await c.var.platform.accounts.changePassword({ userId: user.id, currentPassword, newPassword, keepSession: currentSessionHash(c)! })
       } catch (err) {
         if (err instanceof AccountInputError) return accountPageWith(c, user.id, { form: 'password', errors: err.fields }, 422)
         if (err instanceof RateLimitedError) {
@@ -164,7 +149,7 @@ export const accountPages = (): Hono =>
     })
     .post('/account/sign-out-everywhere', async (c) => {
       const user = requireUser(c)
-      await signOutEverywhere(c.var.platform, user.id)
+      await c.var.platform.accounts.signOutEverywhere(user.id)
       clearSessionCookie(c)
       return c.redirect('/sign-in?notice=signed-out-everywhere', 303)
     })

@@ -87,7 +87,7 @@ export function stateOfDefinition(d: Partial<AchievementDefinition>, version?: n
   return { values, results, alignments: [...(d.alignment ?? [])], skillQuery: '', ...(version !== undefined ? { version: String(version) } : {}) }
 }
 
-type Body = Record<string, string | string[] | File>
+type Body = Record<string, string | string[]>
 
 /** The posted form as editor state, the definition it stands for (unvalidated), and the skills ticked to add. */
 export function readEditorForm(body: Body): { state: EditorState; input: Record<string, unknown>; addSkillIds: string[] } {

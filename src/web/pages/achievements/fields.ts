@@ -77,25 +77,14 @@ export function errorSummary(errors: FieldErrors | undefined, labels: Readonly<R
 /** The hidden CSRF field every form posts. */
 export const csrfField = (c: Context) => html`<input type="hidden" name="_csrf" value="${c.var.csrfToken}" />`
 
-/** A form's fields: strings, repeated names as arrays, files as File. */
-export async function formBody(c: Context): Promise<Record<string, string | string[] | File>> {
-  const body = await c.req.parseBody({ all: true })
-  const out: Record<string, string | string[] | File> = {}
-  for (const [key, value] of Object.entries(body)) {
-    if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string')
-    else out[key] = value
-  }
-  return out
-}
-
 /** One string field of a parsed form ('' when absent; the first when repeated). */
-export const one = (body: Record<string, string | string[] | File>, name: string): string => {
+export const one = (body: Record<string, string | string[]>, name: string): string => {
   const value = body[name]
   return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? '') : ''
 }
 
 /** Every value of a repeated field. */
-export const all = (body: Record<string, string | string[] | File>, name: string): string[] => {
+export const all = (body: Record<string, string | string[]>, name: string): string[] => {
   const value = body[name]
   return typeof value === 'string' ? [value] : Array.isArray(value) ? value : []
 }

@@ -18,7 +18,7 @@ const isHttp = (url: string): boolean => /^https?:\/\//i.test(url)
 /** One achievement: its badge, state and every field, with publish / archive / unarchive for admins. */
 export function viewPage(
   c: Context,
-  { org, role, record, problems, notice }: { org: OrgRef; role: RoleName; record: AchievementRecord; problems?: DefinitionIssue[]; notice?: string },
+  { org, role, record, problems, notice }: { org: OrgRef; role: RoleName; record: AchievementRecord; problems?: readonly DefinitionIssue[]; notice?: string },
 ) {
   const d = definitionOf(record)
   const base = `/orgs/${org.slug}/achievements/${record.id}`

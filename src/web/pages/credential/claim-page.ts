@@ -1,6 +1,6 @@
 import { html } from 'hono/html'
 import type { IssuedCredentialView } from '../../../app/credentials/ports.js'
-import { achievementView, issuerOf } from './achievement-view.js'
+import { achievementView, issuerOf } from '../../../app/credentials/achievement-view.js'
 import { readableDate } from './dates.js'
 
 /** The claim page: what the learner was awarded, the choice of showing their name, and Accept. */

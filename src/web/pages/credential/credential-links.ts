@@ -1,7 +1,7 @@
 import type { IssuedCredentialView } from '../../../app/credentials/ports.js'
 import { credentialUuid } from '../../../app/credentials/credential-id.js'
 import { readableDate } from './dates.js'
-import type { AchievementView } from './achievement-view.js'
+import type { AchievementView } from '../../../app/credentials/achievement-view.js'
 import { linkedInAddUrl } from './linkedin-url.js'
 
 /** The badge image an achievement has on this instance, by media type; undefined when it has none here. */

@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { organizationActivity } from '../../../app/dashboard/activity.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { requireOrg, requireUser } from '../../../http/auth/require.js'
 import '../../../http/context.js'
@@ -14,7 +13,7 @@ export const dashboardPages = (): Hono =>
   new Hono()
     .get('/dashboard', async (c) => {
       const user = requireUser(c)
-      const orgs = await c.var.platform.store.repos.stats.orgsOf(user.id)
+      const orgs = await c.var.platform.dashboard.myOrgs(user.id)
       const t = tOf(c)
       return render(c, <UserDashboardView model={{ name: user.name, email: user.email, emailVerified: user.emailVerified, orgs }} />, { title: t.t('dash.user.pageTitle') })
     })
@@ -22,7 +21,7 @@ export const dashboardPages = (): Hono =>
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const days = windowOf(c.req.query('days'))
       // Twice the window: the older half is what the trends compare against.
-      const { totals, days: series } = await organizationActivity({ stats: c.var.platform.store.repos.stats, clock: c.var.platform.clock }, org.id, days * 2)
+      const { totals, days: series } = await c.var.platform.dashboard.activity(org.id, days * 2)
       const t = tOf(c)
       const model = { org, role, days, totals, previous: series.slice(0, days), current: series.slice(days) }
       return render(c, <OrgDashboardView model={model} />, { title: t.t('dash.orgTitle', { name: org.name }) })

@@ -1,22 +1,18 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
 import type { AchievementRecord } from '../../../app/achievements/ports.js'
-import { assertBatchable, createBatch } from '../../../app/issuance/create-batch.js'
-import type { BatchRecord } from '../../../app/issuance/ports.js'
-import { scanCsv, type CsvScan } from '../../../app/issuance/scan-csv.js'
+import type { BatchListItem, BatchView } from '../../../app/issuance/find-batches.js'
+import type { StagedUpload } from '../../../app/issuance/ports.js'
 import type { OrgRef } from '../../../app/platform/access-ports.js'
 import { MIN_ROLE, hasRole } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
-import { batchDataDir, hasBatchFile, readBatchFile, storeCsvUpload } from '../../../jobs/batch-files.js'
+import { readMultipart } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { formFields } from '../account/form.js'
-import { readUpload } from './multipart-upload.js'
-import { BATCH_PILL, count, csrfField, errorSummary, formAlert, notice, publishedAchievements, selectField, uuidParam, when, type FieldErrors } from './parts.js'
+import { BATCH_PILL, count, csrfField, errorSummary, formAlert, notice, publishedAchievements, selectField, when, type FieldErrors } from './parts.js'
 
-const DIGEST = /^[0-9a-f]{64}$/
 const NOTICES: Record<string, string> = {
   queued: 'The batch is queued. Credentials are issued in the background; this page follows its progress.',
   existing: 'This file was already uploaded for this achievement: here is its batch. Nothing was issued twice.',
@@ -33,7 +29,8 @@ function uploadPage(c: Context, org: OrgRef, achievements: AchievementRecord[], 
       ${achievements.length === 0
         ? html`<p>${org.name} has no published achievement yet. <a href="/orgs/${org.slug}/achievements">Publish one</a> to issue it.</p>`
         : html`<p class="lead">One learner per row. The first row names the columns: <code>email</code> and <code>name</code> are required; <code>did</code>, <code>validUntil</code>, <code>evidence_url</code> and <code>evidence_narrative</code> are optional, other columns are ignored. You see the first rows and every problem before anything is issued.</p>
-            <form method="post" action="/orgs/${org.slug}/batches/preview?_csrf=${encodeURIComponent(c.var.csrfToken)}" enctype="multipart/form-data">
+            <form method="post" action="/orgs/${org.slug}/batches/uploads" enctype="multipart/form-data">
+              ${csrfField(c)}
               ${selectField({ name: 'achievement', label: 'Achievement', value: achievement, options: achievements.map((a) => [a.id, a.name] as const), required: true, errors })}
               <div class="field">
                 <label for="field-file">CSV file</label>
@@ -47,14 +44,14 @@ function uploadPage(c: Context, org: OrgRef, achievements: AchievementRecord[], 
   })
 }
 
-function previewPage(c: Context, org: OrgRef, achievement: AchievementRecord, upload: { digest: string; name: string; scan: CsvScan }) {
+function previewPage(c: Context, org: OrgRef, achievement: AchievementRecord, upload: StagedUpload) {
   const { scan } = upload
   const good = scan.totalRows - scan.problemCount
   return renderPage(c, {
     title: `Check the file · ${org.name}`,
     main: html`<h1>Check the file before issuing</h1>
       ${orgNav(org, 'batches/new')}
-      <p class="lead"><strong>${upload.name}</strong>: ${count(scan.totalRows)} ${scan.totalRows === 1 ? 'learner' : 'learners'} for <strong>${achievement.name}</strong>.
+      <p class="lead"><strong>${upload.fileName}</strong>: ${count(scan.totalRows)} ${scan.totalRows === 1 ? 'learner' : 'learners'} for <strong>${achievement.name}</strong>.
         ${scan.problemCount === 0 ? 'No problems found.' : html`${count(scan.problemCount)} ${scan.problemCount === 1 ? 'row' : 'rows'} will not be issued (listed below); the others will.`}</p>
       <h2>First rows</h2>
       <div class="table-wrap"><table>
@@ -71,11 +68,8 @@ function previewPage(c: Context, org: OrgRef, achievement: AchievementRecord, up
             </table></div>
             ${scan.problemCount > scan.problems.length ? html`<p class="muted">…and ${count(scan.problemCount - scan.problems.length)} more; the batch’s error report lists them all.</p>` : ''}`
         : ''}
-      <form method="post" action="/orgs/${org.slug}/batches">
+      <form method="post" action="/orgs/${org.slug}/batches/uploads/${upload.id}">
         ${csrfField(c)}
-        <input type="hidden" name="digest" value="${upload.digest}" />
-        <input type="hidden" name="achievement" value="${achievement.id}" />
-        <input type="hidden" name="fileName" value="${upload.name}" />
         <p class="actions">
           <button type="submit" ${good === 0 ? html`disabled` : ''}>Issue ${count(good)} ${good === 1 ? 'credential' : 'credentials'}</button>
           <a href="/orgs/${org.slug}/batches/new">Upload another file</a>
@@ -84,7 +78,7 @@ function previewPage(c: Context, org: OrgRef, achievement: AchievementRecord, up
   })
 }
 
-function batchPage(c: Context, org: OrgRef, batch: BatchRecord, achievementName: string, errors: { row: number; email: string; message: string }[]) {
+function batchPage(c: Context, org: OrgRef, batch: BatchView, achievementName: string, errors: { row: number; email: string; message: string }[]) {
   const isActive = batch.state === 'queued' || batch.state === 'running'
   const isRefreshing = isActive && c.req.query('refresh') !== 'off'
   const percent = batch.totalRows === 0 ? 100 : Math.floor((100 * batch.nextRow) / batch.totalRows)
@@ -116,7 +110,7 @@ function batchPage(c: Context, org: OrgRef, batch: BatchRecord, achievementName:
   })
 }
 
-function batchListPage(c: Context, org: OrgRef, batches: BatchRecord[], names: Map<string, string>, canIssue: boolean) {
+function batchListPage(c: Context, org: OrgRef, batches: BatchListItem[], canIssue: boolean) {
   return renderPage(c, {
     title: `Batches · ${org.name}`,
     main: html`<h1>Batches</h1>
@@ -128,64 +122,63 @@ function batchListPage(c: Context, org: OrgRef, batches: BatchRecord[], names: M
             <caption class="sr-only">Batches of ${org.name}, newest first</caption>
             <thead><tr><th scope="col">File</th><th scope="col">Achievement</th><th scope="col">State</th><th scope="col">Issued</th><th scope="col">Not issued</th><th scope="col">Uploaded</th></tr></thead>
             <tbody>${batches.map(
-              (b) => html`<tr><th scope="row"><a href="/orgs/${org.slug}/batches/${b.id}">${b.fileName}</a></th><td>${names.get(b.achievementId) ?? ''}</td><td>${BATCH_PILL[b.state]}</td><td>${count(b.issued)}</td><td>${count(b.failed)}</td><td>${when(b.createdAt)}</td></tr>`,
+              (b) => html`<tr><th scope="row"><a href="/orgs/${org.slug}/batches/${b.id}">${b.fileName}</a></th><td>${b.achievementName}</td><td>${BATCH_PILL[b.state]}</td><td>${count(b.issued)}</td><td>${count(b.failed)}</td><td>${when(b.createdAt)}</td></tr>`,
             )}</tbody>
           </table></div>`}`,
   })
 }
 
-/** Bulk issuance pages: upload a CSV, preview it, confirm; a batch's progress and errors; the batch history. */
+/** Bulk issuance pages: upload a CSV, its preview at a URL of its own, confirm; a batch's progress and errors; the batch history. */
 export const batchRoutes = (): Hono =>
   new Hono()
     .get('/orgs/:org/batches', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const batches = await c.var.platform.store.repos.issuance.batches(org.id, { limit: 100 })
-      const names = new Map<string, string>()
-      for (const id of new Set(batches.map((b) => b.achievementId))) {
-        const a = await c.var.platform.store.repos.achievements.get(org.id, id)
-        if (a) names.set(id, a.name)
-      }
-      return batchListPage(c, org, batches, names, hasRole(role, MIN_ROLE.issue))
+      const { items } = await c.var.platform.issuance.batches(org.id, { limit: 100 })
+      return batchListPage(c, org, items, hasRole(role, MIN_ROLE.issue))
     })
     .get('/orgs/:org/batches/new', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       return uploadPage(c, org, await publishedAchievements(c, org.id), { achievement: c.req.query('achievement') ?? '' })
     })
-    .post('/orgs/:org/batches/preview', async (c) => {
+    // The form's fields (CSRF token, achievement) come before the file: both are checked before a byte of it is read.
+    .post('/orgs/:org/batches/uploads', async (c) => {
+      const actor = c.var.actor
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const achievements = await publishedAchievements(c, org.id)
-      const upload = await readUpload(c.req.raw.body, c.req.header('content-type') ?? '', 'file')
-      const achievement = achievements.find((a) => a.id === upload.fields['achievement'])
-      if (!achievement) return uploadPage(c, org, achievements, { errors: { achievement: 'Choose one of the published achievements' }, status: 422 })
+      const form = await readMultipart(c)
+      const achievement = achievements.find((a) => a.id === form.fields['achievement'])
+      if (!achievement || form.file?.field !== 'file') {
+        form.discard()
+        const errors: FieldErrors = achievement ? { file: 'Choose a CSV file to upload' } : { achievement: 'Choose one of the published achievements' }
+        return uploadPage(c, org, achievements, { achievement: achievement?.id ?? '', errors, status: 422 })
+      }
       try {
-        const stored = await storeCsvUpload(c.var.platform, upload.file, { name: upload.fileName || 'upload.csv', previewRows: 10 })
-        return previewPage(c, org, achievement, stored)
+        const upload = await c.var.platform.issuance.stageUpload({
+          orgId: org.id,
+          achievementId: achievement.id,
+          body: form.file.stream,
+          fileName: form.file.fileName || 'upload.csv',
+          createdBy: actor?.kind === 'user' ? actor.user.id : null,
+        })
+        return c.redirect(`/orgs/${org.slug}/batches/uploads/${upload.id}`, 303)
       } catch (err) {
         if (!(err instanceof PlatformError) || !['ERR_CSV_INVALID', 'ERR_INPUT_TOO_LARGE'].includes(err.code)) throw err
+        form.discard()
         return uploadPage(c, org, achievements, { achievement: achievement.id, errors: { file: err.message }, status: err.code === 'ERR_INPUT_TOO_LARGE' ? 413 : 422 })
       }
     })
-    .post('/orgs/:org/batches', async (c) => {
+    // The preview can be reopened (back button, a new tab) until the upload expires; once confirmed it leads to the batch.
+    .get('/orgs/:org/batches/uploads/:uploadId', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      const upload = await c.var.platform.issuance.upload(org.id, c.req.param('uploadId'))
+      if (upload.batchId) return c.redirect(`/orgs/${org.slug}/batches/${upload.batchId}`, 303)
+      return previewPage(c, org, await c.var.platform.achievements.get(org.id, upload.achievementId), upload)
+    })
+    .post('/orgs/:org/batches/uploads/:uploadId', async (c) => {
       const actor = c.var.actor
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const fields = await formFields(c)
-      const digest = fields['digest'] ?? ''
-      const achievementId = fields['achievement'] ?? ''
-      const dataDir = batchDataDir(c.var.platform)
-      const achievements = await publishedAchievements(c, org.id)
-      const existing = DIGEST.test(digest) ? await c.var.platform.store.repos.issuance.batchOfFile(org.id, achievementId, digest) : undefined
-      if (existing) return c.redirect(`/orgs/${org.slug}/batches/${existing.id}?done=existing`, 303)
-      if (!DIGEST.test(digest) || !(await hasBatchFile(dataDir, digest)))
-        return uploadPage(c, org, achievements, { achievement: achievementId, errors: { file: 'That upload is no longer here; upload the file again' }, status: 422 })
       try {
-        await assertBatchable(c.var.platform, org.id, achievementId)
-        const scan = await scanCsv(readBatchFile(dataDir, digest), { now: c.var.platform.clock.now(), previewRows: 0, maxProblems: 0 })
-        const { batch, created } = await createBatch(c.var.platform, {
-          orgId: org.id,
-          achievementId,
-          file: { digest, name: fields['fileName'] || 'upload.csv', totalRows: scan.totalRows },
-          createdBy: actor?.kind === 'user' ? actor.user.id : null,
-        })
+        const { batch, created } = await c.var.platform.issuance.confirmBatch({ orgId: org.id, uploadId: c.req.param('uploadId'), createdBy: actor?.kind === 'user' ? actor.user.id : null })
         return c.redirect(`/orgs/${org.slug}/batches/${batch.id}?done=${created ? 'queued' : 'existing'}`, 303)
       } catch (err) {
         if (!(err instanceof PlatformError) || !['ERR_STATE_INVALID', 'ERR_NOT_FOUND', 'ERR_CSV_INVALID'].includes(err.code)) throw err
@@ -194,10 +187,6 @@ export const batchRoutes = (): Hono =>
     })
     .get('/orgs/:org/batches/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const id = uuidParam(c.req.param('id'))
-      const batch = id === undefined ? undefined : await c.var.platform.store.repos.issuance.batch(org.id, id)
-      if (!batch) throw new PlatformError('ERR_NOT_FOUND', 'No such batch in this organization')
-      const achievement = await c.var.platform.store.repos.achievements.get(org.id, batch.achievementId)
-      const errors = await c.var.platform.store.repos.issuance.batchErrors(batch.id, { limit: 100 })
-      return batchPage(c, org, batch, achievement?.name ?? '', errors)
+      const { batch, achievementName, errors } = await c.var.platform.issuance.batch(org.id, c.req.param('id'))
+      return batchPage(c, org, batch, achievementName, errors)
     })

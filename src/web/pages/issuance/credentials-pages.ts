@@ -1,16 +1,16 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { changeStatus, REASON_MAX, type StatusAction } from '../../../app/issuance/change-status.js'
-import { getIssued, listIssued, type IssuedFilter } from '../../../app/issuance/find-issued.js'
+import { REASON_MAX, type StatusAction } from '../../../app/issuance/change-status.js'
+import type { IssuedFilter } from '../../../app/issuance/find-issued.js'
 import type { IssuedView } from '../../../app/issuance/issued-view.js'
 import type { OrgRef } from '../../../app/platform/access-ports.js'
 import { MIN_ROLE, hasRole } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { formFields } from '../account/form.js'
 import { CREDENTIAL_PILL, csrfField, formAlert, inputField, notice, selectField, textAreaField, when } from './parts.js'
 
 const DONE: Record<string, string> = {
@@ -123,10 +123,10 @@ export const credentialsRoutes = (): Hono =>
         issuedTo: filter['issuedTo'] || undefined,
         cursor: c.req.query('cursor') || undefined,
       }
-      const { items } = await c.var.platform.store.repos.achievements.list(org.id, { limit: 200 })
+      const { items } = await c.var.platform.achievements.list(org.id, { limit: 200 })
       const achievements = items.map((a) => [a.id, a.name] as const)
       try {
-        return listPage(c, org, await listIssued(c.var.platform, org.id, query), filter, achievements)
+        return listPage(c, org, await c.var.platform.issuance.list(org.id, query), filter, achievements)
       } catch (err) {
         if (!(err instanceof PlatformError) || err.code !== 'ERR_INPUT_INVALID') throw err
         return listPage(c, org, { items: [] }, filter, achievements, { alert: err.message, status: 400 })
@@ -134,20 +134,20 @@ export const credentialsRoutes = (): Hono =>
     })
     .get('/orgs/:org/credentials/:id', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      return detailPage(c, org, await getIssued(c.var.platform, org.id, c.req.param('id')), hasRole(role, MIN_ROLE.issue))
+      return detailPage(c, org, await c.var.platform.issuance.get(org.id, c.req.param('id')), hasRole(role, MIN_ROLE.issue))
     })
     .post('/orgs/:org/credentials/:id/:action{revoke|suspend|unsuspend}', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const action = c.req.param('action') as StatusAction
-      const view = await getIssued(c.var.platform, org.id, c.req.param('id'))
-      const reason = (await formFields(c))[`${action}-reason`]?.trim() ?? ''
+      const view = await c.var.platform.issuance.get(org.id, c.req.param('id'))
+      const reason = (await readForm(c))[`${action}-reason`]?.trim() ?? ''
       if (reason.length > REASON_MAX)
         return detailPage(c, org, view, true, { status: 400, reason: { action, text: reason }, errors: { [`${action}-reason`]: `At most ${REASON_MAX} characters` } })
       try {
-        await changeStatus(c.var.platform, { orgId: org.id, credentialId: view.id, action, reason })
+        await c.var.platform.issuance.changeStatus({ orgId: org.id, credentialId: view.id, action, reason })
       } catch (err) {
         if (!(err instanceof PlatformError) || err.code !== 'ERR_STATE_INVALID') throw err
-        return detailPage(c, org, await getIssued(c.var.platform, org.id, view.id), true, { alert: err.message, status: 409 })
+        return detailPage(c, org, await c.var.platform.issuance.get(org.id, view.id), true, { alert: err.message, status: 409 })
       }
       return c.redirect(`/orgs/${org.slug}/credentials/${view.id.slice(9)}?done=${action}`, 303)
     })

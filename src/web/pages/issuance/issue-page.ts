@@ -1,16 +1,15 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
 import type { AchievementRecord } from '../../../app/achievements/ports.js'
-import { checkIssueDetails, type IssueDetails } from '../../../app/issuance/issue-input.js'
-import { issueCredential } from '../../../app/issuance/issue-credential.js'
+import type { IssueDetails } from '../../../app/issuance/issue-input.js'
 import type { OrgRef } from '../../../app/platform/access-ports.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { formFields } from '../account/form.js'
 import { csrfField, errorSummary, formAlert, inputField, publishedAchievements, selectField, textAreaField, type FieldErrors } from './parts.js'
 
 const LABELS: Record<string, string> = {
@@ -90,18 +89,18 @@ export const issueRoutes = (): Hono =>
     })
     .post('/orgs/:org/issue', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const fields = await formFields(c)
+      const fields = await readForm(c)
       const achievements = await publishedAchievements(c, org.id)
       const errors: Record<string, string> = {}
       const achievementId = fields['achievement'] ?? ''
       if (!achievements.some((a) => a.id === achievementId)) errors['achievement'] = 'Choose one of the published achievements'
       const details = detailsOf(fields)
-      const checked = checkIssueDetails(details, c.var.platform.clock.now())
-      if (!checked.ok) for (const [path, message] of Object.entries(checked.errors)) errors[FIELD_OF[path] ?? path] ??= message
+      for (const { path, message } of c.var.platform.issuance.checkDetails(details)) errors[FIELD_OF[path] ?? path] ??= message
       if (Object.keys(errors).length > 0) return issuePage(c, org, achievements, { values: fields, errors, status: 422 })
       try {
-        const issued = await issueCredential(c.var.platform, { orgId: org.id, achievementId, ...details })
-        return c.redirect(`/orgs/${org.slug}/credentials/${issued.id.slice('urn:uuid:'.length)}?done=issued`, 303)
+        const outcome = await c.var.platform.issuance.issueCredential({ orgId: org.id, achievementId, input: details })
+        if (outcome.replayed) throw new TypeError('A form issue has no Idempotency-Key to replay')
+        return c.redirect(`/orgs/${org.slug}/credentials/${outcome.view.id.slice('urn:uuid:'.length)}?done=issued`, 303)
       } catch (err) {
         if (!(err instanceof PlatformError) || !['ERR_STATE_INVALID', 'ERR_INPUT_INVALID', 'ERR_KEY_UNAVAILABLE', 'ERR_NOT_FOUND'].includes(err.code)) throw err
         return issuePage(c, org, achievements, { values: fields, alert: err.message, status: err.code === 'ERR_STATE_INVALID' ? 409 : 422 })

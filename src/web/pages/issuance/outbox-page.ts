@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { html } from 'hono/html'
 import type { OutboxEntry } from '../../../app/mail/ports.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
-import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
 import { orgNav } from '../../components/org-nav.js'
@@ -26,10 +25,7 @@ export const outboxRoutes = (): Hono =>
   new Hono()
     .get('/orgs/:org/outbox', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const before = uuidParam(c.req.query('before'))
-      const entries = await c.var.platform.store.repos.outbox.listForOrg(org.id, { limit: PAGE + 1, before })
-      const page = entries.slice(0, PAGE)
-      const next = entries.length > PAGE ? page.at(-1)?.id : undefined
+      const { items: page, next } = await c.var.platform.outbox.list(org.id, { limit: PAGE, before: uuidParam(c.req.query('before')) })
       return renderPage(c, {
         title: `Outbox · ${org.name}`,
         main: html`<h1>Outbox</h1>
@@ -49,9 +45,7 @@ export const outboxRoutes = (): Hono =>
     })
     .get('/orgs/:org/outbox/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const id = uuidParam(c.req.param('id'))
-      const message = id === undefined ? undefined : await c.var.platform.store.repos.outbox.get(id)
-      if (!message || message.orgId !== org.id) throw new PlatformError('ERR_NOT_FOUND', 'No such message in this organization’s outbox')
+      const message = await c.var.platform.outbox.message(org.id, c.req.param('id'))
       return renderPage(c, {
         title: `${message.subject} · Outbox`,
         main: html`<h1>${message.subject}</h1>

@@ -27,10 +27,7 @@ export const BATCH_PILL: Record<BatchRecord['state'], unknown> = {
 export const count = (n: number): string => n.toLocaleString('en-US')
 
 /** The organization's published achievements (what can be issued), by name. */
-export async function publishedAchievements(c: Context, orgId: string): Promise<AchievementRecord[]> {
-  const { items } = await c.var.platform.store.repos.achievements.list(orgId, { state: 'published', limit: 200 })
-  return [...items].sort((a, b) => a.name.localeCompare(b.name))
-}
+export const publishedAchievements = (c: Context, orgId: string): Promise<AchievementRecord[]> => c.var.platform.achievements.published(orgId)
 
 /** The UUID in a path (a credential's or a batch's), lower-cased, or undefined. */
 export const uuidParam = (value: string | undefined): string | undefined =>

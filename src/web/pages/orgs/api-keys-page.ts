@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { createApiKey, ORG_LIMITS, revokeApiKey } from '../../../app/orgs/index.js'
+import { ORG_LIMITS } from '../../../app/orgs/index.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { requireOrg, requireUser, type OrgAccess } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { csrfField, errorSummary, fieldErrorsOf, formFields, inputField, notice, selectField, when, type FieldErrors } from './form-parts.js'
+import { csrfField, errorSummary, fieldErrorsOf, inputField, notice, selectField, when, type FieldErrors } from './form-parts.js'
 
 const KEY_ROLES = [
   ['issuer', 'Issuer: issue, revoke and suspend credentials'],
@@ -19,7 +20,7 @@ async function apiKeysPage(
   { org }: OrgAccess,
   { created, values = {}, errors, status = 200 }: { created?: { name: string; secret: string }; values?: Record<string, string>; errors?: FieldErrors; status?: 200 | 201 | 422 } = {},
 ) {
-  const keys = await c.var.platform.store.repos.orgs.apiKeys(org.id)
+  const keys = await c.var.platform.orgs.apiKeys(org.id)
   const base = `/orgs/${org.slug}/api-keys`
   return renderPage(c, {
     title: `${org.name} API keys`,
@@ -76,9 +77,9 @@ export const apiKeysRoutes = (): Hono =>
     .post('/orgs/:org/api-keys', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const user = requireUser(c)
-      const { name = '', role = '' } = await formFields(c)
+      const { name = '', role = '' } = await readForm(c)
       try {
-        const { key, secret } = await createApiKey(c.var.platform, { orgId: access.org.id, createdBy: user.id, input: { name, role } })
+        const { key, secret } = await c.var.platform.orgs.createApiKey({ orgId: access.org.id, createdBy: user.id, input: { name, role } })
         // Shown in this response only (no redirect): the secret is never stored or shown again.
         return apiKeysPage(c, access, { created: { name: key.name, secret }, status: 201 })
       } catch (err) {
@@ -89,6 +90,6 @@ export const apiKeysRoutes = (): Hono =>
     })
     .post('/orgs/:org/api-keys/:id/revoke', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await revokeApiKey(c.var.platform, { orgId: org.id, id: c.req.param('id') })
+      await c.var.platform.orgs.revokeApiKey({ orgId: org.id, id: c.req.param('id') })
       return c.redirect(`/orgs/${org.slug}/api-keys?done=revoked`, 303)
     })

@@ -1,11 +1,10 @@
 // Form parts of the organization pages: labelled fields (input, textarea, select, radios) with their
 // hint and error tied to them, and the mapping from use-case errors to messages per field.
 import { html } from 'hono/html'
-import { OrgInputError } from '../../../app/orgs/index.js'
-import { PlatformError } from '../../../core/errors.js'
+import { InputError } from '../../../app/platform/input-error.js'
 import type { FieldErrors } from '../account/form.js'
 
-export { csrfField, errorSummary, formAlert, formFields, type FieldErrors } from '../account/form.js'
+export { csrfField, errorSummary, formAlert, type FieldErrors } from '../account/form.js'
 
 const fieldId = (name: string) => `field-${name}`
 
@@ -83,16 +82,11 @@ export function radioField({ name, label, value, options, errors }: Common & { v
 }
 
 /**
- * The messages per field of an input error (OrgInputError, or ERR_CONFLICT naming its field as
- * `field: …`), for a form to show; undefined for any other error, which the caller rethrows.
+ * The messages per field of an input error (an InputError: OrgInputError, or ERR_CONFLICT for a
+ * taken slug or address), for a form to show; undefined for any other error, which the caller rethrows.
  */
 export function fieldErrorsOf(err: unknown): Record<string, string> | undefined {
-  if (err instanceof OrgInputError) return { ...err.fields }
-  if (err instanceof PlatformError && err.code === 'ERR_CONFLICT') {
-    const match = /^([a-z]+): (.*)$/s.exec(err.message)
-    return match ? { [match[1]!]: match[2]! } : undefined
-  }
-  return undefined
+  return err instanceof InputError ? { ...err.fields } : undefined
 }
 
 /** A short date and time for tables, in UTC ("2026-03-01 09:00 UTC"); '—' for none. */

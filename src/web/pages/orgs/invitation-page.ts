@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { acceptInvitation, isInvitee, openInvitation } from '../../../app/orgs/index.js'
+import { isInvitee } from '../../../app/orgs/index.js'
 import { requireUser } from '../../../http/auth/require.js'
 import '../../../http/context.js'
 import { renderPage } from '../../page.js'
@@ -10,7 +10,7 @@ const article = (role: string) => (/^[aeiou]/.test(role) ? 'an' : 'a')
 
 /** The page an invitation e-mail links to: who invites whom as what, and how to accept. */
 async function invitationPage(c: Context, token: string) {
-  const { invitation, org } = await openInvitation(c.var.platform, token)
+  const { invitation, org } = await c.var.platform.orgs.openInvitation(token)
   const actor = c.var.actor
   const here = `/invitations/${encodeURIComponent(token)}`
   const next = encodeURIComponent(here)
@@ -53,6 +53,6 @@ export const invitationRoutes = (): Hono =>
     })
     .post('/invitations/:token', async (c) => {
       const user = requireUser(c)
-      const { org } = await acceptInvitation(c.var.platform, { token: c.req.param('token'), user })
+      const { org } = await c.var.platform.orgs.acceptInvitation({ token: c.req.param('token'), user })
       return c.redirect(`/orgs/${org.slug}/dashboard`, 303)
     })

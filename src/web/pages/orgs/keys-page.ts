@@ -1,13 +1,14 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { listOrgKeys, orgDid, ORG_LIMITS, revokeOrgKey, rotateOrgKey, type OrgKeyView } from '../../../app/orgs/index.js'
+import { orgDid, ORG_LIMITS, type OrgKeyView } from '../../../app/orgs/index.js'
 import { MIN_ROLE, hasRole } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg, type OrgAccess } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { csrfField, fieldErrorsOf, formAlert, formFields, notice, when } from './form-parts.js'
+import { csrfField, fieldErrorsOf, formAlert, notice, when } from './form-parts.js'
 
 const NOTICES: Record<string, string> = {
   rotated: 'A new signing key is active. The previous key is retired: it signs nothing new, and credentials it signed still verify.',
@@ -17,7 +18,7 @@ const NOTICES: Record<string, string> = {
 const STATE_PILL = { active: 'ok', retired: '', revoked: 'bad' } as const
 
 async function keysPage(c: Context, { org, role }: OrgAccess, problem?: { keyId: string; message: string; reason: string }) {
-  const keys = await listOrgKeys(c.var.platform, org.id)
+  const keys = await c.var.platform.orgs.keys(org.id)
   const did = orgDid(c.var.platform.publicUrl, org.slug)
   const base = `/orgs/${org.slug}/keys`
   const canRotate = hasRole(role, MIN_ROLE.manage)
@@ -83,15 +84,15 @@ export const keysRoutes = (): Hono =>
     .get('/orgs/:org/keys', async (c) => keysPage(c, await requireOrg(c, c.req.param('org'), MIN_ROLE.read)))
     .post('/orgs/:org/keys/rotate', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await rotateOrgKey(c.var.platform, org.id)
+      await c.var.platform.orgs.rotateKey(org.id)
       return c.redirect(`/orgs/${org.slug}/keys?done=rotated`, 303)
     })
     .post('/orgs/:org/keys/:keyId/revoke', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.own)
       const keyId = c.req.param('keyId')
-      const { reason = '' } = await formFields(c)
+      const { reason = '' } = await readForm(c)
       try {
-        await revokeOrgKey(c.var.platform, { orgId: access.org.id, keyId, input: { reason } })
+        await c.var.platform.orgs.revokeKey({ orgId: access.org.id, keyId, input: { reason } })
       } catch (err) {
         const errors = fieldErrorsOf(err)
         const message = errors?.['reason'] ?? (err instanceof PlatformError && err.code === 'ERR_STATE_INVALID' ? err.message : undefined)

@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { changeMemberRole, inviteMember, removeMember, revokeInvitation, type OrgActor } from '../../../app/orgs/index.js'
 import { MIN_ROLE, ROLES, hasRole, type RoleName } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
-import { requireOrg, type OrgAccess } from '../../../http/auth/require.js'
+import { actorOf, requireOrg, type OrgAccess } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { csrfField, errorSummary, formAlert, fieldErrorsOf, formFields, inputField, notice, selectField, when, type FieldErrors } from './form-parts.js'
+import { csrfField, errorSummary, formAlert, fieldErrorsOf, inputField, notice, selectField, when, type FieldErrors } from './form-parts.js'
 
 const ROLE_HINTS: Record<RoleName, string> = {
   owner: 'Owner: everything, including owners and key revocation',
@@ -23,8 +23,6 @@ const NOTICES: Record<string, string> = {
   revoked: 'The invitation was withdrawn; its link no longer works.',
 }
 
-const actorOf = (c: Context, access: OrgAccess): OrgActor => ({ role: access.role, userId: c.var.actor?.kind === 'user' ? c.var.actor.user.id : null })
-
 /** The last owner rule's refusal, shown on the page rather than as an error page. */
 const isStateError = (err: unknown): err is PlatformError => err instanceof PlatformError && err.code === 'ERR_STATE_INVALID'
 
@@ -37,12 +35,11 @@ async function membersPage(
   { values = {}, errors, alert, status = 200 }: { values?: Record<string, string>; errors?: FieldErrors; alert?: string; status?: 200 | 409 | 422 } = {},
 ) {
   const { org, role } = access
-  const { orgs } = c.var.platform.store.repos
   const me = c.var.actor?.kind === 'user' ? c.var.actor.user.id : undefined
   const canManage = hasRole(role, MIN_ROLE.manage)
-  const members = await orgs.members(org.id)
-  const invitations = canManage ? await orgs.pendingInvitations(org.id) : []
-  const now = c.var.platform.clock.now().toISOString()
+  const members = await c.var.platform.orgs.members(org.id)
+  const invitations = canManage ? await c.var.platform.orgs.invitations(org.id) : []
+  const now = c.var.platform.now().toISOString()
   const base = `/orgs/${org.slug}`
   const roles = grantable(role)
   const mayTouch = (target: RoleName) => canManage && (target !== 'owner' || hasRole(role, MIN_ROLE.own))
@@ -126,9 +123,9 @@ export const membersRoutes = (): Hono =>
     .get('/orgs/:org/members', async (c) => membersPage(c, await requireOrg(c, c.req.param('org'), MIN_ROLE.read)))
     .post('/orgs/:org/members/:userId/role', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const { role = '' } = await formFields(c)
+      const { role = '' } = await readForm(c)
       try {
-        await changeMemberRole(c.var.platform, { orgId: access.org.id, actor: actorOf(c, access), userId: c.req.param('userId'), input: { role } })
+        await c.var.platform.orgs.changeMemberRole({ orgId: access.org.id, actor: actorOf(c, access), userId: c.req.param('userId'), input: { role } })
       } catch (err) {
         if (!isStateError(err)) throw err
         return membersPage(c, access, { alert: err.message, status: 409 })
@@ -139,7 +136,7 @@ export const membersRoutes = (): Hono =>
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const userId = c.req.param('userId')
       try {
-        await removeMember(c.var.platform, { orgId: access.org.id, actor: actorOf(c, access), userId })
+        await c.var.platform.orgs.removeMember({ orgId: access.org.id, actor: actorOf(c, access), userId })
       } catch (err) {
         if (!isStateError(err)) throw err
         return membersPage(c, access, { alert: err.message, status: 409 })
@@ -149,10 +146,10 @@ export const membersRoutes = (): Hono =>
     })
     .post('/orgs/:org/invitations', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const { email = '', role = '' } = await formFields(c)
+      const { email = '', role = '' } = await readForm(c)
       const inviterName = c.var.actor?.kind === 'user' ? c.var.actor.user.name : access.org.name
       try {
-        await inviteMember(c.var.platform, { org: access.org, actor: actorOf(c, access), inviterName, input: { email, role } })
+        await c.var.platform.orgs.invite({ org: access.org, actor: actorOf(c, access), inviterName, input: { email, role } })
       } catch (err) {
         const errors = fieldErrorsOf(err)
         if (!errors) throw err
@@ -162,6 +159,6 @@ export const membersRoutes = (): Hono =>
     })
     .post('/orgs/:org/invitations/:id/revoke', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await revokeInvitation(c.var.platform, { orgId: access.org.id, actor: actorOf(c, access), id: c.req.param('id') })
+      await c.var.platform.orgs.revokeInvitation({ orgId: access.org.id, actor: actorOf(c, access), id: c.req.param('id') })
       return c.redirect(`/orgs/${access.org.slug}/members?done=revoked`, 303)
     })

@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { createOrg, ORG_LIMITS } from '../../../app/orgs/index.js'
+import { ORG_LIMITS } from '../../../app/orgs/index.js'
 import { requireUser } from '../../../http/auth/require.js'
 import '../../../http/context.js'
+import { readForm } from '../../../http/request.js'
 import { renderPage } from '../../page.js'
-import { csrfField, errorSummary, fieldErrorsOf, formFields, inputField, type FieldErrors } from './form-parts.js'
+import { csrfField, errorSummary, fieldErrorsOf, inputField, type FieldErrors } from './form-parts.js'
 
 const LABELS = { name: 'Name', slug: 'Short name for links' }
 
@@ -41,9 +42,9 @@ export const newOrgRoutes = (): Hono =>
     })
     .post('/orgs/new', async (c) => {
       const user = requireUser(c)
-      const { name = '', slug = '' } = await formFields(c)
+      const { name = '', slug = '' } = await readForm(c)
       try {
-        const org = await createOrg(c.var.platform, { userId: user.id, input: { name, slug } })
+        const org = await c.var.platform.orgs.create({ userId: user.id, input: { name, slug } })
         return c.redirect(`/orgs/${org.slug}/settings?done=created`, 303)
       } catch (err) {
         const errors = fieldErrorsOf(err)

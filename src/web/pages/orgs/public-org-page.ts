@@ -1,6 +1,6 @@
-import type { Context } from 'hono'
+import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { countryName, orgDid, type OrgRecord } from '../../../app/orgs/index.js'
+import { countryName, orgDid, RESERVED_SLUGS, type OrgRecord } from '../../../app/orgs/index.js'
 import '../../../http/context.js'
 import { renderPage } from '../../page.js'
 
@@ -37,3 +37,11 @@ export function publicOrgPage(c: Context, org: OrgRecord) {
       </p>`,
   })
 }
+
+/** GET /orgs/:slug for browsers (the JSON Profile is the API's, http/routes/public-orgs.ts); reserved words are other pages. */
+export const publicOrgRoutes = (): Hono =>
+  new Hono().get('/orgs/:slug', async (c, next) => {
+    if (RESERVED_SLUGS.has(c.req.param('slug'))) return next()
+    const { org } = await c.var.platform.orgs.publicProfile(c.req.param('slug'))
+    return publicOrgPage(c, org)
+  })

@@ -5,8 +5,16 @@ import { invitationRoutes } from './invitation-page.js'
 import { keysRoutes } from './keys-page.js'
 import { membersRoutes } from './members-page.js'
 import { newOrgRoutes } from './new-org-page.js'
+import { publicOrgRoutes } from './public-org-page.js'
 import { settingsRoutes } from './settings-page.js'
 
-/** Organization pages: create, settings (profile, logo), members and invitations, signing keys, API keys. */
+/** Organization pages: create, settings (profile, logo), members and invitations, signing keys, API keys, the public page. */
 export const orgPages = (): Hono =>
-  new Hono().route('/', newOrgRoutes()).route('/', settingsRoutes()).route('/', membersRoutes()).route('/', keysRoutes()).route('/', apiKeysRoutes()).route('/', invitationRoutes())
+  new Hono()
+    .route('/', newOrgRoutes())
+    .route('/', settingsRoutes())
+    .route('/', membersRoutes())
+    .route('/', keysRoutes())
+    .route('/', apiKeysRoutes())
+    .route('/', invitationRoutes())
+    .route('/', publicOrgRoutes())

@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono'
 import { html } from 'hono/html'
-import { countryName, countryOptions, orgDid, ORG_LIMITS, removeOrgLogo, setOrgLogo, updateOrgProfile, type OrgRecord } from '../../../app/orgs/index.js'
+import { countryName, countryOptions, orgDid, ORG_LIMITS, type OrgRecord } from '../../../app/orgs/index.js'
 import { MIN_ROLE, hasRole, type RoleName } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
-import { BADGE_IMAGE_LIMITS, checkBadgeImage } from '../../../media/index.js'
+import { readForm, readUploadedBytes } from '../../../http/request.js'
 import { orgNav } from '../../components/org-nav.js'
 import { renderPage } from '../../page.js'
-import { csrfField, errorSummary, fieldErrorsOf, formFields, inputField, notice, radioField, selectField, textAreaField, type FieldErrors } from './form-parts.js'
+import { csrfField, errorSummary, fieldErrorsOf, inputField, notice, radioField, selectField, textAreaField, type FieldErrors } from './form-parts.js'
 
 const LABELS = { name: 'Name', description: 'Description', url: 'Website', email: 'Contact e-mail', country: 'Country', suite: 'How credentials are signed', logo: 'Logo' }
 
@@ -34,11 +34,7 @@ const profileValues = (org: OrgRecord): Record<string, string> => ({
   suite: org.suite,
 })
 
-async function loadOrg(c: Context, id: string): Promise<OrgRecord> {
-  const org = await c.var.platform.store.repos.orgs.get(id)
-  if (!org) throw new PlatformError('ERR_NOT_FOUND', 'This organization no longer exists')
-  return org
-}
+const loadOrg = (c: Context, id: string): Promise<OrgRecord> => c.var.platform.orgs.get(id)
 
 function settingsPage(
   c: Context,
@@ -86,7 +82,7 @@ function settingsPage(
               ${csrfField(c)}
               <div class="field">
                 <label for="field-logo">Upload a logo</label>
-                <span class="hint" id="field-logo-hint">PNG or SVG, at most 2 MB, roughly square, ${BADGE_IMAGE_LIMITS.minSide} to ${BADGE_IMAGE_LIMITS.maxSide} pixels a side.</span>
+                <span class="hint" id="field-logo-hint">PNG or SVG, at most 2 MB, roughly square, ${c.var.platform.achievements.imageLimits.minSide} to ${c.var.platform.achievements.imageLimits.maxSide} pixels a side.</span>
                 ${errors?.['logo'] ? html`<span class="error" id="field-logo-error"><span class="sr-only">Error: </span>${errors['logo']}</span>` : ''}
                 <input id="field-logo" name="logo" type="file" accept="image/png,image/svg+xml" required
                   aria-describedby="field-logo-hint${errors?.['logo'] ? ' field-logo-error' : ''}" ${errors?.['logo'] ? html`aria-invalid="true"` : ''} />
@@ -115,11 +111,11 @@ export const settingsRoutes = (): Hono =>
     })
     .post('/orgs/:org/settings', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const fields = await formFields(c)
+      const fields = await readForm(c)
       const values = { name: '', description: '', url: '', email: '', country: '', suite: '', ...fields }
       try {
         const { name, description, url, email, country, suite } = values
-        await updateOrgProfile(c.var.platform, { orgId: org.id, input: { name, description, url, email, country, suite } })
+        await c.var.platform.orgs.updateProfile({ orgId: org.id, input: { name, description, url, email, country, suite } })
         return c.redirect(`/orgs/${org.slug}/settings?done=saved`, 303)
       } catch (err) {
         const errors = fieldErrorsOf(err)
@@ -127,15 +123,13 @@ export const settingsRoutes = (): Hono =>
         return settingsPage(c, await loadOrg(c, org.id), role, { values, errors, status: 422 })
       }
     })
-    // The CSRF check has already read the multipart body (hono's bodyLimit cannot run after it): the file size is checked here.
+    // The CSRF check read the form's fields before the file; the file is read here, under the image cap.
     .post('/orgs/:org/settings/logo', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const file = (await c.req.parseBody())['logo']
       try {
-        if (!(file instanceof File) || file.size === 0) throw new PlatformError('ERR_IMAGE_INVALID', 'Choose a PNG or SVG file to upload')
-        if (file.size > BADGE_IMAGE_LIMITS.maxBytes) throw new PlatformError('ERR_INPUT_TOO_LARGE', `The logo is ${file.size} bytes; the limit is 2 MB`)
-        const logo = checkBadgeImage(new Uint8Array(await file.arrayBuffer()), file.type || undefined)
-        await setOrgLogo(c.var.platform, { orgId: org.id, logo })
+        const file = await readUploadedBytes(c, { field: 'logo', maxBytes: c.var.platform.achievements.imageLimits.maxBytes, what: 'The logo' })
+        if (!file) throw new PlatformError('ERR_IMAGE_INVALID', 'Choose a PNG or SVG file to upload')
+        await c.var.platform.orgs.setLogo({ orgId: org.id, bytes: file.bytes, mediaType: file.mimeType || undefined })
         return c.redirect(`/orgs/${org.slug}/settings?done=logo`, 303)
       } catch (err) {
         if (!(err instanceof PlatformError) || (err.code !== 'ERR_IMAGE_INVALID' && err.code !== 'ERR_INPUT_TOO_LARGE')) throw err
@@ -145,6 +139,6 @@ export const settingsRoutes = (): Hono =>
     })
     .post('/orgs/:org/settings/logo/remove', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await removeOrgLogo(c.var.platform, { orgId: org.id })
+      await c.var.platform.orgs.removeLogo(org.id)
       return c.redirect(`/orgs/${org.slug}/settings?done=logo-removed`, 303)
     })

@@ -1,5 +1,5 @@
-import type { Achievement, Alignment, Profile } from '../../../core/credential/index.js'
-import { markdownBlocks } from './markdown-lite.js'
+import type { Achievement, Alignment, Profile } from '../../core/credential/index.js'
+import { markdownBlocks } from './markdown-blocks.js'
 
 /** What the credential page shows of the achievement, read from the signed credential itself. */
 export interface AchievementView {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { appendToLog } from '../app/log-append.js'
-import type { StoredCheckpoint } from '../app/ports.js'
-import { openStore, type Store } from '../store/index.js'
-import { ORIGIN, appendRange, testCredential, testSigner } from '../../test/store/log-fixtures.js'
-import { startCheckpointer, type Checkpointer } from './checkpointer.js'
+import { appendToLog } from '../../src/app/log-append.js'
+import type { StoredCheckpoint } from '../../src/app/ports.js'
+import { openStore, type Store } from '../../src/store/index.js'
+import { ORIGIN, appendRange, testCredential, testSigner } from '../store/log-fixtures.js'
+import { startCheckpointer, type Checkpointer } from '../../src/jobs/checkpointer.js'
 
 const latestSize = async (store: Store) => (await store.log.latestCheckpoint())?.checkpoint.size
 

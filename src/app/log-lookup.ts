@@ -1,7 +1,7 @@
-import { credentialIdOf } from '../../../app/credentials/credential-id.js'
-import type { LogReader } from '../../../app/ports.js'
-import { parseLogEntry, type LogEntry } from '../../../core/transparency-log/index.js'
-import { readInclusionProof, verifyInclusionDocument } from '../../../core/verification/check-log-inclusion.js'
+import { credentialIdOf } from './credentials/credential-id.js'
+import type { LogReader } from './ports.js'
+import { parseLogEntry, type LogEntry } from '../core/transparency-log/index.js'
+import { readInclusionProof, verifyInclusionDocument } from '../core/verification/check-log-inclusion.js'
 
 /** What the /log page found for a credential id. */
 export type InclusionLookup =
@@ -11,10 +11,10 @@ export type InclusionLookup =
 
 /**
  * Looks a credential up in this instance's log and verifies, on the server, its inclusion proof
- * against the latest checkpoint (opened with the log's own verifier key).
+ * against the latest checkpoint (opened with the log's own verifier key). The id may be given as a
+ * credential's page shows it (`/c/<uuid>`) or whole (`urn:uuid:<uuid>`); other ids are taken as given.
  */
 export async function lookUpInclusion(reader: LogReader, verifierKey: string, asked: string): Promise<InclusionLookup> {
-  // The id as a credential's page shows it (`/c/<uuid>`) or whole (`urn:uuid:<uuid>`); other ids as given.
   const credential = credentialIdOf(asked) ?? asked
   const proof = await readInclusionProof(reader, credential)
   if (!proof) return { kind: 'absent', credential }

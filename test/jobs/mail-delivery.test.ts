@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { MailMessage } from '../app/mail/ports.js'
-import { credentialIssuedMessage } from '../app/mail/templates.js'
-import { createSmtpTransport, fromHeader } from '../mail/smtp-transport.js'
-import { startTestPlatform, type TestPlatform } from '../../test/support/platform.js'
-import { startTestSmtpServer, type TestSmtpServer } from '../../test/support/smtp.js'
-import { startMailDelivery, type MailDelivery } from './mail-delivery.js'
+import type { MailMessage } from '../../src/app/mail/ports.js'
+import { credentialIssuedMessage } from '../../src/app/mail/templates.js'
+import { createSmtpTransport, fromHeader } from '../../src/mail/smtp-transport.js'
+import { startTestPlatform, type TestPlatform } from '../support/platform.js'
+import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js'
+import { startMailDelivery, type MailDelivery } from '../../src/jobs/mail-delivery.js'
 
 const FROM = 'no-reply@emblem.example'
 
@@ -29,7 +29,7 @@ afterEach(async () => {
 
 function startDelivery(url = smtp.url, onFailure?: (error: string, final: boolean) => void): MailDelivery {
   const transport = createSmtpTransport(url, { connectionTimeoutMs: 2000 })
-  const delivery = startMailDelivery({ platform: t.platform, transport, from: FROM, intervalMs: 60_000, ...(onFailure ? { onFailure: (_e, error, final) => onFailure(error, final) } : {}) })
+  const delivery = startMailDelivery({ platform: t.ports, transport, from: FROM, intervalMs: 60_000, ...(onFailure ? { onFailure: (_e, error, final) => onFailure(error, final) } : {}) })
   running.push({ delivery, close: () => transport.close() })
   return delivery
 }
@@ -38,10 +38,10 @@ let n = 0
 async function queue(overrides: Partial<MailMessage> = {}, smtpConfigured = true): Promise<string> {
   n += 1
   const message: MailMessage = { to: `learner${n}@example.org`, fromName: 'Test University', subject: `Message ${n}`, text: `Hello ${n}\n`, html: `<p>Hello ${n}</p>`, ...overrides }
-  return t.platform.store.repos.outbox.enqueue(message, { smtpConfigured, id: t.platform.random.uuid() })
+  return t.store.repos.outbox.enqueue(message, { smtpConfigured, id: t.ports.random.uuid() })
 }
 
-const outboxRow = (id: string) => t.platform.store.repos.outbox.get(id)
+const outboxRow = (id: string) => t.store.repos.outbox.get(id)
 
 describe('mail delivery', () => {
   it('sends a queued message with the organization as the From display name, and marks it sent', async () => {

@@ -1,8 +1,8 @@
 // What `emblem demo` seeds: three micro-credentials with the EU elements filled in, aligned to the
 // built-in demo skills, and learner names for the cohort. Invented for Emblem's demo.
-import { demoSkillUri } from '../core/skills/index.js'
-import type { AchievementDefinitionInput } from '../app/achievements/definition.js'
-import type { BadgeDesign } from '../media/index.js'
+import { demoSkillUri } from '../../core/skills/index.js'
+import type { AchievementDefinitionInput } from '../achievements/definition.js'
+import type { BadgeDesign } from '../media/badge-design.js'
 
 const skill = (slug: string, name: string) => ({ targetName: name, targetUrl: demoSkillUri(slug), targetFramework: 'Emblem demo skills', targetCode: slug, targetType: 'ext:Skill' })
 

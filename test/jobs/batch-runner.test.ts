@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { inlineSigner, type CohortSigner } from '../app/issuance/cohort-signer.js'
-import type { Cohort } from '../app/issuance/cohort.js'
-import { createBatch } from '../app/issuance/create-batch.js'
-import { startIssuancePlatform, type IssuancePlatform } from '../../test/e2e/platform/issuance-fixture.js'
-import { removeBatchFile, saveBatchFile } from './batch-files.js'
-import { startBatchRunner } from './batch-runner.js'
+import { pruneBatchUploads } from '../../src/app/issuance/batch-run.js'
+import { inlineSigner, type CohortSigner } from '../../src/app/issuance/cohort-signer.js'
+import type { Cohort } from '../../src/app/issuance/cohort.js'
+import { stageBatchUpload, startBatch } from '../../src/app/issuance/start-batch.js'
+import { startBatchRunner } from '../../src/jobs/batch-runner.js'
+import { startIssuancePlatform, type IssuancePlatform } from '../e2e/platform/issuance-fixture.js'
 
 let p: IssuancePlatform
 beforeAll(async () => {
@@ -13,22 +13,25 @@ beforeAll(async () => {
 afterAll(() => p.close())
 
 let files = 0
-/** Stores a CSV of `rows` learners and queues a batch of it; returns the batch id. */
-async function queue(rows: number, achievementId = p.achievementId): Promise<{ id: string; digest: string }> {
+/** A CSV of `rows` learners, different from every other this file makes. */
+function csvOf(rows: number): Uint8Array[] {
   const tag = ++files
-  const lines = ['email,name', ...Array.from({ length: rows }, (_, i) => `r${tag}-${i}@example.org,Learner ${i}`)]
-  const { digest } = await saveBatchFile(p.dataDir, [new TextEncoder().encode(lines.join('\n'))])
-  const { batch } = await createBatch(p.t.platform, { orgId: p.org.id, achievementId, file: { digest, name: `f${tag}.csv`, totalRows: rows }, createdBy: null })
-  return { id: batch.id, digest }
+  return [new TextEncoder().encode(['email,name', ...Array.from({ length: rows }, (_, i) => `r${tag}-${i}@example.org,Learner ${i}`)].join('\n'))]
 }
-const batchOf = async (id: string) => (await p.t.store.repos.issuance.batch(p.org.id, id))!
+
+/** Uploads a CSV of `rows` learners and queues a batch of it (the API's one step); returns the batch id and the file's digest. */
+async function queue(rows: number, achievementId = p.achievementId): Promise<{ id: string; digest: string }> {
+  const { batch } = await startBatch(p.t.ports, { orgId: p.org.id, achievementId, body: csvOf(rows), fileName: `f${files}.csv`, createdBy: null })
+  return { id: batch.id, digest: batch.fileDigest }
+}
+const batchOf = async (id: string) => (await p.t.store.repos.batches.get(p.org.id, id))!
 const issuedCount = async (id: string) => (await p.t.store.db.selectFrom('issued_credentials').select('batch_row').where('batch_id', '=', id).execute()).length
 const inline = (cohort: Cohort, publicUrl: string) => inlineSigner(cohort, publicUrl)
 
 describe('the batch runner', () => {
   it('wakes on platform.wake("batches"), issues a batch in chunks and marks it done', async () => {
-    const runner = startBatchRunner({ platform: p.t.platform, chunkSize: 3, signingThreads: 0, pollMs: 60_000 })
-    p.t.platform.onWake('batches', runner.notify)
+    const runner = startBatchRunner({ platform: p.t.ports, chunkSize: 3, signingThreads: 0, pollMs: 60_000 })
+    p.t.handle.onWake('batches', runner.notify)
     await runner.settled()
     const { id } = await queue(10)
     await runner.settled()
@@ -43,7 +46,7 @@ describe('the batch runner', () => {
     const live = await queue(5)
     const future = new Date(p.t.clock.now().getTime() + 60_000).toISOString()
     await p.t.store.db.updateTable('batches').set({ state: 'running', lease_owner: 'alive', lease_until: future }).where('id', '=', live.id).execute()
-    const runner = startBatchRunner({ platform: p.t.platform, signingThreads: 0, pollMs: 60_000 })
+    const runner = startBatchRunner({ platform: p.t.ports, signingThreads: 0, pollMs: 60_000 })
     await runner.settled()
     await runner.stop()
     expect((await batchOf(id)).state).toBe('done')
@@ -62,7 +65,7 @@ describe('the batch runner', () => {
         },
       }
     }
-    const runner = startBatchRunner({ platform: p.t.platform, chunkSize: 2, signerFor: thief, pollMs: 60_000 })
+    const runner = startBatchRunner({ platform: p.t.ports, chunkSize: 2, signerFor: thief, pollMs: 60_000 })
     await runner.settled()
     await runner.stop()
     expect(await batchOf(id)).toMatchObject({ state: 'running', leaseOwner: 'thief', nextRow: 0, issued: 0 })
@@ -72,11 +75,11 @@ describe('the batch runner', () => {
 
   it('fails a batch, saying why, when its file is gone or its achievement was archived', async () => {
     const gone = await queue(2)
-    await removeBatchFile(p.dataDir, gone.digest)
+    await p.t.ports.batchFiles.remove(gone.digest)
     const archivedAchievement = await p.seedAchievement(p.org)
     const archived = await queue(2, archivedAchievement)
     await p.t.store.db.updateTable('achievements').set({ state: 'archived' }).where('id', '=', archivedAchievement).execute()
-    const runner = startBatchRunner({ platform: p.t.platform, signingThreads: 0, pollMs: 60_000 })
+    const runner = startBatchRunner({ platform: p.t.ports, signingThreads: 0, pollMs: 60_000 })
     await runner.settled()
     await runner.stop()
     expect(await batchOf(gone.id)).toMatchObject({ state: 'failed', error: 'The uploaded CSV file of this batch is gone; upload it again' })
@@ -96,7 +99,7 @@ describe('the batch runner', () => {
         },
       }
     }
-    const runner = startBatchRunner({ platform: p.t.platform, chunkSize: 5, signerFor: stopping, pollMs: 60_000, leaseMs: 1 })
+    const runner = startBatchRunner({ platform: p.t.ports, chunkSize: 5, signerFor: stopping, pollMs: 60_000, leaseMs: 1 })
     first.stop = runner.stop
     await runner.settled()
     await runner.stop()
@@ -105,7 +108,7 @@ describe('the batch runner', () => {
     expect(stopped.nextRow).toBeGreaterThan(0)
     expect(stopped.nextRow).toBeLessThan(40)
     p.t.clock.advance(10)
-    const second = startBatchRunner({ platform: p.t.platform, chunkSize: 7, signingThreads: 0, pollMs: 60_000 })
+    const second = startBatchRunner({ platform: p.t.ports, chunkSize: 7, signingThreads: 0, pollMs: 60_000 })
     await second.settled()
     await second.stop()
     expect(await batchOf(id)).toMatchObject({ state: 'done', nextRow: 40, issued: 40 })
@@ -115,7 +118,7 @@ describe('the batch runner', () => {
 
   it('signs in a signing thread, and the credentials verify', async () => {
     const { id } = await queue(30)
-    const runner = startBatchRunner({ platform: p.t.platform, chunkSize: 8, signingThreads: 1, pollMs: 60_000 })
+    const runner = startBatchRunner({ platform: p.t.ports, chunkSize: 8, signingThreads: 1, pollMs: 60_000 })
     await runner.settled()
     await runner.stop()
     expect((await batchOf(id)).issued).toBe(30)
@@ -131,18 +134,29 @@ describe('the batch runner', () => {
 })
 
 describe('stored CSV files', () => {
-  it('are pruned once old unless a queued or running batch reads them', async () => {
+  it('are pruned once their upload expired or, kept by nothing, a day old; never while a queued or running batch reads them', async () => {
     const { utimes, readdir } = await import('node:fs/promises')
     const { join } = await import('node:path')
     const kept = await queue(1)
-    const orphan = await saveBatchFile(p.dataDir, [new TextEncoder().encode('email,name\norphan@example.org,O\n')])
+    const staged = await stageBatchUpload(p.t.ports, { orgId: p.org.id, achievementId: p.achievementId, body: csvOf(1), fileName: 'preview.csv', createdBy: null })
+    const stray = await p.t.ports.batchFiles.receive(csvOf(1), { maxBytes: 1024 })
+    await stray.keep()
     const dir = join(p.dataDir, 'batches')
     const old = new Date(Date.now() - 2 * 86_400_000)
     for (const name of await readdir(dir)) await utimes(join(dir, name), old, old)
-    const { pruneBatchFiles } = await import('./batch-files.js')
-    await pruneBatchFiles(p.dataDir, p.t.store.repos.issuance, { now: new Date() })
-    const left = await readdir(dir)
-    expect(left).toContain(`${kept.digest}.csv`)
-    expect(left).not.toContain(`${orphan.digest}.csv`)
+    // A live upload keeps its file however old the file is; an expired one lets it go.
+    await pruneBatchUploads(p.t.ports, { filesOlderThan: new Date() })
+    expect(await readdir(dir)).toEqual(expect.arrayContaining([`${kept.digest}.csv`, `${staged.fileDigest}.csv`]))
+    expect(await readdir(dir)).not.toContain(`${stray.digest}.csv`)
+    p.t.clock.advance(2 * 86_400_000)
+    try {
+      await pruneBatchUploads(p.t.ports, { filesOlderThan: new Date() })
+      const left = await readdir(dir)
+      expect(left).toContain(`${kept.digest}.csv`)
+      expect(left).not.toContain(`${staged.fileDigest}.csv`)
+      expect(await p.t.store.repos.batchUploads.get(p.org.id, staged.id)).toBeUndefined()
+    } finally {
+      p.t.clock.advance(-2 * 86_400_000)
+    }
   })
 })

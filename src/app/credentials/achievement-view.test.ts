@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseDefinition } from '../../../app/achievements/definition.js'
-import { obAchievement } from '../../../app/achievements/ob-achievement.js'
-import { buildRealisticCredential } from '../../../../test/support/builders.js'
+import { parseDefinition } from '../achievements/definition.js'
+import { obAchievement } from '../achievements/ob-achievement.js'
+import { buildRealisticCredential } from '../../../test/support/builders.js'
 import { achievementView, httpUrl } from './achievement-view.js'
 
 const record = (definition: unknown) => ({

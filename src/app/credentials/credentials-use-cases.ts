@@ -1,0 +1,74 @@
+import { PlatformError } from '../../core/errors.js'
+import type { VerificationReport } from '../../core/verification/index.js'
+import type { ImageMediaType, ImageRecord } from '../media/images.js'
+import { jsonDocuments } from '../platform/fetcher.js'
+import type { PlatformPorts } from '../platform/ports.js'
+import { badgeImageType } from './badge-image.js'
+import { acceptClaim, openClaim } from './claim-credential.js'
+import { credentialUuid } from './credential-id.js'
+import { downloadCredential, type CredentialDownload, type DownloadKind } from './downloads.js'
+import { getIssuedCredential } from './get-issued-credential.js'
+import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.js'
+import { verifyIssuedCredential, verifySubmittedCredential } from './verify-issued-credential.js'
+
+/** What a credential's public page is drawn from: the credential, its live verification, its badge's type and a QR code of the page. */
+export interface CredentialPageData {
+  view: IssuedCredentialView
+  report: VerificationReport
+  /** The badge image's type on this instance (decides which baked images are offered). */
+  badge: ImageMediaType | undefined
+  /** A 160 px QR code (SVG) of the page's URL. */
+  qrSvg: string
+  checkedAt: Date
+}
+
+/**
+ * The public side of issued credentials: documents, pages, downloads, claim links, verification.
+ * Verification reads this instance's own documents through `fetchLocal` (the app's own handlers,
+ * in-process) and other hosts' only through the guarded fetcher.
+ */
+export interface CredentialsUseCases {
+  /** An issued credential by UUID or `urn:uuid:` id, revoked and suspended ones included; ERR_NOT_FOUND otherwise. */
+  get(id: string): Promise<IssuedCredentialView>
+  /** The public page's data, verified live (the verification is recorded). */
+  page(id: string, fetchLocal: FetchLocal): Promise<CredentialPageData>
+  /** The live VerificationReport of an issued credential (recorded). */
+  verify(id: string, fetchLocal: FetchLocal): Promise<VerificationReport>
+  /** The VerificationReport of any credential someone submits (JSON or a compact VC-JWT). */
+  verifySubmitted(input: unknown, fetchLocal: FetchLocal): Promise<VerificationReport>
+  /** A download: the signed credential, the baked badge (PNG or SVG) or the PDF certificate. */
+  download(id: string, kind: DownloadKind): Promise<CredentialDownload>
+  /** The credential an unused claim link offers; ERR_TOKEN_INVALID otherwise. */
+  openClaim(token: string): Promise<IssuedCredentialView>
+  /** The learner accepts it, choosing whether the page shows their name. */
+  acceptClaim(request: { token: string; showName: boolean }): Promise<IssuedCredentialView>
+  /** A stored image (badge or logo) by its digest; ERR_NOT_FOUND otherwise. */
+  image(id: string): Promise<ImageRecord>
+}
+
+/** The public credential use cases bound to `ports`. */
+export function credentialsUseCases(ports: PlatformPorts): CredentialsUseCases {
+  const fetchRemote = ports.fetcher ? jsonDocuments(ports.fetcher) : undefined
+  const deps = (fetchLocal: FetchLocal) => {
+    const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote } : { fetchLocal }
+    return { ...ports, documents }
+  }
+  return {
+    get: (id) => getIssuedCredential(ports, id),
+    async page(id, fetchLocal) {
+      const view = await getIssuedCredential(ports, id)
+      const [report, badge] = await Promise.all([verifyIssuedCredential(deps(fetchLocal), view), badgeImageType(ports, view)])
+      return { view, report, badge, qrSvg: ports.media.qrCodeSvg(`${ports.publicUrl}/c/${credentialUuid(view.id)}`, { size: 160 }), checkedAt: ports.clock.now() }
+    },
+    verify: async (id, fetchLocal) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id)),
+    verifySubmitted: (input, fetchLocal) => verifySubmittedCredential(deps(fetchLocal), input),
+    download: (id, kind) => downloadCredential(ports, id, kind),
+    openClaim: (token) => openClaim(ports, token),
+    acceptClaim: (request) => acceptClaim(ports, request),
+    async image(id) {
+      const image = /^[0-9a-f]{64}$/.test(id) ? await ports.store.repos.images.get(id) : undefined
+      if (!image) throw new PlatformError('ERR_NOT_FOUND', `No image ${id.slice(0, 100)}`)
+      return image
+    },
+  }
+}

@@ -1,0 +1,56 @@
+// What the batch runner (src/jobs) asks of the app besides issuing chunks: leases, ends, and the
+// release of files nothing reads any more, decided inside the transaction holding the file's lock.
+import type { PlatformPorts } from '../platform/ports.js'
+import type { BatchRecord } from './ports.js'
+
+/** Leases the oldest waiting batch (or one whose lease expired) to `owner` until `until`; undefined when none waits. */
+export const leaseNextBatch = ({ store, clock }: Pick<PlatformPorts, 'store' | 'clock'>, owner: string, until: Date): Promise<BatchRecord | undefined> =>
+  store.repos.batches.lease(owner, clock.now().toISOString(), until.toISOString())
+
+/** Ends a batch (done or failed) if `owner` still holds it, then releases its file when nothing else reads it. */
+export async function finishBatch(
+  deps: Pick<PlatformPorts, 'store' | 'clock' | 'batchFiles'>,
+  batch: BatchRecord,
+  owner: string,
+  end: { state: 'done' | 'failed'; error: string | null },
+): Promise<boolean> {
+  const ended = await deps.store.repos.batches.finish(batch.id, owner, end)
+  if (ended) await releaseBatchFile(deps, batch.fileDigest)
+  return ended
+}
+
+/**
+ * Removes the stored file with this digest unless a queued or running batch or a live upload reads
+ * it, inside one transaction holding the file's lock row: an upload of the same bytes that keeps the
+ * file takes the same row, so it is never removed under a new batch (issue #11). True when removed.
+ */
+export async function releaseBatchFile({ store, clock, batchFiles }: Pick<PlatformPorts, 'store' | 'clock' | 'batchFiles'>, digest: string): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    await tx.repos.batchUploads.lockFile(digest)
+    if (await tx.repos.batchUploads.isFileReferenced(digest, clock.now().toISOString())) return false
+    await batchFiles.remove(digest)
+    await tx.repos.batchUploads.forgetFile(digest)
+    return true
+  })
+}
+
+/**
+ * Purges expired staged uploads and releases their files, then releases stored files last written
+ * before `filesOlderThan` that nothing reads (leftovers of cut-off uploads). Returns how many files went.
+ */
+export async function pruneBatchUploads(deps: Pick<PlatformPorts, 'store' | 'clock' | 'batchFiles'>, { filesOlderThan }: { filesOlderThan: Date }): Promise<number> {
+  const { store, clock, batchFiles } = deps
+  const digests = new Set<string>()
+  for (;;) {
+    const expired = await store.repos.batchUploads.expired(clock.now().toISOString(), 500)
+    if (expired.length === 0) break
+    for (const upload of expired) {
+      await store.repos.batchUploads.delete(upload.id)
+      digests.add(upload.fileDigest)
+    }
+  }
+  for (const digest of await batchFiles.stale(filesOlderThan)) digests.add(digest)
+  let removed = 0
+  for (const digest of digests) if (await releaseBatchFile(deps, digest)) removed++
+  return removed
+}

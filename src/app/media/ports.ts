@@ -1,0 +1,47 @@
+// What the platform asks of image and document rendering (implemented by src/media): checking
+// uploaded images, drawing designed badges, baking credentials into badges (OB 3.0), certificates
+// as PDF and QR codes. Edges never call the adapter: downloads and uploads are use cases.
+import type { BadgeDesign } from './badge-design.js'
+import type { ImageMediaType } from './images.js'
+
+/** An accepted image: its type, size in pixels (SVG: user units), and the bytes to store (an SVG rebuilt by the sanitizer). */
+export interface CheckedImage {
+  readonly mediaType: ImageMediaType
+  readonly width: number
+  readonly height: number
+  readonly bytes: Uint8Array
+}
+
+/** What a certificate shows: who earned what from whom, when, and where to verify it. */
+export interface CertificateContent {
+  title: string
+  recipientName: string
+  achievementName: string
+  issuerName: string
+  issuedOn: Date
+  validUntil?: Date
+  description?: string
+  skills?: string[]
+  verifyUrl: string
+  credentialId: string
+  /** The badge, drawn on the certificate when it is a PNG. */
+  badgePng?: Uint8Array
+}
+
+/** Image and document rendering. */
+export interface MediaPort {
+  /** Checks an uploaded badge image or logo (PNG or SVG): size, type by content, dimensions; an SVG is sanitized. ERR_IMAGE_INVALID otherwise. */
+  checkImage(bytes: Uint8Array, declaredType?: string): CheckedImage
+  /** The largest image {@link checkImage} accepts, and its side limits (for forms' hints). */
+  readonly imageLimits: { readonly maxBytes: number; readonly minSide: number; readonly maxSide: number }
+  /** Draws a badge as a self-contained 512 × 512 SVG. ERR_INPUT_INVALID naming each field at fault. */
+  designBadge(design: BadgeDesign): string
+  /** A PNG with the credential baked in (the OB 3.0 `openbadgecredential` iTXt chunk). */
+  bakePng(png: Uint8Array, credential: string): Uint8Array
+  /** An SVG with the credential baked in (the OB 3.0 `openbadges:credential` element). */
+  bakeSvg(svg: string, credential: string): string
+  /** A one-page A4 certificate PDF with a QR code to `verifyUrl`. */
+  certificatePdf(content: CertificateContent): Promise<Uint8Array>
+  /** A QR code of `text` as a self-contained SVG, `size` px square. */
+  qrCodeSvg(text: string, options?: { size?: number }): string
+}

@@ -1,0 +1,75 @@
+// The platform as the edges see it: namespaces of use cases and read queries already bound to the
+// ports, and a few harmless facts. No store, no repositories, no ports: an edge cannot reach past
+// a use case, and the type system says so.
+import { accountsUseCases, type AccountsUseCases } from '../accounts/accounts-use-cases.js'
+import { achievementsUseCases, type AchievementsUseCases } from '../achievements/achievements-use-cases.js'
+import { credentialsUseCases, type CredentialsUseCases } from '../credentials/credentials-use-cases.js'
+import { dashboardUseCases, type DashboardUseCases } from '../dashboard/dashboard-use-cases.js'
+import { seedDemo, type DemoSeed } from '../demo/seed-demo.js'
+import { issuanceUseCases, type IssuanceUseCases } from '../issuance/issuance-use-cases.js'
+import { outboxUseCases, type OutboxUseCases } from '../mail/outbox-use-cases.js'
+import { orgsUseCases, type OrgsUseCases } from '../orgs/orgs-use-cases.js'
+import { skillsUseCases, type SkillsUseCases } from '../skills/skills-use-cases.js'
+import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
+import type { Actor } from './access-ports.js'
+import type { PlatformPorts } from './ports.js'
+import type { RoleName } from './roles.js'
+
+/** Who is asking, and may they act in an organization. */
+export interface AccessUseCases {
+  /** The signed-in user of a session cookie's token (a live session), or undefined. */
+  session(token: string): Promise<Extract<Actor, { kind: 'user' }> | undefined>
+  /** The organization an unrevoked API key acts for, with its role, or undefined. */
+  apiKey(secret: string): Promise<Extract<Actor, { kind: 'api-key' }> | undefined>
+  /** The one access check: the organization of `slug` with the actor's role, at least `least` (401 / 404 / 403 otherwise). */
+  requireOrg(actor: Actor | undefined, slug: string, least: RoleName): Promise<OrgAccess>
+}
+
+/** Seeding the demonstration organization (`emblem demo`). */
+export interface DemoUseCases {
+  /** The demo user, organization, skills, achievements, an API key, and `count` credentials queued as batches. */
+  seed(options: { count: number }): Promise<DemoSeed>
+}
+
+/** Everything the edges (HTTP API, pages, CLI commands) may do: use cases and read queries, bound. */
+export interface Platform {
+  /** The public origin, no trailing slash. */
+  readonly publicUrl: string
+  /** Whether e-mail goes out over SMTP (else it is held in the outbox). */
+  readonly smtpConfigured: boolean
+  /** The platform's time (tests fix it). */
+  now(): Date
+  readonly access: AccessUseCases
+  readonly accounts: AccountsUseCases
+  readonly orgs: OrgsUseCases
+  readonly achievements: AchievementsUseCases
+  readonly skills: SkillsUseCases
+  readonly issuance: IssuanceUseCases
+  readonly credentials: CredentialsUseCases
+  readonly dashboard: DashboardUseCases
+  readonly outbox: OutboxUseCases
+  readonly demo: DemoUseCases
+}
+
+/** The one binding of use cases to ports: what createPlatform hands the edges. */
+export function bindPlatform(ports: PlatformPorts): Platform {
+  return Object.freeze({
+    publicUrl: ports.publicUrl,
+    smtpConfigured: ports.smtpConfigured,
+    now: () => ports.clock.now(),
+    access: {
+      session: (token) => sessionActor(ports, token),
+      apiKey: (secret) => apiKeyActor(ports, secret),
+      requireOrg: (actor, slug, least) => requireOrgAccess(ports, actor, slug, least),
+    },
+    accounts: accountsUseCases(ports),
+    orgs: orgsUseCases(ports),
+    achievements: achievementsUseCases(ports),
+    skills: skillsUseCases(ports),
+    issuance: issuanceUseCases(ports),
+    credentials: credentialsUseCases(ports),
+    dashboard: dashboardUseCases(ports),
+    outbox: outboxUseCases(ports),
+    demo: { seed: (options) => seedDemo(ports, options) },
+  } satisfies Platform)
+}

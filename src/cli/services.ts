@@ -1,0 +1,31 @@
+// What commands may use besides their arguments and the use cases: the services the CLI entry wires
+// (src/cli/wiring.ts) from the configuration. Commands never open a store or a fetcher themselves.
+import type { Fetcher } from '../app/platform/fetcher.js'
+import type { Platform } from '../app/platform/platform.js'
+
+/** The platform as a command gets it: the use cases, and, with background workers, ways to wait for them. */
+export interface OpenedPlatform {
+  platform: Platform
+  /** Resolves once the batch runner has nothing left to do (with workers). */
+  settleBatches(): Promise<void>
+  /** Signs a checkpoint over what was logged and resolves once it is stored (with workers). */
+  settleLog(): Promise<void>
+}
+
+/** The configured services a command may ask for; tests pass their own through `CliIo`. */
+export interface CliServices {
+  /** Serves the whole platform until SIGINT/SIGTERM (`port` overrides PORT). */
+  serve(options: { port?: string }): Promise<void>
+  /** Brings the configured database to the latest schema; says which (without a password) and its dialect. */
+  migrate(): Promise<{ database: string; dialect: string }>
+  /**
+   * Opens the configured store and platform, runs `work`, and closes them. With `workers`, the
+   * checkpointer and batch runner run meanwhile (and the log key and master key are loaded or
+   * created); without, nothing signs.
+   */
+  withPlatform<T>(work: (opened: OpenedPlatform) => Promise<T>, options?: { workers?: boolean; quiet?: boolean }): Promise<T>
+  /** The guarded fetcher as EMBLEM_FETCH_* configure it (HTTPS and public addresses unless allowed), made on first use. */
+  fetcher(): Fetcher
+  /** The configured public URL (what links printed by commands start with). */
+  publicUrl(): string
+}

@@ -1,0 +1,65 @@
+// The CLI's composition root (with src/cli/main.ts): configuration in, adapters wired, the
+// services commands use out. The only CLI file besides main.ts that imports adapters.
+import type { Fetcher } from '../app/platform/fetcher.js'
+import { loadConfig } from '../config.js'
+import { createGuardedFetcher } from '../fetch/index.js'
+import { createLogger } from '../http/logger.js'
+import type { MasterKey } from '../keys/master-key.js'
+import { openMigratedStore, openServices, serveUntilStopped } from '../main.js'
+import { createPlatform } from '../platform.js'
+import { isPostgresUrl } from '../store/index.js'
+import type { CliServices } from './services.js'
+
+/** Where the store is, without any password a PostgreSQL URL carries. */
+const describeDatabase = (url: string): string => (isPostgresUrl(url) ? url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : url)
+
+/** A master key for commands that never sign or seal (skills imports): using it is a bug. */
+const NO_MASTER_KEY: MasterKey = {
+  seal: () => {
+    throw new TypeError('This command opened the platform without its master key')
+  },
+  open: () => {
+    throw new TypeError('This command opened the platform without its master key')
+  },
+}
+
+/** The services of the `emblem` command line, from the environment (EMBLEM_*). */
+export function createCliServices(): CliServices {
+  let fetcher: Fetcher | undefined
+  return {
+    serve: ({ port }) => serveUntilStopped(loadConfig(port === undefined ? {} : { PORT: port })),
+    async migrate() {
+      const config = loadConfig()
+      const store = await openMigratedStore(config)
+      await store.close()
+      return { database: describeDatabase(config.databaseUrl), dialect: store.dialect }
+    },
+    async withPlatform(work, { workers = false, quiet = false } = {}) {
+      const config = loadConfig()
+      if (workers) {
+        const services = await openServices(config, createLogger(quiet ? 'error' : 'warn'))
+        try {
+          return await work({
+            platform: services.platform.platform,
+            settleBatches: () => services.batches.settled(),
+            settleLog: async () => {
+              services.checkpointer.notify()
+              await services.checkpointer.settled()
+            },
+          })
+        } finally {
+          await services.close()
+        }
+      }
+      const store = await openMigratedStore(config)
+      try {
+        const { platform } = createPlatform({ store, masterKey: NO_MASTER_KEY, publicUrl: config.publicUrl, dataDir: config.dataDir })
+        return await work({ platform, settleBatches: async () => {}, settleLog: async () => {} })
+      } finally {
+        await store.close()
+      }
+    },
+    fetcher: () => (fetcher ??= createGuardedFetcher(loadConfig().fetch)),
+    publicUrl: () => loadConfig().publicUrl,
+  }
+}

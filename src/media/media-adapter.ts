@@ -1,0 +1,20 @@
+import type { MediaPort } from '../app/media/ports.js'
+import { designBadgeSvg } from './badge-designer.js'
+import { renderCertificatePdf } from './certificate-pdf.js'
+import { BADGE_IMAGE_LIMITS, checkBadgeImage } from './image-check.js'
+import { bakePng } from './png-baking.js'
+import { qrCodeSvg } from './qr-svg.js'
+import { bakeSvg } from './svg-baking.js'
+
+/** The media port over this folder: image checks, the badge designer, OB 3.0 baking, certificates and QR codes. */
+export function createMediaAdapter(): MediaPort {
+  return {
+    checkImage: (bytes, declaredType) => checkBadgeImage(bytes, declaredType),
+    imageLimits: BADGE_IMAGE_LIMITS,
+    designBadge: (design) => designBadgeSvg(design),
+    bakePng,
+    bakeSvg,
+    certificatePdf: (content) => renderCertificatePdf(content),
+    qrCodeSvg: (text, options) => qrCodeSvg(text, options),
+  }
+}
