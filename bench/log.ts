@@ -13,6 +13,7 @@ import {
   createNoteSigner,
   hashLeaf,
   inclusionProof,
+  innerNodesOfTile,
   inclusionProofPlan,
   nodeReaderFromTiles,
   proofNodeIds,
@@ -23,6 +24,7 @@ import {
   type TileId,
 } from '../src/core/transparency-log/index.js'
 import { openPostgresStore, openStore, type Store } from '../src/store/index.js'
+import { readNodes } from '../src/store/log-tiles.js'
 import type { BenchCase, Comparison } from './cases.js'
 
 const BATCH = 1000
@@ -65,37 +67,54 @@ async function fill(store: Store, size: number): Promise<void> {
   await signCheckpoint({ store, signer, origin: ORIGIN })
 }
 
+/** A synthetic log's tiles, and the inner nodes of its full tiles (what the store keeps since migration 0003). */
+interface SyntheticTiles {
+  readTile: (tile: TileId) => Hash[]
+  readInner: (tile: TileId) => Uint8Array | undefined
+}
+
 /**
  * The tiles of a synthetic log of any size whose leaves repeat every 65,536 (leaf i is the entry
  * of i mod 65,536): a full level-0 tile is one of 256, every full level-1 tile is the same, every
- * level-2 hash the same. Built in milliseconds; proofs over it cost what they cost over any tiles.
+ * level-2 hash the same. Built in a second; proofs over it cost what they cost over any tiles.
  */
-function syntheticTiles(): (tile: TileId) => Hash[] {
+function syntheticTiles(): SyntheticTiles {
   const leaves = Array.from({ length: 65_536 }, (_, i) => hashLeaf(entryOf(i).entry))
   const level0 = Array.from({ length: TILE_WIDTH }, (_, t) => leaves.slice(t * TILE_WIDTH, (t + 1) * TILE_WIDTH))
   const level1 = level0.map(rootOf)
   const level2 = rootOf(level1)
-  return ({ level, index, width }) => {
-    if (level === 0) return level0[index % TILE_WIDTH]!.slice(0, width)
-    if (level === 1) return level1.slice(0, width)
-    if (level === 2) return Array.from({ length: width }, () => level2)
-    throw new TypeError('the synthetic log has no tiles above level 2 (under 16.7M leaves)')
+  const inner0 = level0.map(innerNodesOfTile)
+  const inner1 = innerNodesOfTile(level1)
+  const inner2 = innerNodesOfTile(Array.from({ length: TILE_WIDTH }, () => level2))
+  return {
+    readTile: ({ level, index, width }) => {
+      if (level === 0) return level0[index % TILE_WIDTH]!.slice(0, width)
+      if (level === 1) return level1.slice(0, width)
+      if (level === 2) return Array.from({ length: width }, () => level2)
+      throw new TypeError('the synthetic log has no tiles above level 2 (under 16.7M leaves)')
+    },
+    readInner: ({ level, index, width }) => (width !== TILE_WIDTH ? undefined : level === 0 ? inner0[index % TILE_WIDTH] : level === 1 ? inner1 : inner2),
   }
 }
 
-/** A case that proves pseudo-random leaves of a synthetic log of `size` from in-memory tiles. */
-function memoryProofCase(name: string, size: number, readTile: (tile: TileId) => Hash[]): BenchCase {
+/**
+ * A case that proves pseudo-random leaves of a synthetic log of `size` from in-memory tiles, cold:
+ * each proof gets a fresh tile reader, so nothing is cached from one proof to the next. With
+ * `readInner` the reader reads nodes inside full tiles from their inner nodes; without, it hashes them.
+ */
+function memoryProofCase(name: string, size: number, { readTile, readInner }: SyntheticTiles, withInner: boolean): BenchCase {
+  const inner = withInner ? readInner : undefined
   const root = rootFromTiles(size, readTile)
   let i = 0
   const indexAt = (k: number) => (k * 2_654_435_761) % size
   const leafAt = (index: number) => readTile({ level: 0, index: Math.floor(index / TILE_WIDTH), width: TILE_WIDTH })[index % TILE_WIDTH]!
   for (let k = 0; k < 20; k++) {
     const index = indexAt(k)
-    if (!verifyInclusion(index, size, leafAt(index), inclusionProof(index, size, nodeReaderFromTiles(size, readTile)), root)) {
+    if (!verifyInclusion(index, size, leafAt(index), inclusionProof(index, size, nodeReaderFromTiles(size, readTile, inner)), root)) {
       throw new Error(`Bench setup: the proof of leaf ${index} of ${size} does not verify`)
     }
   }
-  return { name, run: () => inclusionProof(indexAt(i++), size, nodeReaderFromTiles(size, readTile)) }
+  return { name, run: () => inclusionProof(indexAt(i++), size, nodeReaderFromTiles(size, readTile, inner)) }
 }
 
 /** A PostgreSQL store in a fresh schema, dropped when the bench process is about to exit. */
@@ -113,7 +132,7 @@ async function benchPostgresStore(url: string): Promise<Store> {
   return store
 }
 
-/** The log's bench cases and their rows (no baselines but the 10M proof against the 1M one). */
+/** The log's bench cases and their rows (the 10M proof reading inner nodes against the one hashing them). */
 export async function logBenchCases(): Promise<{ cases: BenchCase[]; comparisons: Comparison[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'emblem-bench-log-'))
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
@@ -146,10 +165,24 @@ export async function logBenchCases(): Promise<{ cases: BenchCase[]; comparisons
   }
   cases.push({ name: 'log-inclusion-proof-1M-sqlite', run: proveStored })
 
-  // 10M leaves: a database that size takes minutes to build here, so proofs run over in-memory tiles.
+  // Cold: a fresh Kysely instance over the same connection per proof, so no tile or node is cached.
+  let c = 0
+  const proveCold = async () => {
+    const index = (c++ * 2_654_435_761 + 12_345) % checkpoint.size
+    const plan = inclusionProofPlan(index, checkpoint.size)
+    return assembleProof(plan, await readNodes(million.db.withoutPlugins(), proofNodeIds(plan), checkpoint.size))
+  }
+  cases.push({ name: 'log-inclusion-proof-1M-sqlite-cold', run: proveCold })
+
+  // 10M leaves: a database that size takes minutes to build here, so proofs run over in-memory tiles,
+  // with the full tiles' inner nodes (as stored since migration 0003) and, as the baseline, without.
   process.stderr.write('log bench: the 1M-memory and 10M-memory proof cases read in-memory tiles of a synthetic log (leaves repeat every 65,536)\n')
-  const readTile = syntheticTiles()
-  cases.push(memoryProofCase('log-inclusion-proof-1M-memory', 1_000_000, readTile), memoryProofCase('log-inclusion-proof-10M-memory', 10_000_000, readTile))
+  const tiles = syntheticTiles()
+  cases.push(
+    memoryProofCase('log-inclusion-proof-1M-memory', 1_000_000, tiles, true),
+    memoryProofCase('log-inclusion-proof-10M-memory', 10_000_000, tiles, true),
+    memoryProofCase('log-inclusion-proof-10M-memory-hashing', 10_000_000, tiles, false),
+  )
 
   const fullTiles = Math.floor(checkpoint.size / TILE_WIDTH)
   let t = 0
@@ -159,8 +192,10 @@ export async function logBenchCases(): Promise<{ cases: BenchCase[]; comparisons
     { name: 'log-append-sqlite-leaf', baseline: null },
     ...(databaseUrl ? [{ name: 'log-append-postgres-leaf', baseline: null }] : []),
     { name: 'log-inclusion-proof-1M-sqlite', baseline: null },
+    { name: 'log-inclusion-proof-1M-sqlite-cold', baseline: null },
     { name: 'log-inclusion-proof-1M-memory', baseline: null },
-    { name: 'log-inclusion-proof-10M-memory', baseline: 'log-inclusion-proof-1M-memory' },
+    { name: 'log-inclusion-proof-10M-memory-hashing', baseline: null },
+    { name: 'log-inclusion-proof-10M-memory', baseline: 'log-inclusion-proof-10M-memory-hashing' },
     { name: 'log-hash-tile-full-sqlite', baseline: null },
   ]
   return { cases, comparisons }

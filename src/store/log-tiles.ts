@@ -6,7 +6,8 @@ import {
   formatTilePath,
   hashesAtTileLevel,
   nodeReaderFromTiles,
-  rootOf,
+  innerNodesOfTile,
+  tileRootOfInner,
   tileOfNode,
   type Hash,
   type NodeId,
@@ -44,13 +45,20 @@ export async function readHashTile(q: Kysely<Database>, tile: TileId): Promise<U
 
 const MAX_CACHED_TILES = 4096
 const MAX_CACHED_NODES = 65_536
-const caches = new WeakMap<object, { tiles: Map<string, Hash[]>; nodes: Map<string, Hash> }>()
+const caches = new WeakMap<object, { tiles: Map<string, StoredTile>; nodes: Map<string, Hash> }>()
+
+/** A tile as read: its bytes (decoded only if a proof needs one of its hashes) and, when full, its inner nodes. */
+interface StoredTile {
+  tile: TileId
+  bytes: Uint8Array
+  inner: Uint8Array | undefined
+  hashes?: Hash[]
+}
 
 /**
  * Decoded tiles and complete-subtree hashes read through one connection (or one transaction). In an
  * append-only log neither a tile (level, index, width) nor a complete subtree ever changes once its
- * leaves exist, so what every proof passes through (the upper tiles and their nodes) is read and
- * hashed once.
+ * leaves exist, so what every proof passes through (the upper tiles and their nodes) is read once.
  */
 function cacheOf(q: Kysely<Database>) {
   let cache = caches.get(q)
@@ -64,29 +72,49 @@ function remember<V>(map: Map<string, V>, key: string, value: V, max: number): v
   map.set(key, value)
 }
 
+/** A tile's bytes and, for a full tile, its stored inner nodes (one row), or a partial tile's hashes. */
+async function readStoredTile(q: Kysely<Database>, tile: TileId): Promise<StoredTile> {
+  if (tile.width !== TILE_WIDTH) return { tile, bytes: await readHashTile(q, tile), inner: undefined }
+  const row = await q
+    .selectFrom('log_tiles')
+    .select(['hashes', 'inner_nodes'])
+    .where('level', '=', tile.level)
+    .where('idx', '=', tile.index)
+    .executeTakeFirstOrThrow()
+  return { tile, bytes: fromBlob(row.hashes), inner: row.inner_nodes === null ? undefined : fromBlob(row.inner_nodes) }
+}
+
+const hashesOf = (stored: StoredTile): Hash[] => (stored.hashes ??= decodeHashTile(stored.bytes, stored.tile.width))
+
 /**
  * The hashes of complete subtrees of the tree of `treeSize` leaves, read through core's tile reader:
- * each tile the nodes touch is read once, so a proof costs a few rows (about one per tile level).
- * Requires every node to be complete within treeSize, and treeSize to be within the log.
+ * each tile the nodes touch is read once (one row), and a node inside a full tile is read from the
+ * tile's stored inner nodes, so a cold proof reads about one row per tile level and hashes nothing
+ * but the right edge's partial tiles. Requires every node to be complete within treeSize, and
+ * treeSize to be within the log.
  */
 export async function readNodes(q: Kysely<Database>, ids: readonly NodeId[], treeSize: number): Promise<Hash[]> {
   const { tiles: cachedTiles, nodes: cachedNodes } = cacheOf(q)
   const found = ids.map(({ level, index }) => cachedNodes.get(`${level}/${index}`))
   const missing = ids.filter((_, i) => found[i] === undefined)
   if (missing.length === 0) return found as Hash[]
-  const tiles = new Map<string, Hash[]>()
+  const tiles = new Map<string, StoredTile>()
   for (const { level, index } of missing) {
     const { tile } = tileOfNode(level, index, treeSize)
     const path = formatTilePath(tile)
     if (tiles.has(path)) continue
-    let hashes = cachedTiles.get(path)
-    if (!hashes) {
-      hashes = decodeHashTile(await readHashTile(q, tile), tile.width)
-      remember(cachedTiles, path, hashes, MAX_CACHED_TILES)
+    let stored = cachedTiles.get(path)
+    if (!stored) {
+      stored = await readStoredTile(q, tile)
+      remember(cachedTiles, path, stored, MAX_CACHED_TILES)
     }
-    tiles.set(path, hashes)
+    tiles.set(path, stored)
   }
-  const read = nodeReaderFromTiles(treeSize, (tile) => tiles.get(formatTilePath(tile))!)
+  const read = nodeReaderFromTiles(
+    treeSize,
+    (tile) => hashesOf(tiles.get(formatTilePath(tile))!),
+    (tile) => tiles.get(formatTilePath(tile))!.inner,
+  )
   return ids.map(({ level, index }, i) => {
     if (found[i]) return found[i]
     const node = read(level, index)
@@ -96,9 +124,9 @@ export async function readNodes(q: Kysely<Database>, ids: readonly NodeId[], tre
 }
 
 /**
- * Stores the full tiles that the leaves [oldSize, newSize) complete, at every level, in the
- * append's transaction: a level-0 tile from leaf hashes (those before oldSize read back), a
- * level-L tile from the roots of the 256 level-(L-1) tiles under it. `newLeafHashes` are the
+ * Stores the full tiles that the leaves [oldSize, newSize) complete, at every level, with their
+ * inner nodes, in the append's transaction: a level-0 tile from leaf hashes (those before oldSize
+ * read back), a level-L tile from the roots of the 256 level-(L-1) tiles under it. `newLeafHashes` are the
  * hashes of leaves oldSize .. newSize - 1.
  */
 export async function storeFullTiles(q: Kysely<Database>, oldSize: number, newSize: number, newLeafHashes: readonly Hash[]): Promise<void> {
@@ -109,7 +137,8 @@ export async function storeFullTiles(q: Kysely<Database>, oldSize: number, newSi
     const rows = []
     for (let index = oldFull; index < newFull; index++) {
       const hashes = level === 0 ? await leafHashesOfTile(q, index, oldSize, newLeafHashes) : await rootsBelow(q, level, index)
-      rows.push({ level, idx: index, hashes: toBlob(encodeHashTile(hashes)), root: toBlob(rootOf(hashes)) })
+      const inner = innerNodesOfTile(hashes)
+      rows.push({ level, idx: index, hashes: toBlob(encodeHashTile(hashes)), root: toBlob(tileRootOfInner(inner)), inner_nodes: toBlob(inner) })
     }
     for (let i = 0; i < rows.length; i += 100) await q.insertInto('log_tiles').values(rows.slice(i, i + 100)).execute()
   }

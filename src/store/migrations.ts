@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { logTileNodesMigration } from './log-tile-nodes-migration.js'
 import { platformMigration } from './platform/migration.js'
 import type { Dialect } from './schema.js'
 
@@ -58,6 +59,10 @@ const initial = (dialect: Dialect): Migration => ({
 
 /** The one migration set of the store, in order; `dialect` only picks column type names. */
 export function migrationsFor(dialect: Dialect): MigrationProvider {
-  const migrations: Record<string, Migration> = { '0001_initial': initial(dialect), '0002_platform': platformMigration(dialect) }
+  const migrations: Record<string, Migration> = {
+    '0001_initial': initial(dialect),
+    '0002_platform': platformMigration(dialect),
+    '0003_log_tile_nodes': logTileNodesMigration(dialect),
+  }
   return { getMigrations: async () => migrations }
 }
