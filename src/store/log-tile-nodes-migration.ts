@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely'
 import { TILE_INNER_BYTES, decodeHashTile, TILE_WIDTH, innerNodesOfTile } from '../core/transparency-log/index.js'
 import { toBlob } from './blob.js'
+import { MAX_RANGE_BYTES, storeCompactRange } from './checkpoints.js'
 import type { Database, Dialect } from './schema.js'
 
 /** Full tiles backfilled per statement batch, so a large log's migration holds little in memory. */
@@ -8,9 +9,11 @@ const BACKFILL_BATCH = 500
 
 /**
  * 0003: each full hash tile keeps its 255 inner nodes (`log_tiles.inner_nodes`, level by level, the
- * tile's root last), so a cold inclusion proof reads the complete subtrees it needs instead of hashing
- * up to 127 hashes per tile level. Additive: one nullable column; tiles stored before it are filled
- * here, and a reader still hashes any tile without them.
+ * tile's root last), and each checkpoint the hashes of its compact range (`checkpoints.range_nodes`,
+ * the right edge's complete subtrees its root folds from), so a cold inclusion proof reads the
+ * subtrees it needs instead of hashing up to 127 hashes per tile level. Additive: two nullable
+ * columns; tiles stored before are filled here, and so is the latest checkpoint (proofs at older
+ * sizes hash their right edge, as before).
  */
 export const logTileNodesMigration = (dialect: Dialect): Migration => ({
   async up(db: Kysely<unknown>) {
@@ -19,7 +22,12 @@ export const logTileNodesMigration = (dialect: Dialect): Migration => ({
       .alterTable('log_tiles')
       .addColumn('inner_nodes', blob, (c) => c.check(sql`inner_nodes is null or length(inner_nodes) = ${sql.lit(TILE_INNER_BYTES)}`))
       .execute()
+    await db.schema
+      .alterTable('checkpoints')
+      .addColumn('range_nodes', blob, (c) => c.check(sql`range_nodes is null or length(range_nodes) between 32 and ${sql.lit(MAX_RANGE_BYTES)}`))
+      .execute()
     await backfillInnerNodes(db as unknown as Kysely<Database>)
+    await backfillLatestRange(db as unknown as Kysely<Database>)
   },
 })
 
@@ -40,4 +48,10 @@ export async function backfillInnerNodes(db: Kysely<Database>): Promise<void> {
     }
     if (rows.length < BACKFILL_BATCH) return
   }
+}
+
+/** Stores the compact range of the latest checkpoint, if there is one and it has none. */
+async function backfillLatestRange(db: Kysely<Database>): Promise<void> {
+  const latest = await db.selectFrom('checkpoints').select(['size', 'root', 'range_nodes']).orderBy('size', 'desc').limit(1).executeTakeFirst()
+  if (latest && latest.range_nodes === null && Number(latest.size) > 0) await storeCompactRange(db, Number(latest.size), latest.root)
 }

@@ -10,6 +10,7 @@ import {
   inclusionProofPlan,
   innerNodesOfTile,
   proofNodeIds,
+  rangeNodes,
   rootOf,
   tilesForSize,
   verifyInclusion,
@@ -80,5 +81,11 @@ describe('the stored tiles of a log past one full level-1 tile', () => {
     await backfillInnerNodes(store.db)
     const after = await store.db.selectFrom('log_tiles').select(['level', 'idx', 'inner_nodes']).orderBy('level').orderBy('idx').execute()
     expect(after.map((r) => hex(r.inner_nodes!))).toEqual(before.map((r) => hex(r.inner_nodes!)))
+  })
+
+  it('keeps with the checkpoint the hashes of its compact range, the subtrees its root folds from', async () => {
+    const row = await store.db.selectFrom('checkpoints').select(['size', 'range_nodes']).where('size', '=', SIZE).executeTakeFirstOrThrow()
+    const expected = rangeNodes(0, SIZE).map(({ level, index }) => hex(rootOf(leafHashes.slice(index * 2 ** level, (index + 1) * 2 ** level))))
+    expect(hex(row.range_nodes!)).toBe(expected.join(''))
   })
 })

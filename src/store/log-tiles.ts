@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely'
 import {
+  HASH_SIZE,
   TILE_WIDTH,
   decodeHashTile,
   encodeHashTile,
   formatTilePath,
   hashesAtTileLevel,
   nodeReaderFromTiles,
+  rangeNodes,
   innerNodesOfTile,
   tileRootOfInner,
   tileOfNode,
@@ -45,7 +47,7 @@ export async function readHashTile(q: Kysely<Database>, tile: TileId): Promise<U
 
 const MAX_CACHED_TILES = 4096
 const MAX_CACHED_NODES = 65_536
-const caches = new WeakMap<object, { tiles: Map<string, StoredTile>; nodes: Map<string, Hash> }>()
+const caches = new WeakMap<object, { tiles: Map<string, StoredTile>; nodes: Map<string, Hash>; ranges: Map<number, Hash[]> }>()
 
 /** A tile as read: its bytes (decoded only if a proof needs one of its hashes) and, when full, its inner nodes. */
 interface StoredTile {
@@ -62,13 +64,13 @@ interface StoredTile {
  */
 function cacheOf(q: Kysely<Database>) {
   let cache = caches.get(q)
-  if (!cache) caches.set(q, (cache = { tiles: new Map(), nodes: new Map() }))
+  if (!cache) caches.set(q, (cache = { tiles: new Map(), nodes: new Map(), ranges: new Map() }))
   return cache
 }
 
 /** Adds to a bounded map, dropping the oldest entry when it is full. */
-function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
-  if (map.size >= max) map.delete(map.keys().next().value as string)
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  if (map.size >= max) map.delete(map.keys().next().value as K)
   map.set(key, value)
 }
 
@@ -94,15 +96,19 @@ const hashesOf = (stored: StoredTile): Hash[] => (stored.hashes ??= decodeHashTi
  * treeSize to be within the log.
  */
 export async function readNodes(q: Kysely<Database>, ids: readonly NodeId[], treeSize: number): Promise<Hash[]> {
-  const { tiles: cachedTiles, nodes: cachedNodes } = cacheOf(q)
+  const cache = cacheOf(q)
+  const { tiles: cachedTiles, nodes: cachedNodes } = cache
   const found = ids.map(({ level, index }) => cachedNodes.get(`${level}/${index}`))
   const missing = ids.filter((_, i) => found[i] === undefined)
   if (missing.length === 0) return found as Hash[]
+  // The right edge (nodes in partial tiles) comes from the checkpoint of this size, if there is one.
+  const located = missing.map(({ level, index }) => ({ key: `${level}/${index}`, tile: tileOfNode(level, index, treeSize).tile }))
+  const compactRange = located.some(({ tile }) => tile.width !== TILE_WIDTH) ? await compactRangeOf(q, cache.ranges, treeSize) : undefined
+  const edge = compactRange ? new Set(rangeNodes(0, treeSize).map(({ level, index }) => `${level}/${index}`)) : undefined
   const tiles = new Map<string, StoredTile>()
-  for (const { level, index } of missing) {
-    const { tile } = tileOfNode(level, index, treeSize)
+  for (const { key, tile } of located) {
     const path = formatTilePath(tile)
-    if (tiles.has(path)) continue
+    if (tiles.has(path) || (tile.width !== TILE_WIDTH && edge?.has(key))) continue
     let stored = cachedTiles.get(path)
     if (!stored) {
       stored = await readStoredTile(q, tile)
@@ -110,17 +116,28 @@ export async function readNodes(q: Kysely<Database>, ids: readonly NodeId[], tre
     }
     tiles.set(path, stored)
   }
-  const read = nodeReaderFromTiles(
-    treeSize,
-    (tile) => hashesOf(tiles.get(formatTilePath(tile))!),
-    (tile) => tiles.get(formatTilePath(tile))!.inner,
-  )
+  const read = nodeReaderFromTiles(treeSize, (tile) => hashesOf(tiles.get(formatTilePath(tile))!), {
+    readInner: (tile) => tiles.get(formatTilePath(tile))!.inner,
+    ...(compactRange ? { compactRange } : {}),
+  })
   return ids.map(({ level, index }, i) => {
     if (found[i]) return found[i]
     const node = read(level, index)
     remember(cachedNodes, `${level}/${index}`, node, MAX_CACHED_NODES)
     return node
   })
+}
+
+/** The compact range stored with checkpoint `size` (cached: it never changes), or undefined. */
+async function compactRangeOf(q: Kysely<Database>, ranges: Map<number, Hash[]>, size: number): Promise<Hash[] | undefined> {
+  const cached = ranges.get(size)
+  if (cached) return cached
+  const row = await q.selectFrom('checkpoints').select('range_nodes').where('size', '=', size).executeTakeFirst()
+  if (!row?.range_nodes) return undefined
+  const bytes = fromBlob(row.range_nodes)
+  const hashes = Array.from({ length: bytes.length / HASH_SIZE }, (_, i) => bytes.slice(i * HASH_SIZE, (i + 1) * HASH_SIZE))
+  remember(ranges, size, hashes, 64)
+  return hashes
 }
 
 /**

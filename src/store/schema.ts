@@ -32,12 +32,16 @@ export interface LogTilesTable {
   inner_nodes: Uint8Array | null
 }
 
-/** A signed checkpoint: its tree size, root and the whole signed note. */
+/**
+ * A signed checkpoint: its tree size, root and the whole signed note, and the hashes of its compact
+ * range (migration 0003; null for checkpoints signed before it but the latest).
+ */
 export interface CheckpointsTable {
   size: number
   root: Uint8Array
   note: string
   created_at: string
+  range_nodes: Uint8Array | null
 }
 
 /** Every table of the store. */
