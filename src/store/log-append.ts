@@ -2,7 +2,7 @@ import type { Insertable, Kysely } from 'kysely'
 import type { Appended, LogAppend } from '../app/log-store.js'
 import { hashLeaf } from '../core/transparency-log/index.js'
 import { toBlob, uniqueOr } from './blob.js'
-import { storeFullTiles } from './log-tiles.js'
+import { leafTiles, openTileLeafHashes, storeFullTiles } from './log-tiles.js'
 import type { Database, LogLeavesTable } from './schema.js'
 
 // Six parameters a row: 2,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
@@ -48,8 +48,15 @@ export async function appendLeaves(
     issuer: e.issuer,
     created_at: createdAt,
   }))
-  await uniqueOr(() => insertLeaves(q, rows), 'A credential of this batch is already in the log')
   const size = first + entries.length
-  await storeFullTiles(q, first, size, leafHashes)
+  // The level-0 tiles this batch completes, hashed while the database writes the leaves (PostgreSQL
+  // works in its own process; SQLite's synchronous driver has written them before this line runs).
+  const openTile = await openTileLeafHashes(q, first, size)
+  const inserted = uniqueOr(() => insertLeaves(q, rows), 'A credential of this batch is already in the log')
+  inserted.catch(() => {})
+  await new Promise(setImmediate)
+  const tiles = leafTiles(first, size, [...openTile, ...leafHashes])
+  await inserted
+  await storeFullTiles(q, first, size, tiles)
   return { first, size }
 }

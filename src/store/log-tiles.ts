@@ -140,35 +140,62 @@ async function compactRangeOf(q: Kysely<Database>, ranges: Map<number, Hash[]>, 
   return hashes
 }
 
+/** A full tile ready to store: its hashes' bytes, its root and its inner nodes. */
+export interface TileRow {
+  level: number
+  idx: number
+  hashes: Uint8Array
+  root: Uint8Array
+  inner_nodes: Uint8Array
+}
+
+function tileRow(level: number, index: number, hashes: readonly Hash[]): TileRow {
+  const inner = innerNodesOfTile(hashes)
+  return { level, idx: index, hashes: toBlob(encodeHashTile(hashes)), root: toBlob(tileRootOfInner(inner)), inner_nodes: toBlob(inner) }
+}
+
+/**
+ * The hashes of the leaves before `oldSize` in the level-0 tile that leaves [oldSize, newSize) complete
+ * (empty when they complete none, or when oldSize starts a tile): what an append reads back.
+ */
+export async function openTileLeafHashes(q: Kysely<Database>, oldSize: number, newSize: number): Promise<Hash[]> {
+  const first = Math.floor(oldSize / TILE_WIDTH) * TILE_WIDTH
+  if (first === oldSize || newSize < first + TILE_WIDTH) return []
+  const rows = await q.selectFrom('log_leaves').select('leaf_hash').where('idx', '>=', first).where('idx', '<', oldSize).orderBy('idx').execute()
+  if (rows.length !== oldSize - first) throw new Error(`Store: leaves ${first}..${oldSize - 1} have ${rows.length} hashes stored`)
+  return rows.map((r) => fromBlob(r.leaf_hash))
+}
+
+/**
+ * The full level-0 tiles that leaves [oldSize, newSize) complete, from `leafHashes`: the hashes of
+ * leaves floor(oldSize / 256) × 256 .. newSize - 1 (openTileLeafHashes, then the new ones).
+ */
+export function leafTiles(oldSize: number, newSize: number, leafHashes: readonly Hash[]): TileRow[] {
+  const base = Math.floor(oldSize / TILE_WIDTH)
+  const rows: TileRow[] = []
+  for (let index = base; (index + 1) * TILE_WIDTH <= newSize; index++) {
+    const from = (index - base) * TILE_WIDTH
+    rows.push(tileRow(0, index, leafHashes.slice(from, from + TILE_WIDTH)))
+  }
+  return rows
+}
+
 /**
  * Stores the full tiles that the leaves [oldSize, newSize) complete, at every level, with their
- * inner nodes, in the append's transaction: a level-0 tile from leaf hashes (those before oldSize
- * read back), a level-L tile from the roots of the 256 level-(L-1) tiles under it. `newLeafHashes` are the
- * hashes of leaves oldSize .. newSize - 1.
+ * inner nodes, in the append's transaction: the level-0 ones given (leafTiles), a level-L tile
+ * from the roots of the 256 level-(L-1) tiles under it.
  */
-export async function storeFullTiles(q: Kysely<Database>, oldSize: number, newSize: number, newLeafHashes: readonly Hash[]): Promise<void> {
+export async function storeFullTiles(q: Kysely<Database>, oldSize: number, newSize: number, level0: readonly TileRow[]): Promise<void> {
   for (let level = 0; hashesAtTileLevel(level, newSize) >= TILE_WIDTH; level++) {
     const oldFull = Math.floor(hashesAtTileLevel(level, oldSize) / TILE_WIDTH)
     const newFull = Math.floor(hashesAtTileLevel(level, newSize) / TILE_WIDTH)
     if (oldFull === newFull) return
-    const rows = []
-    for (let index = oldFull; index < newFull; index++) {
-      const hashes = level === 0 ? await leafHashesOfTile(q, index, oldSize, newLeafHashes) : await rootsBelow(q, level, index)
-      const inner = innerNodesOfTile(hashes)
-      rows.push({ level, idx: index, hashes: toBlob(encodeHashTile(hashes)), root: toBlob(tileRootOfInner(inner)), inner_nodes: toBlob(inner) })
-    }
+    const rows: TileRow[] = []
+    if (level === 0) rows.push(...level0)
+    else for (let index = oldFull; index < newFull; index++) rows.push(tileRow(level, index, await rootsBelow(q, level, index)))
+    if (rows.length !== newFull - oldFull) throw new Error(`Store: ${rows.length} tiles given at level ${level}, expected ${newFull - oldFull}`)
     for (let i = 0; i < rows.length; i += 100) await q.insertInto('log_tiles').values(rows.slice(i, i + 100)).execute()
   }
-}
-
-async function leafHashesOfTile(q: Kysely<Database>, index: number, oldSize: number, newLeafHashes: readonly Hash[]): Promise<Hash[]> {
-  const first = index * TILE_WIDTH
-  const stored =
-    first < oldSize
-      ? (await q.selectFrom('log_leaves').select('leaf_hash').where('idx', '>=', first).where('idx', '<', oldSize).orderBy('idx').execute()).map((r) => r.leaf_hash)
-      : []
-  const from = Math.max(0, first - oldSize)
-  return [...stored, ...newLeafHashes.slice(from, from + TILE_WIDTH - stored.length)]
 }
 
 async function rootsBelow(q: Kysely<Database>, level: number, index: number): Promise<Hash[]> {
