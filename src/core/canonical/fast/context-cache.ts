@@ -78,6 +78,7 @@ export class ContextCache {
   private readonly vocab = new WeakMap<ActiveContext, Map<string, string | null>>()
   private readonly terms = new WeakMap<ActiveContext, Map<string, TermInfo>>()
   private readonly topLevel = new Map<string, ActiveContext>()
+  private readonly embeddedChildren = new WeakMap<ActiveContext, Map<string, ActiveContext>>()
 
   constructor(documentLoader: DocumentLoader) {
     this.options = {
@@ -119,6 +120,21 @@ export class ContextCache {
         overrideProtected: scope === 'property',
       })
       map.set(memoKey, ctx)
+    })
+  }
+
+  /** `active` with a node object's own `@context` applied (jsonld's defaults: propagated, protected terms kept). */
+  embedded(active: ActiveContext, localCtx: unknown): ActiveContext {
+    let byText = this.embeddedChildren.get(active)
+    if (!byText) this.embeddedChildren.set(active, (byText = new Map()))
+    const key = JSON.stringify(localCtx)
+    const found = byText.get(key)
+    if (found) return found
+    const map = byText
+    throw new ContextMiss(async () => {
+      const ctx = await contextApi.process({ activeCtx: active, localCtx, options: this.options })
+      if (map.size >= 64) map.clear()
+      map.set(key, ctx)
     })
   }
 
