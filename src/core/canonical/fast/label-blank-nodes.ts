@@ -61,7 +61,7 @@ function sortedLines(quads: readonly Quad[], labels: readonly string[]): string 
   if (n >= POSITIONS || subjectRank.size * MAX_PREDICATES * POSITIONS > Number.MAX_SAFE_INTEGER) return sortedByComparing(quads, subjects, objects, graphs, predicateRank)
   let rank = 0
   for (const s of [...subjectRank.keys()].sort()) subjectRank.set(s, rank++)
-  const keys = new Float64Array(n)
+  const keys = KEYS.subarray(0, n)
   for (let i = 0; i < n; i++) keys[i] = (subjectRank.get(subjects[i]!)! * MAX_PREDICATES + predicateRank.get(quads[i]!.p)!) * POSITIONS + i
   keys.sort()
   const order: number[] = new Array(n)
@@ -84,14 +84,15 @@ function sortedLines(quads: readonly Quad[], labels: readonly string[]): string 
 
 /** Lines per document the numeric sort keys make room for; a larger document compares rows. */
 const POSITIONS = 1024
+/** The sort keys' storage, reused (canonicalization is synchronous): a typed array is costly to allocate. */
+const KEYS = new Float64Array(POSITIONS)
 
 /** Sorts order[start, end) by object, then graph (the default graph first; insertion sort: groups are small). */
 function sortRange(order: number[], start: number, end: number, objects: readonly string[], graphs: ReadonlyArray<string | undefined>): void {
-  const after = (a: number, b: number) => objects[a]! > objects[b]! || (objects[a] === objects[b] && (graphs[a] ?? '') > (graphs[b] ?? ''))
   for (let k = start + 1; k < end; k++) {
     const item = order[k]!
     let j = k - 1
-    while (j >= start && after(order[j]!, item)) {
+    while (j >= start && isAfter(order[j]!, item, objects, graphs)) {
       order[j + 1] = order[j]!
       j--
     }
@@ -117,6 +118,9 @@ function sortedByComparing(
   rows.sort(compareRows)
   return rows.map((row) => row.line).join('')
 }
+
+const isAfter = (a: number, b: number, objects: readonly string[], graphs: ReadonlyArray<string | undefined>): boolean =>
+  objects[a]! > objects[b]! || (objects[a] === objects[b] && (graphs[a] ?? '') > (graphs[b] ?? ''))
 
 interface Row {
   s: string

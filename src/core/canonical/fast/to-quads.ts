@@ -92,10 +92,15 @@ class Walker {
     const firstSubject = this.subjectLog.length
     const repeatedBefore = this.repeatedSubject
     const subject = this.expand(ctx, activeProperty, element, top)
-    const named = this.quads.some((q, i) => i >= firstQuad && q.gb >= 0)
-    if (typeof subject === 'string' && !(this.repeatedSubject && !repeatedBefore) && !named)
+    if (typeof subject === 'string' && !(this.repeatedSubject && !repeatedBefore) && !this.namesGraphsFrom(firstQuad))
       subtrees.set(element, ctx, activeProperty, this.record(subject, firstQuad, firstBlankNode, firstSubject))
     return subject
+  }
+
+  /** True when a quad from `firstQuad` on lies in a named graph (such a subtree is not cached). */
+  private namesGraphsFrom(firstQuad: number): boolean {
+    for (let i = firstQuad; i < this.quads.length; i++) if (this.quads[i]!.gb >= 0) return true
+    return false
   }
 
   /** A subtree just expanded, renumbered from blank node 0, with its blank nodes' hashes. */
