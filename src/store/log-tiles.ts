@@ -155,20 +155,8 @@ function tileRow(level: number, index: number, hashes: readonly Hash[]): TileRow
 }
 
 /**
- * The hashes of the leaves before `oldSize` in the level-0 tile that leaves [oldSize, newSize) complete
- * (empty when they complete none, or when oldSize starts a tile): what an append reads back.
- */
-export async function openTileLeafHashes(q: Kysely<Database>, oldSize: number, newSize: number): Promise<Hash[]> {
-  const first = Math.floor(oldSize / TILE_WIDTH) * TILE_WIDTH
-  if (first === oldSize || newSize < first + TILE_WIDTH) return []
-  const rows = await q.selectFrom('log_leaves').select('leaf_hash').where('idx', '>=', first).where('idx', '<', oldSize).orderBy('idx').execute()
-  if (rows.length !== oldSize - first) throw new Error(`Store: leaves ${first}..${oldSize - 1} have ${rows.length} hashes stored`)
-  return rows.map((r) => fromBlob(r.leaf_hash))
-}
-
-/**
  * The full level-0 tiles that leaves [oldSize, newSize) complete, from `leafHashes`: the hashes of
- * leaves floor(oldSize / 256) × 256 .. newSize - 1 (openTileLeafHashes, then the new ones).
+ * leaves floor(oldSize / 256) × 256 .. newSize - 1 (the open tile's, then the new ones).
  */
 export function leafTiles(oldSize: number, newSize: number, leafHashes: readonly Hash[]): TileRow[] {
   const base = Math.floor(oldSize / TILE_WIDTH)
