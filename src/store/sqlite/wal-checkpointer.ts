@@ -44,6 +44,7 @@ export interface WalCheckpointer {
  */
 export function walCheckpointer(path: string): WalCheckpointer {
   let worker: Worker | undefined
+  let exited: Promise<unknown> | undefined
   let stopped = false
   return {
     nudge() {
@@ -52,7 +53,10 @@ export function walCheckpointer(path: string): WalCheckpointer {
         const driver = createRequire(import.meta.url).resolve('better-sqlite3')
         worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, delayMs: DELAY_MS } })
         worker.unref()
+        // A checkpointer that fails leaves the writer's own threshold to bound the WAL.
         worker.on('error', () => {})
+        const started = worker
+        exited = new Promise((resolve) => started.once('exit', resolve))
       }
       worker.postMessage('nudge')
     },
@@ -61,11 +65,9 @@ export function walCheckpointer(path: string): WalCheckpointer {
       const running = worker
       worker = undefined
       if (!running) return
-      await new Promise<void>((resolve) => {
-        running.once('exit', () => resolve())
-        running.once('message', () => void running.terminate())
-        running.postMessage('stop')
-      })
+      running.once('message', () => void running.terminate())
+      running.postMessage('stop')
+      await exited
     },
   }
 }
