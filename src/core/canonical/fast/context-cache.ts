@@ -77,6 +77,7 @@ export class ContextCache {
   private readonly children = new WeakMap<ActiveContext, Map<unknown, ActiveContext>>()
   private readonly vocab = new WeakMap<ActiveContext, Map<string, string | null>>()
   private readonly terms = new WeakMap<ActiveContext, Map<string, TermInfo>>()
+  private readonly types = new WeakMap<ActiveContext, Map<string, string | null>>()
   private readonly topLevel = new Map<string, ActiveContext>()
   private readonly embeddedChildren = new WeakMap<ActiveContext, Map<string, ActiveContext>>()
 
@@ -173,9 +174,16 @@ export class ContextCache {
     return info
   }
 
-  /** A type value expanded against `ctx` (vocab and base), as jsonld expands `@type` values. */
+  /** A type value expanded against `ctx` (vocab and base), as jsonld expands `@type` values; memoised (types repeat). */
   expandType(ctx: ActiveContext, value: string): string | null {
-    return contextApi.expandIri(ctx, value, { vocab: true, base: true }, this.options)
+    let memo = this.types.get(ctx)
+    if (!memo) this.types.set(ctx, (memo = new Map()))
+    let iri = memo.get(value)
+    if (iri === undefined) {
+      iri = contextApi.expandIri(ctx, value, { vocab: true, base: true }, this.options)
+      if (memo.size < 4096) memo.set(value, iri)
+    }
+    return iri
   }
 
   /** An `@id` value or an `@id`-coerced string expanded against `ctx` (base only). */
