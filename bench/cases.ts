@@ -122,6 +122,7 @@ export async function benchCases(groups: ReadonlySet<BenchGroup> = new Set(['emb
     const log = await logBenchCases()
     cases.push(...log.cases)
     comparisons.push(...log.comparisons)
+    targets.push(...log.targets)
   }
   return { cases: cases.filter((c) => groups.has(groupOf(c.name))), comparisons, targets }
 }

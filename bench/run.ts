@@ -10,6 +10,7 @@ import { groupOf, type BenchGroup, type Comparison } from './cases.js'
 import { measureAll } from './measure.js'
 import { formatTable, type Row, type Target } from './report.js'
 import { issuanceReport, runIssuanceChild, type IssuanceBenchResult } from './issuance.js'
+import { coverageLine, fastPathCoverage } from './fast-path-coverage.js'
 
 const json = process.argv.includes('--json')
 const onlyAt = process.argv.indexOf('--only')
@@ -66,8 +67,14 @@ const rows: Row[] = all
 
 const issuance: IssuanceBenchResult[] = isSelected('issuance') ? await runIssuanceChild(say) : []
 const bulk = issuanceReport(issuance)
-if (json) process.stdout.write(`${JSON.stringify({ results: [...rows, ...bulk.rows], ...(issuance.length ? { issuance } : {}) })}\n`)
-else process.stdout.write(`${formatTable([...rows, ...bulk.rows], [...(groups.get('emblem')?.targets ?? []), ...bulk.targets])}\n${bulk.lines.join('\n')}\n`)
+// The interop examples on the fast canonicalization path, with the signing cases.
+const coverage = isSelected('emblem') ? await fastPathCoverage() : undefined
+const fastPath = coverage ? { fastPath: { examples: coverage.length, canonicalizable: coverage.filter((c) => c.general === 'ok').length, fast: coverage.filter((c) => c.fast).length, files: coverage } } : {}
+if (json) process.stdout.write(`${JSON.stringify({ results: [...rows, ...bulk.rows], ...(issuance.length ? { issuance } : {}), ...fastPath })}\n`)
+else {
+  const lines = [...bulk.lines, ...(coverage ? [coverageLine(coverage)] : [])]
+  process.stdout.write(`${formatTable([...rows, ...bulk.rows], [...all.flatMap((g) => g.targets), ...bulk.targets])}\n${lines.join('\n')}\n`)
+}
 
 function round(value: number): number {
   return Math.round(value * 100) / 100

@@ -14,4 +14,4 @@ parentPort!.on('message', async (request: WorkerRequest) => {
   if ('stop' in request) return parentPort!.close()
   parentPort!.postMessage(await loop(byName.get(request.name)!, request.ms))
 })
-parentPort!.postMessage({ names: cases.map((c) => c.name), comparisons: comparisons.filter((c) => groupOf(c.name) === group), targets })
+parentPort!.postMessage({ names: cases.map((c) => c.name), comparisons: comparisons.filter((c) => groupOf(c.name) === group), targets: targets.filter((t) => groupOf(t.name) === group) })

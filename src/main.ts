@@ -59,8 +59,8 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
   setNavUserLoader(async (c) => {
     const actor = c.get('actor')
     if (actor?.kind !== 'user' || !platform) return undefined
-    const memberships = await platform.store.repos.accounts.memberships(actor.user.id)
-    return { name: actor.user.name, email: actor.user.email, orgs: memberships.map((m) => ({ ...m.org, role: m.role })) }
+    const memberships = await platform.orgs.ofUser(actor.user.id)
+    return { name: actor.user.name, email: actor.user.email, orgs: memberships.map((m) => ({ slug: m.org.slug, name: m.org.name, role: m.role })) }
   })
   setHtmlProblemRenderer(platform ? htmlProblemPage : undefined)
   app.use(

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely'
 import {
+  HASH_SIZE,
   TILE_WIDTH,
   decodeHashTile,
   encodeHashTile,
   formatTilePath,
   hashesAtTileLevel,
   nodeReaderFromTiles,
-  rootOf,
+  rangeNodes,
+  innerNodesOfTile,
+  tileRootOfInner,
   tileOfNode,
   type Hash,
   type NodeId,
@@ -44,49 +47,79 @@ export async function readHashTile(q: Kysely<Database>, tile: TileId): Promise<U
 
 const MAX_CACHED_TILES = 4096
 const MAX_CACHED_NODES = 65_536
-const caches = new WeakMap<object, { tiles: Map<string, Hash[]>; nodes: Map<string, Hash> }>()
+const caches = new WeakMap<object, { tiles: Map<string, StoredTile>; nodes: Map<string, Hash>; ranges: Map<number, Hash[]> }>()
+
+/** A tile as read: its bytes (decoded only if a proof needs one of its hashes) and, when full, its inner nodes. */
+interface StoredTile {
+  tile: TileId
+  bytes: Uint8Array
+  inner: Uint8Array | undefined
+  hashes?: Hash[]
+}
 
 /**
  * Decoded tiles and complete-subtree hashes read through one connection (or one transaction). In an
  * append-only log neither a tile (level, index, width) nor a complete subtree ever changes once its
- * leaves exist, so what every proof passes through (the upper tiles and their nodes) is read and
- * hashed once.
+ * leaves exist, so what every proof passes through (the upper tiles and their nodes) is read once.
  */
 function cacheOf(q: Kysely<Database>) {
   let cache = caches.get(q)
-  if (!cache) caches.set(q, (cache = { tiles: new Map(), nodes: new Map() }))
+  if (!cache) caches.set(q, (cache = { tiles: new Map(), nodes: new Map(), ranges: new Map() }))
   return cache
 }
 
 /** Adds to a bounded map, dropping the oldest entry when it is full. */
-function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
-  if (map.size >= max) map.delete(map.keys().next().value as string)
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  if (map.size >= max) map.delete(map.keys().next().value as K)
   map.set(key, value)
 }
 
+/** A tile's bytes and, for a full tile, its stored inner nodes (one row), or a partial tile's hashes. */
+async function readStoredTile(q: Kysely<Database>, tile: TileId): Promise<StoredTile> {
+  if (tile.width !== TILE_WIDTH) return { tile, bytes: await readHashTile(q, tile), inner: undefined }
+  const row = await q
+    .selectFrom('log_tiles')
+    .select(['hashes', 'inner_nodes'])
+    .where('level', '=', tile.level)
+    .where('idx', '=', tile.index)
+    .executeTakeFirstOrThrow()
+  return { tile, bytes: fromBlob(row.hashes), inner: row.inner_nodes === null ? undefined : fromBlob(row.inner_nodes) }
+}
+
+const hashesOf = (stored: StoredTile): Hash[] => (stored.hashes ??= decodeHashTile(stored.bytes, stored.tile.width))
+
 /**
  * The hashes of complete subtrees of the tree of `treeSize` leaves, read through core's tile reader:
- * each tile the nodes touch is read once, so a proof costs a few rows (about one per tile level).
- * Requires every node to be complete within treeSize, and treeSize to be within the log.
+ * each tile the nodes touch is read once (one row), and a node inside a full tile is read from the
+ * tile's stored inner nodes, so a cold proof reads about one row per tile level and hashes nothing
+ * but the right edge's partial tiles. Requires every node to be complete within treeSize, and
+ * treeSize to be within the log.
  */
 export async function readNodes(q: Kysely<Database>, ids: readonly NodeId[], treeSize: number): Promise<Hash[]> {
-  const { tiles: cachedTiles, nodes: cachedNodes } = cacheOf(q)
+  const cache = cacheOf(q)
+  const { tiles: cachedTiles, nodes: cachedNodes } = cache
   const found = ids.map(({ level, index }) => cachedNodes.get(`${level}/${index}`))
   const missing = ids.filter((_, i) => found[i] === undefined)
   if (missing.length === 0) return found as Hash[]
-  const tiles = new Map<string, Hash[]>()
-  for (const { level, index } of missing) {
-    const { tile } = tileOfNode(level, index, treeSize)
+  // The right edge (nodes in partial tiles) comes from the checkpoint of this size, if there is one.
+  const located = missing.map(({ level, index }) => ({ key: `${level}/${index}`, tile: tileOfNode(level, index, treeSize).tile }))
+  const compactRange = located.some(({ tile }) => tile.width !== TILE_WIDTH) ? await compactRangeOf(q, cache.ranges, treeSize) : undefined
+  const edge = compactRange ? new Set(rangeNodes(0, treeSize).map(({ level, index }) => `${level}/${index}`)) : undefined
+  const tiles = new Map<string, StoredTile>()
+  for (const { key, tile } of located) {
     const path = formatTilePath(tile)
-    if (tiles.has(path)) continue
-    let hashes = cachedTiles.get(path)
-    if (!hashes) {
-      hashes = decodeHashTile(await readHashTile(q, tile), tile.width)
-      remember(cachedTiles, path, hashes, MAX_CACHED_TILES)
+    if (tiles.has(path) || (tile.width !== TILE_WIDTH && edge?.has(key))) continue
+    let stored = cachedTiles.get(path)
+    if (!stored) {
+      stored = await readStoredTile(q, tile)
+      remember(cachedTiles, path, stored, MAX_CACHED_TILES)
     }
-    tiles.set(path, hashes)
+    tiles.set(path, stored)
   }
-  const read = nodeReaderFromTiles(treeSize, (tile) => tiles.get(formatTilePath(tile))!)
+  const read = nodeReaderFromTiles(treeSize, (tile) => hashesOf(tiles.get(formatTilePath(tile))!), {
+    readInner: (tile) => tiles.get(formatTilePath(tile))!.inner,
+    ...(compactRange ? { compactRange } : {}),
+  })
   return ids.map(({ level, index }, i) => {
     if (found[i]) return found[i]
     const node = read(level, index)
@@ -95,34 +128,62 @@ export async function readNodes(q: Kysely<Database>, ids: readonly NodeId[], tre
   })
 }
 
+/** The compact range stored with checkpoint `size` (cached: it never changes), or undefined. */
+async function compactRangeOf(q: Kysely<Database>, ranges: Map<number, Hash[]>, size: number): Promise<Hash[] | undefined> {
+  const cached = ranges.get(size)
+  if (cached) return cached
+  const row = await q.selectFrom('checkpoints').select('range_nodes').where('size', '=', size).executeTakeFirst()
+  if (!row?.range_nodes) return undefined
+  const bytes = fromBlob(row.range_nodes)
+  const hashes = Array.from({ length: bytes.length / HASH_SIZE }, (_, i) => bytes.slice(i * HASH_SIZE, (i + 1) * HASH_SIZE))
+  remember(ranges, size, hashes, 64)
+  return hashes
+}
+
+/** A full tile ready to store: its hashes' bytes, its root and its inner nodes. */
+export interface TileRow {
+  level: number
+  idx: number
+  hashes: Uint8Array
+  root: Uint8Array
+  inner_nodes: Uint8Array
+}
+
+function tileRow(level: number, index: number, hashes: readonly Hash[]): TileRow {
+  const inner = innerNodesOfTile(hashes)
+  return { level, idx: index, hashes: toBlob(encodeHashTile(hashes)), root: toBlob(tileRootOfInner(inner)), inner_nodes: toBlob(inner) }
+}
+
 /**
- * Stores the full tiles that the leaves [oldSize, newSize) complete, at every level, in the
- * append's transaction: a level-0 tile from leaf hashes (those before oldSize read back), a
- * level-L tile from the roots of the 256 level-(L-1) tiles under it. `newLeafHashes` are the
- * hashes of leaves oldSize .. newSize - 1.
+ * The full level-0 tiles that leaves [oldSize, newSize) complete, from `leafHashes`: the hashes of
+ * leaves floor(oldSize / 256) × 256 .. newSize - 1 (the open tile's, then the new ones).
  */
-export async function storeFullTiles(q: Kysely<Database>, oldSize: number, newSize: number, newLeafHashes: readonly Hash[]): Promise<void> {
+export function leafTiles(oldSize: number, newSize: number, leafHashes: readonly Hash[]): TileRow[] {
+  const base = Math.floor(oldSize / TILE_WIDTH)
+  const rows: TileRow[] = []
+  for (let index = base; (index + 1) * TILE_WIDTH <= newSize; index++) {
+    const from = (index - base) * TILE_WIDTH
+    rows.push(tileRow(0, index, leafHashes.slice(from, from + TILE_WIDTH)))
+  }
+  return rows
+}
+
+/**
+ * Stores the full tiles that the leaves [oldSize, newSize) complete, at every level, with their
+ * inner nodes, in the append's transaction: the level-0 ones given (leafTiles), a level-L tile
+ * from the roots of the 256 level-(L-1) tiles under it.
+ */
+export async function storeFullTiles(q: Kysely<Database>, oldSize: number, newSize: number, level0: readonly TileRow[]): Promise<void> {
   for (let level = 0; hashesAtTileLevel(level, newSize) >= TILE_WIDTH; level++) {
     const oldFull = Math.floor(hashesAtTileLevel(level, oldSize) / TILE_WIDTH)
     const newFull = Math.floor(hashesAtTileLevel(level, newSize) / TILE_WIDTH)
     if (oldFull === newFull) return
-    const rows = []
-    for (let index = oldFull; index < newFull; index++) {
-      const hashes = level === 0 ? await leafHashesOfTile(q, index, oldSize, newLeafHashes) : await rootsBelow(q, level, index)
-      rows.push({ level, idx: index, hashes: toBlob(encodeHashTile(hashes)), root: toBlob(rootOf(hashes)) })
-    }
+    const rows: TileRow[] = []
+    if (level === 0) rows.push(...level0)
+    else for (let index = oldFull; index < newFull; index++) rows.push(tileRow(level, index, await rootsBelow(q, level, index)))
+    if (rows.length !== newFull - oldFull) throw new Error(`Store: ${rows.length} tiles given at level ${level}, expected ${newFull - oldFull}`)
     for (let i = 0; i < rows.length; i += 100) await q.insertInto('log_tiles').values(rows.slice(i, i + 100)).execute()
   }
-}
-
-async function leafHashesOfTile(q: Kysely<Database>, index: number, oldSize: number, newLeafHashes: readonly Hash[]): Promise<Hash[]> {
-  const first = index * TILE_WIDTH
-  const stored =
-    first < oldSize
-      ? (await q.selectFrom('log_leaves').select('leaf_hash').where('idx', '>=', first).where('idx', '<', oldSize).orderBy('idx').execute()).map((r) => r.leaf_hash)
-      : []
-  const from = Math.max(0, first - oldSize)
-  return [...stored, ...newLeafHashes.slice(from, from + TILE_WIDTH - stored.length)]
 }
 
 async function rootsBelow(q: Kysely<Database>, level: number, index: number): Promise<Hash[]> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { LogWriter } from '../app/log-store.js'
 import { PlatformError } from '../core/errors.js'
+import { hashLeaf } from '../core/transparency-log/index.js'
 import { insertCheckpoint, readCheckpoints } from './checkpoints.js'
 import { appendLeaves, logSize, type InsertLeaves } from './log-append.js'
 import { readNodes } from './log-tiles.js'
@@ -13,8 +14,12 @@ import type { Database } from './schema.js'
 export function logWriter(q: Kysely<Database>, lock: () => Promise<void>, now: () => Date, insertLeaves?: InsertLeaves): LogWriter {
   return {
     async append(entries) {
-      await lock()
-      return appendLeaves(q, entries, now().toISOString(), insertLeaves)
+      // Hash the leaves while the lock is being taken (a round trip on PostgreSQL).
+      const locked = lock()
+      await new Promise(setImmediate)
+      const leafHashes = entries.map((e) => hashLeaf(e.entry))
+      await locked
+      return appendLeaves(q, entries, now().toISOString(), insertLeaves, leafHashes)
     },
     async size() {
       await lock()

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import { batchUploadsMigration } from './platform/batch-uploads-migration.js'
+import { logTileNodesMigration } from './log-tile-nodes-migration.js'
 import { platformMigration } from './platform/migration.js'
 import type { Dialect } from './schema.js'
 
@@ -63,6 +64,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0001_initial': initial(dialect),
     '0002_platform': platformMigration(dialect),
     '0003_batch_uploads': batchUploadsMigration(dialect),
+    '0004_log_tile_nodes': logTileNodesMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

@@ -20,20 +20,28 @@ export interface LogLeavesTable {
   created_at: string
 }
 
-/** A full (256-hash, immutable) hash tile and the root of its 256 hashes, the tile level above's hash. */
+/**
+ * A full (256-hash, immutable) hash tile, the root of its 256 hashes (the tile level above's hash),
+ * and its 255 inner nodes (migration 0004; null only if a writer without them stored the tile).
+ */
 export interface LogTilesTable {
   level: number
   idx: number
   hashes: Uint8Array
   root: Uint8Array
+  inner_nodes: Uint8Array | null
 }
 
-/** A signed checkpoint: its tree size, root and the whole signed note. */
+/**
+ * A signed checkpoint: its tree size, root and the whole signed note, and the hashes of its compact
+ * range (migration 0004; null for checkpoints signed before it but the latest).
+ */
 export interface CheckpointsTable {
   size: number
   root: Uint8Array
   note: string
   created_at: string
+  range_nodes: Uint8Array | null
 }
 
 /** Every table of the store. */

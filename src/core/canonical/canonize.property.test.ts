@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { arbitraryCohort, arbitraryCredential, arbitraryEdgeCredential } from '../../../test/support/credential-arbitrary.js'
+import { arbitraryInteropCredential } from '../../../test/support/interop-arbitrary.js'
 import { canonize, canonizeFast } from './canonize.js'
 import { canonizeGeneral } from './rdfc.js'
 
@@ -31,6 +32,22 @@ describe('RDFC-1.0 fast path', () => {
     )
     // The fast path must actually carry the credentials we issue, not quietly hand them all over.
     expect(fast / RUNS).toBeGreaterThan(0.95)
+  }, 600_000)
+
+  it('carries the shapes other issuers write (endorsements with proofs, VC 1.1, several subjects), byte for byte', async () => {
+    let fast = 0
+    const runs = Math.max(200, Math.floor(RUNS / 5))
+    await fc.assert(
+      fc.asyncProperty(arbitraryInteropCredential, async (credential) => {
+        const general = await outcome(() => canonizeGeneral(credential))
+        const fastResult = await canonizeFast(credential)
+        if (fastResult !== undefined) fast++
+        expect(general.ok).toBe(true)
+        if (general.ok && fastResult !== undefined) expect(fastResult).toBe(general.nquads)
+      }),
+      { numRuns: runs },
+    )
+    expect(fast / runs).toBeGreaterThan(0.95)
   }, 600_000)
 
   it('replays cached achievements and issuers across a cohort byte for byte', async () => {

@@ -8,6 +8,10 @@ export const HASH_SIZE = 32
 
 const LEAF_PREFIX = 0x00
 const NODE_PREFIX = 0x01
+/** 0x01 || left || right for two 32-byte children, rewritten by each call (hashing is synchronous). */
+const NODE_INPUT = new Uint8Array(1 + 2 * HASH_SIZE).fill(NODE_PREFIX, 0, 1)
+/** 0x00 || entry for entries under 4 KiB (log entries are a few hundred bytes), rewritten likewise. */
+const LEAF_INPUT = new Uint8Array(4096)
 
 const sha256 = (data: Uint8Array): Hash => {
   const digest = hash('sha256', data, 'buffer')
@@ -19,7 +23,7 @@ const sha256 = (data: Uint8Array): Hash => {
  * @see https://www.rfc-editor.org/rfc/rfc9162#section-2.1.1
  */
 export function hashLeaf(entry: Uint8Array): Hash {
-  const data = new Uint8Array(1 + entry.length)
+  const data = entry.length < LEAF_INPUT.length ? LEAF_INPUT.subarray(0, 1 + entry.length) : new Uint8Array(1 + entry.length)
   data[0] = LEAF_PREFIX
   data.set(entry, 1)
   return sha256(data)
@@ -30,6 +34,12 @@ export function hashLeaf(entry: Uint8Array): Hash {
  * @see https://www.rfc-editor.org/rfc/rfc9162#section-2.1.1
  */
 export function hashChildren(left: Uint8Array, right: Uint8Array): Hash {
+  if (left.length === HASH_SIZE && right.length === HASH_SIZE) {
+    // The common case, with no allocation but the digest's: a tile's 255 inner nodes hash at append time.
+    NODE_INPUT.set(left, 1)
+    NODE_INPUT.set(right, 1 + HASH_SIZE)
+    return sha256(NODE_INPUT)
+  }
   const data = new Uint8Array(1 + left.length + right.length)
   data[0] = NODE_PREFIX
   data.set(left, 1)

@@ -18,7 +18,8 @@ export {
   type TilePath,
 } from './tiles.js'
 export { encodeHashTile, decodeHashTile, hashTileFromLeaves, hashTileFromTilesBelow } from './hash-tile.js'
-export { nodeReaderFromTiles, rootFromTiles, type ReadTile } from './tile-reader.js'
+export { nodeReaderFromTiles, rootFromTiles, type ReadTile, type ReadTileInner, type TileReaderOptions } from './tile-reader.js'
+export { innerNodesOfTile, innerNodeOfTile, tileRootOfInner, TILE_INNER_NODES, TILE_INNER_BYTES } from './tile-nodes.js'
 export { encodeEntryBundle, decodeEntryBundle, MAX_ENTRY_SIZE } from './entry-bundle.js'
 export { formatCheckpoint, parseCheckpoint, type Checkpoint } from './checkpoint.js'
 export {

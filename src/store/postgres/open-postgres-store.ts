@@ -2,6 +2,7 @@ import pg from 'pg'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import type { Database } from '../schema.js'
 import { createStore, type RunTransaction, type Store } from '../store.js'
+import { postgresLeafInserter } from './postgres-leaf-inserter.js'
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -48,5 +49,5 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       }
       return work(trx, lock)
     })
-  return createStore({ db, dialect: 'postgres', runTransaction, now, ...(schema ? { schema } : {}) })
+  return createStore({ db, dialect: 'postgres', runTransaction, now, insertLeaves: postgresLeafInserter, ...(schema ? { schema } : {}) })
 }

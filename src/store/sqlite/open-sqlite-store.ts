@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely'
 import type { Database } from '../schema.js'
 import { createStore, type RunTransaction, type Store } from '../store.js'
 import { sqliteLeafInserter } from './sqlite-leaf-inserter.js'
+import { WRITER_AUTOCHECKPOINT_PAGES, walCheckpointer } from './wal-checkpointer.js'
 
 /** Options of the SQLite store: a file path or ':memory:'. */
 export interface SqliteStoreOptions {
@@ -15,13 +16,18 @@ export interface SqliteStoreOptions {
 /**
  * The store on SQLite (better-sqlite3): WAL, synchronous=FULL (a commit survives power loss),
  * busy_timeout, foreign keys on. One connection; each transaction is BEGIN IMMEDIATE, so it holds
- * the database's single write lock from its first statement (across processes too).
+ * the database's single write lock from its first statement (across processes too). A file's WAL
+ * is checkpointed from a worker thread after commits (walCheckpointer), not inside them.
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   const { path, busyTimeoutMs, now } = { busyTimeoutMs: 5000, now: () => new Date(), ...options }
   const raw = new BetterSqlite3(path)
   raw.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`)
-  if (path !== ':memory:') raw.pragma('journal_mode = WAL')
+  const checkpointer = path === ':memory:' ? undefined : walCheckpointer(path)
+  if (checkpointer) {
+    raw.pragma('journal_mode = WAL')
+    raw.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`)
+  }
   raw.pragma('synchronous = FULL')
   raw.pragma('foreign_keys = ON')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
@@ -34,11 +40,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       try {
         const result = await work(conn, async () => {})
         await sql`commit`.execute(conn)
+        checkpointer?.nudge()
         return result
       } catch (err) {
         if (raw.inTransaction) await sql`rollback`.execute(conn)
         throw err
       }
     })
-  return createStore({ db, dialect: 'sqlite', runTransaction, now, insertLeaves: sqliteLeafInserter(raw) })
+  return createStore({ db, dialect: 'sqlite', runTransaction, now, insertLeaves: sqliteLeafInserter(raw), ...(checkpointer ? { afterClose: () => checkpointer.stop() } : {}) })
 }

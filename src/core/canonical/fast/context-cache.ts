@@ -77,7 +77,9 @@ export class ContextCache {
   private readonly children = new WeakMap<ActiveContext, Map<unknown, ActiveContext>>()
   private readonly vocab = new WeakMap<ActiveContext, Map<string, string | null>>()
   private readonly terms = new WeakMap<ActiveContext, Map<string, TermInfo>>()
+  private readonly types = new WeakMap<ActiveContext, Map<string, string | null>>()
   private readonly topLevel = new Map<string, ActiveContext>()
+  private readonly embeddedChildren = new WeakMap<ActiveContext, Map<string, ActiveContext>>()
 
   constructor(documentLoader: DocumentLoader) {
     this.options = {
@@ -122,6 +124,21 @@ export class ContextCache {
     })
   }
 
+  /** `active` with a node object's own `@context` applied (jsonld's defaults: propagated, protected terms kept). */
+  embedded(active: ActiveContext, localCtx: unknown): ActiveContext {
+    let byText = this.embeddedChildren.get(active)
+    if (!byText) this.embeddedChildren.set(active, (byText = new Map()))
+    const key = JSON.stringify(localCtx)
+    const found = byText.get(key)
+    if (found) return found
+    const map = byText
+    throw new ContextMiss(async () => {
+      const ctx = await contextApi.process({ activeCtx: active, localCtx, options: this.options })
+      if (map.size >= 64) map.clear()
+      map.set(key, ctx)
+    })
+  }
+
   /** A key or type expanded as a vocabulary term (jsonld `expandIri` with vocab: true), memoised. */
   expandVocab(ctx: ActiveContext, value: string): string | null {
     let memo = this.vocab.get(ctx)
@@ -157,9 +174,16 @@ export class ContextCache {
     return info
   }
 
-  /** A type value expanded against `ctx` (vocab and base), as jsonld expands `@type` values. */
+  /** A type value expanded against `ctx` (vocab and base), as jsonld expands `@type` values; memoised (types repeat). */
   expandType(ctx: ActiveContext, value: string): string | null {
-    return contextApi.expandIri(ctx, value, { vocab: true, base: true }, this.options)
+    let memo = this.types.get(ctx)
+    if (!memo) this.types.set(ctx, (memo = new Map()))
+    let iri = memo.get(value)
+    if (iri === undefined) {
+      iri = contextApi.expandIri(ctx, value, { vocab: true, base: true }, this.options)
+      if (memo.size < 4096) memo.set(value, iri)
+    }
+    return iri
   }
 
   /** An `@id` value or an `@id`-coerced string expanded against `ctx` (base only). */

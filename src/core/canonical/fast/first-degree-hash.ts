@@ -7,7 +7,8 @@ export function firstDegreeHash(id: number, quads: readonly Quad[]): string {
   const lines: string[] = new Array(quads.length)
   for (let i = 0; i < quads.length; i++) {
     const q = quads[i]!
-    lines[i] = line(q.sb < 0 ? q.s : q.sb === id ? '_:a' : '_:z', q.p, q.ob < 0 ? q.o : q.ob === id ? '_:a' : '_:z')
+    const g = q.gb < 0 ? undefined : q.gb === id ? '_:a' : '_:z'
+    lines[i] = line(q.sb < 0 ? q.s : q.sb === id ? '_:a' : '_:z', q.p, q.ob < 0 ? q.o : q.ob === id ? '_:a' : '_:z', g)
   }
   return hash('sha256', lines.length === 1 ? lines[0]! : lines.sort().join(''), 'hex')
 }

@@ -56,5 +56,5 @@ export function literalTerm(value: unknown, datatype: string | null): string | u
 // jsonld lib/types.js isDouble
 const isDouble = (v: number): boolean => String(v).includes('.') || Math.abs(v) >= 1e21
 
-/** One N-Quads line in the default graph. */
-export const nquadsLine = (s: string, p: string, o: string): string => `${s} ${p} ${o} .\n`
+/** One N-Quads line, in the default graph or in graph `g`. */
+export const nquadsLine = (s: string, p: string, o: string, g?: string): string => (g === undefined ? `${s} ${p} ${o} .\n` : `${s} ${p} ${o} ${g} .\n`)

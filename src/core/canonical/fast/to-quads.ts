@@ -4,8 +4,9 @@ import { firstDegreeHash } from './first-degree-hash.js'
 import type { Subtree, SubtreeCache } from './subtree-cache.js'
 
 /**
- * A triple in the default graph with its IRIs and literals already written in N-Quads form. A blank
- * node is a number (`sb`/`ob` >= 0) so labels can be assigned later; otherwise `s`/`o` hold the term.
+ * A quad with its IRIs and literals already written in N-Quads form. A blank node is a number
+ * (`sb`/`ob` >= 0) so labels can be assigned later; otherwise `s`/`o` hold the term. The graph is
+ * the default one (`gb` -1) or a blank node (`gb` >= 0), as `@graph` containers (proofs) name them.
  */
 export interface Quad {
   s: string
@@ -13,6 +14,7 @@ export interface Quad {
   p: string
   o: string
   ob: number
+  gb: number
   /** The finished N-Quads line, kept for quads without blank nodes that a cached subtree replays. */
   line?: string
 }
@@ -42,8 +44,9 @@ function namedNode(iri: string | null): string {
 
 /**
  * The RDF dataset of a JSON-LD document, computed as jsonld's expansion and toRdf would, for the subset
- * of JSON-LD that credentials use: node objects, `@set` and `@list` containers, `@id`, `@vocab` and
- * datatype coercion, and type- and property-scoped contexts. Anything else throws UNSUPPORTED; a
+ * of JSON-LD that credentials use: node objects, `@set`, `@list` and `@graph` containers (embedded
+ * proofs), `@id`, `@vocab` and datatype coercion, embedded, type- and property-scoped contexts.
+ * Anything else throws UNSUPPORTED; a
  * context that has not been processed yet throws a ContextMiss from the cache.
  * Mirrors jsonld 9 `lib/expand.js` (`api.expand`, `_expandObject`, `_expandValue`) and `lib/toRdf.js`.
  */
@@ -69,6 +72,8 @@ class Walker {
   /** Set when two node objects share a subject, or two keys a predicate: then repeats can cross them. */
   private repeatedSubject = false
   blankNodes = 0
+  /** The graph quads go to: -1 for the default graph, else the blank node naming a `@graph` container's graph. */
+  private graph = -1
 
   constructor(
     private readonly contexts: ContextCache,
@@ -78,7 +83,8 @@ class Walker {
   /** Expands one node object and emits its quads; returns its subject. Frozen nested nodes with an id go through the subtree cache. */
   node(ctx: ActiveContext, activeProperty: string | null, element: Record<string, unknown>, top: boolean): Node {
     const subtrees = this.subtrees
-    if (top || activeProperty === null || !subtrees || !Object.isFrozen(element)) return this.expand(ctx, activeProperty, element, top)
+    // Cached subtrees hold default-graph quads only: none is recorded or replayed inside a named graph.
+    if (top || activeProperty === null || !subtrees || this.graph >= 0 || !Object.isFrozen(element)) return this.expand(ctx, activeProperty, element, top)
     const cached = subtrees.get(element, ctx, activeProperty)
     if (cached) return this.replay(cached)
     const firstQuad = this.quads.length
@@ -86,9 +92,15 @@ class Walker {
     const firstSubject = this.subjectLog.length
     const repeatedBefore = this.repeatedSubject
     const subject = this.expand(ctx, activeProperty, element, top)
-    if (typeof subject === 'string' && !(this.repeatedSubject && !repeatedBefore))
+    if (typeof subject === 'string' && !(this.repeatedSubject && !repeatedBefore) && !this.namesGraphsFrom(firstQuad))
       subtrees.set(element, ctx, activeProperty, this.record(subject, firstQuad, firstBlankNode, firstSubject))
     return subject
+  }
+
+  /** True when a quad from `firstQuad` on lies in a named graph (such a subtree is not cached). */
+  private namesGraphsFrom(firstQuad: number): boolean {
+    for (let i = firstQuad; i < this.quads.length; i++) if (this.quads[i]!.gb >= 0) return true
+    return false
   }
 
   /** A subtree just expanded, renumbered from blank node 0, with its blank nodes' hashes. */
@@ -102,7 +114,7 @@ class Walker {
         quads.push({ ...q, line: nquadsLine(q.s, q.p, q.o) })
         continue
       }
-      const local: Quad = { s: q.s, sb: q.sb < 0 ? -1 : q.sb - firstBlankNode, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob - firstBlankNode }
+      const local: Quad = { s: q.s, sb: q.sb < 0 ? -1 : q.sb - firstBlankNode, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob - firstBlankNode, gb: -1 }
       quads.push(local)
       if (local.sb >= 0) related[local.sb]!.push(local)
       if (local.ob >= 0 && local.ob !== local.sb) related[local.ob]!.push(local)
@@ -116,7 +128,7 @@ class Walker {
     const offset = this.blankNodes
     for (const q of subtree.quads) {
       if (q.sb < 0 && q.ob < 0) this.quads.push(q)
-      else this.quads.push({ s: q.s, sb: q.sb < 0 ? -1 : q.sb + offset, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob + offset })
+      else this.quads.push({ s: q.s, sb: q.sb < 0 ? -1 : q.sb + offset, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob + offset, gb: -1 })
     }
     for (let i = 0; i < subtree.blankNodes; i++) this.hashes[offset + i] = subtree.hashes[i]
     this.blankNodes += subtree.blankNodes
@@ -136,10 +148,11 @@ class Walker {
     const keys = Object.keys(element).sort()
     if (keys.length === 0) return unsupported()
     if (!top) {
-      if ('@context' in element) return unsupported()
       const propertyScoped = activeProperty === null ? undefined : contexts.term(ctx, activeProperty).scoped
       ctx = this.revert(ctx, keys)
       if (propertyScoped !== undefined) ctx = contexts.apply(ctx, propertyScoped, 'property')
+      // An embedded context (an endorsement's own @context) applies after the property-scoped one.
+      if ('@context' in element) ctx = contexts.embedded(ctx, element['@context'])
     }
     const typeScoped = ctx
     let types: string[] | undefined
@@ -191,11 +204,14 @@ class Walker {
       predicates.push(predicate)
       const container = term.container
       const isList = container !== null && container.length === 1 && container[0] === '@list'
-      if (container !== null && !isList && (container.length !== 1 || container[0] !== '@set')) return unsupported()
+      const isGraph = container !== null && container.length === 1 && container[0] === '@graph'
+      if (container !== null && !isList && !isGraph && (container.length !== 1 || container[0] !== '@set')) return unsupported()
       if (term.type === '@json') return unsupported()
       const termCtx = term.scoped === undefined ? ctx : contexts.apply(ctx, term.scoped, 'property')
       const value = element[key]
-      if (isList) {
+      if (isGraph) {
+        for (const item of Array.isArray(value) ? value : [value]) this.emit(subject, predicate, this.graphOf(termCtx, key, item))
+      } else if (isList) {
         this.emit(subject, predicate, this.list(termCtx, key, iri, Array.isArray(value) ? value : [value]))
       } else if (Array.isArray(value)) {
         const termContainer = contexts.term(termCtx, key).container
@@ -221,6 +237,20 @@ class Walker {
       }
     }
     return ctx.previousContext
+  }
+
+  /**
+   * One value of a `@graph` container, as jsonld expands it (`{"@graph": [node]}`) and its node map
+   * names it: a fresh blank node, the name of the graph the node's quads go to. Only node objects.
+   */
+  private graphOf(ctx: ActiveContext, key: string, item: unknown): Node {
+    if (!isPlainObject(item)) return unsupported()
+    const name = this.blankNodes++
+    const outer = this.graph
+    this.graph = name
+    this.node(ctx, key, item, false)
+    this.graph = outer
+    return name
   }
 
   /** An `@list` value as jsonld's `_listToRDF` writes it: a chain of rdf:first / rdf:rest blank nodes. */
@@ -255,7 +285,7 @@ class Walker {
   private emit(subject: Node, predicate: string, object: Node): void {
     const sb = typeof subject === 'number' ? subject : -1
     const ob = typeof object === 'number' ? object : -1
-    this.quads.push({ s: sb >= 0 ? '' : (subject as string), sb, p: predicate, o: ob >= 0 ? '' : (object as string), ob })
+    this.quads.push({ s: sb >= 0 ? '' : (subject as string), sb, p: predicate, o: ob >= 0 ? '' : (object as string), ob, gb: this.graph })
   }
 
   /**
@@ -266,7 +296,7 @@ class Walker {
     if (!this.repeatedSubject) return this.quads
     const seen = new Set<string>()
     return this.quads.filter((q) => {
-      const key = `${q.sb}${q.s} ${q.p} ${q.ob}${q.o}`
+      const key = `${q.sb}${q.s} ${q.p} ${q.ob}${q.o} ${q.gb}`
       if (seen.has(key)) return false
       seen.add(key)
       return true

@@ -40,14 +40,34 @@ export async function hashData(
   canonicalization: Canonicalization,
   documentLoader?: DocumentLoader,
 ): Promise<HashData> {
-  const canonicalProofConfig = await canonicalize(proofConfig, canonicalization, documentLoader)
+  const { canonicalProofConfig, proofConfigHash } = await proofConfigDigest(proofConfig, canonicalization, documentLoader)
   const canonicalDocument = await canonicalize(unsecuredDocument, canonicalization, documentLoader)
-  const proofConfigHash = sha256(canonicalProofConfig)
   const documentHash = sha256(canonicalDocument)
   const combined = new Uint8Array(64)
   combined.set(proofConfigHash, 0)
   combined.set(documentHash, 32)
   return { canonicalDocument, canonicalProofConfig, proofConfigHash, documentHash, hashData: combined }
+}
+
+const MAX_CACHED_CONFIGS = 64
+const configDigests = new Map<string, { canonicalProofConfig: string; proofConfigHash: Uint8Array }>()
+
+/**
+ * The canonical proof configuration and its hash. A signer signs many documents with one proof
+ * configuration (same key, suite, purpose and creation time across a batch), so with the bundled
+ * contexts the result is kept by the configuration's JSON text: its canonical form depends on nothing else.
+ */
+async function proofConfigDigest(proofConfig: object, canonicalization: Canonicalization, documentLoader?: DocumentLoader) {
+  const key = documentLoader === undefined ? `${canonicalization} ${JSON.stringify(proofConfig)}` : undefined
+  const cached = key === undefined ? undefined : configDigests.get(key)
+  if (cached) return { canonicalProofConfig: cached.canonicalProofConfig, proofConfigHash: cached.proofConfigHash.slice() }
+  const canonicalProofConfig = await canonicalize(proofConfig, canonicalization, documentLoader)
+  const proofConfigHash = sha256(canonicalProofConfig)
+  if (key !== undefined) {
+    if (configDigests.size >= MAX_CACHED_CONFIGS) configDigests.delete(configDigests.keys().next().value as string)
+    configDigests.set(key, { canonicalProofConfig, proofConfigHash: proofConfigHash.slice() })
+  }
+  return { canonicalProofConfig, proofConfigHash }
 }
 
 /** A copy of `document` without its `proof`. */

@@ -1,4 +1,4 @@
-import type { AchievementView } from './achievement-view.js'
+import type { AchievementView } from '../../../app/credentials/achievement-view.js'
 import type { CredentialLinks } from './credential-links.js'
 
 /** The link-preview tags of a credential page (OpenGraph, Twitter card), with absolute URLs. */

@@ -10,7 +10,7 @@ import { CopyButton, CopyField } from '../../components/copy-button.js'
 import { Icon } from '../../components/icons.js'
 import { CheckList, VerdictBanner } from '../../components/verification.js'
 import { useT } from '../../kit/env.js'
-import { httpUrl, issuerOf, type AchievementView } from './achievement-view.js'
+import { httpUrl, issuerOf, type AchievementView } from '../../../app/credentials/achievement-view.js'
 import type { CredentialLinks } from './credential-links.js'
 import { renderMarkdown } from './markdown-lite.js'
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { isLocale } from '../../../app/i18n/locales.js'
 import '../../../http/context.js'
-import { readForm } from '../../kit/form-input.js'
+import { readForm } from '../../../http/request.js'
 import { rememberLocale } from '../../kit/locale.js'
 import { localPath } from '../account/next-path.js'
 

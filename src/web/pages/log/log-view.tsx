@@ -10,7 +10,7 @@ import { Form, FormActions, TextField } from '../../components/form.js'
 import { Icon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
 import { useT } from '../../kit/env.js'
-import type { InclusionLookup } from './inclusion-lookup.js'
+import type { InclusionLookup } from '../../../app/log-lookup.js'
 
 /** One point of the log's growth: when a checkpoint was signed, and its tree size. */
 export interface GrowthPoint {

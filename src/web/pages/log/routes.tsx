@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { LogReader } from '../../../app/ports.js'
 import { render, tOf } from '../../kit/render.js'
-import { lookUpInclusion } from './inclusion-lookup.js'
+import { lookUpInclusion } from '../../../app/log-lookup.js'
 import { LogView } from './log-view.js'
 
 /** How many checkpoints the growth chart draws. */
