@@ -21,7 +21,7 @@ export interface Annotation<S extends z.ZodObject> {
 export function annotate<S extends z.ZodObject>(schema: S, { id, description, examples, fields = {} }: Annotation<S>): S {
   // `_internal.refId` is how @asteasolutions/zod-to-openapi (under @hono/zod-openapi) names a component
   // when the schema was not made by `.meta({ id })` (a clone); the schema itself must stay the same object.
-  const component = id ? { id, _internal: { refId: id } } : {}
+  const component = id ? { _internal: { refId: id } } : {}
   z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), ...component, ...(description ? { description } : {}), ...(examples ? { examples } : {}) })
   for (const [name, text] of Object.entries(fields) as [string, string][]) {
     const field = schema.shape[name] as z.ZodType | undefined
