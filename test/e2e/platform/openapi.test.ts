@@ -138,7 +138,10 @@ describe('the OpenAPI document', () => {
     expect(page.status).toBe(200)
     const html = await page.text()
     for (const operation of OPERATIONS) expect(html, operation.operationId).toContain(`id="${operation.operationId}"`)
-    expect(html).toContain(`${t.config.publicUrl}/api/v1/orgs/{org}/achievements/{achievement}/credentials`)
+    expect(html).toContain(`${t.config.publicUrl}/api/v1/orgs/&lt;org&gt;/achievements/&lt;achievement&gt;/credentials`)
+    expect(html, 'descriptions render their Markdown').toContain('Needs the <strong>issuer</strong> role')
+    expect(html).not.toContain('**')
+    expect(html, 'the Problem example').toContain('urn:emblem:problem:err-input-invalid')
   })
 })
 
