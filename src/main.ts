@@ -25,6 +25,9 @@ import { publicOrgRoutes } from './http/routes/public-orgs.js'
 import { localFetch, publicCredentialRoutes } from './http/routes/public-credentials.js'
 import { publicImageRoutes } from './http/routes/public-images.js'
 import { publicStatusRoutes } from './http/routes/public-status.js'
+import { openApiDocument, type OpenApiJson } from './http/openapi/document.js'
+import { openApiRoutes } from './http/openapi/openapi-routes.js'
+import { apiDocsRoutes } from './web/pages/api-docs/routes.js'
 import type { Platform } from './app/platform/platform.js'
 import { createPlatform, type PlatformHandle } from './platform.js'
 import { loadOrCreateMasterKey } from './keys/master-key.js'
@@ -54,6 +57,9 @@ export interface AppDeps {
  */
 export function createApp(config: Config, { log = createLogger(config.logLevel), transparencyLog, platform }: AppDeps = {}): Hono {
   const app = new Hono()
+  // The OpenAPI document of the routes mounted below, built on first use.
+  let document: OpenApiJson | undefined
+  const openapi = () => (document ??= openApiDocument({ version: config.version, publicUrl: config.publicUrl }))
   setPageVersion(config.version)
   setRenderVersion(config.version)
   setNavUserLoader(async (c) => {
@@ -95,14 +101,16 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
       c.set('fetchLocal', fetchLocal)
       await next()
     })
-    // Public credential documents and verification need no session: served before authentication.
+    // Public credential documents, verification and the API description need no session: served before authentication.
     app.route('/', publicCredentialRoutes())
+    app.route('/', openApiRoutes(openapi))
     app.use(authenticate(), csrfProtection())
     app.route('/api/v1', apiRoutes())
     app.route('/', publicOrgRoutes())
     app.route('/', publicImageRoutes())
     app.route('/', publicStatusRoutes())
     app.route('/', languageRoutes())
+    app.route('/', apiDocsRoutes(openapi, config.publicUrl))
     app.route('/', platformPages())
   }
   app.route('/log', logRoutes(transparencyLog))

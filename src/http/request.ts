@@ -288,6 +288,18 @@ export async function readUploadedFile(c: Context, { field, maxBytes, what = 'Th
 }
 
 /**
+ * The query string checked against `schema` (the last value of a repeated name): an InputError
+ * naming each parameter at fault. The schema is the one the operation's OpenAPI description shows.
+ * @example const { limit, cursor } = readQuery(c, listBatchesQuery)
+ */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const params = new URL(c.req.url).searchParams
+  const values: Record<string, string> = {}
+  for (const [name, value] of params) values[name] = value
+  return checkInput(schema, values) as z.output<S>
+}
+
+/**
  * An integer query parameter in [min, max]: `fallback` when absent or empty, an InputError
  * (`invalid_type` / `too_small` / `too_large`) otherwise.
  */

@@ -1,49 +1,17 @@
 import { z } from 'zod'
 import { PlatformError } from '../core/errors.js'
-import { BADGE_ICONS, DESIGN_DEFAULTS, DESIGN_LIMITS, MIN_TITLE_CONTRAST, type BadgeDesign as DesignRequest, type BadgeIcon } from '../app/media/badge-design.js'
+import { badgeDesignSchema, type BadgeDesign as DesignRequest, type BadgeIcon } from '../app/media/badge-design.js'
 import { ICON_PARTS } from './badge-icons.js'
-import { BADGE_SHAPES, SHAPES } from './badge-shapes.js'
+import { SHAPES } from './badge-shapes.js'
 import { fitFontSize, wrapTitle } from './badge-text.js'
-import { contrastRatio } from '../app/branding/contrast.js'
 import { el, serializeSvg, SVG_NS, type SvgElement } from './svg-tree.js'
 
 /** The designer's defaults and limits (the app's vocabulary). */
 export { DESIGN_DEFAULTS, DESIGN_LIMITS, MIN_TITLE_CONTRAST } from '../app/media/badge-design.js'
 
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-const colour = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f4e79')
-  .transform((value) => value.toLowerCase())
-const text = (max: number) =>
-  z
-    .string()
-    .transform((value) => value.trim().replace(/\s+/g, ' '))
-    .refine((value) => !/[\p{Cc}\p{Cs}\ufffe\uffff]/u.test(value), 'must not contain control characters')
-    .refine((value) => [...value].length <= max, `must be at most ${max} characters`)
-
-const designSchema = z
-  .strictObject({
-    shape: z.enum(BADGE_SHAPES, `must be one of ${BADGE_SHAPES.join(', ')}`).default(DESIGN_DEFAULTS.shape),
-    icon: z.enum(BADGE_ICONS, `must be one of ${BADGE_ICONS.join(', ')}`).default(DESIGN_DEFAULTS.icon),
-    background: colour.default(DESIGN_DEFAULTS.background),
-    foreground: colour.default(DESIGN_DEFAULTS.foreground),
-    accent: colour.optional(),
-    title: text(DESIGN_LIMITS.title).refine((value) => value !== '', 'is required'),
-    subtitle: text(DESIGN_LIMITS.subtitle).optional(),
-  })
-  .superRefine(({ foreground, background }, ctx) => {
-    const ratio = contrastRatio(foreground, background)
-    if (ratio < MIN_TITLE_CONTRAST)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['foreground'],
-        message: `has contrast ${ratio.toFixed(1)}:1 with the background; at least ${MIN_TITLE_CONTRAST}:1 keeps the title readable`,
-      })
-  })
-
 /** What {@link designBadgeSvg} takes: a title, and optionally shape, icon, colours and a subtitle. */
-export type BadgeDesign = z.input<typeof designSchema>
+export type BadgeDesign = z.input<typeof badgeDesignSchema>
 
 /**
  * Draws a badge: a 512 × 512 self-contained SVG (no scripts, no external references, generic
@@ -56,7 +24,7 @@ export type BadgeDesign = z.input<typeof designSchema>
  * designBadgeSvg({ shape: 'shield', icon: 'code', title: 'TypeScript Foundations' })
  */
 export function designBadgeSvg(design: BadgeDesign | DesignRequest): string {
-  const parsed = designSchema.safeParse(design)
+  const parsed = badgeDesignSchema.safeParse(design)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'design'}: ${issue.message}`)
     throw new PlatformError('ERR_INPUT_INVALID', `badge design is invalid: ${problems.join('; ')}`)

@@ -103,4 +103,5 @@ describe.skipIf(!hasChromium)('every page, at phone and desktop widths', () => {
   it('not-found page', () => check('not-found', () => '/c/00000000-0000-4000-8000-000000000000', { status: 404 }))
   it('dashboard', () => check('dashboard', () => '/dashboard', { signedIn: true }))
   it('organization dashboard', () => check('org-dashboard', () => `/orgs/${demo.org}/dashboard`, { signedIn: true }))
+  it('API reference', () => check('api-docs', () => '/api/docs'), 300_000)
 })

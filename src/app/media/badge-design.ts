@@ -1,5 +1,7 @@
-// The badge designer's vocabulary: what a designed badge may be made of. The drawing itself is the
-// media adapter's (src/media); forms and use cases only need these names and limits.
+// The badge designer's vocabulary: what a designed badge may be made of, and the schema a design is
+// checked with. The drawing itself is the media adapter's (src/media).
+import { z } from 'zod'
+import { contrastRatio } from '../branding/contrast.js'
 
 /** The outlines the badge designer draws, in picker order. */
 export const BADGE_SHAPES = ['circle', 'shield', 'hexagon', 'ribbon', 'square'] as const
@@ -34,6 +36,42 @@ export interface BadgeDesign {
   foreground?: string | undefined
   accent?: string | undefined
 }
+
+const colour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f4e79')
+  .transform((value) => value.toLowerCase())
+const text = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.trim().replace(/\s+/g, ' '))
+    .refine((value) => !/[\p{Cc}\p{Cs}\ufffe\uffff]/u.test(value), 'must not contain control characters')
+    .refine((value) => [...value].length <= max, `must be at most ${max} characters`)
+
+/**
+ * What the designer accepts, checked by the media adapter and by the API before drawing: unknown
+ * fields, unknown shapes and icons, bad colours and a foreground whose contrast with the background
+ * is below 3:1 are refused, each naming its field.
+ */
+export const badgeDesignSchema = z
+  .strictObject({
+    shape: z.enum(BADGE_SHAPES, `must be one of ${BADGE_SHAPES.join(', ')}`).default(DESIGN_DEFAULTS.shape),
+    icon: z.enum(BADGE_ICONS, `must be one of ${BADGE_ICONS.join(', ')}`).default(DESIGN_DEFAULTS.icon),
+    background: colour.default(DESIGN_DEFAULTS.background),
+    foreground: colour.default(DESIGN_DEFAULTS.foreground),
+    accent: colour.optional(),
+    title: text(DESIGN_LIMITS.title).refine((value) => value !== '', 'is required'),
+    subtitle: text(DESIGN_LIMITS.subtitle).optional(),
+  })
+  .superRefine(({ foreground, background }, ctx) => {
+    const ratio = contrastRatio(foreground, background)
+    if (ratio < MIN_TITLE_CONTRAST)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['foreground'],
+        message: `has contrast ${ratio.toFixed(1)}:1 with the background; at least ${MIN_TITLE_CONTRAST}:1 keeps the title readable`,
+      })
+  })
 
 /** A title shortened to fit a designed badge (an ellipsis past the limit). */
 export function fitBadgeTitle(title: string): string {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
 import type { AccountOverview, UserRecord } from '../../../app/accounts/index.js'
 import { requireUser } from '../../auth/require.js'
 import { clearSessionCookie, clientIp, currentSessionHash, setSessionCookie, withRetryAfter } from '../../auth/session-cookie.js'
 import '../../context.js'
 import { readJson } from '../../request.js'
+import { credentialsBody, mePatch } from '../../schemas/account.js'
 
 /** A user as the API shows it (never the password hash). */
 export const presentUser = (u: UserRecord) => ({
@@ -21,12 +21,10 @@ const presentMe = ({ user, memberships }: AccountOverview) => ({
   organizations: memberships.map((m) => ({ id: m.org.id, slug: m.org.slug, name: m.org.name, role: m.role })),
 })
 
-const credentialsBody = z.strictObject({ email: z.string().max(1000), password: z.string().max(1000) })
-const mePatch = z.strictObject({ name: z.string().max(1000) })
-
 /**
  * Account API: GET/PATCH /me; sessions for scripts and single-page clients: GET /sessions/csrf
  * (the anonymous CSRF token a cookie-less client echoes), POST /sessions, DELETE /sessions/current.
+ * Described in schemas/account.ts.
  */
 export const accountApi = (): Hono =>
   new Hono()

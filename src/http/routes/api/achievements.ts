@@ -2,14 +2,15 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { achievementUrl, obAchievement } from '../../../app/achievements/ob-achievement.js'
 import type { AchievementRecord } from '../../../app/achievements/ports.js'
-import type { BadgeDesign } from '../../../app/media/badge-design.js'
+import { badgeDesignSchema } from '../../../app/media/badge-design.js'
 import type { ImageRecord } from '../../../app/media/images.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { ESCO_ATTRIBUTION, ONET_ATTRIBUTION } from '../../../core/skills/index.js'
 import { requireOrg } from '../../auth/require.js'
 import '../../context.js'
-import { cursorParam, intParam, readBytes, readJson } from '../../request.js'
+import { readBytes, readJson, readQuery } from '../../request.js'
+import { listAchievementsQuery, searchSkillsQuery } from '../../schemas/achievements.js'
 
 /** A JSON object body (its fields are checked by the use case). */
 const jsonObject = z.record(z.string(), z.unknown(), 'must be a JSON object')
@@ -43,7 +44,7 @@ const presentImage = (image: ImageRecord, publicUrl: string) => ({
 const ATTRIBUTION: Record<string, string> = { esco: ESCO_ATTRIBUTION, onet: ONET_ATTRIBUTION }
 
 /**
- * Achievements, images and skills API:
+ * Achievements, images and skills API (described in schemas/achievements.ts):
  * GET/POST /orgs/:org/achievements, GET/PATCH /orgs/:org/achievements/:id, POST …/:id/publish, …/archive,
  * …/unarchive (viewer reads, admin writes); POST /orgs/:org/images (a PNG or SVG body),
  * POST /orgs/:org/images/design (designer parameters → SVG); GET /skills?q=&framework=&limit= (anyone signed in).
@@ -52,12 +53,7 @@ export const achievementsApi = (): Hono =>
   new Hono()
     .get('/orgs/:org/achievements', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const page = await c.var.platform.achievements.list(org.id, {
-        state: c.req.query('state') || undefined,
-        q: c.req.query('q'),
-        limit: intParam(c, 'limit'),
-        cursor: cursorParam(c),
-      })
+      const page = await c.var.platform.achievements.list(org.id, readQuery(c, listAchievementsQuery))
       const present = (r: AchievementRecord) => presentAchievement(r, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug })
       c.header('Cache-Control', 'no-store')
       return c.json({ items: page.items.map(present), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) })
@@ -106,16 +102,14 @@ export const achievementsApi = (): Hono =>
     })
     .post('/orgs/:org/images/design', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const image = await c.var.platform.achievements.designImage(org.id, (await readJson(c, jsonObject)) as unknown as BadgeDesign)
+      const image = await c.var.platform.achievements.designImage(org.id, await readJson(c, badgeDesignSchema))
       c.header('Location', `/images/${image.id}`)
       return c.json(presentImage(image, c.var.platform.publicUrl), 201)
     })
     .get('/skills', async (c) => {
       if (!c.var.actor) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key to search skills')
-      const items = await c.var.platform.skills.search(c.req.query('q') ?? '', {
-        framework: c.req.query('framework') || undefined,
-        limit: intParam(c, 'limit'),
-      })
+      const { q, framework, limit } = readQuery(c, searchSkillsQuery)
+      const items = await c.var.platform.skills.search(q, { framework, limit })
       const frameworks = [...new Set(items.map((s) => s.framework))]
       const attribution = Object.fromEntries(frameworks.filter((f) => f in ATTRIBUTION).map((f) => [f, ATTRIBUTION[f]]))
       c.header('Cache-Control', 'no-store')

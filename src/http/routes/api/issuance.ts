@@ -1,16 +1,16 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { credentialIdOf } from '../../../app/credentials/credential-id.js'
-import { REASON_MAX, type StatusAction } from '../../../app/issuance/change-status.js'
+import type { StatusAction } from '../../../app/issuance/change-status.js'
 import { batchViewOf } from '../../../app/issuance/find-batches.js'
 import type { IssueOutcome } from '../../../app/issuance/issue-credential.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../auth/require.js'
 import '../../context.js'
-import { bodyStream, cursorParam, intParam, readJson } from '../../request.js'
-
-const reasonBody = z.strictObject({ reason: z.string().max(REASON_MAX, `must be at most ${REASON_MAX} characters`).optional() })
+import { bodyStream, readJson, readQuery } from '../../request.js'
+import { listBatchesQuery, startBatchQuery } from '../../schemas/batches.js'
+import { listCredentialsQuery, reasonBody } from '../../schemas/issuance.js'
 
 /** Largest CSV body the bulk route reads (the use case refuses past it too). */
 const CSV_MAX_BYTES = 256 * 1024 * 1024
@@ -44,6 +44,7 @@ function fileNameOf(header: string | undefined): string | undefined {
  * Issuance API under /api/v1/orgs/:org: issue one credential (Idempotency-Key honoured), list and
  * read issued credentials, revoke / suspend / unsuspend, bulk CSV batches with progress and error
  * reports. Issuers and above write; viewers read. Each route: parse → use case → present.
+ * Described in schemas/issuance.ts and schemas/batches.ts.
  */
 export const issuanceApi = (): Hono =>
   new Hono()
@@ -55,16 +56,8 @@ export const issuanceApi = (): Hono =>
     })
     .get('/orgs/:org/credentials', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const page = await c.var.platform.issuance.list(org.id, {
-        q: c.req.query('q'),
-        achievementId: c.req.query('achievement') || undefined,
-        state: c.req.query('state') || undefined,
-        batchId: c.req.query('batch') || undefined,
-        issuedFrom: c.req.query('issuedFrom') || undefined,
-        issuedTo: c.req.query('issuedTo') || undefined,
-        limit: intParam(c, 'limit'),
-        cursor: cursorParam(c),
-      })
+      const { achievement, batch, ...filter } = readQuery(c, listCredentialsQuery)
+      const page = await c.var.platform.issuance.list(org.id, { ...filter, achievementId: achievement, batchId: batch })
       c.header('Cache-Control', 'no-store')
       return c.json(page)
     })
@@ -91,7 +84,7 @@ export const issuanceApi = (): Hono =>
         orgId: org.id,
         achievementId: c.req.param('achievement'),
         body,
-        fileName: fileNameOf(c.req.header('content-disposition')) ?? c.req.query('name') ?? 'upload.csv',
+        fileName: fileNameOf(c.req.header('content-disposition')) ?? readQuery(c, startBatchQuery).name ?? 'upload.csv',
         createdBy: actor?.kind === 'user' ? actor.user.id : null,
       })
       c.header('Location', `/api/v1/orgs/${org.slug}/batches/${batch.id}`)
@@ -99,7 +92,7 @@ export const issuanceApi = (): Hono =>
     })
     .get('/orgs/:org/batches', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { items, nextCursor } = await c.var.platform.issuance.batches(org.id, { limit: intParam(c, 'limit', { min: 1, max: 200, fallback: 50 })!, cursor: cursorParam(c) })
+      const { items, nextCursor } = await c.var.platform.issuance.batches(org.id, readQuery(c, listBatchesQuery))
       c.header('Cache-Control', 'no-store')
       return c.json({ items: items.map(({ achievementName: _name, ...batch }) => batch), ...(nextCursor ? { nextCursor } : {}) })
     })

@@ -1,0 +1,26 @@
+// Every described operation, by resource in the reference's order. A route mounted without a
+// description here fails the coverage test (src/http/openapi/coverage.test.ts).
+import type { RouteConfig } from '@hono/zod-openapi'
+import { accountOperations } from '../schemas/account.js'
+import { achievementOperations } from '../schemas/achievements.js'
+import { activityOperations, batchOperations } from '../schemas/batches.js'
+import { issuanceOperations } from '../schemas/issuance.js'
+import { logOperations } from '../schemas/log.js'
+import { orgKeyOperations } from '../schemas/org-keys.js'
+import { orgOperations } from '../schemas/orgs.js'
+import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
+
+/** All operations of the document: the JSON API under /api/v1, then the public documents. */
+export const OPERATIONS: readonly RouteConfig[] = [
+  ...accountOperations,
+  ...orgOperations,
+  ...orgKeyOperations,
+  ...achievementOperations,
+  ...issuanceOperations,
+  ...batchOperations,
+  ...activityOperations,
+  ...verificationOperations,
+  ...publicDocumentOperations,
+  ...logOperations,
+  ...serviceOperations,
+]

@@ -1,0 +1,28 @@
+// The sections of the API reference, in order: the JSON API under /api/v1 first, then the public
+// documents integrators fetch (credentials, status lists, issuer documents, the log).
+
+/** One tag of the OpenAPI document: a resource and what it is for. */
+export interface Tag {
+  name: string
+  description: string
+}
+
+export const TAGS: readonly Tag[] = [
+  { name: 'Account', description: 'Your account and sessions, for scripts and single-page clients that act as a person (cookie session + CSRF token).' },
+  { name: 'Organizations', description: "Issuing organizations: their profile (an Open Badges issuer Profile and a did:web DID) and logo. A person creates one and becomes its owner." },
+  { name: 'Members', description: 'Who works in an organization and with which role (owner, admin, issuer, viewer), and invitations to join.' },
+  { name: 'Signing keys', description: "The organization's Ed25519 keys that sign its credentials, listed in its DID document. Rotation keeps old keys so old credentials still verify." },
+  { name: 'API keys', description: 'Bearer keys for scripts and integrations, each acting for one organization with one role. The secret is shown once.' },
+  { name: 'Achievements', description: 'What an organization awards: Open Badges 3.0 achievements with the EU micro-credential elements, drafted, published and archived.' },
+  { name: 'Badge images', description: 'Badge images (PNG or SVG, checked and sanitized) and badges drawn by the designer; public under /images/{id}.' },
+  { name: 'Skills', description: 'The skills and occupations frameworks (ESCO, O*NET) achievements align to.' },
+  { name: 'Credentials', description: 'Issuing one credential (with Idempotency-Key), listing and reading issued credentials, revoking and suspending them.' },
+  { name: 'Batches', description: 'Bulk issuance from a CSV file: one credential per row, run in the background, with progress and an error report.' },
+  { name: 'Activity', description: "An organization's activity: issued, claimed, revoked and verified per day." },
+  { name: 'Verification', description: 'Verify any Open Badges 3.0 / VC 2.0 credential: every check in order (shape, proof, validity, status, issuer, transparency log). No account needed.' },
+  { name: 'Credential documents', description: 'Public documents of an issued credential: the signed credential (content-negotiated), its downloads (JSON, VC-JWT, baked badge PNG and SVG, PDF certificate) and badge images.' },
+  { name: 'Status lists', description: 'Bitstring Status List credentials that say whether a credential is revoked or suspended.' },
+  { name: 'Issuer documents', description: "An organization's did:web DID document (its keys) and its Open Badges issuer Profile." },
+  { name: 'Transparency log', description: 'The public append-only Merkle log of every issued credential (C2SP tlog-tiles): signed checkpoints, tiles, and JSON proofs of inclusion and consistency.' },
+  { name: 'Service', description: 'The instance itself: liveness and this API description.' },
+]

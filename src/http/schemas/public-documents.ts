@@ -1,0 +1,198 @@
+// What integrators fetch without an account: verification (routes/public-credentials.ts), the
+// signed credential and its downloads (web/pages/credential), badge images, status lists, issuer
+// documents (routes/public-orgs.ts, public-status.ts, public-images.ts) and the service's own.
+import { createRoute } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { ACCESS, bytes, header, json } from '../openapi/describe.js'
+import { problems } from '../openapi/problem.js'
+import { binary, idParam } from './common.js'
+
+const CHECK_IDS = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion'] as const
+
+const checkSchema = z
+  .object({
+    id: z.enum(CHECK_IDS),
+    outcome: z.enum(['passed', 'failed', 'skipped']),
+    code: z.string().optional().describe('Why it failed: `CREDENTIAL_REVOKED`, `CREDENTIAL_EXPIRED`, `PROOF_INVALID`, `NOT_IN_LOG`, …'),
+    message: z.string().describe('What the check found, in English'),
+  })
+  .meta({ id: 'Check' })
+
+const reportSchema = z
+  .object({
+    verified: z.boolean().describe('True when no check failed'),
+    credential: z.record(z.string(), z.unknown()).optional().describe('The credential checked: its JSON, or the `vc` claim of a VC-JWT'),
+    checks: z.array(checkSchema).describe('Every check, in the order it ran'),
+  })
+  .meta({ id: 'VerificationReport', description: 'What a verification found. A credential that does not verify is a report (200), not an error.' })
+
+/** Any JSON document (a credential, a DID document, a Profile). */
+const jsonDocument = z.record(z.string(), z.unknown())
+const credentialId = z.object({ id: idParam('The credential’s UUID (or its full `urn:uuid:` id)') })
+const cors = { 'Access-Control-Allow-Origin': header('`*`: readable from any origin') }
+
+export const getVerification = createRoute({
+  method: 'get',
+  path: '/api/v1/credentials/{id}/verification',
+  operationId: 'verifyIssuedCredential',
+  tags: ['Verification'],
+  summary: 'Verify a credential of this instance',
+  description: 'Verifies a credential this instance issued, live: its proof, issuer, validity, status and log inclusion.',
+  security: ACCESS.public,
+  request: { params: credentialId },
+  responses: { 200: { ...json(reportSchema, 'The report'), headers: cors }, ...problems(404) },
+})
+
+export const postVerify = createRoute({
+  method: 'post',
+  path: '/api/v1/verify',
+  operationId: 'verifyCredential',
+  tags: ['Verification'],
+  summary: 'Verify any credential',
+  description: 'Verifies an Open Badges 3.0 / VC 2.0 credential from anywhere: send its JSON (with an embedded Data Integrity proof) or its compact VC-JWT as the body. Remote issuer documents are fetched through a guarded fetcher (public addresses, size and time caps).',
+  security: ACCESS.public,
+  request: {
+    body: {
+      required: true,
+      description: 'The credential: JSON, or a compact VC-JWT as text',
+      content: { 'application/json': { schema: jsonDocument }, 'application/vc': { schema: jsonDocument }, 'application/vc+jwt': { schema: z.string() }, 'text/plain': { schema: z.string() } },
+    },
+  },
+  responses: { 200: { ...json(reportSchema, 'The report, verified or not'), headers: cors }, ...problems([400, 'The body is empty or not valid JSON'], 413) },
+})
+
+export const getCredentialDocument = createRoute({
+  method: 'get',
+  path: '/credentials/{id}',
+  operationId: 'getCredentialDocument',
+  tags: ['Credential documents'],
+  summary: 'The signed credential',
+  description:
+    'The signed OpenBadgeCredential, by content negotiation: `application/vc` (default), `application/vc+ld+json`, `application/ld+json` or `application/json`; a VC-JWT credential as `application/vc+jwt` or `application/jwt` (its default). A browser asking for `text/html` is sent to the credential’s page (303). Revoked and suspended credentials still resolve: their status says so.',
+  security: ACCESS.public,
+  request: { params: credentialId },
+  responses: {
+    200: {
+      description: 'The credential',
+      headers: cors,
+      content: {
+        'application/vc': { schema: jsonDocument },
+        'application/vc+ld+json': { schema: jsonDocument },
+        'application/ld+json': { schema: jsonDocument },
+        'application/json': { schema: jsonDocument },
+        'application/vc+jwt': { schema: z.string() },
+        'application/jwt': { schema: z.string() },
+      },
+    },
+    303: { description: 'For `Accept: text/html`: the credential’s page, `/c/{id}`', headers: { Location: header('`/c/{id}`') } },
+    ...problems(404),
+  },
+})
+
+const download = (file: string, operationId: string, summary: string, mediaType: string, description: string, schema: z.ZodType = binary) =>
+  createRoute({
+    method: 'get',
+    path: `/c/{id}/${file}`,
+    operationId,
+    tags: ['Credential documents'],
+    summary,
+    description,
+    security: ACCESS.public,
+    request: { params: credentialId },
+    responses: {
+      200: { ...bytes(schema, [mediaType], `\`${file}\`, as an attachment`), headers: { 'Content-Disposition': header('attachment; filename=…') } },
+      ...(file.startsWith('credential.') ? { 303: { description: 'The credential is in the other format: its download', headers: { Location: header('`/c/{id}/credential.json` or `.jwt`') } } } : {}),
+      ...problems(404),
+    },
+  })
+
+export const downloadJson = download('credential.json', 'downloadCredentialJson', 'Download the credential (JSON)', 'application/vc+ld+json', 'The signed credential as a file, for wallets and archives.', jsonDocument)
+export const downloadJwt = download('credential.jwt', 'downloadCredentialJwt', 'Download the credential (VC-JWT)', 'application/vc+jwt', 'The compact VC-JWT of a credential its organization issues as a VC-JWT.', z.string())
+export const downloadPng = download('badge.png', 'downloadBadgePng', 'Baked badge (PNG)', 'image/png', 'The badge image with the signed credential baked in (OB 3.0 baking: an iTXt `openbadgecredential` chunk).')
+export const downloadSvg = download('badge.svg', 'downloadBadgeSvg', 'Baked badge (SVG)', 'image/svg+xml', 'The badge image with the signed credential baked in (an `openbadges:credential` element).')
+export const downloadPdf = download('certificate.pdf', 'downloadCertificate', 'PDF certificate', 'application/pdf', 'A printable certificate with a QR code to the credential’s page; a revoked or suspended credential’s says so.')
+
+export const getImage = createRoute({
+  method: 'get',
+  path: '/images/{id}',
+  operationId: 'getImage',
+  tags: ['Credential documents'],
+  summary: 'A badge image or logo',
+  description: 'Images are stored under the SHA-256 of their bytes, so a response never changes: cached for a year, with the digest as its ETag.',
+  security: ACCESS.public,
+  request: { params: z.object({ id: idParam('The SHA-256 of the image (64 hex digits)') }) },
+  responses: { 200: bytes(binary, ['image/png', 'image/svg+xml'], 'The image'), 304: { description: 'Not modified (If-None-Match)' }, ...problems(404) },
+})
+
+export const getStatusList = createRoute({
+  method: 'get',
+  path: '/status/{listId}',
+  operationId: 'getStatusList',
+  tags: ['Status lists'],
+  summary: 'A status list credential',
+  description: 'The signed BitstringStatusListCredential credentials point to in `credentialStatus`, re-signed when a bit changes, with its version as ETag (304 on If-None-Match) and cacheable for a minute. `application/vc+ld+json` by default; `application/json` when only that is accepted.',
+  security: ACCESS.public,
+  request: { params: z.object({ listId: idParam('The list id (a UUID)') }) },
+  responses: {
+    200: { description: 'The status list credential', headers: { ETag: header('The list’s version'), ...cors }, content: { 'application/vc+ld+json': { schema: jsonDocument }, 'application/json': { schema: jsonDocument } } },
+    304: { description: 'Not modified (If-None-Match)' },
+    ...problems(404),
+  },
+})
+
+const slug = z.object({ slug: idParam("The organization's slug") })
+
+export const getDidDocument = createRoute({
+  method: 'get',
+  path: '/orgs/{slug}/did.json',
+  operationId: 'getDidDocument',
+  tags: ['Issuer documents'],
+  summary: "An organization's DID document",
+  description: "The did:web DID document (`did:web:<host>:orgs:<slug>`) listing the organization's Ed25519 keys as Multikey verification methods (revoked keys left out).",
+  security: ACCESS.public,
+  request: { params: slug },
+  responses: { 200: { description: 'The DID document', headers: cors, content: { 'application/did+json': { schema: jsonDocument } } }, ...problems(404) },
+})
+
+export const getIssuerProfile = createRoute({
+  method: 'get',
+  path: '/orgs/{slug}',
+  operationId: 'getIssuerProfile',
+  tags: ['Issuer documents'],
+  summary: "An organization's issuer Profile",
+  description: 'With `Accept: application/ld+json` or `application/json`: the OB 3.0 issuer `Profile` its credentials embed. A browser asking for HTML gets the organization’s public page.',
+  security: ACCESS.public,
+  request: { params: slug },
+  responses: {
+    200: { description: 'The Profile (or, for `text/html`, the public page)', headers: cors, content: { 'application/ld+json': { schema: jsonDocument }, 'application/json': { schema: jsonDocument }, 'text/html': { schema: z.string() } } },
+    ...problems(404),
+  },
+})
+
+export const getHealth = createRoute({
+  method: 'get',
+  path: '/healthz',
+  operationId: 'getHealth',
+  tags: ['Service'],
+  summary: 'Liveness',
+  security: ACCESS.public,
+  responses: { 200: json(z.object({ status: z.literal('ok'), version: z.string() }), 'The instance is up') },
+})
+
+export const getOpenApi = createRoute({
+  method: 'get',
+  path: '/api/openapi.json',
+  operationId: 'getOpenApiDocument',
+  tags: ['Service'],
+  summary: 'This API description',
+  description: 'This OpenAPI 3.1 document. `/api/docs` shows it as a browsable reference.',
+  security: ACCESS.public,
+  responses: { 200: json(jsonDocument, 'The OpenAPI document') },
+})
+
+/** Verification operations (under /api/v1). */
+export const verificationOperations = [getVerification, postVerify]
+/** Public documents outside /api/v1. */
+export const publicDocumentOperations = [getCredentialDocument, downloadJson, downloadJwt, downloadPng, downloadSvg, downloadPdf, getImage, getStatusList, getDidDocument, getIssuerProfile]
+/** The service's own operations. */
+export const serviceOperations = [getHealth, getOpenApi]

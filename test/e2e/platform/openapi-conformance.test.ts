@@ -1,0 +1,178 @@
+// The document tells the truth about answers: every /api/v1 operation is called at least once (and
+// the public documents), and each answer's status is one the document lists for it, its media type
+// one it names, and its JSON body fits the documented schema without undocumented fields.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { OpenApiJson } from '../../../src/http/openapi/document.js'
+import { documentKeys, operationOf, schemaChecker } from '../../support/openapi.js'
+import { readJson, type TestSession } from '../../support/platform.js'
+import { startIssuancePlatform, type IssuancePlatform } from './issuance-fixture.js'
+
+let p: IssuancePlatform
+let doc: OpenApiJson
+let checker: ReturnType<typeof schemaChecker>
+const called = new Set<string>()
+
+beforeAll(async () => {
+  p = await startIssuancePlatform()
+  doc = await readJson(await p.t.app.request('/api/openapi.json'))
+  checker = schemaChecker(doc)
+})
+afterAll(() => p.close())
+
+type Init = RequestInit & { as?: TestSession | string; json?: unknown }
+
+/** Makes a request and checks the answer against its documented operation; returns the response (body still readable). */
+async function call(method: string, path: string, init: Init = {}): Promise<Response> {
+  const res = await p.t.request(path, { ...init, method })
+  const found = operationOf(doc, method, new URL(path, 'http://x').pathname)
+  expect(found, `${method} ${path} is not documented`).toBeDefined()
+  const where = `${method} ${found!.template} → ${res.status}`
+  called.add(`${method} ${found!.template}`)
+  const response = found!.operation.responses?.[String(res.status)]
+  expect(response, `${where}: status not documented`).toBeDefined()
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim()
+  const content = response.content as Record<string, { schema?: object }> | undefined
+  if (!content) {
+    expect(res.body === null || (await res.clone().text()) === '', `${where}: a body where none is documented`).toBe(true)
+    return res
+  }
+  expect(Object.keys(content), `${where}: media type ${type} not documented`).toContain(type)
+  const schema = content[type]?.schema
+  if (schema && /json$/.test(type)) expect(checker.errorsOf(schema, await res.clone().json()), where).toEqual([])
+  return res
+}
+
+const json = async (res: Promise<Response>) => readJson(await res)
+
+describe('answers as the OpenAPI document says', () => {
+  it('for the account and session operations', async () => {
+    const user = await p.t.seedUser({ password: 'a long enough password' })
+    await call('GET', '/api/v1/me', { as: user })
+    await call('PATCH', '/api/v1/me', { as: user, json: { name: 'Renamed' } })
+    await call('PATCH', '/api/v1/me', { as: user, json: { nickname: 'x' } })
+    await call('GET', '/api/v1/me')
+    const csrf = await call('GET', '/api/v1/sessions/csrf')
+    const cookie = csrf.headers.getSetCookie()[0]!.split(';')[0]!
+    const { csrfToken } = await readJson(csrf)
+    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }
+    const signedIn = await call('POST', '/api/v1/sessions', { headers, body: JSON.stringify({ email: user.email, password: user.password }) })
+    expect(signedIn.status).toBe(201)
+    await call('POST', '/api/v1/sessions', { headers, body: JSON.stringify({ email: user.email, password: 'wrong' }) })
+    await call('DELETE', '/api/v1/sessions/current', { as: user })
+  })
+
+  it('for the organization, member, invitation and key operations', async () => {
+    const { t, owner, org } = p
+    const admin = await t.seedApiKey(org, 'admin')
+    await call('GET', '/api/v1/orgs', { as: owner })
+    await call('GET', '/api/v1/orgs', { as: admin })
+    const created = await json(call('POST', '/api/v1/orgs', { as: owner, json: { name: 'Conformance College', country: 'NL', url: 'https://college.example' } }))
+    await call('POST', '/api/v1/orgs', { as: owner, json: { name: 'Again', slug: created.slug } })
+    await call('GET', `/api/v1/orgs/${org.slug}`, { as: admin })
+    await call('GET', '/api/v1/orgs/no-such-org', { as: owner })
+    await call('PATCH', `/api/v1/orgs/${org.slug}`, { as: admin, json: { description: 'Documented.' } })
+    await call('PATCH', `/api/v1/orgs/${org.slug}`, { as: await t.seedApiKey(org, 'viewer'), json: { description: 'No.' } })
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256"><rect width="256" height="256" fill="#1f4e79"/></svg>'
+    await call('PUT', `/api/v1/orgs/${org.slug}/logo`, { as: admin, headers: { 'content-type': 'image/svg+xml' }, body: svg })
+    await call('PUT', `/api/v1/orgs/${org.slug}/logo`, { as: admin, headers: { 'content-type': 'image/png' }, body: 'not a png' })
+    await call('DELETE', `/api/v1/orgs/${org.slug}/logo`, { as: admin })
+
+    const member = await t.seedUser()
+    await t.seedMember(org, member, 'viewer')
+    await call('GET', `/api/v1/orgs/${org.slug}/members`, { as: admin })
+    await call('PATCH', `/api/v1/orgs/${org.slug}/members/${member.userId}`, { as: admin, json: { role: 'issuer' } })
+    await call('DELETE', `/api/v1/orgs/${org.slug}/members/${member.userId}`, { as: admin })
+    const invited = await json(call('POST', `/api/v1/orgs/${org.slug}/invitations`, { as: admin, json: { email: 'invitee@example.org', role: 'viewer' } }))
+    await call('GET', `/api/v1/orgs/${org.slug}/invitations`, { as: admin })
+    await call('DELETE', `/api/v1/orgs/${org.slug}/invitations/${invited.id}`, { as: admin })
+    await call('POST', '/api/v1/invitations/not-a-token/accept', { as: member })
+
+    await call('GET', `/api/v1/orgs/${org.slug}/keys`, { as: admin })
+    const first = (await json(call('GET', `/api/v1/orgs/${org.slug}/keys`, { as: owner }))).items[0]
+    await call('POST', `/api/v1/orgs/${org.slug}/keys/rotate`, { as: admin })
+    await call('POST', `/api/v1/orgs/${org.slug}/keys/${first.id}/revoke`, { as: owner, json: { reason: 'Exposed in a backup' } })
+    await call('GET', `/api/v1/orgs/${org.slug}/api-keys`, { as: admin })
+    const key = await json(call('POST', `/api/v1/orgs/${org.slug}/api-keys`, { as: owner, json: { name: 'Registrar', role: 'issuer' } }))
+    await call('POST', `/api/v1/orgs/${org.slug}/api-keys`, { as: admin, json: { name: 'By a key', role: 'issuer' } })
+    await call('DELETE', `/api/v1/orgs/${org.slug}/api-keys/${key.id}`, { as: admin })
+  })
+
+  it('for the achievement, image and skills operations', async () => {
+    const { t, owner, org } = p
+    const admin = await t.seedApiKey(org, 'admin')
+    const base = `/api/v1/orgs/${org.slug}/achievements`
+    const image = await json(call('POST', `/api/v1/orgs/${org.slug}/images/design`, { as: admin, json: { title: 'Conformance', shape: 'shield', icon: 'code' } }))
+    await call('POST', `/api/v1/orgs/${org.slug}/images/design`, { as: admin, json: { title: 'Conformance', shape: 'blob' } })
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    await call('POST', `/api/v1/orgs/${org.slug}/images`, { as: admin, headers: { 'content-type': 'image/png' }, body: png })
+    const created = await json(call('POST', base, { as: admin, json: { name: 'Documented Skills', description: 'Knows the API.', criteria: { narrative: 'Read the reference.' }, imageId: image.id, eqfLevel: 4 } }))
+    await call('POST', base, { as: admin, json: { name: '', eqfLevel: 9 } })
+    await call('GET', `${base}?state=draft&limit=5`, { as: owner })
+    await call('GET', `${base}?limit=0`, { as: owner })
+    await call('GET', `${base}/${created.id}`, { as: admin })
+    await call('PATCH', `${base}/${created.id}`, { as: admin, json: { version: created.version, ects: 1, humanCode: null } })
+    await call('PATCH', `${base}/${created.id}`, { as: admin, json: { version: 1, ects: 2 } })
+    await call('POST', `${base}/${created.id}/publish`, { as: admin })
+    await call('POST', `${base}/${created.id}/archive`, { as: admin })
+    await call('POST', `${base}/${created.id}/unarchive`, { as: admin })
+    await call('POST', `${base}/${created.id}/archive`, { as: await t.seedApiKey(org, 'issuer') })
+    await call('GET', '/api/v1/skills?q=data&limit=3', { as: owner })
+    await call('GET', '/api/v1/skills')
+  })
+
+  it('for the issuance, batch, activity and verification operations', async () => {
+    const { t, owner, org, achievementId } = p
+    const issuer = await t.seedApiKey(org, 'issuer')
+    const issue = `/api/v1/orgs/${org.slug}/achievements/${achievementId}/credentials`
+    const issued = await json(call('POST', issue, { as: issuer, headers: { 'idempotency-key': 'conformance-1' }, json: { recipient: { email: 'learner@example.org', name: 'Jamie Rivera' } } }))
+    const replay = await call('POST', issue, { as: issuer, headers: { 'idempotency-key': 'conformance-1' }, json: { recipient: { email: 'learner@example.org', name: 'Jamie Rivera' } } })
+    expect(replay.headers.get('idempotent-replayed')).toBe('true')
+    await call('POST', issue, { as: issuer, headers: { 'idempotency-key': 'conformance-1' }, json: { recipient: { email: 'other@example.org', name: 'Other' } } })
+    await call('POST', issue, { as: issuer, json: { recipient: { email: 'nobody', name: '' } } })
+    const uuid = issued.id.replace('urn:uuid:', '')
+    const credentials = `/api/v1/orgs/${org.slug}/credentials`
+    await call('GET', `${credentials}?state=active&limit=10`, { as: issuer })
+    await call('GET', `${credentials}?state=lost`, { as: issuer })
+    await call('GET', `${credentials}/${uuid}`, { as: issuer })
+    await call('GET', `${credentials}/${uuid}`)
+    await call('POST', `${credentials}/${uuid}/suspend`, { as: issuer, json: { reason: 'Under review' } })
+    await call('POST', `${credentials}/${uuid}/unsuspend`, { as: issuer })
+    await call('POST', `${credentials}/${uuid}/unsuspend`, { as: issuer })
+
+    await call('GET', `/api/v1/credentials/${uuid}/verification`)
+    await call('POST', '/api/v1/verify', { json: issued.credential })
+    await call('POST', '/api/v1/verify', { headers: { 'content-type': 'application/json' }, body: '{"not json' })
+    await call('GET', `/credentials/${uuid}`, { headers: { accept: 'application/vc' } })
+    await call('GET', `/credentials/${uuid}`, { headers: { accept: 'text/html' } })
+    await call('GET', `/c/${uuid}/credential.json`)
+    await call('GET', `/c/${uuid}/credential.jwt`)
+    await call('GET', `/c/${uuid}/certificate.pdf`)
+    const status = issued.credential.credentialStatus
+    const entry = Array.isArray(status) ? status[0] : status
+    await call('GET', new URL(entry.statusListCredential).pathname, { headers: { accept: 'application/vc+ld+json' } })
+    await call('GET', `/orgs/${org.slug}/did.json`)
+    await call('GET', `/orgs/${org.slug}`, { headers: { accept: 'application/ld+json' } })
+    await call('GET', '/images/0000000000000000000000000000000000000000000000000000000000000000')
+    await call('GET', '/healthz')
+    await call('GET', '/api/openapi.json')
+    await call('POST', `${credentials}/${uuid}/revoke`, { as: issuer, json: { reason: 'Issued in error' } })
+
+    const batches = `/api/v1/orgs/${org.slug}/batches`
+    const upload = `/api/v1/orgs/${org.slug}/achievements/${achievementId}/batches?name=cohort.csv`
+    const batch = await json(call('POST', upload, { as: issuer, headers: { 'content-type': 'text/csv' }, body: 'email,name\nada@example.org,Ada\nnot-an-address,Bad\n' }))
+    await call('POST', upload, { as: issuer, headers: { 'content-type': 'text/csv' }, body: 'email,name\nada@example.org,Ada\nnot-an-address,Bad\n' })
+    await call('POST', upload, { as: issuer, headers: { 'content-type': 'text/csv' }, body: 'no,header\n' })
+    await call('GET', `${batches}?limit=5`, { as: issuer })
+    await call('GET', `${batches}/${batch.id}`, { as: issuer })
+    await call('GET', `${batches}/${batch.id}/errors.csv`, { as: issuer })
+    await call('GET', `${batches}/00000000-0000-4000-8000-000000000000`, { as: issuer })
+    await call('GET', `/api/v1/orgs/${org.slug}/activity?days=7`, { as: owner })
+    await call('GET', `/api/v1/orgs/${org.slug}/activity?days=400`, { as: owner })
+    await call('GET', '/log/checkpoint')
+  })
+
+  it('and every /api/v1 operation was called above', () => {
+    const api = [...documentKeys(doc)].filter((key) => key.includes(' /api/v1/'))
+    expect(api.filter((key) => !called.has(key))).toEqual([])
+  })
+})
