@@ -1,5 +1,6 @@
 import { PlatformError } from '../../core/errors.js'
 import type { PlatformPorts } from '../platform/ports.js'
+import { formatIssues, type DefinitionIssue } from './definition.js'
 import { DefinitionError } from './edit-achievement.js'
 import { completenessIssues } from './issuable.js'
 import { definitionOf } from './ob-achievement.js'
@@ -7,9 +8,13 @@ import type { AchievementRecord, AchievementState, AchievementsRepo } from './po
 
 type Deps = Pick<PlatformPorts, 'store'>
 
+/** The issue publishing an image-less achievement reports. */
+export const IMAGE_REQUIRED = { path: 'imageId', code: 'required', message: 'is required to publish: design or upload a badge image first' } as const satisfies DefinitionIssue
+
 /**
- * Publishes a draft so credentials can be issued from it. Needs name, description and criteria
- * (ERR_INPUT_INVALID naming the missing fields); an archived achievement must be unarchived first
+ * Publishes a draft so credentials can be issued from it. Needs name, description, criteria and a
+ * badge image (ERR_STATE_INVALID, a DefinitionError naming each missing field: a credential
+ * without its badge looks broken in every wallet); an archived achievement must be unarchived first
  * (ERR_STATE_INVALID). Publishing a published one changes nothing.
  */
 export async function publishAchievement({ store }: Deps, orgId: string, id: string): Promise<AchievementRecord> {
@@ -18,7 +23,9 @@ export async function publishAchievement({ store }: Deps, orgId: string, id: str
     if (current.state === 'published') return current
     if (current.state === 'archived') throw new PlatformError('ERR_STATE_INVALID', `Achievement "${current.name}" is archived; unarchive it before publishing`)
     const missing = completenessIssues(definitionOf(current))
-    if (missing.length > 0) throw new DefinitionError(missing)
+    if (!current.imageId) missing.push(IMAGE_REQUIRED)
+    if (missing.length > 0)
+      throw new DefinitionError(missing, { code: 'ERR_STATE_INVALID', message: `Achievement "${current.name}" cannot be published yet: ${formatIssues(missing)}` })
     return set(tx.repos.achievements, current, 'published')
   })
 }

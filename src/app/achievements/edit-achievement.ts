@@ -1,4 +1,4 @@
-import { PlatformError } from '../../core/errors.js'
+import { PlatformError, type ErrorCode } from '../../core/errors.js'
 import { InputError } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { checkDefinition, formatIssues, type AchievementDefinition, type DefinitionIssue } from './definition.js'
@@ -29,8 +29,8 @@ export interface UpdateAchievementRequest {
 /** Thrown for a definition with problems: `issues` name each field, for forms to show beside it. */
 export class DefinitionError extends InputError {
   override name = 'DefinitionError'
-  constructor(issues: DefinitionIssue[]) {
-    super(issues, { message: `Achievement definition is invalid: ${formatIssues(issues)}` })
+  constructor(issues: DefinitionIssue[], options: { message?: string; code?: ErrorCode } = {}) {
+    super(issues, { message: options.message ?? `Achievement definition is invalid: ${formatIssues(issues)}`, ...(options.code ? { code: options.code } : {}) })
   }
 }
 

@@ -25,6 +25,8 @@ let t: TestPlatform
 let owner: TestSession, admin: TestSession, issuer: TestSession, viewer: TestSession, stranger: TestSession
 let org: TestOrg, other: TestOrg
 let adminKey: string, issuerKey: string, viewerKey: string, otherKey: string
+/** A designed badge: publishing needs an image. */
+let badge: string
 
 beforeAll(async () => {
   t = await startTestPlatform()
@@ -35,10 +37,14 @@ beforeAll(async () => {
   await t.seedMember(org, issuer, 'issuer')
   await t.seedMember(org, viewer, 'viewer')
   ;[adminKey, issuerKey, viewerKey, otherKey] = await Promise.all([t.seedApiKey(org, 'admin'), t.seedApiKey(org, 'issuer'), t.seedApiKey(org, 'viewer'), t.seedApiKey(other, 'admin')])
+  badge = (await readJson(await t.request(`/api/v1/orgs/${org.slug}/images/design`, { as: owner, method: 'POST', json: { title: 'FAIR' } }))).id
 })
 afterAll(() => t.close())
 
-const create = async (body: unknown = complete, as: TestSession | string = owner) => {
+/** A complete definition with a badge image: ready to publish. */
+const publishable = (extra: Record<string, unknown> = {}) => ({ ...complete, imageId: badge, ...extra })
+
+const create = async (body: unknown = publishable(), as: TestSession | string = owner) => {
   const res = await t.request(`/api/v1/orgs/${org.slug}/achievements`, { as, method: 'POST', json: body })
   expect(res.status).toBe(201)
   return readJson(res)
@@ -75,7 +81,7 @@ describe('achievements API access', () => {
 
   describe.each(routes)('%s', (_name, route, expected) => {
     it.each(actors.map(([label, as], i) => [label, expected[i]!, as] as const))('answers %s with %i', async (_label, status, as) => {
-      const { id } = await create({ ...complete, name: 'Access probe' })
+      const { id } = await create(publishable({ name: 'Access probe' }))
       const [path, init] = route(id)
       const actor = as()
       // Anonymous: a browser's anonymous CSRF cookie and token, so the request reaches the access check.
@@ -169,14 +175,28 @@ describe('the achievement lifecycle', () => {
   const post = (id: string, action: string) => t.request(`/api/v1/orgs/${org.slug}/achievements/${id}/${action}`, { as: owner, method: 'POST' })
   const record = async (id: string) => (await t.store.repos.achievements.get(org.id, id))!
 
-  it('will not publish a draft without description and criteria, and says which are missing', async () => {
+  it('will not publish a draft without description, criteria and image, and says which are missing', async () => {
     const { id } = await create({ name: 'Half done' })
     const res = await post(id, 'publish')
-    expect(res.status).toBe(400)
-    const { detail } = await readJson(res)
-    expect(detail).toContain('description: is required to publish')
-    expect(detail).toContain('criteria.narrative: is required to publish')
+    expect(res.status).toBe(409)
+    const problem = await readJson(res)
+    expect(problem.detail).toContain('description: is required to publish')
+    expect(problem.detail).toContain('criteria.narrative: is required to publish')
+    expect(problem.detail).toContain('imageId: is required to publish: design or upload a badge image first')
+    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(['description', 'criteria.narrative', 'imageId'])
     expect((await record(id)).state).toBe('draft')
+  })
+
+  it('will not publish a complete achievement without a badge image, and publishes it once it has one', async () => {
+    const { id } = await create(complete)
+    const refused = await post(id, 'publish')
+    expect(refused.status).toBe(409)
+    const problem = await readJson(refused)
+    expect(problem.code).toBe('ERR_STATE_INVALID')
+    expect(problem.detail).toBe('Achievement "FAIR Data Stewardship" cannot be published yet: imageId: is required to publish: design or upload a badge image first')
+    expect((await record(id)).state).toBe('draft')
+    await t.request(`/api/v1/orgs/${org.slug}/achievements/${id}`, { as: owner, method: 'PATCH', json: { imageId: badge } })
+    expect((await readJson(await post(id, 'publish'))).state).toBe('published')
   })
 
   it('issues only from a published achievement: draft, archived and unarchived ones are refused', async () => {
@@ -228,7 +248,7 @@ describe('listing achievements', () => {
     const ids: string[] = []
     for (const name of names) {
       t.clock.advance(1000)
-      const res = await t.request(`/api/v1/orgs/${mine.slug}/achievements`, { as: lister, method: 'POST', json: { ...complete, name } })
+      const res = await t.request(`/api/v1/orgs/${mine.slug}/achievements`, { as: lister, method: 'POST', json: publishable({ name }) })
       ids.push((await readJson(res)).id)
     }
     await t.request(`/api/v1/orgs/${mine.slug}/achievements/${ids[2]}/publish`, { as: lister, method: 'POST' })
@@ -267,7 +287,8 @@ describe.skipIf(!hasPostgres)('achievements on PostgreSQL', () => {
 
   it('creates, edits, publishes, archives and lists achievements the same way', async () => {
     const base = `/api/v1/orgs/${pgOrg.slug}/achievements`
-    const created = await readJson(await pg.request(base, { as: user, method: 'POST', json: complete }))
+    const image = await readJson(await pg.request(`/api/v1/orgs/${pgOrg.slug}/images/design`, { as: user, method: 'POST', json: { title: 'FAIR' } }))
+    const created = await readJson(await pg.request(base, { as: user, method: 'POST', json: { ...complete, imageId: image.id } }))
     pg.clock.advance(1000)
     await pg.request(base, { as: user, method: 'POST', json: { name: 'Other 50%' } })
     const edited = await readJson(await pg.request(`${base}/${created.id}`, { as: user, method: 'PATCH', json: { version: 1, tag: ['pg'] } }))
