@@ -45,6 +45,12 @@ async function createViaForm(fields: Record<string, string> = form): Promise<str
   return idFrom(res)
 }
 
+/** Gives the achievement a designed badge through the designer (publishing needs an image). */
+async function giveBadge(id: string): Promise<void> {
+  const design = { shape: 'circle', icon: 'star', background: '#1f4e79', foreground: '#ffffff', accent: '#ffffff', title: 'Badge', subtitle: '', intent: 'save' }
+  expect((await t.submitForm(`/orgs/${org.slug}/achievements/${id}/image`, design, owner)).status).toBe(303)
+}
+
 describe('the achievements list', () => {
   it('shows admins a button to create one, and viewers only the list', async () => {
     await createViaForm({ ...form, name: 'Listed achievement' })
@@ -56,16 +62,17 @@ describe('the achievements list', () => {
     const text = await asViewer.text()
     expect(text).toContain('Listed achievement')
     expect(text).not.toContain('New achievement')
-    expect(text).toContain('<th scope="col">State</th>')
+    expect(text).toMatch(/<ul class="badge-grid">.*Listed achievement.*<span class="pill" data-state="draft">/s)
   })
 
   it('filters by state without JavaScript, through a GET form', async () => {
     const id = await createViaForm({ ...form, name: 'Soon published' })
+    await giveBadge(id)
     await t.submitForm(`/orgs/${org.slug}/achievements/${id}/publish`, {}, owner)
     const published = await (await page(`/orgs/${org.slug}/achievements?state=published`)).text()
     expect(published).toContain('Soon published')
     expect(published).not.toContain('Listed achievement')
-    expect(published).toMatch(/<option value="published" selected>/)
+    expect(published).toMatch(/<option value="published" selected="">/)
   })
 
   it('hides the organization from outsiders and sends anonymous browsers to sign in', async () => {
@@ -80,8 +87,8 @@ describe('the achievements list', () => {
 describe('the achievement editor', () => {
   it('groups the OB 3.0 fields and the EU elements in labelled fieldsets', async () => {
     const html = await (await page(`/orgs/${org.slug}/achievements/new`)).text()
-    for (const legend of ['About the achievement', 'Criteria', 'EU micro-credential elements', 'Results (grades, levels, status)', 'Skills and alignments'])
-      expect(html).toContain(`<legend>${legend}</legend>`)
+    for (const legend of ['About the achievement', 'Criteria', 'EU micro-credential elements', 'Results', 'Skills and alignments'])
+      expect(html).toContain(`<fieldset class="form-section"${legend === 'Results' ? ' id="field-results"' : legend.startsWith('Skills') ? ' id="field-alignments"' : ''}><legend>${legend}</legend>`)
     expect(html).toContain('<label for="field-eqfLevel">EQF level</label>')
     expect(html).toContain('name="_csrf"')
   })
@@ -93,7 +100,9 @@ describe('the achievement editor', () => {
     expect(record.definition).toMatchObject({ ects: 2, eqfLevel: 5, workloadHours: 50, tag: ['accessibility', 'web'], learningOutcomes: ['Apply WCAG 2.2 AA', 'Test with a screen reader'] })
     expect(record.definition.resultDescription).toMatchObject([{ name: 'Level', resultType: 'PerformanceLevel', allowedValue: ['Pass', 'Merit'] }])
     const view = await (await page(`/orgs/${org.slug}/achievements/${id}`)).text()
-    expect(view).toContain('Workload</dt><dd>50 hours, 2 ECTS credits')
+    expect(view).toContain('<dt>Workload (hours)</dt><dd>50 hours</dd>')
+    expect(view).toContain('<dt>ECTS credits</dt><dd>2</dd>')
+    expect(view).toContain('<dt>Expiry</dt><dd>36 months after issue</dd>')
     expect(view).toContain('Apply WCAG 2.2 AA')
   })
 
@@ -102,7 +111,7 @@ describe('the achievement editor', () => {
     expect(res.status).toBe(422)
     const html = await res.text()
     expect(html).toContain('role="alert"')
-    expect(html).toMatch(/<a href="#field-name">Name: is required<\/a>/)
+    expect(html).toMatch(/<a href="#field-name">Name: This is required.<\/a>/)
     expect(html).toMatch(/<a href="#field-ects">ECTS credits: must be a number<\/a>/)
     expect(html).toMatch(/id="field-criteriaUrl"[^>]*aria-describedby="field-criteriaUrl-hint field-criteriaUrl-error"[^>]*aria-invalid="true"/)
     expect(html).toContain('value="two"')
@@ -139,8 +148,8 @@ describe('the achievement editor', () => {
   it('edits an achievement: fields left empty are removed, unticked skills dropped, the version bumped', async () => {
     const id = await createViaForm({ ...form, addSkill: 'urn:emblem:skill:teamwork' } as Record<string, string>)
     const editor = await (await page(`/orgs/${org.slug}/achievements/${id}/edit`)).text()
-    expect(editor).toContain('name="alignment.0.keep" value="1" checked')
-    expect(editor).toContain('<input type="hidden" name="version" value="1" />')
+    expect(editor).toMatch(/name="alignment.0.keep" value="1" checked=""/)
+    expect(editor).toContain('<input type="hidden" name="version" value="1"/>')
     const res = await t.submitForm(`/orgs/${org.slug}/achievements/${id}/edit`, { ...form, intent: 'save', version: '1', ects: '', 'alignment.0.json': '{"targetName":"work in teams","targetUrl":"urn:emblem:skill:teamwork"}' }, owner)
     expect(res.status).toBe(303)
     const record = (await t.store.repos.achievements.get(org.id, id))!
@@ -154,7 +163,7 @@ describe('the achievement editor', () => {
     await t.submitForm(`/orgs/${org.slug}/achievements/${id}/edit`, { ...form, intent: 'save', version: '1', name: 'First' }, owner)
     const stale = await t.submitForm(`/orgs/${org.slug}/achievements/${id}/edit`, { ...form, intent: 'save', version: '1', name: 'Second' }, owner)
     expect(stale.status).toBe(422)
-    expect(await stale.text()).toContain('changed by someone else')
+    expect(await stale.text()).toContain('Someone else changed this achievement since you opened it')
   })
 })
 
@@ -165,14 +174,31 @@ describe('the achievement page', () => {
     expect(refused.status).toBe(422)
     const html = await refused.text()
     expect(html).toContain('It cannot be published yet')
-    expect(html).toContain('Description: is required to publish')
+    expect(html).toContain('<li>Description: Needed before publishing.</li>')
+    expect(html).toContain(`<a href="/orgs/${org.slug}/achievements/${incomplete}/edit">Complete it in the editor</a>`)
     const id = await createViaForm()
+    await giveBadge(id)
     const published = await t.submitForm(`/orgs/${org.slug}/achievements/${id}/publish`, {}, owner)
     expect(published.status).toBe(303)
     expect(published.headers.get('location')).toBe(`/orgs/${org.slug}/achievements/${id}`)
     const view = await (await page(`/orgs/${org.slug}/achievements/${id}`)).text()
-    expect(view).toContain('<span class="pill ok">Published</span>')
+    expect(view).toContain('<span class="pill ok" data-state="published">')
     expect(view).toContain('Archive</button>')
+  })
+
+  it('refuses to publish an achievement without a badge image, and links to the designer', async () => {
+    const id = await createViaForm()
+    const refused = await t.submitForm(`/orgs/${org.slug}/achievements/${id}/publish`, {}, owner)
+    expect(refused.status).toBe(422)
+    const html = await refused.text()
+    expect(html).toContain('It cannot be published yet')
+    expect(html).toContain('<li>Badge image: A badge image is needed before publishing: design or upload one.</li>')
+    expect(html).toContain(`<a href="/orgs/${org.slug}/achievements/${id}/image">Design or upload a badge image</a>`)
+    expect(html).not.toContain('Complete it in the editor')
+    expect((await t.store.repos.achievements.get(org.id, id))!.state).toBe('draft')
+    await giveBadge(id)
+    expect((await t.submitForm(`/orgs/${org.slug}/achievements/${id}/publish`, {}, owner)).status).toBe(303)
+    expect((await t.store.repos.achievements.get(org.id, id))!.state).toBe('published')
   })
 
   it('archives and unarchives from buttons, and offers viewers no buttons at all', async () => {
@@ -204,7 +230,7 @@ describe('the badge designer page', () => {
     expect(saved.status).toBe(303)
     const imageId = (await t.store.repos.achievements.get(org.id, id))!.imageId!
     expect(await (await t.request(`/images/${imageId}`)).text()).toContain('Accessible Web')
-    expect(await (await page(`/orgs/${org.slug}/achievements/${id}`)).text()).toContain(`<img class="badge-image" src="/images/${imageId}"`)
+    expect(await (await page(`/orgs/${org.slug}/achievements/${id}`)).text()).toContain(`<img src="/images/${imageId}" alt="Badge of Accessible Web Design"`)
   })
 
   it('names the design field at fault with 422', async () => {

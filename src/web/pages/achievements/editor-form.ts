@@ -2,7 +2,7 @@
 // becomes field values to show, and posted fields become a definition candidate the app validates.
 import type { AchievementDefinition, DefinitionAlignment, DefinitionIssue } from '../../../app/achievements/definition.js'
 import type { SkillRecord } from '../../../app/skills/ports.js'
-import { all, one } from './fields.js'
+import type { Translator } from '../../../app/i18n/translator.js'
 
 /** A result description row of the form (all text, as typed). */
 export interface ResultRow {
@@ -32,36 +32,6 @@ export const SIMPLE_FIELDS = [
   'prerequisites', 'stackability', 'stackableTowards', 'validityMonths',
 ] as const
 const NUMBER_FIELDS = new Set(['creditsAvailable', 'workloadHours', 'ects', 'eqfLevel', 'validityMonths'])
-
-/** Field labels, for error summaries. */
-export const LABELS: Record<string, string> = {
-  name: 'Name',
-  description: 'Description',
-  criteriaNarrative: 'Criteria',
-  criteriaUrl: 'Criteria page',
-  achievementType: 'Type',
-  tags: 'Tags',
-  fieldOfStudy: 'Field of study',
-  humanCode: 'Code',
-  inLanguage: 'Language',
-  creditsAvailable: 'Credits',
-  learningOutcomes: 'Learning outcomes',
-  workloadHours: 'Workload (hours)',
-  ects: 'ECTS credits',
-  eqfLevel: 'EQF level',
-  assessmentType: 'Type of assessment',
-  supervision: 'Supervision and identity check',
-  participation: 'Form of participation',
-  qualityAssurance: 'Quality assurance',
-  prerequisites: 'Prerequisites',
-  stackability: 'Stackability',
-  stackableTowards: 'Stackable towards',
-  validityMonths: 'Validity (months)',
-  alignments: 'Skills and alignments',
-  results: 'Results',
-  imageId: 'Image',
-  form: 'Form',
-}
 
 /** The editor's state for a stored (or empty) definition. */
 export function stateOfDefinition(d: Partial<AchievementDefinition>, version?: number): EditorState {
@@ -140,26 +110,34 @@ export function alignmentOfSkill(skill: SkillRecord): DefinitionAlignment {
   }
 }
 
-/** Form field names for the definition's issues, messages joined per field. */
-export function fieldErrorsOf(issues: readonly DefinitionIssue[]): Record<string, string> {
+/** An issue's message in the page's language: the common codes translated, the English message otherwise. */
+export function issueText(t: Translator, { path, code, message }: DefinitionIssue): string {
+  if (path === 'imageId' && code === 'required') return t.t('ach.error.imageRequired')
+  if (code === 'required') return /publish/.test(message) ? t.t('ach.error.requiredToPublish') : t.t('ach.error.required')
+  return message
+}
+
+/** Form field names for the definition's issues, messages (in the page's language) joined per field. */
+export function fieldErrorsOf(t: Translator, issues: readonly DefinitionIssue[]): Record<string, string> {
   const errors: Record<string, string> = {}
-  for (const { path, message } of issues) {
-    const [field, text] = fieldOf(path, message)
+  for (const issue of issues) {
+    const [field, text] = fieldOf(t, issue.path, issueText(t, issue))
     errors[field] = errors[field] ? `${errors[field]}; ${text}` : text
   }
   return errors
 }
 
-function fieldOf(path: string, message: string): [string, string] {
+function fieldOf(t: Translator, path: string, message: string): [string, string] {
   const parts = path.split('.')
   const head = parts[0]!
+  const n = Number(parts[1]) + 1
   if (path === 'criteria.narrative') return ['criteriaNarrative', message]
   if (path === 'criteria.id') return ['criteriaUrl', message]
-  if (head === 'tag') return ['tags', parts[1] ? `tag ${Number(parts[1]) + 1} ${message}` : message]
-  if (head === 'learningOutcomes') return ['learningOutcomes', parts[1] ? `line ${Number(parts[1]) + 1} ${message}` : message]
+  if (head === 'tag') return ['tags', parts[1] ? t.t('ach.error.tag', { n, message }) : message]
+  if (head === 'learningOutcomes') return ['learningOutcomes', parts[1] ? t.t('ach.error.line', { n, message }) : message]
   if (head === 'resultDescription' && parts[2]) return [`result.${parts[1]}.${parts[2] === 'allowedValue' ? 'allowedValues' : parts[2]}`, message]
   if (head === 'resultDescription') return ['results', message]
-  if (head === 'alignment') return ['alignments', parts[1] ? `alignment ${Number(parts[1]) + 1}${parts[2] ? ` ${parts[2]}` : ''} ${message}` : message]
+  if (head === 'alignment') return ['alignments', parts[1] ? t.t('ach.error.alignment', { n, message: parts[2] ? `${parts[2]} ${message}` : message }) : message]
   if (head === 'definition') return ['form', message]
   return [head, message]
 }
@@ -201,3 +179,15 @@ function keptAlignments(body: Body): DefinitionAlignment[] {
 }
 
 const byIndex = (a: string, b: string): number => (Number(/\d+/.exec(a)?.[0] ?? 0) - Number(/\d+/.exec(b)?.[0] ?? 0)) || a.localeCompare(b)
+
+/** One string field of a parsed form ('' when absent; the first when repeated). */
+export const one = (body: Body, name: string): string => {
+  const value = body[name]
+  return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? '') : ''
+}
+
+/** Every value of a repeated field. */
+export const all = (body: Body, name: string): string[] => {
+  const value = body[name]
+  return typeof value === 'string' ? [value] : Array.isArray(value) ? value : []
+}
