@@ -2,10 +2,11 @@
 // elements by a data attribute and upgrades them; nothing here is needed to submit a form.
 import { enhanceAutosubmit } from './autosubmit.js'
 import { enhanceCopyButtons } from './copy-button.js'
+import { enhanceSkillsTypeahead } from './skills-typeahead.js'
 
 document.documentElement.classList.add('js')
 
-const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit]
+const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead]
 
 for (const enhance of enhancements) {
   try {

@@ -49,7 +49,7 @@ export function EditorView({ model }: { model: EditorModel }) {
         {state.version && <input type="hidden" name="version" value={state.version} />}
         <FormSection title={t.t('ach.section.about')}>
           {text('name', { required: true, maxLength: L.name, hint: t.t('ach.hint.name') })}
-          {area('description', { maxLength: L.description, hint: t.t('ach.hint.description') })}
+          {area('description', { markOptional: false, maxLength: L.description, hint: t.t('ach.hint.description') })}
           <div class="field-row">
             <Select name="achievementType" label={t.t('ach.field.achievementType')} value={v.achievementType} errors={errors} options={ACHIEVEMENT_TYPES.map((x) => [x, x] as const)} />
             {text('inLanguage', { maxLength: 35, hint: t.t('ach.hint.inLanguage'), spellcheck: false })}
@@ -61,7 +61,7 @@ export function EditorView({ model }: { model: EditorModel }) {
           </div>
         </FormSection>
         <FormSection title={t.t('ach.section.criteria')} hint={t.t('ach.hint.criteriaSection')}>
-          {area('criteriaNarrative', { rows: 6, maxLength: L.narrative, hint: t.t('ach.hint.criteriaNarrative') })}
+          {area('criteriaNarrative', { markOptional: false, rows: 6, maxLength: L.narrative, hint: t.t('ach.hint.criteriaNarrative') })}
           {text('criteriaUrl', { type: 'url', maxLength: L.url, hint: t.t('ach.hint.criteriaUrl') })}
         </FormSection>
         <FormSection title={t.t('ach.section.eu')} hint={t.t('ach.hint.euSection')}>
@@ -150,6 +150,7 @@ function SkillsSection({ state, errors, results }: { state: EditorState; errors:
         data-msg-removed={t.t('ach.typeahead.removed', { name: '{name}' })}
         data-msg-remove={t.t('ach.typeahead.remove', { name: '{name}' })}
         data-msg-picked={t.t('ach.typeahead.picked')}
+        data-msg-list={t.t('ach.typeahead.list')}
       >
         <div class="skills-search-row">
           <TextField name="skillQuery" type="search" label={t.t('ach.editor.searchSkills')} value={state.skillQuery} maxLength={100} hint={t.t('ach.hint.skillQuery')} autocomplete="off" />
