@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('the issuer’s journey in a browser', () => {
     await submit(page, 'Create organization')
     await screenshot(page, '03-organization-created')
 
-    // Define the micro-credential and publish it.
+    // Define the micro-credential, give it a badge and publish it.
     await page.goto(`${base}/orgs/northbridge/achievements/new`)
     await page.getByLabel('Name', { exact: true }).first().fill('Applied Data Ethics')
     await page.getByLabel('Description').first().fill('Recognise and handle ethical risks in data projects.')
@@ -107,6 +107,10 @@ describe.skipIf(!hasChromium)('the issuer’s journey in a browser', () => {
     await page.getByLabel('Learning outcomes').fill('Identify bias in a dataset\nWrite a data ethics impact assessment')
     await screenshot(page, '04-achievement-editor')
     await submit(page, 'Create draft')
+    // Publishing needs a badge image: design one first (the designer starts from the name).
+    await page.getByRole('link', { name: 'Design or upload a badge image' }).click()
+    await page.waitForLoadState('load')
+    await submit(page, 'Use this design')
     await submit(page, 'Publish')
     await expect(page.getByText('Issue this achievement')).toBeDefined()
     await screenshot(page, '05-achievement-published')
