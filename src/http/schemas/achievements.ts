@@ -168,7 +168,7 @@ const stateChange = (action: 'publish' | 'archive' | 'unarchive', summary: strin
     responses: { 200: json(achievementSchema, 'The achievement'), ...problems(401, 403, 404, [409, 'Not allowed in its current state (or incomplete, for publishing)']) },
   })
 
-export const publishAchievement = stateChange('publish', 'Publish an achievement', 'It can then be issued. Needs a description, criteria and an image.')
+export const publishAchievement = stateChange('publish', 'Publish an achievement', 'It can then be issued. Needs a description, criteria and a badge image (`imageId`): without them, 409 with each missing field in `errors`.')
 export const archiveAchievement = stateChange('archive', 'Archive an achievement', 'No more credentials can be issued for it; issued ones stay valid.')
 export const unarchiveAchievement = stateChange('unarchive', 'Unarchive an achievement', 'It becomes a draft again.')
 
