@@ -181,7 +181,7 @@ export function CredentialDetailView({ model }: { model: CredentialDetailModel }
           </dl>
         </Card>
         {model.canIssue && (
-          <div class="stack">
+          <div class="stack iss-aside">
             {!view.claimed && view.state === 'active' && (
               <Card title={t.t('iss.detail.claimTitle')} id="claim" headingLevel={2}>
                 <p>{t.t('iss.detail.claimText')}</p>

@@ -11,7 +11,7 @@ import { useT } from '../../kit/env.js'
 import { achievementOptions, NothingToIssue, type AchievementChoice } from './shared.js'
 
 /** The form's fields, in order. */
-export const ISSUE_FIELDS = ['achievement', 'email', 'name', 'did', 'validUntil', 'evidenceUrl', 'evidenceNarrative'] as const
+export const ISSUE_FIELDS = ['achievement', 'name', 'email', 'did', 'validUntil', 'evidenceUrl', 'evidenceNarrative'] as const
 const MORE = ['did', 'validUntil', 'evidenceUrl', 'evidenceNarrative'] as const
 
 /** What the issue form shows. */
@@ -77,7 +77,7 @@ export function IssueView({ model }: { model: IssueModel }) {
               </FormActions>
             </Form>
           </Card>
-          <aside class="stack" aria-label={t.t('iss.issue.asideLabel')}>
+          <aside class="stack iss-aside" aria-label={t.t('iss.issue.asideLabel')}>
             <Card title={t.t('iss.issue.nextTitle')} headingLevel={2} id="issue-next">
               <ol class="iss-steps">
                 <li>{t.t('iss.issue.next1')}</li>

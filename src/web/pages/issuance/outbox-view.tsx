@@ -103,7 +103,7 @@ export function OutboxMessageView({ model }: { model: OutboxMessageModel }) {
         <h2 id="mail-text">{t.t('iss.outbox.textTitle')}</h2>
         <pre class="iss-mail-text" tabindex={0} aria-labelledby="mail-text"><LinkedText text={message.text} /></pre>
       </section>
-      <p><a href={base}><Icon name="chevronLeft" />{t.t('iss.outbox.back')}</a></p>
+      <p class="iss-back"><a href={base}><Icon name="chevronLeft" />{t.t('iss.outbox.back')}</a></p>
     </OrgShell>
   )
 }
