@@ -141,9 +141,11 @@ describe.skipIf(!hasChromium)('the issuer’s journey in a browser', () => {
     // Revoke it from the organization's credentials page; the public page then says so.
     const credentialId = new URL(credentialUrl).pathname.split('/').pop()!
     await page.goto(`${base}/orgs/northbridge/credentials/${credentialId}`)
+    // Revoking asks for confirmation on a page of its own, with the reason.
+    await Promise.all([page.waitForURL(/\/revoke$/), page.getByRole('link', { name: /^revoke/i }).click()])
     const revokeForm = page.locator('form', { has: page.getByRole('button', { name: /^revoke/i }) })
-    await revokeForm.getByLabel('Reason').fill('Issued to the wrong person')
-    await Promise.all([page.waitForLoadState('load'), revokeForm.getByRole('button', { name: /^revoke/i }).click()])
+    await revokeForm.getByLabel(/^Reason/).fill('Issued to the wrong person')
+    await Promise.all([page.waitForURL(/done=revoke/), revokeForm.getByRole('button', { name: /^revoke/i }).click()])
     await screenshot(page, '09-revoked-admin')
     await page.goto(credentialUrl)
     const after = await page.locator('main').innerText()

@@ -1,7 +1,7 @@
 import type { InputIssue } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { changeStatus, type StatusAction } from './change-status.js'
-import { batchErrorReport, batchPage, listBatches, type BatchListItem, type BatchPage } from './find-batches.js'
+import { batchErrorReport, batchPage, batchViewOf, getBatch, listBatches, type BatchListItem, type BatchPage, type BatchView } from './find-batches.js'
 import { getIssued, listIssued, type IssuedFilter } from './find-issued.js'
 import { issueCredential, type IssueOutcome, type IssueRequest } from './issue-credential.js'
 import { checkIssueDetails, type IssueDetails } from './issue-input.js'
@@ -34,6 +34,8 @@ export interface IssuanceUseCases {
   batches(orgId: string, options?: { limit?: number; cursor?: string | undefined }): Promise<{ items: BatchListItem[]; nextCursor?: string }>
   /** One batch with its achievement's name and first row errors; ERR_NOT_FOUND otherwise. */
   batch(orgId: string, batchId: string): Promise<BatchPage>
+  /** One batch alone (its state and counts, for following its progress); ERR_NOT_FOUND otherwise. */
+  batchProgress(orgId: string, batchId: string): Promise<BatchView>
   /** A batch's full error report as CSV lines. */
   errorReport(orgId: string, batchId: string): Promise<{ batch: BatchRecord; lines: AsyncIterable<string> }>
   /** A status list's signed credential (re-signed after a change) and its version. */
@@ -57,6 +59,7 @@ export function issuanceUseCases(ports: PlatformPorts): IssuanceUseCases {
     startBatch: (request) => startBatch(ports, request),
     batches: (orgId, options) => listBatches(ports, orgId, options),
     batch: (orgId, batchId) => batchPage(ports, orgId, batchId),
+    batchProgress: async (orgId, batchId) => batchViewOf(await getBatch(ports, orgId, batchId)),
     errorReport: (orgId, batchId) => batchErrorReport(ports, orgId, batchId),
     statusList: (listId) => statusListCredential(ports, listId),
   }

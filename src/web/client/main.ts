@@ -1,12 +1,13 @@
 // Progressive enhancement: every page works without this script. Each enhancement finds its
 // elements by a data attribute and upgrades them; nothing here is needed to submit a form.
 import { enhanceAutosubmit } from './autosubmit.js'
+import { enhanceBatchProgress } from './batch-progress.js'
 import { enhanceCopyButtons } from './copy-button.js'
 import { enhanceSkillsTypeahead } from './skills-typeahead.js'
 
 document.documentElement.classList.add('js')
 
-const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead]
+const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead, enhanceBatchProgress]
 
 for (const enhance of enhancements) {
   try {

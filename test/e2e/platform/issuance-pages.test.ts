@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBatchRunner, type BatchRunner } from '../../../src/jobs/batch-runner.js'
+import { BATCH_EVENTS } from '../../../src/web/pages/issuance/batch-routes.js'
 import { readJson, type TestSession } from '../../support/platform.js'
 import { startIssuancePlatform, type IssuancePlatform } from './issuance-fixture.js'
 
@@ -39,7 +40,8 @@ describe('the issue form', () => {
     expect(location).toMatch(new RegExp(`^${base()}/credentials/[0-9a-f-]{36}\\?done=issued$`))
     const detail = await (await page(location)).text()
     expect(detail).toContain('The credential was issued')
-    expect(detail).toContain('Form Learner &lt;form.learner@example.org&gt;')
+    expect(detail).toContain('<h1>Form Learner</h1>')
+    expect(detail).toContain('<dd>form.learner@example.org</dd>')
     const api = await readJson(await p.t.request(`/api/v1${location.replace('?done=issued', '')}`, { as: p.owner }))
     expect(api.credential.validUntil).toBe('2030-06-30T23:59:59Z')
     expect(api.credential.evidence).toEqual([{ id: 'https://lms.example.edu/42', type: ['Evidence'] }])
@@ -56,6 +58,20 @@ describe('the issue form', () => {
     expect(text).toContain('id="field-did-error"')
     expect(text).toContain('value="not-an-email"')
     expect(text).toContain('aria-invalid="true"')
+  })
+
+  it('never picks an achievement for the issuer, and says so when none was chosen', async () => {
+    const form = await (await page(`${base()}/issue`)).text()
+    expect(form).toMatch(/<select id="field-achievement" name="achievement" required="">\s*<option value="" selected="" disabled="">Choose an achievement…<\/option>/)
+    expect(form).not.toMatch(/<option value="[^"]+" selected=""/)
+    // A link that names the achievement ("Issue this achievement") selects it on purpose.
+    expect(await (await page(`${base()}/issue?achievement=${p.achievementId}`)).text()).toContain(`<option value="${p.achievementId}" selected="">`)
+    const res = await p.t.submitForm(`${base()}/issue`, { email: 'nobody@example.org', name: 'Nobody' }, p.owner)
+    expect(res.status).toBe(422)
+    const text = await res.text()
+    expect(text).toMatch(/id="field-achievement-error"[^>]*>.*Choose the achievement to issue/s)
+    expect(text).toContain('href="#field-achievement"')
+    expect(text).toContain('value="nobody@example.org"')
   })
 
   it('refuses viewers (403) and sends anonymous visitors to sign in', async () => {
@@ -107,6 +123,11 @@ describe('bulk issuance pages', () => {
     expect(done).toContain('<progress max="3" value="3"')
     expect(done).not.toContain('http-equiv="refresh"')
     expect(done).toContain('Download the error report (CSV)')
+    // The words follow the state: once done, the page no longer says the batch is queued.
+    expect(done).toContain('data-state="done"')
+    expect(done).not.toMatch(/is queued/i)
+    expect(done).toContain('The batch is done: 2 credentials issued, 1 row not issued.')
+    expect(done).not.toContain('data-batch-progress')
     expect(done).toContain('=HYPERLINK(&quot;x&quot;)')
 
     // Confirmed, the preview leads to its batch; confirming twice or uploading the same file again issues nothing twice.
@@ -138,7 +159,7 @@ describe('bulk issuance pages', () => {
     }
   })
 
-  it('refreshes the progress page while the batch runs, and lets the reader stop that', async () => {
+  it('follows a running batch live (server-sent events, a Refresh link without script) and ends the stream when it is done', async () => {
     const owner = await p.t.seedUser()
     const org = await p.t.seedOrg({ owner })
     const achievementId = await p.seedAchievement(org)
@@ -147,11 +168,50 @@ describe('bulk issuance pages', () => {
     const path = `/orgs/${org.slug}/batches/${id}`
     // A queued batch: lease it elsewhere so this page sees it before it finishes.
     await p.t.store.db.updateTable('batches').set({ state: 'running', lease_owner: 'elsewhere', lease_until: '2099-01-01T00:00:00Z' }).where('id', '=', id).execute()
-    const running = await (await page(path, owner)).text()
-    expect(running).toContain('<meta http-equiv="refresh" content="3" />')
-    expect(running).toContain('Stop refreshing')
-    expect(await (await page(`${path}?refresh=off`, owner)).text()).not.toContain('http-equiv="refresh"')
-    await p.t.store.db.updateTable('batches').set({ state: 'failed', lease_owner: null, error: 'stopped by the test' }).where('id', '=', id).execute()
+    const running = await (await page(`${path}?done=queued`, owner)).text()
+    expect(running).not.toContain('http-equiv="refresh"')
+    expect(running).toContain(`data-batch-progress="${path}/events"`)
+    expect(running).toMatch(new RegExp(`<a href="${path}" class="no-js">.*Refresh</a>`))
+    expect(running).toContain('The batch is queued.')
+
+    // Outsiders get no events.
+    const stranger = await p.t.seedUser()
+    expect((await page(`${path}/events`, stranger)).status).toBe(404)
+
+    const saved = { ...BATCH_EVENTS }
+    BATCH_EVENTS.pollMs = 20
+    try {
+      const res = await p.t.request(`${path}/events`, { as: owner, headers: { accept: 'text/event-stream' } })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toContain('text/event-stream')
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader()
+      let text = ''
+      const nextEvent = async (): Promise<{ event: string; data: Record<string, unknown> }> => {
+        while (!text.includes('\n\n')) {
+          const { done, value } = await reader.read()
+          if (done) throw new Error(`the stream ended: ${text}`)
+          text += value
+        }
+        const [block, ...rest] = text.split('\n\n')
+        text = rest.join('\n\n')
+        const field = (name: string) => block!.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2)
+        return { event: field('event')!, data: JSON.parse(field('data')!) as Record<string, unknown> }
+      }
+      const first = await nextEvent()
+      expect(first).toMatchObject({ event: 'progress', data: { state: 'running', totalRows: 1, nextRow: 0, issued: 0, failed: 0 } })
+      expect(first.data['text']).toBe('0 of 1 rows handled (0%): 0 issued, 0 not issued.')
+      await p.t.store.db.updateTable('batches').set({ next_row: 1, failed: 1 }).where('id', '=', id).execute()
+      expect(await nextEvent()).toMatchObject({ event: 'progress', data: { nextRow: 1, failed: 1 } })
+      await p.t.store.db.updateTable('batches').set({ state: 'failed', lease_owner: null, error: 'stopped by the test' }).where('id', '=', id).execute()
+      expect(await nextEvent()).toMatchObject({ event: 'done', data: { state: 'failed' } })
+      expect((await reader.read()).done).toBe(true)
+    } finally {
+      Object.assign(BATCH_EVENTS, saved)
+    }
+    const stopped = await (await page(path, owner)).text()
+    expect(stopped).toContain('stopped by the test')
+    expect(stopped).not.toContain('data-batch-progress')
+    expect(stopped).not.toContain('class="no-js"')
   })
 
   it('shows a file that is not a recipient list as an error next to the file field', async () => {
@@ -177,7 +237,7 @@ describe('credential pages', () => {
     const text = await (await page(`${base()}/credentials?q=searchable`)).text()
     expect(text).toContain('Searchable Person')
     expect(text).not.toContain('Spring One')
-    expect(await (await page(`${base()}/credentials?state=revoked&q=searchable`)).text()).toContain('No credentials match.')
+    expect(await (await page(`${base()}/credentials?state=revoked&q=searchable`)).text()).toContain('No credentials match')
     expect((await page(`${base()}/credentials?issuedFrom=someday`)).status).toBe(400)
   })
 
@@ -186,18 +246,32 @@ describe('credential pages', () => {
     const path = res.headers.get('location')!.replace('?done=issued', '')
     const before = await (await page(path)).text()
     expect(before).toContain('Suspend the credential')
-    expect(before).toContain('Revoke the credential')
+    // Revoking starts on a page of its own that says it is permanent; only its form revokes.
+    expect(before).toContain(`href="${path}/revoke"`)
+    expect(before).not.toContain('Revoke the credential')
+    const confirmPage = await (await page(`${path}/revoke`, issuer)).text()
+    expect(confirmPage).toContain('Revocation is permanent')
+    expect(confirmPage).toContain('name="revoke-reason"')
+    expect(confirmPage).toContain('name="confirm" value="yes"')
+    expect(confirmPage).toContain('Revoke the credential')
+    // A post without the confirmation step shows the step (reason kept) and revokes nothing.
+    const unconfirmed = await p.t.submitForm(`${path}/revoke`, { 'revoke-reason': 'Too quick' }, issuer)
+    expect(unconfirmed.status).toBe(200)
+    expect(await unconfirmed.text()).toContain('>Too quick</textarea>')
+    expect(await (await page(path)).text()).toContain('data-state="active"')
 
     const suspended = await p.t.submitForm(`${path}/suspend`, { 'suspend-reason': 'Under review' }, issuer)
     expect(suspended.status).toBe(303)
     expect(await (await page(suspended.headers.get('location')!)).text()).toContain('Under review')
     expect((await p.t.submitForm(`${path}/unsuspend`, {}, issuer)).status).toBe(303)
-    const revoked = await p.t.submitForm(`${path}/revoke`, { 'revoke-reason': 'Plagiarism' }, issuer)
+    const revoked = await p.t.submitForm(`${path}/revoke`, { 'revoke-reason': 'Plagiarism', confirm: 'yes' }, issuer)
     expect(revoked.status).toBe(303)
     const after = await (await page(revoked.headers.get('location')!)).text()
-    expect(after).toContain('Revoked</span> — Plagiarism')
-    expect(after).not.toContain('Revoke the credential')
-    const stale = await p.t.submitForm(`${path}/revoke`, { 'revoke-reason': 'again' }, issuer)
+    expect(after).toContain('data-state="revoked"')
+    expect(after).toContain('Plagiarism')
+    expect(after).not.toContain(`href="${path}/revoke"`)
+    expect((await page(`${path}/revoke`, issuer)).status).toBe(303)
+    const stale = await p.t.submitForm(`${path}/revoke`, { 'revoke-reason': 'again', confirm: 'yes' }, issuer)
     expect(stale.status).toBe(409)
     expect(await stale.text()).toContain('revocation is permanent')
   })
@@ -207,8 +281,18 @@ describe('credential pages', () => {
     const path = res.headers.get('location')!.replace('?done=issued', '')
     const text = await (await page(path, viewer)).text()
     expect(text).toContain('Viewed')
-    expect(text).not.toContain('Revoke the credential')
-    expect((await p.t.submitForm(`${path}/revoke`, { 'revoke-reason': 'no' }, viewer)).status).toBe(403)
+    expect(text).not.toContain(`${path}/revoke`)
+    expect(text).not.toContain('resend-claim')
+    expect((await page(`${path}/revoke`, viewer)).status).toBe(403)
+    expect((await p.t.submitForm(`${path}/revoke`, { 'revoke-reason': 'no', confirm: 'yes' }, viewer)).status).toBe(403)
+  })
+
+  it('offers issuers a new claim link while the credential is unclaimed', async () => {
+    const res = await p.t.submitForm(`${base()}/issue`, { achievement: p.achievementId, email: 'unclaimed@example.org', name: 'Unclaimed' }, p.owner)
+    const path = res.headers.get('location')!.replace('?done=issued', '')
+    const text = await (await page(path, issuer)).text()
+    expect(text).toMatch(new RegExp(`<form action="${path}/resend-claim" method="post"[^>]*><input type="hidden" name="_csrf" value="${issuer.csrf}"/>`))
+    expect(text).toContain('Send a new claim link')
   })
 
   it('hides another organization’s credential as 404', async () => {
@@ -229,7 +313,19 @@ describe('the outbox page', () => {
     expect(list).toContain('mailbox@example.org')
     const id = /href="\/orgs\/[^/]+\/outbox\/([0-9a-f-]{36})"/.exec(list)![1]
     const message = await (await page(`${base()}/outbox/${id}`)).text()
-    expect(message).toMatch(/http:\/\/localhost:3000\/claim\/[A-Za-z0-9_-]{43}/)
+    // The HTML version in a sandboxed frame (no scripts, no same-origin access), from a route with a strict CSP of its own…
+    expect(message).toContain(`src="${base()}/outbox/${id}/html" sandbox="allow-popups allow-popups-to-escape-sandbox"`)
+    const html = await page(`${base()}/outbox/${id}/html`)
+    expect(html.status).toBe(200)
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(html.headers.get('content-security-policy')).toContain('sandbox allow-popups')
+    expect(html.headers.get('content-security-policy')).not.toContain('allow-scripts')
+    const body = await html.text()
+    expect(body).toMatch(/<head[^>]*><base target="_blank">/)
+    expect(body).toMatch(/href="http:\/\/localhost:3000\/claim\/[A-Za-z0-9_-]{43}"/)
+    // …and the plain-text version with its links clickable, opening in a new tab.
+    expect(message).toMatch(/<a href="http:\/\/localhost:3000\/claim\/[A-Za-z0-9_-]{43}" target="_blank" rel="noopener noreferrer">/)
+    expect((await page(`${base()}/outbox/${id}/html`, issuer)).status).toBe(403)
     expect((await page(`${base()}/outbox`, issuer)).status).toBe(403)
     const stranger = await p.t.seedUser()
     const theirs = await p.t.seedOrg({ owner: stranger })
