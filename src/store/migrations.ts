@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import { batchUploadsMigration } from './platform/batch-uploads-migration.js'
 import { logTileNodesMigration } from './log-tile-nodes-migration.js'
+import { orgBrandMigration } from './platform/org-brand-migration.js'
 import { platformMigration } from './platform/migration.js'
 import type { Dialect } from './schema.js'
 
@@ -65,6 +66,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0002_platform': platformMigration(dialect),
     '0003_batch_uploads': batchUploadsMigration(dialect),
     '0004_log_tile_nodes': logTileNodesMigration(dialect),
+    '0006_org_brand_color': orgBrandMigration(),
   }
   return { getMigrations: async () => migrations }
 }

@@ -1,4 +1,5 @@
 import type { MailMessage } from '../mail/ports.js'
+import { mailBrandOf } from '../orgs/org-brand.js'
 import type { Cohort } from './cohort.js'
 import { issuedMail, type MailParts } from './commit-issued.js'
 import { draftCredential, type CredentialSeed } from './draft-credential.js'
@@ -28,6 +29,7 @@ export const mailPartsOf = (cohort: Pick<Cohort, 'org' | 'achievement'>, publicU
   orgId: cohort.org.id,
   orgName: cohort.org.name,
   achievementName: cohort.achievement.name,
+  brand: mailBrandOf(cohort.org, publicUrl),
 })
 
 /** The e-mail of one job. */

@@ -1,4 +1,4 @@
-import { credentialIssuedMessage } from '../mail/templates.js'
+import { credentialIssuedMessage, type MailBrand } from '../mail/templates.js'
 import type { MailMessage } from '../mail/ports.js'
 import type { PlatformStore, PlatformTransaction } from '../platform/ports.js'
 import type { IssuedRecord, NewIssued } from './ports.js'
@@ -24,11 +24,13 @@ export interface MailParts {
   orgId: string
   orgName: string
   achievementName: string
+  /** The organization's logo and colour for the HTML e-mail (plain data: it crosses to signing threads). */
+  brand?: MailBrand | undefined
 }
 
 /** The learner's e-mail: the claim link and the public page of the credential. */
 export function issuedMail(
-  { publicUrl, orgId, orgName, achievementName }: MailParts,
+  { publicUrl, orgId, orgName, achievementName, brand }: MailParts,
   { credentialId, recipientEmail, recipientName, claimToken }: { credentialId: string; recipientEmail: string; recipientName: string; claimToken: string },
 ): MailMessage {
   const content = credentialIssuedMessage({
@@ -37,7 +39,7 @@ export function issuedMail(
     achievementName,
     claimUrl: `${publicUrl}/claim/${claimToken}`,
     credentialUrl: `${publicUrl}/c/${uuidOf(credentialId)}`,
-  })
+  }, { brand })
   return { ...content, to: recipientEmail, fromName: orgName, orgId }
 }
 

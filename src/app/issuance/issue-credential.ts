@@ -3,6 +3,7 @@ import { InputError } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { dateTimeOf, loadCohort } from './cohort.js'
 import { hashSecret } from '../platform/secret-token.js'
+import { mailPartsOf } from './cohort-signer.js'
 import { issueWithSlots, issuedMail, issuedRecordOf, writeIssued, type PreparedIssue } from './commit-issued.js'
 import { draftCredential } from './draft-credential.js'
 import { IDEMPOTENCY_KEY, replayOf, requestDigest } from './idempotency.js'
@@ -120,7 +121,7 @@ export async function issueOne(platform: IssueDeps, request: IssueDetails & { or
           issuedAt: now.toISOString(),
         },
         mail: issuedMail(
-          { publicUrl, orgId: cohort.org.id, orgName: cohort.org.name, achievementName: cohort.achievement.name },
+          mailPartsOf(cohort, publicUrl),
           { credentialId: id, recipientEmail: details.recipient.email, recipientName: details.recipient.name, claimToken },
         ),
         mailId,

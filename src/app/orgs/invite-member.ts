@@ -4,6 +4,7 @@ import { InputError } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { assertMayManage, type OrgActor } from './member-rules.js'
 import { invitationSchema, parseOrgInput } from './org-input.js'
+import { mailBrandOf } from './org-brand.js'
 import type { InvitationRecord, OrgRecord } from './ports.js'
 
 /** Invitation links work for 7 days. */
@@ -44,7 +45,9 @@ export async function inviteMember(
     if (user && (await tx.repos.members.get(org.id, user.id))) throw new InputError([{ path: 'email', code: 'taken', message: `${email} is already a member of ${org.name}` }], { code: 'ERR_CONFLICT' })
     await tx.repos.invitations.deletePendingFor(org.id, email)
     await tx.repos.invitations.create({ ...invitation, tokenHash: hash })
-    const content = invitationMessage({ orgName: org.name, inviterName, role, acceptUrl: invitationUrl(publicUrl, token) })
+    const stored = await tx.repos.orgs.get(org.id)
+    const brand = stored ? mailBrandOf(stored, publicUrl) : { name: org.name }
+    const content = invitationMessage({ orgName: org.name, inviterName, role, acceptUrl: invitationUrl(publicUrl, token) }, { brand })
     await tx.repos.outbox.enqueue({ to: email, fromName: org.name, orgId: org.id, ...content }, { smtpConfigured, id: random.uuid() })
   })
   deps.wake('mail')

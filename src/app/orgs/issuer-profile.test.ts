@@ -11,6 +11,7 @@ const org: OrgRecord = {
   email: null,
   country: null,
   logoImageId: null,
+  brandColor: null,
   suite: 'eddsa-rdfc-2022',
   createdAt: '2025-01-01T00:00:00.000Z',
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { normalizeEmail } from '../../core/credential/index.js'
+import { BRAND_MIN_CONTRAST, contrastOnWhite, isReadableBrand, normalizeHexColor, readableShade } from '../branding/brand-color.js'
 import { coded, InputError, issuesOfZod } from '../platform/input-error.js'
 import { ROLES } from '../platform/roles.js'
 import { isCountryCode } from './countries.js'
@@ -75,6 +76,18 @@ const country = z
 
 const suite = z.enum(SIGNING_SUITES, `choose one of ${SIGNING_SUITES.join(', ')}`)
 
+/** A brand colour: `#rgb` or `#rrggbb`, dark enough to read as text on white (a lighter one is refused with a darker shade to try). */
+const brandColor = z.string('enter a colour like #1d4ed8').superRefine((v, ctx) => {
+  const color = normalizeHexColor(v)
+  if (!color) return void ctx.addIssue({ code: 'custom', message: 'enter a colour as # and six hexadecimal digits, like #1d4ed8', params: { code: 'invalid_format' } })
+  if (!isReadableBrand(color))
+    ctx.addIssue({
+      code: 'custom',
+      message: `${color} is too light to read on white (contrast ${contrastOnWhite(color)}:1, at least ${BRAND_MIN_CONTRAST}:1 needed); try the darker ${readableShade(color)}`,
+      params: { code: 'low_contrast', color, ratio: contrastOnWhite(color), suggestion: readableShade(color) },
+    })
+}).transform((v) => normalizeHexColor(v)!)
+
 const slug = z
   .string('enter a short name for links')
   .transform((v) => v.trim())
@@ -90,6 +103,7 @@ const profileFields = {
   email: clearable(emailField),
   country: clearable(country),
   suite,
+  brandColor: clearable(brandColor),
 }
 
 /** A new organization: a name, a slug (suggested from the name when left out) and optional profile fields. */
@@ -112,6 +126,7 @@ export const orgProfileSchema = z.strictObject({
   email: profileFields.email.optional(),
   country: profileFields.country.optional(),
   suite: suite.optional(),
+  brandColor: profileFields.brandColor.optional(),
 })
 export type OrgProfileInput = z.input<typeof orgProfileSchema>
 

@@ -12,6 +12,7 @@ import { issuerProfile } from './issuer-profile.js'
 import type { OrgActor } from './member-rules.js'
 import { listOrgKeys, revokeOrgKey, rotateOrgKey, type OrgKeyView } from './org-keys.js'
 import type { ApiKeyRecord, InvitationRecord, MemberRecord, OrgRecord } from './ports.js'
+import { publicOrgPage, type PublicOrgPage } from './public-org-page.js'
 import { removeMember } from './remove-member.js'
 import { revokeInvitation } from './revoke-invitation.js'
 import { removeOrgLogo, setOrgLogo } from './set-org-logo.js'
@@ -27,6 +28,8 @@ export interface OrgsUseCases {
   ofUser(userId: string): Promise<Array<{ org: OrgRecord; role: RoleName }>>
   /** A public organization by slug with the OB 3.0 issuer Profile its credentials embed; ERR_NOT_FOUND otherwise. */
   publicProfile(slug: string): Promise<{ org: OrgRecord; profile: Profile }>
+  /** What a public organization's page shows: profile, DID, logo, published achievements, issued count; ERR_NOT_FOUND otherwise. */
+  publicPage(slug: string): Promise<PublicOrgPage>
   /** The did:web DID document of the organization's keys (revoked ones left out); ERR_NOT_FOUND for an unknown slug. */
   didDocument(slug: string): Promise<OrgDidDocument>
   /** Changes profile fields. OrgInputError naming each field. */
@@ -84,6 +87,7 @@ export function orgsUseCases(ports: PlatformPorts): OrgsUseCases {
       const org = await bySlug(slug)
       return { org, profile: issuerProfile(org, ports.publicUrl) }
     },
+    publicPage: async (slug) => publicOrgPage(ports, await bySlug(slug)),
     async didDocument(slug) {
       const org = await bySlug(slug)
       return didDocument(org, await ports.store.repos.orgKeys.keysOf(org.id), ports.publicUrl)

@@ -14,13 +14,15 @@ export interface OrgRecord {
   email: string | null
   country: string | null
   logoImageId: string | null
+  /** The accent of its pages and e-mails, `#rrggbb` (lower case), or null for Emblem's own. */
+  brandColor: string | null
   /** How its credentials are signed. */
   suite: SigningSuite
   createdAt: string
 }
 
 /** The profile fields members with the manage role may change (the slug never changes: it is in the DID). */
-export type OrgProfile = Pick<OrgRecord, 'name' | 'description' | 'url' | 'email' | 'country' | 'suite'>
+export type OrgProfile = Pick<OrgRecord, 'name' | 'description' | 'url' | 'email' | 'country' | 'suite' | 'brandColor'>
 
 /** A member of an organization, with their account's name and e-mail. */
 export interface MemberRecord {
@@ -65,7 +67,7 @@ export interface OrgsRepo {
   /** The organization with this slug, or undefined. */
   bySlug(slug: string): Promise<OrgRecord | undefined>
   /** Inserts the organization with `ownerId` as its owner; 'slug-taken' (nothing written) when the slug exists. */
-  create(org: Omit<OrgRecord, 'createdAt' | 'logoImageId'>, ownerId: string): Promise<'created' | 'slug-taken'>
+  create(org: Omit<OrgRecord, 'createdAt' | 'logoImageId' | 'brandColor'>, ownerId: string): Promise<'created' | 'slug-taken'>
   /** Deletes the organization and everything that cascades from it. */
   delete(id: string): Promise<void>
   /** Changes profile fields (and the logo); the updated record, or undefined when it is gone. */

@@ -25,6 +25,7 @@ export type InputIssueCode =
   | 'unknown_field'
   | 'taken'
   | 'mismatch'
+  | 'low_contrast'
   | 'invalid'
 
 /** One problem with one field: its dotted path (`recipient.email`; '' for the whole input), a code and the English message. */

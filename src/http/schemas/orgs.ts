@@ -18,12 +18,16 @@ const PROFILE_FIELDS = {
   email: 'A contact address; empty or null clears it',
   country: 'ISO 3166-1 alpha-2 country code (FI, DE, …); empty or null clears it',
   suite: 'How its credentials are signed: Data Integrity `eddsa-rdfc-2022` (default) or `eddsa-jcs-2022`, or `vc-jwt`',
+  brandColor:
+    'The accent of its pages and e-mails, `#rrggbb` (or `#rgb`); it must read as text on white (contrast at least 4.5:1, else `low_contrast` with a darker shade to try); empty or null clears it',
 }
+
+const { brandColor: _brandColor, ...PROFILE_FIELDS_NEW } = PROFILE_FIELDS
 
 annotate(createOrgSchema, {
   id: 'NewOrganization',
   description: 'A new organization. The slug becomes part of its URLs and its did:web DID and never changes.',
-  fields: { ...PROFILE_FIELDS, slug: 'Lower-case letters, digits and hyphens; suggested from the name when left out' },
+  fields: { ...PROFILE_FIELDS_NEW, slug: 'Lower-case letters, digits and hyphens; suggested from the name when left out' },
 })
 annotate(orgProfileSchema, { id: 'OrganizationChange', description: 'The profile fields to change (the slug cannot change).', fields: PROFILE_FIELDS })
 annotate(memberRoleSchema, { id: 'RoleChange', fields: { role: 'The new role (only an owner makes or demotes owners; the last owner stays)' } })
@@ -40,6 +44,7 @@ export const orgSchema = z
     email: z.string().nullable(),
     country: z.string().nullable(),
     logo: z.string().nullable().describe('URL of the logo image, if any'),
+    brandColor: z.string().nullable().describe('The accent of its pages and e-mails, `#rrggbb`, or null for the default'),
     suite: z.enum(SIGNING_SUITES),
     did: z.string().describe('Its did:web DID, the issuer id of its credentials'),
     createdAt: timestamp,

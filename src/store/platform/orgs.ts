@@ -12,6 +12,7 @@ export const orgRecordOf = (r: Selectable<Database['organizations']>): OrgRecord
   email: r.email,
   country: r.country,
   logoImageId: r.logo_image_id,
+  brandColor: r.brand_color,
   suite: r.suite,
   createdAt: r.created_at,
 })
@@ -54,6 +55,7 @@ export function orgsRepo(q: Kysely<Database>, now: () => Date): OrgsRepo {
         ...(changes.email !== undefined ? { email: changes.email } : {}),
         ...(changes.country !== undefined ? { country: changes.country } : {}),
         ...(changes.suite !== undefined ? { suite: changes.suite } : {}),
+        ...(changes.brandColor !== undefined ? { brand_color: changes.brandColor } : {}),
         ...(changes.logoImageId !== undefined ? { logo_image_id: changes.logoImageId } : {}),
       }
       if (Object.keys(set).length > 0) await q.updateTable('organizations').set(set).where('id', '=', id).execute()

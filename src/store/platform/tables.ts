@@ -42,6 +42,7 @@ export interface OrganizationsTable {
   email: string | null
   country: string | null
   logo_image_id: string | null
+  brand_color: Generated<string | null>
   suite: Generated<'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'vc-jwt'>
   created_at: string
 }

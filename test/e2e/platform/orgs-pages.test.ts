@@ -84,6 +84,21 @@ describe('the settings page', () => {
     expect(await t.store.repos.orgs.get(org.id)).toMatchObject({ url: 'https://example.edu' })
   })
 
+  it('saves a brand colour, and refuses one too light to read on white with a darker shade to try, next to the field', async () => {
+    const fields = { name: org.name, description: '', url: '', email: '', country: '', suite: 'eddsa-rdfc-2022' }
+    const light = await t.submitForm(`/orgs/${org.slug}/settings`, { ...fields, brandColor: '#FACC15' }, owner)
+    expect(light.status).toBe(422)
+    const body = await light.text()
+    expect(body).toMatch(/<a href="#field-brandColor">Brand colour: #facc15 is too light to read on white \(contrast 1\.\d:1, at least 4\.5:1 needed\)\. Try the darker #[0-9a-f]{6}\.<\/a>/)
+    expect(body).toMatch(/<input id="field-brandColor"[^>]*value="#FACC15"[^>]*aria-invalid="true"/)
+    expect((await t.store.repos.orgs.get(org.id))!.brandColor).toBeNull()
+    expect((await t.submitForm(`/orgs/${org.slug}/settings`, { ...fields, brandColor: '#0F766E' }, owner)).status).toBe(303)
+    expect((await t.store.repos.orgs.get(org.id))!.brandColor).toBe('#0f766e')
+    // The preview and the public page's cover take the colour (SVG attributes: the CSP allows no inline styles).
+    expect(await (await page(`/orgs/${org.slug}/settings`, owner)).text()).toContain('fill="#0f766e" data-brand-fill')
+    expect(await (await page(`/orgs/${org.slug}`)).text()).toContain('stop-color="#0f766e"')
+  })
+
   it('shows viewers the profile without a form, and refuses their edits', async () => {
     const body = await (await page(`/orgs/${org.slug}/settings`, viewer)).text()
     expect(body).toContain('admins and owners can change the profile')
@@ -102,7 +117,7 @@ describe('the settings page', () => {
     expect(ok.status).toBe(303)
     const { logoImageId } = (await t.store.repos.orgs.get(org.id))!
     expect(logoImageId).toMatch(/^[0-9a-f]{64}$/)
-    expect(await (await page(`/orgs/${org.slug}/settings`, owner)).text()).toContain(`src="/images/${logoImageId}"`)
+    expect(await (await page(`/orgs/${org.slug}/settings`, owner)).text()).toMatch(new RegExp(`<img src="[^"]*/images/${logoImageId}" alt="Current logo of `))
     const refused = await upload('GIF89a not really', 'image/gif')
     expect(refused.status).toBe(422)
     expect(await refused.text()).toMatch(/id="field-logo-error"/)
@@ -180,7 +195,7 @@ describe('the keys and API keys pages', () => {
     expect((await t.submitForm(`/orgs/${org.slug}/keys/${first!.id}/revoke`, { reason: 'Compromised' }, owner)).status).toBe(303)
     const after = await (await page(`/orgs/${org.slug}/keys`, owner)).text()
     expect(after).toContain('Compromised')
-    expect(after).toContain('<span class="pill bad">revoked</span>')
+    expect(after).toMatch(/<span class="pill bad" data-state="revoked">.*Revoked<\/span>/)
   })
 
   it('shows a new API key once, and only its prefix afterwards', async () => {
@@ -189,7 +204,7 @@ describe('the keys and API keys pages', () => {
     const created = await t.submitForm(`/orgs/${org.slug}/api-keys`, { name: 'Moodle', role: 'issuer' }, owner)
     expect(created.status).toBe(201)
     const body = await created.text()
-    const secret = /value="(emb_[^"]+)"/.exec(body)?.[1]
+    const secret = /id="new-key-secret">(emb_[^<]+)</.exec(body)?.[1]
     expect(secret).toMatch(API_KEY_PATTERN)
     expect(body).toContain('it is shown only once')
     const later = await (await page(`/orgs/${org.slug}/api-keys`, owner)).text()
@@ -204,5 +219,35 @@ describe('the keys and API keys pages', () => {
     const org = await t.seedOrg({ owner })
     await t.seedMember(org, issuer, 'issuer')
     expect((await page(`/orgs/${org.slug}/api-keys`, issuer)).status).toBe(403)
+  })
+})
+
+describe('the public organization page', () => {
+  it('leads with the logo and name, counts what it issued, and shows its published achievements with their badges', async () => {
+    const owner = await t.seedUser()
+    const org = await t.seedOrg({ owner, name: 'Atelier Bleu' })
+    const now = t.clock.now().toISOString()
+    const insert = (name: string, state: 'published' | 'draft', imageId: string | null) =>
+      t.store.db
+        .insertInto('achievements')
+        .values({ id: t.ports.random.uuid(), org_id: org.id, state, name, definition: JSON.stringify({ name, description: `About ${name}.` }), image_id: imageId, created_at: now, updated_at: now })
+        .execute()
+    const empty = await (await page(`/orgs/${org.slug}`)).text()
+    expect(empty).toContain('No published achievements yet')
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect width="100" height="100"/></svg>'
+    const logo = await t.request(`/api/v1/orgs/${org.slug}/logo`, { as: owner, method: 'PUT', body: svg, headers: { 'content-type': 'image/svg+xml' } })
+    const logoUrl = ((await logo.json()) as { logo: string }).logo
+    await insert('Watercolour Basics', 'published', logoUrl.split('/').at(-1)!)
+    await insert('Ink Drawing', 'published', null)
+    await insert('Secret Draft', 'draft', null)
+    const body = await (await page(`/orgs/${org.slug}`)).text()
+    expect(body).toContain(`<img src="${logoUrl}" alt="Atelier Bleu logo"`)
+    expect(body).toMatch(/<dt>Credentials issued<\/dt><dd>0<\/dd>/)
+    expect(body).toMatch(/<dt>Achievements<\/dt><dd>2<\/dd>/)
+    // By name, with the badge image when there is one; drafts stay private.
+    expect(body.indexOf('Ink Drawing')).toBeLessThan(body.indexOf('Watercolour Basics'))
+    expect(body).toContain(`<img src="${logoUrl}" alt="Badge of Watercolour Basics"`)
+    expect(body).toContain('About Ink Drawing.')
+    expect(body).not.toContain('Secret Draft')
   })
 })

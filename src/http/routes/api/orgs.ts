@@ -17,6 +17,7 @@ export const presentOrg = (org: OrgRecord, publicUrl: string, role?: RoleName) =
   email: org.email,
   country: org.country,
   logo: org.logoImageId ? `${publicUrl}/images/${org.logoImageId}` : null,
+  brandColor: org.brandColor,
   suite: org.suite,
   did: orgDid(publicUrl, org.slug),
   createdAt: org.createdAt,
