@@ -1,3 +1,4 @@
+import { linksIn } from '../app/mail/instance-outbox.js'
 import type { OutboxEntry } from '../app/mail/ports.js'
 import type { PlatformPorts } from '../app/platform/ports.js'
 import { startWorker, type Worker } from './coalescing-worker.js'
@@ -14,9 +15,6 @@ export interface DevMailLogOptions {
 
 /** How many recent messages each look reads. */
 const WINDOW = 50
-
-/** The http(s) links of a message's text (confirmation and reset links). */
-export const linksIn = (text: string): string[] => [...text.matchAll(/https?:\/\/[^\s<>"]+/g)].map((m) => m[0])
 
 /**
  * Development without SMTP (EMBLEM_DEV=1): prints each held message of the instance's own

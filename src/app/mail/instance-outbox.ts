@@ -36,6 +36,9 @@ export interface InstanceOutboxUseCases {
   message(userId: string, id: string): Promise<OutboxEntry>
 }
 
+/** The http(s) links of a message's text (confirmation and reset links), in order, each once. */
+export const linksIn = (text: string): string[] => [...new Set([...text.matchAll(/https?:\/\/[^\s<>"]+/g)].map((m) => m[0]))]
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Where the instance's own mail goes, from the ports' facts. */

@@ -4,7 +4,7 @@ import { apiKeysRoutes } from './api-keys-page.js'
 import { invitationRoutes } from './invitation-page.js'
 import { keysRoutes } from './keys-page.js'
 import { membersRoutes } from './members-page.js'
-import { newOrgRoutes } from './new-org-page.js'
+import { newOrgRoutes } from './new-org-routes.js'
 import { publicOrgRoutes } from './public-org-page.js'
 import { settingsRoutes } from './settings-page.js'
 
