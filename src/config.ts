@@ -25,6 +25,10 @@ export interface Config {
   readonly smtpUrl: string | undefined
   /** The From address of outgoing e-mail (the organization's name is the display name). */
   readonly mailFrom: string
+  /** The instance's administrators (lower-cased addresses): they read the instance's own held e-mail at /admin/outbox. */
+  readonly adminEmails: readonly string[]
+  /** Development mode (EMBLEM_DEV): held instance e-mail (confirmations, resets) is also printed to the server log. */
+  readonly dev: boolean
   readonly fetch: {
     readonly allowHttp: boolean
     readonly allowPrivateAddresses: boolean
@@ -54,6 +58,8 @@ export const ENV_VARS = {
   EMBLEM_MASTER_KEY: 'master key sealing signing keys at rest: 64 hex or 43 base64url characters (default: generated into <data dir>/master.key, mode 0600)',
   EMBLEM_SMTP_URL: 'smtp:// or smtps:// URL for outgoing e-mail (default: none; messages are held in the outbox admins read in the UI)',
   EMBLEM_MAIL_FROM: 'From address of outgoing e-mail (default no-reply@<public host>)',
+  EMBLEM_ADMIN_EMAILS: "the instance's administrators, comma separated: they read the instance's own e-mail (confirmations, password resets) at /admin/outbox while no SMTP is configured (default: none)",
+  EMBLEM_DEV: 'development mode: e-mail held without SMTP that is not tied to an organization is also printed to the server log, links included (default false)',
   EMBLEM_FETCH_ALLOW_HTTP: 'let the guarded fetcher use plain http (default false)',
   EMBLEM_FETCH_ALLOW_PRIVATE: 'let the guarded fetcher reach loopback/private addresses (default false)',
   EMBLEM_FETCH_TIMEOUT_MS: 'timeout of one remote fetch in ms (default 5000)',
@@ -81,6 +87,12 @@ const envSchema = z.object({
     .optional(),
   EMBLEM_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.edu:587' }).optional(),
   EMBLEM_MAIL_FROM: z.email({ error: 'must be an e-mail address' }).optional(),
+  EMBLEM_ADMIN_EMAILS: z
+    .string()
+    .transform((value) => [...new Set(value.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean))])
+    .pipe(z.array(z.email({ error: 'must be e-mail addresses separated by commas' })))
+    .optional(),
+  EMBLEM_DEV: flag.default(false),
   EMBLEM_FETCH_ALLOW_HTTP: flag.default(false),
   EMBLEM_FETCH_ALLOW_PRIVATE: flag.default(false),
   EMBLEM_FETCH_TIMEOUT_MS: integer(1, 300_000).default(5000),
@@ -129,6 +141,8 @@ export function loadConfig(
     masterKey: { value: e.EMBLEM_MASTER_KEY, file: join(dataDir, 'master.key') },
     smtpUrl: e.EMBLEM_SMTP_URL,
     mailFrom: e.EMBLEM_MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname}`,
+    adminEmails: e.EMBLEM_ADMIN_EMAILS ?? [],
+    dev: e.EMBLEM_DEV,
     fetch: {
       allowHttp: e.EMBLEM_FETCH_ALLOW_HTTP,
       allowPrivateAddresses: e.EMBLEM_FETCH_ALLOW_PRIVATE,

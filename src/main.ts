@@ -34,6 +34,7 @@ import { loadOrCreateMasterKey } from './keys/master-key.js'
 import { logOrigin } from './app/log-checkpoint.js'
 import { startCheckpointer, type Checkpointer } from './jobs/checkpointer.js'
 import { startBatchRunner, type BatchRunner } from './jobs/batch-runner.js'
+import { startDevMailLog } from './jobs/dev-mail-log.js'
 import { startMailDelivery } from './jobs/mail-delivery.js'
 import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
@@ -214,6 +215,8 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       dataDir: config.dataDir,
       fetch: config.fetch,
       smtpConfigured: config.smtpUrl !== undefined,
+      adminEmails: config.adminEmails,
+      devMailLog: config.dev && config.smtpUrl === undefined,
       onLogAppended: checkpointer.notify,
     })
     const errorOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
@@ -234,6 +237,16 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       platform.onWake('mail', mail.notify)
       mail.notify() // sends what was queued before a restart
     }
+    // Development without SMTP: the instance's own e-mail (confirmation and reset links) in the log too.
+    const devMail =
+      !mail && config.dev
+        ? startDevMailLog({
+            platform: platform.ports,
+            print: (entry, links) => log.info('e-mail held (no SMTP; EMBLEM_DEV prints it here)', { to: entry.to, subject: entry.subject, links, text: entry.text }),
+            onError: (err) => log.error('printing held e-mail failed', { error: errorOf(err) }),
+          })
+        : undefined
+    if (devMail) platform.onWake('mail', devMail.notify)
     return {
       store,
       checkpointer,
@@ -243,6 +256,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       async close() {
         await batches.stop()
         await mail?.stop()
+        await devMail?.stop()
         transport?.close()
         await checkpointer.stop()
         await store.close()

@@ -29,6 +29,10 @@ export interface PlatformParts {
   masterKey: MasterKey
   publicUrl: string
   smtpConfigured?: boolean
+  /** The instance's administrators (EMBLEM_ADMIN_EMAILS, lower-cased): they read held instance e-mail at /admin/outbox. */
+  adminEmails?: readonly string[]
+  /** Development (EMBLEM_DEV): held instance e-mail is also printed to the server log. */
+  devMailLog?: boolean
   /** Where uploaded CSV files live (`<dataDir>/batches`); default: the OS temp directory. Ignored with `batchFiles`. */
   dataDir?: string
   clock?: Clock
@@ -81,6 +85,8 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     ...(fetcher ? { fetcher } : {}),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpConfigured,
+    adminEmails: (parts.adminEmails ?? []).map((a) => a.toLowerCase()),
+    devMailLog: parts.devMailLog ?? false,
     onLogAppended,
     wake: (worker) => wakers.get(worker)?.(),
   }

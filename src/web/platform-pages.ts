@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { accountPages } from './pages/account/routes.js'
+import { adminPages } from './pages/admin/routes.js'
 import { achievementPages } from './pages/achievements/routes.js'
 import { credentialPages } from './pages/credential/routes.js'
 import { dashboardPages } from './pages/dashboard/routes.js'
@@ -8,4 +9,4 @@ import { orgPages } from './pages/orgs/routes.js'
 
 /** The platform's server-rendered pages (need a store); each checks access itself. */
 export const platformPages = (): Hono =>
-  new Hono().route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages())
+  new Hono().route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages())

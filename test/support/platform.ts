@@ -84,7 +84,7 @@ export async function startTestPlatform(opts: { dialect?: 'sqlite' | 'postgres';
   if (opts.dialect !== 'postgres') await store.migrate()
   const config: Config = { ...loadConfig({}, {}), publicUrl: opts.publicUrl ?? 'http://localhost:3000', ...opts.config }
   const dataDir = mkdtempSync(join(tmpdir(), 'emblem-test-data-'))
-  const handle = createPlatform({ store, masterKey: masterKeyFrom(randomBytes(32)), publicUrl: config.publicUrl, clock, fetch: config.fetch, dataDir })
+  const handle = createPlatform({ store, masterKey: masterKeyFrom(randomBytes(32)), publicUrl: config.publicUrl, clock, fetch: config.fetch, dataDir, adminEmails: config.adminEmails })
   const { platform, ports } = handle
   const app = createApp(config, { log: silentLogger, platform })
   let n = 0

@@ -33,6 +33,11 @@ export interface OutboxRepo {
   enqueueMany(messages: readonly { message: MailMessage; id: string }[], options: { smtpConfigured: boolean }): Promise<void>
   /** The organization's messages, newest first; `before` is the id of the last entry of the previous page. */
   listForOrg(orgId: string, options: { limit: number; before?: string | undefined }): Promise<OutboxEntry[]>
+  /**
+   * The instance's own messages (no organization: confirmations, resets), newest first, optionally
+   * only those to `to`; `before` is the id of the last entry of the previous page.
+   */
+  listInstance(options: { limit: number; before?: string | undefined; to?: string | undefined }): Promise<OutboxEntry[]>
   get(id: string): Promise<OutboxEntry | undefined>
   /** Queued messages whose next attempt is at or before `now`, oldest first. */
   due(now: Date, limit: number): Promise<OutboxEntry[]>

@@ -5,8 +5,17 @@ import { OrgInputError, createOrgSchema, parseOrgInput, type CreateOrgInput } fr
 import type { OrgRecord } from './ports.js'
 import { slugProblem, suggestSlug } from './slug.js'
 
+/** Creating an organization needs a confirmed e-mail address: the owner must be reachable. */
+export class EmailUnconfirmedError extends PlatformError {
+  override name = 'EmailUnconfirmedError'
+  constructor() {
+    super('ERR_FORBIDDEN', 'Confirm your e-mail address before creating an organization: open the link in the confirmation e-mail, or ask for a new one from your account page.')
+  }
+}
+
 /**
- * Creates an organization with `userId` as its owner and its first signing key. The organization
+ * Creates an organization with `userId` as its owner and its first signing key. The owner must have
+ * confirmed their e-mail address (else EmailUnconfirmedError, ERR_FORBIDDEN). The organization
  * and its membership are written in one transaction, then the key; when the key cannot be made the
  * organization is deleted again, so none is left without a key. A taken slug is ERR_CONFLICT.
  */
@@ -14,6 +23,9 @@ export async function createOrg(
   { store, keys, random }: Pick<PlatformPorts, 'store' | 'keys' | 'random'>,
   { userId, input }: { userId: string; input: CreateOrgInput | unknown },
 ): Promise<OrgRecord> {
+  const owner = await store.repos.accounts.userById(userId)
+  if (!owner) throw new PlatformError('ERR_NOT_FOUND', 'This account no longer exists')
+  if (!owner.emailVerifiedAt) throw new EmailUnconfirmedError()
   const parsed = parseOrgInput(createOrgSchema, input)
   const slug = parsed.slug ?? suggestSlug(parsed.name)
   const problem = slug === '' ? 'choose a short name for links: the name has too few letters or digits to suggest one' : slugProblem(slug)

@@ -7,6 +7,7 @@ import { credentialsUseCases, type CredentialsUseCases } from '../credentials/cr
 import { dashboardUseCases, type DashboardUseCases } from '../dashboard/dashboard-use-cases.js'
 import { seedDemo, type DemoSeed } from '../demo/seed-demo.js'
 import { issuanceUseCases, type IssuanceUseCases } from '../issuance/issuance-use-cases.js'
+import { instanceOutboxUseCases, type InstanceOutboxUseCases } from '../mail/instance-outbox.js'
 import { outboxUseCases, type OutboxUseCases } from '../mail/outbox-use-cases.js'
 import { orgsUseCases, type OrgsUseCases } from '../orgs/orgs-use-cases.js'
 import { skillsUseCases, type SkillsUseCases } from '../skills/skills-use-cases.js'
@@ -48,6 +49,8 @@ export interface Platform {
   readonly credentials: CredentialsUseCases
   readonly dashboard: DashboardUseCases
   readonly outbox: OutboxUseCases
+  /** The instance's own e-mail (confirmations, resets) for its administrators, and where such mail goes. */
+  readonly instanceOutbox: InstanceOutboxUseCases
   readonly demo: DemoUseCases
 }
 
@@ -70,6 +73,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     credentials: credentialsUseCases(ports),
     dashboard: dashboardUseCases(ports),
     outbox: outboxUseCases(ports),
+    instanceOutbox: instanceOutboxUseCases(ports),
     demo: { seed: (options) => seedDemo(ports, options) },
   } satisfies Platform)
 }

@@ -97,6 +97,10 @@ export interface PlatformPorts {
   publicUrl: string
   /** Whether e-mail goes out over SMTP; without it, messages are held in the outbox for admins to read. */
   smtpConfigured: boolean
+  /** The instance's administrators (lower-cased addresses, EMBLEM_ADMIN_EMAILS): they read the instance's own held e-mail. */
+  adminEmails?: readonly string[]
+  /** Development: held instance e-mail is also printed to the server log (EMBLEM_DEV). */
+  devMailLog?: boolean
   /** Call after appending to the transparency log (the checkpointer's notify). */
   onLogAppended(): void
   /** Wakes the background workers (batch runner, mail delivery) after work was queued. */

@@ -2,6 +2,7 @@
 // description here fails the coverage test (src/http/openapi/coverage.test.ts).
 import type { RouteConfig } from '@hono/zod-openapi'
 import { accountOperations } from '../schemas/account.js'
+import { adminOperations } from '../schemas/admin.js'
 import { achievementOperations } from '../schemas/achievements.js'
 import { activityOperations, batchOperations } from '../schemas/batches.js'
 import { issuanceOperations } from '../schemas/issuance.js'
@@ -19,6 +20,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...issuanceOperations,
   ...batchOperations,
   ...activityOperations,
+  ...adminOperations,
   ...verificationOperations,
   ...publicDocumentOperations,
   ...logOperations,

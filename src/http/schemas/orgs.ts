@@ -79,12 +79,12 @@ export const createOrg = createRoute({
   operationId: 'createOrganization',
   tags: tags.orgs,
   summary: 'Create an organization',
-  description: 'Creates the organization with its first signing key; the person creating it becomes its owner. API keys cannot create organizations.',
+  description: 'Creates the organization with its first signing key; the person creating it becomes its owner and must have confirmed their e-mail address. API keys cannot create organizations.',
   security: ACCESS.personWrite,
   request: { body: jsonBody(createOrgSchema, { example: orgExample }) },
   responses: {
     201: { ...json(orgSchema, 'Created'), headers: { Location: header('The new organization') } },
-    ...problems(400, 401, [403, 'An API key, or a missing CSRF token'], [409, 'The slug is taken'], 413),
+    ...problems(400, 401, [403, 'An unconfirmed e-mail address, an API key, or a missing CSRF token'], [409, 'The slug is taken'], 413),
   },
 })
 

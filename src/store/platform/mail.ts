@@ -63,6 +63,20 @@ export function outboxRepo(q: Kysely<Database>, now: () => Date): OutboxRepo {
       return rows.map(entryOf)
     },
 
+    async listInstance({ limit, before, to }) {
+      let query = q.selectFrom('outbox').selectAll().where('org_id', 'is', null)
+      if (to !== undefined) query = query.where('to_address', '=', to)
+      if (before !== undefined) {
+        const cursor = await q.selectFrom('outbox').select(['created_at', 'id']).where('id', '=', before).where('org_id', 'is', null).executeTakeFirst()
+        if (!cursor) return []
+        query = query.where((eb) =>
+          eb.or([eb('created_at', '<', cursor.created_at), eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)])]),
+        )
+      }
+      const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
+      return rows.map(entryOf)
+    },
+
     async get(id) {
       const row = await q.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst()
       return row ? entryOf(row) : undefined

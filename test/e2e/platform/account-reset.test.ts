@@ -25,7 +25,10 @@ describe('password reset', () => {
     const ask = await postForm(t, '/forgot-password', { email: user.email.toUpperCase() }, anonymousBrowser())
     expect(ask.status).toBe(303)
     expect(ask.headers.get('location')).toBe('/forgot-password/sent')
-    expect(await (await getPage(t, '/forgot-password/sent')).text()).toContain('If an account exists for that address, we sent it a link')
+    // No SMTP and no administrator on the test platform: the page says so rather than claim a message went out.
+    const sent = await (await getPage(t, '/forgot-password/sent')).text()
+    expect(sent).toContain('data-mail-route="held"')
+    expect(sent).toContain('This server has no e-mail delivery and no administrator to read held messages')
     const [mail] = await mailTo(t, user.email)
     expect(mail!.subject).toBe('Reset your Emblem password')
     const link = linkIn(mail!.text, 'reset-password')
@@ -111,7 +114,7 @@ describe('the account page', () => {
     expect(page).toContain(user.email)
     expect(page).toContain('Not confirmed')
     expect(page).toContain('Send a new confirmation link')
-    expect(page).toMatch(new RegExp(`<th scope="row"><a href="/orgs/${org.slug}/dashboard">NASA &lt;Langley&gt;</a></th><td>issuer</td>`))
+    expect(page).toMatch(new RegExp(`<a href="/orgs/${org.slug}/dashboard"><svg[^]*?</svg>NASA &lt;Langley&gt;</a><span class="pill">Issuer</span>`))
     expect(page).not.toContain('Not Hers')
   })
 

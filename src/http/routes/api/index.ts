@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { accountApi } from './account.js'
+import { adminApi } from './admin.js'
 import { achievementsApi } from './achievements.js'
 import { dashboardApi } from './dashboard.js'
 import { issuanceApi } from './issuance.js'
@@ -7,4 +8,4 @@ import { orgsApi } from './orgs.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). */
 export const apiRoutes = (): Hono =>
-  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi())
+  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi()).route('/', adminApi())
