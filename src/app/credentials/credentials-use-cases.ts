@@ -9,7 +9,7 @@ import { credentialUuid } from './credential-id.js'
 import { downloadCredential, type CredentialDownload, type DownloadKind } from './downloads.js'
 import { getIssuedCredential } from './get-issued-credential.js'
 import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.js'
-import { verifyIssuedCredential, verifySubmittedCredential } from './verify-issued-credential.js'
+import { verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
 
 /** What a credential's public page is drawn from: the credential, its live verification, its badge's type and a QR code of the page. */
 export interface CredentialPageData {
@@ -30,12 +30,12 @@ export interface CredentialPageData {
 export interface CredentialsUseCases {
   /** An issued credential by UUID or `urn:uuid:` id, revoked and suspended ones included; ERR_NOT_FOUND otherwise. */
   get(id: string): Promise<IssuedCredentialView>
-  /** The public page's data, verified live (the verification is recorded). */
-  page(id: string, fetchLocal: FetchLocal): Promise<CredentialPageData>
-  /** The live VerificationReport of an issued credential (recorded). */
-  verify(id: string, fetchLocal: FetchLocal): Promise<VerificationReport>
-  /** The VerificationReport of any credential someone submits (JSON or a compact VC-JWT). */
-  verifySubmitted(input: unknown, fetchLocal: FetchLocal): Promise<VerificationReport>
+  /** The public page's data, verified live (recorded as a page view unless `viewer` is a member of the issuing organization). */
+  page(id: string, fetchLocal: FetchLocal, viewer?: Viewer): Promise<CredentialPageData>
+  /** The live VerificationReport of an issued credential (recorded as a verification unless `viewer` is a member of the issuing organization). */
+  verify(id: string, fetchLocal: FetchLocal, viewer?: Viewer): Promise<VerificationReport>
+  /** The VerificationReport of any credential someone submits (JSON or a compact VC-JWT); recorded like `verify`. */
+  verifySubmitted(input: unknown, fetchLocal: FetchLocal, viewer?: Viewer): Promise<VerificationReport>
   /** A download: the signed credential, the baked badge (PNG or SVG) or the PDF certificate. */
   download(id: string, kind: DownloadKind): Promise<CredentialDownload>
   /** The credential an unused claim link offers; ERR_TOKEN_INVALID otherwise. */
@@ -55,13 +55,13 @@ export function credentialsUseCases(ports: PlatformPorts): CredentialsUseCases {
   }
   return {
     get: (id) => getIssuedCredential(ports, id),
-    async page(id, fetchLocal) {
+    async page(id, fetchLocal, viewer) {
       const view = await getIssuedCredential(ports, id)
-      const [report, badge] = await Promise.all([verifyIssuedCredential(deps(fetchLocal), view), badgeImageType(ports, view)])
+      const [report, badge] = await Promise.all([verifyIssuedCredential(deps(fetchLocal), view, { kind: 'view', viewer }), badgeImageType(ports, view)])
       return { view, report, badge, qrSvg: ports.media.qrCodeSvg(`${ports.publicUrl}/c/${credentialUuid(view.id)}`, { size: 160 }), checkedAt: ports.clock.now() }
     },
-    verify: async (id, fetchLocal) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id)),
-    verifySubmitted: (input, fetchLocal) => verifySubmittedCredential(deps(fetchLocal), input),
+    verify: async (id, fetchLocal, viewer) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id), { kind: 'verification', viewer }),
+    verifySubmitted: (input, fetchLocal, viewer) => verifySubmittedCredential(deps(fetchLocal), input, viewer),
     download: (id, kind) => downloadCredential(ports, id, kind),
     openClaim: (token) => openClaim(ports, token),
     acceptClaim: (request) => acceptClaim(ports, request),

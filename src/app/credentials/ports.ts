@@ -27,11 +27,15 @@ export interface IssuedCredentialView {
   issuedAt: string
 }
 
-/** One verification of a credential, for the issuer's "verified over time". */
+/** How someone looked at a credential: its public page (`view`), or its verification report (`verification`: the API, a verifier). */
+export type VerificationKind = 'view' | 'verification'
+
+/** One look at a credential by someone outside its issuing organization, for the issuer's statistics. */
 export interface VerificationEvent {
   credentialId: string
   /** The issuing organization when the credential is this instance's, else null. */
   orgId: string | null
+  kind: VerificationKind
   verified: boolean
   at: string
 }

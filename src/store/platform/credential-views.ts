@@ -45,8 +45,8 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
         .executeTakeFirst()
       return Number(result.numUpdatedRows) === 1
     },
-    async recordVerification({ credentialId, orgId, verified, at }) {
-      await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, verified: verified ? 1 : 0, at }).execute()
+    async recordVerification({ credentialId, orgId, kind, verified, at }) {
+      await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, kind, verified: verified ? 1 : 0, at }).execute()
     },
   }
 }

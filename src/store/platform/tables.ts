@@ -206,6 +206,8 @@ export interface VerificationEventsTable {
   org_id: string | null
   verified: number
   at: string
+  /** 'view' (the public page) or 'verification' (a verification report); 0007. */
+  kind: Generated<'view' | 'verification'>
 }
 
 export interface IdempotencyKeysTable {

@@ -198,13 +198,13 @@ describe('the credential page /c/:id', () => {
     expect(await page(fresh.uuid)).toContain(`<title>QR code: http://localhost:3000/c/${fresh.uuid}</title>`)
   })
 
-  it('records a verification event for the issuer with every page view', async () => {
+  it('records a page view (not a verification) for the issuer with every anonymous page view', async () => {
     const count = async () => Number((await p.t.store.db.selectFrom('verification_events').select((eb) => eb.fn.countAll().as('n')).where('credential_id', '=', fresh.id).executeTakeFirstOrThrow()).n)
     const before = await count()
     await page(fresh.uuid)
     expect(await count()).toBe(before + 1)
     const last = await p.t.store.db.selectFrom('verification_events').selectAll().where('credential_id', '=', fresh.id).orderBy('at', 'desc').executeTakeFirstOrThrow()
-    expect(last).toMatchObject({ org_id: p.org.id, verified: 1 })
+    expect(last).toMatchObject({ org_id: p.org.id, verified: 1, kind: 'view' })
   })
 
   it('answers an HTML 404 page for an unknown credential', async () => {

@@ -4,6 +4,7 @@ import { credentialUuid } from '../../../app/credentials/credential-id.js'
 import { verdictOf } from '../../../app/credentials/verdict.js'
 import { isLogPending } from '../../../app/credentials/verify-local.js'
 import { isPlatformError } from '../../../core/errors.js'
+import { viewerOf } from '../../../http/auth/viewer.js'
 import '../../../http/context.js'
 import { readForm } from '../../../http/request.js'
 import { render } from '../../kit/render.js'
@@ -25,7 +26,7 @@ export const credentialPages = (): Hono =>
   new Hono()
     .get('/c/:id', async (c) => {
       const { platform } = c.var
-      const { view, report, badge, qrSvg, checkedAt } = await platform.credentials.page(c.req.param('id'), c.var.fetchLocal)
+      const { view, report, badge, qrSvg, checkedAt } = await platform.credentials.page(c.req.param('id'), c.var.fetchLocal, viewerOf(c.var.actor))
       const achievement = achievementView(view.document.credential)
       const links = credentialLinks(view, achievement, platform.publicUrl, badge)
       const model = {
