@@ -2,7 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { batchUploadsMigration } from './platform/batch-uploads-migration.js'
 import { logTileNodesMigration } from './log-tile-nodes-migration.js'
 import { platformMigration } from './platform/migration.js'
-import { verificationKindsMigration } from './platform/verification-kinds-migration.js'
+import { claimLinksAndLookKindsMigration } from './platform/claim-links-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -66,7 +66,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0002_platform': platformMigration(dialect),
     '0003_batch_uploads': batchUploadsMigration(dialect),
     '0004_log_tile_nodes': logTileNodesMigration(dialect),
-    '0007_verification_kinds': verificationKindsMigration(),
+    '0007_claim_links_look_kinds': claimLinksAndLookKindsMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

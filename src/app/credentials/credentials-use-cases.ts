@@ -5,6 +5,7 @@ import { jsonDocuments } from '../platform/fetcher.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { badgeImageType } from './badge-image.js'
 import { acceptClaim, openClaim } from './claim-credential.js'
+import { claimLinkState, createClaimLinkLimits, requestClaimLink, resendClaim, type ClaimLinkState } from './claim-link.js'
 import { credentialUuid } from './credential-id.js'
 import { downloadCredential, type CredentialDownload, type DownloadKind } from './downloads.js'
 import { getIssuedCredential } from './get-issued-credential.js'
@@ -42,12 +43,19 @@ export interface CredentialsUseCases {
   openClaim(token: string): Promise<IssuedCredentialView>
   /** The learner accepts it, choosing whether the page shows their name. */
   acceptClaim(request: { token: string; showName: boolean }): Promise<IssuedCredentialView>
+  /** What a claim link opens: a credential to accept, one accepted before, one whose link was replaced, or nothing. */
+  claimLink(token: string): Promise<ClaimLinkState>
+  /** The holder of a claim link asks for a fresh one, mailed to the address on record (silently nothing when it cannot be sent). */
+  requestClaimLink(token: string): Promise<void>
+  /** The issuer sends a fresh claim link to the learner's address on record. */
+  resendClaim(request: { orgId: string; credentialId: string }): Promise<{ credentialId: string; sentTo: string; claimed: boolean }>
   /** A stored image (badge or logo) by its digest; ERR_NOT_FOUND otherwise. */
   image(id: string): Promise<ImageRecord>
 }
 
 /** The public credential use cases bound to `ports`. */
 export function credentialsUseCases(ports: PlatformPorts): CredentialsUseCases {
+  const claimLimits = createClaimLinkLimits(ports.clock)
   const fetchRemote = ports.fetcher ? jsonDocuments(ports.fetcher) : undefined
   const deps = (fetchLocal: FetchLocal) => {
     const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote } : { fetchLocal }
@@ -65,6 +73,9 @@ export function credentialsUseCases(ports: PlatformPorts): CredentialsUseCases {
     download: (id, kind) => downloadCredential(ports, id, kind),
     openClaim: (token) => openClaim(ports, token),
     acceptClaim: (request) => acceptClaim(ports, request),
+    claimLink: (token) => claimLinkState(ports, token),
+    requestClaimLink: (token) => requestClaimLink({ ...ports, limits: claimLimits }, token),
+    resendClaim: (request) => resendClaim({ ...ports, limits: claimLimits }, request),
     async image(id) {
       const image = /^[0-9a-f]{64}$/.test(id) ? await ports.store.repos.images.get(id) : undefined
       if (!image) throw new PlatformError('ERR_NOT_FOUND', `No image ${id.slice(0, 100)}`)

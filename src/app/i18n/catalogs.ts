@@ -11,6 +11,7 @@ import enMail from './messages/en/mail.json' with { type: 'json' }
 import enProblem from './messages/en/problem.json' with { type: 'json' }
 import enLog from './messages/en/log.json' with { type: 'json' }
 import enHome from './messages/en/home.json' with { type: 'json' }
+import enClaim from './messages/en/claim.json' with { type: 'json' }
 import deCommon from './messages/de/common.json' with { type: 'json' }
 import deApi from './messages/de/api.json' with { type: 'json' }
 import deDash from './messages/de/dash.json' with { type: 'json' }
@@ -20,6 +21,7 @@ import deMail from './messages/de/mail.json' with { type: 'json' }
 import deProblem from './messages/de/problem.json' with { type: 'json' }
 import deLog from './messages/de/log.json' with { type: 'json' }
 import deHome from './messages/de/home.json' with { type: 'json' }
+import deClaim from './messages/de/claim.json' with { type: 'json' }
 import frCommon from './messages/fr/common.json' with { type: 'json' }
 import frApi from './messages/fr/api.json' with { type: 'json' }
 import frDash from './messages/fr/dash.json' with { type: 'json' }
@@ -29,6 +31,7 @@ import frMail from './messages/fr/mail.json' with { type: 'json' }
 import frProblem from './messages/fr/problem.json' with { type: 'json' }
 import frLog from './messages/fr/log.json' with { type: 'json' }
 import frHome from './messages/fr/home.json' with { type: 'json' }
+import frClaim from './messages/fr/claim.json' with { type: 'json' }
 import esCommon from './messages/es/common.json' with { type: 'json' }
 import esApi from './messages/es/api.json' with { type: 'json' }
 import esDash from './messages/es/dash.json' with { type: 'json' }
@@ -38,6 +41,7 @@ import esMail from './messages/es/mail.json' with { type: 'json' }
 import esProblem from './messages/es/problem.json' with { type: 'json' }
 import esLog from './messages/es/log.json' with { type: 'json' }
 import esHome from './messages/es/home.json' with { type: 'json' }
+import esClaim from './messages/es/claim.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlApi from './messages/nl/api.json' with { type: 'json' }
 import nlDash from './messages/nl/dash.json' with { type: 'json' }
@@ -47,9 +51,10 @@ import nlMail from './messages/nl/mail.json' with { type: 'json' }
 import nlProblem from './messages/nl/problem.json' with { type: 'json' }
 import nlLog from './messages/nl/log.json' with { type: 'json' }
 import nlHome from './messages/nl/home.json' with { type: 'json' }
+import nlClaim from './messages/nl/claim.json' with { type: 'json' }
 import type { Locale } from './locales.js'
 
-const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome }
+const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enClaim }
 
 /** Every message key (English has them all). */
 export type MessageKey = keyof typeof en
@@ -60,8 +65,8 @@ export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
 /** The catalogs by language. */
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome },
-  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome },
-  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome },
-  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome },
+  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deClaim },
+  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frClaim },
+  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esClaim },
+  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlClaim },
 }

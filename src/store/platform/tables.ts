@@ -210,6 +210,12 @@ export interface VerificationEventsTable {
   kind: Generated<'view' | 'verification'>
 }
 
+export interface SupersededClaimTokensTable {
+  token_hash: string
+  credential_id: string
+  superseded_at: string
+}
+
 export interface IdempotencyKeysTable {
   org_id: string
   key: string
@@ -278,6 +284,7 @@ export interface PlatformTables {
   batch_uploads: BatchUploadsTable
   issued_credentials: IssuedCredentialsTable
   verification_events: VerificationEventsTable
+  superseded_claim_tokens: SupersededClaimTokensTable
   idempotency_keys: IdempotencyKeysTable
   outbox: OutboxTable
 }
