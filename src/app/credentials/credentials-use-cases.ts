@@ -1,5 +1,6 @@
 import { PlatformError } from '../../core/errors.js'
 import type { VerificationReport } from '../../core/verification/index.js'
+import type { Locale } from '../i18n/locales.js'
 import type { ImageMediaType, ImageRecord } from '../media/images.js'
 import { jsonDocuments } from '../platform/fetcher.js'
 import type { PlatformPorts } from '../platform/ports.js'
@@ -37,8 +38,8 @@ export interface CredentialsUseCases {
   verify(id: string, fetchLocal: FetchLocal, viewer?: Viewer): Promise<VerificationReport>
   /** The VerificationReport of any credential someone submits (JSON or a compact VC-JWT); recorded like `verify`. */
   verifySubmitted(input: unknown, fetchLocal: FetchLocal, viewer?: Viewer): Promise<VerificationReport>
-  /** A download: the signed credential, the baked badge (PNG or SVG) or the PDF certificate. */
-  download(id: string, kind: DownloadKind): Promise<CredentialDownload>
+  /** A download: the signed credential, the baked badge (PNG or SVG) or the PDF certificate (its words in `locale`). */
+  download(id: string, kind: DownloadKind, options?: { locale?: Locale }): Promise<CredentialDownload>
   /** The credential an unused claim link offers; ERR_TOKEN_INVALID otherwise. */
   openClaim(token: string): Promise<IssuedCredentialView>
   /** The learner accepts it, choosing whether the page shows their name. */
@@ -70,7 +71,7 @@ export function credentialsUseCases(ports: PlatformPorts): CredentialsUseCases {
     },
     verify: async (id, fetchLocal, viewer) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id), { kind: 'verification', viewer }),
     verifySubmitted: (input, fetchLocal, viewer) => verifySubmittedCredential(deps(fetchLocal), input, viewer),
-    download: (id, kind) => downloadCredential(ports, id, kind),
+    download: (id, kind, options) => downloadCredential(ports, id, kind, options),
     openClaim: (token) => openClaim(ports, token),
     acceptClaim: (request) => acceptClaim(ports, request),
     claimLink: (token) => claimLinkState(ports, token),
