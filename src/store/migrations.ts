@@ -3,6 +3,7 @@ import { batchUploadsMigration } from './platform/batch-uploads-migration.js'
 import { logTileNodesMigration } from './log-tile-nodes-migration.js'
 import { orgBrandMigration } from './platform/org-brand-migration.js'
 import { platformMigration } from './platform/migration.js'
+import { claimLinksAndLookKindsMigration } from './platform/claim-links-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -67,6 +68,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0003_batch_uploads': batchUploadsMigration(dialect),
     '0004_log_tile_nodes': logTileNodesMigration(dialect),
     '0006_org_brand_color': orgBrandMigration(),
+    '0007_claim_links_look_kinds': claimLinksAndLookKindsMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

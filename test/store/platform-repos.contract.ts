@@ -279,15 +279,17 @@ export function describePlatformRepos(name: string, open: OpenStore): void {
 
       it('counts per day and in total, and lists a user’s organizations with their size', async () => {
         const { owner, org, row } = await issuedOne()
-        await store.repos.credentialViews.recordVerification({ credentialId: row.credentialId, orgId: org.id, verified: true, at: '2026-03-02T10:00:00.000Z' })
-        await store.repos.credentialViews.recordVerification({ credentialId: 'urn:uuid:elsewhere', orgId: null, verified: false, at: '2026-03-02T11:00:00.000Z' })
+        await store.repos.credentialViews.recordVerification({ credentialId: row.credentialId, orgId: org.id, kind: 'verification', verified: true, at: '2026-03-02T10:00:00.000Z' })
+        await store.repos.credentialViews.recordVerification({ credentialId: row.credentialId, orgId: org.id, kind: 'view', verified: true, at: '2026-03-02T10:30:00.000Z' })
+        await store.repos.credentialViews.recordVerification({ credentialId: row.credentialId, orgId: org.id, kind: 'view', verified: true, at: '2026-03-01T10:30:00.000Z' })
+        await store.repos.credentialViews.recordVerification({ credentialId: 'urn:uuid:elsewhere', orgId: null, kind: 'verification', verified: false, at: '2026-03-02T11:00:00.000Z' })
         await store.repos.issuedCredentials.setState(row.credentialId, { state: 'revoked', reason: null, at: '2026-03-02T12:00:00.000Z' })
         expect(await store.repos.stats.daily(org.id, '2026-03-01T00:00:00.000Z')).toEqual([
-          { date: '2026-03-01', issued: 1, claimed: 0, revoked: 0, verified: 0 },
-          { date: '2026-03-02', issued: 0, claimed: 0, revoked: 1, verified: 1 },
+          { date: '2026-03-01', issued: 1, claimed: 0, revoked: 0, verified: 0, viewed: 1 },
+          { date: '2026-03-02', issued: 0, claimed: 0, revoked: 1, verified: 1, viewed: 1 },
         ])
-        expect(await store.repos.stats.daily(org.id, '2026-03-02T00:00:00.000Z')).toEqual([{ date: '2026-03-02', issued: 0, claimed: 0, revoked: 1, verified: 1 }])
-        expect(await store.repos.stats.totals(org.id)).toEqual({ issued: 1, claimed: 0, revoked: 1, suspended: 0, verified: 1, batches: 0, achievements: 1 })
+        expect(await store.repos.stats.daily(org.id, '2026-03-02T00:00:00.000Z')).toEqual([{ date: '2026-03-02', issued: 0, claimed: 0, revoked: 1, verified: 1, viewed: 1 }])
+        expect(await store.repos.stats.totals(org.id)).toEqual({ issued: 1, claimed: 0, revoked: 1, suspended: 0, verified: 1, views: 2, batches: 0, achievements: 1 })
         expect(await store.repos.stats.orgsOf(owner.id)).toEqual([{ slug: org.slug, name: 'Stats University', role: 'owner', credentials: 1, achievements: 1 }])
       })
     })

@@ -1,15 +1,17 @@
 import { PlatformError } from '../../core/errors.js'
 import type { VerificationReport } from '../../core/verification/index.js'
+import type { Locale } from '../i18n/locales.js'
 import type { ImageMediaType, ImageRecord } from '../media/images.js'
 import { jsonDocuments } from '../platform/fetcher.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { badgeImageType } from './badge-image.js'
 import { acceptClaim, openClaim } from './claim-credential.js'
+import { claimLinkState, createClaimLinkLimits, requestClaimLink, resendClaim, type ClaimLinkState } from './claim-link.js'
 import { credentialUuid } from './credential-id.js'
 import { downloadCredential, type CredentialDownload, type DownloadKind } from './downloads.js'
 import { getIssuedCredential } from './get-issued-credential.js'
 import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.js'
-import { verifyIssuedCredential, verifySubmittedCredential } from './verify-issued-credential.js'
+import { verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
 
 /** What a credential's public page is drawn from: the credential, its live verification, its badge's type and a QR code of the page. */
 export interface CredentialPageData {
@@ -30,24 +32,31 @@ export interface CredentialPageData {
 export interface CredentialsUseCases {
   /** An issued credential by UUID or `urn:uuid:` id, revoked and suspended ones included; ERR_NOT_FOUND otherwise. */
   get(id: string): Promise<IssuedCredentialView>
-  /** The public page's data, verified live (the verification is recorded). */
-  page(id: string, fetchLocal: FetchLocal): Promise<CredentialPageData>
-  /** The live VerificationReport of an issued credential (recorded). */
-  verify(id: string, fetchLocal: FetchLocal): Promise<VerificationReport>
-  /** The VerificationReport of any credential someone submits (JSON or a compact VC-JWT). */
-  verifySubmitted(input: unknown, fetchLocal: FetchLocal): Promise<VerificationReport>
-  /** A download: the signed credential, the baked badge (PNG or SVG) or the PDF certificate. */
-  download(id: string, kind: DownloadKind): Promise<CredentialDownload>
+  /** The public page's data, verified live (recorded as a page view unless `viewer` is a member of the issuing organization). */
+  page(id: string, fetchLocal: FetchLocal, viewer?: Viewer): Promise<CredentialPageData>
+  /** The live VerificationReport of an issued credential (recorded as a verification unless `viewer` is a member of the issuing organization). */
+  verify(id: string, fetchLocal: FetchLocal, viewer?: Viewer): Promise<VerificationReport>
+  /** The VerificationReport of any credential someone submits (JSON or a compact VC-JWT); recorded like `verify`. */
+  verifySubmitted(input: unknown, fetchLocal: FetchLocal, viewer?: Viewer): Promise<VerificationReport>
+  /** A download: the signed credential, the baked badge (PNG or SVG) or the PDF certificate (its words in `locale`). */
+  download(id: string, kind: DownloadKind, options?: { locale?: Locale }): Promise<CredentialDownload>
   /** The credential an unused claim link offers; ERR_TOKEN_INVALID otherwise. */
   openClaim(token: string): Promise<IssuedCredentialView>
   /** The learner accepts it, choosing whether the page shows their name. */
   acceptClaim(request: { token: string; showName: boolean }): Promise<IssuedCredentialView>
+  /** What a claim link opens: a credential to accept, one accepted before, one whose link was replaced, or nothing. */
+  claimLink(token: string): Promise<ClaimLinkState>
+  /** The holder of a claim link asks for a fresh one, mailed to the address on record (silently nothing when it cannot be sent). */
+  requestClaimLink(token: string): Promise<void>
+  /** The issuer sends a fresh claim link to the learner's address on record. */
+  resendClaim(request: { orgId: string; credentialId: string }): Promise<{ credentialId: string; sentTo: string; claimed: boolean }>
   /** A stored image (badge or logo) by its digest; ERR_NOT_FOUND otherwise. */
   image(id: string): Promise<ImageRecord>
 }
 
 /** The public credential use cases bound to `ports`. */
 export function credentialsUseCases(ports: PlatformPorts): CredentialsUseCases {
+  const claimLimits = createClaimLinkLimits(ports.clock)
   const fetchRemote = ports.fetcher ? jsonDocuments(ports.fetcher) : undefined
   const deps = (fetchLocal: FetchLocal) => {
     const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote } : { fetchLocal }
@@ -55,16 +64,19 @@ export function credentialsUseCases(ports: PlatformPorts): CredentialsUseCases {
   }
   return {
     get: (id) => getIssuedCredential(ports, id),
-    async page(id, fetchLocal) {
+    async page(id, fetchLocal, viewer) {
       const view = await getIssuedCredential(ports, id)
-      const [report, badge] = await Promise.all([verifyIssuedCredential(deps(fetchLocal), view), badgeImageType(ports, view)])
+      const [report, badge] = await Promise.all([verifyIssuedCredential(deps(fetchLocal), view, { kind: 'view', viewer }), badgeImageType(ports, view)])
       return { view, report, badge, qrSvg: ports.media.qrCodeSvg(`${ports.publicUrl}/c/${credentialUuid(view.id)}`, { size: 160 }), checkedAt: ports.clock.now() }
     },
-    verify: async (id, fetchLocal) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id)),
-    verifySubmitted: (input, fetchLocal) => verifySubmittedCredential(deps(fetchLocal), input),
-    download: (id, kind) => downloadCredential(ports, id, kind),
+    verify: async (id, fetchLocal, viewer) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id), { kind: 'verification', viewer }),
+    verifySubmitted: (input, fetchLocal, viewer) => verifySubmittedCredential(deps(fetchLocal), input, viewer),
+    download: (id, kind, options) => downloadCredential(ports, id, kind, options),
     openClaim: (token) => openClaim(ports, token),
     acceptClaim: (request) => acceptClaim(ports, request),
+    claimLink: (token) => claimLinkState(ports, token),
+    requestClaimLink: (token) => requestClaimLink({ ...ports, limits: claimLimits }, token),
+    resendClaim: (request) => resendClaim({ ...ports, limits: claimLimits }, request),
     async image(id) {
       const image = /^[0-9a-f]{64}$/.test(id) ? await ports.store.repos.images.get(id) : undefined
       if (!image) throw new PlatformError('ERR_NOT_FOUND', `No image ${id.slice(0, 100)}`)

@@ -27,11 +27,15 @@ export interface IssuedCredentialView {
   issuedAt: string
 }
 
-/** One verification of a credential, for the issuer's "verified over time". */
+/** How someone looked at a credential: its public page (`view`), or its verification report (`verification`: the API, a verifier). */
+export type VerificationKind = 'view' | 'verification'
+
+/** One look at a credential by someone outside its issuing organization, for the issuer's statistics. */
 export interface VerificationEvent {
   credentialId: string
   /** The issuing organization when the credential is this instance's, else null. */
   orgId: string | null
+  kind: VerificationKind
   verified: boolean
   at: string
 }
@@ -47,6 +51,13 @@ export interface CredentialViewsRepo {
    * not claimed before (one statement, so two concurrent accepts cannot both succeed). True when it did.
    */
   claim(tokenHash: string, choice: { showName: boolean; at: string }): Promise<boolean>
+  /** The issued credential whose claim link of `tokenHash` was replaced by a newer one, or undefined. */
+  bySupersededClaimTokenHash(tokenHash: string): Promise<IssuedCredentialView | undefined>
+  /**
+   * Gives the credential a new claim link (`tokenHash`): the current one is kept as superseded (its
+   * page can still name the credential) and stops claiming. False when no such credential.
+   */
+  replaceClaimToken(credentialId: string, tokenHash: string, at: string): Promise<boolean>
   /** Records one verification. */
   recordVerification(event: VerificationEvent): Promise<void>
 }

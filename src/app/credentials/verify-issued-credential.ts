@@ -1,19 +1,41 @@
 import type { VerificationReport } from '../../core/verification/index.js'
 import type { PlatformPorts } from '../platform/ports.js'
-import type { DocumentAccess, IssuedCredentialView } from './ports.js'
+import type { DocumentAccess, IssuedCredentialView, VerificationKind } from './ports.js'
 import { signedText } from './signed-document.js'
 import { replaceCheck, verifyLocal } from './verify-local.js'
 
 /** What verifying on this instance takes: the platform's store, clock and public URL, and document access. */
 export type VerifyDeps = Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'> & { documents: DocumentAccess }
 
+/** Who is looking, as far as the request says: a signed-in user, or an organization's API key. */
+export type Viewer = { userId: string } | { orgId: string }
+
+/** Whether `viewer` belongs to the organization `orgId` (its own looks are not the issuer's statistics). */
+async function isInsider({ store }: Pick<VerifyDeps, 'store'>, orgId: string | null, viewer: Viewer | undefined): Promise<boolean> {
+  if (!viewer || orgId === null) return false
+  if ('orgId' in viewer) return viewer.orgId === orgId
+  return (await store.repos.access.roleOf(orgId, viewer.userId)) !== undefined
+}
+
+/** How a look is recorded: a page `view` or a `verification` report, and who asked. */
+export interface LookOptions {
+  kind: VerificationKind
+  viewer?: Viewer | undefined
+}
+
+/** Records one look for the issuer's statistics, unless a member of the issuing organization asked. */
+async function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock'>, event: { credentialId: string; orgId: string | null; verified: boolean }, { kind, viewer }: LookOptions): Promise<void> {
+  if (await isInsider(deps, event.orgId, viewer)) return
+  await deps.store.repos.credentialViews.recordVerification({ ...event, kind, at: deps.clock.now().toISOString() })
+}
+
 /**
  * Verifies a credential this instance issued, live (proof, status, log inclusion: see verifyLocal),
- * and records the verification for the issuer's statistics.
+ * and records the look (a page view or a verification) for the issuer's statistics.
  */
-export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCredentialView): Promise<VerificationReport> {
+export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCredentialView, look: LookOptions): Promise<VerificationReport> {
   const report = withIssuerState(await verifyLocal(deps, signedText(view.document)), view)
-  await deps.store.repos.credentialViews.recordVerification({ credentialId: view.id, orgId: view.org.id, verified: report.verified, at: deps.clock.now().toISOString() })
+  await recordLook(deps, { credentialId: view.id, orgId: view.org.id, verified: report.verified }, look)
   return report
 }
 
@@ -22,13 +44,13 @@ export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCrede
  * own resolve in-process, others' documents only through the configured remote fetcher. Records
  * the verification when the credential has an id (with its organization when it is one of ours).
  */
-export async function verifySubmittedCredential(deps: VerifyDeps, input: unknown): Promise<VerificationReport> {
+export async function verifySubmittedCredential(deps: VerifyDeps, input: unknown, viewer?: Viewer): Promise<VerificationReport> {
   let report = await verifyLocal(deps, input)
   const id = report.credential?.id
   if (typeof id !== 'string' || id.length > 2000) return report
   const ours = await deps.store.repos.credentialViews.byId(id)
   if (ours) report = withIssuerState(report, ours)
-  await deps.store.repos.credentialViews.recordVerification({ credentialId: id, orgId: ours?.org.id ?? null, verified: report.verified, at: deps.clock.now().toISOString() })
+  await recordLook(deps, { credentialId: id, orgId: ours?.org.id ?? null, verified: report.verified }, { kind: 'verification', viewer })
   return report
 }
 

@@ -10,7 +10,7 @@ export interface Activity {
 const DAY = 86_400_000
 
 /**
- * Issued, claimed, revoked and verified per day over the last `days` days (UTC, today included),
+ * Issued, claimed, revoked, verified and viewed per day over the last `days` days (UTC, today included),
  * with the days that had no events filled in as zeros so charts have an even axis.
  */
 export async function organizationActivity({ stats, clock }: { stats: StatsRepo; clock: Clock }, orgId: string, days = 30): Promise<Activity> {
@@ -21,7 +21,7 @@ export async function organizationActivity({ stats, clock }: { stats: StatsRepo;
   const byDate = new Map(rows.map((r) => [r.date, r]))
   const series = Array.from({ length: days }, (_, i) => {
     const date = new Date(from + i * DAY).toISOString().slice(0, 10)
-    return byDate.get(date) ?? { date, issued: 0, claimed: 0, revoked: 0, verified: 0 }
+    return byDate.get(date) ?? { date, issued: 0, claimed: 0, revoked: 0, verified: 0, viewed: 0 }
   })
   return { totals, days: series }
 }

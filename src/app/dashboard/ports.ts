@@ -6,7 +6,10 @@ export interface DayCounts {
   issued: number
   claimed: number
   revoked: number
+  /** Verification reports asked for by others than the issuing organization's members (the API, verifiers). */
   verified: number
+  /** Views of the credentials' public pages by others than the issuing organization's members. */
+  viewed: number
 }
 
 /** An organization the user belongs to, with their role and its size. */
@@ -23,7 +26,7 @@ export interface StatsRepo {
   /** Per-day counts for the organization from `from` (inclusive, ISO) on; days without events are absent. */
   daily(orgId: string, fromIso: string): Promise<DayCounts[]>
   /** All-time totals of the organization. */
-  totals(orgId: string): Promise<Omit<DayCounts, 'date'> & { suspended: number; batches: number; achievements: number }>
+  totals(orgId: string): Promise<Omit<DayCounts, 'date' | 'viewed'> & { views: number; suspended: number; batches: number; achievements: number }>
   /** The user's organizations, by name. */
   orgsOf(userId: string): Promise<MyOrg[]>
 }

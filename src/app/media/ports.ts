@@ -26,6 +26,34 @@ export interface CertificateContent {
   credentialId: string
   /** The badge, drawn on the certificate when it is a PNG. */
   badgePng?: Uint8Array
+  /** The language dates are formatted in when `labels` are not given (BCP 47; default English). */
+  locale?: string
+  /** Every printed word around the facts, in the reader's language (default English). */
+  labels?: CertificateLabels
+  /** A revoked or suspended credential: the word drawn across the page and a line of detail. */
+  status?: CertificateStatus
+}
+
+/** The printed words around a certificate's facts, in one language, dates already filled in. */
+export interface CertificateLabels {
+  certifies: string
+  hasEarned: string
+  skills: string
+  issuedBy: string
+  issuedOn: string
+  validUntil?: string
+  credentialId: string
+  scanToVerify: string
+  subject: string
+}
+
+/** A withdrawn credential's mark on its certificate, in the reader's language. */
+export interface CertificateStatus {
+  kind: 'revoked' | 'suspended'
+  /** The word across the page: "REVOKED", "WIDERRUFEN". */
+  label: string
+  /** A line under it: "Revoked on 12 March 2026: issued in error". */
+  detail?: string
 }
 
 /** Image and document rendering. */
@@ -38,6 +66,8 @@ export interface MediaPort {
   designBadge(design: BadgeDesign): string
   /** A PNG with the credential baked in (the OB 3.0 `openbadgecredential` iTXt chunk). */
   bakePng(png: Uint8Array, credential: string): Uint8Array
+  /** Renders an SVG (sanitized first) to a PNG `size` pixels wide. ERR_IMAGE_INVALID for an SVG that cannot be drawn. */
+  svgToPng(svg: string, options: { size: number }): Uint8Array
   /** An SVG with the credential baked in (the OB 3.0 `openbadges:credential` element). */
   bakeSvg(svg: string, credential: string): string
   /** A one-page A4 certificate PDF with a QR code to `verifyUrl`. */

@@ -4,6 +4,7 @@ import { credentialUuid } from '../../app/credentials/credential-id.js'
 import type { FetchLocal } from '../../app/credentials/ports.js'
 import { DEFAULT_INPUT_LIMITS } from '../../core/credential/index.js'
 import { PlatformError } from '../../core/errors.js'
+import { publicViewer } from '../auth/viewer.js'
 import '../context.js'
 import { readText } from '../request.js'
 
@@ -69,13 +70,13 @@ export const publicCredentialRoutes = (): Hono =>
       return c.body(null, 204)
     })
     .get('/api/v1/credentials/:id/verification', async (c) => {
-      const report = await c.var.platform.credentials.verify(c.req.param('id'), c.var.fetchLocal)
+      const report = await c.var.platform.credentials.verify(c.req.param('id'), c.var.fetchLocal, await publicViewer(c))
       allowAnyOrigin(c)
       c.header('Cache-Control', 'no-store')
       return c.json(report)
     })
     .post('/api/v1/verify', async (c) => {
-      const report = await c.var.platform.credentials.verifySubmitted(await submittedCredential(c), c.var.fetchLocal)
+      const report = await c.var.platform.credentials.verifySubmitted(await submittedCredential(c), c.var.fetchLocal, await publicViewer(c))
       allowAnyOrigin(c)
       c.header('Cache-Control', 'no-store')
       return c.json(report)

@@ -42,12 +42,21 @@ export const activityQuery = z.object({
   days: wholeNumberQuery({ min: 1, max: 366, fallback: 30, description: 'How many days back, today included' }),
 })
 
-const counts = { issued: z.number().int(), claimed: z.number().int(), revoked: z.number().int(), verified: z.number().int() }
+const counts = {
+  issued: z.number().int(),
+  claimed: z.number().int(),
+  revoked: z.number().int(),
+  verified: z.number().int().describe('Verification reports asked for (the verification API, verifiers), members of the organization not counted'),
+}
 
 const activitySchema = z
   .object({
-    totals: z.object({ ...counts, suspended: z.number().int(), batches: z.number().int(), achievements: z.number().int() }).describe('All-time totals'),
-    days: z.array(z.object({ date: z.string().meta({ format: 'date' }), ...counts })).describe('One entry per day (UTC), oldest first, days without events as zeros'),
+    totals: z
+      .object({ ...counts, views: z.number().int().describe('Views of the public credential pages, members of the organization not counted'), suspended: z.number().int(), batches: z.number().int(), achievements: z.number().int() })
+      .describe('All-time totals'),
+    days: z
+      .array(z.object({ date: z.string().meta({ format: 'date' }), ...counts, viewed: z.number().int().describe('Views of the public credential pages that day, members not counted') }))
+      .describe('One entry per day (UTC), oldest first, days without events as zeros'),
   })
   .meta({ id: 'Activity' })
 
@@ -126,7 +135,7 @@ export const getActivity = createRoute({
   operationId: 'getActivity',
   tags: ['Activity'],
   summary: 'Activity per day',
-  description: `${needs('viewer')} Issued, claimed, revoked and verified per day over the last \`days\` days, with all-time totals.`,
+  description: `${needs('viewer')} Issued, claimed, revoked, verified and viewed per day over the last \`days\` days, with all-time totals.`,
   security: ACCESS.read,
   request: { params: org, query: activityQuery },
   responses: { 200: json(activitySchema, 'The activity'), ...problems(400, 401, 404) },

@@ -126,5 +126,26 @@ export const revokeCredential = statusChange('revoke', 'Revoke a credential', 'S
 export const suspendCredential = statusChange('suspend', 'Suspend a credential', 'Sets its suspension bit until it is unsuspended.')
 export const unsuspendCredential = statusChange('unsuspend', 'Unsuspend a credential', 'Clears its suspension bit.')
 
+/** What `POST …/credentials/{id}/claim-link` answers. */
+export const claimLinkSentSchema = z
+  .object({
+    credentialId: z.string().describe('The credential’s `urn:uuid:` id'),
+    sentTo: z.string().describe('The e-mail address on record the new link was sent to (never another one)'),
+    claimed: z.boolean().describe('Whether the learner had already accepted the credential (the link then opens its page with a reminder)'),
+  })
+  .meta({ id: 'ClaimLinkSent' })
+
+export const resendClaimLink = createRoute({
+  method: 'post',
+  path: '/api/v1/orgs/{org}/credentials/{id}/claim-link',
+  operationId: 'resendClaimLink',
+  tags,
+  summary: 'Send the learner a new claim link',
+  description: `${needs('issuer')} Mails a fresh claim link to the address the credential was issued to; the previous link stops working (its page offers the learner a new one). At most 5 an hour per credential.`,
+  security: ACCESS.write,
+  request: { params: credential },
+  responses: { 202: json(claimLinkSentSchema, 'The e-mail is queued'), ...problems(401, 403, 404, [409, 'The credential is revoked'], 429) },
+})
+
 /** The credential operations. */
-export const issuanceOperations = [issueCredential, listCredentials, getCredential, revokeCredential, suspendCredential, unsuspendCredential]
+export const issuanceOperations = [issueCredential, listCredentials, getCredential, revokeCredential, suspendCredential, unsuspendCredential, resendClaimLink]

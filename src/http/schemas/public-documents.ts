@@ -102,15 +102,16 @@ const download = (file: string, operationId: string, summary: string, mediaType:
     responses: {
       200: { ...bytes(schema, [mediaType], `\`${file}\`, as an attachment`), headers: { 'Content-Disposition': header('attachment; filename=…') } },
       ...(file.startsWith('credential.') ? { 303: { description: 'The credential is in the other format: its download', headers: { Location: header('`/c/{id}/credential.json` or `.jwt`') } } } : {}),
+      ...(file === 'badge.svg' ? { 303: { description: 'The badge image is a PNG: the baked PNG', headers: { Location: header('`/c/{id}/badge.png`') } } } : {}),
       ...problems(404),
     },
   })
 
 export const downloadJson = download('credential.json', 'downloadCredentialJson', 'Download the credential (JSON)', 'application/vc+ld+json', 'The signed credential as a file, for wallets and archives.', jsonDocument)
 export const downloadJwt = download('credential.jwt', 'downloadCredentialJwt', 'Download the credential (VC-JWT)', 'application/vc+jwt', 'The compact VC-JWT of a credential its organization issues as a VC-JWT.', z.string())
-export const downloadPng = download('badge.png', 'downloadBadgePng', 'Baked badge (PNG)', 'image/png', 'The badge image with the signed credential baked in (OB 3.0 baking: an iTXt `openbadgecredential` chunk).')
-export const downloadSvg = download('badge.svg', 'downloadBadgeSvg', 'Baked badge (SVG)', 'image/svg+xml', 'The badge image with the signed credential baked in (an `openbadges:credential` element).')
-export const downloadPdf = download('certificate.pdf', 'downloadCertificate', 'PDF certificate', 'application/pdf', 'A printable certificate with a QR code to the credential’s page; a revoked or suspended credential’s says so.')
+export const downloadPng = download('badge.png', 'downloadBadgePng', 'Baked badge (PNG)', 'image/png', 'The badge image with the signed credential baked in (OB 3.0 baking: an iTXt `openbadgecredential` chunk). Every credential has one: an SVG badge (or the badge designed from the achievement’s name) is drawn to a 512 px PNG first.')
+export const downloadSvg = download('badge.svg', 'downloadBadgeSvg', 'Baked badge (SVG)', 'image/svg+xml', 'The badge image with the signed credential baked in (an `openbadges:credential` element), for an SVG badge or none; a PNG badge answers 303 to the baked PNG.')
+export const downloadPdf = download('certificate.pdf', 'downloadCertificate', 'PDF certificate', 'application/pdf', 'A printable certificate with a QR code to the credential’s page, its words in the reader’s language (the language cookie, then `Accept-Language`); a revoked or suspended credential’s is marked so across the page, with when and why.')
 
 export const getImage = createRoute({
   method: 'get',

@@ -45,8 +45,28 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
         .executeTakeFirst()
       return Number(result.numUpdatedRows) === 1
     },
-    async recordVerification({ credentialId, orgId, verified, at }) {
-      await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, verified: verified ? 1 : 0, at }).execute()
+    async bySupersededClaimTokenHash(tokenHash) {
+      const row = await views()
+        .innerJoin('superseded_claim_tokens as s', 's.credential_id', 'i.credential_id')
+        .where('s.token_hash', '=', tokenHash)
+        .executeTakeFirst()
+      return row && viewOf(row)
+    },
+    async replaceClaimToken(credentialId, tokenHash, at) {
+      const current = await q.selectFrom('issued_credentials').select('claim_token_hash').where('credential_id', '=', credentialId).executeTakeFirst()
+      if (!current) return false
+      if (current.claim_token_hash) {
+        await q
+          .insertInto('superseded_claim_tokens')
+          .values({ token_hash: current.claim_token_hash, credential_id: credentialId, superseded_at: at })
+          .onConflict((oc) => oc.column('token_hash').doNothing())
+          .execute()
+      }
+      const result = await q.updateTable('issued_credentials').set({ claim_token_hash: tokenHash }).where('credential_id', '=', credentialId).executeTakeFirst()
+      return Number(result.numUpdatedRows) === 1
+    },
+    async recordVerification({ credentialId, orgId, kind, verified, at }) {
+      await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, kind, verified: verified ? 1 : 0, at }).execute()
     },
   }
 }

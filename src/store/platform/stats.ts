@@ -6,29 +6,36 @@ import type { Database } from '../schema.js'
 export function statsRepo(q: Kysely<Database>): StatsRepo {
   const day = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`
   const count = sql<number>`count(*)`
-  async function perDay(table: 'issued_credentials' | 'verification_events', column: string, orgId: string, fromIso: string, onlyRevoked = false) {
+  async function perDay(
+    table: 'issued_credentials' | 'verification_events',
+    column: string,
+    orgId: string,
+    fromIso: string,
+    only?: { column: 'state' | 'kind'; value: string },
+  ) {
     const rows = await q
       .selectFrom(table)
       .select([day(column).as('date'), count.as('n')])
       .where('org_id', '=', orgId)
       .where(sql.ref(column), '>=', fromIso)
-      .$if(onlyRevoked, (qb) => qb.where(sql.ref('state'), '=', 'revoked'))
+      .$if(only !== undefined, (qb) => qb.where(sql.ref(only!.column), '=', only!.value))
       .groupBy(day(column))
       .execute()
     return rows.map((r) => ({ date: String(r.date), n: Number(r.n) }))
   }
   return {
     async daily(orgId, fromIso) {
-      const [issued, claimed, revoked, verified] = await Promise.all([
+      const [issued, claimed, revoked, verified, viewed] = await Promise.all([
         perDay('issued_credentials', 'issued_at', orgId, fromIso),
         perDay('issued_credentials', 'claimed_at', orgId, fromIso),
-        perDay('issued_credentials', 'state_changed_at', orgId, fromIso, true),
-        perDay('verification_events', 'at', orgId, fromIso),
+        perDay('issued_credentials', 'state_changed_at', orgId, fromIso, { column: 'state', value: 'revoked' }),
+        perDay('verification_events', 'at', orgId, fromIso, { column: 'kind', value: 'verification' }),
+        perDay('verification_events', 'at', orgId, fromIso, { column: 'kind', value: 'view' }),
       ])
       const days = new Map<string, DayCounts>()
-      const add = (rows: { date: string; n: number }[], key: 'issued' | 'claimed' | 'revoked' | 'verified') => {
+      const add = (rows: { date: string; n: number }[], key: Exclude<keyof DayCounts, 'date'>) => {
         for (const { date, n } of rows) {
-          const d = days.get(date) ?? { date, issued: 0, claimed: 0, revoked: 0, verified: 0 }
+          const d = days.get(date) ?? { date, issued: 0, claimed: 0, revoked: 0, verified: 0, viewed: 0 }
           d[key] = n
           days.set(date, d)
         }
@@ -37,6 +44,7 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
       add(claimed, 'claimed')
       add(revoked, 'revoked')
       add(verified, 'verified')
+      add(viewed, 'viewed')
       return [...days.values()].sort((a, b) => a.date.localeCompare(b.date))
     },
     async totals(orgId) {
@@ -51,7 +59,14 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
         ])
         .where('org_id', '=', orgId)
         .executeTakeFirstOrThrow()
-      const verified = await q.selectFrom('verification_events').select(count.as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()
+      const looks = await q
+        .selectFrom('verification_events')
+        .select([
+          sql<number>`sum(case when kind = 'verification' then 1 else 0 end)`.as('verified'),
+          sql<number>`sum(case when kind = 'view' then 1 else 0 end)`.as('views'),
+        ])
+        .where('org_id', '=', orgId)
+        .executeTakeFirstOrThrow()
       const batches = await q.selectFrom('batches').select(count.as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()
       const achievements = await q.selectFrom('achievements').select(count.as('n')).where('org_id', '=', orgId).where('state', '!=', 'archived').executeTakeFirstOrThrow()
       return {
@@ -59,7 +74,8 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
         claimed: n(issued.claimed),
         revoked: n(issued.revoked),
         suspended: n(issued.suspended),
-        verified: n(verified.n),
+        verified: n(looks.verified),
+        views: n(looks.views),
         batches: n(batches.n),
         achievements: n(achievements.n),
       }

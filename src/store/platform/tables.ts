@@ -207,6 +207,14 @@ export interface VerificationEventsTable {
   org_id: string | null
   verified: number
   at: string
+  /** 'view' (the public page) or 'verification' (a verification report); 0007. */
+  kind: Generated<'view' | 'verification'>
+}
+
+export interface SupersededClaimTokensTable {
+  token_hash: string
+  credential_id: string
+  superseded_at: string
 }
 
 export interface IdempotencyKeysTable {
@@ -277,6 +285,7 @@ export interface PlatformTables {
   batch_uploads: BatchUploadsTable
   issued_credentials: IssuedCredentialsTable
   verification_events: VerificationEventsTable
+  superseded_claim_tokens: SupersededClaimTokensTable
   idempotency_keys: IdempotencyKeysTable
   outbox: OutboxTable
 }

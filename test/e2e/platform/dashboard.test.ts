@@ -18,14 +18,16 @@ beforeAll(async () => {
   await t.seedMember(org, viewer, 'viewer')
   // Verifications two days ago and today (the test clock is 2026-03-01T09:00Z).
   const events = [
-    { at: '2026-02-27T10:00:00.000Z', org: org.id },
-    { at: '2026-03-01T08:00:00.000Z', org: org.id },
-    { at: '2026-03-01T08:30:00.000Z', org: org.id },
-    { at: '2026-03-01T08:30:00.000Z', org: other.id },
+    { at: '2026-02-27T10:00:00.000Z', org: org.id, kind: 'verification' as const },
+    { at: '2026-03-01T08:00:00.000Z', org: org.id, kind: 'verification' as const },
+    { at: '2026-03-01T08:30:00.000Z', org: org.id, kind: 'verification' as const },
+    { at: '2026-03-01T08:30:00.000Z', org: other.id, kind: 'verification' as const },
+    // Page views are reported apart from verifications.
+    { at: '2026-03-01T07:00:00.000Z', org: org.id, kind: 'view' as const },
   ]
   await t.store.db
     .insertInto('verification_events')
-    .values(events.map((e, i) => ({ credential_id: `urn:uuid:${i}`, org_id: e.org, verified: 1, at: e.at })))
+    .values(events.map((e, i) => ({ credential_id: `urn:uuid:${i}`, org_id: e.org, kind: e.kind, verified: 1, at: e.at })))
     .execute()
 })
 afterAll(() => t.close())
@@ -65,6 +67,8 @@ describe('the dashboards', () => {
       ['2026-03-01', 2],
     ])
     expect(body.totals.verified).toBe(3)
+    expect(body.days.map((d: { viewed: number }) => d.viewed)).toEqual([0, 0, 1])
+    expect(body.totals.views).toBe(1)
   })
 
   it('shows the organization dashboard with a chart and its data table to members only', async () => {
@@ -72,7 +76,8 @@ describe('the dashboards', () => {
     expect(res.status).toBe(200)
     const page = await res.text()
     expect(page).toContain('<svg class="chart" role="img" aria-labelledby="activity-title activity-desc"')
-    expect(page).toMatch(/<th scope="row">1 Mar 2026<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">2<\/td>/)
+    expect(page).toMatch(/<th scope="row">1 Mar 2026<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">2<\/td><td class="num">1<\/td>/)
+    expect(page).toMatch(/<dt>Page views<\/dt><dd>1<\/dd>/)
     expect(page).toContain('aria-current="page">Last 7 days</a>')
     expect(page).not.toContain('Issue a credential') // a viewer cannot issue
     expect((await t.request(`/orgs/${org.slug}/dashboard`, { as: stranger })).status).toBe(404)

@@ -198,13 +198,13 @@ describe('the credential page /c/:id', () => {
     expect(await page(fresh.uuid)).toContain(`<title>QR code: http://localhost:3000/c/${fresh.uuid}</title>`)
   })
 
-  it('records a verification event for the issuer with every page view', async () => {
+  it('records a page view (not a verification) for the issuer with every anonymous page view', async () => {
     const count = async () => Number((await p.t.store.db.selectFrom('verification_events').select((eb) => eb.fn.countAll().as('n')).where('credential_id', '=', fresh.id).executeTakeFirstOrThrow()).n)
     const before = await count()
     await page(fresh.uuid)
     expect(await count()).toBe(before + 1)
     const last = await p.t.store.db.selectFrom('verification_events').selectAll().where('credential_id', '=', fresh.id).orderBy('at', 'desc').executeTakeFirstOrThrow()
-    expect(last).toMatchObject({ org_id: p.org.id, verified: 1 })
+    expect(last).toMatchObject({ org_id: p.org.id, verified: 1, kind: 'view' })
   })
 
   it('answers an HTML 404 page for an unknown credential', async () => {
@@ -231,19 +231,29 @@ describe('downloads', () => {
     expect((await readJson(await verify(extracted!))).verified).toBe(true)
   })
 
-  it('offers no PNG for an SVG badge, and bakes the SVG instead; that credential verifies too', async () => {
+  it('bakes both a PNG (drawn from the SVG) and the SVG for an SVG badge; both credentials verify', async () => {
     const svgIssued = await p.issue({ email: 'svg@example.org' }, p.org, await p.seedAchievement('svg'))
     const text = await page(svgIssued.uuid)
-    expect(text).not.toContain(`/c/${svgIssued.uuid}/badge.png`)
+    expect(text).toContain(`/c/${svgIssued.uuid}/badge.png`)
+    expect(text).toContain(`/c/${svgIssued.uuid}/badge.svg`)
     const png = await p.request(`/c/${svgIssued.uuid}/badge.png`)
-    expect(png.status).toBe(404)
-    expect((await readJson(png)).detail).toContain('a baked PNG needs a PNG badge image')
+    expect(png.status).toBe(200)
+    expect(png.headers.get('content-type')).toBe('image/png')
+    const pngBytes = new Uint8Array(await png.arrayBuffer())
+    expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    expect(extractFromPng(pngBytes)).toBe(await storedJson(svgIssued.id))
     const res = await p.request(`/c/${svgIssued.uuid}/badge.svg`)
     expect(res.headers.get('content-type')).toBe('image/svg+xml')
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'")
     const extracted = extractFromSvg(await res.text())
     expect(extracted).toBe(await storedJson(svgIssued.id))
     expect((await readJson(await verify(extracted!))).verified).toBe(true)
+  })
+
+  it('sends badge.svg of a PNG badge to the baked PNG', async () => {
+    const res = await p.request(`/c/${fresh.uuid}/badge.svg`)
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe(`/c/${fresh.uuid}/badge.png`)
   })
 
   it('bakes a designed SVG badge when the achievement has no image', async () => {
@@ -253,6 +263,9 @@ describe('downloads', () => {
     const svg = await res.text()
     expect(svg).toContain('FAIR Data Stewardship')
     expect(extractFromSvg(svg)).toBe(await storedJson(plain.id))
+    const png = await p.request(`/c/${plain.uuid}/badge.png`)
+    expect(png.status).toBe(200)
+    expect(extractFromPng(new Uint8Array(await png.arrayBuffer()))).toBe(await storedJson(plain.id))
   })
 
   it('renders a one-page PDF certificate that pdf-lib opens', async () => {

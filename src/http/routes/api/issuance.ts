@@ -7,6 +7,7 @@ import type { IssueOutcome } from '../../../app/issuance/issue-credential.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../auth/require.js'
+import { withRetryAfter } from '../../auth/session-cookie.js'
 import '../../context.js'
 import { bodyStream, readJson, readQuery } from '../../request.js'
 import { listBatchesQuery, startBatchQuery } from '../../schemas/batches.js'
@@ -42,7 +43,7 @@ function fileNameOf(header: string | undefined): string | undefined {
 
 /**
  * Issuance API under /api/v1/orgs/:org: issue one credential (Idempotency-Key honoured), list and
- * read issued credentials, revoke / suspend / unsuspend, bulk CSV batches with progress and error
+ * read issued credentials, revoke / suspend / unsuspend, send a new claim link, bulk CSV batches with progress and error
  * reports. Issuers and above write; viewers read. Each route: parse → use case → present.
  * Described in schemas/issuance.ts and schemas/batches.ts.
  */
@@ -72,6 +73,11 @@ export const issuanceApi = (): Hono =>
       const id = credentialIdOf(c.req.param('id'))
       if (!id) throw new PlatformError('ERR_NOT_FOUND', 'No such credential in this organization')
       return c.json(await c.var.platform.issuance.changeStatus({ orgId: org.id, credentialId: id, action: c.req.param('action') as StatusAction, reason }))
+    })
+    .post('/orgs/:org/credentials/:id/claim-link', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      const sent = await c.var.platform.credentials.resendClaim({ orgId: org.id, credentialId: c.req.param('id') }).catch((err: unknown) => withRetryAfter(c, err))
+      return c.json(sent, 202)
     })
     .post('/orgs/:org/achievements/:achievement/batches', async (c) => {
       const actor = c.var.actor

@@ -13,8 +13,8 @@ export interface CredentialLinks {
   documentUrl: string
   jsonPath: string
   jsonLabel: string
-  /** The baked PNG, when the badge image is a PNG. */
-  pngPath: string | undefined
+  /** The baked PNG (every credential has one: an SVG badge is drawn to PNG). */
+  pngPath: string
   /** The baked SVG, when the badge image is an SVG or there is none (a designed badge then). */
   svgPath: string | undefined
   /** Absolute URL of the baked SVG (a preview image when the achievement has none). */
@@ -36,7 +36,7 @@ export function credentialLinks(view: IssuedCredentialView, a: AchievementView, 
     documentUrl: `${publicUrl}/credentials/${uuid}`,
     jsonPath: view.document.format === 'jwt' ? `${page}/credential.jwt` : `${page}/credential.json`,
     jsonLabel: view.document.format === 'jwt' ? 'VC-JWT' : 'JSON',
-    pngPath: badge === 'image/png' ? `${page}/badge.png` : undefined,
+    pngPath: `${page}/badge.png`,
     svgPath,
     badgeSvgUrl: svgPath && `${publicUrl}${svgPath}`,
     pdfPath: `${page}/certificate.pdf`,

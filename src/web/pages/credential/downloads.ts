@@ -7,11 +7,13 @@ export { fileNameOf } from '../../../app/credentials/downloads.js'
 
 /** Sends one of a credential's downloads (platform.credentials.download) as an attachment, or redirects to the right one. */
 export async function download(c: Context, kind: DownloadKind): Promise<Response> {
-  const file = await c.var.platform.credentials.download(c.req.param('id') ?? '', kind)
+  const file = await c.var.platform.credentials.download(c.req.param('id') ?? '', kind, { locale: c.var.locale })
   if (file.kind === 'redirect') return c.redirect(file.location, 303)
   if (file.mediaType === 'image/svg+xml') c.header('Content-Security-Policy', SVG_CONTENT_SECURITY_POLICY)
   c.header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-  c.header('Cache-Control', 'public, max-age=300')
+  // The certificate's words follow the reader's language; the rest is the same for everyone.
+  if (kind === 'pdf') c.header('Vary', 'Accept-Language, Cookie')
+  c.header('Cache-Control', kind === 'pdf' ? 'private, max-age=60' : 'public, max-age=300')
   c.header('X-Content-Type-Options', 'nosniff')
   return c.body(typeof file.body === 'string' ? file.body : (file.body as Uint8Array<ArrayBuffer>), 200, { 'Content-Type': file.mediaType })
 }

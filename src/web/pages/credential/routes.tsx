@@ -1,31 +1,62 @@
 import { Hono, type Context } from 'hono'
-import { achievementView } from '../../../app/credentials/achievement-view.js'
+import { achievementView, issuerOf } from '../../../app/credentials/achievement-view.js'
+import type { IssuedCredentialView } from '../../../app/credentials/ports.js'
+import { MIN_ROLE } from '../../../app/platform/roles.js'
+import { requireOrg } from '../../../http/auth/require.js'
 import { credentialUuid } from '../../../app/credentials/credential-id.js'
 import { verdictOf } from '../../../app/credentials/verdict.js'
 import { isLogPending } from '../../../app/credentials/verify-local.js'
 import { isPlatformError } from '../../../core/errors.js'
+import { viewerOf } from '../../../http/auth/viewer.js'
 import '../../../http/context.js'
 import { readForm } from '../../../http/request.js'
-import { render } from '../../kit/render.js'
-import { renderPage } from '../../page.js'
-import { claimInvalidPage, claimPage } from './claim-page.js'
+import { render, tOf } from '../../kit/render.js'
+import { ClaimLinkView, ClaimView, type ClaimCredential } from './claim-view.js'
 import { credentialHead } from './credential-head.js'
 import { credentialLinks } from './credential-links.js'
 import { CredentialView } from './credential-view.js'
 import { download } from './downloads.js'
 
-/** Renders the friendly page for an unknown or used claim link; rethrows anything else. */
-function claimError(c: Context, err: unknown) {
-  if (!isPlatformError(err, 'ERR_TOKEN_INVALID')) throw err
-  return renderPage(c, { title: 'Claim link not valid', main: claimInvalidPage(err.message), status: 400 })
+/** The claim pages' view of a credential. */
+function claimCredentialOf(view: IssuedCredentialView, publicUrl: string): ClaimCredential {
+  const { credential } = view.document
+  const issuer = issuerOf(credential)
+  return {
+    uuid: credentialUuid(view.id),
+    achievement: achievementView(credential),
+    issuer: { name: typeof issuer.name === 'string' ? issuer.name : view.org.name, logoUrl: view.org.logoImageId ? `${publicUrl}/images/${view.org.logoImageId}` : undefined },
+    recipientName: view.recipientName,
+    showName: view.showName,
+    issuedAt: typeof credential.validFrom === 'string' ? credential.validFrom : view.issuedAt,
+    claimedAt: view.claimedAt,
+    revoked: view.state === 'revoked',
+    stateReason: view.stateReason,
+  }
 }
 
-/** Public credential page /c/:id with downloads, and the claim flow /claim/:token. */
+/** The page of a claim link in whatever state it is: the Accept page when open, else what happened and a way on. */
+async function claimPage(c: Context, token: string, { status }: { status?: 400 } = {}): Promise<Response> {
+  const { platform } = c.var
+  const state = await platform.credentials.claimLink(token)
+  const sent = c.req.query('sent') === '1'
+  const t = tOf(c)
+  if (state.kind === 'open' && !status) {
+    return render(c, <ClaimView model={{ token, credential: claimCredentialOf(state.view, platform.publicUrl), sent }} />, { title: t.t('claim.pageTitle') })
+  }
+  const credential = state.kind === 'unknown' ? undefined : claimCredentialOf(state.view, platform.publicUrl)
+  const kind = state.kind === 'open' ? 'claimed' : state.kind
+  return render(c, <ClaimLinkView model={{ token, state: kind, credential, sent }} />, {
+    title: kind === 'unknown' ? t.t('claim.unknown.pageTitle') : t.t('claim.used.pageTitle'),
+    status: status ?? (kind === 'unknown' ? 400 : 200),
+  })
+}
+
+/** Public credential page /c/:id with downloads, the claim flow /claim/:token, and the issuer's resend of a claim link. */
 export const credentialPages = (): Hono =>
   new Hono()
     .get('/c/:id', async (c) => {
       const { platform } = c.var
-      const { view, report, badge, qrSvg, checkedAt } = await platform.credentials.page(c.req.param('id'), c.var.fetchLocal)
+      const { view, report, badge, qrSvg, checkedAt } = await platform.credentials.page(c.req.param('id'), c.var.fetchLocal, viewerOf(c.var.actor))
       const achievement = achievementView(view.document.credential)
       const links = credentialLinks(view, achievement, platform.publicUrl, badge)
       const model = {
@@ -47,16 +78,8 @@ export const credentialPages = (): Hono =>
     .get('/c/:id/badge.png', (c) => download(c, 'png'))
     .get('/c/:id/badge.svg', (c) => download(c, 'svg'))
     .get('/c/:id/certificate.pdf', (c) => download(c, 'pdf'))
-    .get('/claim/:token', async (c) => {
-      const token = c.req.param('token')
-      try {
-        const view = await c.var.platform.credentials.openClaim(token)
-        // TODO(#10): a signed-in learner whose e-mail matches could add it to their wallet from here.
-        return renderPage(c, { title: 'Accept your credential', main: claimPage(view, { token, csrfToken: c.var.csrfToken }) })
-      } catch (err) {
-        return claimError(c, err)
-      }
-    })
+    // TODO(#10): a signed-in learner whose e-mail matches could add it to their wallet from here.
+    .get('/claim/:token', (c) => claimPage(c, c.req.param('token')))
     .post('/claim/:token', async (c) => {
       const token = c.req.param('token')
       const form = await readForm(c)
@@ -64,6 +87,25 @@ export const credentialPages = (): Hono =>
         const view = await c.var.platform.credentials.acceptClaim({ token, showName: form['show_name'] === '1' })
         return c.redirect(`/c/${credentialUuid(view.id)}?accepted=1`, 303)
       } catch (err) {
-        return claimError(c, err)
+        if (!isPlatformError(err, 'ERR_TOKEN_INVALID')) throw err
+        return claimPage(c, token, { status: 400 })
+      }
+    })
+    // The learner asks for a fresh link: mailed to the address on record, the same answer whatever happened.
+    .post('/claim/:token/new-link', async (c) => {
+      const token = c.req.param('token')
+      await c.var.platform.credentials.requestClaimLink(token)
+      return c.redirect(`/claim/${encodeURIComponent(token)}?sent=1`, 303)
+    })
+    // The issuer resends the claim link from the credential's back-office page.
+    .post('/orgs/:org/credentials/:id/resend-claim', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      const back = `/orgs/${org.slug}/credentials/${encodeURIComponent(c.req.param('id'))}`
+      try {
+        await c.var.platform.credentials.resendClaim({ orgId: org.id, credentialId: c.req.param('id') })
+        return c.redirect(`${back}?done=claim-link`, 303)
+      } catch (err) {
+        if (!isPlatformError(err, 'ERR_RATE_LIMITED')) throw err
+        return c.redirect(`${back}?done=claim-link-limited`, 303)
       }
     })

@@ -17,14 +17,14 @@ export interface OrgDashboardModel {
   org: ShellOrg
   role: RoleName
   days: number
-  totals: { issued: number; claimed: number; revoked: number; suspended: number; verified: number; views?: number; achievements: number; batches: number }
+  totals: { issued: number; claimed: number; revoked: number; suspended: number; verified: number; views: number; achievements: number; batches: number }
   /** One row per day of the window, oldest first. */
   current: readonly DayCounts[]
   /** The window before it, for the trends. */
   previous: readonly DayCounts[]
 }
 
-type Series = 'issued' | 'claimed' | 'verified' | 'revoked'
+type Series = 'issued' | 'claimed' | 'verified' | 'viewed' | 'revoked'
 const sum = (rows: readonly DayCounts[], key: Series) => rows.reduce((n, d) => n + d[key], 0)
 
 /** The change from the previous window to this one (undefined when the previous one had nothing). */
@@ -91,11 +91,12 @@ export function OrgDashboardView({ model }: { model: OrgDashboardModel }) {
         </div>
         <dl class="fact-tiles section-tight">
           <div><dt>{t.t('dash.claimRate')}</dt><dd>{t.number(claimRate, { style: 'percent', maximumFractionDigits: 0 })}</dd></div>
-          {totals.views !== undefined && <div><dt>{t.t('dash.views')}</dt><dd>{t.number(totals.views)}</dd></div>}
+          <div><dt>{t.t('dash.views')}</dt><dd>{t.number(totals.views)}</dd></div>
           <div><dt>{t.t('dash.suspended')}</dt><dd><a href={`${base}/credentials?state=suspended`}>{t.number(totals.suspended)}</a></dd></div>
           <div><dt>{t.t('dash.achievements')}</dt><dd><a href={`${base}/achievements`}>{t.number(totals.achievements)}</a></dd></div>
           <div><dt>{t.t('dash.batches')}</dt><dd><a href={`${base}/batches`}>{t.number(totals.batches)}</a></dd></div>
         </dl>
+        <p class="muted small">{t.t('dash.looksNote')}</p>
       </section>
       <Card
         title={t.t('dash.activity')}
@@ -118,6 +119,7 @@ export function OrgDashboardView({ model }: { model: OrgDashboardModel }) {
               { label: t.t('dash.series.issued'), values: current.map((d) => d.issued) },
               { label: t.t('dash.series.claimed'), values: current.map((d) => d.claimed) },
               { label: t.t('dash.series.verified'), values: current.map((d) => d.verified) },
+              { label: t.t('dash.series.viewed'), values: current.map((d) => d.viewed) },
               { label: t.t('dash.series.revoked'), values: current.map((d) => d.revoked) },
             ]}
             xLabels={current.map((d) => t.date(d.date, 'medium'))}
