@@ -4,6 +4,7 @@ import { renderCertificatePdf } from './certificate-pdf.js'
 import { BADGE_IMAGE_LIMITS, checkBadgeImage } from './image-check.js'
 import { bakePng } from './png-baking.js'
 import { qrCodeSvg } from './qr-svg.js'
+import { svgToPng } from './render-png.js'
 import { bakeSvg } from './svg-baking.js'
 
 /** The media port over this folder: image checks, the badge designer, OB 3.0 baking, certificates and QR codes. */
@@ -12,6 +13,7 @@ export function createMediaAdapter(): MediaPort {
     checkImage: (bytes, declaredType) => checkBadgeImage(bytes, declaredType),
     imageLimits: BADGE_IMAGE_LIMITS,
     designBadge: (design) => designBadgeSvg(design),
+    svgToPng,
     bakePng,
     bakeSvg,
     certificatePdf: (content) => renderCertificatePdf(content),
