@@ -110,7 +110,7 @@ export function register(program: Command, io: CliIo): void {
   program
     .command('demo')
     .description('seed four demo organizations (achievements, skills, learners, 90 days of activity) and print how to sign in and their API keys')
-    .option('--credentials <n>', 'how many more credentials the main organization issues today through the bulk path', '10')
+    .option('--credentials <n>', 'how many more credentials the main organization issues today through the bulk path', '6')
     .option('--json', 'print {"org","apiKey","email","password","achievements","orgs":[…],"learners":[…],"history":{…},…} as JSON')
     .action(async (options: { credentials: string; json?: boolean }) => {
       const count = /^\d{1,7}$/.test(options.credentials) ? Number(options.credentials) : NaN
@@ -125,7 +125,7 @@ export function register(program: Command, io: CliIo): void {
       const width = Math.max(...summary.orgs.map((o) => o.slug.length))
       io.out(
         [
-          `${summary.orgs.length} demo organizations are ready; ${summary.org} issued ${count.toLocaleString('en')} new credentials today.`,
+          `${summary.orgs.length} demo organizations are ready; ${summary.orgs[0]?.name ?? summary.org} issued ${count.toLocaleString('en')} more credentials today through the bulk path.`,
           history.issued > 0
             ? `Their history (${history.from} to ${history.to}): ${history.issued} issued, ${history.claimed} claimed, ${history.verified} verifications, ${history.revoked} revoked, ${history.suspended} suspended.`
             : 'Their history was seeded on the first run and is kept.',
