@@ -19,6 +19,8 @@ export interface MyOrg {
   role: RoleName
   credentials: number
   achievements: number
+  /** The id of its logo image (served at /images/<id>), when it has one. */
+  logoImageId: string | null
 }
 
 /** The reads the dashboards need. */

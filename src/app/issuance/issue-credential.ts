@@ -75,8 +75,14 @@ const replay = ({ status, body }: IdempotentResponse): IssueOutcome => {
  * stores it with its record and claim token hash, appends it to the transparency log and queues
  * the learner's e-mail (and, with `idempotency`, stores the response). ERR_INPUT_INVALID for bad
  * details, ERR_NOT_FOUND / ERR_STATE_INVALID for an achievement that cannot be issued.
+ * `claimToken` is for a caller that must know the claim link itself (the demo prints claim links);
+ * otherwise a fresh random token is made, and only the e-mail carries it.
  */
-export async function issueOne(platform: IssueDeps, request: IssueDetails & { orgId: string; achievementId: string }, options: { idempotency?: IdempotencyRecord } = {}): Promise<IssuedView> {
+export async function issueOne(
+  platform: IssueDeps,
+  request: IssueDetails & { orgId: string; achievementId: string },
+  options: { idempotency?: IdempotencyRecord; claimToken?: string } = {},
+): Promise<IssuedView> {
   const { store, clock, random, publicUrl } = platform
   const now = clock.now()
   const checked = checkIssueDetails(request, now)
@@ -86,7 +92,7 @@ export async function issueOne(platform: IssueDeps, request: IssueDetails & { or
   const issuedAt = dateTimeOf(now)
   const id = `urn:uuid:${random.uuid()}`
   const salt = random.token(16)
-  const claimToken = random.token(32)
+  const claimToken = options.claimToken ?? random.token(32)
   const mailId = random.uuid()
 
   const view = await issueWithSlots(store, {

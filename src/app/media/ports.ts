@@ -64,6 +64,8 @@ export interface MediaPort {
   readonly imageLimits: { readonly maxBytes: number; readonly minSide: number; readonly maxSide: number }
   /** Draws a badge as a self-contained 512 × 512 SVG. ERR_INPUT_INVALID naming each field at fault. */
   designBadge(design: BadgeDesign): string
+  /** Renders an SVG (sanitized first; bundled fonts only) to a PNG `size` pixels wide. ERR_IMAGE_INVALID for an SVG it cannot draw. */
+  svgToPng(svg: string | Uint8Array, options: { size: number }): Uint8Array
   /** A PNG with the credential baked in (the OB 3.0 `openbadgecredential` iTXt chunk). */
   bakePng(png: Uint8Array, credential: string): Uint8Array
   /** Renders an SVG (sanitized first) to a PNG `size` pixels wide. ERR_IMAGE_INVALID for an SVG that cannot be drawn. */

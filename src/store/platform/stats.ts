@@ -88,6 +88,7 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
           'organizations.slug',
           'organizations.name',
           'memberships.role',
+          'organizations.logo_image_id',
           eb.selectFrom('issued_credentials').select(count.as('n')).whereRef('issued_credentials.org_id', '=', 'organizations.id').as('credentials'),
           eb
             .selectFrom('achievements')
@@ -99,7 +100,7 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
         .where('memberships.user_id', '=', userId)
         .orderBy('organizations.name')
         .execute()
-      return rows.map((r) => ({ slug: r.slug, name: r.name, role: r.role, credentials: Number(r.credentials ?? 0), achievements: Number(r.achievements ?? 0) }))
+      return rows.map((r) => ({ slug: r.slug, name: r.name, role: r.role, credentials: Number(r.credentials ?? 0), achievements: Number(r.achievements ?? 0), logoImageId: r.logo_image_id ?? null }))
     },
   }
 }

@@ -13,7 +13,7 @@ export const dashboardPages = (): Hono =>
   new Hono()
     .get('/dashboard', async (c) => {
       const user = requireUser(c)
-      const orgs = await c.var.platform.dashboard.myOrgs(user.id)
+      const orgs = (await c.var.platform.dashboard.myOrgs(user.id)).map((o) => ({ ...o, logoUrl: o.logoImageId ? `/images/${o.logoImageId}` : undefined }))
       const t = tOf(c)
       return render(c, <UserDashboardView model={{ name: user.name, email: user.email, emailVerified: user.emailVerified, orgs }} />, { title: t.t('dash.user.pageTitle') })
     })
