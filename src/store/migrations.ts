@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { batchUploadsMigration } from './platform/batch-uploads-migration.js'
 import { logTileNodesMigration } from './log-tile-nodes-migration.js'
 import { platformMigration } from './platform/migration.js'
+import { signInThrottleMigration } from './platform/sign-in-throttle-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -65,6 +66,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0002_platform': platformMigration(dialect),
     '0003_batch_uploads': batchUploadsMigration(dialect),
     '0004_log_tile_nodes': logTileNodesMigration(dialect),
+    '0008_sign_in_throttle': signInThrottleMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

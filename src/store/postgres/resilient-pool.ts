@@ -23,7 +23,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 /** `err` as ERR_STORE_UNAVAILABLE when the database is away (the HTTP edge answers 503 with Retry-After), otherwise unchanged. */
 export const unavailableError = (err: unknown): unknown =>
-  isDatabaseUnavailable(err) ? new PlatformError('ERR_STORE_UNAVAILABLE', 'The database is unavailable; try again shortly', { cause: err }) : err
+  isDatabaseUnavailable(err) ? new PlatformError('ERR_STORE_UNAVAILABLE', `The database is unavailable (${reasonOf(err)}); try again shortly`, { cause: err }) : err
+
+/** What went wrong, in a few words: the error's message, or the first of an AggregateError's (ECONNREFUSED on every address). */
+const reasonOf = (err: unknown): string =>
+  err instanceof AggregateError && err.errors.length > 0 ? reasonOf(err.errors[0]) : err instanceof Error ? err.message || String((err as { code?: unknown }).code) : String(err)
 
 /**
  * The pg Pool as Kysely sees it, made to ride through a database restart:
