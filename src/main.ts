@@ -196,7 +196,7 @@ export interface Services {
  * batches) and, with EMBLEM_SMTP_URL, e-mail delivery.
  */
 export async function openServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
-  const store = await openMigratedStore(config)
+  const store = await openMigratedStore(config, log)
   try {
     const origin = logOrigin(config.publicUrl)
     const masterKey = await loadOrCreateMasterKey(config.masterKey)
@@ -272,10 +272,13 @@ export async function openServices(config: Config, log: Logger = createLogger(co
  * The store named by the configuration with its schema brought up to date (what `emblem migrate`
  * does on its own): a SQLite file's directory is created (mode 0700) when missing.
  */
-export async function openMigratedStore(config: Config): Promise<Store> {
+export async function openMigratedStore(config: Config, log?: Logger): Promise<Store> {
   if (!isPostgresUrl(config.databaseUrl) && config.databaseUrl !== ':memory:')
     await mkdir(dirname(config.databaseUrl), { recursive: true, mode: 0o700 })
-  const store = await openStore({ url: config.databaseUrl })
+  const store = await openStore({
+    url: config.databaseUrl,
+    ...(log ? { onConnectionError: (err: Error) => log.warn('database connection lost', { error: err.message }) } : {}),
+  })
   try {
     await store.migrate()
     return store

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { auditAndSave, type LogCommandOptions } from './log-audit.js'
+import { auditAndSave, withLocalAccess, type LogCommandOptions } from './log-audit.js'
 import type { CliIo } from './main.js'
 
 interface MonitorOptions extends LogCommandOptions {
@@ -12,8 +12,7 @@ interface MonitorOptions extends LogCommandOptions {
  * `log audit` does, then lists the credentials logged in the issuer's name since the saved state.
  */
 export function register(log: Command, io: CliIo): void {
-  log
-    .command('monitor')
+  withLocalAccess(log.command('monitor'))
     .description("audit a transparency log, then list the credentials logged in an issuer's name since --state")
     .requiredOption('--url <url>', "the log's base URL, e.g. https://badges.example.edu/log")
     .requiredOption('--issuer <id>', 'the issuer id to watch, e.g. did:web:badges.example.edu:orgs:demo')

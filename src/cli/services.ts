@@ -3,6 +3,14 @@
 import type { Fetcher } from '../app/platform/fetcher.js'
 import type { Platform } from '../app/platform/platform.js'
 
+/** What a command's flags may add to the configured fetch guard (never take away). */
+export interface FetchAllowance {
+  /** Plain http URLs (--allow-http). */
+  http?: boolean
+  /** Loopback and private addresses (--allow-private). */
+  privateAddresses?: boolean
+}
+
 /** The platform as a command gets it: the use cases, and, with background workers, ways to wait for them. */
 export interface OpenedPlatform {
   platform: Platform
@@ -24,8 +32,11 @@ export interface CliServices {
    * created); without, nothing signs.
    */
   withPlatform<T>(work: (opened: OpenedPlatform) => Promise<T>, options?: { workers?: boolean; quiet?: boolean }): Promise<T>
-  /** The guarded fetcher as EMBLEM_FETCH_* configure it (HTTPS and public addresses unless allowed), made on first use. */
-  fetcher(): Fetcher
+  /**
+   * The guarded fetcher as EMBLEM_FETCH_* configure it (HTTPS and public addresses unless allowed),
+   * made on first use; `allow` widens it for this command (its --allow-http / --allow-private).
+   */
+  fetcher(allow?: FetchAllowance): Fetcher
   /** The configured public URL (what links printed by commands start with). */
   publicUrl(): string
 }

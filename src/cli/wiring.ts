@@ -1,6 +1,5 @@
 // The CLI's composition root (with src/cli/main.ts): configuration in, adapters wired, the
 // services commands use out. The only CLI file besides main.ts that imports adapters.
-import type { Fetcher } from '../app/platform/fetcher.js'
 import { loadConfig } from '../config.js'
 import { createGuardedFetcher } from '../fetch/index.js'
 import { createLogger } from '../http/logger.js'
@@ -25,7 +24,6 @@ const NO_MASTER_KEY: MasterKey = {
 
 /** The services of the `emblem` command line, from the environment (EMBLEM_*). */
 export function createCliServices(): CliServices {
-  let fetcher: Fetcher | undefined
   return {
     serve: ({ port }) => serveUntilStopped(loadConfig(port === undefined ? {} : { PORT: port })),
     async migrate() {
@@ -59,7 +57,15 @@ export function createCliServices(): CliServices {
         await store.close()
       }
     },
-    fetcher: () => (fetcher ??= createGuardedFetcher(loadConfig().fetch)),
+    // Made anew on each call (a command asks once), from the configuration as it is then.
+    fetcher: (allow = {}) => {
+      const configured = loadConfig().fetch
+      return createGuardedFetcher({
+        ...configured,
+        allowHttp: configured.allowHttp || allow.http === true,
+        allowPrivateAddresses: configured.allowPrivateAddresses || allow.privateAddresses === true,
+      })
+    },
     publicUrl: () => loadConfig().publicUrl,
   }
 }

@@ -20,6 +20,9 @@ export interface Problem {
 
 type Mapping = readonly [status: ContentfulStatusCode, title: string]
 
+/** Seconds a client is told to wait (Retry-After) when the database is away: a restart takes a few. */
+export const STORE_RETRY_AFTER_SECONDS = 5
+
 /** HTTP status and title of every PlatformError code. A Record: a new code does not compile until it is mapped here. */
 const problemOf: Record<ErrorCode, Mapping> = {
   ERR_INPUT_INVALID: [400, 'Invalid input'],
@@ -112,7 +115,11 @@ export const createErrorHandler =
   (err, c) => {
     if (err instanceof PlatformError) {
       const [status, title] = problemOf[err.code]
-      if (status >= 500) log.error(err.message, { code: err.code, stack: err.stack })
+      if (err.code === 'ERR_STORE_UNAVAILABLE') {
+        // Expected while the database restarts: a warning (with its cause), and when to try again.
+        log.warn(err.message, { code: err.code, cause: err.cause instanceof Error ? err.cause.message : String(err.cause) })
+        c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS))
+      } else if (status >= 500) log.error(err.message, { code: err.code, stack: err.stack })
       return problemResponse(c, status, err.code, title, err.message, err instanceof InputError ? err.issues : undefined)
     }
     if (err instanceof HTTPException && err.status < 500) {

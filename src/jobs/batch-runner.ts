@@ -15,6 +15,9 @@ import { createSigningPool, defaultSigningThreads } from './signing-pool.js'
 /** How often expired uploads (previews never confirmed) and stray files are looked for and deleted. */
 const PRUNE_EVERY_MS = 3_600_000
 
+/** A failure that says nothing about the batch (the database is away): the batch is left running and resumes, never marked failed. */
+const transient = (err: PlatformError): boolean => err.code === 'ERR_STORE_UNAVAILABLE'
+
 /** Chunks built and signed ahead of the one committing; more used more memory and were no faster (measured with one signing thread). */
 const PREPARE_AHEAD = 1
 
@@ -71,7 +74,7 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       if (!(await platform.batchFiles.has(batch.fileDigest))) throw new PlatformError('ERR_NOT_FOUND', 'The uploaded CSV file of this batch is gone; upload it again')
       cohort = await loadCohort(platform, platform.store.repos, { orgId: batch.orgId, achievementId: batch.achievementId })
     } catch (err) {
-      if (!(err instanceof PlatformError)) throw err
+      if (!(err instanceof PlatformError) || transient(err)) throw err
       await finishBatch(platform, batch, workerId, { state: 'failed', error: batchFailureOf(err) })
       return
     }
@@ -118,7 +121,7 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
     } catch (err) {
       await Promise.allSettled([...preparing, committing])
       if (err instanceof LeaseLost) return
-      if (!(err instanceof PlatformError)) throw err
+      if (!(err instanceof PlatformError) || transient(err)) throw err
       await finishBatch(platform, batch, workerId, { state: 'failed', error: batchFailureOf(err) })
       return
     }

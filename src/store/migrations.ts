@@ -4,6 +4,7 @@ import { logTileNodesMigration } from './log-tile-nodes-migration.js'
 import { orgBrandMigration } from './platform/org-brand-migration.js'
 import { platformMigration } from './platform/migration.js'
 import { claimLinksAndLookKindsMigration } from './platform/claim-links-migration.js'
+import { signInThrottleMigration } from './platform/sign-in-throttle-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -69,6 +70,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0004_log_tile_nodes': logTileNodesMigration(dialect),
     '0006_org_brand_color': orgBrandMigration(),
     '0007_claim_links_look_kinds': claimLinksAndLookKindsMigration(dialect),
+    '0008_sign_in_throttle': signInThrottleMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

@@ -13,6 +13,8 @@ export interface OpenStoreOptions {
   schema?: string
   /** The clock stamped into created_at columns (default: the system clock). */
   now?: () => Date
+  /** PostgreSQL only: told of a pooled connection lost (the database restarted); see PostgresStoreOptions. */
+  onConnectionError?: (err: Error) => void
 }
 
 /**
@@ -22,8 +24,8 @@ export interface OpenStoreOptions {
  * await store.migrate()
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const { url, schema, now } = options
-  if (isPostgresUrl(url)) return openPostgresStore({ url, ...(schema ? { schema } : {}), ...(now ? { now } : {}) })
+  const { url, schema, now, onConnectionError } = options
+  if (isPostgresUrl(url)) return openPostgresStore({ url, ...(schema ? { schema } : {}), ...(now ? { now } : {}), ...(onConnectionError ? { onConnectionError } : {}) })
   if (schema !== undefined) throw new TypeError('schema applies to PostgreSQL only')
   return openSqliteStore({ path: url, ...(now ? { now } : {}) })
 }

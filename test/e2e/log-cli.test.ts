@@ -115,6 +115,32 @@ describe('emblem log audit', () => {
   })
 })
 
+describe('emblem log audit of a local instance (issue #11)', () => {
+  beforeEach(() => {
+    vi.stubEnv('EMBLEM_FETCH_ALLOW_HTTP', 'false')
+    vi.stubEnv('EMBLEM_FETCH_ALLOW_PRIVATE', 'false')
+  })
+
+  it('says which flags would let it read http://127.0.0.1, and exits 2', async () => {
+    const { code, out, err } = await run('log', 'audit', '--url', url)
+    expect(code).toBe(2)
+    expect(out).toBe('')
+    expect(err).toMatch(/^emblem: Refusing http: URL http:\/\/127\.0\.0\.1:\d+: only https is allowed\. To audit a local instance, pass --allow-http \(or EMBLEM_FETCH_ALLOW_HTTP=true\)\n$/)
+    const httpOnly = await run('log', 'audit', '--url', url, '--allow-http')
+    expect(httpOnly.code).toBe(2)
+    expect(httpOnly.err).toMatch(/Refusing 127\.0\.0\.1: .*loopback address\. To audit a local instance, pass --allow-private \(or EMBLEM_FETCH_ALLOW_PRIVATE=true\)\n$/)
+  })
+
+  it('audits it with --allow-http --allow-private, and monitors it too', async () => {
+    const audited = await run('log', 'audit', '--url', url, '--allow-http', '--allow-private', '--state', state)
+    expect(audited.err).toMatch(/trust/i) // trusted on first use, with its warning
+    expect(audited.code).toBe(0)
+    expect(audited.out).toMatch(/^OK .*: \d+ entries/)
+    const monitored = await run('log', 'monitor', '--url', url, '--issuer', OTHER, '--allow-http', '--allow-private', '--state', state)
+    expect(monitored.code).toBe(0)
+  })
+})
+
 describe('emblem log monitor', () => {
   it("lists exactly the credentials logged in the issuer's name since the saved state", async () => {
     await run('log', 'audit', '--url', url, '--key', fixture.verifierKey, '--state', state)

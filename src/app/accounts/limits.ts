@@ -22,3 +22,15 @@ export const createAccountLimits = (clock: Clock): AccountLimits => ({
   signInPerIp: createRateLimiter(clock, { limit: 50, windowMs: FIFTEEN_MINUTES }),
   mailPerAddress: createRateLimiter(clock, { limit: 5, windowMs: 60 * 60_000 }),
 })
+
+/**
+ * The per-account sign-in throttle, kept in the database so every process and every source address
+ * counts toward it: the first `free` failures of an account cost nothing more than the limits above;
+ * each further one locks the account's sign-ins (right password or not) for `baseMs`, doubling up to
+ * `maxMs`. The count restarts after `quietMs` without a failure, and a successful sign-in clears it.
+ */
+export const ACCOUNT_THROTTLE = Object.freeze({ free: 10, baseMs: 15_000, maxMs: FIFTEEN_MINUTES, quietMs: 24 * 60 * 60_000 })
+
+/** How long the account is locked after its `failures`-th failure in a row (0: not locked). */
+export const accountLockMs = (failures: number, { free, baseMs, maxMs } = ACCOUNT_THROTTLE): number =>
+  failures <= free ? 0 : Math.min(maxMs, baseMs * 2 ** Math.min(failures - free - 1, 30))

@@ -52,4 +52,15 @@ export interface AccountsRepo {
   deleteTokens(userId: string, purpose: TokenPurpose): Promise<void>
   /** The user's organizations with their role, by organization name. */
   memberships(userId: string): Promise<UserMembership[]>
+  /** Until when sign-ins of this account (hash of the normalized e-mail) are locked; undefined when they are not. */
+  signInLockedUntil(accountHash: string): Promise<string | undefined>
+  /**
+   * Counts a failed sign-in of the account atomically (every process shares the count; the count
+   * restarts when the last failure is older than `restartBefore`) and returns the failures so far.
+   */
+  recordSignInFailure(accountHash: string, at: string, restartBefore: string): Promise<number>
+  /** Locks the account's sign-ins until `until`, unless it is already locked longer. */
+  lockSignIn(accountHash: string, until: string): Promise<void>
+  /** Forgets the account's failures (after a successful sign-in). */
+  clearSignInFailures(accountHash: string): Promise<void>
 }

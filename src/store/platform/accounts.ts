@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type { AccountsRepo, UserRecord } from '../../app/accounts/ports.js'
 import type { Database } from '../schema.js'
 
@@ -119,6 +119,36 @@ export function accountsRepo(q: Kysely<Database>, now: () => Date): AccountsRepo
         .orderBy('organizations.slug')
         .execute()
       return rows.map((r) => ({ org: { id: r.id, slug: r.slug, name: r.name }, role: r.role }))
+    },
+    async signInLockedUntil(accountHash) {
+      const row = await q.selectFrom('sign_in_throttle').select('locked_until').where('account_hash', '=', accountHash).executeTakeFirst()
+      return row?.locked_until ?? undefined
+    },
+    async recordSignInFailure(accountHash, at, restartBefore) {
+      // One statement (an upsert returning the count): concurrent failures in any process all count.
+      const row = await q
+        .insertInto('sign_in_throttle')
+        .values({ account_hash: accountHash, failures: 1, last_failure_at: at, locked_until: null })
+        .onConflict((oc) =>
+          oc.column('account_hash').doUpdateSet({
+            failures: sql<number>`case when sign_in_throttle.last_failure_at < ${restartBefore} then 1 else sign_in_throttle.failures + 1 end`,
+            last_failure_at: at,
+          }),
+        )
+        .returning('failures')
+        .executeTakeFirstOrThrow()
+      return Number(row.failures)
+    },
+    async lockSignIn(accountHash, until) {
+      await q
+        .updateTable('sign_in_throttle')
+        .set({ locked_until: until })
+        .where('account_hash', '=', accountHash)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', until)]))
+        .execute()
+    },
+    async clearSignInFailures(accountHash) {
+      await q.deleteFrom('sign_in_throttle').where('account_hash', '=', accountHash).execute()
     },
   }
 }

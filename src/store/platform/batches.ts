@@ -68,12 +68,14 @@ export function batchesRepo(q: Kysely<Database>, now: () => Date): BatchesRepo {
         .execute()
       return rows.map((r) => ({ row: Number(r.row), email: r.email, message: r.message }))
     },
+    // A batch whose lease expired, or one this owner still holds (its run broke off, e.g. while the
+    // database was away: it resumes at once instead of after the lease).
     async lease(owner, nowIso, until) {
       const waiting = await q
         .selectFrom('batches')
         .select('id')
         .where('state', 'in', ['queued', 'running'])
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso), eb('lease_owner', '=', owner)]))
         .orderBy('created_at')
         .orderBy('id')
         .limit(5)
@@ -84,7 +86,7 @@ export function batchesRepo(q: Kysely<Database>, now: () => Date): BatchesRepo {
           .set({ lease_owner: owner, lease_until: until, state: 'running', updated_at: nowIso })
           .where('id', '=', id)
           .where('state', 'in', ['queued', 'running'])
-          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
+          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso), eb('lease_owner', '=', owner)]))
           .executeTakeFirst()
         if (Number(result.numUpdatedRows) === 1) return batchById(q, id)
       }

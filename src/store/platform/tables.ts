@@ -265,6 +265,19 @@ export interface BatchUploadsTable {
   batch_id: string | null
 }
 
+/**
+ * Failed sign-ins of one account (by the SHA-256 of its normalized e-mail, known or not), counted
+ * across every process and source address: past a few, the account is locked with a growing backoff.
+ */
+export interface SignInThrottleTable {
+  account_hash: string
+  /** Failures since the count last started (it restarts after a quiet window). */
+  failures: number
+  last_failure_at: string
+  /** No sign-in of this account is tried before this instant (ISO), right password or not. */
+  locked_until: string | null
+}
+
 /** Every platform table. */
 export interface PlatformTables {
   users: UsersTable
@@ -288,4 +301,5 @@ export interface PlatformTables {
   superseded_claim_tokens: SupersededClaimTokensTable
   idempotency_keys: IdempotencyKeysTable
   outbox: OutboxTable
+  sign_in_throttle: SignInThrottleTable
 }

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely'
 import type { Database } from '../schema.js'
 import { createStore, type RunTransaction, type Store } from '../store.js'
 import { postgresLeafInserter } from './postgres-leaf-inserter.js'
+import { resilientPool } from './resilient-pool.js'
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -15,6 +16,12 @@ export interface PostgresStoreOptions {
   /** Let the process exit while pooled connections sit idle (scripts, benches); default false. */
   allowExitOnIdle?: boolean
   now?: () => Date
+  /**
+   * Told of a pooled connection lost while idle or between statements (the database shut down or
+   * restarted, the socket reset). The pool drops that connection and opens a fresh one on next use;
+   * default: a warning on stderr.
+   */
+  onConnectionError?: (err: Error) => void
 }
 
 /** The advisory lock key of the log's single writer: "emblem" in ASCII. */
@@ -29,16 +36,26 @@ const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/
  * assigns indexes and signs checkpoints. int8 columns are read as numbers (indexes < 2^53).
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const { url, schema, maxConnections, allowExitOnIdle, now } = { maxConnections: 10, allowExitOnIdle: false, now: () => new Date(), ...options }
+  const { url, schema, maxConnections, allowExitOnIdle, now, onConnectionError } = {
+    maxConnections: 10,
+    allowExitOnIdle: false,
+    now: () => new Date(),
+    onConnectionError: (err: Error) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`, 'EmblemDatabaseWarning'),
+    ...options,
+  }
   if (schema !== undefined && !SCHEMA.test(schema)) throw new TypeError(`schema must match ${SCHEMA}, got ${JSON.stringify(schema)}`)
   const pool = new pg.Pool({
     connectionString: url,
     max: maxConnections,
     allowExitOnIdle,
+    // A database that does not answer is reported as unavailable (503) instead of holding requests forever.
+    connectionTimeoutMillis: 5_000,
+    // Names the connections in pg_stat_activity (a test's schema, so it can cut only its own).
+    application_name: schema ? `emblem:${schema}` : 'emblem',
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
   })
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: resilientPool(pool, onConnectionError) }) })
 
   const runTransaction: RunTransaction = (work) =>
     db.transaction().execute(async (trx) => {

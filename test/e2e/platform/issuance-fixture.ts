@@ -32,7 +32,7 @@ export interface IssuancePlatform {
 }
 
 /** Starts a platform (SQLite, or PostgreSQL when asked) with an owner, an organization and a published achievement. */
-export async function startIssuancePlatform(opts: { dialect?: 'sqlite' | 'postgres' } = {}): Promise<IssuancePlatform> {
+export async function startIssuancePlatform(opts: Parameters<typeof startTestPlatform>[0] = {}): Promise<IssuancePlatform> {
   const t = await startTestPlatform(opts)
   const { dataDir } = t
   const owner = await t.seedUser()
