@@ -13,7 +13,6 @@ export function createMediaAdapter(): MediaPort {
     checkImage: (bytes, declaredType) => checkBadgeImage(bytes, declaredType),
     imageLimits: BADGE_IMAGE_LIMITS,
     designBadge: (design) => designBadgeSvg(design),
-    svgToPng,
     bakePng,
     bakeSvg,
     svgToPng: (svg, options) => svgToPng(svg, options),

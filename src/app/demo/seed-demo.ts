@@ -132,7 +132,7 @@ async function playHistory(ports: PlatformPorts, orgs: readonly { id: string; de
       delete claimUrls[credential.id]
       history.claimed++
     } else if (event.kind === 'verify') {
-      await ports.store.repos.credentialViews.recordVerification({ credentialId: credential.id, orgId: org.id, verified: !credential.revoked, at: event.at.toISOString() })
+      await ports.store.repos.credentialViews.recordVerification({ credentialId: credential.id, orgId: org.id, kind: 'verification', verified: !credential.revoked, at: event.at.toISOString() })
       history.verified++
     } else {
       await changeStatus(then, { orgId: org.id, credentialId: credential.id, action: event.kind, reason: event.reason })

@@ -68,8 +68,6 @@ export interface MediaPort {
   svgToPng(svg: string | Uint8Array, options: { size: number }): Uint8Array
   /** A PNG with the credential baked in (the OB 3.0 `openbadgecredential` iTXt chunk). */
   bakePng(png: Uint8Array, credential: string): Uint8Array
-  /** Renders an SVG (sanitized first) to a PNG `size` pixels wide. ERR_IMAGE_INVALID for an SVG that cannot be drawn. */
-  svgToPng(svg: string, options: { size: number }): Uint8Array
   /** An SVG with the credential baked in (the OB 3.0 `openbadges:credential` element). */
   bakeSvg(svg: string, credential: string): string
   /** A one-page A4 certificate PDF with a QR code to `verifyUrl`. */
