@@ -59,7 +59,18 @@ function upgrade(box: HTMLElement, input: HTMLInputElement): void {
   let controller: AbortController | undefined
 
   const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')]
-  const pickedIds = () => new Set([...pickedList.querySelectorAll<HTMLInputElement>('input[name="addSkill"]')].map((i) => i.value))
+  // Skills already on the achievement (kept alignments travel as JSON) or picked here are not offered again.
+  const pickedIds = () => {
+    const ids = new Set([...pickedList.querySelectorAll<HTMLInputElement>('input[name="addSkill"]')].map((i) => i.value))
+    for (const kept of input.form?.querySelectorAll<HTMLInputElement>('input[type="hidden"][name^="alignment."][name$=".json"]') ?? []) {
+      try {
+        ids.add((JSON.parse(kept.value) as { targetUrl?: string }).targetUrl ?? '')
+      } catch {
+        // not an alignment
+      }
+    }
+    return ids
+  }
 
   function close(): void {
     list.hidden = true
