@@ -46,6 +46,8 @@ export function EditorView({ model }: { model: EditorModel }) {
       <ErrorSummary errors={errors} labels={fieldLabels(t)} />
       {errors?.form && <p class="field-error" id={fieldId('form')}><Icon name="alert" />{errors.form}</p>}
       <Form action={action} class="form ach-editor">
+        {/* The form's default button (Enter in a field) saves; the skills search below is not first. */}
+        <button type="submit" name="intent" value="save" hidden tabindex={-1} />
         {state.version && <input type="hidden" name="version" value={state.version} />}
         <FormSection title={t.t('ach.section.about')}>
           {text('name', { required: true, maxLength: L.name, hint: t.t('ach.hint.name') })}
