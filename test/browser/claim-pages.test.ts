@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('the claim pages, at phone and desktop widths', ()
     await check('claim-fresh', `/claim/${token}`)
   })
 
-  it('accepting, then the used link: its page links to the credential and offers a new link', async () => {
+  it('accepting, then the used link: its page links to the credential and offers a new link, which replaces it', async () => {
     const { uuid, token } = await issue('used@example.org', 'Jonas Vermeulen')
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await page.goto(`${base}/claim/${token}`)
@@ -98,10 +98,11 @@ describe.skipIf(!hasChromium)('the claim pages, at phone and desktop widths', ()
     await page.goto(`${base}/claim/${token}`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('You already accepted this credential')
     expect(await page.getByRole('link', { name: 'Open your credential' }).getAttribute('href')).toBe(`/c/${uuid}`)
+    await check('claim-used', `/claim/${token}`)
     await Promise.all([page.waitForURL(/\?sent=1$/), page.getByRole('button', { name: 'Send me a new link' }).click()])
     expect(await page.getByRole('status').first().textContent()).toContain('If a new link can be sent for this credential')
     await page.close()
-    await check('claim-used', `/claim/${token}`)
+    await check('claim-replaced', `/claim/${token}`)
   })
 
   it('an unknown link', () => check('claim-unknown', `/claim/${'x'.repeat(43)}`, 400))

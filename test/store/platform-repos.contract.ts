@@ -277,6 +277,22 @@ export function describePlatformRepos(name: string, open: OpenStore): void {
         expect((await store.repos.credentialViews.byId(row.credentialId))?.claimedAt).toBe(clock.now().toISOString())
       })
 
+      it('replaces a claim link, keeping the old one as superseded so it still names its credential', async () => {
+        const { row } = await issuedOne()
+        const fresh = createHash('sha256').update(randomUUID()).digest('hex')
+        const newer = createHash('sha256').update(randomUUID()).digest('hex')
+        expect(await store.repos.credentialViews.bySupersededClaimTokenHash(row.claimTokenHash)).toBeUndefined()
+        expect(await store.transaction((tx) => tx.repos.credentialViews.replaceClaimToken(row.credentialId, fresh, clock.now().toISOString()))).toBe(true)
+        expect(await store.repos.credentialViews.byClaimTokenHash(row.claimTokenHash)).toBeUndefined()
+        expect((await store.repos.credentialViews.bySupersededClaimTokenHash(row.claimTokenHash))?.id).toBe(row.credentialId)
+        expect((await store.repos.credentialViews.byClaimTokenHash(fresh))?.id).toBe(row.credentialId)
+        expect(await store.repos.credentialViews.replaceClaimToken(row.credentialId, newer, clock.now().toISOString())).toBe(true)
+        expect((await store.repos.credentialViews.bySupersededClaimTokenHash(fresh))?.id).toBe(row.credentialId)
+        expect(await store.repos.credentialViews.claim(fresh, { showName: true, at: clock.now().toISOString() })).toBe(false)
+        expect(await store.repos.credentialViews.claim(newer, { showName: true, at: clock.now().toISOString() })).toBe(true)
+        expect(await store.repos.credentialViews.replaceClaimToken(`urn:uuid:${randomUUID()}`, fresh, clock.now().toISOString())).toBe(false)
+      })
+
       it('counts per day and in total, and lists a user’s organizations with their size', async () => {
         const { owner, org, row } = await issuedOne()
         await store.repos.credentialViews.recordVerification({ credentialId: row.credentialId, orgId: org.id, kind: 'verification', verified: true, at: '2026-03-02T10:00:00.000Z' })

@@ -76,7 +76,7 @@ describe('the dashboards', () => {
     expect(res.status).toBe(200)
     const page = await res.text()
     expect(page).toContain('<svg class="chart" role="img" aria-labelledby="activity-title activity-desc"')
-    expect(page).toMatch(/<th scope="row">1 Mar 2026<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">2<\/td><td class="num">1<\/td>/)
+    expect(page).toMatch(/<th scope="row">1 Mar 2026<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">2<\/td><td class="num">0<\/td><td class="num">1<\/td>/)
     expect(page).toMatch(/<dt>Page views<\/dt><dd>1<\/dd>/)
     expect(page).toContain('aria-current="page">Last 7 days</a>')
     expect(page).not.toContain('Issue a credential') // a viewer cannot issue

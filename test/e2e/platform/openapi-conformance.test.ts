@@ -138,6 +138,8 @@ describe('answers as the OpenAPI document says', () => {
     await call('POST', `${credentials}/${uuid}/suspend`, { as: issuer, json: { reason: 'Under review' } })
     await call('POST', `${credentials}/${uuid}/unsuspend`, { as: issuer })
     await call('POST', `${credentials}/${uuid}/unsuspend`, { as: issuer })
+    expect((await call('POST', `${credentials}/${uuid}/claim-link`, { as: issuer })).status).toBe(202)
+    await call('POST', `${credentials}/0b8f7c1e-1111-4222-8333-444455556666/claim-link`, { as: issuer })
 
     await call('GET', `/api/v1/credentials/${uuid}/verification`)
     await call('POST', '/api/v1/verify', { json: issued.credential })
@@ -156,6 +158,7 @@ describe('answers as the OpenAPI document says', () => {
     await call('GET', '/healthz')
     await call('GET', '/api/openapi.json')
     await call('POST', `${credentials}/${uuid}/revoke`, { as: issuer, json: { reason: 'Issued in error' } })
+    await call('POST', `${credentials}/${uuid}/claim-link`, { as: issuer })
 
     const batches = `/api/v1/orgs/${org.slug}/batches`
     const upload = `/api/v1/orgs/${org.slug}/achievements/${achievementId}/batches?name=cohort.csv`

@@ -69,7 +69,7 @@ function NewLinkForm({ token }: { token: string }) {
   return (
     <Card title={t.t('claim.newLink.title')} id="new-link" class="claim-new-link">
       <p class="muted">{t.t('claim.newLink.text')}</p>
-      <Form action={`/claim/${token}/new-link`} class="form inline-form">
+      <Form action={`/claim/${token}/new-link`} class="claim-new-link-form">
         <button type="submit" class="button secondary"><Icon name="send" />{t.t('claim.newLink.button')}</button>
       </Form>
     </Card>

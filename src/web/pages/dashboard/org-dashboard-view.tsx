@@ -96,7 +96,7 @@ export function OrgDashboardView({ model }: { model: OrgDashboardModel }) {
           <div><dt>{t.t('dash.achievements')}</dt><dd><a href={`${base}/achievements`}>{t.number(totals.achievements)}</a></dd></div>
           <div><dt>{t.t('dash.batches')}</dt><dd><a href={`${base}/batches`}>{t.number(totals.batches)}</a></dd></div>
         </dl>
-        <p class="muted small">{t.t('dash.looksNote')}</p>
+        <p class="muted small section-tight">{t.t('dash.looksNote')}</p>
       </section>
       <Card
         title={t.t('dash.activity')}
@@ -119,8 +119,8 @@ export function OrgDashboardView({ model }: { model: OrgDashboardModel }) {
               { label: t.t('dash.series.issued'), values: current.map((d) => d.issued) },
               { label: t.t('dash.series.claimed'), values: current.map((d) => d.claimed) },
               { label: t.t('dash.series.verified'), values: current.map((d) => d.verified) },
-              { label: t.t('dash.series.viewed'), values: current.map((d) => d.viewed) },
               { label: t.t('dash.series.revoked'), values: current.map((d) => d.revoked) },
+              { label: t.t('dash.series.viewed'), values: current.map((d) => d.viewed) },
             ]}
             xLabels={current.map((d) => t.date(d.date, 'medium'))}
             tableCaption={t.t('dash.table')}
