@@ -70,6 +70,22 @@ describe('the instance outbox, with an administrator and no SMTP', () => {
     expect(second.items[0]!.id).not.toBe(first.items[0]!.id)
   })
 
+  it('says a new confirmation link waits for the administrator, and answers too many with 429 on the account page', async () => {
+    await postForm(t, '/sign-up', { name: 'Resending Rita', email: 'rita@example.org', password: PASSWORD }, anonymousBrowser())
+    const signIn = await postForm(t, '/sign-in', { email: 'rita@example.org', password: PASSWORD }, anonymousBrowser())
+    const cookie = `${SESSION_COOKIE}=${sessionTokenOf(signIn)}`
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await (await getPage(t, '/account', { cookie })).text())![1]!
+    const browser = { cookie, csrf, ip: '198.51.100.7' }
+    const first = await postForm(t, '/verify-email/resend', {}, browser)
+    expect(first.headers.get('location')).toBe('/account?notice=verification-outbox')
+    expect(await (await getPage(t, first.headers.get('location')!, { cookie })).text()).toContain('A new confirmation link is waiting in this server’s outbox for its administrator')
+    for (let i = 0; i < 3; i++) expect((await postForm(t, '/verify-email/resend', {}, browser)).status).toBe(303)
+    const limited = await postForm(t, '/verify-email/resend', {}, browser)
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await limited.text()).toMatch(/We sent several links in the last hour[^<]*ask again in \d+ minutes/)
+  })
+
   it('refuses everyone else: 403 page and problem, 401 anonymous', async () => {
     const someone = await t.seedUser()
     const page = await t.request('/admin/outbox', { as: someone, headers: { accept: 'text/html' } })
