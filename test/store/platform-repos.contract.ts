@@ -232,6 +232,26 @@ export function describePlatformRepos(name: string, open: OpenStore): void {
         expect(await store.repos.outbox.get(randomUUID())).toBeUndefined()
       })
 
+      it('lists the instance’s own mail (no organization) newest first, a page at a time, optionally to one address', async () => {
+        const org = await seedOrg(store, (await seedUser(store)).id)
+        const to = `instance-${randomUUID()}@example.org`
+        const mine = (n: number, orgId?: string): MailMessage => ({ ...message(n, orgId), to })
+        const ids: string[] = []
+        for (let n = 0; n < 3; n++) {
+          ids.push(await store.repos.outbox.enqueue(mine(n), { smtpConfigured: false, id: randomUUID() }))
+          clock.advance()
+        }
+        await store.repos.outbox.enqueue(mine(7, org.id), { smtpConfigured: false, id: randomUUID() })
+        const page = await store.repos.outbox.listInstance({ limit: 2, to })
+        expect(page.map((m) => m.id)).toEqual([ids[2], ids[1]])
+        expect(page.every((m) => m.orgId === undefined && m.state === 'held')).toBe(true)
+        expect((await store.repos.outbox.listInstance({ limit: 2, to, before: ids[1] })).map((m) => m.id)).toEqual([ids[0]])
+        const all = await store.repos.outbox.listInstance({ limit: 100 })
+        expect(all.map((m) => m.id)).toEqual(expect.arrayContaining(ids))
+        expect(all.some((m) => m.orgId !== undefined)).toBe(false)
+        expect(await store.repos.outbox.listInstance({ limit: 2, before: randomUUID() })).toEqual([])
+      })
+
       it('hands a due message to one claimer, and records sends, retries and final failures', async () => {
         const a = await store.repos.outbox.enqueue(message(1), { smtpConfigured: true, id: randomUUID() })
         const held = await store.repos.outbox.enqueue(message(2), { smtpConfigured: false, id: randomUUID() })

@@ -61,6 +61,13 @@ describe('answers as the OpenAPI document says', () => {
     await call('DELETE', '/api/v1/sessions/current', { as: user })
   })
 
+  it('for the administration operations', async () => {
+    const user = await p.t.seedUser()
+    await call('GET', '/api/v1/admin/outbox')
+    await call('GET', '/api/v1/admin/outbox', { as: user })
+    await call('GET', '/api/v1/admin/outbox?limit=0', { as: user })
+  })
+
   it('for the organization, member, invitation and key operations', async () => {
     const { t, owner, org } = p
     const admin = await t.seedApiKey(org, 'admin')
@@ -68,6 +75,7 @@ describe('answers as the OpenAPI document says', () => {
     await call('GET', '/api/v1/orgs', { as: admin })
     const created = await json(call('POST', '/api/v1/orgs', { as: owner, json: { name: 'Conformance College', country: 'NL', url: 'https://college.example' } }))
     await call('POST', '/api/v1/orgs', { as: owner, json: { name: 'Again', slug: created.slug } })
+    await call('POST', '/api/v1/orgs', { as: await t.seedUser({ verified: false }), json: { name: 'Unconfirmed Academy' } })
     await call('GET', `/api/v1/orgs/${org.slug}`, { as: admin })
     await call('GET', '/api/v1/orgs/no-such-org', { as: owner })
     await call('PATCH', `/api/v1/orgs/${org.slug}`, { as: admin, json: { description: 'Documented.' } })

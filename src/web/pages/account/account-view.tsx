@@ -143,9 +143,11 @@ export function AccountView({ model }: { model: AccountModel }) {
           </Card>
 
           {model.admin && (
-            <Alert kind="info">
-              <p>{t.rich('acct.account.adminOutbox', { link: (chunks) => <a href="/admin/outbox">{chunks}</a> })}</p>
-            </Alert>
+            <div>
+              <Alert kind="info">
+                <p>{t.rich('acct.account.adminOutbox', { link: (chunks) => <a href="/admin/outbox">{chunks}</a> })}</p>
+              </Alert>
+            </div>
           )}
 
           <Card title={t.t('acct.account.sessionsTitle')} id="sessions">

@@ -6,6 +6,7 @@ import '../../../http/context.js'
 import { readForm } from '../../../http/request.js'
 import { render, tOf } from '../../kit/render.js'
 import type { FieldErrors } from '../../components/form.js'
+import { camelCode } from '../account/field-errors.js'
 import { NewOrgView, type NewOrgModel } from './new-org-view.js'
 
 /** The form's problems in the page's language (by field and input code; the English message otherwise). */
@@ -14,7 +15,7 @@ function orgFieldErrors(c: Context, err: InputError, slug: string): FieldErrors 
   const errors: Record<string, string> = {}
   for (const { path, code, message } of err.issues) {
     const reserved = path === 'slug' && code === 'invalid_format' && RESERVED_SLUGS.has(slug)
-    const key = `acct.newOrg.error.${path}.${reserved ? 'reserved' : code}`
+    const key = `acct.newOrg.error.${path}.${reserved ? 'reserved' : camelCode(code)}`
     errors[path] ??= t.has(key) ? t.t(key, { slug }) : message
   }
   return errors
