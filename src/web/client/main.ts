@@ -1,11 +1,12 @@
 // Progressive enhancement: every page works without this script. Each enhancement finds its
 // elements by a data attribute and upgrades them; nothing here is needed to submit a form.
 import { enhanceAutosubmit } from './autosubmit.js'
+import { enhanceBrandPreview } from './brand-preview.js'
 import { enhanceCopyButtons } from './copy-button.js'
 
 document.documentElement.classList.add('js')
 
-const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit]
+const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceBrandPreview]
 
 for (const enhance of enhancements) {
   try {
