@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('the organization pages, at phone and desktop widt
     demo = JSON.parse(stdout) as Demo
     slug = typeof demo.org === 'string' ? demo.org : demo.org.slug
     server = spawn('node', ['bin/emblem.mjs', 'serve'], { env, stdio: 'ignore' })
-    for (let i = 0; i < 150; i++) {
+    for (let i = 0; i < 600; i++) {
       if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break
       await new Promise((r) => setTimeout(r, 100))
     }
@@ -133,6 +133,9 @@ describe.skipIf(!hasChromium)('the organization pages, at phone and desktop widt
     check('org-settings-refused', () => '', {
       before: async (page) => {
         await page.goto(`${base}/orgs/${slug}/settings`)
+        // The preview follows the colour as it is typed (with script; without, it shows the saved one).
+        await page.fill('#field-brandColor', '#0a5')
+        expect(await page.getAttribute('[data-brand-preview] rect[data-brand-fill]', 'fill')).toBe('#00aa55')
         await page.fill('#field-brandColor', '#fde047')
         const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('#profile-form button[type=submit]')])
         expect(res.status()).toBe(422)

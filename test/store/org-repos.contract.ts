@@ -22,7 +22,7 @@ export function describeOrgRepos(name: string, open: OpenStore): void {
       it('creates an organization with its owner, finds it by id and slug, and refuses a taken slug without writing', async () => {
         const owner = await seedUser(store)
         const org = await seedOrg(store, owner.id, { slug: 'acme', name: 'Acme' })
-        expect(await store.repos.orgs.get(org.id)).toMatchObject({ id: org.id, slug: 'acme', name: 'Acme', logoImageId: null, suite: 'eddsa-rdfc-2022', createdAt: clock.now().toISOString() })
+        expect(await store.repos.orgs.get(org.id)).toMatchObject({ id: org.id, slug: 'acme', name: 'Acme', logoImageId: null, brandColor: null, suite: 'eddsa-rdfc-2022', createdAt: clock.now().toISOString() })
         expect((await store.repos.orgs.bySlug('acme'))?.id).toBe(org.id)
         expect(await store.repos.members.get(org.id, owner.id)).toMatchObject({ role: 'owner', email: owner.email })
         const again = { id: randomUUID(), slug: 'acme', name: 'Other', description: '', url: null, email: null, country: null, suite: 'vc-jwt' as const }
@@ -52,6 +52,8 @@ export function describeOrgRepos(name: string, open: OpenStore): void {
         await store.repos.images.put(image)
         expect((await store.repos.orgs.update(org.id, { logoImageId: image.id }))?.logoImageId).toBe(image.id)
         expect((await store.repos.orgs.update(org.id, { logoImageId: null }))?.logoImageId).toBeNull()
+        expect((await store.repos.orgs.update(org.id, { brandColor: '#0f766e' }))?.brandColor).toBe('#0f766e')
+        expect((await store.repos.orgs.update(org.id, { brandColor: null }))?.brandColor).toBeNull()
         expect(await store.repos.orgs.update(org.id, {})).toMatchObject({ description: 'We teach' })
         expect(await store.repos.orgs.update(randomUUID(), { name: 'Gone' })).toBeUndefined()
       })

@@ -2,12 +2,13 @@
 // elements by a data attribute and upgrades them; nothing here is needed to submit a form.
 import { enhanceAutosubmit } from './autosubmit.js'
 import { enhanceBatchProgress } from './batch-progress.js'
+import { enhanceBrandPreview } from './brand-preview.js'
 import { enhanceCopyButtons } from './copy-button.js'
 import { enhanceSkillsTypeahead } from './skills-typeahead.js'
 
 document.documentElement.classList.add('js')
 
-const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead, enhanceBatchProgress]
+const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead, enhanceBatchProgress, enhanceBrandPreview]
 
 for (const enhance of enhancements) {
   try {

@@ -50,7 +50,7 @@ export function ApiKeysView({ model }: { model: ApiKeysModel }) {
       <Flash message={model.done === 'revoked' ? t.t('org.apiKeys.done.revoked') : undefined} />
       {model.created && <CreatedKey created={model.created} />}
       <ErrorSummary errors={errors} labels={{ name: t.t('org.apiKeys.name'), role: t.t('org.field.role') }} />
-      <div class="grid sidebar-right">
+      <div class="stack-lg">
         <section aria-labelledby="api-keys-list-title" class="stack">
           <h2 id="api-keys-list-title">{t.t('org.apiKeys.listTitle')}</h2>
           {keys.length === 0 ? (
@@ -86,7 +86,7 @@ export function ApiKeysView({ model }: { model: ApiKeysModel }) {
             />
           )}
         </section>
-        <Card title={t.t('org.apiKeys.createTitle')} id="create">
+        <Card title={t.t('org.apiKeys.createTitle')} id="create" class="api-key-create">
           <Form action={base}>
             <TextField name="name" label={t.t('org.apiKeys.name')} hint={t.t('org.apiKeys.nameHint')} value={values['name']} maxLength={ORG_LIMITS.apiKeyName} required errors={errors} />
             <Select name="role" label={t.t('org.field.role')} options={KEY_ROLES.map((r) => [r, t.t(`org.apiKeyRole.${r}`)] as const)} value={values['role']} required errors={errors} />

@@ -70,7 +70,7 @@ export function MembersView({ model }: { model: MembersModel }) {
       />
       <Flash message={done} />
       {model.alert && <Alert kind="bad" title={t.t('org.members.refused')}><p>{model.alert}</p></Alert>}
-      <ErrorSummary errors={errors} labels={{ email: t.t('org.field.email'), role: t.t('org.field.role') }} />
+      <ErrorSummary errors={errors} labels={{ email: t.t('org.field.emailAddress'), role: t.t('org.field.role') }} />
       <DataTable
         id="members"
         caption={t.t('org.members.caption', { name: shell.name })}
@@ -87,7 +87,7 @@ export function MembersView({ model }: { model: MembersModel }) {
               </span>
             ),
           },
-          { key: 'email', header: t.t('org.field.email'), cell: (m) => m.email },
+          { key: 'email', header: t.t('org.field.emailAddress'), cell: (m) => m.email },
           { key: 'role', header: t.t('org.field.role'), cell: (m) => (mayTouch(m.role) ? <RoleForm member={m} base={base} roles={roles} /> : <span class="pill">{t.t(`org.role.${m.role}`)}</span>) },
           { key: 'since', header: t.t('org.members.colSince'), cell: (m) => t.date(m.createdAt, 'medium') },
           {
@@ -110,7 +110,7 @@ export function MembersView({ model }: { model: MembersModel }) {
           <Card title={t.t('org.members.inviteTitle')} id="invite">
             <p class="muted">{t.t('org.members.inviteLead')}</p>
             <Form action={`${base}/invitations`}>
-              <TextField name="email" type="email" label={t.t('org.field.email')} value={values['email']} autocomplete="off" required errors={errors} />
+              <TextField name="email" type="email" label={t.t('org.field.emailAddress')} value={values['email']} autocomplete="off" required errors={errors} />
               <Select name="role" label={t.t('org.field.role')} options={roles.map((r) => [r, t.t(`org.roleHint.${r}`)] as const)} value={values['role']} required errors={errors} />
               <FormActions>
                 <button type="submit" class="button"><Icon name="send" />{t.t('org.members.send')}</button>
