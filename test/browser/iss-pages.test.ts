@@ -37,7 +37,7 @@ interface Demo {
 
 const WIDTHS = [[1280, 'desktop'], [390, 'mobile']] as const
 
-describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', () => {
+describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', { timeout: 120_000 }, () => {
   let dir: string
   let services: Services
   let server: RunningServer
@@ -154,7 +154,7 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', () 
     outboxPath = (await page.locator('#outbox tbody a').first().getAttribute('href'))!
     await page.close()
     await check('outbox-message', outboxPath)
-  })
+  }, 180_000)
 
   it('the bulk upload form', () => check('bulk-upload', `${orgPath()}/batches/new`))
 
@@ -208,7 +208,8 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', () 
     expect(await page.locator('a.no-js').isVisible()).toBe(false)
     expect(await page.locator('[data-batch-progress] progress').getAttribute('value')).toBe('1')
     await db.updateTable('batches').set({ next_row: 3, issued: 3 }).where('id', '=', id).execute()
-    await page.waitForFunction(`document.querySelector('[data-batch-progress] progress').value === 3`, undefined, { timeout: 10_000 })
+    type Doc = { document: { querySelector(selector: string): { value: number } | null } }
+    await page.waitForFunction(() => (globalThis as unknown as Doc).document.querySelector('[data-batch-progress] progress')?.value === 3, undefined, { timeout: 10_000 })
     expect(await page.locator('[data-batch-count="issued"]').innerText()).toBe('3')
     await db.updateTable('batches').set({ state: 'done', next_row: 4, issued: 4, lease_owner: null, lease_until: null }).where('id', '=', id).execute()
     await page.locator('[data-batch-live] .pill[data-state="done"]').waitFor({ timeout: 10_000 })
