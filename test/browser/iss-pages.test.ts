@@ -4,7 +4,7 @@
 // (server-sent events) and shows the result when it finishes. Screenshots land in
 // test-artifacts/screenshots/iss/.
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { silentLogger } from '../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
-import { runAxe, seriousViolations } from '../support/a11y.js'
+import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
 import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
 
 const freePort = () =>
@@ -49,6 +49,7 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', { t
   let previewPath: string
   let donePath: string
   let outboxPath: string
+  const results: Record<string, A11yResult> = {}
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'emblem-iss-'))
@@ -71,6 +72,8 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', { t
   }, 180_000)
 
   afterAll(async () => {
+    await mkdir(join(ARTIFACTS, '..'), { recursive: true })
+    await writeFile(join(ARTIFACTS, '..', 'iss-a11y.json'), JSON.stringify(results, null, 2))
     await browser?.close()
     await server?.close()
     await services?.close()
@@ -89,6 +92,7 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', { t
   /** Checks the page as it is now at one width: axe, no sideways scrolling, a screenshot. */
   async function checkNow(page: Page, name: string, label: string) {
     const result = await runAxe(page)
+    results[`${name} (${label})`] = result
     expect(seriousViolations(result), `${name} (${label})`).toEqual([])
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
     expect(overflow, `${name} (${label}) scrolls sideways`).toBeLessThanOrEqual(0)
