@@ -4,7 +4,7 @@
 // (server-sent events) and shows the result when it finishes. Screenshots land in
 // test-artifacts/screenshots/iss/.
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { silentLogger } from '../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
-import { runAxe, seriousViolations } from '../support/a11y.js'
+import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
 import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
 
 const freePort = () =>
@@ -37,7 +37,7 @@ interface Demo {
 
 const WIDTHS = [[1280, 'desktop'], [390, 'mobile']] as const
 
-describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', () => {
+describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', { timeout: 120_000 }, () => {
   let dir: string
   let services: Services
   let server: RunningServer
@@ -49,6 +49,7 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', () 
   let previewPath: string
   let donePath: string
   let outboxPath: string
+  const results: Record<string, A11yResult> = {}
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'emblem-iss-'))
@@ -71,6 +72,8 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', () 
   }, 180_000)
 
   afterAll(async () => {
+    await mkdir(join(ARTIFACTS, '..'), { recursive: true })
+    await writeFile(join(ARTIFACTS, '..', 'iss-a11y.json'), JSON.stringify(results, null, 2))
     await browser?.close()
     await server?.close()
     await services?.close()
@@ -89,6 +92,7 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', () 
   /** Checks the page as it is now at one width: axe, no sideways scrolling, a screenshot. */
   async function checkNow(page: Page, name: string, label: string) {
     const result = await runAxe(page)
+    results[`${name} (${label})`] = result
     expect(seriousViolations(result), `${name} (${label})`).toEqual([])
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
     expect(overflow, `${name} (${label}) scrolls sideways`).toBeLessThanOrEqual(0)
@@ -123,7 +127,7 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', () 
     check('issue-form-errors', async (page) => {
       await page.goto(`${base}${orgPath()}/issue`)
       // The browser would refuse the empty form; the server's answer is what this page is about.
-      await page.$eval('#issue-form', (form) => ((form as HTMLFormElement).noValidate = true))
+      await page.evaluate(`document.getElementById('issue-form').noValidate = true`)
       await page.fill('#field-email', 'not-an-email')
       await submitAndWait(page, '#issue-form button[type=submit]')
       expect(await page.locator('.error-summary').count()).toBe(1)
@@ -154,7 +158,7 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', () 
     outboxPath = (await page.locator('#outbox tbody a').first().getAttribute('href'))!
     await page.close()
     await check('outbox-message', outboxPath)
-  })
+  }, 180_000)
 
   it('the bulk upload form', () => check('bulk-upload', `${orgPath()}/batches/new`))
 
@@ -208,7 +212,8 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', () 
     expect(await page.locator('a.no-js').isVisible()).toBe(false)
     expect(await page.locator('[data-batch-progress] progress').getAttribute('value')).toBe('1')
     await db.updateTable('batches').set({ next_row: 3, issued: 3 }).where('id', '=', id).execute()
-    await page.waitForFunction(() => document.querySelector('[data-batch-progress] progress')?.getAttribute('value') === '3' || (document.querySelector('[data-batch-progress] progress') as HTMLProgressElement | null)?.value === 3, undefined, { timeout: 10_000 })
+    type Doc = { document: { querySelector(selector: string): { value: number } | null } }
+    await page.waitForFunction(() => (globalThis as unknown as Doc).document.querySelector('[data-batch-progress] progress')?.value === 3, undefined, { timeout: 10_000 })
     expect(await page.locator('[data-batch-count="issued"]').innerText()).toBe('3')
     await db.updateTable('batches').set({ state: 'done', next_row: 4, issued: 4, lease_owner: null, lease_until: null }).where('id', '=', id).execute()
     await page.locator('[data-batch-live] .pill[data-state="done"]').waitFor({ timeout: 10_000 })

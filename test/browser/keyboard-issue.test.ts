@@ -29,18 +29,23 @@ interface FocusStop {
 
 /** The focused element and whether it shows focus (a non-zero outline, or a focus ring drawn as a box shadow). */
 const focusStop = (page: Page): Promise<FocusStop> =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null
+  page.evaluate(`(() => {
+    const el = document.activeElement
     if (!el || el === document.body) return { name: 'body', visible: true }
     // The indicator as it settles (a focus ring may fade in over a short transition).
     for (const animation of el.getAnimations()) animation.finish()
     const focused = getComputedStyle(el)
     const outline = focused.outlineStyle !== 'none' && parseFloat(focused.outlineWidth) > 0
     // A focus ring drawn with box-shadow: a solid spread around the element (not a soft drop shadow).
-    const ring = /\b0px 0px 0px [1-9]/.test(focused.boxShadow)
-    const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('href') ? `[href="${el.getAttribute('href')}"]` : ''}${el.getAttribute('name') ? `[name="${el.getAttribute('name')}"]` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`
+    const ring = /\\b0px 0px 0px [1-9]/.test(focused.boxShadow)
+    const attr = (n) => (el.getAttribute(n) ? '[' + n + '="' + el.getAttribute(n) + '"]' : '')
+    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + attr('href') + attr('name') + ' "' + (el.textContent || '').trim().slice(0, 40) + '"'
     return { name, visible: outline || ring }
-  })
+  })()`)
+
+/** Whether the focused element matches `selector`. */
+const focusedMatches = (page: Page, selector: string): Promise<boolean> =>
+  page.evaluate(`document.activeElement ? document.activeElement.matches(${JSON.stringify(selector)}) : false`)
 
 describe.skipIf(!hasChromium)('issuing with the keyboard only', () => {
   let dir: string
@@ -81,7 +86,7 @@ describe.skipIf(!hasChromium)('issuing with the keyboard only', () => {
         const stop = await focusStop(page)
         stops.push(stop)
         expect(stop.visible, `focus is visible on ${stop.name}`).toBe(true)
-        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
+        if (await focusedMatches(page, selector)) return
       }
       throw new Error(`Tab never reached ${selector}; stops: ${stops.slice(-max).map((s) => s.name).join(' → ')}`)
     }
