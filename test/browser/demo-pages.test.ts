@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('the demo, at phone and desktop widths', () => {
       await new Promise((r) => setTimeout(r, 100))
     }
     browser = await launchBrowser()
-  }, 120_000)
+  }, 300_000)
 
   afterAll(async () => {
     await browser?.close()
