@@ -48,7 +48,7 @@ export const DEMO_ORGS: readonly DemoOrg[] = [
       email: 'badges@demo.emblem.example',
       country: 'NL',
     },
-    logo: { initials: 'EU', background: '#1d4ed8', foreground: '#ffffff', accent: '#fbbf24' },
+    logo: { initials: 'EDU', background: '#1d4ed8', foreground: '#ffffff', accent: '#fbbf24' },
     pace: { start: 0.6, end: 1.4, cohorts: [{ daysAgo: 74, size: 8 }, { daysAgo: 45, size: 10 }, { daysAgo: 16, size: 12 }] },
     achievements: [
       {
@@ -354,12 +354,12 @@ export const DEMO_ORGS: readonly DemoOrg[] = [
 
 /** An organization's logo: a monogram on a rounded square with an accent bar (256 × 256 SVG). */
 export function demoLogoSvg({ initials, background, foreground, accent }: DemoOrg['logo']): string {
-  const size = initials.length > 1 ? 104 : 140
+  const size = [140, 140, 104, 84][Math.min(initials.length, 3)]!
   return [
     '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256">',
     `<rect width="256" height="256" rx="56" fill="${background}"/>`,
     `<rect x="48" y="186" width="160" height="14" rx="7" fill="${accent}"/>`,
-    `<text x="128" y="${initials.length > 1 ? 152 : 168}" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-weight="700" font-size="${size}" fill="${foreground}">${initials}</text>`,
+    `<text x="128" y="${initials.length > 2 ? 146 : initials.length > 1 ? 152 : 168}" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" font-weight="700" font-size="${size}" fill="${foreground}">${initials}</text>`,
     '</svg>',
   ].join('')
 }

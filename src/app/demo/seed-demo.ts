@@ -111,7 +111,8 @@ async function playHistory(ports: PlatformPorts, orgs: readonly { id: string; de
   const now = ports.clock.now()
   const at = (when: Date): PlatformPorts => ({ ...ports, clock: { now: () => when } })
   const plan = planActivity({ now, orgs: orgs.map((o) => ({ pace: o.demo.pace, achievements: o.achievements.length })), learners: DEMO_LEARNER_COUNT })
-  const issued: { id: string; token: string; revoked: boolean }[] = []
+  // What the history issued: the id, the claim token, and whether it still verifies (not revoked or suspended).
+  const issued: { id: string; token: string; standing: boolean }[] = []
   const claimUrls: Record<string, string> = {}
   const history = { from: new Date(now.getTime() - (DEMO_HISTORY_DAYS - 1) * DAY).toISOString().slice(0, 10), to: now.toISOString().slice(0, 10), issued: 0, claimed: 0, verified: 0, revoked: 0, suspended: 0 }
   for (const event of plan.events) {
@@ -121,7 +122,7 @@ async function playHistory(ports: PlatformPorts, orgs: readonly { id: string; de
     if (event.kind === 'issue') {
       const token = ports.random.token(32)
       const view = await issueOne(then, { orgId: org.id, achievementId: org.achievements[planned.achievement]!, recipient: demoLearner(planned.learner) }, { claimToken: token })
-      issued[event.credential] = { id: view.id, token, revoked: false }
+      issued[event.credential] = { id: view.id, token, standing: true }
       claimUrls[view.id] = `${ports.publicUrl}/claim/${token}`
       history.issued++
       continue
@@ -132,11 +133,11 @@ async function playHistory(ports: PlatformPorts, orgs: readonly { id: string; de
       delete claimUrls[credential.id]
       history.claimed++
     } else if (event.kind === 'verify') {
-      await ports.store.repos.credentialViews.recordVerification({ credentialId: credential.id, orgId: org.id, kind: 'verification', verified: !credential.revoked, at: event.at.toISOString() })
+      await ports.store.repos.credentialViews.recordVerification({ credentialId: credential.id, orgId: org.id, kind: 'verification', verified: credential.standing, at: event.at.toISOString() })
       history.verified++
     } else {
       await changeStatus(then, { orgId: org.id, credentialId: credential.id, action: event.kind, reason: event.reason })
-      if (event.kind === 'revoke') credential.revoked = true
+      credential.standing = false
       history[event.kind === 'revoke' ? 'revoked' : 'suspended']++
     }
   }
