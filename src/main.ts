@@ -74,6 +74,9 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     secureHeaders({
       // A route's own header wins (e.g. /images/:id: CSP for SVG, cross-origin embedding of badges).
       overwrite: false,
+      // HSTS only where the instance is served over https: over plain http it means nothing, and a
+      // local instance on a name later served over https must not be pinned to it by accident.
+      strictTransportSecurity: config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],

@@ -117,6 +117,24 @@ export function describePlatformRepos(name: string, open: OpenStore): void {
           { org: { id: b.id, slug: b.slug, name: 'Beta' }, role: 'owner' },
         ])
       })
+
+      it('counts an account’s failed sign-ins (also concurrently), restarts after a quiet spell, keeps the longer lock, and forgets on clear', async () => {
+        const accounts = store.repos.accounts
+        const key = sha('sign-in\nada@example.org')
+        const at = (ms: number) => later(clock, ms).toISOString()
+        expect(await accounts.signInLockedUntil(key)).toBeUndefined()
+        expect(await accounts.recordSignInFailure(key, at(0), at(-1000))).toBe(1)
+        const counts = await Promise.all(Array.from({ length: 8 }, () => accounts.recordSignInFailure(key, at(10), at(-1000))))
+        expect(counts.sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9])
+        await accounts.lockSignIn(key, at(60_000))
+        await accounts.lockSignIn(key, at(30_000)) // shorter: the longer lock stays
+        expect(await accounts.signInLockedUntil(key)).toBe(at(60_000))
+        // The last failure is older than the restart point: the count starts again.
+        expect(await accounts.recordSignInFailure(key, at(100_000), at(50))).toBe(1)
+        await accounts.clearSignInFailures(key)
+        expect(await accounts.signInLockedUntil(key)).toBeUndefined()
+        expect(await accounts.recordSignInFailure(key, at(0), at(-1000))).toBe(1)
+      })
     })
 
     describe('orgKeys', () => {

@@ -41,7 +41,9 @@ export const authenticate = (): MiddlewareHandler => async (c, next) => {
   let anonymous = getCookie(c, CSRF_COOKIE)
   if (!anonymous || !/^[A-Za-z0-9_-]{32,64}$/.test(anonymous)) {
     anonymous = randomBytes(24).toString('base64url')
-    setCookie(c, CSRF_COOKIE, anonymous, { httpOnly: true, sameSite: 'Lax', path: '/', secure: new URL(c.req.url).protocol === 'https:' })
+    // Secure when the public URL is https: behind a TLS-terminating proxy the request itself arrives as http.
+    const secure = c.var.platform.publicUrl.startsWith('https:') || new URL(c.req.url).protocol === 'https:'
+    setCookie(c, CSRF_COOKIE, anonymous, { httpOnly: true, sameSite: 'Lax', path: '/', secure })
   }
   c.set('csrfToken', anonymous)
   return next()

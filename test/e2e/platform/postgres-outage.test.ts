@@ -11,6 +11,7 @@ import { hasPostgres, readJson, type TestOrg, type TestPlatform, type TestSessio
 import { startIssuancePlatform, type IssuancePlatform } from './issuance-fixture.js'
 import { TEST_DATABASE_URL } from '../../store/postgres-schema.js'
 import { isDatabaseUnavailable } from '../../../src/store/postgres/resilient-pool.js'
+import { startBatchRunner } from '../../../src/jobs/batch-runner.js'
 
 /** A TCP proxy in front of PostgreSQL that can be cut (every connection reset, new ones refused) and restored. */
 async function startProxy(target: URL) {
@@ -151,5 +152,36 @@ describe.skipIf(!hasPostgres)('PostgreSQL going away and coming back', () => {
     // No acknowledged write lost: every 201 of this file is in the database.
     const { rows } = await sql<{ c: number }>`select count(*)::int as c from issued_credentials`.execute(t.store.db)
     expect(rows[0]!.c).toBeGreaterThanOrEqual(2)
+  })
+
+  it('resumes a CSV batch the outage broke off, and issues every row exactly once', { timeout: 60_000 }, async () => {
+    const errors: unknown[] = []
+    const runner = startBatchRunner({ platform: t.ports, chunkSize: 5, signingThreads: 0, pollMs: 200, workerId: 'outage-runner', onError: (err) => errors.push(err) })
+    try {
+      const csv = `email,name\n${Array.from({ length: 150 }, (_, i) => `row${i}@example.org,Row ${i}`).join('\n')}\n`
+      const upload = await t.request(`/api/v1/orgs/${org.slug}/achievements/${achievementId}/batches`, { as: owner, method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } })
+      expect(upload.status).toBe(202)
+      const { id } = await readJson(upload)
+      runner.notify()
+      const progress = async () => (await t.store.db.selectFrom('batches').select(['state', 'next_row', 'issued']).where('id', '=', id).executeTakeFirstOrThrow())
+      for (let i = 0; i < 200 && Number((await progress()).next_row) === 0; i++) await sleep(20)
+      proxy.cut()
+      await sleep(600)
+      proxy.restore()
+      // The runner met the outage (its commit failed: reported, the batch left running, not failed).
+      expect(errors.length).toBeGreaterThan(0)
+      let batch = await progress()
+      for (let i = 0; i < 150 && batch.state !== 'done' && batch.state !== 'failed'; i++) {
+        await sleep(100)
+        batch = await progress().catch(() => batch)
+      }
+      expect(batch).toMatchObject({ state: 'done' })
+      expect(Number(batch.issued)).toBe(150)
+      const rows = await t.store.db.selectFrom('issued_credentials').select('recipient_email').where('batch_id', '=', id).execute()
+      expect(new Set(rows.map((r) => r.recipient_email)).size).toBe(150)
+      expect(rows).toHaveLength(150)
+    } finally {
+      await runner.stop()
+    }
   })
 })
