@@ -147,6 +147,25 @@ describe('CSRF on every form', () => {
     expect(await snapshot(), 'a refused POST changed the database').toBe(before)
   })
 
+  it('refuses every cookie-authenticated unsafe /api/v1 request without the X-CSRF-Token header, and changes nothing', async () => {
+    // POST /api/v1/verify takes no credentials (it only checks a credential sent to it).
+    const unsafe = ['POST', 'PUT', 'PATCH', 'DELETE'].flatMap((method) => routesOf(method).filter((path) => path.startsWith('/api/v1/') && path !== '/api/v1/verify').map((path) => [method, path] as const))
+    expect(unsafe.length).toBeGreaterThan(20)
+    const before = await snapshot()
+    for (const [method, pattern] of unsafe) {
+      const path = fill(pattern)
+      for (const [how, headers] of [
+        ['no header', { cookie: owner.cookie }],
+        ['wrong header', { cookie: owner.cookie, 'x-csrf-token': 'C'.repeat(32) }],
+      ] as const) {
+        const res = await t.app.request(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: '{"name":"Forged"}' })
+        expect(res.status, `${how}: ${method} ${path}`).toBe(403)
+        expect((await readJson(res)).code, `${how}: ${method} ${path}`).toBe('ERR_CSRF')
+      }
+    }
+    expect(await snapshot(), 'a refused API request changed the database').toBe(before)
+  })
+
   it('accepts the same POST with the token (so the refusals above are the CSRF check, not a 403 of the route)', async () => {
     const res = await t.submitForm('/account/name', { name: 'Renamed Owner' }, owner)
     expect(res.status).toBe(303)
