@@ -18,6 +18,18 @@ import { hasChromium, launchBrowser, screenshot } from '../support/browser.js'
 const SCRIPT = '<script>window.__xss=1</script>'
 const IMG = '"><img src=x onerror=window.__xss=1>'
 const JS_URL = 'javascript:window.__xss=1'
+/** What the page holds that the payloads could have made (evaluated in the page: this project's TypeScript has no DOM types). */
+const INSPECT = `({
+  xss: window.__xss,
+  injectedImages: document.querySelectorAll('img[src="x"], img[onerror]').length,
+  injectedScripts: [...document.scripts].filter((s) => (s.textContent || '').includes('__xss')).length,
+  handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+  javascriptLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')].filter((el) =>
+    ['href', 'src', 'action', 'formaction'].some((name) => /^\\s*javascript:/i.test(el.getAttribute(name) || '')),
+  ).length,
+  text: document.body.innerText,
+})`
+
 /** A value carrying both markup payloads, under a field's length limit. */
 const both = (label: string) => `${label} ${SCRIPT} ${IMG}`
 
@@ -134,16 +146,7 @@ describe.skipIf(!hasChromium)('user-supplied text on every page', () => {
       const res = await page.goto(`${base}${path}`)
       expect(res?.status(), path).toBeLessThan(400)
       await page.waitForLoadState('load')
-      const found = await page.evaluate(() => ({
-        xss: (window as unknown as { __xss?: unknown }).__xss,
-        injectedImages: document.querySelectorAll('img[src="x"], img[onerror]').length,
-        injectedScripts: [...document.scripts].filter((s) => s.textContent?.includes('__xss')).length,
-        handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
-        javascriptLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')].filter((el) =>
-          ['href', 'src', 'action', 'formaction'].some((name) => /^\s*javascript:/i.test(el.getAttribute(name) ?? '')),
-        ).length,
-        text: document.body.innerText,
-      }))
+      const found = (await page.evaluate(INSPECT)) as { xss: unknown; injectedImages: number; injectedScripts: number; handlers: number; javascriptLinks: number; text: string }
       expect(found.xss, `${path}: window.__xss`).toBeUndefined()
       expect(found.injectedImages, `${path}: injected <img>`).toBe(0)
       expect(found.injectedScripts, `${path}: injected <script>`).toBe(0)

@@ -59,7 +59,7 @@ describe('the server log', () => {
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
     const out = openSync(logFile, 'a')
-    const env = { ...process.env, EMBLEM_DATA_DIR: join(dir, 'data'), PORT: String(port), EMBLEM_PUBLIC_URL: base, EMBLEM_LOG_LEVEL: 'debug', EMBLEM_ADMIN_EMAILS: 'admin@example.edu' }
+    const env: NodeJS.ProcessEnv = { ...process.env, EMBLEM_DATA_DIR: join(dir, 'data'), PORT: String(port), EMBLEM_PUBLIC_URL: base, EMBLEM_LOG_LEVEL: 'debug', EMBLEM_ADMIN_EMAILS: 'admin@example.edu' }
     delete env['EMBLEM_DEV']
     delete env['EMBLEM_SMTP_URL']
     delete env['EMBLEM_MASTER_KEY']
