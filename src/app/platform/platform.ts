@@ -14,6 +14,7 @@ import { skillsUseCases, type SkillsUseCases } from '../skills/skills-use-cases.
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
+import { checkReadiness } from './readiness.js'
 import type { RoleName } from './roles.js'
 
 /** Who is asking, and may they act in an organization. */
@@ -52,6 +53,8 @@ export interface Platform {
   /** The instance's own e-mail (confirmations, resets) for its administrators, and where such mail goes. */
   readonly instanceOutbox: InstanceOutboxUseCases
   readonly demo: DemoUseCases
+  /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
+  ready(): Promise<void>
 }
 
 /** The one binding of use cases to ports: what createPlatform hands the edges. */
@@ -75,5 +78,6 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     outbox: outboxUseCases(ports),
     instanceOutbox: instanceOutboxUseCases(ports),
     demo: { seed: (options) => seedDemo(ports, options) },
+    ready: () => checkReadiness(ports),
   } satisfies Platform)
 }
