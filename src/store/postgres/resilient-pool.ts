@@ -40,7 +40,10 @@ const reasonOf = (err: unknown): string =>
  */
 export function resilientPool(pool: pg.Pool, onError: (err: Error) => void): PostgresPool {
   pool.on('error', (err) => onError(err))
-  const guarded = new WeakSet<pg.PoolClient>()
+  // Every client carries a listener from the moment it is connected, idle or checked out: pg-pool
+  // removes its own idle listener while a client is lent, and a backend terminated then would
+  // otherwise raise an unhandled 'error' event.
+  pool.on('connect', (client) => void client.on('error', (err) => onError(err)))
   return {
     async connect(): Promise<PostgresPoolClient> {
       let client: pg.PoolClient
@@ -48,10 +51,6 @@ export function resilientPool(pool: pg.Pool, onError: (err: Error) => void): Pos
         client = await pool.connect()
       } catch (err) {
         throw unavailableError(err)
-      }
-      if (!guarded.has(client)) {
-        guarded.add(client)
-        client.on('error', (err) => onError(err))
       }
       const query = ((...args: [unknown, unknown?]) => {
         const result = (client.query as (...a: unknown[]) => unknown)(...args)
