@@ -13,7 +13,6 @@ import { createLogger, type Logger } from './http/logger.js'
 import { healthRoutes } from './http/routes/health.js'
 import { logRoutes, type PublishedLog } from './http/routes/log.js'
 import { webRoutes } from './web/routes.js'
-import { setPageVersion } from './web/page.js'
 import { setRenderVersion, setNavUserLoader } from './web/kit/render.js'
 import { localeMiddleware } from './web/kit/locale.js'
 import { assetRoutes } from './web/kit/asset-routes.js'
@@ -61,7 +60,6 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
   // The OpenAPI document of the routes mounted below, built on first use.
   let document: OpenApiJson | undefined
   const openapi = () => (document ??= openApiDocument({ version: config.version, publicUrl: config.publicUrl }))
-  setPageVersion(config.version)
   setRenderVersion(config.version)
   setNavUserLoader(async (c) => {
     const actor = c.get('actor')
