@@ -11,6 +11,8 @@ import { credentialUuid } from './credential-id.js'
 import { downloadCredential, type CredentialDownload, type DownloadKind } from './downloads.js'
 import { getIssuedCredential } from './get-issued-credential.js'
 import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.js'
+import type { LookRecorder } from './look-recorder.js'
+import { createVerificationCache } from './verification-cache.js'
 import { verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
 
 /** What a credential's public page is drawn from: the credential, its live verification, its badge's type and a QR code of the page. */
@@ -54,13 +56,18 @@ export interface CredentialsUseCases {
   image(id: string): Promise<ImageRecord>
 }
 
-/** The public credential use cases bound to `ports`. */
-export function credentialsUseCases(ports: PlatformPorts): CredentialsUseCases {
+/**
+ * The public credential use cases bound to `ports`. Verifications of issued credentials keep what
+ * does not change between them (a VerificationCache of this binding); looks are counted through
+ * `looks` when given (batched writes), else written one by one.
+ */
+export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder): CredentialsUseCases {
   const claimLimits = createClaimLinkLimits(ports.clock)
   const fetchRemote = ports.fetcher ? jsonDocuments(ports.fetcher) : undefined
+  const cache = createVerificationCache(ports)
   const deps = (fetchLocal: FetchLocal) => {
     const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote } : { fetchLocal }
-    return { ...ports, documents }
+    return { ...ports, documents, cache, ...(looks ? { looks } : {}) }
   }
   return {
     get: (id) => getIssuedCredential(ports, id),

@@ -60,6 +60,8 @@ export interface CredentialViewsRepo {
   replaceClaimToken(credentialId: string, tokenHash: string, at: string): Promise<boolean>
   /** Records one verification. */
   recordVerification(event: VerificationEvent): Promise<void>
+  /** Records many (multi-row inserts; call inside a transaction). */
+  recordVerifications(events: readonly VerificationEvent[]): Promise<void>
 }
 
 /**

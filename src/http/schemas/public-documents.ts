@@ -15,6 +15,10 @@ const checkSchema = z
     outcome: z.enum(['passed', 'failed', 'skipped']),
     code: z.string().optional().describe('Why it failed: `CREDENTIAL_REVOKED`, `CREDENTIAL_EXPIRED`, `PROOF_INVALID`, `NOT_IN_LOG`, …'),
     message: z.string().describe('What the check found, in English'),
+    cachedFrom: z
+      .string()
+      .optional()
+      .describe('Set on schema, proof and issuer-binding when their outcome was kept from an earlier verification of the same signed text under the same issuer key set: when that verification ran (ISO 8601). Revoking a key discards it.'),
   })
   .meta({ id: 'Check' })
 
