@@ -28,6 +28,15 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
         'i.issued_at',
       ])
   return {
+    async storedText(id) {
+      const row = await q
+        .selectFrom('issued_credentials as i')
+        .innerJoin('credentials as c', 'c.id', 'i.credential_id')
+        .select('c.json')
+        .where('i.credential_id', '=', id)
+        .executeTakeFirst()
+      return row?.json
+    },
     async byId(id) {
       const row = await views().where('i.credential_id', '=', id).executeTakeFirst()
       return row && viewOf(row)
