@@ -77,6 +77,17 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
   const claimLimits = createClaimLinkLimits(ports.clock)
   const fetchRemote = ports.fetcher ? jsonDocuments(ports.fetcher) : undefined
   const cache = createVerificationCache(ports)
+  // A page's QR code depends only on its URL: drawn once per credential (the most recent 10,000 kept).
+  const qrCodes = new Map<string, string>()
+  const qrSvg = (url: string): string => {
+    let svg = qrCodes.get(url)
+    if (svg === undefined) {
+      svg = ports.media.qrCodeSvg(url, { size: 160 })
+      if (qrCodes.size >= 10_000) qrCodes.delete(qrCodes.keys().next().value!)
+      qrCodes.set(url, svg)
+    }
+    return svg
+  }
   const deps = (fetchLocal: FetchLocal) => {
     const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote } : { fetchLocal }
     return { ...ports, documents, cache, ...(looks ? { looks } : {}) }
@@ -97,7 +108,7 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
     async page(id, fetchLocal, viewer) {
       const view = await getIssuedCredential(ports, id)
       const [report, badge] = await Promise.all([verifyIssuedCredential(deps(fetchLocal), view, { kind: 'view', viewer }), badgeImageType(ports, view)])
-      return { view, report, badge, qrSvg: ports.media.qrCodeSvg(`${ports.publicUrl}/c/${credentialUuid(view.id)}`, { size: 160 }), checkedAt: ports.clock.now() }
+      return { view, report, badge, qrSvg: qrSvg(`${ports.publicUrl}/c/${credentialUuid(view.id)}`), checkedAt: ports.clock.now() }
     },
     verify: async (id, fetchLocal, viewer) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id), { kind: 'verification', viewer }),
     verifySubmitted: (input, fetchLocal, viewer) => verifySubmittedCredential(deps(fetchLocal), input, viewer),

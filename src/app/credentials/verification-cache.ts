@@ -94,9 +94,9 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
         async statusList(url, verify) {
           const listId = STATUS_PATH.exec(localPathOf(publicUrl, url) ?? '')?.[1]
           if (listId === undefined) return verify()
-          const list = await store.repos.statusLists.get(listId)
-          if (!list) return verify()
-          const version = `${list.version}:${keys}`
+          const listVersion = await store.repos.statusLists.version(listId)
+          if (listVersion === undefined) return verify()
+          const version = `${listVersion}:${keys}`
           const known = lists.get(url)
           if (known?.version === version) return known.result
           const entry = { version, result: verify() }
