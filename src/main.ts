@@ -94,7 +94,7 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     log.debug('request', { method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
   })
   app.use(localeMiddleware())
-  app.route('/', healthRoutes(config.version))
+  app.route('/', healthRoutes(config.version, platform ? () => platform.ready() : undefined))
   app.route('/', assetRoutes())
   if (platform) {
     const fetchLocal = localFetch((path, init) => app.request(path, init))

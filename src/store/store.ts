@@ -59,6 +59,10 @@ export function createStore({ db, dialect, runTransaction, now, insertLeaves, af
         throw new PlatformError('ERR_STORE_UNAVAILABLE', `Cannot bring the ${dialect} database to the latest schema: ${reason}`, { cause: error })
       }
     },
+    async pendingMigrations() {
+      const migrator = new Migrator({ db, provider: migrationsFor(dialect), ...(schema ? { migrationTableSchema: schema } : {}) })
+      return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name)
+    },
     async close() {
       await db.destroy()
       await afterClose?.()

@@ -3,7 +3,7 @@
 // show logos, and credentials print learners' names in their own scripts. axe-core finds no serious
 // or critical violation. Screenshots land in test-artifacts/screenshots/demo/.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -48,6 +48,8 @@ describe.skipIf(!hasChromium)('the demo, at phone and desktop widths', () => {
   }, 300_000)
 
   afterAll(async () => {
+    await mkdir(join(ARTIFACTS, '..'), { recursive: true })
+    await writeFile(join(ARTIFACTS, '..', 'a11y-demo.json'), JSON.stringify(results, null, 2))
     await browser?.close()
     server?.kill('SIGTERM')
     await rm(dir, { recursive: true, force: true })
@@ -95,8 +97,9 @@ describe.skipIf(!hasChromium)('the demo, at phone and desktop widths', () => {
 
   it("each organization's dashboard shows its activity", async () => {
     for (const org of demo.orgs) {
-      const { text } = await check(org.slug === demo.org ? 'org-dashboard' : `org-dashboard-${org.slug}`, `/orgs/${org.slug}/dashboard`, { signedIn: true })
+      const { text, images } = await check(org.slug === demo.org ? 'org-dashboard' : `org-dashboard-${org.slug}`, `/orgs/${org.slug}/dashboard`, { signedIn: true })
       expect(text).toContain(String(org.credentials.length))
+      expect(images, 'the logo beside the name').toBeGreaterThanOrEqual(1)
     }
   }, 300_000)
 

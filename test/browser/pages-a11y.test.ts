@@ -48,7 +48,8 @@ describe.skipIf(!hasChromium)('every page, at phone and desktop widths', () => {
     const { stdout } = await promisify(execFile)('node', ['bin/emblem.mjs', 'demo', '--credentials', '12', '--json'], { env })
     demo = JSON.parse(stdout) as Demo
     server = spawn('node', ['bin/emblem.mjs', 'serve'], { env, stdio: 'ignore' })
-    for (let i = 0; i < 150; i++) {
+    // Up to 60 s: a loaded CI machine starts the server slowly (tsx compiles on start).
+    for (let i = 0; i < 600; i++) {
       if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break
       await new Promise((r) => setTimeout(r, 100))
     }

@@ -2,7 +2,7 @@
 // bytes), public by id whichever organization uploaded them.
 
 /** What an SVG served or downloaded from this instance may do: nothing but draw itself (no scripts, no fetches, inline styles only). */
-export const SVG_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+export const SVG_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 
 /** The media types an image may have. */
 export type ImageMediaType = 'image/png' | 'image/svg+xml'

@@ -15,6 +15,7 @@ import { skillsUseCases, type SkillsUseCases } from '../skills/skills-use-cases.
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
+import { checkReadiness } from './readiness.js'
 import type { RoleName } from './roles.js'
 
 /** Who is asking, and may they act in an organization. */
@@ -55,6 +56,8 @@ export interface Platform {
   readonly demo: DemoUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
+  /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
+  ready(): Promise<void>
 }
 
 /** The one binding of use cases to ports: what createPlatform hands the edges. */
@@ -87,5 +90,6 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     instanceOutbox: instanceOutboxUseCases(ports),
     demo: { seed: (options) => seedDemo(ports, options) },
     flush: () => looks.flush(),
+    ready: () => checkReadiness(ports),
   } satisfies Platform)
 }

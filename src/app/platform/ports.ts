@@ -71,6 +71,8 @@ export interface PlatformStore {
   /** The transparency log as readers see it. */
   log: LogReader
   credentials: { get(id: string): Promise<{ id: string; issuer: string; credential: Record<string, unknown>; createdAt: string } | undefined> }
+  /** The names of the schema migrations not yet applied (a query: it fails when the database is unreachable). */
+  pendingMigrations(): Promise<string[]>
 }
 
 /** An organization's signing keys, private halves sealed under the master key (implemented in keys/). */

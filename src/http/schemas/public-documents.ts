@@ -185,6 +185,17 @@ export const getHealth = createRoute({
   responses: { 200: json(z.object({ status: z.literal('ok'), version: z.string() }), 'The instance is up') },
 })
 
+export const getReadiness = createRoute({
+  method: 'get',
+  path: '/readyz',
+  operationId: 'getReadiness',
+  tags: ['Service'],
+  summary: 'Readiness',
+  description: 'For load balancers: `200` while the database answers and its schema is current (every migration applied); otherwise `503` with `ERR_STORE_UNAVAILABLE` and `Retry-After`. `/healthz` only says the process is alive.',
+  security: ACCESS.public,
+  responses: { 200: json(z.object({ status: z.literal('ready'), version: z.string() }), 'The instance can serve requests'), ...problems(503) },
+})
+
 export const getOpenApi = createRoute({
   method: 'get',
   path: '/api/openapi.json',
@@ -201,4 +212,4 @@ export const verificationOperations = [getVerification, postVerify]
 /** Public documents outside /api/v1. */
 export const publicDocumentOperations = [getCredentialDocument, downloadJson, downloadJwt, downloadPng, downloadSvg, downloadPdf, getImage, getStatusList, getDidDocument, getIssuerProfile]
 /** The service's own operations. */
-export const serviceOperations = [getHealth, getOpenApi]
+export const serviceOperations = [getHealth, getReadiness, getOpenApi]

@@ -77,7 +77,7 @@ describe('uploading a badge image', () => {
     expect(text).toContain('<circle')
     expect(text).not.toMatch(/script|alert|onload|evil\.example|javascript/)
     expect(served.headers.get('content-type')).toBe('image/svg+xml')
-    expect(served.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'")
+    expect(served.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
     expect(served.headers.get('x-content-type-options')).toBe('nosniff')
   })
 

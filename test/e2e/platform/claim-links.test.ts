@@ -123,6 +123,8 @@ describe('the issuer resends a claim link', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe(`/orgs/${p.org.slug}/credentials/${issued.uuid}?done=claim-link`)
     expect(await claimLinksTo('resend-page@example.org')).toHaveLength(2)
+    const page = await p.t.request(res.headers.get('location')!, { as: issuer })
+    expect(await page.text()).toContain('A new claim link is on its way to the learner.')
     expect((await p.t.submitForm(`/orgs/${p.org.slug}/credentials/${issued.uuid}/resend-claim`, {}, viewer)).status).toBe(403)
   })
 })

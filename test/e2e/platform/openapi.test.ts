@@ -48,7 +48,7 @@ describe('the OpenAPI document', () => {
   })
 
   it('documents the public documents integrators fetch, and serves everything it documents', () => {
-    const publicPrefixes = /^\/(credentials|status|images|log)\/|^\/c\/\{id\}\/|^\/orgs\/\{[a-z]+\}\/did\.json$|^\/healthz$|^\/api\/openapi\.json$/
+    const publicPrefixes = /^\/(credentials|status|images|log)\/|^\/c\/\{id\}\/|^\/orgs\/\{[a-z]+\}\/did\.json$|^\/(healthz|readyz)$|^\/api\/openapi\.json$/
     const routes = t.app.routes.filter((r) => r.method !== 'ALL' && r.method !== 'OPTIONS')
     const documented = [...documentKeys(doc)]
     for (const key of routeKeys(t.app)) {

@@ -244,7 +244,7 @@ describe('downloads', () => {
     expect(extractFromPng(pngBytes)).toBe(await storedJson(svgIssued.id))
     const res = await p.request(`/c/${svgIssued.uuid}/badge.svg`)
     expect(res.headers.get('content-type')).toBe('image/svg+xml')
-    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'")
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
     const extracted = extractFromSvg(await res.text())
     expect(extracted).toBe(await storedJson(svgIssued.id))
     expect((await readJson(await verify(extracted!))).verified).toBe(true)

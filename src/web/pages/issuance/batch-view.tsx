@@ -67,7 +67,8 @@ function LiveRegion({ model }: { model: BatchPageModel }) {
         )}
       </Card>
       {batch.error && <Alert kind="bad" title={t.t('iss.batch.stopped')}><p>{batch.error}</p></Alert>}
-      <section aria-labelledby="rows-not-issued">
+      {/* Not a labelled region: the table below is one already, under the same name. */}
+      <div>
         <div class="spread">
           <h2 id="rows-not-issued">{t.t('iss.batch.errorsTitle')}</h2>
           {errors.length > 0 && (
@@ -88,7 +89,7 @@ function LiveRegion({ model }: { model: BatchPageModel }) {
             ]}
           />
         )}
-      </section>
+      </div>
     </div>
   )
 }

@@ -124,7 +124,7 @@ export interface CredentialDetailModel {
   reason?: string | undefined
 }
 
-const DONE = { issued: 'iss.done.issued', revoke: 'iss.done.revoke', suspend: 'iss.done.suspend', unsuspend: 'iss.done.unsuspend', resent: 'iss.done.resent' } as const
+const DONE = { issued: 'iss.done.issued', revoke: 'iss.done.revoke', suspend: 'iss.done.suspend', unsuspend: 'iss.done.unsuspend', 'claim-link': 'iss.done.resent', 'claim-link-limited': 'claim.resend.limited' } as const
 
 /** One credential's page. */
 export function CredentialDetailView({ model }: { model: CredentialDetailModel }) {
