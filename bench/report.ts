@@ -5,6 +5,10 @@ export interface Row {
   baseline: string | null
   baseline_ops_per_s: number | null
   ratio: number | null
+  /** HTTP rows: median and 99th percentile latency (ms), and failed requests. */
+  p50_ms?: number
+  p99_ms?: number
+  errors?: number
 }
 
 /** A goal from the issue: `name` against `baseline` should reach `ratio`, or `name` alone `atLeast` operations a second. */

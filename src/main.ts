@@ -260,6 +260,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
         await devMail?.stop()
         transport?.close()
         await checkpointer.stop()
+        await platform.platform.flush() // the page views and verifications counted since the last batch
         await store.close()
       },
     }

@@ -158,6 +158,7 @@ export async function startTestPlatform(
   }
 
   const close = async () => {
+    await platform.flush()
     await store.close()
     rmSync(dataDir, { recursive: true, force: true })
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { PlatformError } from '../../core/errors.js'
 import type { VerificationReport } from '../../core/verification/index.js'
 import type { Locale } from '../i18n/locales.js'
@@ -7,10 +8,13 @@ import type { PlatformPorts } from '../platform/ports.js'
 import { badgeImageType } from './badge-image.js'
 import { acceptClaim, openClaim } from './claim-credential.js'
 import { claimLinkState, createClaimLinkLimits, requestClaimLink, resendClaim, type ClaimLinkState } from './claim-link.js'
-import { credentialUuid } from './credential-id.js'
+import { credentialIdOf, credentialUuid } from './credential-id.js'
+import { signedDocumentOf } from './signed-document.js'
 import { downloadCredential, type CredentialDownload, type DownloadKind } from './downloads.js'
 import { getIssuedCredential } from './get-issued-credential.js'
 import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.js'
+import type { LookRecorder } from './look-recorder.js'
+import { createVerificationCache } from './verification-cache.js'
 import { verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
 
 /** What a credential's public page is drawn from: the credential, its live verification, its badge's type and a QR code of the page. */
@@ -24,6 +28,14 @@ export interface CredentialPageData {
   checkedAt: Date
 }
 
+/** An issued credential's signed document as served: the stored bytes, never parsed and re-serialised. */
+export type StoredDocument = {
+  /** The credential's id, `urn:uuid:…`. */
+  id: string
+  /** The credential's JSON (with its embedded proof, or a VC-JWT's payload credential) and its strong entity tag (quoted: the SHA-256 of the bytes). */
+  json: { body: string; etag: string }
+} & ({ format: 'json' } | { format: 'jwt'; compact: { body: string; etag: string } })
+
 /**
  * The public side of issued credentials: documents, pages, downloads, claim links, verification.
  * Verification reads this instance's own documents through `fetchLocal` (the app's own handlers,
@@ -34,6 +46,8 @@ export interface CredentialsUseCases {
   get(id: string): Promise<IssuedCredentialView>
   /** The public page's data, verified live (recorded as a page view unless `viewer` is a member of the issuing organization). */
   page(id: string, fetchLocal: FetchLocal, viewer?: Viewer): Promise<CredentialPageData>
+  /** An issued credential's signed document as stored, with a strong ETag of its bytes; ERR_NOT_FOUND otherwise. */
+  document(id: string): Promise<StoredDocument>
   /** The live VerificationReport of an issued credential (recorded as a verification unless `viewer` is a member of the issuing organization). */
   verify(id: string, fetchLocal: FetchLocal, viewer?: Viewer): Promise<VerificationReport>
   /** The VerificationReport of any credential someone submits (JSON or a compact VC-JWT); recorded like `verify`. */
@@ -54,20 +68,47 @@ export interface CredentialsUseCases {
   image(id: string): Promise<ImageRecord>
 }
 
-/** The public credential use cases bound to `ports`. */
-export function credentialsUseCases(ports: PlatformPorts): CredentialsUseCases {
+/**
+ * The public credential use cases bound to `ports`. Verifications of issued credentials keep what
+ * does not change between them (a VerificationCache of this binding); looks are counted through
+ * `looks` when given (batched writes), else written one by one.
+ */
+export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder): CredentialsUseCases {
   const claimLimits = createClaimLinkLimits(ports.clock)
   const fetchRemote = ports.fetcher ? jsonDocuments(ports.fetcher) : undefined
+  const cache = createVerificationCache(ports)
+  // A page's QR code depends only on its URL: drawn once per credential (the most recent 10,000 kept).
+  const qrCodes = new Map<string, string>()
+  const qrSvg = (url: string): string => {
+    let svg = qrCodes.get(url)
+    if (svg === undefined) {
+      svg = ports.media.qrCodeSvg(url, { size: 160 })
+      if (qrCodes.size >= 10_000) qrCodes.delete(qrCodes.keys().next().value!)
+      qrCodes.set(url, svg)
+    }
+    return svg
+  }
   const deps = (fetchLocal: FetchLocal) => {
     const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote } : { fetchLocal }
-    return { ...ports, documents }
+    return { ...ports, documents, cache, ...(looks ? { looks } : {}) }
   }
   return {
     get: (id) => getIssuedCredential(ports, id),
+    async document(param) {
+      const id = credentialIdOf(param)
+      const stored = id === undefined ? undefined : await ports.store.repos.credentialViews.storedText(id)
+      if (id === undefined || stored === undefined) throw new PlatformError('ERR_NOT_FOUND', `No credential ${param.slice(0, 100)} on this instance`)
+      const tagged = (body: string) => ({ body, etag: `"${createHash('sha256').update(body).digest('base64url')}"` })
+      if (!stored.startsWith('"')) return { id, format: 'json', json: tagged(stored) }
+      // A VC-JWT is stored as a JSON string holding the compact JWS; its JSON form is the payload's credential.
+      const document = signedDocumentOf(JSON.parse(stored))
+      const json = tagged(JSON.stringify(document.credential))
+      return document.format === 'jwt' ? { id, format: 'jwt', compact: tagged(document.compact), json } : { id, format: 'json', json }
+    },
     async page(id, fetchLocal, viewer) {
       const view = await getIssuedCredential(ports, id)
       const [report, badge] = await Promise.all([verifyIssuedCredential(deps(fetchLocal), view, { kind: 'view', viewer }), badgeImageType(ports, view)])
-      return { view, report, badge, qrSvg: ports.media.qrCodeSvg(`${ports.publicUrl}/c/${credentialUuid(view.id)}`, { size: 160 }), checkedAt: ports.clock.now() }
+      return { view, report, badge, qrSvg: qrSvg(`${ports.publicUrl}/c/${credentialUuid(view.id)}`), checkedAt: ports.clock.now() }
     },
     verify: async (id, fetchLocal, viewer) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id), { kind: 'verification', viewer }),
     verifySubmitted: (input, fetchLocal, viewer) => verifySubmittedCredential(deps(fetchLocal), input, viewer),

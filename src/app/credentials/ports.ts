@@ -44,6 +44,8 @@ export interface VerificationEvent {
 export interface CredentialViewsRepo {
   /** The issued credential with this id (`urn:uuid:…`), or undefined (also for credentials this instance did not issue). */
   byId(id: string): Promise<IssuedCredentialView | undefined>
+  /** The signed credential of an issued credential exactly as stored (its JSON text: an object, or a string holding a compact VC-JWT); undefined when none. */
+  storedText(id: string): Promise<string | undefined>
   /** The issued credential whose claim token hashes to `tokenHash` (SHA-256 hex), claimed or not; undefined when none. */
   byClaimTokenHash(tokenHash: string): Promise<IssuedCredentialView | undefined>
   /**
@@ -60,6 +62,8 @@ export interface CredentialViewsRepo {
   replaceClaimToken(credentialId: string, tokenHash: string, at: string): Promise<boolean>
   /** Records one verification. */
   recordVerification(event: VerificationEvent): Promise<void>
+  /** Records many (multi-row inserts; call inside a transaction). */
+  recordVerifications(events: readonly VerificationEvent[]): Promise<void>
 }
 
 /**

@@ -1,11 +1,17 @@
 import type { VerificationReport } from '../../core/verification/index.js'
 import type { PlatformPorts } from '../platform/ports.js'
+import type { LookRecorder } from './look-recorder.js'
 import type { DocumentAccess, IssuedCredentialView, VerificationKind } from './ports.js'
 import { signedText } from './signed-document.js'
+import type { VerificationCache } from './verification-cache.js'
 import { replaceCheck, verifyLocal } from './verify-local.js'
 
-/** What verifying on this instance takes: the platform's store, clock and public URL, and document access. */
-export type VerifyDeps = Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'> & { documents: DocumentAccess }
+/**
+ * What verifying on this instance takes: the platform's store, clock and public URL, document
+ * access, and optionally what is kept between verifications and where looks are counted (written
+ * one by one to the store without it).
+ */
+export type VerifyDeps = Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'> & { documents: DocumentAccess; cache?: VerificationCache; looks?: LookRecorder }
 
 /** Who is looking, as far as the request says: a signed-in user, or an organization's API key. */
 export type Viewer = { userId: string } | { orgId: string }
@@ -24,17 +30,23 @@ export interface LookOptions {
 }
 
 /** Records one look for the issuer's statistics, unless a member of the issuing organization asked. */
-async function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock'>, event: { credentialId: string; orgId: string | null; verified: boolean }, { kind, viewer }: LookOptions): Promise<void> {
+async function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, event: { credentialId: string; orgId: string | null; verified: boolean }, { kind, viewer }: LookOptions): Promise<void> {
   if (await isInsider(deps, event.orgId, viewer)) return
-  await deps.store.repos.credentialViews.recordVerification({ ...event, kind, at: deps.clock.now().toISOString() })
+  const look = { ...event, kind, at: deps.clock.now().toISOString() }
+  if (deps.looks) deps.looks.record(look)
+  else await deps.store.repos.credentialViews.recordVerification(look)
 }
 
 /**
  * Verifies a credential this instance issued, live (proof, status, log inclusion: see verifyLocal),
- * and records the look (a page view or a verification) for the issuer's statistics.
+ * and records the look (a page view or a verification) for the issuer's statistics. With a
+ * `cache`, the proof stage of an unchanged signed text and key set is reused (marked `cachedFrom`).
  */
 export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCredentialView, look: LookOptions): Promise<VerificationReport> {
-  const report = withIssuerState(await verifyLocal(deps, signedText(view.document)), view)
+  const text = signedText(view.document)
+  const memo = deps.cache ? await deps.cache.memoFor(view, text) : undefined
+  const local = deps.cache ? { ...deps, logKey: deps.cache.logKey } : deps
+  const report = withIssuerState(await verifyLocal(local, text, memo), view)
   await recordLook(deps, { credentialId: view.id, orgId: view.org.id, verified: report.verified }, look)
   return report
 }

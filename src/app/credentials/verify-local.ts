@@ -1,10 +1,10 @@
 import { jcs } from '../../core/canonical/index.js'
 import type { LogInclusionSource } from '../../core/verification/check-log-inclusion.js'
-import { didWebUrl, verifyCredential, type Check, type VerificationReport } from '../../core/verification/index.js'
+import { didWebUrl, verifyCredential, type Check, type VerificationMemo, type VerificationReport } from '../../core/verification/index.js'
 import type { Clock } from '../platform/ports.js'
 import type { LogReader } from '../ports.js'
 import { instanceFetcher, localPathOf } from './instance-fetcher.js'
-import type { DocumentAccess } from './ports.js'
+import type { DocumentAccess, FetchLocal } from './ports.js'
 import { signedDocumentOf } from './signed-document.js'
 
 /** What a verification on this instance reads: the clock, its public URL, its log and stored credentials, and its documents. */
@@ -13,6 +13,8 @@ export interface LocalVerificationDeps {
   publicUrl: string
   store: { log: LogReader; credentials: { get(id: string): Promise<{ credential: unknown } | undefined> } }
   documents: DocumentAccess
+  /** Keeps the log's verifier key once asked (see VerificationCache.logKey). */
+  logKey?: (fetchLocal: FetchLocal, ask: () => Promise<string | undefined>) => Promise<string | undefined>
 }
 
 /**
@@ -21,11 +23,12 @@ export interface LocalVerificationDeps {
  * network), other hosts' only through `documents.fetchRemote`, and log inclusion proved against
  * this instance's log for its own organizations' credentials. A credential this instance stored
  * but whose log entry no signed checkpoint covers yet is reported pending (skipped), not failed.
+ * `memo` (a VerificationCache's, for a credential issued here) lets outcomes that did not change be reused.
  * @example const report = await verifyLocal({ clock, publicUrl, store, documents }, credential)
  */
-export async function verifyLocal(deps: LocalVerificationDeps, input: unknown): Promise<VerificationReport> {
+export async function verifyLocal(deps: LocalVerificationDeps, input: unknown, memo?: VerificationMemo): Promise<VerificationReport> {
   const log = await instanceLog(deps)
-  const report = await verifyCredential(input, { now: deps.clock.now(), fetcher: instanceFetcher(deps.publicUrl, deps.documents), ...(log ? { log } : {}) })
+  const report = await verifyCredential(input, { now: deps.clock.now(), fetcher: instanceFetcher(deps.publicUrl, deps.documents), ...(log ? { log } : {}), ...(memo ? { memo } : {}) })
   if (!log) return replaceCheck(report, { id: 'log-inclusion', outcome: 'skipped', message: 'This instance publishes no transparency log' })
   const logCheck = report.checks.find((c) => c.id === 'log-inclusion')
   if (logCheck?.code === 'NOT_IN_LOG' && (await isStoredHere(deps, report.credential))) {
@@ -43,10 +46,13 @@ export const isLogPending = (report: VerificationReport): boolean =>
   report.checks.some((c) => c.id === 'log-inclusion' && c.outcome === 'skipped' && c.message.startsWith('Pending'))
 
 /** This instance's log and its checkpoint key (as `/log/key` serves it), for its own organizations' credentials; undefined when it publishes none. */
-async function instanceLog({ publicUrl, store, documents }: LocalVerificationDeps): Promise<LogInclusionSource | undefined> {
-  const res = await documents.fetchLocal('/log/key')
-  if (res.status !== 200) return undefined
-  const verifierKey = (await res.text()).trim()
+async function instanceLog({ publicUrl, store, documents, logKey }: LocalVerificationDeps): Promise<LogInclusionSource | undefined> {
+  const ask = async () => {
+    const res = await documents.fetchLocal('/log/key')
+    return res.status === 200 ? (await res.text()).trim() : undefined
+  }
+  const verifierKey = await (logKey ? logKey(documents.fetchLocal, ask) : ask())
+  if (verifierKey === undefined) return undefined
   return { verifierKeys: [verifierKey], local: store.log, isLocalIssuer: (issuer) => isLocalDid(publicUrl, issuer) }
 }
 

@@ -163,6 +163,8 @@ export interface StatusListsRepo {
   writeSlots(listId: string, slots: Uint8Array, allocated: number): Promise<void>
   /** The list with this id, or undefined. */
   get(listId: string, options?: { forUpdate: boolean }): Promise<StatusListRecord | undefined>
+  /** The version of the list's bits (what a verifier keeps a verified list by), or undefined for an unknown list. */
+  version(listId: string): Promise<number | undefined>
   /** Replaces a list's published bits and sets its version. */
   writeBits(listId: string, bits: Uint8Array, version: number): Promise<void>
   /** Stores the signed list credential of `version`, unless that or a later version was stored meanwhile. */

@@ -4,6 +4,7 @@
 import { accountsUseCases, type AccountsUseCases } from '../accounts/accounts-use-cases.js'
 import { achievementsUseCases, type AchievementsUseCases } from '../achievements/achievements-use-cases.js'
 import { credentialsUseCases, type CredentialsUseCases } from '../credentials/credentials-use-cases.js'
+import { createLookRecorder } from '../credentials/look-recorder.js'
 import { dashboardUseCases, type DashboardUseCases } from '../dashboard/dashboard-use-cases.js'
 import { seedDemo, type DemoSeed } from '../demo/seed-demo.js'
 import { issuanceUseCases, type IssuanceUseCases } from '../issuance/issuance-use-cases.js'
@@ -53,12 +54,22 @@ export interface Platform {
   /** The instance's own e-mail (confirmations, resets) for its administrators, and where such mail goes. */
   readonly instanceOutbox: InstanceOutboxUseCases
   readonly demo: DemoUseCases
+  /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
+  flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
   ready(): Promise<void>
 }
 
 /** The one binding of use cases to ports: what createPlatform hands the edges. */
 export function bindPlatform(ports: PlatformPorts): Platform {
+  // Counted looks are written in batches; whoever reads the counts flushes them first.
+  const looks = createLookRecorder(ports)
+  const counted = <A extends unknown[], R>(read: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    await looks.flush()
+    return read(...args)
+  }
+  const dashboard = dashboardUseCases(ports)
+  const orgs = orgsUseCases(ports)
   return Object.freeze({
     publicUrl: ports.publicUrl,
     smtpConfigured: ports.smtpConfigured,
@@ -69,15 +80,16 @@ export function bindPlatform(ports: PlatformPorts): Platform {
       requireOrg: (actor, slug, least) => requireOrgAccess(ports, actor, slug, least),
     },
     accounts: accountsUseCases(ports),
-    orgs: orgsUseCases(ports),
+    orgs: { ...orgs, publicPage: counted(orgs.publicPage) },
     achievements: achievementsUseCases(ports),
     skills: skillsUseCases(ports),
     issuance: issuanceUseCases(ports),
-    credentials: credentialsUseCases(ports),
-    dashboard: dashboardUseCases(ports),
+    credentials: credentialsUseCases(ports, looks),
+    dashboard: { myOrgs: counted(dashboard.myOrgs), activity: counted(dashboard.activity) },
     outbox: outboxUseCases(ports),
     instanceOutbox: instanceOutboxUseCases(ports),
     demo: { seed: (options) => seedDemo(ports, options) },
+    flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)
 }

@@ -42,11 +42,7 @@ export function checkStatusEntry(entry: unknown, listCredential: unknown, option
   if (typeof subject.encodedList !== 'string') return fail('STATUS_VERIFICATION_ERROR', 'The status list has no encodedList')
   let list: StatusList
   try {
-    list = StatusList.decode(subject.encodedList, {
-      statusSize: parsed.entry.statusSize,
-      multibase: parsed.entry.format === 'BitstringStatusList',
-      maxBytes: options.maxBytes,
-    })
+    list = decodedList(subject, subject.encodedList, { statusSize: parsed.entry.statusSize, multibase: parsed.entry.format === 'BitstringStatusList', maxBytes: options.maxBytes })
   } catch (err) {
     if (!isPlatformError(err)) throw err
     return fail(err.code === 'ERR_STATUS_LIST_LENGTH' ? 'STATUS_LIST_LENGTH_ERROR' : 'STATUS_VERIFICATION_ERROR', err.message)
@@ -71,6 +67,22 @@ function readEntry(list: StatusList, entry: ParsedStatusEntry, fail: (code: Stat
 }
 
 /** The list credential's subject when its type and id fit the entry; otherwise why not. */
+/**
+ * Decoded lists by the list subject object they came from (and its exact encodedList and options):
+ * a verifier that keeps a verified list credential between verifications decodes it once per version.
+ */
+const decoded = new WeakMap<object, { encoded: string; options: string; list: StatusList }[]>()
+
+function decodedList(subject: object, encoded: string, options: { statusSize: number | undefined; multibase: boolean; maxBytes: number | undefined }): StatusList {
+  const key = `${options.statusSize}|${options.multibase}|${options.maxBytes}`
+  const known = decoded.get(subject)
+  const hit = known?.find((d) => d.encoded === encoded && d.options === key)
+  if (hit) return hit.list
+  const list = StatusList.decode(encoded, options)
+  decoded.set(subject, [...(known ?? []).slice(-3), { encoded, options: key, list }])
+  return list
+}
+
 function readListSubject(listCredential: Record<string, unknown>, entry: ParsedStatusEntry): Record<string, unknown> | string {
   const expected = LIST_TYPES[entry.format]
   const types = typeof listCredential.type === 'string' ? [listCredential.type] : asStrings(listCredential.type)

@@ -14,16 +14,22 @@ const PRIORITY: readonly VerificationCode[] = ['CREDENTIAL_REVOKED', 'CREDENTIAL
  * The 'status' check: reads every `credentialStatus` entry from its verified status list credential.
  * A set revocation bit is CREDENTIAL_REVOKED, a set suspension bit CREDENTIAL_SUSPENDED; a list that
  * cannot be fetched is STATUS_RETRIEVAL_ERROR, one that does not verify STATUS_VERIFICATION_ERROR.
- * Each list is fetched and verified once. Skipped when the credential has no credentialStatus.
+ * Each list is fetched and verified once (per call; `memo` may keep a verified list between calls). Skipped when the credential has no credentialStatus.
  * @see https://www.w3.org/TR/vc-bitstring-status-list/#validate-algorithm
  */
-export async function checkStatus(credential: Record<string, unknown>, context: StatusListContext): Promise<Check> {
+export async function checkStatus(
+  credential: Record<string, unknown>,
+  context: StatusListContext & { memo?: (url: string, verify: () => Promise<StatusListResult>) => Promise<StatusListResult> },
+): Promise<Check> {
   const entries = statusEntriesOf(credential)
   if (entries.length === 0) return { id: 'status', outcome: 'skipped', message: 'Credential has no credentialStatus' }
   const lists = new Map<string, Promise<StatusListResult>>()
   const listAt = (url: string) => {
     let pending = lists.get(url)
-    if (pending === undefined) lists.set(url, (pending = verifyStatusList(url, context)))
+    if (pending === undefined) {
+      const verify = () => verifyStatusList(url, context)
+      lists.set(url, (pending = context.memo ? context.memo(url, verify) : verify()))
+    }
     return pending
   }
 

@@ -2,6 +2,7 @@ import type { DocumentLoader } from '../canonical/index.js'
 import type { JsonInputLimits } from '../credential/index.js'
 import type { ProofCode, ResolveVerificationMethod } from '../proof/index.js'
 import type { LogInclusionSource } from './check-log-inclusion.js'
+import type { StatusListResult } from './verify-status-list.js'
 
 /** The checks of a verification, in the order they run. */
 export type CheckId = 'parse' | 'schema' | 'proof' | 'issuer-binding' | 'validity-period' | 'status' | 'log-inclusion'
@@ -49,6 +50,8 @@ export interface Check {
   outcome: 'passed' | 'failed' | 'skipped'
   code?: VerificationCode
   message: string
+  /** When this outcome was kept from an earlier verification of the same signed text under the same key set (schema, proof, issuer-binding), that verification's time. */
+  cachedFrom?: string
 }
 
 /** What a verification found: verified when no check failed. Never thrown; always returned. */
@@ -89,4 +92,25 @@ export interface VerifyDeps {
   maxClockSkewSeconds?: number
   /** Transparency logs to prove inclusion in; without one, log-inclusion is skipped. */
   log?: LogInclusionSource
+  /** Outcomes the caller keeps between verifications (see VerificationMemo); without one, every check runs. */
+  memo?: VerificationMemo
+}
+
+/** The checks whose outcome depends only on the signed text and the issuer's key set: schema, proof, issuer-binding. */
+export type ProofStage = readonly [schema: Check, proof: Check, issuerBinding: Check]
+
+/**
+ * What a caller that verifies the same credentials again and again keeps between verifications, so
+ * each costs what changed. The caller owns the keys: `proofStage` must only be what an earlier
+ * verification of this exact input under the same key set returned through `keepProofStage`.
+ */
+export interface VerificationMemo {
+  /** The kept proof stage of this input, when there is one. */
+  proofStage?: ProofStage | undefined
+  /** Receives the proof stage after it ran (never for one that came from `proofStage`). */
+  keepProofStage?: (stage: ProofStage) => void
+  /** Answers a status list: a kept result for its current version, or `verify()`'s (which fetches and verifies it). */
+  statusList?: (url: string, verify: () => Promise<StatusListResult>) => Promise<StatusListResult>
+  /** Answers log inclusion: a kept check for the log's current checkpoint, or `check()`'s. */
+  logInclusion?: (check: () => Promise<Check>) => Promise<Check>
 }

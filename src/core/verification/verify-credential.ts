@@ -9,7 +9,7 @@ import { checkValidityPeriod } from './check-validity-period.js'
 import { issuerIdOf } from './issuer-id.js'
 import { parseInput } from './parse-input.js'
 import { createDocumentSource, createVerificationMethodResolver, type VerificationMethodResolver } from './resolvers/index.js'
-import type { Check, CheckId, VerificationReport, VerifyDeps } from './types.js'
+import type { Check, CheckId, ProofStage, VerificationReport, VerifyDeps } from './types.js'
 
 const ALL_CHECKS: readonly CheckId[] = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion']
 const LOG_INCLUSION: Check = { id: 'log-inclusion', outcome: 'skipped', message: 'transparency log not yet available' }
@@ -41,28 +41,39 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps): Promis
   const documentLoader = deps.documentLoader ?? (bundledLoader ??= createDocumentLoader())
   const skew = deps.maxClockSkewSeconds === undefined ? {} : { maxClockSkewSeconds: deps.maxClockSkewSeconds }
 
-  checks.push(checkSchema(credential))
-  const proof: ProofOutcome =
-    parsed.format === 'jwt'
-      ? await checkJwtProof(parsed.compact, resolver)
-      : await checkDataIntegrityProof(credential, { resolver, documentLoader, now: deps.now })
-  checks.push(proof.check)
-  checks.push(
-    checkIssuerBinding(credential, {
-      verified: proof.verified,
-      originOf: resolver.originOf,
-      ...(deps.trustedIssuers ? { trustedIssuers: deps.trustedIssuers } : {}),
-    }),
-  )
+  const memo = deps.memo
+  const stage = memo?.proofStage ?? (await proofStage(credential, parsed, { resolver, documentLoader, now: deps.now, trustedIssuers: deps.trustedIssuers }))
+  if (memo?.proofStage === undefined) memo?.keepProofStage?.(stage)
+  checks.push(...stage)
+  const proofPassed = stage[1].outcome === 'passed'
   checks.push(checkValidityPeriod(credential, { now: deps.now, ...skew }))
   // An unverified credential's status URLs are the forger's choice: do not fetch them.
   checks.push(
-    proof.check.outcome === 'passed'
-      ? await checkStatus(credential, { source, resolver, documentLoader, now: deps.now, ...skew, issuer: issuerIdOf(credential) })
+    proofPassed
+      ? await checkStatus(credential, { source, resolver, documentLoader, now: deps.now, ...skew, issuer: issuerIdOf(credential), ...(memo?.statusList ? { memo: memo.statusList } : {}) })
       : { id: 'status', outcome: 'skipped', message: 'Not checked: the proof did not verify, so the status entries cannot be trusted' },
   )
-  checks.push(deps.log ? await checkLogInclusion(credential, deps.log, deps.fetcher) : LOG_INCLUSION)
+  const log = deps.log
+  const logCheck = log ? () => checkLogInclusion(credential, log, deps.fetcher) : undefined
+  checks.push(logCheck ? await (memo?.logInclusion ? memo.logInclusion(logCheck) : logCheck()) : LOG_INCLUSION)
   return finish(checks, credential)
+}
+
+/**
+ * The checks that depend only on the signed text and the issuer's key set: schema, proof, and the
+ * issuer's binding to the key that made the proof.
+ */
+async function proofStage(
+  credential: Record<string, unknown>,
+  parsed: { format: 'jwt'; compact: string } | { format: 'json' },
+  context: { resolver: VerificationMethodResolver; documentLoader: DocumentLoader; now: Date; trustedIssuers: readonly string[] | undefined },
+): Promise<ProofStage> {
+  const schema = checkSchema(credential)
+  const { resolver } = context
+  const proof: ProofOutcome =
+    parsed.format === 'jwt' ? await checkJwtProof(parsed.compact, resolver) : await checkDataIntegrityProof(credential, { resolver, documentLoader: context.documentLoader, now: context.now })
+  const binding = checkIssuerBinding(credential, { verified: proof.verified, originOf: resolver.originOf, ...(context.trustedIssuers ? { trustedIssuers: context.trustedIssuers } : {}) })
+  return [schema, proof.check, binding]
 }
 
 /** Adds a skipped check for every check that did not run, and the verdict. */

@@ -25,17 +25,20 @@ function allowAnyOrigin(c: Context): void {
  * negotiated: `application/vc` (default), `application/vc+ld+json`, `application/ld+json`,
  * `application/json`; a VC-JWT credential as `application/vc+jwt` / `application/jwt` (its default);
  * `text/html` is sent to the page `/c/:id` (303). Revoked and suspended credentials still resolve.
+ * The stored bytes are sent as they are, with a strong ETag (304 on a matching If-None-Match).
  */
 async function credentialDocument(c: Context): Promise<Response> {
-  const view = await c.var.platform.credentials.get(c.req.param('id') ?? '')
+  const document = await c.var.platform.credentials.document(c.req.param('id') ?? '')
   allowAnyOrigin(c)
-  const { document } = view
   const supports = document.format === 'jwt' ? [...JWT_TYPES, ...JSON_TYPES, 'text/html'] : [...JSON_TYPES, 'text/html']
   const type = accepts(c, { header: 'Accept', supports, default: supports[0]! })
-  if (type === 'text/html') return c.redirect(`/c/${credentialUuid(view.id)}`, 303)
+  if (type === 'text/html') return c.redirect(`/c/${credentialUuid(document.id)}`, 303)
+  const { body, etag } = document.format === 'jwt' && (JWT_TYPES as readonly string[]).includes(type) ? document.compact : document.json
   c.header('Cache-Control', 'public, max-age=300')
-  if (document.format === 'jwt' && (JWT_TYPES as readonly string[]).includes(type)) return c.body(document.compact, 200, { 'Content-Type': type })
-  return c.body(JSON.stringify(document.credential), 200, { 'Content-Type': type })
+  c.header('ETag', etag)
+  const match = c.req.header('if-none-match')
+  if (match && match.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) return c.body(null, 304)
+  return c.body(body, 200, { 'Content-Type': type })
 }
 
 /** The body of `POST /api/v1/verify`: the credential's text (JSON or a compact JWS). Malformed JSON is ERR_JSON_PARSE. */

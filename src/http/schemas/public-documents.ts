@@ -15,6 +15,10 @@ const checkSchema = z
     outcome: z.enum(['passed', 'failed', 'skipped']),
     code: z.string().optional().describe('Why it failed: `CREDENTIAL_REVOKED`, `CREDENTIAL_EXPIRED`, `PROOF_INVALID`, `NOT_IN_LOG`, …'),
     message: z.string().describe('What the check found, in English'),
+    cachedFrom: z
+      .string()
+      .optional()
+      .describe('Set on schema, proof and issuer-binding when their outcome was kept from an earlier verification of the same signed text under the same issuer key set: when that verification ran (ISO 8601). Revoking a key discards it.'),
   })
   .meta({ id: 'Check' })
 
@@ -68,13 +72,13 @@ export const getCredentialDocument = createRoute({
   tags: ['Credential documents'],
   summary: 'The signed credential',
   description:
-    'The signed OpenBadgeCredential, by content negotiation: `application/vc` (default), `application/vc+ld+json`, `application/ld+json` or `application/json`; a VC-JWT credential as `application/vc+jwt` or `application/jwt` (its default). A browser asking for `text/html` is sent to the credential’s page (303). Revoked and suspended credentials still resolve: their status says so.',
+    'The signed OpenBadgeCredential, by content negotiation: `application/vc` (default), `application/vc+ld+json`, `application/ld+json` or `application/json`; a VC-JWT credential as `application/vc+jwt` or `application/jwt` (its default). A browser asking for `text/html` is sent to the credential’s page (303). Revoked and suspended credentials still resolve: their status says so. The signed bytes never change: a strong ETag (their SHA-256), cacheable for five minutes, 304 on If-None-Match.',
   security: ACCESS.public,
   request: { params: credentialId },
   responses: {
     200: {
       description: 'The credential',
-      headers: cors,
+      headers: { ETag: header('The SHA-256 of the body (base64url), quoted: a strong validator'), ...cors },
       content: {
         'application/vc': { schema: jsonDocument },
         'application/vc+ld+json': { schema: jsonDocument },
@@ -85,6 +89,7 @@ export const getCredentialDocument = createRoute({
       },
     },
     303: { description: 'For `Accept: text/html`: the credential’s page, `/c/{id}`', headers: { Location: header('`/c/{id}`') } },
+    304: { description: 'Not modified (If-None-Match)' },
     ...problems(404),
   },
 })

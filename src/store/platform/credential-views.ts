@@ -28,6 +28,15 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
         'i.issued_at',
       ])
   return {
+    async storedText(id) {
+      const row = await q
+        .selectFrom('issued_credentials as i')
+        .innerJoin('credentials as c', 'c.id', 'i.credential_id')
+        .select('c.json')
+        .where('i.credential_id', '=', id)
+        .executeTakeFirst()
+      return row?.json
+    },
     async byId(id) {
       const row = await views().where('i.credential_id', '=', id).executeTakeFirst()
       return row && viewOf(row)
@@ -67,6 +76,13 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
     },
     async recordVerification({ credentialId, orgId, kind, verified, at }) {
       await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, kind, verified: verified ? 1 : 0, at }).execute()
+    },
+    async recordVerifications(events) {
+      // 500 rows of 5 values a statement: well within SQLite's and PostgreSQL's parameter limits.
+      for (let i = 0; i < events.length; i += 500) {
+        const rows = events.slice(i, i + 500).map((e) => ({ credential_id: e.credentialId, org_id: e.orgId, kind: e.kind, verified: e.verified ? 1 : 0, at: e.at }))
+        await q.insertInto('verification_events').values(rows).execute()
+      }
     },
   }
 }

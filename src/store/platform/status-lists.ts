@@ -46,6 +46,10 @@ export function statusListsRepo(q: Kysely<Database>, now: () => Date): StatusLis
     async writeSlots(listId, slots, allocated) {
       await q.updateTable('status_lists').set({ slots: toBlob(slots), allocated, updated_at: stamp() }).where('id', '=', listId).execute()
     },
+    async version(listId) {
+      const r = await q.selectFrom('status_lists').select('version').where('id', '=', listId).executeTakeFirst()
+      return r === undefined ? undefined : Number(r.version)
+    },
     async get(listId, options) {
       let query = q.selectFrom('status_lists').select(['id', 'org_id', 'purpose', 'length', 'bits', 'version', 'signed_version', 'credential', 'updated_at']).where('id', '=', listId)
       if (options?.forUpdate) query = query.forUpdate()

@@ -26,6 +26,7 @@ describe.skipIf(!hasPostgres)('the public credential on PostgreSQL', () => {
 
     await p.changeStatus(issued.id, 'revoke', 'Academic misconduct')
     expect(await (await p.request(`/c/${issued.uuid}`)).text()).toMatch(/data-verdict="revoked"[\s\S]*Reason: Academic misconduct\./)
+    await p.t.platform.flush()
     const events = await p.t.store.db.selectFrom('verification_events').select(['verified']).where('credential_id', '=', issued.id).execute()
     expect(events.map((e) => Number(e.verified)).sort()).toEqual([0, 1, 1])
   })

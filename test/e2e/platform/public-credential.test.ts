@@ -199,7 +199,7 @@ describe('the credential page /c/:id', () => {
   })
 
   it('records a page view (not a verification) for the issuer with every anonymous page view', async () => {
-    const count = async () => Number((await p.t.store.db.selectFrom('verification_events').select((eb) => eb.fn.countAll().as('n')).where('credential_id', '=', fresh.id).executeTakeFirstOrThrow()).n)
+    const count = async () => Number((await p.t.platform.flush(), await p.t.store.db.selectFrom('verification_events').select((eb) => eb.fn.countAll().as('n')).where('credential_id', '=', fresh.id).executeTakeFirstOrThrow()).n)
     const before = await count()
     await page(fresh.uuid)
     expect(await count()).toBe(before + 1)
@@ -331,6 +331,7 @@ describe('verification API', () => {
     const report = await readJson(await verify(JSON.stringify(signed)))
     expect(report.verified).toBe(true)
     expect(report.checks.find((c: { id: string }) => c.id === 'log-inclusion')).toMatchObject({ outcome: 'skipped', message: expect.stringContaining('No transparency log known') })
+    await p.t.platform.flush()
     const event = await p.t.store.db.selectFrom('verification_events').selectAll().where('credential_id', '=', String(signed.id)).executeTakeFirstOrThrow()
     expect(event).toMatchObject({ org_id: null, verified: 1 })
   })

@@ -18,7 +18,8 @@ beforeAll(async () => {
 })
 afterAll(() => p.close())
 
-const events = () => p.t.store.db.selectFrom('verification_events').select(['kind', 'org_id']).where('credential_id', '=', issued.id).orderBy('at').execute()
+// Looks are written in batches: flush what is counted, then read the table.
+const events = async () => (await p.t.platform.flush(), p.t.store.db.selectFrom('verification_events').select(['kind', 'org_id']).where('credential_id', '=', issued.id).orderBy('at').execute())
 const activity = async () => readJson(await p.t.request(`/api/v1/orgs/${p.org.slug}/activity?days=1`, { as: member }))
 
 describe('views and verifications', () => {

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto'
+import type { Check, ProofStage, VerificationMemo } from '../../core/verification/index.js'
+import type { StatusListResult } from '../../core/verification/verify-status-list.js'
+import type { PlatformPorts } from '../platform/ports.js'
+import { localPathOf } from './instance-fetcher.js'
+import type { FetchLocal, IssuedCredentialView } from './ports.js'
+
+/** How many credentials' proof outcomes and log checks are kept (least recently used go first). */
+const MAX_ENTRIES = 50_000
+
+const STATUS_PATH = /^\/status\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/
+
+/**
+ * What verifying this instance's own credentials keeps between requests, so a page view or a
+ * verification costs what can change:
+ * - the proof stage (schema, proof, issuer binding) of a signed text, by its SHA-256 and the issuing
+ *   organization's key set version (its unrevoked keys and its DID): revoking a key changes the
+ *   version, so the kept outcome is no longer found and the proof is verified again;
+ * - each of this instance's status lists, verified once per (list version, key set version);
+ * - each credential's passed log-inclusion check, per checkpoint size;
+ * - the log's checkpoint key (fixed for the life of the process).
+ * Validity period and the status bits are read on every verification.
+ */
+export interface VerificationCache {
+  /** The memo of one verification of `view`, read against the store's current key set, lists and checkpoint. */
+  memoFor(view: IssuedCredentialView, signedText: string): Promise<VerificationMemo>
+  /** The log's verifier key as `fetchLocal('/log/key')` answers it, asked once per app and kept; undefined while it publishes no log. */
+  logKey(fetchLocal: FetchLocal, ask: () => Promise<string | undefined>): Promise<string | undefined>
+}
+
+/** A map that forgets its least recently used entries beyond `max`. */
+class Lru<V> {
+  readonly #map = new Map<string, V>()
+  constructor(readonly max: number) {}
+  get(key: string): V | undefined {
+    const value = this.#map.get(key)
+    if (value !== undefined) {
+      this.#map.delete(key)
+      this.#map.set(key, value)
+    }
+    return value
+  }
+  set(key: string, value: V): void {
+    this.#map.delete(key)
+    this.#map.set(key, value)
+    if (this.#map.size > this.max) this.#map.delete(this.#map.keys().next().value!)
+  }
+  /** The entry without marking it used. */
+  peek(key: string): V | undefined {
+    return this.#map.get(key)
+  }
+  delete(key: string): void {
+    this.#map.delete(key)
+  }
+}
+
+/** A proof stage with the time it ran; every reuse marks its checks `cachedFrom` that time. */
+interface KeptStage {
+  stage: ProofStage
+  at: string
+}
+
+/** Whether a proof of the credential expires: its outcome then depends on the time, and is not kept. */
+function hasExpiringProof(credential: Record<string, unknown>): boolean {
+  const proofs = Array.isArray(credential.proof) ? credential.proof : [credential.proof]
+  return proofs.some((p) => typeof p === 'object' && p !== null && 'expires' in p)
+}
+
+export function createVerificationCache({ store, clock, publicUrl }: Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'>): VerificationCache {
+  const stages = new Lru<KeptStage>(MAX_ENTRIES)
+  const lists = new Lru<{ version: string; result: Promise<StatusListResult> }>(10_000)
+  const logChecks = new Lru<{ size: number; check: Check }>(MAX_ENTRIES)
+  const logKeys = new WeakMap<FetchLocal, string>()
+
+  /** The organization's key set version: its DID (slug) and unrevoked keys; a revocation or rotation changes it. */
+  async function keySetVersion(org: IssuedCredentialView['org']): Promise<string> {
+    const keys = await store.repos.orgKeys.keysOf(org.id)
+    return `${org.slug}:${keys
+      .filter((k) => k.state !== 'revoked')
+      .map((k) => `${k.id}=${k.publicKeyMultibase}`)
+      .join(',')}`
+  }
+
+  return {
+    async memoFor(view, signedText) {
+      const keys = await keySetVersion(view.org)
+      const key = `${createHash('sha256').update(signedText).digest('base64url')}:${createHash('sha256').update(keys).digest('base64url')}`
+      const kept = stages.get(key)
+      const memo: VerificationMemo = {
+        proofStage: kept ? (kept.stage.map((c) => ({ ...c, cachedFrom: kept.at })) as unknown as ProofStage) : undefined,
+        keepProofStage(stage) {
+          if (!hasExpiringProof(view.document.credential)) stages.set(key, { stage, at: clock.now().toISOString() })
+        },
+        async statusList(url, verify) {
+          const listId = STATUS_PATH.exec(localPathOf(publicUrl, url) ?? '')?.[1]
+          if (listId === undefined) return verify()
+          const listVersion = await store.repos.statusLists.version(listId)
+          if (listVersion === undefined) return verify()
+          const version = `${listVersion}:${keys}`
+          const known = lists.get(url)
+          if (known?.version === version) return known.result
+          const entry = { version, result: verify() }
+          lists.set(url, entry)
+          // A list that did not verify is not kept: the next look fetches it again.
+          const forget = () => (lists.peek(url) === entry ? lists.delete(url) : undefined)
+          void entry.result.then((r) => (r.ok ? undefined : forget()), forget)
+          return entry.result
+        },
+        async logInclusion(check) {
+          const size = (await store.log.latestCheckpoint())?.checkpoint.size
+          const known = logChecks.get(key)
+          if (size !== undefined && known?.size === size) return known.check
+          const result = await check()
+          if (size !== undefined && result.outcome === 'passed') logChecks.set(key, { size, check: result })
+          return result
+        },
+      }
+      return memo
+    },
+    async logKey(fetchLocal, ask) {
+      const known = logKeys.get(fetchLocal)
+      if (known !== undefined) return known
+      const key = await ask()
+      if (key !== undefined) logKeys.set(fetchLocal, key)
+      return key
+    },
+  }
+}
