@@ -45,7 +45,7 @@ export function describePlatformRepos(name: string, open: OpenStore): void {
         const owner = await seedUser(store)
         const org = await seedOrg(store, owner.id, { slug: 'access-org', name: 'Access Org' })
         const viewer = await seedMember(store, org.id, 'viewer')
-        expect(await store.repos.access.orgBySlug('access-org')).toEqual({ id: org.id, slug: 'access-org', name: 'Access Org' })
+        expect(await store.repos.access.orgBySlug('access-org')).toEqual({ id: org.id, slug: 'access-org', name: 'Access Org', logoImageId: null })
         expect(await store.repos.access.orgBySlug('missing')).toBeUndefined()
         expect(await store.repos.access.roleOf(org.id, owner.id)).toBe('owner')
         expect(await store.repos.access.roleOf(org.id, viewer)).toBe('viewer')

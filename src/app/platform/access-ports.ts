@@ -18,6 +18,8 @@ export interface OrgRef {
   id: string
   slug: string
   name: string
+  /** Its logo, so every back-office page's frame can show it. */
+  logoImageId: string | null
 }
 
 /** The reads authentication and access checks need. */

@@ -30,7 +30,7 @@ export function accessRepo(q: Kysely<Database>): AccessRepo {
       }
       return { keyId: row.id, orgId: row.org_id, role: row.role }
     },
-    orgBySlug: (slug) => q.selectFrom('organizations').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst(),
+    orgBySlug: (slug) => q.selectFrom('organizations').select(['id', 'slug', 'name', 'logo_image_id as logoImageId']).where('slug', '=', slug).executeTakeFirst(),
     async roleOf(orgId, userId) {
       const row = await q.selectFrom('memberships').select('role').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst()
       return row?.role

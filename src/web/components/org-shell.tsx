@@ -11,6 +11,8 @@ export interface ShellOrg {
   slug: string
   name: string
   logoUrl?: string | undefined
+  /** The logo's image id, when the page passes the organization's record: the shell then shows it (no page has to). */
+  logoImageId?: string | null | undefined
 }
 
 /** The sections of the back office, in order: path under /orgs/<slug>/, label, icon, the least role that sees it. */
@@ -33,12 +35,13 @@ export type OrgSection = (typeof ORG_SECTIONS)[number][0]
 /** The back office frame around an organization page. `current` marks the section in the navigation. */
 export function OrgShell({ org, role, current, children }: { org: ShellOrg; role: RoleName; current?: OrgSection | undefined; children?: Child }) {
   const t = useT()
+  const logo = org.logoUrl ?? (org.logoImageId ? `/images/${org.logoImageId}` : undefined)
   return (
     <div class="container page">
       <div class="org-shell">
         <aside class="org-sidebar">
           <a class="org-identity" href={`/orgs/${org.slug}`}>
-            {org.logoUrl ? <img src={org.logoUrl} alt="" width="40" height="40" /> : <span class="org-initial" aria-hidden="true">{Array.from(org.name)[0]?.toUpperCase()}</span>}
+            {logo ? <img src={logo} alt="" width="40" height="40" /> : <span class="org-initial" aria-hidden="true">{Array.from(org.name)[0]?.toUpperCase()}</span>}
             <span>
               <strong>{org.name}</strong>
               <small>{t.t('common.org.publicPage')}</small>

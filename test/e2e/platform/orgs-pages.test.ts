@@ -118,6 +118,9 @@ describe('the settings page', () => {
     const { logoImageId } = (await t.store.repos.orgs.get(org.id))!
     expect(logoImageId).toMatch(/^[0-9a-f]{64}$/)
     expect(await (await page(`/orgs/${org.slug}/settings`, owner)).text()).toMatch(new RegExp(`<img src="[^"]*/images/${logoImageId}" alt="Current logo of `))
+    // Every back-office page's frame shows it, not only the pages that pass a logo URL.
+    for (const section of ['achievements', 'issue', 'credentials', 'batches'])
+      expect(await (await page(`/orgs/${org.slug}/${section}`, owner)).text()).toMatch(new RegExp(`<a class="org-identity"[^>]*><img src="[^"]*/images/${logoImageId}"`))
     const refused = await upload('GIF89a not really', 'image/gif')
     expect(refused.status).toBe(422)
     expect(await refused.text()).toMatch(/id="field-logo-error"/)
