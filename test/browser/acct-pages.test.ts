@@ -4,7 +4,6 @@
 // and no request fails. Screenshots land in test-artifacts/screenshots/acct/.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -12,16 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe, seriousViolations } from '../support/a11y.js'
 import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
+import { freePort, waitForServer } from '../support/server-process.js'
 
 describe.skipIf(!hasChromium)('the account pages, at phone and desktop widths', () => {
   let dir: string
@@ -39,10 +29,7 @@ describe.skipIf(!hasChromium)('the account pages, at phone and desktop widths', 
     const { stdout } = await promisify(execFile)('node', ['bin/emblem.mjs', 'demo', '--credentials', '2', '--json'], { env })
     demo = JSON.parse(stdout) as { email: string; password: string }
     server = spawn('node', ['bin/emblem.mjs', 'serve'], { env, stdio: 'ignore' })
-    for (let i = 0; i < 150; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await waitForServer(base, 15_000)
     browser = await launchBrowser()
   }, 120_000)
 

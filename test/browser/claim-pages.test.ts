@@ -4,7 +4,6 @@
 // journey works: accept → the credential page; the used link → its page and "send me a new link".
 // Screenshots land in test-artifacts/screenshots/claim/.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
@@ -14,16 +13,7 @@ import { silentLogger } from '../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
 import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
+import { freePort } from '../support/server-process.js'
 
 describe.skipIf(!hasChromium)('the claim pages, at phone and desktop widths', () => {
   let dir: string

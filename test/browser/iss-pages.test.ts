@@ -5,7 +5,6 @@
 // test-artifacts/screenshots/iss/.
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -16,16 +15,7 @@ import { silentLogger } from '../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
 import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
+import { freePort } from '../support/server-process.js'
 
 interface Demo {
   org: string

@@ -3,7 +3,6 @@
 // issue it → the learner's e-mail arrives → its page shows it verified → revoke → it shows revoked.
 // Screenshots of each step are kept in test-artifacts/screenshots/.
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -13,16 +12,7 @@ import { silentLogger } from '../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
 import { hasChromium, launchBrowser, screenshot } from '../support/browser.js'
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
+import { freePort } from '../support/server-process.js'
 
 /** The first link in an e-mail's text that starts with `prefix`. */
 const linkIn = (text: string, prefix: string): string => {

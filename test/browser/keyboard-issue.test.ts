@@ -3,23 +3,13 @@
 // every focus stop on the way shows a visible focus indicator (an outline or a focus ring).
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasChromium, launchBrowser, screenshot } from '../support/browser.js'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
+import { freePort, waitForServer } from '../support/server-process.js'
 
 /** What the focused element looks like: its selector-ish name and whether its focus can be seen. */
 interface FocusStop {
@@ -62,10 +52,7 @@ describe.skipIf(!hasChromium)('issuing with the keyboard only', () => {
     const { stdout } = await promisify(execFile)('node', ['bin/emblem.mjs', 'demo', '--credentials', '0', '--json'], { env })
     demo = JSON.parse(stdout) as typeof demo
     server = spawn('node', ['bin/emblem.mjs', 'serve'], { env, stdio: 'ignore' })
-    for (let i = 0; i < 150; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await waitForServer(base, 15_000)
     browser = await launchBrowser()
   }, 120_000)
 

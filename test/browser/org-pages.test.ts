@@ -5,7 +5,6 @@
 // violation, nothing scrolls sideways, no console errors. Screenshots in test-artifacts/screenshots/org/.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -13,16 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
 import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
+import { freePort, waitForServer } from '../support/server-process.js'
 
 interface Demo {
   org: { slug: string } | string
@@ -56,10 +46,7 @@ describe.skipIf(!hasChromium)('the organization pages, at phone and desktop widt
     demo = JSON.parse(stdout) as Demo
     slug = typeof demo.org === 'string' ? demo.org : demo.org.slug
     server = spawn('node', ['bin/emblem.mjs', 'serve'], { env, stdio: 'ignore' })
-    for (let i = 0; i < 600; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await waitForServer(base, 60_000)
     browser = await launchBrowser()
     owner = await browser.newContext()
     const page = await owner.newPage()

@@ -4,7 +4,6 @@
 // Screenshots land in test-artifacts/screenshots/pages/, axe results in test-artifacts/a11y.json.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -12,16 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
 import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
+import { freePort, waitForServer } from '../support/server-process.js'
 
 interface Demo {
   org: string
@@ -48,11 +38,7 @@ describe.skipIf(!hasChromium)('every page, at phone and desktop widths', () => {
     const { stdout } = await promisify(execFile)('node', ['bin/emblem.mjs', 'demo', '--credentials', '12', '--json'], { env })
     demo = JSON.parse(stdout) as Demo
     server = spawn('node', ['bin/emblem.mjs', 'serve'], { env, stdio: 'ignore' })
-    // Up to 60 s: a loaded CI machine starts the server slowly (tsx compiles on start).
-    for (let i = 0; i < 600; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await waitForServer(base, 60_000)
     const list = (await (await fetch(`${base}/api/v1/orgs/${demo.org}/credentials?limit=1`, { headers: { authorization: `Bearer ${demo.apiKey}` } })).json()) as { items: { id: string }[] }
     credential = list.items[0]!.id.replace('urn:uuid:', '')
     browser = await launchBrowser()

@@ -6,7 +6,6 @@
 // either), no javascript: link, and the payloads read as plain text.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -14,6 +13,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFINITION } from '../e2e/platform/issuance-fixture.js'
 import { hasChromium, launchBrowser, screenshot } from '../support/browser.js'
+import { freePort, waitForServer } from '../support/server-process.js'
 
 const SCRIPT = '<script>window.__xss=1</script>'
 const IMG = '"><img src=x onerror=window.__xss=1>'
@@ -32,16 +32,6 @@ const INSPECT = `({
 
 /** A value carrying both markup payloads, under a field's length limit. */
 const both = (label: string) => `${label} ${SCRIPT} ${IMG}`
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 interface Demo {
   org: string
@@ -68,10 +58,7 @@ describe.skipIf(!hasChromium)('user-supplied text on every page', () => {
     const { stdout } = await promisify(execFile)('node', ['bin/emblem.mjs', 'demo', '--credentials', '2', '--json'], { env })
     demo = JSON.parse(stdout) as Demo
     server = spawn('node', ['bin/emblem.mjs', 'serve'], { env, stdio: 'ignore' })
-    for (let i = 0; i < 300; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await waitForServer(base, 30_000)
     const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = { authorization: `Bearer ${demo.apiKey}` }) => {
       const res = await fetch(`${base}/api/v1${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
       return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, any> }

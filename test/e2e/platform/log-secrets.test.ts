@@ -7,21 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { openSync, closeSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFINITION } from './issuance-fixture.js'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
+import { freePort, waitForServer } from '../../support/server-process.js'
 
 /** A browser's cookies for one origin, enough for these flows. */
 class Jar {
@@ -65,10 +55,7 @@ describe('the server log', () => {
     delete env['EMBLEM_MASTER_KEY']
     server = spawn('node', ['bin/emblem.mjs', 'serve'], { env, stdio: ['ignore', out, out] })
     closeSync(out)
-    for (let i = 0; i < 300; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await waitForServer(base, 30_000)
   }, 60_000)
 
   afterAll(async () => {
