@@ -17,6 +17,7 @@ import type { OutboxRepo } from '../mail/ports.js'
 import type { SkillsRepo } from '../skills/ports.js'
 import type { CredentialViewsRepo } from '../credentials/ports.js'
 import type { StatsRepo } from '../dashboard/ports.js'
+import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -54,6 +55,8 @@ export interface PlatformRepos {
   outbox: OutboxRepo
   stats: StatsRepo
   credentialViews: CredentialViewsRepo
+  learnerProfiles: LearnerProfilesRepo
+  shareLinks: ShareLinksRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

@@ -17,6 +17,7 @@ import { membersRepo } from './members.js'
 import { orgKeysRepo } from './org-keys.js'
 import { orgsRepo } from './orgs.js'
 import { skillsRepo } from './skills.js'
+import { learnerProfilesRepo, shareLinksRepo } from './sharing.js'
 import { statsRepo } from './stats.js'
 import { statusListsRepo } from './status-lists.js'
 
@@ -40,4 +41,6 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   outbox: outboxRepo(q, now),
   stats: statsRepo(q),
   credentialViews: credentialViewsRepo(q),
+  learnerProfiles: learnerProfilesRepo(q),
+  shareLinks: shareLinksRepo(q),
 })

@@ -278,6 +278,31 @@ export interface SignInThrottleTable {
   locked_until: string | null
 }
 
+/** A learner's public profile `/u/<handle>` (migration 0010); shown only while `public` is 1. */
+export interface LearnerProfilesTable {
+  user_id: string
+  handle: string
+  display_name: string
+  headline: Generated<string>
+  bio: Generated<string>
+  public: Generated<number>
+  open_to_employers: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+/** A link to one wallet credential or collection, by the SHA-256 of its token (migration 0010). */
+export interface ShareLinksTable {
+  token_hash: string
+  user_id: string
+  item_id: string | null
+  collection_id: string | null
+  expires_at: string | null
+  revoked_at: string | null
+  views: Generated<number>
+  created_at: string
+}
+
 /** Every platform table. */
 export interface PlatformTables {
   users: UsersTable
@@ -302,4 +327,6 @@ export interface PlatformTables {
   idempotency_keys: IdempotencyKeysTable
   outbox: OutboxTable
   sign_in_throttle: SignInThrottleTable
+  learner_profiles: LearnerProfilesTable
+  share_links: ShareLinksTable
 }
