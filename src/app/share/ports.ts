@@ -21,6 +21,10 @@ export interface LearnerProfilesRepo {
   byHandle(handle: string): Promise<LearnerProfile | undefined>
   /** Creates or replaces the user's profile; `taken` when another user holds the handle. */
   save(profile: LearnerProfileInput, at: Date): Promise<'saved' | 'taken'>
+  /** The ids of the user's collections shown on the profile (wallet_collections.public). */
+  publicCollections(userId: string): Promise<string[]>
+  /** Makes exactly these of the user's collections public. */
+  setPublicCollections(userId: string, ids: readonly string[]): Promise<void>
 }
 
 /** A share link as the store keeps it: the SHA-256 of its token (its id), never the token. */

@@ -62,6 +62,14 @@ export function learnerProfilesRepo(q: Kysely<Database>): LearnerProfilesRepo {
       }
       return 'saved'
     },
+    async publicCollections(userId) {
+      const rows = await q.selectFrom('wallet_collections').select('id').where('user_id', '=', userId).where('public', '=', 1).orderBy('position').execute()
+      return rows.map((r) => r.id)
+    },
+    async setPublicCollections(userId, ids) {
+      await q.updateTable('wallet_collections').set({ public: 0 }).where('user_id', '=', userId).where('public', '=', 1).execute()
+      if (ids.length > 0) await q.updateTable('wallet_collections').set({ public: 1 }).where('user_id', '=', userId).where('id', 'in', [...ids]).execute()
+    },
   }
 }
 
