@@ -17,6 +17,7 @@ import type { OutboxRepo } from '../mail/ports.js'
 import type { SkillsRepo } from '../skills/ports.js'
 import type { CredentialViewsRepo } from '../credentials/ports.js'
 import type { StatsRepo } from '../dashboard/ports.js'
+import type { AccountEmailsRepo, WalletCollectionsRepo, WalletItemsRepo } from '../wallet/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -54,6 +55,9 @@ export interface PlatformRepos {
   outbox: OutboxRepo
   stats: StatsRepo
   credentialViews: CredentialViewsRepo
+  walletItems: WalletItemsRepo
+  walletCollections: WalletCollectionsRepo
+  accountEmails: AccountEmailsRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */
