@@ -52,6 +52,25 @@ export function describeShareRepos(name: string, open: OpenStore): void {
       })
     })
 
+    describe('public collections', () => {
+      it('marks exactly the given collections of the user public, never another user’s', async () => {
+        const a = await seedUser(store)
+        const b = await seedUser(store)
+        const create = (userId: string, id: string) => store.repos.walletCollections.create({ id, userId, name: id, description: '', createdAt: clock.now().toISOString() })
+        await create(a.id, 'c_a1')
+        await create(a.id, 'c_a2')
+        await create(b.id, 'c_b1')
+        expect(await store.repos.learnerProfiles.publicCollections(a.id)).toEqual([])
+        await store.repos.learnerProfiles.setPublicCollections(a.id, ['c_a2', 'c_b1'])
+        expect(await store.repos.learnerProfiles.publicCollections(a.id)).toEqual(['c_a2'])
+        expect(await store.repos.learnerProfiles.publicCollections(b.id)).toEqual([])
+        await store.repos.learnerProfiles.setPublicCollections(a.id, ['c_a1'])
+        expect(await store.repos.learnerProfiles.publicCollections(a.id)).toEqual(['c_a1'])
+        await store.repos.learnerProfiles.setPublicCollections(a.id, [])
+        expect(await store.repos.learnerProfiles.publicCollections(a.id)).toEqual([])
+      })
+    })
+
     describe('shareLinks', () => {
       it('creates, lists newest first, counts views and revokes once, only for its owner', async () => {
         const owner = await seedUser(store)

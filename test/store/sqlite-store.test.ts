@@ -7,6 +7,7 @@ import { describeIssuanceRepos } from './issuance-repos.contract.js'
 import { describeOrgRepos } from './org-repos.contract.js'
 import { describePlatformRepos } from './platform-repos.contract.js'
 import { describeStore } from './store.contract.js'
+import { describeWalletRepos } from './wallet-repos.contract.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'emblem-store-'))
 let files = 0
@@ -23,3 +24,4 @@ describeStore('sqlite file', () => migrated(join(dir, `store-${++files}.db`)))
 describeOrgRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describeIssuanceRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describePlatformRepos('sqlite', ({ now }) => migrated(':memory:', now))
+describeWalletRepos('sqlite', ({ now }) => migrated(':memory:', now))

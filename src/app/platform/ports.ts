@@ -17,6 +17,7 @@ import type { OutboxRepo } from '../mail/ports.js'
 import type { SkillsRepo } from '../skills/ports.js'
 import type { CredentialViewsRepo } from '../credentials/ports.js'
 import type { StatsRepo } from '../dashboard/ports.js'
+import type { AccountEmailsRepo, WalletCollectionsRepo, WalletItemsRepo } from '../wallet/ports.js'
 import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
 
 /** The time, injected (tests fix it). */
@@ -55,6 +56,9 @@ export interface PlatformRepos {
   outbox: OutboxRepo
   stats: StatsRepo
   credentialViews: CredentialViewsRepo
+  walletItems: WalletItemsRepo
+  walletCollections: WalletCollectionsRepo
+  accountEmails: AccountEmailsRepo
   learnerProfiles: LearnerProfilesRepo
   shareLinks: ShareLinksRepo
 }

@@ -11,7 +11,7 @@ import type { WalletCollectionRecord, WalletItemRecord } from '../wallet/ports.j
 import { handleProblem, normalizeHandle, suggestHandle } from './handle.js'
 import { profileInput, shareLinkInput } from './profile-input.js'
 import type { LearnerProfile, ShareLinkRecord } from './ports.js'
-import { sharedCredentialOf, type SharedCredential } from './shared-credential.js'
+import { documentOf, sharedCredentialOf, type SharedCredential } from './shared-credential.js'
 import { skillsProfile, type SkillSummary } from './skills-profile.js'
 
 /** The settings page's and GET /api/v1/wallet/profile's view. */
@@ -272,3 +272,12 @@ export function shareUseCases(ports: Deps, verify: LiveVerifier): ShareUseCases 
     },
   }
 }
+
+/** The live verifier over the credentials namespace: this instance's own credentials locally, others as submitted (OB 2.0 assertions keep their stored report). */
+export const liveVerifierOf =
+  (credentials: { verify(id: string, fetchLocal: FetchLocal): Promise<VerificationReport>; verifySubmitted(input: unknown, fetchLocal: FetchLocal): Promise<VerificationReport> }): LiveVerifier =>
+  async (item, fetchLocal) => {
+    if (item.issuedCredentialId) return credentials.verify(item.issuedCredentialId, fetchLocal)
+    if (item.format === 'ob2') return undefined
+    return credentials.verifySubmitted(documentOf(item), fetchLocal)
+  }

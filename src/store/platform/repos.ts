@@ -20,6 +20,7 @@ import { skillsRepo } from './skills.js'
 import { learnerProfilesRepo, shareLinksRepo } from './sharing.js'
 import { statsRepo } from './stats.js'
 import { statusListsRepo } from './status-lists.js'
+import { accountEmailsRepo, walletCollectionsRepo, walletItemsRepo } from './wallet.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -41,6 +42,9 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   outbox: outboxRepo(q, now),
   stats: statsRepo(q),
   credentialViews: credentialViewsRepo(q),
+  walletItems: walletItemsRepo(q),
+  walletCollections: walletCollectionsRepo(q),
+  accountEmails: accountEmailsRepo(q, now),
   learnerProfiles: learnerProfilesRepo(q),
   shareLinks: shareLinksRepo(q),
 })

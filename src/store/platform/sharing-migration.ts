@@ -9,6 +9,7 @@ import type { Dialect } from '../schema.js'
  * `share_links`: links to one wallet credential or one collection, by the SHA-256 of their token
  * (the token itself is shown once), with an optional expiry, a revocation stamp and a view count.
  * A link whose credential or collection is gone answers like a revoked one.
+ * `wallet_collections.public`: the collection is shown on the public profile.
  */
 export const sharingMigration = (dialect: Dialect): Migration => ({
   async up(db: Kysely<unknown>) {
@@ -39,6 +40,10 @@ export const sharingMigration = (dialect: Dialect): Migration => ({
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addCheckConstraint('share_links_one_target', sql`(item_id is null) <> (collection_id is null)`)
       .modifyEnd(strict)
+      .execute()
+    await db.schema
+      .alterTable('wallet_collections')
+      .addColumn('public', int, (c) => c.notNull().defaultTo(0).check(sql`public in (0, 1)`))
       .execute()
     await db.schema.createIndex('share_links_user').on('share_links').columns(['user_id', 'created_at']).execute()
   },

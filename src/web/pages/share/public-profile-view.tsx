@@ -36,7 +36,6 @@ export function CredentialGrid({ credentials, hrefOf, fallbackOf }: { credential
 
 /** One collection of the profile. */
 function CollectionSection({ collection, handle, index }: { collection: SharedCollection; handle: string; index: number }) {
-  const { t } = usePage()
   return (
     <section class="profile-collection" aria-labelledby={`collection-${index}`}>
       <h3 id={`collection-${index}`}>{collection.name}</h3>
