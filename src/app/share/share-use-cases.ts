@@ -4,6 +4,7 @@
 import { PlatformError } from '../../core/errors.js'
 import type { VerificationReport } from '../../core/verification/index.js'
 import type { FetchLocal } from '../credentials/ports.js'
+import { fitBadgeTitle } from '../media/badge-design.js'
 import { InputError, parseInput } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { hashSecret, isTokenShaped, newSecret } from '../platform/secret-token.js'
@@ -83,12 +84,25 @@ export interface ShareUseCases {
   revokeLink(userId: string, id: string): Promise<ShareLinkView>
   /** Opens a link (counting a view unless the owner looks); ERR_NOT_FOUND for an unknown token. */
   open(token: string, fetchLocal: FetchLocal, viewerUserId?: string): Promise<OpenedShare>
+  /** One credential of a shared collection, verified live; ERR_NOT_FOUND when it is not in it (gone: as `open`). */
+  openItem(token: string, itemId: string, fetchLocal: FetchLocal): Promise<OpenedShare>
+  /**
+   * A download of a wallet credential that is not this instance's (those have /c/{id} downloads): the
+   * document as received (`json` / `jwt`), or a drawn badge with it baked in (`png` / `svg`). Reached
+   * by its owner, through a live share link, or on a public profile; ERR_NOT_FOUND otherwise.
+   */
+  download(access: SharedAccess, kind: ShareDownloadKind): Promise<ShareDownload>
 }
+
+/** How a download is reached. */
+export type SharedAccess = { userId: string; itemId: string } | { token: string; itemId?: string | undefined } | { handle: string; itemId: string }
+export type ShareDownloadKind = 'json' | 'jwt' | 'png' | 'svg'
+export type ShareDownload = { kind: 'file'; body: string | Uint8Array; mediaType: string; fileName: string } | { kind: 'redirect'; location: string }
 
 /** How a shared credential is verified again when opened (bound to the credentials namespace). */
 export type LiveVerifier = (item: WalletItemRecord, fetchLocal: FetchLocal) => Promise<VerificationReport | undefined>
 
-type Deps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'publicUrl'>
+type Deps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'publicUrl' | 'media'>
 
 const notFound = (what: string) => new PlatformError('ERR_NOT_FOUND', what)
 
@@ -178,6 +192,26 @@ export function shareUseCases(ports: Deps, verify: LiveVerifier): ShareUseCases 
     }
   }
 
+  /** The live link of a token, or why it is not (undefined: no such link). */
+  const liveLink = async (token: string): Promise<ShareLinkRecord | { gone: 'expired' | 'revoked' } | undefined> => {
+    const link = isTokenShaped(token) ? await repos.shareLinks.get(hashSecret(token)) : undefined
+    if (!link) return undefined
+    if (link.revokedAt) return { gone: 'revoked' }
+    if (link.expiresAt && Date.parse(link.expiresAt) <= clock.now().getTime()) return { gone: 'expired' }
+    return link
+  }
+
+  /** The item a link reaches: its credential, or `itemId` within its collection; never a hidden one. */
+  const itemOfLink = async (link: ShareLinkRecord, itemId?: string): Promise<WalletItemRecord | undefined> => {
+    if (link.itemId) return itemId === undefined || itemId === link.itemId ? visibleItem(link.userId, link.itemId) : undefined
+    const collection = await repos.walletCollections.get(link.userId, link.collectionId ?? '')
+    return collection && itemId !== undefined && collection.itemIds.includes(itemId) ? visibleItem(link.userId, itemId) : undefined
+  }
+  const visibleItem = async (userId: string, itemId: string) => {
+    const item = await repos.walletItems.get(userId, itemId)
+    return item && !item.hidden ? item : undefined
+  }
+
   const ownerName = async (userId: string): Promise<string | null> => (await repos.learnerProfiles.get(userId))?.displayName ?? (await repos.accounts.userById(userId))?.name ?? null
 
   return {
@@ -254,10 +288,9 @@ export function shareUseCases(ports: Deps, verify: LiveVerifier): ShareUseCases 
     },
 
     async open(token, fetchLocal, viewerUserId) {
-      const link = isTokenShaped(token) ? await repos.shareLinks.get(hashSecret(token)) : undefined
+      const link = await liveLink(token)
       if (!link) throw notFound('No such share link')
-      if (link.revokedAt) return { kind: 'gone', reason: 'revoked' }
-      if (link.expiresAt && Date.parse(link.expiresAt) <= clock.now().getTime()) return { kind: 'gone', reason: 'expired' }
+      if ('gone' in link) return { kind: 'gone', reason: link.gone }
       if (link.itemId) {
         const item = await repos.walletItems.get(link.userId, link.itemId)
         // A deleted or hidden credential is no longer shared: the link answers as withdrawn.
@@ -270,8 +303,51 @@ export function shareUseCases(ports: Deps, verify: LiveVerifier): ShareUseCases 
       if (viewerUserId !== link.userId) await repos.shareLinks.countView(link.tokenHash)
       return { kind: 'collection', owner: await ownerName(link.userId), collection: await collectionOf(link.userId, collection) }
     },
+
+    async openItem(token, itemId, fetchLocal) {
+      const link = await liveLink(token)
+      if (!link) throw notFound('No such share link')
+      if ('gone' in link) return { kind: 'gone', reason: link.gone }
+      const item = link.collectionId ? await itemOfLink(link, itemId) : undefined
+      if (!item) throw notFound(`No credential ${itemId.slice(0, 40)} in this shared collection`)
+      return { kind: 'credential', owner: item.showName ? await ownerName(link.userId) : null, ...(await live(item, fetchLocal)) }
+    },
+
+    async download(access, kind) {
+      let item: WalletItemRecord | undefined
+      if ('userId' in access) item = await repos.walletItems.get(access.userId, access.itemId)
+      else if ('handle' in access) item = (await publicProfile(access.handle).catch(() => undefined))?.items.find((i) => i.id === access.itemId)
+      else {
+        const link = await liveLink(access.token)
+        item = link && !('gone' in link) ? await itemOfLink(link, access.itemId) : undefined
+      }
+      if (!item) throw notFound('No such credential to download')
+      if (item.issuedCredentialId) {
+        const page = `/c/${sharedCredentialOf(item, clock.now()).issuedHere}`
+        return { kind: 'redirect', location: `${page}/${kind === 'json' || kind === 'jwt' ? (item.format === 'vc-jwt' ? 'credential.jwt' : 'credential.json') : `badge.${kind}`}` }
+      }
+      const base = fileBaseOf(item.name)
+      if (kind === 'json' || kind === 'jwt') {
+        const jwt = item.format === 'vc-jwt'
+        return { kind: 'file', body: item.document, mediaType: jwt ? 'application/vc+jwt' : 'application/json', fileName: `${base}.${jwt ? 'jwt' : 'json'}` }
+      }
+      // OB 3.0 bakes the credential; an OB 2.0 assertion is baked as its JSON too (its own baking format).
+      const svg = ports.media.designBadge({ title: fitBadgeTitle(item.name) || 'Credential' })
+      if (kind === 'svg') return { kind: 'file', body: ports.media.bakeSvg(svg, item.document), mediaType: 'image/svg+xml', fileName: `${base}.svg` }
+      return { kind: 'file', body: ports.media.bakePng(ports.media.svgToPng(svg, { size: 512 }), item.document), mediaType: 'image/png', fileName: `${base}.png` }
+    },
   }
 }
+
+/** A file name from a credential's name: lower-case words joined by hyphens. */
+const fileBaseOf = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'credential'
 
 /** The live verifier over the credentials namespace: this instance's own credentials locally, others as submitted (OB 2.0 assertions keep their stored report). */
 export const liveVerifierOf =

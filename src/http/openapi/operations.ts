@@ -9,6 +9,7 @@ import { issuanceOperations } from '../schemas/issuance.js'
 import { logOperations } from '../schemas/log.js'
 import { orgKeyOperations } from '../schemas/org-keys.js'
 import { orgOperations } from '../schemas/orgs.js'
+import { shareOperations } from '../schemas/share.js'
 import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
@@ -21,6 +22,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...batchOperations,
   ...activityOperations,
   ...adminOperations,
+  ...shareOperations,
   ...verificationOperations,
   ...publicDocumentOperations,
   ...logOperations,
