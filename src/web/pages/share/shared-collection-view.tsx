@@ -29,7 +29,7 @@ export function GoneView({ reason }: { reason: 'expired' | 'revoked' }) {
   const { t } = usePage()
   return (
     <div class="container page share-gone">
-      <div class="card share-gone-card empty-state">
+      <div class="card share-gone-card">
         <span class="share-gone-icon" aria-hidden="true"><Icon name="link" /></span>
         <h1>{t.t('share.gone.title')}</h1>
         <p data-reason={reason}>{reason === 'expired' ? t.t('share.gone.expired') : t.t('share.gone.revoked')}</p>
