@@ -391,8 +391,10 @@ export interface AccountEmails {
 }
 
 export async function listEmails({ store }: Pick<WalletDeps, 'store'>, userId: string): Promise<AccountEmails> {
-  const [emails, expiryReminders] = await Promise.all([store.repos.accountEmails.list(userId), store.repos.accountEmails.expiryReminders(userId)])
-  return { emails, expiryReminders }
+  const [emails, expiryReminders, user] = await Promise.all([store.repos.accountEmails.list(userId), store.repos.accountEmails.expiryReminders(userId), store.repos.accounts.userById(userId)])
+  // The sign-in address first, then the others as they were added.
+  const primary = emails.filter((e) => e.email === user?.email)
+  return { emails: [...primary, ...emails.filter((e) => e.email !== user?.email)], expiryReminders }
 }
 
 /** Queues a confirmation link for one of the account's addresses (inside the caller's transaction). */
