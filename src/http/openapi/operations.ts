@@ -11,6 +11,7 @@ import { orgKeyOperations } from '../schemas/org-keys.js'
 import { orgOperations } from '../schemas/orgs.js'
 import { shareOperations } from '../schemas/share.js'
 import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
+import { walletOperations } from '../schemas/wallet.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -22,6 +23,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...batchOperations,
   ...activityOperations,
   ...adminOperations,
+  ...walletOperations,
   ...shareOperations,
   ...verificationOperations,
   ...publicDocumentOperations,

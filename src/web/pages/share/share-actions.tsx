@@ -153,3 +153,16 @@ export function ExpirySelect({ id }: { id: string }) {
     </div>
   )
 }
+
+/** What the actions need, from the wallet's view of an item. */
+export const shareableOf = (item: { id: string; credentialId: string | null; issuedCredentialId: string | null; format: string; hidden: boolean }, d: { name: string; issuer: { name: string }; issuedAt?: string | undefined; expiresAt?: string | undefined }): ShareableItem => ({
+  id: item.id,
+  name: d.name,
+  issuerName: d.issuer.name,
+  issuedAt: d.issuedAt ?? null,
+  expiresAt: d.expiresAt ?? null,
+  credentialId: item.credentialId,
+  issuedCredentialId: item.issuedCredentialId,
+  format: item.format,
+  hidden: item.hidden,
+})
