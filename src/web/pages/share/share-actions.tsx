@@ -166,3 +166,14 @@ export const shareableOf = (item: { id: string; credentialId: string | null; iss
   format: item.format,
   hidden: item.hidden,
 })
+
+/** Links from the wallet to the public profile settings and the skills profile. */
+export function WalletShareNav() {
+  const { t } = usePage()
+  return (
+    <>
+      <a class="button ghost" href="/wallet/profile"><Icon name="globe" />{t.t('share.profile.title')}</a>
+      <a class="button ghost" href="/wallet/skills"><Icon name="sparkle" />{t.t('share.skills.title')}</a>
+    </>
+  )
+}
