@@ -278,6 +278,22 @@ export interface SignInThrottleTable {
   locked_until: string | null
 }
 
+/** An account's holder key (migration 0011): did:key of the public half, the private half sealed under the master key. */
+export interface HolderKeysTable {
+  user_id: string
+  did: string
+  public_key_multibase: string
+  sealed_private_key: string
+  created_at: string
+}
+
+/** An account's e-mail choices beyond direct answers (migration 0011). */
+export interface NotificationSettingsTable {
+  user_id: string
+  product_news: Generated<number>
+  updated_at: string
+}
+
 /** Every platform table. */
 export interface PlatformTables {
   users: UsersTable
@@ -302,4 +318,6 @@ export interface PlatformTables {
   idempotency_keys: IdempotencyKeysTable
   outbox: OutboxTable
   sign_in_throttle: SignInThrottleTable
+  holder_keys: HolderKeysTable
+  notification_settings: NotificationSettingsTable
 }
