@@ -7,6 +7,7 @@ import { credentialsUseCases, type CredentialsUseCases } from '../credentials/cr
 import { createLookRecorder } from '../credentials/look-recorder.js'
 import { dashboardUseCases, type DashboardUseCases } from '../dashboard/dashboard-use-cases.js'
 import { seedDemo, type DemoSeed } from '../demo/seed-demo.js'
+import { holderUseCases, type HolderUseCases } from '../holder/holder-use-cases.js'
 import { issuanceUseCases, type IssuanceUseCases } from '../issuance/issuance-use-cases.js'
 import { instanceOutboxUseCases, type InstanceOutboxUseCases } from '../mail/instance-outbox.js'
 import { outboxUseCases, type OutboxUseCases } from '../mail/outbox-use-cases.js'
@@ -54,6 +55,8 @@ export interface Platform {
   /** The instance's own e-mail (confirmations, resets) for its administrators, and where such mail goes. */
   readonly instanceOutbox: InstanceOutboxUseCases
   readonly demo: DemoUseCases
+  /** The learner as holder: their DID, presentations, export, notification settings, account deletion. */
+  readonly holder: HolderUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -89,6 +92,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     outbox: outboxUseCases(ports),
     instanceOutbox: instanceOutboxUseCases(ports),
     demo: { seed: (options) => seedDemo(ports, options) },
+    holder: holderUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)
