@@ -8,6 +8,7 @@ import { describeHolderRepos } from './holder-repos.contract.js'
 import { describeOrgRepos } from './org-repos.contract.js'
 import { describePlatformRepos } from './platform-repos.contract.js'
 import { describeStore } from './store.contract.js'
+import { describeWalletRepos } from './wallet-repos.contract.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'emblem-store-'))
 let files = 0
@@ -25,3 +26,4 @@ describeOrgRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describeIssuanceRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describePlatformRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describeHolderRepos('sqlite', ({ now }) => migrated(':memory:', now))
+describeWalletRepos('sqlite', ({ now }) => migrated(':memory:', now))

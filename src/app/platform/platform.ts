@@ -13,6 +13,7 @@ import { instanceOutboxUseCases, type InstanceOutboxUseCases } from '../mail/ins
 import { outboxUseCases, type OutboxUseCases } from '../mail/outbox-use-cases.js'
 import { orgsUseCases, type OrgsUseCases } from '../orgs/orgs-use-cases.js'
 import { skillsUseCases, type SkillsUseCases } from '../skills/skills-use-cases.js'
+import { walletUseCases, type WalletUseCases } from '../wallet/wallet-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -57,6 +58,8 @@ export interface Platform {
   readonly demo: DemoUseCases
   /** The learner as holder: their DID, presentations, export, notification settings, account deletion. */
   readonly holder: HolderUseCases
+  /** The learner's wallet (issue #10). */
+  readonly wallet: WalletUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -93,6 +96,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     instanceOutbox: instanceOutboxUseCases(ports),
     demo: { seed: (options) => seedDemo(ports, options) },
     holder: holderUseCases(ports),
+    wallet: walletUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

@@ -18,6 +18,7 @@ import type { SkillsRepo } from '../skills/ports.js'
 import type { CredentialViewsRepo } from '../credentials/ports.js'
 import type { StatsRepo } from '../dashboard/ports.js'
 import type { HolderKeyRing, HolderRepo } from '../holder/ports.js'
+import type { AccountEmailsRepo, WalletCollectionsRepo, WalletItemsRepo } from '../wallet/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -57,6 +58,9 @@ export interface PlatformRepos {
   credentialViews: CredentialViewsRepo
   /** Holder keys, notification settings, account erasure. */
   holder: HolderRepo
+  walletItems: WalletItemsRepo
+  walletCollections: WalletCollectionsRepo
+  accountEmails: AccountEmailsRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

@@ -16,13 +16,19 @@ const userOf = (r: Selectable<Database['users']>): UserRecord => ({
 export function accountsRepo(q: Kysely<Database>, now: () => Date): AccountsRepo {
   return {
     async createUser({ id, email, name, passwordHash }) {
+      // An address another account added (0009's account_emails) is taken too.
+      if (await q.selectFrom('account_emails').select('user_id').where('email', '=', email).executeTakeFirst()) return 'exists'
+      const createdAt = now().toISOString()
       // ON CONFLICT DO NOTHING: a taken e-mail neither throws nor aborts a PostgreSQL transaction.
       const result = await q
         .insertInto('users')
-        .values({ id, email, name, password_hash: passwordHash, email_verified_at: null, created_at: now().toISOString() })
+        .values({ id, email, name, password_hash: passwordHash, email_verified_at: null, created_at: createdAt })
         .onConflict((oc) => oc.column('email').doNothing())
         .executeTakeFirst()
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? 'created' : 'exists'
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) !== 1) return 'exists'
+      // The sign-up address is the account's first address (0009).
+      await q.insertInto('account_emails').values({ user_id: id, email, verified_at: null, created_at: createdAt }).onConflict((oc) => oc.column('email').doNothing()).execute()
+      return 'created'
     },
 
     async userByEmail(email) {
@@ -45,6 +51,8 @@ export function accountsRepo(q: Kysely<Database>, now: () => Date): AccountsRepo
 
     async markEmailVerified(userId, at) {
       await q.updateTable('users').set({ email_verified_at: at.toISOString() }).where('id', '=', userId).where('email_verified_at', 'is', null).execute()
+      const user = await q.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst()
+      if (user) await q.updateTable('account_emails').set({ verified_at: at.toISOString() }).where('user_id', '=', userId).where('email', '=', user.email).where('verified_at', 'is', null).execute()
     },
 
     async createSession({ idHash, userId, csrfToken, expiresAt }) {

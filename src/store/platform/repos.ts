@@ -20,6 +20,7 @@ import { orgsRepo } from './orgs.js'
 import { skillsRepo } from './skills.js'
 import { statsRepo } from './stats.js'
 import { statusListsRepo } from './status-lists.js'
+import { accountEmailsRepo, walletCollectionsRepo, walletItemsRepo } from './wallet.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -42,4 +43,7 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   stats: statsRepo(q),
   credentialViews: credentialViewsRepo(q),
   holder: holderRepo(q),
+  walletItems: walletItemsRepo(q),
+  walletCollections: walletCollectionsRepo(q),
+  accountEmails: accountEmailsRepo(q, now),
 })

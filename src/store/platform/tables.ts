@@ -12,6 +12,8 @@ export interface UsersTable {
   password_hash: string
   email_verified_at: string | null
   created_at: string
+  /** 1 when the account wants e-mail reminders before its wallet credentials expire (0009). */
+  expiry_reminders: Generated<number>
 }
 
 /** A session: the SHA-256 (hex) of its cookie token, never the token itself. */
@@ -31,6 +33,8 @@ export interface UserTokensTable {
   created_at: string
   expires_at: string
   used_at: string | null
+  /** The address a verify-email link confirms (0009); null: the account's sign-up address. */
+  email: Generated<string | null>
 }
 
 export interface OrganizationsTable {
@@ -200,6 +204,8 @@ export interface IssuedCredentialsTable {
   claim_token_hash: string | null
   claimed_at: string | null
   issued_at: string
+  /** When the learner declined the credential offered by its claim link (0009). */
+  declined_at: Generated<string | null>
 }
 
 export interface VerificationEventsTable {
@@ -294,6 +300,69 @@ export interface NotificationSettingsTable {
   updated_at: string
 }
 
+/** An address of an account (0009): normalized, one account each; the sign-up address is one. */
+export interface AccountEmailsTable {
+  user_id: string
+  email: string
+  verified_at: string | null
+  created_at: string
+}
+
+/** A credential a learner keeps in their wallet (0009): claimed here or imported; one per (user, digest). */
+export interface WalletItemsTable {
+  id: string
+  user_id: string
+  /** SHA-256 hex of `document`. */
+  digest: string
+  /** The credential's own `id`, when it has one. */
+  credential_id: string | null
+  /** This instance's issued credential, when the item was claimed here. */
+  issued_credential_id: string | null
+  source: 'claim' | 'import'
+  format: 'vc-json' | 'vc-jwt' | 'ob2'
+  /** The document as received (JSON text or a compact JWT). */
+  document: string
+  verified: number
+  /** JSON text of the latest VerificationReport. */
+  report: string
+  checked_at: string
+  name: string
+  description: Generated<string>
+  image_url: string | null
+  issuer_id: string | null
+  issuer_name: string
+  issued_at: string | null
+  expires_at: string | null
+  /** JSON text: [{ label, code?, framework?, uri? }]. */
+  skills: Generated<string>
+  hidden: Generated<number>
+  public: Generated<number>
+  show_name: Generated<number>
+  added_at: string
+}
+
+export interface WalletCollectionsTable {
+  id: string
+  user_id: string
+  name: string
+  description: Generated<string>
+  position: number
+  created_at: string
+}
+
+export interface WalletCollectionItemsTable {
+  collection_id: string
+  item_id: string
+  position: number
+}
+
+/** An expiry reminder already sent: once per wallet item and threshold (days before expiry). */
+export interface WalletRemindersTable {
+  item_id: string
+  threshold_days: number
+  sent_at: string
+}
+
 /** Every platform table. */
 export interface PlatformTables {
   users: UsersTable
@@ -320,4 +389,9 @@ export interface PlatformTables {
   sign_in_throttle: SignInThrottleTable
   holder_keys: HolderKeysTable
   notification_settings: NotificationSettingsTable
+  account_emails: AccountEmailsTable
+  wallet_items: WalletItemsTable
+  wallet_collections: WalletCollectionsTable
+  wallet_collection_items: WalletCollectionItemsTable
+  wallet_reminders: WalletRemindersTable
 }
