@@ -2,9 +2,11 @@ import type { VerificationReport } from '../../core/verification/index.js'
 import { createRateLimiter } from '../accounts/rate-limiter.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { deleteAccount, soleOwnerships } from './account-erasure.js'
+import { exportAccount } from './export-data.js'
 import { parseInput } from '../platform/input-error.js'
-import { accountDeletionSchema, notificationSettingsSchema, presentationCheckSchema } from './holder-input.js'
-import { checkPresentation, type PresentationCheckResult } from './presentation.js'
+import { accountDeletionSchema, notificationSettingsSchema, presentationCheckSchema, presentationRequestSchema, type PresentationRequest } from './holder-input.js'
+import { PlatformError } from '../../core/errors.js'
+import { checkPresentation, signPresentation, type HeldCredential, type PresentationCheckResult } from './presentation.js'
 
 /** An account's notification choices as pages and the API show them. */
 export interface NotificationChoices {
@@ -20,6 +22,10 @@ export interface HolderUseCases {
   did(userId: string): Promise<{ did: string; publicKeyMultibase: string }>
   /** Checks a presentation (JSON body of POST /api/v1/presentations/verify); `verifyCredential` checks each credential in it. */
   verifyPresentation(input: unknown, verifyCredential: (credential: unknown) => Promise<VerificationReport>): Promise<PresentationCheckResult>
+  /** Signs a presentation of the account's own wallet credentials (body of POST /api/v1/wallet/presentations); ERR_NOT_FOUND for an id not in the wallet. */
+  createPresentation(userId: string, input: unknown): Promise<Record<string, unknown>>
+  /** The account's data as a zip (GET /api/v1/me/export). */
+  exportData(userId: string): Promise<{ zip: Uint8Array; filename: string }>
   notifications(userId: string): Promise<NotificationChoices>
   /** Saves both choices (InputError for a body that is not two booleans). */
   setNotifications(userId: string, input: unknown): Promise<NotificationChoices>
@@ -33,20 +39,37 @@ export interface HolderUseCases {
 export function holderUseCases(ports: PlatformPorts): HolderUseCases {
   const wrongPasswords = createRateLimiter(ports.clock, { limit: 5, windowMs: 15 * 60_000 })
   const notifications = async (userId: string): Promise<NotificationChoices> => {
-    const { productNews } = await ports.store.repos.holder.notificationSettings(userId)
-    return { expiryReminders: true, productNews }
+    const [{ productNews }, expiryReminders] = await Promise.all([ports.store.repos.holder.notificationSettings(userId), ports.store.repos.accountEmails.expiryReminders(userId)])
+    return { expiryReminders, productNews }
   }
   return {
     did: (userId) => ports.holderKeys.ensure(userId),
     verifyPresentation: (input, verifyCredential) =>
       checkPresentation({ fetcher: ports.fetcher, now: ports.clock.now(), verifyCredential }, parseInput(presentationCheckSchema, input)),
+    createPresentation: (userId, input) => createPresentation(ports, userId, parseInput(presentationRequestSchema, input)),
+    exportData: (userId) => exportAccount(ports, userId),
     notifications,
     async setNotifications(userId, input) {
       const choices = parseInput(notificationSettingsSchema, input)
-      await ports.store.repos.holder.setNotificationSettings(userId, { productNews: choices.productNews }, ports.clock.now())
+      await ports.store.transaction(async (tx) => {
+        await tx.repos.holder.setNotificationSettings(userId, { productNews: choices.productNews }, ports.clock.now())
+        await tx.repos.accountEmails.setExpiryReminders(userId, choices.expiryReminders)
+      })
       return notifications(userId)
     },
     soleOwnerships: (userId) => soleOwnerships(ports, userId),
     deleteAccount: (userId, input) => deleteAccount(ports, wrongPasswords, { userId, password: parseInput(accountDeletionSchema, input).password }),
   }
+}
+
+/** A presentation of the user's own wallet items, signed by their holder key. */
+async function createPresentation(ports: PlatformPorts, userId: string, request: PresentationRequest): Promise<Record<string, unknown>> {
+  const held: HeldCredential[] = []
+  for (const id of request.credentials) {
+    const item = await ports.store.repos.walletItems.get(userId, id)
+    if (!item) throw new PlatformError('ERR_NOT_FOUND', `No credential ${id} in your wallet`)
+    held.push({ id: item.id, format: item.format, document: item.document })
+  }
+  const [signer, { did }] = await Promise.all([ports.holderKeys.signerFor(userId), ports.holderKeys.ensure(userId)])
+  return signPresentation({ signer, holder: did, credentials: held, challenge: request.challenge, domain: request.domain, id: `urn:uuid:${ports.random.uuid()}`, now: ports.clock.now() })
 }

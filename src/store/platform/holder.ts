@@ -47,6 +47,13 @@ export function holderRepo(q: Kysely<Database>): HolderRepo {
       await q.deleteFrom('sessions').where('user_id', '=', userId).execute()
       await q.deleteFrom('user_tokens').where('user_id', '=', userId).execute()
       await q.deleteFrom('memberships').where('user_id', '=', userId).execute()
+      const items = q.selectFrom('wallet_items').select('id').where('user_id', '=', userId)
+      const collections = q.selectFrom('wallet_collections').select('id').where('user_id', '=', userId)
+      await q.deleteFrom('wallet_reminders').where('item_id', 'in', items).execute()
+      await q.deleteFrom('wallet_collection_items').where((eb) => eb.or([eb('item_id', 'in', items), eb('collection_id', 'in', collections)])).execute()
+      await q.deleteFrom('wallet_collections').where('user_id', '=', userId).execute()
+      await q.deleteFrom('wallet_items').where('user_id', '=', userId).execute()
+      await q.deleteFrom('account_emails').where('user_id', '=', userId).execute()
       const result = await q.deleteFrom('users').where('id', '=', userId).executeTakeFirst()
       return Number(result.numDeletedRows) === 1
     },
