@@ -6,6 +6,8 @@ import { exportAccount } from './export-data.js'
 import { parseInput } from '../platform/input-error.js'
 import { accountDeletionSchema, notificationSettingsSchema, presentationCheckSchema, presentationRequestSchema, type PresentationRequest } from './holder-input.js'
 import { PlatformError } from '../../core/errors.js'
+import { itemViewOf } from '../wallet/items.js'
+import type { WalletFormat, WalletStatus } from '../wallet/ports.js'
 import { checkPresentation, signPresentation, type HeldCredential, type PresentationCheckResult } from './presentation.js'
 
 /** An account's notification choices as pages and the API show them. */
@@ -16,12 +18,26 @@ export interface NotificationChoices {
   productNews: boolean
 }
 
+/** A wallet credential as the Present page lists it. */
+export interface PresentableCredential {
+  id: string
+  name: string
+  issuerName: string
+  imageUrl?: string | undefined
+  format: WalletFormat
+  status: WalletStatus
+  /** False for Open Badges 2.0 assertions (not verifiable credentials). */
+  presentable: boolean
+}
+
 /** What a learner does as the holder of their credentials, and their account's privacy. */
 export interface HolderUseCases {
   /** The account's DID (did:key of its holder key, made on first use). */
   did(userId: string): Promise<{ did: string; publicKeyMultibase: string }>
   /** Checks a presentation (JSON body of POST /api/v1/presentations/verify); `verifyCredential` checks each credential in it. */
   verifyPresentation(input: unknown, verifyCredential: (credential: unknown) => Promise<VerificationReport>): Promise<PresentationCheckResult>
+  /** The wallet's visible credentials, newest first, for choosing what to present. */
+  presentable(userId: string): Promise<PresentableCredential[]>
   /** Signs a presentation of the account's own wallet credentials (body of POST /api/v1/wallet/presentations); ERR_NOT_FOUND for an id not in the wallet. */
   createPresentation(userId: string, input: unknown): Promise<Record<string, unknown>>
   /** The account's data as a zip (GET /api/v1/me/export). */
@@ -46,6 +62,13 @@ export function holderUseCases(ports: PlatformPorts): HolderUseCases {
     did: (userId) => ports.holderKeys.ensure(userId),
     verifyPresentation: (input, verifyCredential) =>
       checkPresentation({ fetcher: ports.fetcher, now: ports.clock.now(), verifyCredential }, parseInput(presentationCheckSchema, input)),
+    async presentable(userId) {
+      const now = ports.clock.now()
+      return (await ports.store.repos.walletItems.list(userId)).filter((item) => !item.hidden).map((item) => {
+        const view = itemViewOf(item, now)
+        return { id: item.id, name: item.name, issuerName: item.issuerName, imageUrl: view.display.imageUrl, format: item.format, status: view.status, presentable: item.format !== 'ob2' }
+      })
+    },
     createPresentation: (userId, input) => createPresentation(ports, userId, parseInput(presentationRequestSchema, input)),
     exportData: (userId) => exportAccount(ports, userId),
     notifications,

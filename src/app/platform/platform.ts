@@ -7,6 +7,9 @@ import { credentialsUseCases, type CredentialsUseCases } from '../credentials/cr
 import { createLookRecorder } from '../credentials/look-recorder.js'
 import { dashboardUseCases, type DashboardUseCases } from '../dashboard/dashboard-use-cases.js'
 import { seedDemo, type DemoSeed } from '../demo/seed-demo.js'
+import { seedDemoLearner, type DemoLearnerSeed } from '../demo/demo-learner.js'
+import type { FetchLocal } from '../credentials/ports.js'
+import { verifyLocal } from '../credentials/verify-local.js'
 import { holderUseCases, type HolderUseCases } from '../holder/holder-use-cases.js'
 import { issuanceUseCases, type IssuanceUseCases } from '../issuance/issuance-use-cases.js'
 import { instanceOutboxUseCases, type InstanceOutboxUseCases } from '../mail/instance-outbox.js'
@@ -34,6 +37,8 @@ export interface AccessUseCases {
 export interface DemoUseCases {
   /** The demo user, organization, skills, achievements, an API key, and `count` credentials queued as batches. */
   seed(options: { count: number }): Promise<DemoSeed>
+  /** The demo learner (after `seed`): an account whose wallet holds `org`'s credentials and an imported one; `fetchLocal` reaches this instance's documents to verify them. */
+  seedLearner(org: { id: string; achievements: readonly string[] }, fetchLocal: FetchLocal): Promise<DemoLearnerSeed>
 }
 
 /** Everything the edges (HTTP API, pages, CLI commands) may do: use cases and read queries, bound. */
@@ -94,7 +99,10 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     dashboard: { myOrgs: counted(dashboard.myOrgs), activity: counted(dashboard.activity) },
     outbox: outboxUseCases(ports),
     instanceOutbox: instanceOutboxUseCases(ports),
-    demo: { seed: (options) => seedDemo(ports, options) },
+    demo: {
+      seed: (options) => seedDemo(ports, options),
+      seedLearner: (org, fetchLocal) => seedDemoLearner(ports, { org, verify: (credential) => verifyLocal({ ...ports, documents: { fetchLocal } }, credential) }),
+    },
     holder: holderUseCases(ports),
     wallet: walletUseCases(ports),
     flush: () => looks.flush(),
