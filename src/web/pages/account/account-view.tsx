@@ -124,6 +124,8 @@ export function AccountView({ model }: { model: AccountModel }) {
               </FormActions>
             </Form>
           </Card>
+
+          {model.did && <HolderAccountCards did={model.did} />}
         </div>
 
         <div class="stack-lg">
@@ -152,8 +154,6 @@ export function AccountView({ model }: { model: AccountModel }) {
               </Alert>
             </div>
           )}
-
-          {model.did && <HolderAccountCards did={model.did} />}
 
           <Card title={t.t('acct.account.sessionsTitle')} id="sessions">
             <p class="muted">{t.t('acct.account.sessionsLead')}</p>

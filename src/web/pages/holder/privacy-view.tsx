@@ -33,7 +33,7 @@ export function DeleteAccountView({ model }: { model: { email: string; soleOwner
   return (
     <div class="container page holder-page narrow">
       <PageHeader title={t.t('holder.delete.title')} lead={t.t('holder.delete.lead')} crumbs={[{ label: t.t('holder.crumb.account'), href: '/account' }]} />
-      <div class="stack-lg">
+      <div class="delete-stack">
         <div class="grid cols-2">
           <Card title={t.t('holder.delete.removedTitle')} headingLevel={2}>
             <p>{t.t('holder.delete.removed')}</p>
