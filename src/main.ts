@@ -22,6 +22,7 @@ import { authenticate, csrfProtection } from './http/auth/authenticate.js'
 import { apiRoutes } from './http/routes/api/index.js'
 import { publicOrgRoutes } from './http/routes/public-orgs.js'
 import { localFetch, publicCredentialRoutes } from './http/routes/public-credentials.js'
+import { publicPresentationRoutes } from './http/routes/public-presentations.js'
 import { publicImageRoutes } from './http/routes/public-images.js'
 import { publicStatusRoutes } from './http/routes/public-status.js'
 import { openApiDocument, type OpenApiJson } from './http/openapi/document.js'
@@ -106,6 +107,7 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     })
     // Public credential documents, verification and the API description need no session: served before authentication.
     app.route('/', publicCredentialRoutes())
+    app.route('/', publicPresentationRoutes())
     app.route('/', openApiRoutes(openapi))
     app.use(authenticate(), csrfProtection())
     app.route('/api/v1', apiRoutes())

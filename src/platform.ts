@@ -9,6 +9,7 @@ import type { Clock, KeyRing, PlatformPorts, RandomSource } from './app/platform
 import { createGuardedFetcher, type GuardedFetcherOptions } from './fetch/index.js'
 import { createBatchFileStore } from './files/index.js'
 import { createKeyRing } from './keys/org-key-ring.js'
+import { createHolderKeyRing } from './keys/holder-key-ring.js'
 import type { MasterKey } from './keys/master-key.js'
 import { createMediaAdapter } from './media/index.js'
 import type { Store } from './store/index.js'
@@ -73,6 +74,11 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     clock,
     random,
   })
+  const holderKeys = createHolderKeyRing({
+    store: { keyOf: (userId) => store.repos.holder.keyOf(userId), addKey: (key) => store.repos.holder.addKey(key) },
+    masterKey,
+    clock,
+  })
   const fetcher = typeof parts.fetch === 'function' ? parts.fetch : parts.fetch ? createGuardedFetcher(parts.fetch) : undefined
   const wakers = new Map<'batches' | 'mail', () => void>()
   const ports: PlatformPorts = {
@@ -80,6 +86,7 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     clock,
     random,
     keys,
+    holderKeys,
     media: parts.media ?? createMediaAdapter(),
     batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data')),
     ...(fetcher ? { fetcher } : {}),

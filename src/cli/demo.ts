@@ -44,6 +44,8 @@ export interface DemoSummary {
   learners: { email: string; name: string }[]
   /** What this run's history added (all zero on a re-run: the history is seeded once). */
   history: DemoSeed['history']
+  /** The demo learner: signs in with these; their wallet holds the main organization's credentials and one imported from External Academy. */
+  learner?: { email: string; password: string; handle: string }
 }
 
 const MAX_CREDENTIALS = 1_000_000
@@ -73,7 +75,7 @@ async function credentialsOf(platform: Platform, orgId: string, claimUrls: Recor
  */
 async function runDemo(count: number, io: CliIo, json: boolean): Promise<DemoSummary> {
   return io.services.withPlatform(
-    async ({ platform, settleBatches, settleLog }) => {
+    async ({ platform, settleBatches, settleLog, fetchLocal }) => {
       if (!json) io.err('Seeding the demo organizations and their last 90 days…\n')
       const seed = await platform.demo.seed({ count })
       if (!json && count > 0) io.err(`Issuing ${count.toLocaleString('en')} credentials…\n`)
@@ -82,6 +84,8 @@ async function runDemo(count: number, io: CliIo, json: boolean): Promise<DemoSum
         const { batch } = await platform.issuance.batch(seed.org.id, id)
         if (batch.state !== 'done') throw new PlatformError('ERR_STATE_INVALID', `Demo batch ${id} ended ${batch.state}: ${batch.error ?? 'see the batch page'}`)
       }
+      const main = seed.orgs[0]!
+      const learner = fetchLocal ? await platform.demo.seedLearner({ id: main.id, achievements: main.achievements }, fetchLocal) : undefined
       await settleLog()
       const orgs: DemoOrgSummary[] = []
       for (const org of seed.orgs) {
@@ -99,6 +103,7 @@ async function runDemo(count: number, io: CliIo, json: boolean): Promise<DemoSum
         orgs,
         learners: [...learners.values()].sort((a, b) => a.email.localeCompare(b.email)),
         history: seed.history,
+        ...(learner ? { learner: { email: learner.email, password: learner.password, handle: learner.handle } } : {}),
       }
     },
     { workers: true, quiet: json },

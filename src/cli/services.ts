@@ -2,6 +2,7 @@
 // (src/cli/wiring.ts) from the configuration. Commands never open a store or a fetcher themselves.
 import type { Fetcher } from '../app/platform/fetcher.js'
 import type { Platform } from '../app/platform/platform.js'
+import type { FetchLocal } from '../app/credentials/ports.js'
 
 /** What a command's flags may add to the configured fetch guard (never take away). */
 export interface FetchAllowance {
@@ -18,6 +19,8 @@ export interface OpenedPlatform {
   settleBatches(): Promise<void>
   /** Signs a checkpoint over what was logged and resolves once it is stored (with workers). */
   settleLog(): Promise<void>
+  /** This instance's own documents (DID documents, status lists, the log key), answered in-process (with workers). */
+  fetchLocal?: FetchLocal
 }
 
 /** The configured services a command may ask for; tests pass their own through `CliIo`. */

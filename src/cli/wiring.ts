@@ -4,7 +4,8 @@ import { loadConfig } from '../config.js'
 import { createGuardedFetcher } from '../fetch/index.js'
 import { createLogger } from '../http/logger.js'
 import type { MasterKey } from '../keys/master-key.js'
-import { openMigratedStore, openServices, serveUntilStopped } from '../main.js'
+import { createApp, openMigratedStore, openServices, serveUntilStopped } from '../main.js'
+import { localFetch } from '../http/routes/public-credentials.js'
 import { createPlatform } from '../platform.js'
 import { isPostgresUrl } from '../store/index.js'
 import type { CliServices } from './services.js'
@@ -35,10 +36,13 @@ export function createCliServices(): CliServices {
     async withPlatform(work, { workers = false, quiet = false } = {}) {
       const config = loadConfig()
       if (workers) {
-        const services = await openServices(config, createLogger(quiet ? 'error' : 'warn'))
+        const log = createLogger(quiet ? 'error' : 'warn')
+        const services = await openServices(config, log)
         try {
+          const app = createApp(config, { log, transparencyLog: services.transparencyLog, platform: services.platform.platform })
           return await work({
             platform: services.platform.platform,
+            fetchLocal: localFetch((path, init) => app.request(path, init)),
             settleBatches: () => services.batches.settled(),
             settleLog: async () => {
               services.checkpointer.notify()

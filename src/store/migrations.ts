@@ -7,6 +7,7 @@ import { claimLinksAndLookKindsMigration } from './platform/claim-links-migratio
 import { signInThrottleMigration } from './platform/sign-in-throttle-migration.js'
 import { walletMigration } from './platform/wallet-migration.js'
 import { sharingMigration } from './platform/sharing-migration.js'
+import { holderMigration } from './platform/holder-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -75,6 +76,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0008_sign_in_throttle': signInThrottleMigration(dialect),
     '0009_wallet': walletMigration(dialect),
     '0010_sharing': sharingMigration(dialect),
+    '0011_holder': holderMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

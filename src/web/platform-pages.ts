@@ -4,6 +4,7 @@ import { adminPages } from './pages/admin/routes.js'
 import { achievementPages } from './pages/achievements/routes.js'
 import { credentialPages } from './pages/credential/routes.js'
 import { dashboardPages } from './pages/dashboard/routes.js'
+import { holderPages } from './pages/holder/routes.js'
 import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
 import { walletPages } from './pages/wallet/routes.js'
@@ -11,4 +12,4 @@ import { sharePages } from './pages/share/routes.js'
 
 /** The platform's server-rendered pages (need a store); each checks access itself. */
 export const platformPages = (): Hono =>
-  new Hono().route('/', sharePages()).route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages()).route('/', walletPages())
+  new Hono().route('/', sharePages()).route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages()).route('/', walletPages()).route('/', holderPages())

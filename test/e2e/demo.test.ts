@@ -56,7 +56,8 @@ describe('emblem demo', () => {
     expect(unclaimed.length).toBeGreaterThan(0)
     expect(credentials.filter((c) => c.claimed && c.claimUrl)).toEqual([])
     for (const c of unclaimed) expect(c.claimUrl).toMatch(/\/claim\/[A-Za-z0-9_-]{40,}$/)
-    expect(summary.history.issued + 7).toBe(credentials.length)
+    // The history's credentials, today's bulk ones, and the two the demo learner got from the main organization.
+    expect(summary.history.issued + 7 + 2).toBe(credentials.length)
     expect(summary.history).toMatchObject({ claimed: expect.any(Number), verified: expect.any(Number) })
     expect(summary.history.verified).toBeGreaterThan(0)
 
@@ -127,6 +128,30 @@ describe('emblem demo', () => {
       expect(html).toContain(`>${activity.totals.issued}<`)
       expect(html).toContain(`>${activity.totals.claimed}<`)
       expect(html).toContain(`>${activity.totals.verified}<`)
+
+      // The demo learner signs in; their wallet holds two claimed credentials of the main organization
+      // (the first issued to their DID) and one imported from External Academy, all verified.
+      expect(summary.learner).toMatchObject({ email: 'learner@example.org', handle: expect.stringMatching(/^[a-z0-9-]{3,30}$/) })
+      expect(again.learner!.password).not.toBe(summary.learner!.password)
+      const learnerSession = await app.request('/api/v1/sessions', {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: again.learner!.email, password: again.learner!.password }),
+      })
+      expect(learnerSession.status).toBe(201)
+      const learnerId = ((await learnerSession.json()) as { user: { id: string } }).user.id
+      const wallet = await services.store.repos.walletItems.list(learnerId)
+      expect(wallet.map((i) => [i.source, i.issuerName, i.verified])).toEqual(
+        expect.arrayContaining([
+          ['claim', summary.orgs[0]!.name, true],
+          ['claim', summary.orgs[0]!.name, true],
+          ['import', 'External Academy', true],
+        ]),
+      )
+      expect(wallet).toHaveLength(3)
+      const did = (await services.store.repos.holder.keyOf(learnerId))!.did
+      expect(wallet.filter((i) => JSON.parse(i.document).credentialSubject?.id === did)).toHaveLength(2)
+      expect(credentials.filter((c) => c.recipient.email === 'learner@example.org' && c.claimed)).toHaveLength(2)
 
       // Every demo credential is in the signed log.
       const checkpoint = await services.store.log.latestCheckpoint()

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll } from 'vitest'
 import { openStore } from '../../src/store/index.js'
 import { describeIssuanceRepos } from './issuance-repos.contract.js'
+import { describeHolderRepos } from './holder-repos.contract.js'
 import { describeOrgRepos } from './org-repos.contract.js'
 import { describePlatformRepos } from './platform-repos.contract.js'
 import { describeStore } from './store.contract.js'
@@ -24,4 +25,5 @@ describeStore('sqlite file', () => migrated(join(dir, `store-${++files}.db`)))
 describeOrgRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describeIssuanceRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describePlatformRepos('sqlite', ({ now }) => migrated(':memory:', now))
+describeHolderRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describeWalletRepos('sqlite', ({ now }) => migrated(':memory:', now))

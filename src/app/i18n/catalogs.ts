@@ -16,8 +16,9 @@ import enIss from './messages/en/iss.json' with { type: 'json' }
 import enOrg from './messages/en/org.json' with { type: 'json' }
 import enAcct from './messages/en/acct.json' with { type: 'json' }
 import enClaim from './messages/en/claim.json' with { type: 'json' }
-import enWallet from './messages/en/wallet.json' with { type: 'json' }
+import enHolder from './messages/en/holder.json' with { type: 'json' }
 import enShare from './messages/en/share.json' with { type: 'json' }
+import enWallet from './messages/en/wallet.json' with { type: 'json' }
 import deCommon from './messages/de/common.json' with { type: 'json' }
 import deApi from './messages/de/api.json' with { type: 'json' }
 import deDash from './messages/de/dash.json' with { type: 'json' }
@@ -32,8 +33,9 @@ import deIss from './messages/de/iss.json' with { type: 'json' }
 import deOrg from './messages/de/org.json' with { type: 'json' }
 import deAcct from './messages/de/acct.json' with { type: 'json' }
 import deClaim from './messages/de/claim.json' with { type: 'json' }
-import deWallet from './messages/de/wallet.json' with { type: 'json' }
+import deHolder from './messages/de/holder.json' with { type: 'json' }
 import deShare from './messages/de/share.json' with { type: 'json' }
+import deWallet from './messages/de/wallet.json' with { type: 'json' }
 import frCommon from './messages/fr/common.json' with { type: 'json' }
 import frApi from './messages/fr/api.json' with { type: 'json' }
 import frDash from './messages/fr/dash.json' with { type: 'json' }
@@ -48,8 +50,9 @@ import frIss from './messages/fr/iss.json' with { type: 'json' }
 import frOrg from './messages/fr/org.json' with { type: 'json' }
 import frAcct from './messages/fr/acct.json' with { type: 'json' }
 import frClaim from './messages/fr/claim.json' with { type: 'json' }
-import frWallet from './messages/fr/wallet.json' with { type: 'json' }
+import frHolder from './messages/fr/holder.json' with { type: 'json' }
 import frShare from './messages/fr/share.json' with { type: 'json' }
+import frWallet from './messages/fr/wallet.json' with { type: 'json' }
 import esCommon from './messages/es/common.json' with { type: 'json' }
 import esApi from './messages/es/api.json' with { type: 'json' }
 import esDash from './messages/es/dash.json' with { type: 'json' }
@@ -64,8 +67,9 @@ import esIss from './messages/es/iss.json' with { type: 'json' }
 import esOrg from './messages/es/org.json' with { type: 'json' }
 import esAcct from './messages/es/acct.json' with { type: 'json' }
 import esClaim from './messages/es/claim.json' with { type: 'json' }
-import esWallet from './messages/es/wallet.json' with { type: 'json' }
+import esHolder from './messages/es/holder.json' with { type: 'json' }
 import esShare from './messages/es/share.json' with { type: 'json' }
+import esWallet from './messages/es/wallet.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlApi from './messages/nl/api.json' with { type: 'json' }
 import nlDash from './messages/nl/dash.json' with { type: 'json' }
@@ -80,11 +84,12 @@ import nlIss from './messages/nl/iss.json' with { type: 'json' }
 import nlOrg from './messages/nl/org.json' with { type: 'json' }
 import nlAcct from './messages/nl/acct.json' with { type: 'json' }
 import nlClaim from './messages/nl/claim.json' with { type: 'json' }
-import nlWallet from './messages/nl/wallet.json' with { type: 'json' }
+import nlHolder from './messages/nl/holder.json' with { type: 'json' }
 import nlShare from './messages/nl/share.json' with { type: 'json' }
+import nlWallet from './messages/nl/wallet.json' with { type: 'json' }
 import type { Locale } from './locales.js'
 
-const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enWallet, ...enShare }
+const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enShare, ...enWallet }
 
 /** Every message key (English has them all). */
 export type MessageKey = keyof typeof en
@@ -95,8 +100,8 @@ export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
 /** The catalogs by language. */
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deWallet, ...deShare },
-  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frWallet, ...frShare },
-  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esWallet, ...esShare },
-  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlWallet, ...nlShare },
+  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deShare, ...deWallet },
+  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frShare, ...frWallet },
+  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esShare, ...esWallet },
+  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlShare, ...nlWallet },
 }

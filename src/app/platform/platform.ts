@@ -7,6 +7,10 @@ import { credentialsUseCases, type CredentialsUseCases } from '../credentials/cr
 import { createLookRecorder } from '../credentials/look-recorder.js'
 import { dashboardUseCases, type DashboardUseCases } from '../dashboard/dashboard-use-cases.js'
 import { seedDemo, type DemoSeed } from '../demo/seed-demo.js'
+import { seedDemoLearner, type DemoLearnerSeed } from '../demo/demo-learner.js'
+import type { FetchLocal } from '../credentials/ports.js'
+import { verifyLocal } from '../credentials/verify-local.js'
+import { holderUseCases, type HolderUseCases } from '../holder/holder-use-cases.js'
 import { issuanceUseCases, type IssuanceUseCases } from '../issuance/issuance-use-cases.js'
 import { instanceOutboxUseCases, type InstanceOutboxUseCases } from '../mail/instance-outbox.js'
 import { outboxUseCases, type OutboxUseCases } from '../mail/outbox-use-cases.js'
@@ -34,6 +38,8 @@ export interface AccessUseCases {
 export interface DemoUseCases {
   /** The demo user, organization, skills, achievements, an API key, and `count` credentials queued as batches. */
   seed(options: { count: number }): Promise<DemoSeed>
+  /** The demo learner (after `seed`): an account whose wallet holds `org`'s credentials and an imported one; `fetchLocal` reaches this instance's documents to verify them. */
+  seedLearner(org: { id: string; achievements: readonly string[] }, fetchLocal: FetchLocal): Promise<DemoLearnerSeed>
 }
 
 /** Everything the edges (HTTP API, pages, CLI commands) may do: use cases and read queries, bound. */
@@ -56,6 +62,8 @@ export interface Platform {
   /** The instance's own e-mail (confirmations, resets) for its administrators, and where such mail goes. */
   readonly instanceOutbox: InstanceOutboxUseCases
   readonly demo: DemoUseCases
+  /** The learner as holder: their DID, presentations, export, notification settings, account deletion. */
+  readonly holder: HolderUseCases
   /** The learner's wallet (issue #10). */
   readonly wallet: WalletUseCases
   /** The learner's public profile, share links and skills profile (issue #10). */
@@ -94,7 +102,11 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     dashboard: { myOrgs: counted(dashboard.myOrgs), activity: counted(dashboard.activity) },
     outbox: outboxUseCases(ports),
     instanceOutbox: instanceOutboxUseCases(ports),
-    demo: { seed: (options) => seedDemo(ports, options) },
+    demo: {
+      seed: (options) => seedDemo(ports, options),
+      seedLearner: (org, fetchLocal) => seedDemoLearner(ports, { org, verify: (credential) => verifyLocal({ ...ports, documents: { fetchLocal } }, credential) }),
+    },
+    holder: holderUseCases(ports),
     wallet: walletUseCases(ports),
     share: shareUseCases(ports, liveVerifierOf(credentialsUseCases(ports, looks))),
     flush: () => looks.flush(),

@@ -17,6 +17,7 @@ import type { OutboxRepo } from '../mail/ports.js'
 import type { SkillsRepo } from '../skills/ports.js'
 import type { CredentialViewsRepo } from '../credentials/ports.js'
 import type { StatsRepo } from '../dashboard/ports.js'
+import type { HolderKeyRing, HolderRepo } from '../holder/ports.js'
 import type { AccountEmailsRepo, WalletCollectionsRepo, WalletItemsRepo } from '../wallet/ports.js'
 import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
 
@@ -56,6 +57,8 @@ export interface PlatformRepos {
   outbox: OutboxRepo
   stats: StatsRepo
   credentialViews: CredentialViewsRepo
+  /** Holder keys, notification settings, account erasure. */
+  holder: HolderRepo
   walletItems: WalletItemsRepo
   walletCollections: WalletCollectionsRepo
   accountEmails: AccountEmailsRepo
@@ -96,6 +99,8 @@ export interface PlatformPorts {
   clock: Clock
   random: RandomSource
   keys: KeyRing
+  /** Learners' holder keys (presentations), sealed under the master key like organization keys. */
+  holderKeys: HolderKeyRing
   /** Image checks, the badge designer, OB 3.0 baking, certificates and QR codes (src/media). */
   media: MediaPort
   /** Uploaded CSV files by SHA-256 (src/files). */

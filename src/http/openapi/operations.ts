@@ -5,6 +5,7 @@ import { accountOperations } from '../schemas/account.js'
 import { adminOperations } from '../schemas/admin.js'
 import { achievementOperations } from '../schemas/achievements.js'
 import { activityOperations, batchOperations } from '../schemas/batches.js'
+import { holderOperations, privacyOperations } from '../schemas/holder.js'
 import { issuanceOperations } from '../schemas/issuance.js'
 import { logOperations } from '../schemas/log.js'
 import { orgKeyOperations } from '../schemas/org-keys.js'
@@ -25,6 +26,8 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...adminOperations,
   ...walletOperations,
   ...shareOperations,
+  ...holderOperations,
+  ...privacyOperations,
   ...verificationOperations,
   ...publicDocumentOperations,
   ...logOperations,

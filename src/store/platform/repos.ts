@@ -9,6 +9,7 @@ import { batchUploadsRepo } from './batch-uploads.js'
 import { batchesRepo } from './batches.js'
 import { credentialViewsRepo } from './credential-views.js'
 import { idempotencyRepo } from './idempotency.js'
+import { holderRepo } from './holder.js'
 import { imagesRepo } from './images.js'
 import { invitationsRepo } from './invitations.js'
 import { issuedCredentialsRepo } from './issued-credentials.js'
@@ -42,6 +43,7 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   outbox: outboxRepo(q, now),
   stats: statsRepo(q),
   credentialViews: credentialViewsRepo(q),
+  holder: holderRepo(q),
   walletItems: walletItemsRepo(q),
   walletCollections: walletCollectionsRepo(q),
   accountEmails: accountEmailsRepo(q, now),

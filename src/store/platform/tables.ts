@@ -284,6 +284,22 @@ export interface SignInThrottleTable {
   locked_until: string | null
 }
 
+/** An account's holder key (migration 0011): did:key of the public half, the private half sealed under the master key. */
+export interface HolderKeysTable {
+  user_id: string
+  did: string
+  public_key_multibase: string
+  sealed_private_key: string
+  created_at: string
+}
+
+/** An account's e-mail choices beyond direct answers (migration 0011). */
+export interface NotificationSettingsTable {
+  user_id: string
+  product_news: Generated<number>
+  updated_at: string
+}
+
 /** An address of an account (0009): normalized, one account each; the sign-up address is one. */
 export interface AccountEmailsTable {
   user_id: string
@@ -398,6 +414,8 @@ export interface PlatformTables {
   idempotency_keys: IdempotencyKeysTable
   outbox: OutboxTable
   sign_in_throttle: SignInThrottleTable
+  holder_keys: HolderKeysTable
+  notification_settings: NotificationSettingsTable
   account_emails: AccountEmailsTable
   wallet_items: WalletItemsTable
   wallet_collections: WalletCollectionsTable

@@ -61,6 +61,22 @@ describe('answers as the OpenAPI document says', () => {
     await call('DELETE', '/api/v1/sessions/current', { as: user })
   })
 
+  it('for the holder and privacy operations', async () => {
+    const user = await p.t.seedUser({ password: 'a long enough password' })
+    await call('GET', '/api/v1/me/did', { as: user })
+    await call('GET', '/api/v1/me/did')
+    await call('POST', '/api/v1/wallet/presentations', { as: user, json: { credentials: ['w_missing'], challenge: 'c' } })
+    await call('POST', '/api/v1/wallet/presentations', { as: user, json: { credentials: [] } })
+    await call('POST', '/api/v1/presentations/verify', { json: { presentation: { type: 'VerifiablePresentation' }, challenge: 'c' } })
+    await call('POST', '/api/v1/presentations/verify', { json: { challenge: 'c' } })
+    await call('GET', '/api/v1/me/export', { as: user })
+    await call('GET', '/api/v1/me/notifications', { as: user })
+    await call('PUT', '/api/v1/me/notifications', { as: user, json: { expiryReminders: false, productNews: true } })
+    await call('PUT', '/api/v1/me/notifications', { as: user, json: { expiryReminders: 1 } })
+    await call('DELETE', '/api/v1/me', { as: user, json: { password: 'wrong password' } })
+    await call('DELETE', '/api/v1/me', { as: user, json: { password: 'a long enough password' } })
+  })
+
   it('for the administration operations', async () => {
     const user = await p.t.seedUser()
     await call('GET', '/api/v1/admin/outbox')

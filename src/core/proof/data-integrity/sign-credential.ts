@@ -20,7 +20,7 @@ export async function signCredential<T extends object>(
   signer: Signer,
   options: SignOptions,
 ): Promise<T & { proof: DataIntegrityProof | unknown[] }> {
-  const { suite, created, proofPurpose = 'assertionMethod', documentLoader } = options
+  const { suite, created, proofPurpose = 'assertionMethod', challenge, domain, documentLoader } = options
   if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new TypeError('Document must be a JSON object')
   const canonicalization = SUPPORTED_CRYPTOSUITES[suite]
   if (canonicalization === undefined || suite === ('eddsa-2022' as string))
@@ -35,6 +35,8 @@ export async function signCredential<T extends object>(
     ...(created === undefined ? {} : { created }),
     verificationMethod: signer.verificationMethod,
     proofPurpose,
+    ...(challenge === undefined ? {} : { challenge }),
+    ...(domain === undefined ? {} : { domain }),
     // eddsa-jcs-2022 records the signed context in the proof, as the W3C vectors show; rdfc proofs do not.
     ...(canonicalization === 'jcs' && context !== undefined ? { '@context': context } : {}),
   }

@@ -21,7 +21,12 @@ export interface DataIntegrityProof {
 export interface SignOptions {
   suite: Cryptosuite
   created?: string
-  proofPurpose?: 'assertionMethod'
+  /** 'authentication' for a holder's proof on a presentation (with the verifier's challenge and domain). */
+  proofPurpose?: 'assertionMethod' | 'authentication'
+  /** The verifier's challenge (a nonce), signed into an authentication proof. */
+  challenge?: string
+  /** The verifier's domain, signed into an authentication proof. */
+  domain?: string
   documentLoader?: DocumentLoader
 }
 

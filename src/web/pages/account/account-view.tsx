@@ -6,6 +6,7 @@ import { Card } from '../../components/card.js'
 import { CsrfField, ErrorSummary, Form, FormActions, TextField, type FieldErrors } from '../../components/form.js'
 import { Icon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
+import { HolderAccountCards } from '../holder/account-cards.js'
 
 /** Confirmations the account page shows after a redirect (a fixed set: nothing from the URL is shown). */
 export const ACCOUNT_NOTICES = [
@@ -39,6 +40,8 @@ export interface AccountModel {
   failed?: AccountFormState | undefined
   /** Whether the user administers the instance (a link to its outbox). */
   admin: boolean
+  /** The account's holder DID (the holder cards: DID, export, notifications, deletion). */
+  did?: string | undefined
 }
 
 /** The signed-in user's account: details, organizations, name and password forms, sign out everywhere. */
@@ -121,6 +124,8 @@ export function AccountView({ model }: { model: AccountModel }) {
               </FormActions>
             </Form>
           </Card>
+
+          {model.did && <HolderAccountCards did={model.did} />}
         </div>
 
         <div class="stack-lg">

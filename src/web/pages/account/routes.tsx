@@ -38,9 +38,9 @@ const signUpPage = (c: Context, model: SignUpModel, status: 200 | 422 = 200) => 
 
 /** The account page, with one form's problems next to its fields when it failed. */
 async function accountPage(c: Context, userId: string, options: { notice?: AccountNotice | undefined; failed?: AccountFormState; status?: 200 | 422 | 429 } = {}) {
-  const { accounts, instanceOutbox } = c.var.platform
-  const [overview, scope] = await Promise.all([accounts.overview(userId), instanceOutbox.scopeOf(userId)])
-  return render(c, <AccountView model={{ overview, notice: options.notice, failed: options.failed, admin: scope !== undefined }} />, {
+  const { accounts, instanceOutbox, holder } = c.var.platform
+  const [overview, scope, { did }] = await Promise.all([accounts.overview(userId), instanceOutbox.scopeOf(userId), holder.did(userId)])
+  return render(c, <AccountView model={{ overview, notice: options.notice, failed: options.failed, admin: scope !== undefined, did }} />, {
     title: tOf(c).t('acct.account.title'),
     status: options.status ?? 200,
   })

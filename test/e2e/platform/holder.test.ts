@@ -1,0 +1,3 @@
+import { describeHolderApi } from './holder-fixture.js'
+
+describeHolderApi('sqlite', 'sqlite')
