@@ -7,6 +7,7 @@ import { credentialsUseCases, type CredentialsUseCases } from '../credentials/cr
 import { createLookRecorder } from '../credentials/look-recorder.js'
 import { dashboardUseCases, type DashboardUseCases } from '../dashboard/dashboard-use-cases.js'
 import { seedDemo, type DemoSeed } from '../demo/seed-demo.js'
+import { intakeUseCases, type IntakeUseCases } from '../intake/intake-use-cases.js'
 import { issuanceUseCases, type IssuanceUseCases } from '../issuance/issuance-use-cases.js'
 import { instanceOutboxUseCases, type InstanceOutboxUseCases } from '../mail/instance-outbox.js'
 import { outboxUseCases, type OutboxUseCases } from '../mail/outbox-use-cases.js'
@@ -57,6 +58,8 @@ export interface Platform {
   readonly demo: DemoUseCases
   /** The learner's wallet (issue #10). */
   readonly wallet: WalletUseCases
+  /** Reading and verifying a credential from any container: the public verifier, wallet import. */
+  readonly intake: IntakeUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -73,6 +76,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
   }
   const dashboard = dashboardUseCases(ports)
   const orgs = orgsUseCases(ports)
+  const credentials = credentialsUseCases(ports, looks)
   return Object.freeze({
     publicUrl: ports.publicUrl,
     smtpConfigured: ports.smtpConfigured,
@@ -87,12 +91,13 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     achievements: achievementsUseCases(ports),
     skills: skillsUseCases(ports),
     issuance: issuanceUseCases(ports),
-    credentials: credentialsUseCases(ports, looks),
+    credentials,
     dashboard: { myOrgs: counted(dashboard.myOrgs), activity: counted(dashboard.activity) },
     outbox: outboxUseCases(ports),
     instanceOutbox: instanceOutboxUseCases(ports),
     demo: { seed: (options) => seedDemo(ports, options) },
     wallet: walletUseCases(ports),
+    intake: intakeUseCases(ports, credentials),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)
