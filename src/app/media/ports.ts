@@ -56,6 +56,12 @@ export interface CertificateStatus {
   detail?: string
 }
 
+/** What a baked image carries: an OB 3.0 credential (JSON or a compact JWS) or an OB 2.0 assertion (JSON, its URL or a compact JWS). */
+export interface BakedContent {
+  standard: 'ob3' | 'ob2'
+  text: string
+}
+
 /** Image and document rendering. */
 export interface MediaPort {
   /** Checks an uploaded badge image or logo (PNG or SVG): size, type by content, dimensions; an SVG is sanitized. ERR_IMAGE_INVALID otherwise. */
@@ -70,6 +76,10 @@ export interface MediaPort {
   bakePng(png: Uint8Array, credential: string): Uint8Array
   /** An SVG with the credential baked in (the OB 3.0 `openbadges:credential` element). */
   bakeSvg(svg: string, credential: string): string
+  /** The credential baked into a PNG or SVG (OB 3.0 first, then OB 2.0), or undefined. ERR_IMAGE_INVALID for a broken image. */
+  readBaked(image: { type: 'png'; bytes: Uint8Array } | { type: 'svg'; text: string }): BakedContent | undefined
+  /** The URLs a PDF links to (link annotations), then the text of QR codes in its images. ERR_INPUT_INVALID for what is not a PDF. */
+  pdfLinks(pdf: Uint8Array): Promise<string[]>
   /** A one-page A4 certificate PDF with a QR code to `verifyUrl`. */
   certificatePdf(content: CertificateContent): Promise<Uint8Array>
   /** A QR code of `text` as a self-contained SVG, `size` px square. */

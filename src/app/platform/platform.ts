@@ -11,6 +11,7 @@ import { seedDemoLearner, type DemoLearnerSeed } from '../demo/demo-learner.js'
 import type { FetchLocal } from '../credentials/ports.js'
 import { verifyLocal } from '../credentials/verify-local.js'
 import { holderUseCases, type HolderUseCases } from '../holder/holder-use-cases.js'
+import { intakeUseCases, type IntakeUseCases } from '../intake/intake-use-cases.js'
 import { issuanceUseCases, type IssuanceUseCases } from '../issuance/issuance-use-cases.js'
 import { instanceOutboxUseCases, type InstanceOutboxUseCases } from '../mail/instance-outbox.js'
 import { outboxUseCases, type OutboxUseCases } from '../mail/outbox-use-cases.js'
@@ -68,6 +69,8 @@ export interface Platform {
   readonly wallet: WalletUseCases
   /** The learner's public profile, share links and skills profile (issue #10). */
   readonly share: ShareUseCases
+  /** Reading and verifying a credential from any container: the public verifier, wallet import. */
+  readonly intake: IntakeUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -84,6 +87,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
   }
   const dashboard = dashboardUseCases(ports)
   const orgs = orgsUseCases(ports)
+  const credentials = credentialsUseCases(ports, looks)
   return Object.freeze({
     publicUrl: ports.publicUrl,
     smtpConfigured: ports.smtpConfigured,
@@ -98,7 +102,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     achievements: achievementsUseCases(ports),
     skills: skillsUseCases(ports),
     issuance: issuanceUseCases(ports),
-    credentials: credentialsUseCases(ports, looks),
+    credentials,
     dashboard: { myOrgs: counted(dashboard.myOrgs), activity: counted(dashboard.activity) },
     outbox: outboxUseCases(ports),
     instanceOutbox: instanceOutboxUseCases(ports),
@@ -109,6 +113,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     holder: holderUseCases(ports),
     wallet: walletUseCases(ports),
     share: shareUseCases(ports, liveVerifierOf(credentialsUseCases(ports, looks))),
+    intake: intakeUseCases(ports, credentials),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

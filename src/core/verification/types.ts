@@ -6,6 +6,8 @@ import type { StatusListResult } from './verify-status-list.js'
 
 /** The checks of a verification, in the order they run. */
 export type CheckId = 'parse' | 'schema' | 'proof' | 'issuer-binding' | 'validity-period' | 'status' | 'log-inclusion'
+  // Open Badges 2.0 assertions (app/intake): the recipient's identity is present
+  | 'recipient'
 
 /** Why a check failed: a closed set that the CLI, the API and the UI show alike. */
 export type VerificationCode =
@@ -43,6 +45,15 @@ export type VerificationCode =
   | 'LOG_CHECKPOINT_INVALID'
   | 'LOG_INCLUSION_INVALID'
   | 'LOG_RETRIEVAL_ERROR'
+  // Open Badges 2.0 assertions (app/intake)
+  | 'OB2_INVALID'
+  | 'OB2_ASSERTION_UNREACHABLE'
+  | 'OB2_HOSTED_MISMATCH'
+  | 'OB2_SIGNATURE_INVALID'
+  | 'OB2_KEY_UNRESOLVED'
+  | 'OB2_BADGE_UNRESOLVED'
+  | 'OB2_ORIGIN_MISMATCH'
+  | 'RECIPIENT_MISSING'
 
 /** The outcome of one check. `code` is set when it failed. */
 export interface Check {

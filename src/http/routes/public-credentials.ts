@@ -6,7 +6,9 @@ import { DEFAULT_INPUT_LIMITS } from '../../core/credential/index.js'
 import { PlatformError } from '../../core/errors.js'
 import { publicViewer } from '../auth/viewer.js'
 import '../context.js'
-import { readText } from '../request.js'
+import { formKind, InputError, readBytes, readMultipart, readText, readUploadedBytes } from '../request.js'
+import { clientIp, withRetryAfter } from '../auth/session-cookie.js'
+import { MAX_INTAKE_BYTES, type IntakeInput } from '../../app/intake/index.js'
 
 /** Media types a credential with an embedded proof is served as (VC 2.0's first, the default). */
 const JSON_TYPES = ['application/vc', 'application/vc+ld+json', 'application/ld+json', 'application/json'] as const
@@ -41,20 +43,62 @@ async function credentialDocument(c: Context): Promise<Response> {
   return c.body(body, 200, { 'Content-Type': type })
 }
 
-/** The body of `POST /api/v1/verify`: the credential's text (JSON or a compact JWS). Malformed JSON is ERR_JSON_PARSE. */
-async function submittedCredential(c: Context): Promise<string> {
+/**
+ * What `POST /api/v1/verify` was sent, as intake reads it: a multipart upload (`file`, or the
+ * fields `url` / `credential`), `{"url"}` or `{"credential": <object or JWT>}`, an image or PDF
+ * body, or the credential itself (JSON or a compact JWS) as the body.
+ */
+export async function submittedInput(c: Context): Promise<IntakeInput> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase()
+  if (formKind(c) === 'multipart') {
+    const form = await readMultipart(c)
+    if (form.file?.field === 'file' && form.file.fileName !== '') {
+      const upload = await readUploadedBytes(c, { field: 'file', maxBytes: MAX_INTAKE_BYTES, what: 'The file' })
+      if (!upload) throw new InputError([{ path: 'file', code: 'required', message: 'The file is empty' }])
+      return { bytes: upload.bytes, filename: upload.fileName, contentType: upload.mimeType }
+    }
+    form.discard()
+    const fields = form.fields
+    if (fields.url?.trim()) return { url: fields.url }
+    if (fields.credential?.trim()) return { text: fields.credential }
+    throw new InputError([{ path: 'file', code: 'required', message: 'Send a file, a url or a credential field' }])
+  }
+  if (/^(image\/|application\/pdf|application\/octet-stream)/.test(type)) {
+    return { bytes: await readBytes(c, { maxBytes: MAX_INTAKE_BYTES, what: 'The file' }) }
+  }
   const text = await readText(c, { maxBytes: DEFAULT_INPUT_LIMITS.maxBytes, what: 'A credential' })
-  const type = c.req.header('content-type') ?? ''
+  if (text.trim() === '') throw new PlatformError('ERR_INPUT_INVALID', 'Send the credential as the request body: its JSON, or a compact VC-JWT; or {"url": …}; or upload a file')
   const trimmed = text.trim()
-  if (trimmed === '') throw new PlatformError('ERR_INPUT_INVALID', 'Send the credential as the request body: its JSON, or a compact VC-JWT')
-  if (/json/i.test(type) || trimmed.startsWith('{')) {
+  if (trimmed.startsWith('{')) {
+    let value: unknown
     try {
-      JSON.parse(trimmed)
+      value = JSON.parse(trimmed)
     } catch (err) {
       throw new PlatformError('ERR_JSON_PARSE', `The body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`)
     }
+    const wrapper = wrapperOf(value)
+    if (wrapper) return wrapper
   }
-  return text
+  return { text }
+}
+
+/** `{"url": …}` or `{"credential": …}` (and nothing else): what it asks for; undefined for a credential itself. */
+function wrapperOf(value: unknown): IntakeInput | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const keys = Object.keys(value)
+  const record = value as Record<string, unknown>
+  if (keys.length !== 1) return undefined
+  if (keys[0] === 'url') {
+    if (typeof record.url !== 'string') throw new InputError([{ path: 'url', code: 'invalid_type', message: 'must be a string' }])
+    return { url: record.url }
+  }
+  if (keys[0] === 'credential') {
+    const credential = record.credential
+    if (typeof credential === 'string') return { text: credential }
+    if (typeof credential === 'object' && credential !== null && !Array.isArray(credential)) return { text: JSON.stringify(credential) }
+    throw new InputError([{ path: 'credential', code: 'invalid_type', message: 'must be the credential: a JSON object, or a compact JWT as a string' }])
+  }
+  return undefined
 }
 
 /**
@@ -79,7 +123,13 @@ export const publicCredentialRoutes = (): Hono =>
       return c.json(report)
     })
     .post('/api/v1/verify', async (c) => {
-      const report = await c.var.platform.credentials.verifySubmitted(await submittedCredential(c), c.var.fetchLocal, await publicViewer(c))
+      try {
+        c.var.platform.intake.limit(clientIp(c))
+      } catch (err) {
+        withRetryAfter(c, err)
+      }
+      const input = await submittedInput(c)
+      const { report } = await c.var.platform.intake.inspect(input, { fetchLocal: c.var.fetchLocal, viewer: await publicViewer(c) })
       allowAnyOrigin(c)
       c.header('Cache-Control', 'no-store')
       return c.json(report)

@@ -7,7 +7,7 @@ import { ACCESS, bytes, header, json } from '../openapi/describe.js'
 import { problems } from '../openapi/problem.js'
 import { binary, idParam } from './common.js'
 
-const CHECK_IDS = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion'] as const
+const CHECK_IDS = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion', 'recipient'] as const
 
 const checkSchema = z
   .object({
@@ -47,22 +47,48 @@ export const getVerification = createRoute({
   responses: { 200: { ...json(reportSchema, 'The report'), headers: cors }, ...problems(404) },
 })
 
+/** What `POST /api/v1/verify` and wallet import take besides the credential itself. */
+export const intakeUpload = z
+  .object({
+    file: binary.optional().describe('A credential file: JSON, a compact JWT, a baked PNG or SVG (Open Badges 3.0 or 2.0), or a PDF certificate (its verification link or QR code is followed)'),
+    url: z.string().optional().describe('Or a URL that serves a credential, a page linking to one, a baked image or an OB 2.0 hosted assertion'),
+    credential: z.string().optional().describe('Or the credential as text (JSON or a compact JWT)'),
+  })
+  .meta({ id: 'CredentialUpload' })
+/** `{"url"}` or `{"credential"}`. */
+export const intakeReference = z
+  .object({ url: z.string().optional(), credential: z.union([jsonDocument, z.string()]).optional() })
+  .meta({ id: 'CredentialReference', description: 'Exactly one of `url` (a URL to fetch the credential from, through the guarded fetcher) or `credential` (the credential: its JSON object, or a compact JWT as a string)' })
+
 export const postVerify = createRoute({
   method: 'post',
   path: '/api/v1/verify',
   operationId: 'verifyCredential',
   tags: ['Verification'],
   summary: 'Verify any credential',
-  description: 'Verifies an Open Badges 3.0 / VC 2.0 credential from anywhere: send its JSON (with an embedded Data Integrity proof) or its compact VC-JWT as the body. Remote issuer documents are fetched through a guarded fetcher (public addresses, size and time caps).',
+  description:
+    'Verifies a credential from anywhere: an Open Badges 3.0 / VC credential (JSON with an embedded proof, or a compact VC-JWT), an Open Badges 2.0 assertion (hosted or signed), a baked PNG or SVG badge of either version, or a PDF certificate (its verification link or QR code is followed). Send the credential as the body, `{"url"}` or `{"credential"}` as JSON, an image or PDF as the body, or a multipart upload (`file`). Remote documents are fetched through a guarded fetcher (public addresses, size and time caps). Rate-limited per client address (429 with `Retry-After`).',
   security: ACCESS.public,
   request: {
     body: {
       required: true,
-      description: 'The credential: JSON, or a compact VC-JWT as text',
-      content: { 'application/json': { schema: jsonDocument }, 'application/vc': { schema: jsonDocument }, 'application/vc+jwt': { schema: z.string() }, 'text/plain': { schema: z.string() } },
+      description: 'The credential: JSON, a compact JWT as text, `{"url"}` / `{"credential"}`, an image or PDF, or a multipart upload',
+      content: {
+        'application/json': { schema: z.union([jsonDocument, intakeReference]) },
+        'application/vc': { schema: jsonDocument },
+        'application/vc+jwt': { schema: z.string() },
+        'text/plain': { schema: z.string() },
+        'multipart/form-data': { schema: intakeUpload },
+        'image/png': { schema: binary },
+        'image/svg+xml': { schema: binary },
+        'application/pdf': { schema: binary },
+      },
     },
   },
-  responses: { 200: { ...json(reportSchema, 'The report, verified or not'), headers: cors }, ...problems([400, 'The body is empty or not valid JSON'], 413) },
+  responses: {
+    200: { ...json(reportSchema, 'The report, verified or not'), headers: cors },
+    ...problems([400, 'The body is empty, not valid JSON, holds no credential, or its URL cannot be reached'], 413, [422, 'An image that cannot be read or has no credential baked in'], 429),
+  },
 })
 
 export const getCredentialDocument = createRoute({

@@ -5,10 +5,11 @@ import { enhanceBatchProgress } from './batch-progress.js'
 import { enhanceBrandPreview } from './brand-preview.js'
 import { enhanceCopyButtons } from './copy-button.js'
 import { enhanceSkillsTypeahead } from './skills-typeahead.js'
+import { enhanceVerify } from './verify.js'
 
 document.documentElement.classList.add('js')
 
-const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead, enhanceBatchProgress, enhanceBrandPreview]
+const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead, enhanceBatchProgress, enhanceBrandPreview, enhanceVerify]
 
 for (const enhance of enhancements) {
   try {

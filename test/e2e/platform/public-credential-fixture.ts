@@ -10,6 +10,7 @@ import { issueCredential } from '../../../src/app/issuance/issue-credential.js'
 import { logOrigin, signCheckpoint } from '../../../src/app/log-checkpoint.js'
 import { createNoteSigner, verifierKeyOf } from '../../../src/core/transparency-log/index.js'
 import { CSRF_COOKIE } from '../../../src/http/auth/tokens.js'
+import type { Config } from '../../../src/config.js'
 import { silentLogger } from '../../../src/http/logger.js'
 import { createApp } from '../../../src/main.js'
 import { buildPng } from '../../../src/media/fixtures/build-png.js'
@@ -101,7 +102,7 @@ async function seedAchievement(t: TestPlatform, org: TestOrg, badge: BadgeKind =
 }
 
 /** Starts the platform (SQLite, or PostgreSQL when asked) with an organization and its published achievement. */
-export async function startCredentialPlatform(opts: { dialect?: 'sqlite' | 'postgres' } = {}): Promise<CredentialPlatform> {
+export async function startCredentialPlatform(opts: { dialect?: 'sqlite' | 'postgres'; config?: Partial<Config> } = {}): Promise<CredentialPlatform> {
   const t = await startTestPlatform(opts)
   const origin = logOrigin(t.config.publicUrl)
   const { privateKey } = generateKeyPairSync('ed25519')

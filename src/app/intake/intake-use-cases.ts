@@ -1,0 +1,47 @@
+import { RateLimitedError } from '../accounts/errors.js'
+import { createRateLimiter } from '../accounts/rate-limiter.js'
+import type { CredentialsUseCases } from '../credentials/credentials-use-cases.js'
+import type { FetchLocal } from '../credentials/ports.js'
+import type { Viewer } from '../credentials/verify-issued-credential.js'
+import type { PlatformPorts } from '../platform/ports.js'
+import { inspect, type Inspection, type IntakeInput } from './inspect.js'
+
+/** Who asks and how this instance reaches itself, for one inspection. */
+export interface InspectContext {
+  fetchLocal: FetchLocal
+  viewer?: Viewer | undefined
+}
+
+/** Public verification per client address: 120 per minute (the verifier fetches other hosts' documents for each). */
+export const VERIFY_RATE_LIMIT = Object.freeze({ limit: 120, windowMs: 60_000 })
+
+/** Reading a credential out of any container and verifying it: the public verifier and wallet import share it. */
+export interface IntakeUseCases {
+  /**
+   * Reads a credential from pasted text, a file (JSON, baked PNG/SVG of OB 3.0 or 2.0, a PDF
+   * certificate) or a URL, and verifies it. InputError (4xx) naming the field (`credential`, `file`,
+   * `url`) when the input holds no credential.
+   */
+  inspect(input: IntakeInput, context: InspectContext): Promise<Inspection>
+  /** Counts one public verification for `client`; RateLimitedError (with its Retry-After) past the limit. */
+  limit(client: string): void
+}
+
+/** The intake use cases bound to `ports`; VCs are verified by `credentials.verifySubmitted` (recorded like any verification). */
+export function intakeUseCases(ports: PlatformPorts, credentials: Pick<CredentialsUseCases, 'verifySubmitted'>): IntakeUseCases {
+  const limiter = createRateLimiter(ports.clock, VERIFY_RATE_LIMIT)
+  const limit = (client: string) => {
+    const decision = limiter.check(client)
+    if (!decision.allowed) throw new RateLimitedError(`Too many verifications from this address; try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds)
+    limiter.hit(client)
+  }
+  return {
+    limit,
+    inspect(input, { fetchLocal, viewer }) {
+      return inspect(
+        { publicUrl: ports.publicUrl, fetchLocal, fetcher: ports.fetcher, media: ports.media, now: ports.clock.now(), verifyVc: (text) => credentials.verifySubmitted(text, fetchLocal, viewer) },
+        input,
+      )
+    },
+  }
+}

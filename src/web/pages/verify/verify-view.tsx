@@ -1,0 +1,96 @@
+// /verify: anyone checks a credential — pasted, uploaded (JSON, baked PNG/SVG, PDF certificate), by
+// URL, or scanned from a QR code where the browser can — and reads the verdict at a glance, the
+// credential as a person reads it, and every check in plain language. Works without script.
+import type { Verdict } from '../../../app/credentials/verdict.js'
+import type { IntakeFormat } from '../../../app/intake/index.js'
+import type { CredentialDisplay } from '../../../app/wallet/display.js'
+import type { VerificationReport } from '../../../core/verification/index.js'
+import { Card } from '../../components/card.js'
+import { ErrorSummary, FileField, Form, FormActions, TextArea, TextField, type FieldErrors } from '../../components/form.js'
+import { Icon } from '../../components/icons.js'
+import { PageHeader } from '../../components/page-header.js'
+import { CheckList, VerdictBanner, isPending } from '../../components/verification.js'
+import { useT } from '../../kit/env.js'
+import { CredentialCard } from './credential-card.js'
+
+/** A verification's outcome as the page shows it. */
+export interface VerifyResult {
+  verdict: Verdict
+  report: VerificationReport
+  display: CredentialDisplay
+  format: IntakeFormat
+  checkedAt: Date
+}
+
+/** What the page is drawn from: the result of a verification (if one ran), the values and errors of the forms. */
+export interface VerifyModel {
+  result?: VerifyResult | undefined
+  values: { credential?: string | undefined; url?: string | undefined }
+  errors?: FieldErrors | undefined
+}
+
+/** The accepted file types of the upload field. */
+const ACCEPT = '.json,.jsonld,.jwt,.txt,.png,.svg,.pdf,application/json,application/ld+json,image/png,image/svg+xml,application/pdf,text/plain'
+
+export function VerifyView({ model }: { model: VerifyModel }) {
+  const t = useT()
+  const { result, values, errors } = model
+  const labels = { credential: t.t('verify.page.paste.label'), file: t.t('verify.page.file.label'), url: t.t('verify.page.url.label') }
+  return (
+    <div class="container page verify-page">
+      <PageHeader eyebrow={t.t('verify.page.eyebrow')} title={t.t('verify.page.title')} lead={t.t('verify.page.lead')} />
+      <ErrorSummary errors={errors} labels={labels} />
+      {result && (
+        <section class="verify-result stack-lg" aria-labelledby="verify-result-title">
+          <h2 id="verify-result-title" class="sr-only">{t.t('verify.page.resultTitle')}</h2>
+          <VerdictBanner verdict={result.verdict} checkedAt={result.checkedAt} checkedIn="server" detailsHref="#checks" />
+          <CredentialCard display={result.display} verdict={result.verdict} format={result.format} checkedAt={result.checkedAt} headingLevel={3} />
+          <Card title={t.t('verify.page.checksTitle')} id="checks" headingLevel={3} note={t.t('verify.checkedAt', { when: t.dateTime(result.checkedAt) })}>
+            <CheckList report={result.report} pendingLog={result.report.checks.some(isPending)} />
+          </Card>
+          <p class="verify-again"><a href="/verify#verify-forms"><Icon name="refresh" />{t.t('verify.page.again')}</a></p>
+        </section>
+      )}
+      <div class="verify-forms" id="verify-forms">
+        <section class="card verify-method verify-paste" aria-labelledby="verify-paste-title">
+          <h2 id="verify-paste-title"><Icon name="code" />{t.t('verify.page.paste.title')}</h2>
+          <Form action="/verify" label={t.t('verify.page.paste.title')}>
+            <TextArea name="credential" label={labels.credential} hint={t.t('verify.page.paste.hint')} value={values.credential} rows={9} errors={errors} required />
+            <FormActions><button type="submit" class="button">{t.t('verify.page.submit')}</button></FormActions>
+          </Form>
+        </section>
+        <div class="verify-side">
+          <section class="card verify-method verify-upload" aria-labelledby="verify-file-title" data-verify-drop="">
+            <h2 id="verify-file-title"><Icon name="upload" />{t.t('verify.page.file.title')}</h2>
+            <Form action="/verify" enctype="multipart/form-data" label={t.t('verify.page.file.title')}>
+              <div class="drop-zone">
+                <FileField name="file" label={labels.file} hint={t.t('verify.page.file.hint')} accept={ACCEPT} errors={errors} required />
+                <p class="drop-hint js-only" aria-hidden="true">{t.t('verify.page.file.drop')}</p>
+              </div>
+              <FormActions><button type="submit" class="button secondary">{t.t('verify.page.submit')}</button></FormActions>
+            </Form>
+          </section>
+          <section class="card verify-method verify-url" aria-labelledby="verify-url-title">
+            <h2 id="verify-url-title"><Icon name="link" />{t.t('verify.page.url.title')}</h2>
+            <Form action="/verify" method="get" label={t.t('verify.page.url.title')}>
+              <TextField name="url" type="url" label={labels.url} hint={t.t('verify.page.url.hint')} value={values.url} errors={errors} required placeholder="https://" />
+              <FormActions><button type="submit" class="button secondary">{t.t('verify.page.submit')}</button></FormActions>
+            </Form>
+          </section>
+          <section class="card verify-method verify-scan" aria-labelledby="verify-scan-title" data-verify-scan="" hidden>
+            <h2 id="verify-scan-title"><Icon name="qr" />{t.t('verify.page.scan.title')}</h2>
+            <p class="muted small">{t.t('verify.page.scan.hint')}</p>
+            <video class="scan-video" muted playsinline hidden aria-label={t.t('verify.page.scan.video')}></video>
+            <p class="scan-status muted small" role="status" aria-live="polite" data-scan-status=""></p>
+            <div class="form-actions">
+              <button type="button" class="button secondary" data-scan-start="" data-label-stop={t.t('verify.page.scan.stop')} data-label-start={t.t('verify.page.scan.start')} data-label-denied={t.t('verify.page.scan.denied')} data-label-looking={t.t('verify.page.scan.looking')}>
+                {t.t('verify.page.scan.start')}
+              </button>
+            </div>
+          </section>
+        </div>
+      </div>
+      <p class="muted small verify-privacy">{t.t('verify.page.privacy')}</p>
+    </div>
+  )
+}
