@@ -19,6 +19,8 @@ export type VerificationCode =
   // schema
   | 'SCHEMA_INVALID'
   | 'CONTEXT_UNKNOWN'
+  /** Not a failure: a VC 1.1 credential, which the official OB 3.0 schema (VC 2.0 only) rejects; the check is skipped. */
+  | 'SCHEMA_VC1_FORM'
   // proof (Data Integrity and VC-JWT)
   | ProofCode
   // issuer-binding
@@ -44,7 +46,7 @@ export type VerificationCode =
   | 'LOG_INCLUSION_INVALID'
   | 'LOG_RETRIEVAL_ERROR'
 
-/** The outcome of one check. `code` is set when it failed. */
+/** The outcome of one check. `code` is set when it failed, and names one skipped outcome (SCHEMA_VC1_FORM). */
 export interface Check {
   id: CheckId
   outcome: 'passed' | 'failed' | 'skipped'

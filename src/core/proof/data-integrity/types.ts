@@ -50,6 +50,8 @@ export type ProofCode =
   | 'PROOF_CANONICALIZATION_FAILED'
   | 'PROOF_SIGNATURE_INVALID'
   | 'PROOF_CLAIMS_MISMATCH'
+  /** An OB 3.0 VC-JWT lacks a registered claim (iss, jti, nbf, sub, exp) its credential calls for. */
+  | 'JWT_CLAIM_ABSENT'
 
 /** The outcome for one proof of a proof set: `skipped` means Emblem does not know its type or cryptosuite. */
 export interface ProofCheck {
