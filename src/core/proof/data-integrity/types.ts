@@ -23,6 +23,12 @@ export interface SignOptions {
   created?: string
   proofPurpose?: 'assertionMethod'
   documentLoader?: DocumentLoader
+  /**
+   * Emit `proof` as an array even when it is the only proof. Both official OB 3.0 schema variants
+   * accept an array; the JSON-LD variant rejects a lone object ("/proof must be array"). Off by
+   * default: the W3C test vectors carry one object.
+   */
+  proofAsArray?: boolean
 }
 
 /** Options for `verifyProofs`. `now` (an ISO date-time) enables the check of a proof's `expires`. */
