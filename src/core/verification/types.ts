@@ -21,6 +21,8 @@ export type VerificationCode =
   | 'CONTEXT_UNKNOWN'
   /** Not a failure: a VC 1.1 credential, which the official OB 3.0 schema (VC 2.0 only) rejects; the check is skipped. */
   | 'SCHEMA_VC1_FORM'
+  /** Not a failure: several credentialStatus entries (VC 2.0 allows them), which the official OB 3.0 schema rejects; the check is skipped. */
+  | 'SCHEMA_STATUS_ENTRIES'
   // proof (Data Integrity and VC-JWT)
   | ProofCode
   // issuer-binding
@@ -46,7 +48,7 @@ export type VerificationCode =
   | 'LOG_INCLUSION_INVALID'
   | 'LOG_RETRIEVAL_ERROR'
 
-/** The outcome of one check. `code` is set when it failed, and names one skipped outcome (SCHEMA_VC1_FORM). */
+/** The outcome of one check. `code` is set when it failed, and names two skipped outcomes (SCHEMA_VC1_FORM, SCHEMA_STATUS_ENTRIES). */
 export interface Check {
   id: CheckId
   outcome: 'passed' | 'failed' | 'skipped'

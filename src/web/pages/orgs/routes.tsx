@@ -24,9 +24,10 @@ const profileValues = (org: OrgRecord): Record<string, string> => ({
   country: org.country ?? '',
   brandColor: org.brandColor ?? '',
   suite: org.suite,
+  statusEntries: org.statusEntries,
 })
 
-const PROFILE_FIELDS = ['name', 'description', 'url', 'email', 'country', 'brandColor', 'suite'] as const
+const PROFILE_FIELDS = ['name', 'description', 'url', 'email', 'country', 'brandColor', 'suite', 'statusEntries'] as const
 
 async function settingsPage(c: Context, orgId: string, role: RoleName, { values, errors, status = 200 }: { values?: Record<string, string>; errors?: FieldErrors; status?: 200 | 422 } = {}) {
   const { platform } = c.var
