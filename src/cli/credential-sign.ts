@@ -68,7 +68,7 @@ async function signOne(text: string, signer: Signer, suite: Suite, created: stri
   if (typeof credential !== 'object' || credential === null || Array.isArray(credential))
     throw new PlatformError('ERR_INPUT_INVALID', 'A credential must be a JSON object')
   if (suite === 'vc-jwt') return signJwt(credential as Record<string, unknown>, signer)
-  return signCredential(credential, signer, { suite, created })
+  return signCredential(credential, signer, { suite, created, proofAsArray: true })
 }
 
 const format = (signed: object | string, suite: Suite, pretty: boolean): string =>

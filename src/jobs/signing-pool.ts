@@ -118,7 +118,7 @@ export function createSigningPool({ threads = defaultSigningThreads() }: { threa
     const message: ToWorker = {
       type: 'cohort',
       cohortId,
-      parts: { issuer: cohort.issuer, achievement: cohort.achievement, publicUrl },
+      parts: { issuer: cohort.issuer, achievement: cohort.achievement, publicUrl, statusEntries: cohort.org.statusEntries },
       mailParts: mailPartsOf(cohort, publicUrl),
       suite: cohort.suite,
       key: { verificationMethod: cohort.signer.verificationMethod, publicKeyMultibase: cohort.signer.publicKeyMultibase },

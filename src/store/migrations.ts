@@ -8,6 +8,7 @@ import { signInThrottleMigration } from './platform/sign-in-throttle-migration.j
 import { walletMigration } from './platform/wallet-migration.js'
 import { sharingMigration } from './platform/sharing-migration.js'
 import { holderMigration } from './platform/holder-migration.js'
+import { statusEntriesMigration } from './platform/status-entries-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -77,6 +78,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0009_wallet': walletMigration(dialect),
     '0010_sharing': sharingMigration(dialect),
     '0011_holder': holderMigration(dialect),
+    '0013_status_entries': statusEntriesMigration(),
   }
   return { getMigrations: async () => migrations }
 }

@@ -67,7 +67,7 @@ describe('emblem credential sign and verify', () => {
   it.each(['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'vc-jwt'])('round-trips a generated key, a signature and a verification with %s', async (suite) => {
     const signed = await ok('credential', 'sign', path('credential.json'), '--key', keyFile, '--suite', suite, '--created', CREATED)
     if (suite === 'vc-jwt') expect(signed.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
-    else expect(JSON.parse(signed).proof).toMatchObject({ cryptosuite: suite, created: CREATED, verificationMethod: expect.stringContaining(issuerDid) })
+    else expect(JSON.parse(signed).proof).toMatchObject([{ cryptosuite: suite, created: CREATED, verificationMethod: expect.stringContaining(issuerDid) }])
     await writeFile(path(`signed-${suite}`), signed)
 
     const readable = await ok(...verifyArgs(path(`signed-${suite}`)))

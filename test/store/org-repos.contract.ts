@@ -54,6 +54,10 @@ export function describeOrgRepos(name: string, open: OpenStore): void {
         expect((await store.repos.orgs.update(org.id, { logoImageId: null }))?.logoImageId).toBeNull()
         expect((await store.repos.orgs.update(org.id, { brandColor: '#0f766e' }))?.brandColor).toBe('#0f766e')
         expect((await store.repos.orgs.update(org.id, { brandColor: null }))?.brandColor).toBeNull()
+        // Status entries (migration 0013): revocation only until the organization chooses both.
+        expect((await store.repos.orgs.get(org.id))?.statusEntries).toBe('revocation')
+        expect((await store.repos.orgs.update(org.id, { statusEntries: 'revocation-and-suspension' }))?.statusEntries).toBe('revocation-and-suspension')
+        await expect(store.repos.orgs.update(org.id, { statusEntries: 'suspension' as 'revocation' })).rejects.toThrow()
         expect(await store.repos.orgs.update(org.id, {})).toMatchObject({ description: 'We teach' })
         expect(await store.repos.orgs.update(randomUUID(), { name: 'Gone' })).toBeUndefined()
       })

@@ -38,7 +38,7 @@ export const jobMail = (parts: MailParts, { seed, claimToken }: CredentialJob): 
 
 /** Makes credentials on the calling thread, one after another. */
 export function inlineSigner(cohort: Pick<Cohort, 'org' | 'issuer' | 'achievement' | 'signer' | 'suite'>, publicUrl: string): CohortSigner {
-  const parts = { issuer: cohort.issuer, achievement: cohort.achievement, publicUrl }
+  const parts = { issuer: cohort.issuer, achievement: cohort.achievement, publicUrl, statusEntries: cohort.org.statusEntries }
   const mailParts = mailPartsOf(cohort, publicUrl)
   return {
     async sign(jobs, created) {

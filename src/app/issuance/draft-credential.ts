@@ -1,6 +1,7 @@
 import { buildAchievementCredential, type Achievement, type AchievementCredential, type Evidence, type Profile, type Result } from '../../core/credential/index.js'
 import { PlatformError } from '../../core/errors.js'
 import { buildStatusEntry } from '../../core/status-list/index.js'
+import type { StatusEntries } from '../orgs/ports.js'
 import type { EvidenceInput, IssueDetails, ResultInput } from './issue-input.js'
 import type { Slot } from './ports.js'
 import { statusListUrl } from './status-slots.js'
@@ -21,6 +22,8 @@ export interface DraftParts {
   issuer: Profile
   achievement: Achievement
   publicUrl: string
+  /** The organization's choice of status entries (default: revocation only). */
+  statusEntries?: StatusEntries
 }
 
 /**
@@ -28,13 +31,16 @@ export interface DraftParts {
  * given), its revocation entry, evidence and results. ERR_INPUT_INVALID for a result that cites a
  * result description the achievement does not have.
  *
- * OB 3.0 allows one `credentialStatus` ([0..1] in its JSON Schema, which 1EdTech validators and
- * Emblem's own schema check apply), so the credential carries the revocation entry only. Its
- * suspension entry is allocated and kept up to date in the organization's suspension list, and
- * Emblem's pages and API show the suspension, but verifiers elsewhere see revocation alone.
+ * The official OB 3.0 JSON Schema allows one `credentialStatus` ([0..1]), so by default the
+ * credential carries the revocation entry only: its suspension entry is allocated and kept up to date
+ * in the organization's suspension list, Emblem's pages and API show the suspension, but verifiers
+ * elsewhere see revocation alone. An organization that chose 'revocation-and-suspension' issues both
+ * entries (VC 2.0 allows several), so every Bitstring Status List verifier sees a suspension too.
  */
-export function draftCredential({ issuer, achievement, publicUrl }: DraftParts, seed: CredentialSeed): AchievementCredential {
+export function draftCredential({ issuer, achievement, publicUrl, statusEntries = 'revocation' }: DraftParts, seed: CredentialSeed): AchievementCredential {
   const { email, did } = seed.recipient
+  const revocation = buildStatusEntry({ listCredentialUrl: statusListUrl(publicUrl, seed.revocation.listId), index: seed.revocation.index, statusPurpose: 'revocation' })
+  const suspension = buildStatusEntry({ listCredentialUrl: statusListUrl(publicUrl, seed.suspension.listId), index: seed.suspension.index, statusPurpose: 'suspension' })
   return buildAchievementCredential({
     id: seed.id,
     issuer,
@@ -44,7 +50,7 @@ export function draftCredential({ issuer, achievement, publicUrl }: DraftParts, 
     ...(seed.validUntil ? { validUntil: seed.validUntil } : {}),
     ...(seed.evidence?.length ? { evidence: seed.evidence.map(evidenceOf) } : {}),
     ...(seed.results?.length ? { result: seed.results.map((r) => resultOf(r, achievement)) } : {}),
-    credentialStatus: buildStatusEntry({ listCredentialUrl: statusListUrl(publicUrl, seed.revocation.listId), index: seed.revocation.index, statusPurpose: 'revocation' }),
+    credentialStatus: statusEntries === 'revocation-and-suspension' ? [revocation, suspension] : revocation,
   })
 }
 

@@ -103,7 +103,7 @@ export async function issueOne(
       const suspension = plan.suspension[0]!
       const validUntil = details.validUntil ?? cohort.validUntilFor(now)
       const draft = draftCredential(
-        { issuer: cohort.issuer, achievement: cohort.achievement, publicUrl },
+        { issuer: cohort.issuer, achievement: cohort.achievement, publicUrl, statusEntries: cohort.org.statusEntries },
         { ...details, id, salt, validFrom: issuedAt, ...(validUntil ? { validUntil } : {}), revocation, suspension },
       )
       const signed = await signDraft(draft, cohort.signer, cohort.suite, issuedAt)

@@ -75,7 +75,8 @@ export async function prepareSignature(draft: AchievementCredential, key: Signin
     const signingInput = unsigned.slice(0, unsigned.lastIndexOf('.') + 1)
     return { ...base, format: 'jwt', toSign: toSign!, storedHead: `"${signingInput}`, storedTail: '"', log: logAppendOf(draft as unknown as Record<string, unknown>) }
   }
-  const signed = await signCredential(draft, recorder, { suite, created })
+  // A proof set of one: what both official OB 3.0 schema variants accept (the JSON-LD one rejects a lone object).
+  const signed = await signCredential(draft, recorder, { suite, created, proofAsArray: true })
   const [storedHead, storedTail] = around(jcs(signed), PLACEHOLDER_VALUE)
   return { ...base, format: 'data-integrity', toSign: toSign!, storedHead, storedTail }
 }

@@ -16,6 +16,6 @@ export { acceptInvitation, openInvitation, isInvitee } from './accept-invitation
 export { revokeInvitation } from './revoke-invitation.js'
 export { listOrgKeys, rotateOrgKey, revokeOrgKey, type OrgKeyView } from './org-keys.js'
 export { createApiKey, revokeApiKey, newApiKeySecret } from './api-keys.js'
-export { SIGNING_SUITES, type SigningSuite, type OrgRecord, type OrgProfile, type MemberRecord, type InvitationRecord, type ApiKeyRecord, type OrgsRepo } from './ports.js'
+export { SIGNING_SUITES, STATUS_ENTRIES, type StatusEntries, type SigningSuite, type OrgRecord, type OrgProfile, type MemberRecord, type InvitationRecord, type ApiKeyRecord, type OrgsRepo } from './ports.js'
 export { mailBrandOf, orgLogoUrl } from './org-brand.js'
 export { type PublicAchievement, type PublicOrgPage } from './public-org-page.js'

@@ -13,6 +13,7 @@ const org: OrgRecord = {
   logoImageId: null,
   brandColor: null,
   suite: 'eddsa-rdfc-2022',
+  statusEntries: 'revocation',
   createdAt: '2025-01-01T00:00:00.000Z',
 }
 

@@ -4,7 +4,7 @@ import { BRAND_MIN_CONTRAST, contrastOnWhite, isReadableBrand, normalizeHexColor
 import { coded, InputError, issuesOfZod } from '../platform/input-error.js'
 import { ROLES } from '../platform/roles.js'
 import { isCountryCode } from './countries.js'
-import { SIGNING_SUITES } from './ports.js'
+import { SIGNING_SUITES, STATUS_ENTRIES } from './ports.js'
 import { slugProblem } from './slug.js'
 
 // What organization forms and API bodies accept, one zod schema each. Forms send '' for an empty
@@ -75,6 +75,7 @@ const country = z
   .refine(isCountryCode, coded('invalid_choice', 'choose a country by its ISO 3166-1 alpha-2 code, like FI or DE'))
 
 const suite = z.enum(SIGNING_SUITES, `choose one of ${SIGNING_SUITES.join(', ')}`)
+const statusEntries = z.enum(STATUS_ENTRIES, `choose one of ${STATUS_ENTRIES.join(', ')}`)
 
 /** A brand colour: `#rgb` or `#rrggbb`, dark enough to read as text on white (a lighter one is refused with a darker shade to try). */
 const brandColor = z.string('enter a colour like #1d4ed8').superRefine((v, ctx) => {
@@ -127,6 +128,7 @@ export const orgProfileSchema = z.strictObject({
   country: profileFields.country.optional(),
   suite: suite.optional(),
   brandColor: profileFields.brandColor.optional(),
+  statusEntries: statusEntries.optional(),
 })
 export type OrgProfileInput = z.input<typeof orgProfileSchema>
 

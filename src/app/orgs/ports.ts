@@ -4,6 +4,10 @@ import type { RoleName } from '../platform/roles.js'
 export const SIGNING_SUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'vc-jwt'] as const
 export type SigningSuite = (typeof SIGNING_SUITES)[number]
 
+/** Which status entries its credentials carry: revocation only (the OB 3.0 schema's one entry), or revocation and suspension (VC 2.0 allows several). */
+export const STATUS_ENTRIES = ['revocation', 'revocation-and-suspension'] as const
+export type StatusEntries = (typeof STATUS_ENTRIES)[number]
+
 /** An organization as stored. */
 export interface OrgRecord {
   id: string
@@ -18,11 +22,13 @@ export interface OrgRecord {
   brandColor: string | null
   /** How its credentials are signed. */
   suite: SigningSuite
+  /** Which status entries its credentials carry; with revocation only, suspension is enforced by this instance alone. */
+  statusEntries: StatusEntries
   createdAt: string
 }
 
 /** The profile fields members with the manage role may change (the slug never changes: it is in the DID). */
-export type OrgProfile = Pick<OrgRecord, 'name' | 'description' | 'url' | 'email' | 'country' | 'suite' | 'brandColor'>
+export type OrgProfile = Pick<OrgRecord, 'name' | 'description' | 'url' | 'email' | 'country' | 'suite' | 'brandColor' | 'statusEntries'>
 
 /** A member of an organization, with their account's name and e-mail. */
 export interface MemberRecord {
@@ -67,7 +73,7 @@ export interface OrgsRepo {
   /** The organization with this slug, or undefined. */
   bySlug(slug: string): Promise<OrgRecord | undefined>
   /** Inserts the organization with `ownerId` as its owner; 'slug-taken' (nothing written) when the slug exists. */
-  create(org: Omit<OrgRecord, 'createdAt' | 'logoImageId' | 'brandColor'>, ownerId: string): Promise<'created' | 'slug-taken'>
+  create(org: Omit<OrgRecord, 'createdAt' | 'logoImageId' | 'brandColor' | 'statusEntries'> & Partial<Pick<OrgRecord, 'statusEntries'>>, ownerId: string): Promise<'created' | 'slug-taken'>
   /** Deletes the organization and everything that cascades from it. */
   delete(id: string): Promise<void>
   /** Changes profile fields (and the logo); the updated record, or undefined when it is gone. */

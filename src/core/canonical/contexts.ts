@@ -16,6 +16,10 @@ export const CONTEXT = Object.freeze({
   STATUS_V1: 'https://www.w3.org/ns/credentials/status/v1',
   DID_V1: 'https://www.w3.org/ns/did/v1',
   EXAMPLES_V2: 'https://www.w3.org/ns/credentials/examples/v2',
+  /** Ed25519Signature2020 and Ed25519VerificationKey2020 (what the DCC and many VC 1.1 issuers sign with): verified, never issued. */
+  ED25519_2020_V1: 'https://w3id.org/security/suites/ed25519-2020/v1',
+  /** StatusList2021 (the Bitstring Status List's predecessor): read on verify, never issued. */
+  STATUS_LIST_2021_V1: 'https://w3id.org/vc/status-list/2021/v1',
 })
 
 /**
@@ -37,6 +41,8 @@ const PINS: Record<string, string> = {
   'https://www.w3.org/ns/credentials/status/v1': 'b2fcebfbaf4e6beae2be370fda8a5f9f99c28540c798a75a8cdccc0fb1a12492',
   'https://www.w3.org/ns/did/v1': 'a7e146c40fcec005d3f0f14ae745665f446da58d7914a9d8f733746686fad82b',
   'https://www.w3.org/ns/credentials/examples/v2': '8a675bead391be98e6054c4e07c41f73337508d398e07047344c5d349aa2dc58',
+  'https://w3id.org/security/suites/ed25519-2020/v1': 'fb517f09d990829aed734c9bad8cbbb2ac3d5063b865c7e3d81f246074bf5691',
+  'https://w3id.org/vc/status-list/2021/v1': '9768f9aa81ab6c3e2ad96b2d669eaba67afe13fff0140a853f1e3d313fab13b6',
 }
 
 /** The packages that publish each context (npm, pinned in package-lock.json). */
@@ -47,6 +53,8 @@ const PACKAGES = [
   '@digitalbazaar/multikey-context',
   '@digitalbazaar/vc-bitstring-status-list-context',
   'did-context',
+  'ed25519-signature-2020-context',
+  '@digitalbazaar/vc-status-list-context',
 ] as const
 
 /**

@@ -42,7 +42,7 @@ export interface AchievementCredentialInput {
   image?: Image
   result?: Result[]
   evidence?: Evidence[]
-  credentialStatus?: CredentialStatus
+  credentialStatus?: CredentialStatus | CredentialStatus[]
   /** Optional subject fields (OB 3.0 AchievementSubject). */
   subject?: Pick<AchievementSubject, 'activityStartDate' | 'activityEndDate' | 'creditsEarned' | 'narrative' | 'role' | 'term'>
 }

@@ -153,7 +153,8 @@ interface CredentialBase {
   validUntil?: string
   proof?: DataIntegrityProof[]
   credentialSchema?: CredentialSchema[]
-  credentialStatus?: CredentialStatus
+  /** One entry (what the official OB 3.0 schema allows), or several (VC 2.0): revocation and suspension. */
+  credentialStatus?: CredentialStatus | CredentialStatus[]
   refreshService?: { id: string; type: string }
   termsOfUse?: { type: string; id?: string }[]
 }

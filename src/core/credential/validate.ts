@@ -121,11 +121,20 @@ function checkSubject(credential: JsonObject, isEndorsement: boolean, issues: Is
 }
 
 /** OB allows one status entry; a BitstringStatusListEntry needs its purpose, a string index and the list URL. */
+/** One status entry, or several (VC 2.0 allows a list: revocation and suspension); each is checked at its own path. */
 function checkStatus(credential: JsonObject, issues: Issues): void {
   const status = credential.credentialStatus
   if (status === undefined) return
-  if (!isObject(status)) return issues.add('/credentialStatus', 'must be a status object with a type')
-  const path = '/credentialStatus'
+  if (Array.isArray(status)) {
+    if (status.length === 0) return issues.add('/credentialStatus', 'must not be an empty list')
+    status.forEach((entry, i) => checkStatusEntry(entry, `/credentialStatus/${i}`, issues))
+    return
+  }
+  checkStatusEntry(status, '/credentialStatus', issues)
+}
+
+function checkStatusEntry(status: unknown, path: string, issues: Issues): void {
+  if (!isObject(status)) return issues.add(path, 'must be a status object with a type')
   requireString(status, 'type', path, issues)
   checkUri(status, 'id', path, issues, true)
   if (status.type !== 'BitstringStatusListEntry') return

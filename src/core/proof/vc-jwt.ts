@@ -1,10 +1,10 @@
 import { compactVerify, decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose'
 import { encodeBase64url } from '../encoding/index.js'
-import { PlatformError, isPlatformError } from '../errors.js'
+import { isPlatformError } from '../errors.js'
 import type { ProofCode } from './data-integrity/types.js'
-import { JWT_CLAIM_NAMES, jwtClaimsOf, mismatchedClaims } from './jwt-claims.js'
+import { compareClaims, credentialOfJwt, jwtClaimsOf, type JwtForm } from './jwt-claims.js'
 import type { Signer } from './signer.js'
-import { isSameVerificationMethod, publicKeyOf, type ResolveVerificationMethod } from './verification-method.js'
+import { isSameVerificationMethod, jwtPublicKeyOf, type ResolveVerificationMethod } from './verification-method.js'
 
 /** The outcome of `verifyJwt`: the credential it carried when the signature and the claims check out. */
 export interface JwtResult {
@@ -12,11 +12,17 @@ export interface JwtResult {
   credential?: Record<string, unknown>
   verificationMethod?: string
   controller?: string
+  /** The JWS algorithm and the shape of the payload, once the header and payload were read. */
+  alg?: string
+  form?: JwtForm
   code?: ProofCode
   message?: string
 }
 
-const ALGORITHMS = ['EdDSA', 'Ed25519']
+/** EdDSA (Emblem's), RS256 (OB 3.0's minimum) and the ECDSA algorithms issuers use. */
+const ALGORITHMS = ['EdDSA', 'Ed25519', 'RS256', 'PS256', 'ES256', 'ES384']
+/** Claims OB 3.0 §8.2 requires of a VC-JWT in its form, when the credential has what they stand for. */
+const OB3_REQUIRED = ['iss', 'jti', 'nbf', 'sub', 'exp']
 const encodeJson = (value: unknown) => encodeBase64url(new TextEncoder().encode(JSON.stringify(value)))
 
 /**
@@ -34,8 +40,11 @@ export function signJwt(credential: Record<string, unknown>, signer: Signer, opt
 }
 
 /**
- * Verifies an OB 3.0 VC-JWT: EdDSA signature by the method `kid` names, then that `iss`, `jti`,
- * `nbf`, `sub` and `exp` match the credential. Does not judge validity dates (no clock here).
+ * Verifies a VC-JWT: the signature (EdDSA, RS256, PS256, ES256, ES384) by the method `kid` names
+ * (a relative `#kid` is read against `iss`), then the registered claims against the credential.
+ * Three forms (see JwtForm): OB 3.0 (claims required: a missing one is JWT_CLAIM_ABSENT), VC-JOSE-COSE
+ * `typ: vc+jwt` (claims optional, checked when present) and the VC 1.1 `vc` claim. A claim that
+ * differs is PROOF_CLAIMS_MISMATCH. Does not judge validity dates (no clock here).
  * Never throws for a bad JWT; a missing resolver is a TypeError.
  */
 export async function verifyJwt(compact: unknown, options: { resolveVerificationMethod: ResolveVerificationMethod }): Promise<JwtResult> {
@@ -48,10 +57,12 @@ export async function verifyJwt(compact: unknown, options: { resolveVerification
   } catch {
     return fail('PROOF_MALFORMED', 'JWS header is not base64url JSON')
   }
-  if (!ALGORITHMS.includes(String(header.alg))) return fail('PROOF_UNSUPPORTED_SUITE', `JWS alg ${String(header.alg)} is not supported (EdDSA only)`)
-  const kid = header.kid
-  if (typeof kid !== 'string') return fail('PROOF_MALFORMED', 'JWS header has no kid naming the verification method')
-  const named = { verificationMethod: kid }
+  const alg = String(header.alg)
+  if (!ALGORITHMS.includes(alg)) return fail('PROOF_UNSUPPORTED_SUITE', `JWS alg ${alg} is not supported (${ALGORITHMS.join(', ')})`)
+  if (typeof header.kid !== 'string' || header.kid === '')
+    return fail('PROOF_MALFORMED', header.jwk ? 'JWS header carries a jwk but no kid: a key in the token itself is bound to no issuer' : 'JWS header has no kid naming the verification method')
+  const kid = header.kid.startsWith('#') ? `${issOf(compact) ?? ''}${header.kid}` : header.kid
+  const named = { verificationMethod: kid, alg }
 
   let key
   let controller: string
@@ -61,7 +72,7 @@ export async function verifyJwt(compact: unknown, options: { resolveVerification
       return fail('PROOF_VERIFICATION_METHOD_MISMATCH', `Resolving ${kid} returned the method ${String(method?.id)}`, named)
     if (typeof method.controller !== 'string') return fail('PROOF_KEY_INVALID', `Verification method ${kid} has no controller`, named)
     controller = method.controller
-    key = publicKeyOf(method)
+    key = jwtPublicKeyOf(method)
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err)
     if (isPlatformError(err, 'ERR_KEY_INVALID')) return fail('PROOF_KEY_INVALID', message, named)
@@ -70,28 +81,42 @@ export async function verifyJwt(compact: unknown, options: { resolveVerification
 
   let payload: unknown
   try {
-    const { payload: bytes } = await compactVerify(compact, key, { algorithms: ALGORITHMS })
+    const { payload: bytes } = await compactVerify(compact, key, { algorithms: [alg] })
     payload = JSON.parse(new TextDecoder().decode(bytes))
   } catch (err) {
-    const code = (err as { code?: string }).code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' ? 'PROOF_SIGNATURE_INVALID' : 'PROOF_MALFORMED'
-    return fail(code, code === 'PROOF_SIGNATURE_INVALID' ? `Signature does not verify with ${kid}` : 'JWS payload is not valid JSON', named)
+    const code = (err as { code?: string }).code
+    if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return fail('PROOF_SIGNATURE_INVALID', `Signature does not verify with ${kid}`, named)
+    if (err instanceof TypeError || code === 'ERR_JOSE_NOT_SUPPORTED' || code === 'ERR_JWS_INVALID')
+      return fail('PROOF_KEY_INVALID', `The key of ${kid} does not fit alg ${alg}: ${err instanceof Error ? err.message : String(err)}`, named)
+    return fail('PROOF_MALFORMED', 'JWS payload is not valid JSON', named)
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return fail('PROOF_MALFORMED', 'JWT payload is not a JSON object', named)
-  return checkClaims(payload as Record<string, unknown>, { ...named, controller }, fail)
+  return checkClaims(payload as Record<string, unknown>, header, { ...named, controller }, fail)
+}
+
+/** The `iss` of a compact JWS's payload, unverified: the base a relative `kid` is read against. */
+function issOf(compact: string): string | undefined {
+  try {
+    const payload = JSON.parse(new TextDecoder().decode(Buffer.from(compact.split('.')[1] ?? '', 'base64url'))) as Record<string, unknown>
+    const issuer = payload.iss ?? (payload.issuer as { id?: unknown } | undefined)?.id ?? payload.issuer
+    return typeof issuer === 'string' ? issuer : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function checkClaims(
   payload: Record<string, unknown>,
-  named: { verificationMethod: string; controller: string },
+  header: ProtectedHeaderParameters,
+  named: { verificationMethod: string; controller: string; alg: string },
   fail: (code: ProofCode, message: string, extra?: Partial<JwtResult>) => JwtResult,
 ): JwtResult {
-  const credential = Object.fromEntries(Object.entries(payload).filter(([name]) => !(JWT_CLAIM_NAMES as readonly string[]).includes(name)))
-  try {
-    const mismatched = mismatchedClaims(payload, jwtClaimsOf(credential))
-    if (mismatched.length > 0) return fail('PROOF_CLAIMS_MISMATCH', `JWT claims ${mismatched.join(', ')} do not match the credential`, named)
-  } catch (err) {
-    if (!(err instanceof PlatformError)) throw err
-    return fail('PROOF_CLAIMS_MISMATCH', `JWT claims cannot be checked: ${err.message}`, named)
-  }
-  return { verified: true, credential, ...named }
+  const { form, credential } = credentialOfJwt(payload, header)
+  const withForm = { ...named, form }
+  const { mismatched, absent } = compareClaims(payload, credential)
+  if (mismatched.length > 0) return fail('PROOF_CLAIMS_MISMATCH', `JWT claims ${mismatched.join(', ')} do not match the credential`, withForm)
+  const required = form === 'ob3' ? absent.filter((name) => OB3_REQUIRED.includes(name)) : []
+  if (required.length > 0)
+    return fail('JWT_CLAIM_ABSENT', `JWT claims ${required.join(', ')} are absent; an OB 3.0 VC-JWT carries them (a VC-JOSE-COSE token says typ "vc+jwt")`, withForm)
+  return { verified: true, credential, ...withForm }
 }

@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto'
+import { createPublicKey, type JsonWebKey as NodeJwk, type KeyObject } from 'node:crypto'
 import { decodeBase58btc, decodeBase64url } from '../encoding/index.js'
 import { PlatformError, isPlatformError } from '../errors.js'
 import { cachedPublicKeyObject, publicKeyObjectFromBytes } from './key-object.js'
@@ -42,6 +42,29 @@ export function publicKeyOf(method: VerificationMethod): KeyObject {
     return cachedPublicKeyObject(`jwk:${x}`, () => publicKeyObjectFromBytes(checkLength(decodeOrInvalid(() => decodeBase64url(x)))))
   }
   throw new PlatformError('ERR_KEY_INVALID', `Verification method ${String(method.id)} has no Ed25519 publicKeyMultibase or publicKeyJwk`)
+}
+
+const JWK_TYPES = new Set(['JsonWebKey', 'JsonWebKey2020'])
+
+/**
+ * The public KeyObject a VC-JWT's `kid` dereferences to: any `publicKeyJwk` (RSA, EC P-256/P-384,
+ * OKP Ed25519) of a JsonWebKey / JsonWebKey2020 method, or an Ed25519 Multikey. Whether the key
+ * fits the JWS `alg` is jose's check. A JWK with private members (`d`, `p`, …) is `ERR_KEY_INVALID`.
+ */
+export function jwtPublicKeyOf(method: VerificationMethod): KeyObject {
+  const { type, publicKeyJwk } = method
+  if (publicKeyJwk === undefined || publicKeyJwk === null || publicKeyJwk.kty === 'OKP') return publicKeyOf(method)
+  if (!JWK_TYPES.has(type)) throw new PlatformError('ERR_KEY_INVALID', `Verification method type ${String(type)} cannot carry publicKeyJwk`)
+  if (typeof publicKeyJwk !== 'object' || ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'].some((member) => member in publicKeyJwk))
+    throw new PlatformError('ERR_KEY_INVALID', `Verification method ${String(method.id)} publicKeyJwk is not a public key`)
+  const { kty, crv, x, y, n, e } = publicKeyJwk as Record<string, unknown>
+  const jwk = kty === 'RSA' ? { kty, n, e } : kty === 'EC' ? { kty, crv, x, y } : undefined
+  if (jwk === undefined) throw new PlatformError('ERR_KEY_INVALID', `Verification method ${String(method.id)} publicKeyJwk has the unsupported kty ${String(kty)}`)
+  try {
+    return cachedPublicKeyObject(`jwk:${JSON.stringify(jwk)}`, () => createPublicKey({ key: jwk as NodeJwk, format: 'jwk' }))
+  } catch (err) {
+    throw new PlatformError('ERR_KEY_INVALID', `Verification method ${String(method.id)} publicKeyJwk is not a valid ${String(kty)} key`, { cause: err })
+  }
 }
 
 /** True when the method `id` a resolver returned is the one a proof cited (a did:key may omit its fragment). */

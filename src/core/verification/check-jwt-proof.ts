@@ -3,8 +3,8 @@ import type { ProofOutcome } from './check-data-integrity-proof.js'
 import type { VerificationMethodResolver } from './resolvers/index.js'
 
 /**
- * The 'proof' check for an OB 3.0 VC-JWT: the EdDSA signature by the method `kid` names, and the
- * `iss`/`jti`/`nbf`/`sub`/`exp` claims against the credential in the payload.
+ * The 'proof' check for a VC-JWT (OB 3.0, VC-JOSE-COSE or the VC 1.1 `vc` claim): the signature by
+ * the method `kid` names, and the `iss`/`jti`/`nbf`/`sub`/`exp` claims against the credential.
  * @see https://www.imsglobal.org/spec/ob/v3p0/#jwt-proof
  */
 export async function checkJwtProof(compact: string, resolver: VerificationMethodResolver): Promise<ProofOutcome> {
@@ -15,7 +15,7 @@ export async function checkJwtProof(compact: string, resolver: VerificationMetho
   }
   const { verificationMethod = '', controller = '' } = result
   return {
-    check: { id: 'proof', outcome: 'passed', message: `Verified VC-JWT (EdDSA) signed by ${verificationMethod}` },
+    check: { id: 'proof', outcome: 'passed', message: `Verified VC-JWT (${result.alg ?? 'EdDSA'}) signed by ${verificationMethod}` },
     verified: [{ verificationMethod, controller }],
   }
 }

@@ -135,6 +135,9 @@ export async function checkLogInclusion(credential: Record<string, unknown>, sou
   const issuer = issuerIdOf(credential)
   const id = credential.id
   if (issuer === undefined) return { id: 'log-inclusion', outcome: 'skipped', message: 'Credential has no issuer id, so it has no log' }
+  // Whether a log is known for the issuer comes first: a credential from elsewhere (a VC 1.1 one with
+  // no validFrom, say) is skipped, never failed, for the log Emblem cannot look it up in.
+  if (!hasKnownLog(issuer, source)) return { id: 'log-inclusion', outcome: 'skipped', message: `No transparency log known for issuer ${issuer}` }
   try {
     if (typeof id !== 'string') throw new LogFailure('NOT_IN_LOG', 'Credential has no id, so it cannot be in a log')
     let entry: Uint8Array
@@ -153,4 +156,10 @@ export async function checkLogInclusion(credential: Record<string, unknown>, sou
     if (err instanceof LogFailure) return { id: 'log-inclusion', outcome: 'failed', code: err.code, message: err.message }
     throw err
   }
+}
+
+/** True when `source` names a log for `issuer`: a remote one, or this instance's for its own issuers. */
+function hasKnownLog(issuer: string, source: LogInclusionSource): boolean {
+  if (source.remoteLogs?.has(issuer)) return true
+  return source.local !== undefined && (source.isLocalIssuer?.(issuer) ?? true)
 }

@@ -1,6 +1,7 @@
 import { checkInputLimits, parseJsonInput, DEFAULT_INPUT_LIMITS } from '../credential/index.js'
 import { decodeBase64url } from '../encoding/index.js'
 import { isPlatformError } from '../errors.js'
+import { credentialOfJwt, type JwtForm } from '../proof/index.js'
 import type { Check, InputLimits, VerificationCode } from './types.js'
 
 /** A parsed input: JSON with an embedded proof, or a compact VC-JWT and the credential in its payload. */
@@ -10,8 +11,6 @@ export type ParsedInput =
   | { ok: false; check: Check }
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
-/** Registered claims a VC-JWT payload carries beside the credential's properties. */
-const JWT_CLAIMS = new Set(['iss', 'jti', 'nbf', 'sub', 'exp', 'iat'])
 
 const failed = (code: VerificationCode, message: string): ParsedInput => ({ ok: false, check: { id: 'parse', outcome: 'failed', code, message } })
 
@@ -56,18 +55,28 @@ function parseText(text: string, limits: InputLimits): ParsedInput {
   return { ok: true, format: 'json', credential: value.object, check: { id: 'parse', outcome: 'passed', message: 'JSON credential with an embedded proof' } }
 }
 
+const FORMS: Record<JwtForm, string> = {
+  ob3: 'Compact VC-JWT (OB 3.0)',
+  'vc-jose-cose': 'Compact VC-JWT (VC-JOSE-COSE, typ vc+jwt)',
+  'vc-claim': 'Compact VC-JWT (VC 1.1, credential in the vc claim)',
+}
+
 function parseJwt(compact: string, limits: InputLimits): ParsedInput {
-  const [, payload = ''] = compact.split('.')
+  const [encodedHeader = '', payload = ''] = compact.split('.')
   let text: string
+  let header: Record<string, unknown>
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64url(payload))
+    const decoder = new TextDecoder('utf-8', { fatal: true })
+    text = decoder.decode(decodeBase64url(payload))
+    const parsedHeader: unknown = JSON.parse(decoder.decode(decodeBase64url(encodedHeader)))
+    header = typeof parsedHeader === 'object' && parsedHeader !== null && !Array.isArray(parsedHeader) ? (parsedHeader as Record<string, unknown>) : {}
   } catch {
-    return failed('JWT_MALFORMED', 'The JWS payload is not base64url UTF-8')
+    return failed('JWT_MALFORMED', 'The JWS header or payload is not base64url UTF-8 JSON')
   }
   const value = parseJson(text, limits)
   if ('check' in value) return value.check.code === 'JSON_PARSE' ? failed('JWT_MALFORMED', `The JWS payload is not JSON: ${value.check.message}`) : value
-  const credential = Object.fromEntries(Object.entries(value.object).filter(([name]) => !JWT_CLAIMS.has(name)))
-  return { ok: true, format: 'jwt', compact, credential, check: { id: 'parse', outcome: 'passed', message: 'Compact VC-JWT' } }
+  const { form, credential } = credentialOfJwt(value.object, header)
+  return { ok: true, format: 'jwt', compact, credential, check: { id: 'parse', outcome: 'passed', message: FORMS[form] } }
 }
 
 function parseJson(text: string, limits: InputLimits): { object: Record<string, unknown> } | { ok: false; check: Check } {

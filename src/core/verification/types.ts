@@ -21,6 +21,10 @@ export type VerificationCode =
   // schema
   | 'SCHEMA_INVALID'
   | 'CONTEXT_UNKNOWN'
+  /** Not a failure: a VC 1.1 credential, which the official OB 3.0 schema (VC 2.0 only) rejects; the check is skipped. */
+  | 'SCHEMA_VC1_FORM'
+  /** Not a failure: several credentialStatus entries (VC 2.0 allows them), which the official OB 3.0 schema rejects; the check is skipped. */
+  | 'SCHEMA_STATUS_ENTRIES'
   // proof (Data Integrity and VC-JWT)
   | ProofCode
   // issuer-binding
@@ -55,7 +59,7 @@ export type VerificationCode =
   | 'OB2_ORIGIN_MISMATCH'
   | 'RECIPIENT_MISSING'
 
-/** The outcome of one check. `code` is set when it failed. */
+/** The outcome of one check. `code` is set when it failed, and names two skipped outcomes (SCHEMA_VC1_FORM, SCHEMA_STATUS_ENTRIES). */
 export interface Check {
   id: CheckId
   outcome: 'passed' | 'failed' | 'skipped'

@@ -53,7 +53,7 @@ describe('verifyCredential', () => {
     const { signer, did } = issuer()
     const report = await verifyCredential(signJwt(credentialBy(did), signer), { now })
     expect(report.verified).toBe(true)
-    expect(check(report, 'parse').message).toBe('Compact VC-JWT')
+    expect(check(report, 'parse').message).toBe('Compact VC-JWT (OB 3.0)')
     expect(report.credential).toMatchObject({ issuer: { id: did } })
     expect(report.credential).not.toHaveProperty('iss')
   })

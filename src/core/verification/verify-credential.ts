@@ -48,11 +48,10 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps): Promis
   const proofPassed = stage[1].outcome === 'passed'
   checks.push(checkValidityPeriod(credential, { now: deps.now, ...skew }))
   // An unverified credential's status URLs are the forger's choice: do not fetch them.
-  checks.push(
-    proofPassed
-      ? await checkStatus(credential, { source, resolver, documentLoader, now: deps.now, ...skew, issuer: issuerIdOf(credential), ...(memo?.statusList ? { memo: memo.statusList } : {}) })
-      : { id: 'status', outcome: 'skipped', message: 'Not checked: the proof did not verify, so the status entries cannot be trusted' },
-  )
+  const status: Check = proofPassed
+    ? await checkStatus(credential, { source, resolver, documentLoader, now: deps.now, ...skew, issuer: issuerIdOf(credential), ...(memo?.statusList ? { memo: memo.statusList } : {}) })
+    : { id: 'status', outcome: 'skipped', message: 'Not checked: the proof did not verify, so the status entries cannot be trusted' }
+  checks.push(withRefreshService(status, credential))
   const log = deps.log
   const logCheck = log ? () => checkLogInclusion(credential, log, deps.fetcher) : undefined
   checks.push(logCheck ? await (memo?.logInclusion ? memo.logInclusion(logCheck) : logCheck()) : LOG_INCLUSION)
@@ -74,6 +73,20 @@ async function proofStage(
     parsed.format === 'jwt' ? await checkJwtProof(parsed.compact, resolver) : await checkDataIntegrityProof(credential, { resolver, documentLoader: context.documentLoader, now: context.now })
   const binding = checkIssuerBinding(credential, { verified: proof.verified, originOf: resolver.originOf, ...(context.trustedIssuers ? { trustedIssuers: context.trustedIssuers } : {}) })
   return [schema, proof.check, binding]
+}
+
+/**
+ * The status check with the credential's `refreshService` reported in its message: a refresh
+ * service offers a newer copy (OB 3.0 verification step 3), which a verifier would fetch with the
+ * holder's authorization. Emblem never fetches it, so it verifies the copy it was given and says so.
+ */
+function withRefreshService(status: Check, credential: Record<string, unknown>): Check {
+  const services = (Array.isArray(credential.refreshService) ? credential.refreshService : [credential.refreshService]).filter(
+    (s): s is Record<string, unknown> => typeof s === 'object' && s !== null,
+  )
+  if (services.length === 0) return status
+  const named = services.map((s) => `${typeof s.type === 'string' ? s.type : 'refresh service'}${typeof s.id === 'string' ? ` at ${s.id}` : ''}`).join(', ')
+  return { ...status, message: `${status.message}. The credential offers a refreshService (${named}); it is never fetched: this copy is what was verified` }
 }
 
 /** Adds a skipped check for every check that did not run, and the verdict. */

@@ -4,7 +4,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { createOrgSchema, invitationSchema, memberRoleSchema, orgProfileSchema } from '../../app/orgs/org-input.js'
-import { SIGNING_SUITES } from '../../app/orgs/ports.js'
+import { SIGNING_SUITES, STATUS_ENTRIES } from '../../app/orgs/ports.js'
 import { ROLES } from '../../app/platform/roles.js'
 import { annotate } from '../openapi/annotate.js'
 import { ACCESS, bytes, header, json, jsonBody, needs } from '../openapi/describe.js'
@@ -18,11 +18,13 @@ const PROFILE_FIELDS = {
   email: 'A contact address; empty or null clears it',
   country: 'ISO 3166-1 alpha-2 country code (FI, DE, …); empty or null clears it',
   suite: 'How its credentials are signed: Data Integrity `eddsa-rdfc-2022` (default) or `eddsa-jcs-2022`, or `vc-jwt`',
+  statusEntries:
+    'Which status entries new credentials carry: `revocation` (default; one entry, as the official OB 3.0 schema allows; a suspension is then enforced only by this instance) or `revocation-and-suspension` (both, as VC 2.0 allows; every Bitstring Status List verifier sees a suspension)',
   brandColor:
     'The accent of its pages and e-mails, `#rrggbb` (or `#rgb`); it must read as text on white (contrast at least 4.5:1, else `low_contrast` with a darker shade to try); empty or null clears it',
 }
 
-const { brandColor: _brandColor, ...PROFILE_FIELDS_NEW } = PROFILE_FIELDS
+const { brandColor: _brandColor, statusEntries: _statusEntries, ...PROFILE_FIELDS_NEW } = PROFILE_FIELDS
 
 annotate(createOrgSchema, {
   id: 'NewOrganization',
@@ -46,6 +48,7 @@ export const orgSchema = z
     logo: z.string().nullable().describe('URL of the logo image, if any'),
     brandColor: z.string().nullable().describe('The accent of its pages and e-mails, `#rrggbb`, or null for the default'),
     suite: z.enum(SIGNING_SUITES),
+    statusEntries: z.enum(STATUS_ENTRIES).describe(PROFILE_FIELDS.statusEntries),
     did: z.string().describe('Its did:web DID, the issuer id of its credentials'),
     createdAt: timestamp,
     role: z.enum(ROLES).optional().describe("The caller's role (an API key's role for API keys)"),

@@ -14,6 +14,7 @@ export const orgRecordOf = (r: Selectable<Database['organizations']>): OrgRecord
   logoImageId: r.logo_image_id,
   brandColor: r.brand_color,
   suite: r.suite,
+  statusEntries: r.status_entries,
   createdAt: r.created_at,
 })
 
@@ -35,7 +36,7 @@ export function orgsRepo(q: Kysely<Database>, now: () => Date): OrgsRepo {
       // ON CONFLICT DO NOTHING: a taken slug neither throws nor aborts a PostgreSQL transaction.
       const result = await q
         .insertInto('organizations')
-        .values({ id: org.id, slug: org.slug, name: org.name, description: org.description, url: org.url, email: org.email, country: org.country, suite: org.suite, created_at: at })
+        .values({ id: org.id, slug: org.slug, name: org.name, description: org.description, url: org.url, email: org.email, country: org.country, suite: org.suite, ...(org.statusEntries ? { status_entries: org.statusEntries } : {}), created_at: at })
         .onConflict((oc) => oc.column('slug').doNothing())
         .executeTakeFirst()
       if (Number(result.numInsertedOrUpdatedRows ?? 0) !== 1) return 'slug-taken'
@@ -55,6 +56,7 @@ export function orgsRepo(q: Kysely<Database>, now: () => Date): OrgsRepo {
         ...(changes.email !== undefined ? { email: changes.email } : {}),
         ...(changes.country !== undefined ? { country: changes.country } : {}),
         ...(changes.suite !== undefined ? { suite: changes.suite } : {}),
+        ...(changes.statusEntries !== undefined ? { status_entries: changes.statusEntries } : {}),
         ...(changes.brandColor !== undefined ? { brand_color: changes.brandColor } : {}),
         ...(changes.logoImageId !== undefined ? { logo_image_id: changes.logoImageId } : {}),
       }

@@ -48,6 +48,7 @@ export interface OrganizationsTable {
   logo_image_id: string | null
   brand_color: Generated<string | null>
   suite: Generated<'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'vc-jwt'>
+  status_entries: Generated<'revocation' | 'revocation-and-suspension'>
   created_at: string
 }
 

@@ -29,7 +29,7 @@ describe('issuing one credential through the API', () => {
     const credential = body.credential
     expect(credential.id).toBe(body.id)
     expect(credential.issuer.id).toBe(p.org.did)
-    expect(credential.proof.cryptosuite).toBe('eddsa-rdfc-2022')
+    expect(credential.proof[0].cryptosuite).toBe('eddsa-rdfc-2022')
     expect(credential.validFrom).toBe('2026-03-01T09:00:00Z')
     // 24 months of validity from the achievement.
     expect(credential.validUntil).toBe('2028-03-01T09:00:00Z')
@@ -105,7 +105,7 @@ describe('issuing one credential through the API', () => {
       if (suite === 'vc-jwt') {
         expect(body.format).toBe('jwt')
         expect(body.credential).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
-      } else expect(body.credential.proof.cryptosuite).toBe('eddsa-jcs-2022')
+      } else expect(body.credential.proof[0].cryptosuite).toBe('eddsa-jcs-2022')
       const report = await p.verify(body.credential)
       expect(failedChecks(report), suite).toEqual([])
       expect(report.verified).toBe(true)

@@ -320,7 +320,7 @@ describe('verification API', () => {
     await p.signCheckpoint()
     const compact = JSON.parse(await storedJson(jwt.id)) as string
     const report = await readJson(await verify(compact, 'text/plain'))
-    expect(report.checks.find((c: { id: string }) => c.id === 'parse').message).toBe('Compact VC-JWT')
+    expect(report.checks.find((c: { id: string }) => c.id === 'parse').message).toBe('Compact VC-JWT (OB 3.0)')
     expect(report.verified).toBe(true)
   })
 

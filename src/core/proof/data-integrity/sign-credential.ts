@@ -10,7 +10,7 @@ export const XSD_DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|
 /**
  * Adds a `DataIntegrityProof` (eddsa-rdfc-2022 or eddsa-jcs-2022) to a copy of `document`. A
  * document that already has a proof gets a proof set (array) with the new proof last; every proof
- * of the set signs the document without `proof`. Canonicalization failures (an undefined term in
+ * of the set signs the document without `proof`; `proofAsArray` makes a lone proof a set of one. Canonicalization failures (an undefined term in
  * safe mode, an unknown context) are PlatformErrors.
  * @example const signed = await signCredential(credential, signer, { suite: 'eddsa-rdfc-2022', created: clock.now() })
  * @see https://www.w3.org/TR/vc-di-eddsa/#create-proof-eddsa-rdfc-2022
@@ -21,6 +21,7 @@ export async function signCredential<T extends object>(
   options: SignOptions,
 ): Promise<T & { proof: DataIntegrityProof | unknown[] }> {
   const { suite, created, proofPurpose = 'assertionMethod', challenge, domain, documentLoader } = options
+  const { suite, created, proofPurpose = 'assertionMethod', documentLoader, proofAsArray = false } = options
   if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new TypeError('Document must be a JSON object')
   const canonicalization = SUPPORTED_CRYPTOSUITES[suite]
   if (canonicalization === undefined || suite === ('eddsa-2022' as string))
@@ -45,5 +46,5 @@ export async function signCredential<T extends object>(
 
   const existing = (document as { proof?: unknown }).proof
   const proofs = existing === undefined || existing === null ? [] : Array.isArray(existing) ? existing : [existing]
-  return { ...document, proof: proofs.length === 0 ? proof : [...proofs, proof] }
+  return { ...document, proof: proofs.length === 0 && !proofAsArray ? proof : [...proofs, proof] }
 }

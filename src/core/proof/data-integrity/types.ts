@@ -28,6 +28,12 @@ export interface SignOptions {
   /** The verifier's domain, signed into an authentication proof. */
   domain?: string
   documentLoader?: DocumentLoader
+  /**
+   * Emit `proof` as an array even when it is the only proof. Both official OB 3.0 schema variants
+   * accept an array; the JSON-LD variant rejects a lone object ("/proof must be array"). Off by
+   * default: the W3C test vectors carry one object.
+   */
+  proofAsArray?: boolean
 }
 
 /** Options for `verifyProofs`. `now` (an ISO date-time) enables the check of a proof's `expires`. */
@@ -55,6 +61,8 @@ export type ProofCode =
   | 'PROOF_CANONICALIZATION_FAILED'
   | 'PROOF_SIGNATURE_INVALID'
   | 'PROOF_CLAIMS_MISMATCH'
+  /** An OB 3.0 VC-JWT lacks a registered claim (iss, jti, nbf, sub, exp) its credential calls for. */
+  | 'JWT_CLAIM_ABSENT'
 
 /** The outcome for one proof of a proof set: `skipped` means Emblem does not know its type or cryptosuite. */
 export interface ProofCheck {

@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto'
 import { decodeBase58btc } from '../../encoding/index.js'
 import { isPlatformError } from '../../errors.js'
 import { isSameVerificationMethod, publicKeyOf, type VerificationMethod } from '../verification-method.js'
-import { SUPPORTED_CRYPTOSUITES, hashData, proofConfigOf, withoutProof } from './hash-data.js'
+import { SUPPORTED_CRYPTOSUITES, hashData, proofConfigOf, withoutProof, type Canonicalization } from './hash-data.js'
 import { XSD_DATE_TIME } from './sign-credential.js'
 import type { ProofCheck, ProofCode, ProofResult, VerifyProofOptions } from './types.js'
 
@@ -13,8 +13,8 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [v
 
 /**
  * Verifies the Data Integrity proofs of `document`. Supported: `DataIntegrityProof` with
- * eddsa-rdfc-2022 (also its draft name eddsa-2022) and eddsa-jcs-2022; other proofs are reported as
- * skipped. Verified when at least one supported proof verifies and none fails. Never throws for a
+ * eddsa-rdfc-2022 (also its draft name eddsa-2022) and eddsa-jcs-2022, and `Ed25519Signature2020`;
+ * other proofs are reported as skipped. Verified when at least one supported proof verifies and none fails. Never throws for a
  * bad credential; a missing resolver is a TypeError.
  * @example const result = await verifyProofs(credential, { resolveVerificationMethod: async (url) => resolveDidKey(url) })
  * @see https://www.w3.org/TR/vc-data-integrity/#verify-proof
@@ -64,8 +64,8 @@ export async function verifyProof(
   const type = typeof p.type === 'string' ? p.type : JSON.stringify(p.type ?? null)
   const cryptosuite = typeof p.cryptosuite === 'string' ? p.cryptosuite : undefined
   const described = { ...base, type, ...(cryptosuite ? { cryptosuite } : {}) }
-  const canonicalization = cryptosuite === undefined ? undefined : SUPPORTED_CRYPTOSUITES[cryptosuite]
-  if (type !== 'DataIntegrityProof' || canonicalization === undefined)
+  const canonicalization = canonicalizationOf(type, cryptosuite)
+  if (canonicalization === undefined)
     return { ...described, outcome: 'skipped', code: 'PROOF_UNSUPPORTED_SUITE', message: `Proof type ${type} ${cryptosuite ?? ''} is not supported`.trimEnd() }
   const vmUrl = typeof p.verificationMethod === 'string' ? p.verificationMethod : undefined
   const withVm = { ...described, ...(vmUrl ? { verificationMethod: vmUrl } : {}) }
@@ -79,7 +79,7 @@ async function check(
   document: Record<string, unknown>,
   proof: Record<string, unknown>,
   vmUrl: string | undefined,
-  canonicalization: 'rdfc' | 'jcs',
+  canonicalization: Canonicalization,
   options: VerifyProofOptions,
 ): Promise<Failure | { controller: string }> {
   const { proofValue, proofPurpose, created, expires } = proof
@@ -129,6 +129,18 @@ async function check(
   }
   if (!verify(null, data, key, signature)) return fail('PROOF_SIGNATURE_INVALID', `Signature does not verify with ${method.id}`)
   return { controller: method.controller }
+}
+
+/**
+ * How a proof's type and cryptosuite hash the document: DataIntegrityProof with a supported
+ * cryptosuite, or Ed25519Signature2020 (no cryptosuite), whose verify data is eddsa-rdfc-2022's:
+ * SHA-256 of the RDFC proof options with the document's @context, then of the RDFC document.
+ * @see https://www.w3.org/TR/vc-di-eddsa/#the-ed25519signature2020-suite
+ */
+function canonicalizationOf(type: string, cryptosuite: string | undefined): Canonicalization | undefined {
+  if (type === 'Ed25519Signature2020') return cryptosuite === undefined ? 'rdfc' : undefined
+  if (type !== 'DataIntegrityProof' || cryptosuite === undefined) return undefined
+  return SUPPORTED_CRYPTOSUITES[cryptosuite]
 }
 
 function decodeSignature(proofValue: unknown): Uint8Array | undefined {

@@ -19,6 +19,7 @@ export const presentOrg = (org: OrgRecord, publicUrl: string, role?: RoleName) =
   logo: org.logoImageId ? `${publicUrl}/images/${org.logoImageId}` : null,
   brandColor: org.brandColor,
   suite: org.suite,
+  statusEntries: org.statusEntries,
   did: orgDid(publicUrl, org.slug),
   createdAt: org.createdAt,
   ...(role ? { role } : {}),

@@ -49,6 +49,16 @@ function Downloads({ links }: { links: CredentialLinks }) {
   )
 }
 
+/**
+ * True when the credential has status entries but none for suspension (its organization issues one
+ * entry, as the official OB 3.0 schema allows): a suspension is then this instance's alone.
+ */
+function carriesRevocationOnly(credential: Record<string, unknown>): boolean {
+  const status = credential.credentialStatus
+  const entries = Array.isArray(status) ? status : status === undefined ? [] : [status]
+  return entries.length > 0 && !entries.some((e) => typeof e === 'object' && e !== null && (e as { statusPurpose?: unknown }).statusPurpose === 'suspension')
+}
+
 /** The page. */
 export function CredentialView({ model }: { model: CredentialModel }) {
   const t = useT()
@@ -155,6 +165,7 @@ export function CredentialView({ model }: { model: CredentialModel }) {
           )}
           <Card title={t.t('cred.verification')} id="verification" note={t.t('verify.checkedAt', { when: t.dateTime(model.checkedAt) })}>
             <CheckList report={report} pendingLog={model.logPending} />
+            {carriesRevocationOnly(credential) && <p class="muted small" data-suspension-local>{t.t('cred.suspensionLocalOnly')}</p>}
             <p class="muted small">
               {t.rich('cred.verificationLinks', {
                 log: (chunks) => <a href={`/log?credential=${encodeURIComponent(view.id)}`}>{chunks}</a>,

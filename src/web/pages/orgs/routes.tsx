@@ -24,9 +24,10 @@ const profileValues = (org: OrgRecord): Record<string, string> => ({
   country: org.country ?? '',
   brandColor: org.brandColor ?? '',
   suite: org.suite,
+  statusEntries: org.statusEntries,
 })
 
-const PROFILE_FIELDS = ['name', 'description', 'url', 'email', 'country', 'brandColor', 'suite'] as const
+const PROFILE_FIELDS = ['name', 'description', 'url', 'email', 'country', 'brandColor', 'suite', 'statusEntries'] as const
 
 async function settingsPage(c: Context, orgId: string, role: RoleName, { values, errors, status = 200 }: { values?: Record<string, string>; errors?: FieldErrors; status?: 200 | 422 } = {}) {
   const { platform } = c.var
@@ -97,7 +98,9 @@ const settingsRoutes = () =>
       const fields = await readForm(c)
       const values = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, fields[f] ?? ''])) as Record<(typeof PROFILE_FIELDS)[number], string>
       try {
-        await c.var.platform.orgs.updateProfile({ orgId: org.id, input: values })
+        // A form without the status entries field (one rendered before it existed) keeps the stored choice.
+        const { statusEntries, ...rest } = values
+        await c.var.platform.orgs.updateProfile({ orgId: org.id, input: fields['statusEntries'] === undefined ? rest : { ...rest, statusEntries } })
         return c.redirect(`/orgs/${org.slug}/settings?done=saved`, 303)
       } catch (err) {
         const errors = fieldErrorsOf(tOf(c), err, values)

@@ -2,7 +2,7 @@
 // signs, brand colour with a preview), its logo, and its identity (DID, DID document, public page).
 import { inkOn } from '../../../app/branding/contrast.js'
 import { normalizeHexColor } from '../../../app/branding/brand-color.js'
-import { countryOptions, ORG_LIMITS, SIGNING_SUITES, type OrgRecord } from '../../../app/orgs/index.js'
+import { countryOptions, ORG_LIMITS, SIGNING_SUITES, STATUS_ENTRIES, type OrgRecord } from '../../../app/orgs/index.js'
 import { hasRole, MIN_ROLE, type RoleName } from '../../../app/platform/roles.js'
 import { Flash } from '../../components/alert.js'
 import { Card } from '../../components/card.js'
@@ -37,6 +37,14 @@ const SUITE_TEXT = {
   'eddsa-rdfc-2022': ['org.settings.suite.rdfc', 'org.settings.suite.rdfcHint'],
   'eddsa-jcs-2022': ['org.settings.suite.jcs', 'org.settings.suite.jcsHint'],
   'vc-jwt': ['org.settings.suite.jwt', 'org.settings.suite.jwtHint'],
+} as const
+
+/** Suites the Learner Credential Wallet / VerifierPlus stack and DIDKit cannot verify (issue #14 item 4): their cards say so. */
+const NOT_VERIFIABLE_ELSEWHERE: ReadonlySet<string> = new Set(['eddsa-jcs-2022', 'vc-jwt'])
+
+const STATUS_ENTRIES_TEXT = {
+  revocation: ['org.settings.statusEntries.revocation', 'org.settings.statusEntries.revocationHint'],
+  'revocation-and-suspension': ['org.settings.statusEntries.both', 'org.settings.statusEntries.bothHint'],
 } as const
 
 /** A small picture of how the colour looks: an e-mail's band, the organization's name and a button. Updated as one types when script runs. */
@@ -96,7 +104,18 @@ function ProfileForm({ model }: { model: SettingsModel }) {
         value={values['suite']}
         errors={errors}
         cards
-        options={SIGNING_SUITES.map((s) => [s, t.t(SUITE_TEXT[s][0]), t.t(SUITE_TEXT[s][1])] as const)}
+        options={SIGNING_SUITES.map(
+          (s) => [s, t.t(SUITE_TEXT[s][0]), NOT_VERIFIABLE_ELSEWHERE.has(s) ? `${t.t(SUITE_TEXT[s][1])} ${t.t('org.settings.suite.notVerifiableElsewhere')}` : t.t(SUITE_TEXT[s][1])] as const,
+        )}
+      />
+      <RadioGroup
+        name="statusEntries"
+        legend={t.t('org.field.statusEntries')}
+        hint={t.t('org.settings.statusEntriesHint')}
+        value={values['statusEntries']}
+        errors={errors}
+        cards
+        options={STATUS_ENTRIES.map((s) => [s, t.t(STATUS_ENTRIES_TEXT[s][0]), t.t(STATUS_ENTRIES_TEXT[s][1])] as const)}
       />
       <FormActions>
         <button type="submit" class="button"><Icon name="check" />{t.t('org.settings.save')}</button>
@@ -119,6 +138,7 @@ function ProfileFacts({ model }: { model: SettingsModel }) {
         <dt>{t.t('org.field.country')}</dt><dd>{org.country ? countryLabel(t, org.country) : none}</dd>
         <dt>{t.t('org.field.brandColor')}</dt><dd>{org.brandColor ?? none}</dd>
         <dt>{t.t('org.field.suite')}</dt><dd>{t.t(SUITE_TEXT[org.suite][0])}</dd>
+        <dt>{t.t('org.field.statusEntries')}</dt><dd>{t.t(STATUS_ENTRIES_TEXT[org.statusEntries][0])}</dd>
       </dl>
       <p class="muted">{t.t('org.settings.readOnly', { role: t.t(`org.role.${model.role}`) })}</p>
     </>
@@ -195,6 +215,7 @@ export function SettingsView({ model }: { model: SettingsModel }) {
     country: t.t('org.field.country'),
     brandColor: t.t('org.field.brandColor'),
     suite: t.t('org.field.suite'),
+    statusEntries: t.t('org.field.statusEntries'),
     logo: t.t('org.settings.logoUpload'),
   }
   const done = model.done && model.done in DONE ? t.t(DONE[model.done as keyof typeof DONE]) : undefined
