@@ -12,6 +12,8 @@ import { instanceOutboxUseCases, type InstanceOutboxUseCases } from '../mail/ins
 import { outboxUseCases, type OutboxUseCases } from '../mail/outbox-use-cases.js'
 import { orgsUseCases, type OrgsUseCases } from '../orgs/orgs-use-cases.js'
 import { skillsUseCases, type SkillsUseCases } from '../skills/skills-use-cases.js'
+import { trustUseCases, type TrustUseCases } from '../trust/trust-use-cases.js'
+import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements/endorsements-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -54,6 +56,10 @@ export interface Platform {
   /** The instance's own e-mail (confirmations, resets) for its administrators, and where such mail goes. */
   readonly instanceOutbox: InstanceOutboxUseCases
   readonly demo: DemoUseCases
+  /** Trusted issuers and registries (administrators), and whether an issuer is trusted. */
+  readonly trust: TrustUseCases
+  /** Endorsements between organizations: signed EndorsementCredentials. */
+  readonly endorsements: EndorsementsUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -89,6 +95,8 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     outbox: outboxUseCases(ports),
     instanceOutbox: instanceOutboxUseCases(ports),
     demo: { seed: (options) => seedDemo(ports, options) },
+    trust: trustUseCases(ports),
+    endorsements: endorsementsUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

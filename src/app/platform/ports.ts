@@ -17,6 +17,8 @@ import type { OutboxRepo } from '../mail/ports.js'
 import type { SkillsRepo } from '../skills/ports.js'
 import type { CredentialViewsRepo } from '../credentials/ports.js'
 import type { StatsRepo } from '../dashboard/ports.js'
+import type { TrustRepo } from '../trust/ports.js'
+import type { EndorsementsRepo } from '../endorsements/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -54,6 +56,8 @@ export interface PlatformRepos {
   outbox: OutboxRepo
   stats: StatsRepo
   credentialViews: CredentialViewsRepo
+  trust: TrustRepo
+  endorsements: EndorsementsRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

@@ -5,7 +5,7 @@ import type { LogInclusionSource } from './check-log-inclusion.js'
 import type { StatusListResult } from './verify-status-list.js'
 
 /** The checks of a verification, in the order they run. */
-export type CheckId = 'parse' | 'schema' | 'proof' | 'issuer-binding' | 'validity-period' | 'status' | 'log-inclusion'
+export type CheckId = 'parse' | 'schema' | 'proof' | 'issuer-binding' | 'validity-period' | 'status' | 'log-inclusion' | 'trust'
 
 /** Why a check failed: a closed set that the CLI, the API and the UI show alike. */
 export type VerificationCode =

@@ -8,6 +8,7 @@ import { apiKeysRepo } from './api-keys.js'
 import { batchUploadsRepo } from './batch-uploads.js'
 import { batchesRepo } from './batches.js'
 import { credentialViewsRepo } from './credential-views.js'
+import { endorsementsRepo } from './endorsements.js'
 import { idempotencyRepo } from './idempotency.js'
 import { imagesRepo } from './images.js'
 import { invitationsRepo } from './invitations.js'
@@ -19,6 +20,7 @@ import { orgsRepo } from './orgs.js'
 import { skillsRepo } from './skills.js'
 import { statsRepo } from './stats.js'
 import { statusListsRepo } from './status-lists.js'
+import { trustRepo } from './trust.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -40,4 +42,6 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   outbox: outboxRepo(q, now),
   stats: statsRepo(q),
   credentialViews: credentialViewsRepo(q),
+  trust: trustRepo(q),
+  endorsements: endorsementsRepo(q),
 })
