@@ -24,6 +24,7 @@ import { publicOrgRoutes } from './http/routes/public-orgs.js'
 import { localFetch, publicCredentialRoutes } from './http/routes/public-credentials.js'
 import { publicImageRoutes } from './http/routes/public-images.js'
 import { publicStatusRoutes } from './http/routes/public-status.js'
+import { publicEndorsementRoutes } from './http/routes/public-endorsements.js'
 import { openApiDocument, type OpenApiJson } from './http/openapi/document.js'
 import { openApiRoutes } from './http/openapi/openapi-routes.js'
 import { apiDocsRoutes } from './web/pages/api-docs/routes.js'
@@ -111,6 +112,7 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     app.route('/', publicOrgRoutes())
     app.route('/', publicImageRoutes())
     app.route('/', publicStatusRoutes())
+    app.route('/', publicEndorsementRoutes())
     app.route('/', languageRoutes())
     app.route('/', apiDocsRoutes(openapi, config.publicUrl))
     app.route('/', platformPages())

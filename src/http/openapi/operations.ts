@@ -10,6 +10,7 @@ import { logOperations } from '../schemas/log.js'
 import { orgKeyOperations } from '../schemas/org-keys.js'
 import { orgOperations } from '../schemas/orgs.js'
 import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
+import { endorsementDocumentOperations, endorsementOperations, trustOperations } from '../schemas/trust.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -21,8 +22,11 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...batchOperations,
   ...activityOperations,
   ...adminOperations,
+  ...trustOperations,
+  ...endorsementOperations,
   ...verificationOperations,
   ...publicDocumentOperations,
+  ...endorsementDocumentOperations,
   ...logOperations,
   ...serviceOperations,
 ]

@@ -20,6 +20,7 @@ export const TAGS: readonly Tag[] = [
   { name: 'Batches', description: 'Bulk issuance from a CSV file: one credential per row, run in the background, with progress and an error report.' },
   { name: 'Activity', description: "An organization's activity: issued, claimed, revoked and verified per day." },
   { name: 'Administration', description: "The instance itself, for its administrators (EMBLEM_ADMIN_EMAILS): the instance's own e-mail (address confirmations, password resets), held here while no SMTP is configured." },
+  { name: 'Endorsements', description: "An organization endorses another organization or its achievement with a signed Open Badges 3.0 EndorsementCredential, shown on the public pages and verified like a credential." },
   { name: 'Verification', description: 'Verify any Open Badges 3.0 / VC 2.0 credential: every check in order (shape, proof, validity, status, issuer, transparency log). No account needed.' },
   { name: 'Credential documents', description: 'Public documents of an issued credential: the signed credential (content-negotiated), its downloads (JSON, VC-JWT, baked badge PNG and SVG, PDF certificate) and badge images.' },
   { name: 'Status lists', description: 'Bitstring Status List credentials that say whether a credential is revoked or suspended.' },

@@ -3,9 +3,11 @@ import { accountApi } from './account.js'
 import { adminApi } from './admin.js'
 import { achievementsApi } from './achievements.js'
 import { dashboardApi } from './dashboard.js'
+import { endorsementsApi } from './endorsements.js'
 import { issuanceApi } from './issuance.js'
 import { orgsApi } from './orgs.js'
+import { trustApi } from './trust.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). */
 export const apiRoutes = (): Hono =>
-  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi()).route('/', adminApi())
+  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi()).route('/', adminApi()).route('/', trustApi()).route('/', endorsementsApi())
