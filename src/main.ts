@@ -36,6 +36,7 @@ import { startCheckpointer, type Checkpointer } from './jobs/checkpointer.js'
 import { startBatchRunner, type BatchRunner } from './jobs/batch-runner.js'
 import { startDevMailLog } from './jobs/dev-mail-log.js'
 import { startMailDelivery } from './jobs/mail-delivery.js'
+import { startTrustRefresher } from './jobs/trust-refresher.js'
 import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
 import { isPostgresUrl, openStore, type Store } from './store/index.js'
@@ -196,7 +197,7 @@ export interface Services {
  * PostgreSQL), brings its schema up to date, loads or creates the master key and the log's signing
  * key, and starts the background workers: the checkpointer (signs the log after each batch and
  * every 5 s while entries are pending), the batch runner (CSV issuance, resuming unfinished
- * batches) and, with EMBLEM_SMTP_URL, e-mail delivery.
+ * batches), the trust registry refresher and, with EMBLEM_SMTP_URL, e-mail delivery.
  */
 export async function openServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
   const store = await openMigratedStore(config, log)
@@ -226,6 +227,11 @@ export async function openServices(config: Config, log: Logger = createLogger(co
     const batches = startBatchRunner({ platform: platform.ports, onError: (err) => log.error('batch runner failed', { error: errorOf(err) }) })
     platform.onWake('batches', batches.notify)
     batches.notify() // resumes batches a previous process left unfinished
+    const trustRefresher = startTrustRefresher({
+      platform: platform.ports,
+      onRun: (result) => log.info('trust registries refreshed', result),
+      onError: (err) => log.error('trust registry refresh failed', { error: errorOf(err) }),
+    })
     const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined
     const mail = transport
       ? startMailDelivery({
@@ -258,6 +264,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       transparencyLog: { reader: store.log, verifierKey },
       async close() {
         await batches.stop()
+        await trustRefresher.stop()
         await mail?.stop()
         await devMail?.stop()
         transport?.close()
