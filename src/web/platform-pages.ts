@@ -6,7 +6,8 @@ import { credentialPages } from './pages/credential/routes.js'
 import { dashboardPages } from './pages/dashboard/routes.js'
 import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
+import { trustPages } from './pages/trust/routes.js'
 
 /** The platform's server-rendered pages (need a store); each checks access itself. */
 export const platformPages = (): Hono =>
-  new Hono().route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages())
+  new Hono().route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages()).route('/', trustPages())
