@@ -52,7 +52,7 @@ function RegistryItem({ registry }: { registry: TrustRegistryRecord }) {
       <div class="trust-item-body">
         <p class="trust-item-title">{registry.name} <span class="pill">{t.t(registry.format === 'dcc' ? 'trust.admin.formatDcc' : 'trust.admin.formatList')}</span></p>
         <p class="trust-item-id"><code>{registry.url}</code></p>
-        <p class="small">{t.t('trust.admin.issuerCount', { count: registry.issuerCount })}</p>
+        <p class="small" data-issuer-count={String(registry.issuerCount)}>{t.t('trust.admin.issuerCount', { count: registry.issuerCount })}</p>
         <p class="muted small" data-refreshed={registry.refreshedAt ?? ''}>
           {registry.refreshedAt ? t.t('trust.admin.refreshedAt', { when: t.dateTime(registry.refreshedAt) }) : t.t('trust.admin.neverRefreshed')}
         </p>
