@@ -14,6 +14,8 @@ export interface TrustRegistryRecord {
   refreshedAt: string | null
   /** Why the last refresh failed, or null when it succeeded (the entries of the last success are kept). */
   lastError: string | null
+  /** When the last refresh failed, or null. */
+  lastErrorAt: string | null
   createdAt: string
   /** How many issuers it lists. */
   issuerCount: number

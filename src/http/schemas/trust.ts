@@ -55,7 +55,8 @@ const registrySchema = z
     url: z.string(),
     format: z.enum(['dcc', 'list']),
     refreshedAt: timestamp.nullable().describe('When its entries were last fetched, or null before the first success'),
-    lastError: z.string().nullable().describe('Why the last fetch failed (its time first), or null; the entries of the last success stay trusted'),
+    lastError: z.string().nullable().describe('Why the last fetch failed, or null when it succeeded; the entries of the last success stay trusted'),
+    lastErrorAt: timestamp.nullable().describe('When the last fetch failed, or null'),
     createdAt: timestamp,
     issuerCount: z.number().int().describe('How many issuers it lists'),
   })

@@ -33,7 +33,9 @@ export function trustRepo(q: Kysely<Database>): TrustRepo {
     url: r.url,
     format: r.format,
     refreshedAt: r.refreshed_at,
-    lastError: r.last_error,
+    // Stored as "<ISO time> <message>": one column keeps the failure and its time together.
+    lastError: r.last_error === null ? null : r.last_error.replace(/^\S+ /, ''),
+    lastErrorAt: r.last_error === null ? null : (r.last_error.split(' ', 1)[0] ?? null),
     createdAt: r.created_at,
     issuerCount: Number(r.issuer_count ?? 0),
   })

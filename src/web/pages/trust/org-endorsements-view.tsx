@@ -29,7 +29,9 @@ function Item({ e, direction, canWithdraw, slug }: { e: EndorsementView; directi
         <p class="endorsement-who">
           {direction === 'received'
             ? t.rich('trust.endorsement.bySubject', { org: (chunks) => <a href={`/orgs/${e.org.slug}`}>{chunks}</a>, name: e.org.name, subject: e.subjectName })
-            : t.rich('trust.org.givenTo', { org: (chunks) => <a href={`/orgs/${e.subjectOrg.slug}`}>{chunks}</a>, name: e.subjectOrg.name, subject: e.subjectName })}
+            : e.subjectKind === 'organization'
+              ? t.rich('trust.org.givenToOrg', { org: (chunks) => <a href={`/orgs/${e.subjectOrg.slug}`}>{chunks}</a>, name: e.subjectOrg.name })
+              : t.rich('trust.org.givenTo', { org: (chunks) => <a href={`/orgs/${e.subjectOrg.slug}`}>{chunks}</a>, name: e.subjectOrg.name, subject: e.subjectName })}
         </p>
         {withdrawn ? <span class="pill">{t.t('trust.org.withdrawn')}</span> : <span class="pill ok"><Icon name="check" />{t.t('trust.org.active')}</span>}
       </div>

@@ -59,7 +59,7 @@ function RegistryItem({ registry }: { registry: TrustRegistryRecord }) {
         {registry.lastError && (
           <p class="field-error trust-error" data-registry-error="">
             <Icon name="alert" />
-            <span>{t.t('trust.admin.lastError', { error: registry.lastError })}</span>
+            <span>{registry.lastErrorAt ? t.t('trust.admin.lastErrorAt', { error: registry.lastError, when: t.dateTime(registry.lastErrorAt) }) : t.t('trust.admin.lastError', { error: registry.lastError })}</span>
           </p>
         )}
       </div>
