@@ -25,6 +25,7 @@ import { localFetch, publicCredentialRoutes } from './http/routes/public-credent
 import { publicPresentationRoutes } from './http/routes/public-presentations.js'
 import { publicImageRoutes } from './http/routes/public-images.js'
 import { publicStatusRoutes } from './http/routes/public-status.js'
+import { publicEndorsementRoutes } from './http/routes/public-endorsements.js'
 import { openApiDocument, type OpenApiJson } from './http/openapi/document.js'
 import { openApiRoutes } from './http/openapi/openapi-routes.js'
 import { apiDocsRoutes } from './web/pages/api-docs/routes.js'
@@ -37,6 +38,7 @@ import { startBatchRunner, type BatchRunner } from './jobs/batch-runner.js'
 import { startDevMailLog } from './jobs/dev-mail-log.js'
 import { startMailDelivery } from './jobs/mail-delivery.js'
 import { startExpiryReminders } from './jobs/expiry-reminders.js'
+import { startTrustRefresher } from './jobs/trust-refresher.js'
 import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
 import { isPostgresUrl, openStore, type Store } from './store/index.js'
@@ -114,6 +116,7 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     app.route('/', publicOrgRoutes())
     app.route('/', publicImageRoutes())
     app.route('/', publicStatusRoutes())
+    app.route('/', publicEndorsementRoutes())
     app.route('/', languageRoutes())
     app.route('/', apiDocsRoutes(openapi, config.publicUrl))
     app.route('/', platformPages())
@@ -197,7 +200,7 @@ export interface Services {
  * PostgreSQL), brings its schema up to date, loads or creates the master key and the log's signing
  * key, and starts the background workers: the checkpointer (signs the log after each batch and
  * every 5 s while entries are pending), the batch runner (CSV issuance, resuming unfinished
- * batches) and, with EMBLEM_SMTP_URL, e-mail delivery.
+ * batches), the trust registry refresher and, with EMBLEM_SMTP_URL, e-mail delivery.
  */
 export async function openServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
   const store = await openMigratedStore(config, log)
@@ -227,6 +230,11 @@ export async function openServices(config: Config, log: Logger = createLogger(co
     const batches = startBatchRunner({ platform: platform.ports, onError: (err) => log.error('batch runner failed', { error: errorOf(err) }) })
     platform.onWake('batches', batches.notify)
     batches.notify() // resumes batches a previous process left unfinished
+    const trustRefresher = startTrustRefresher({
+      platform: platform.ports,
+      onRun: (result) => log.info('trust registries refreshed', result),
+      onError: (err) => log.error('trust registry refresh failed', { error: errorOf(err) }),
+    })
     const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined
     const mail = transport
       ? startMailDelivery({
@@ -261,6 +269,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       transparencyLog: { reader: store.log, verifierKey },
       async close() {
         await batches.stop()
+        await trustRefresher.stop()
         await mail?.stop()
         await devMail?.stop()
         await reminders.stop()

@@ -9,6 +9,7 @@ import { walletMigration } from './platform/wallet-migration.js'
 import { sharingMigration } from './platform/sharing-migration.js'
 import { holderMigration } from './platform/holder-migration.js'
 import { statusEntriesMigration } from './platform/status-entries-migration.js'
+import { trustMigration } from './platform/trust-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -79,6 +80,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0010_sharing': sharingMigration(dialect),
     '0011_holder': holderMigration(dialect),
     '0013_status_entries': statusEntriesMigration(),
+    '0012_trust': trustMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { PlatformError } from '../../core/errors.js'
-import type { VerificationReport } from '../../core/verification/index.js'
 import type { Locale } from '../i18n/locales.js'
 import type { ImageMediaType, ImageRecord } from '../media/images.js'
 import { jsonDocuments } from '../platform/fetcher.js'
@@ -14,13 +13,14 @@ import { downloadCredential, type CredentialDownload, type DownloadKind } from '
 import { getIssuedCredential } from './get-issued-credential.js'
 import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.js'
 import type { LookRecorder } from './look-recorder.js'
+import type { TrustedReport } from '../trust/trust-check.js'
 import { createVerificationCache } from './verification-cache.js'
 import { verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
 
 /** What a credential's public page is drawn from: the credential, its live verification, its badge's type and a QR code of the page. */
 export interface CredentialPageData {
   view: IssuedCredentialView
-  report: VerificationReport
+  report: TrustedReport
   /** The badge image's type on this instance (decides which baked images are offered). */
   badge: ImageMediaType | undefined
   /** A 160 px QR code (SVG) of the page's URL. */
@@ -49,9 +49,9 @@ export interface CredentialsUseCases {
   /** An issued credential's signed document as stored, with a strong ETag of its bytes; ERR_NOT_FOUND otherwise. */
   document(id: string): Promise<StoredDocument>
   /** The live VerificationReport of an issued credential (recorded as a verification unless `viewer` is a member of the issuing organization). */
-  verify(id: string, fetchLocal: FetchLocal, viewer?: Viewer): Promise<VerificationReport>
-  /** The VerificationReport of any credential someone submits (JSON or a compact VC-JWT); recorded like `verify`. */
-  verifySubmitted(input: unknown, fetchLocal: FetchLocal, viewer?: Viewer): Promise<VerificationReport>
+  verify(id: string, fetchLocal: FetchLocal, viewer?: Viewer): Promise<TrustedReport>
+  /** The VerificationReport of any credential someone submits (JSON or a compact VC-JWT), with whether its issuer is trusted; recorded like `verify`. */
+  verifySubmitted(input: unknown, fetchLocal: FetchLocal, viewer?: Viewer): Promise<TrustedReport>
   /** A download: the signed credential, the baked badge (PNG or SVG) or the PDF certificate (its words in `locale`). */
   download(id: string, kind: DownloadKind, options?: { locale?: Locale }): Promise<CredentialDownload>
   /** The credential an unused claim link offers; ERR_TOKEN_INVALID otherwise. */

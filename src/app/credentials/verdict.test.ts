@@ -24,3 +24,19 @@ describe('verdictOf', () => {
     expect(verdictOf(report(failed('proof', 'PROOF_INVALID' as Check['code']), failed('validity-period', 'CREDENTIAL_EXPIRED')))).toBe('not-verified')
   })
 })
+
+describe('verdictOf with the trust check', () => {
+  const trustFailed: Check = { id: 'trust', outcome: 'failed', code: 'ISSUER_NOT_TRUSTED', message: 'Signature valid, issuer not in any trusted list' }
+  const trustPassed: Check = { id: 'trust', outcome: 'passed', message: 'Issuer trusted: This instance' }
+
+  it('says issuer-untrusted for a valid credential whose issuer is in no trusted list, verified when one lists it', () => {
+    expect(verdictOf({ verified: true, checks: [passed('proof'), trustFailed], trust: { trusted: false } })).toBe('issuer-untrusted')
+    expect(verdictOf({ verified: true, checks: [passed('proof'), trustPassed], trust: { trusted: true, list: 'This instance' } })).toBe('verified')
+  })
+
+  it('keeps revoked, expired and failed ahead of an untrusted issuer', () => {
+    expect(verdictOf({ verified: false, checks: [passed('proof'), failed('status', 'CREDENTIAL_REVOKED'), trustFailed], trust: { trusted: false } })).toBe('revoked')
+    expect(verdictOf({ verified: false, checks: [passed('proof'), failed('validity-period', 'CREDENTIAL_EXPIRED'), trustFailed], trust: { trusted: false } })).toBe('expired')
+    expect(verdictOf({ verified: false, checks: [failed('proof', 'PROOF_INVALID' as Check['code']), { id: 'trust', outcome: 'skipped', message: '' }], trust: { trusted: false } })).toBe('not-verified')
+  })
+})

@@ -1,4 +1,5 @@
 import type { VerificationReport } from '../../core/verification/index.js'
+import { withTrust, type TrustedReport } from '../trust/trust-check.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import type { LookRecorder } from './look-recorder.js'
 import type { DocumentAccess, IssuedCredentialView, VerificationKind } from './ports.js'
@@ -42,11 +43,11 @@ async function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, e
  * and records the look (a page view or a verification) for the issuer's statistics. With a
  * `cache`, the proof stage of an unchanged signed text and key set is reused (marked `cachedFrom`).
  */
-export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCredentialView, look: LookOptions): Promise<VerificationReport> {
+export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCredentialView, look: LookOptions): Promise<TrustedReport> {
   const text = signedText(view.document)
   const memo = deps.cache ? await deps.cache.memoFor(view, text) : undefined
   const local = deps.cache ? { ...deps, logKey: deps.cache.logKey } : deps
-  const report = withIssuerState(await verifyLocal(local, text, memo), view)
+  const report = await withTrust(deps, withIssuerState(await verifyLocal(local, text, memo), view))
   await recordLook(deps, { credentialId: view.id, orgId: view.org.id, verified: report.verified }, look)
   return report
 }
@@ -56,8 +57,8 @@ export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCrede
  * own resolve in-process, others' documents only through the configured remote fetcher. Records
  * the verification when the credential has an id (with its organization when it is one of ours).
  */
-export async function verifySubmittedCredential(deps: VerifyDeps, input: unknown, viewer?: Viewer): Promise<VerificationReport> {
-  let report = await verifyLocal(deps, input)
+export async function verifySubmittedCredential(deps: VerifyDeps, input: unknown, viewer?: Viewer): Promise<TrustedReport> {
+  let report = await withTrust(deps, await verifyLocal(deps, input))
   const id = report.credential?.id
   if (typeof id !== 'string' || id.length > 2000) return report
   const ours = await deps.store.repos.credentialViews.byId(id)
@@ -71,7 +72,7 @@ export async function verifySubmittedCredential(deps: VerifyDeps, input: unknown
  * only its revocation entry (OB 3.0 allows one `credentialStatus`): the issuer's own record is
  * authoritative here. A revocation already shows through the status list.
  */
-function withIssuerState(report: VerificationReport, view: IssuedCredentialView): VerificationReport {
+function withIssuerState<R extends VerificationReport>(report: R, view: IssuedCredentialView): R {
   const status = report.checks.find((c) => c.id === 'status')
   if (view.state !== 'suspended' || status?.outcome === 'failed') return report
   const reason = view.stateReason ? `: ${view.stateReason}` : ''

@@ -56,7 +56,8 @@ async function instanceLog({ publicUrl, store, documents, logKey }: LocalVerific
   return { verifierKeys: [verifierKey], local: store.log, isLocalIssuer: (issuer) => isLocalDid(publicUrl, issuer) }
 }
 
-function isLocalDid(publicUrl: string, issuer: string): boolean {
+/** Whether `issuer` is the did:web of one of this instance's organizations. */
+export function isLocalDid(publicUrl: string, issuer: string): boolean {
   if (!issuer.startsWith('did:web:')) return false
   try {
     return localPathOf(publicUrl, didWebUrl(issuer))?.startsWith('/orgs/') ?? false
@@ -77,9 +78,12 @@ async function isStoredHere({ store }: LocalVerificationDeps, credential: Record
   }
 }
 
-/** The report with the check of `check.id` replaced, and the verdict recomputed as verifyCredential decides it. */
-export function replaceCheck(report: VerificationReport, check: Check): VerificationReport {
+/**
+ * The report with the check of `check.id` replaced, and the verdict recomputed as verifyCredential
+ * decides it. The `trust` check never changes `verified` (see app/trust/trust-check.ts).
+ */
+export function replaceCheck<R extends VerificationReport>(report: R, check: Check): R {
   const checks = report.checks.map((c) => (c.id === check.id ? check : c))
-  const verified = checks.every((c) => c.outcome !== 'failed') && checks.some((c) => c.id === 'proof' && c.outcome === 'passed')
+  const verified = checks.every((c) => c.outcome !== 'failed' || c.id === 'trust') && checks.some((c) => c.id === 'proof' && c.outcome === 'passed')
   return { ...report, verified, checks }
 }

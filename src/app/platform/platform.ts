@@ -19,6 +19,8 @@ import { orgsUseCases, type OrgsUseCases } from '../orgs/orgs-use-cases.js'
 import { skillsUseCases, type SkillsUseCases } from '../skills/skills-use-cases.js'
 import { walletUseCases, type WalletUseCases } from '../wallet/wallet-use-cases.js'
 import { liveVerifierOf, shareUseCases, type ShareUseCases } from '../share/share-use-cases.js'
+import { trustUseCases, type TrustUseCases } from '../trust/trust-use-cases.js'
+import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements/endorsements-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -71,6 +73,10 @@ export interface Platform {
   readonly share: ShareUseCases
   /** Reading and verifying a credential from any container: the public verifier, wallet import. */
   readonly intake: IntakeUseCases
+  /** Trusted issuers and registries (administrators), and whether an issuer is trusted. */
+  readonly trust: TrustUseCases
+  /** Endorsements between organizations: signed EndorsementCredentials. */
+  readonly endorsements: EndorsementsUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -114,6 +120,9 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     wallet: walletUseCases(ports),
     share: shareUseCases(ports, liveVerifierOf(credentialsUseCases(ports, looks))),
     intake: intakeUseCases(ports, credentials),
+    demo: { seed: (options) => seedDemo(ports, options) },
+    trust: trustUseCases(ports),
+    endorsements: endorsementsUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

@@ -20,6 +20,8 @@ import type { StatsRepo } from '../dashboard/ports.js'
 import type { HolderKeyRing, HolderRepo } from '../holder/ports.js'
 import type { AccountEmailsRepo, WalletCollectionsRepo, WalletItemsRepo } from '../wallet/ports.js'
 import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
+import type { TrustRepo } from '../trust/ports.js'
+import type { EndorsementsRepo } from '../endorsements/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -64,6 +66,8 @@ export interface PlatformRepos {
   accountEmails: AccountEmailsRepo
   learnerProfiles: LearnerProfilesRepo
   shareLinks: ShareLinksRepo
+  trust: TrustRepo
+  endorsements: EndorsementsRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

@@ -13,6 +13,7 @@ import { orgOperations } from '../schemas/orgs.js'
 import { shareOperations } from '../schemas/share.js'
 import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
 import { walletOperations } from '../schemas/wallet.js'
+import { endorsementDocumentOperations, endorsementOperations, trustOperations } from '../schemas/trust.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -28,8 +29,11 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...shareOperations,
   ...holderOperations,
   ...privacyOperations,
+  ...trustOperations,
+  ...endorsementOperations,
   ...verificationOperations,
   ...publicDocumentOperations,
+  ...endorsementDocumentOperations,
   ...logOperations,
   ...serviceOperations,
 ]

@@ -8,6 +8,7 @@ import { problems } from '../openapi/problem.js'
 import { binary, idParam } from './common.js'
 
 const CHECK_IDS = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion', 'recipient'] as const
+const CHECK_IDS = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion', 'trust'] as const
 
 const checkSchema = z
   .object({
@@ -24,9 +25,16 @@ const checkSchema = z
 
 export const reportSchema = z
   .object({
-    verified: z.boolean().describe('True when no check failed'),
+    verified: z.boolean().describe('True when no check failed (the `trust` check aside)'),
     credential: z.record(z.string(), z.unknown()).optional().describe('The credential checked: its JSON, or the `vc` claim of a VC-JWT'),
-    checks: z.array(checkSchema).describe('Every check, in the order it ran'),
+    checks: z.array(checkSchema).describe('Every check, in the order it ran; the last, `trust`, says whether the issuer is in a list this instance trusts'),
+    trust: z
+      .object({
+        trusted: z.boolean().describe('Whether the issuer is one of this instance’s organizations, an issuer its administrators added, or in a registry they subscribed to'),
+        list: z.string().optional().describe('The list that trusts it: this instance, "Added by an administrator of this instance", or the registry’s name'),
+      })
+      .optional()
+      .describe('Whether the issuer is trusted. Separate from `verified` (the signature, dates and status): a valid credential from an issuer in no trusted list is `verified: true, trust.trusted: false` (the verdict "Issuer not trusted").'),
   })
   .meta({ id: 'VerificationReport', description: 'What a verification found. A credential that does not verify is a report (200), not an error.' })
 

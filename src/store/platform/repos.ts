@@ -8,6 +8,7 @@ import { apiKeysRepo } from './api-keys.js'
 import { batchUploadsRepo } from './batch-uploads.js'
 import { batchesRepo } from './batches.js'
 import { credentialViewsRepo } from './credential-views.js'
+import { endorsementsRepo } from './endorsements.js'
 import { idempotencyRepo } from './idempotency.js'
 import { holderRepo } from './holder.js'
 import { imagesRepo } from './images.js'
@@ -22,6 +23,7 @@ import { learnerProfilesRepo, shareLinksRepo } from './sharing.js'
 import { statsRepo } from './stats.js'
 import { statusListsRepo } from './status-lists.js'
 import { accountEmailsRepo, walletCollectionsRepo, walletItemsRepo } from './wallet.js'
+import { trustRepo } from './trust.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -49,4 +51,6 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   accountEmails: accountEmailsRepo(q, now),
   learnerProfiles: learnerProfilesRepo(q),
   shareLinks: shareLinksRepo(q),
+  trust: trustRepo(q),
+  endorsements: endorsementsRepo(q),
 })

@@ -389,6 +389,42 @@ export interface ShareLinksTable {
   revoked_at: string | null
   views: Generated<number>
   created_at: string
+/** A trust registry an administrator subscribed to (migration 0012): fetched and its entries replaced on a schedule. */
+export interface TrustRegistriesTable {
+  id: string
+  name: string
+  url: string
+  format: 'dcc' | 'list'
+  refreshed_at: string | null
+  last_error: string | null
+  created_at: string
+}
+
+/** A trusted external issuer (a DID or Profile URL): added by hand, or an entry of a registry. */
+export interface TrustedIssuersTable {
+  id: string
+  issuer_id: string
+  name: string
+  note: Generated<string>
+  source: 'manual' | 'registry'
+  registry_id: string | null
+  created_at: string
+}
+
+/** One organization's signed endorsement of another's achievement or of the organization itself. */
+export interface EndorsementsTable {
+  id: string
+  org_id: string
+  subject_kind: 'achievement' | 'organization'
+  /** The endorsed achievement's or profile's id (URL or DID). */
+  subject_id: string
+  subject_org_id: string
+  comment: string
+  /** The signed EndorsementCredential (JSON). */
+  document: string
+  state: 'active' | 'withdrawn'
+  created_at: string
+  withdrawn_at: string | null
 }
 
 /** Every platform table. */
@@ -424,4 +460,7 @@ export interface PlatformTables {
   wallet_reminders: WalletRemindersTable
   learner_profiles: LearnerProfilesTable
   share_links: ShareLinksTable
+  trust_registries: TrustRegistriesTable
+  trusted_issuers: TrustedIssuersTable
+  endorsements: EndorsementsTable
 }

@@ -11,9 +11,10 @@ let p: IssuancePlatform
 let doc: OpenApiJson
 let checker: ReturnType<typeof schemaChecker>
 const called = new Set<string>()
+const TRUST_ADMIN = 'conformance-admin@example.edu'
 
 beforeAll(async () => {
-  p = await startIssuancePlatform()
+  p = await startIssuancePlatform({ config: { adminEmails: [TRUST_ADMIN] } })
   doc = await readJson(await p.t.app.request('/api/openapi.json'))
   checker = schemaChecker(doc)
 })
@@ -253,6 +254,38 @@ describe('answers as the OpenAPI document says', () => {
     await call('POST', '/api/v1/me/emails', { as: other, json: { email: 'nope' } })
     await call('DELETE', `/api/v1/me/emails/${encodeURIComponent(learner.email)}`, { as: learner })
     await call('DELETE', `/api/v1/me/emails/${encodeURIComponent('second-openapi@example.org')}`, { as: learner })
+  it('for the trust and endorsement operations', async () => {
+    const { t, owner, org, achievementId } = p
+    const admin = await t.seedUser({ email: TRUST_ADMIN })
+    const stranger = await t.seedUser()
+    await call('GET', '/api/v1/admin/trust/issuers', { as: stranger })
+    const issuer = await json(call('POST', '/api/v1/admin/trust/issuers', { as: admin, json: { issuerId: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', name: 'Elsewhere', note: 'By phone' } }))
+    await call('POST', '/api/v1/admin/trust/issuers', { as: admin, json: { issuerId: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', name: 'Again' } })
+    await call('POST', '/api/v1/admin/trust/issuers', { as: admin, json: { issuerId: 'nope', name: '' } })
+    await call('GET', '/api/v1/admin/trust/issuers', { as: admin })
+    await call('DELETE', `/api/v1/admin/trust/issuers/${issuer.id}`, { as: admin })
+    await call('DELETE', `/api/v1/admin/trust/issuers/${issuer.id}`, { as: admin })
+    // The guarded fetcher refuses this address: the subscription stays, with its error.
+    const registry = await json(call('POST', '/api/v1/admin/trust/registries', { as: admin, json: { name: 'Local', url: 'http://127.0.0.1:9/registry.json', format: 'dcc' } }))
+    expect(registry.lastError).not.toBeNull()
+    await call('POST', '/api/v1/admin/trust/registries', { as: admin, json: { name: 'Local', url: 'http://127.0.0.1:9/registry.json', format: 'dcc' } })
+    await call('GET', '/api/v1/admin/trust/registries', { as: admin })
+    await call('POST', `/api/v1/admin/trust/registries/${registry.id}/refresh`, { as: admin })
+    await call('DELETE', `/api/v1/admin/trust/registries/${registry.id}`, { as: admin })
+    await call('POST', `/api/v1/admin/trust/registries/${registry.id}/refresh`, { as: admin })
+
+    const otherOwner = await t.seedUser()
+    const other = await t.seedOrg({ owner: otherOwner })
+    const base = `/api/v1/orgs/${other.slug}/endorsements`
+    const endorsement = await json(call('POST', base, { as: otherOwner, json: { subjectKind: 'achievement', organization: org.slug, achievementId, comment: 'Well designed.' } }))
+    await call('POST', base, { as: otherOwner, json: { subjectKind: 'achievement', organization: org.slug, achievementId, comment: 'Twice.' } })
+    await call('POST', base, { as: otherOwner, json: { subjectKind: 'x' } })
+    await call('GET', base, { as: otherOwner })
+    await call('GET', `/api/v1/orgs/${org.slug}/endorsements?direction=received`, { as: owner })
+    await call('GET', `/endorsements/${endorsement.id}`)
+    await call('DELETE', `${base}/${endorsement.id}`, { as: otherOwner })
+    await call('DELETE', `${base}/${endorsement.id}`, { as: otherOwner })
+    await call('GET', `/endorsements/${endorsement.id}`)
   })
 
   it('and every /api/v1 operation was called above', () => {

@@ -19,7 +19,7 @@ describe.skipIf(!hasPostgres)('the public credential on PostgreSQL', () => {
     expect((await readJson(doc)).id).toBe(issued.id)
 
     const report = await readJson(await p.request(`/api/v1/credentials/${issued.uuid}/verification`))
-    expect(report.checks.map((c: { outcome: string }) => c.outcome)).toEqual(Array(7).fill('passed'))
+    expect(report.checks.map((c: { outcome: string }) => c.outcome)).toEqual(Array(8).fill('passed'))
     const page = await (await p.request(`/c/${issued.uuid}`)).text()
     expect(page).toContain('data-verdict="verified"')
     expect(page).toContain('Ada Lovelace')

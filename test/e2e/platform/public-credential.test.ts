@@ -91,9 +91,9 @@ describe('the credential page /c/:id', () => {
     const text = await page(fresh.uuid)
     expect(text).toContain('data-verdict="verified"')
     expect(text).not.toContain('data-outcome="failed"')
-    for (const label of ['Readable credential', 'Open Badges 3.0 format', 'Signature', "Signed with the issuer&#39;s key", 'Validity period', 'Not revoked or suspended', 'Recorded in the transparency log'])
+    for (const label of ['Readable credential', 'Open Badges 3.0 format', 'Signature', "Signed with the issuer&#39;s key", 'Validity period', 'Not revoked or suspended', 'Recorded in the transparency log', 'Issuer in a trusted list'])
       expect(text).toContain(label)
-    expect(text.match(/data-outcome="passed"/g)).toHaveLength(7)
+    expect(text.match(/data-outcome="passed"/g)).toHaveLength(8)
     expect(text).toMatch(/Entry \d+ of localhost:3000\/log, proved against its signed checkpoint/)
     expect(text).toContain(`href="/log?credential=${encodeURIComponent(fresh.id)}"`)
   })
@@ -293,13 +293,15 @@ describe('verification API', () => {
       'validity-period:passed',
       'status:passed',
       'log-inclusion:passed',
+      'trust:passed',
     ])
+    expect(report.trust).toEqual({ trusted: true, list: 'This instance (localhost:3000)' })
   })
 
   it('skips log inclusion, saying why, on an instance that publishes no log', async () => {
     const report = await readJson(await p.t.request(`/api/v1/credentials/${fresh.uuid}/verification`))
     expect(report.verified).toBe(true)
-    expect(report.checks.at(-1)).toEqual({ id: 'log-inclusion', outcome: 'skipped', message: 'This instance publishes no transparency log' })
+    expect(report.checks.find((c: { id: string }) => c.id === 'log-inclusion')).toEqual({ id: 'log-inclusion', outcome: 'skipped', message: 'This instance publishes no transparency log' })
   })
 
   it('GET /api/v1/credentials/:id/verification answers 404 for an unknown credential', async () => {

@@ -151,6 +151,7 @@ export function AccountView({ model }: { model: AccountModel }) {
             <div>
               <Alert kind="info">
                 <p>{t.rich('acct.account.adminOutbox', { link: (chunks) => <a href="/admin/outbox">{chunks}</a> })}</p>
+                <p>{t.rich('trust.admin.accountLink', { link: (chunks) => <a href="/admin/trust">{chunks}</a> })}</p>
               </Alert>
             </div>
           )}

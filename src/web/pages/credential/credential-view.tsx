@@ -2,6 +2,8 @@
 // what was earned, by whom, from whom, then what it means (criteria, outcomes, EU elements,
 // skills), every verification check, the issuer, and how to share, download and print it.
 import type { IssuedCredentialView } from '../../../app/credentials/ports.js'
+import type { VerifiedEndorsement } from '../../../app/endorsements/endorsements-use-cases.js'
+import { EndorsementList } from '../trust/endorsement-list.js'
 import type { Verdict } from '../../../app/credentials/verdict.js'
 import type { VerificationReport } from '../../../core/verification/index.js'
 import { Alert } from '../../components/alert.js'
@@ -30,6 +32,8 @@ export interface CredentialModel {
   accepted: boolean
   /** The issuer's logo on this instance, when it has one. */
   issuerLogoUrl?: string | undefined
+  /** Active endorsements of its achievement and its issuer, each verified. */
+  endorsements?: readonly VerifiedEndorsement[] | undefined
 }
 
 function Downloads({ links }: { links: CredentialLinks }) {
@@ -173,6 +177,11 @@ export function CredentialView({ model }: { model: CredentialModel }) {
               })}
             </p>
           </Card>
+          {model.endorsements && model.endorsements.length > 0 && (
+            <Card title={t.t('trust.credential.title')} id="endorsements" note={t.t('trust.credential.note', { count: model.endorsements.length })}>
+              <EndorsementList endorsements={model.endorsements} />
+            </Card>
+          )}
         </div>
         <aside class="stack" aria-label={t.t('cred.aside')}>
           <Card title={t.t('cred.issuer')} id="issuer" headingLevel={2}>

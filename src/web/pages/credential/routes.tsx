@@ -59,6 +59,7 @@ export const credentialPages = (): Hono =>
     .get('/c/:id', async (c) => {
       const { platform } = c.var
       const { view, report, badge, qrSvg, checkedAt } = await platform.credentials.page(c.req.param('id'), c.var.fetchLocal, viewerOf(c.var.actor))
+      const endorsements = await platform.endorsements.forCredential(view, c.var.fetchLocal)
       const achievement = achievementView(view.document.credential)
       const links = credentialLinks(view, achievement, platform.publicUrl, badge)
       const model = {
@@ -72,6 +73,7 @@ export const credentialPages = (): Hono =>
         qrSvg,
         accepted: c.req.query('accepted') === '1',
         issuerLogoUrl: view.org.logoImageId ? `${platform.publicUrl}/images/${view.org.logoImageId}` : undefined,
+        endorsements,
       }
       return render(c, <CredentialView model={model} />, { title: achievement.name, head: credentialHead(achievement, view.org.name, links), description: achievement.description.slice(0, 300) || undefined })
     })

@@ -1,7 +1,9 @@
 // The public page of an organization, the way Credly's lead: a cover in its brand colour, its logo
 // and name, what it is and where to find it, how much it has issued, the achievements it awards
 // (badge images), and how anyone checks its credentials.
+import type { VerifiedEndorsement } from '../../../app/endorsements/endorsements-use-cases.js'
 import type { PublicOrgPage } from '../../../app/orgs/index.js'
+import { EndorsementsSection } from '../trust/endorsements-section.js'
 import { Card } from '../../components/card.js'
 import { CopyField } from '../../components/copy-button.js'
 import { EmptyState } from '../../components/empty-state.js'
@@ -36,8 +38,8 @@ function Cover({ color }: { color: string }) {
   )
 }
 
-/** The page. */
-export function PublicOrgView({ model }: { model: PublicOrgPage }) {
+/** The page; `endorsements` it received (verified), and whether the viewer may endorse it (an admin of another organization). */
+export function PublicOrgView({ model, endorsements = [], canEndorse = false }: { model: PublicOrgPage; endorsements?: readonly VerifiedEndorsement[]; canEndorse?: boolean }) {
   const t = useT()
   const { org, did, logoUrl, achievements, issued } = model
   const [first, ...rest] = paragraphsOf(org.description)
@@ -82,12 +84,20 @@ export function PublicOrgView({ model }: { model: PublicOrgPage }) {
             <ul class="badge-grid">
               {achievements.map((a) => (
                 <li>
-                  <BadgeTile image={a.imageUrl} imageAlt={t.t('org.public.badgeAlt', { name: a.name })} name={a.name} meta={a.description ? <span class="clamp-3">{a.description}</span> : undefined} />
+                  <BadgeTile
+                    image={a.imageUrl}
+                    imageAlt={t.t('org.public.badgeAlt', { name: a.name })}
+                    name={a.name}
+                    meta={a.description ? <span class="clamp-3">{a.description}</span> : undefined}
+                    footer={canEndorse ? <a class="endorse-link" href={`/endorse?organization=${encodeURIComponent(org.slug)}&achievement=${encodeURIComponent(a.id)}`}>{t.t('trust.public.endorseAchievement')}<span class="sr-only"> {a.name}</span></a> : undefined}
+                  />
                 </li>
               ))}
             </ul>
           )}
         </section>
+
+        <EndorsementsSection endorsements={endorsements} orgName={org.name} endorseHref={canEndorse ? `/endorse?organization=${encodeURIComponent(org.slug)}` : undefined} />
 
         <Card title={t.t('org.public.verifyTitle')} id="verify" class="org-section org-verify">
           <p>{t.rich('org.public.verifyText', { name: org.name, did: (chunks) => <a href={`/orgs/${org.slug}/did.json`}>{chunks}</a>, log: (chunks) => <a href="/log">{chunks}</a> })}</p>

@@ -253,8 +253,11 @@ const invitationRoutes = () =>
 const publicOrgRoutes = () =>
   new Hono().get('/orgs/:slug', async (c, next) => {
     if (RESERVED_SLUGS.has(c.req.param('slug'))) return next()
-    const model = await c.var.platform.orgs.publicPage(c.req.param('slug'))
+    const { platform, actor } = c.var
+    const model = await platform.orgs.publicPage(c.req.param('slug'))
     const { org } = model
+    const [endorsements, mine] = await Promise.all([platform.endorsements.forOrganization(org.slug, c.var.fetchLocal), actor?.kind === 'user' ? platform.dashboard.myOrgs(actor.user.id) : []])
+    const canEndorse = mine.some((o) => o.slug !== org.slug && (o.role === 'owner' || o.role === 'admin'))
     const description = org.description.slice(0, 300) || undefined
     const head = (
       <>
@@ -264,7 +267,7 @@ const publicOrgRoutes = () =>
         <link rel="alternate" type="application/ld+json" href={`/orgs/${org.slug}`} />
       </>
     )
-    return render(c, <PublicOrgView model={model} />, { title: org.name, description, head, cacheControl: 'no-store' })
+    return render(c, <PublicOrgView model={model} endorsements={endorsements} canEndorse={canEndorse} />, { title: org.name, description, head, cacheControl: 'no-store' })
   })
 
 /** Organization pages: create, settings (profile, brand colour, logo), members and invitations, signing keys, API keys, the public page. */

@@ -1,0 +1,62 @@
+import type { Check, VerificationReport } from '../../core/verification/index.js'
+import { isLocalDid } from '../credentials/verify-local.js'
+import type { PlatformPorts } from '../platform/ports.js'
+
+/** Whether the issuer of a verified credential is one this instance trusts, and by which list. */
+export interface TrustVerdict {
+  trusted: boolean
+  /** The list that trusts it: this instance (its own organizations), "Added by an administrator", or a registry's name. */
+  list?: string
+}
+
+/**
+ * A verification report of this instance's public verifier: every check of the credential, then the
+ * `trust` check, and `trust` beside `verified`. `verified` stays about the cryptography, the dates
+ * and the status; an issuer in no trusted list is the separate verdict "Issuer not trusted"
+ * (verdictOf), so `trust` never turns `verified` false (docs/VERIFICATION.md).
+ */
+export type TrustedReport = VerificationReport & { trust: TrustVerdict }
+
+/** The list name of trusted issuers an administrator added by hand. */
+export const MANUAL_LIST = 'Added by an administrator of this instance'
+
+/** The list name of this instance's own organizations. */
+export const instanceList = (publicUrl: string): string => `This instance (${new URL(publicUrl).host})`
+
+/** The issuer id a credential names: `issuer` as a string, or its `id`. */
+export function issuerIdOf(credential: Record<string, unknown> | undefined): string | undefined {
+  const issuer = credential?.issuer
+  const id = typeof issuer === 'string' ? issuer : typeof issuer === 'object' && issuer !== null ? (issuer as { id?: unknown }).id : undefined
+  return typeof id === 'string' && id !== '' && id.length <= 2000 ? id : undefined
+}
+
+/** Which list trusts `issuerId`: this instance's organizations first, then issuers added by hand, then registries. */
+export async function trustOf({ store, publicUrl }: Pick<PlatformPorts, 'store' | 'publicUrl'>, issuerId: string): Promise<TrustVerdict> {
+  if (isLocalDid(publicUrl, issuerId)) return { trusted: true, list: instanceList(publicUrl) }
+  const candidates = issuerId.startsWith('did:') ? [issuerId] : [...new Set([issuerId, issuerId.replace(/\/+$/, '')])]
+  for (const candidate of candidates) {
+    const [entry] = await store.repos.trust.issuersWithId(candidate)
+    if (entry) return { trusted: true, list: entry.source === 'manual' ? MANUAL_LIST : (entry.registryName ?? 'registry') }
+  }
+  return { trusted: false }
+}
+
+/**
+ * The report with the `trust` check appended (and `trust` set): passed "Issuer trusted: <list>",
+ * failed ISSUER_NOT_TRUSTED "Signature valid, issuer not in any trusted list", or skipped when the
+ * signature did not verify (trust is judged only for a valid signature). `verified` is unchanged.
+ */
+export async function withTrust(deps: Pick<PlatformPorts, 'store' | 'publicUrl'>, report: VerificationReport): Promise<TrustedReport> {
+  const proof = report.checks.find((c) => c.id === 'proof')
+  const issuerId = issuerIdOf(report.credential)
+  const checks = report.checks.filter((c) => c.id !== 'trust')
+  if (proof?.outcome !== 'passed' || issuerId === undefined) {
+    const check: Check = { id: 'trust', outcome: 'skipped', message: 'Trust in the issuer is judged only for a valid signature' }
+    return { ...report, checks: [...checks, check], trust: { trusted: false } }
+  }
+  const trust = await trustOf(deps, issuerId)
+  const check: Check = trust.trusted
+    ? { id: 'trust', outcome: 'passed', message: `Issuer trusted: ${trust.list}` }
+    : { id: 'trust', outcome: 'failed', code: 'ISSUER_NOT_TRUSTED', message: `Signature valid, issuer not in any trusted list (${issuerId.slice(0, 200)})` }
+  return { ...report, checks: [...checks, check], trust }
+}
