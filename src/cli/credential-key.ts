@@ -1,5 +1,7 @@
 import { PlatformError, isPlatformError } from '../core/errors.js'
-import { createSigner, importKeyPair, type Signer } from '../core/proof/index.js'
+// The key modules alone: checking a key file does not load the canonicalization the signing threads use.
+import { importKeyPair } from '../core/proof/multikey.js'
+import { createSigner, type Signer } from '../core/proof/signer.js'
 import { readTextFile } from './credential-input.js'
 import type { CliIo } from './main.js'
 

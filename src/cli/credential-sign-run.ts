@@ -2,7 +2,6 @@
 import { PlatformError } from '../core/errors.js'
 import { openCredentialInput } from './credential-input.js'
 import { loadSigner } from './credential-key.js'
-import { formatSigned, signLine, signOne } from './credential-lines.js'
 import type { SignOptions } from './credential-sign.js'
 import { emitLine, runLines, threadsOption } from './credential-threads.js'
 import type { CliIo } from './main.js'
@@ -18,6 +17,7 @@ export async function runSign(file: string, options: SignOptions, io: CliIo): Pr
   const input = await openCredentialInput(file, io)
 
   if (input.format === 'document') {
+    const { formatSigned, signOne } = await import('./credential-sign-line.js')
     for await (const { text } of input.records) io.out(`${formatSigned(await signOne(text, signer, options.suite, created), options.suite, true)}\n`)
     return
   }
@@ -25,7 +25,7 @@ export async function runSign(file: string, options: SignOptions, io: CliIo): Pr
     input.records,
     {
       ...threads,
-      work: () => signLine(signer, options.suite, created),
+      work: async () => (await import('./credential-sign-line.js')).signLine(signer, options.suite, created),
       // The threads get the key file as read (loadSigner has checked it) and the verification method it resolved to.
       task: () => ({ task: 'sign', keyJson, verificationMethod: signer.verificationMethod, suite: options.suite, created }),
     },

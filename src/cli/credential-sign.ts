@@ -1,13 +1,11 @@
 import { Option, type Command } from 'commander'
+import { SUITES, type Suite } from './credential-lines.js'
 import type { CliIo } from './main.js'
-
-// The same list as credential-lines.ts SUITES, which this definition does not load.
-const SUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022', 'vc-jwt'] as const
 
 /** The options of `emblem credential sign`. */
 export interface SignOptions {
   key: string
-  suite: (typeof SUITES)[number]
+  suite: Suite
   verificationMethod?: string
   created?: string
   threads?: string

@@ -37,7 +37,7 @@ export function emitLine(io: CliIo): (result: LineResult) => void {
  */
 export async function runLines(
   records: AsyncIterable<InputRecord>,
-  options: { threads: number; explicit: boolean; task: () => LineTask; work: () => (record: InputRecord) => Promise<LineResult>; fetch?: DocumentFetcher },
+  options: { threads: number; explicit: boolean; task: () => LineTask; work: () => Promise<(record: InputRecord) => Promise<LineResult>>; fetch?: DocumentFetcher },
   emit: (result: LineResult) => void,
 ): Promise<void> {
   const iterator = records[Symbol.asyncIterator]()
@@ -54,7 +54,7 @@ export async function runLines(
     }
   }
   const all = prepend(head, ended ? undefined : iterator)
-  if (options.threads === 1 || ended) return mapInOrder(all, options.work(), emit)
+  if (options.threads === 1 || ended) return mapInOrder(all, await options.work(), emit)
 
   const pool = startLinePool(options.task(), options.threads, options.fetch)
   try {

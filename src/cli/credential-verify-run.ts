@@ -4,7 +4,7 @@ import { verifyCredential, type VerifyDeps } from '../core/verification/index.js
 import { loadDocuments } from './credential-documents.js'
 import { createCliFetcher } from './credential-fetcher.js'
 import { openCredentialInput } from './credential-input.js'
-import { verifyLine } from './credential-lines.js'
+import { verifyLine } from './credential-verify-line.js'
 import { mapInOrder } from './credential-map-in-order.js'
 import { formatReport, reportJson } from './credential-report.js'
 import { emitLine, runLines, threadsOption } from './credential-threads.js'
@@ -36,7 +36,7 @@ export async function runVerify(file: string, options: VerifyOptions, io: CliIo)
     input.records,
     {
       ...threads,
-      work: () => verifyLine(deps),
+      work: async () => verifyLine(deps),
       task: () => ({ task: 'verify', now: now.getTime(), documents: [...documents], fetch: fetcher !== undefined }),
       ...(fetcher ? { fetch: fetcher } : {}),
     },

@@ -2,10 +2,9 @@
 // sent, one after another, and answers each with its results in order. A verification thread asks the
 // main thread for what it must fetch.
 import { parentPort, workerData } from 'node:worker_threads'
-import { createSigner, importKeyPair } from '../core/proof/index.js'
 import type { DocumentFetcher } from '../core/verification/index.js'
 import type { InputRecord } from './credential-input.js'
-import { signLine, verifyLine, type LineResult } from './credential-lines.js'
+import type { LineResult } from './credential-lines.js'
 import { mapInOrder } from './credential-map-in-order.js'
 import { errorOf, failureOf, type FromLineWorker, type LineTask, type ToLineWorker } from './credential-pool.js'
 
@@ -23,11 +22,17 @@ const fetchThroughMain: DocumentFetcher = (url) =>
     send({ type: 'fetch', id, url })
   })
 
-const work: (record: InputRecord) => Promise<LineResult> =
-  task.task === 'sign'
-    ? // The main thread has read and checked this key file already.
-      signLine(createSigner(importKeyPair(JSON.parse(task.keyJson)), task.verificationMethod), task.suite, task.created)
-    : verifyLine({ now: new Date(task.now), documents: new Map(task.documents), ...(task.fetch ? { fetcher: fetchThroughMain } : {}) })
+/** The work on a line; a signing thread loads only the signing code, a verifying thread the verification. */
+async function workFor(task: LineTask): Promise<(record: InputRecord) => Promise<LineResult>> {
+  if (task.task === 'sign') {
+    const [{ createSigner, importKeyPair }, { signLine }] = await Promise.all([import('../core/proof/index.js'), import('./credential-sign-line.js')])
+    // The main thread has read and checked this key file already.
+    return signLine(createSigner(importKeyPair(JSON.parse(task.keyJson)), task.verificationMethod), task.suite, task.created)
+  }
+  const { verifyLine } = await import('./credential-verify-line.js')
+  return verifyLine({ now: new Date(task.now), documents: new Map(task.documents), ...(task.fetch ? { fetcher: fetchThroughMain } : {}) })
+}
+const work = await workFor(task)
 
 /**
  * A chunk's lines, a few at a time as the main thread does them (a verification waiting for a fetch
