@@ -9,6 +9,8 @@ export interface Row {
   p50_ms?: number
   p99_ms?: number
   errors?: number
+  /** Whole-process rows (bench/cli.ts): the median wall time of one run (ms). */
+  wall_ms?: number
 }
 
 /** A goal from the issue: `name` against `baseline` should reach `ratio`, or `name` alone `atLeast` operations a second. */

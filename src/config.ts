@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
+import { packageVersion } from './package-version.js'
 
 import { LOG_LEVELS, type LogLevel } from './http/logger.js'
 
@@ -99,11 +99,8 @@ const envSchema = z.object({
   EMBLEM_FETCH_MAX_BYTES: integer(1, 1024 ** 3).default(1024 * 1024),
 })
 
-/** The package version, read from package.json (one level above both src/ and dist/). */
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown }
-  return typeof pkg.version === 'string' ? pkg.version : '0.0.0'
-}
+// In a module of its own, so that `emblem --help` reads the version without loading the configuration schema.
+export { packageVersion }
 
 /** The name of a variable Emblem reads. */
 export type EnvVar = keyof typeof ENV_VARS

@@ -3,7 +3,6 @@ import { rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Command } from 'commander'
 import { PlatformError } from '../core/errors.js'
-import { exportKeyPair, generateKeyPair } from '../core/proof/index.js'
 import type { CliIo } from './main.js'
 
 interface GenerateOptions {
@@ -23,6 +22,7 @@ export function register(keys: Command, io: CliIo): void {
     .option('--controller <did>', 'controller to record, e.g. did:web:example.edu')
     .option('-f, --force', 'replace FILE if it exists')
     .action(async (options: GenerateOptions) => {
+      const { exportKeyPair, generateKeyPair } = await import('../core/proof/index.js')
       const keyPair = generateKeyPair({
         ...(options.id === undefined ? {} : { id: options.id }),
         ...(options.controller === undefined ? {} : { controller: options.controller }),

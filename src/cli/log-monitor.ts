@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { auditAndSave, withLocalAccess, type LogCommandOptions } from './log-audit.js'
+import { withLocalAccess, type LogCommandOptions } from './log-audit.js'
 import type { CliIo } from './main.js'
 
 interface MonitorOptions extends LogCommandOptions {
@@ -20,6 +20,7 @@ export function register(log: Command, io: CliIo): void {
     .option('--state <file>', 'the checkpoint of the previous run; read, then replaced atomically')
     .option('--json', 'one JSON object per line: index, credential, issuer, issued, digest')
     .action(async (options: MonitorOptions) => {
+      const { auditAndSave } = await import('./log-audit-run.js')
       const { entries, previousSize } = await auditAndSave(options, io)
       for (let index = previousSize; index < entries.length; index++) {
         const entry = entries[index]!

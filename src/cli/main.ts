@@ -1,6 +1,9 @@
+// Loads little: commander and each command's definition (its options and help). A command's work,
+// and the configuration and adapters it needs (src/cli/wiring.ts), are imported when it runs, so
+// `emblem --help` and `emblem <command> --help` start at once.
 import { Command, CommanderError } from 'commander'
-import { ConfigError, packageVersion } from '../config.js'
 import { PlatformError, type ErrorCode } from '../core/errors.js'
+import { packageVersion } from '../package-version.js'
 import { register as registerCredentialSign } from './credential-sign.js'
 import { register as registerCredentialVerify } from './credential-verify.js'
 import { register as registerDemo } from './demo.js'
@@ -11,7 +14,6 @@ import { register as registerMigrate } from './migrate.js'
 import { register as registerServe } from './serve.js'
 import type { CliServices } from './services.js'
 import { register as registerSkills } from './skills.js'
-import { createCliServices } from './wiring.js'
 
 /**
  * What a command may touch besides its arguments; tests pass their own.
@@ -79,7 +81,11 @@ const exitCodeOf: Record<ErrorCode, 1 | 2> = {
   ERR_TOKEN_INVALID: 2,
 }
 
-/** Command groups and their commands. Add a command by exporting `register` from its own file and listing it here. */
+/**
+ * Command groups and their commands. Add a command by exporting `register` from its own file and
+ * listing it here; a command file imports only what its definition needs and loads its work in its
+ * action (`await import()`), so that help stays fast (test/e2e/cli-startup.test.ts checks).
+ */
 function buildProgram(io: CliIo): Command {
   const program = new Command('emblem')
     .description('Emblem: open micro-credentials (Open Badges 3.0 / W3C VC 2.0)')
@@ -100,7 +106,7 @@ function buildProgram(io: CliIo): Command {
   return program
 }
 
-const processIo: CliIo = {
+const processIo: Omit<CliIo, 'services'> = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   readStdin: async () => {
@@ -109,7 +115,20 @@ const processIo: CliIo = {
     return Buffer.concat(chunks).toString('utf8')
   },
   setExitCode: () => {},
-  services: createCliServices(),
+}
+
+/** The configured services, wired just before a command runs (never for --help); until then, using them is a bug. */
+let wired: CliServices | undefined
+const wiredServices = (): CliServices => {
+  if (wired === undefined) throw new Error('The CLI services were used before a command ran')
+  return wired
+}
+const processServices: CliServices = {
+  serve: (options) => wiredServices().serve(options),
+  migrate: () => wiredServices().migrate(),
+  withPlatform: (work, options) => wiredServices().withPlatform(work, options),
+  fetcher: (allow) => wiredServices().fetcher(allow),
+  publicUrl: () => wiredServices().publicUrl(),
 }
 
 /**
@@ -119,8 +138,9 @@ const processIo: CliIo = {
  */
 export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
   let exitCode = 0
-  const cli: CliIo = { ...processIo, ...io, setExitCode: (code) => void (exitCode = code) }
+  const cli: CliIo = { ...processIo, services: processServices, ...io, setExitCode: (code) => void (exitCode = code) }
   const program = buildProgram(cli)
+  if (io.services === undefined) program.hook('preAction', async () => void (wired ??= (await import('./wiring.js')).createCliServices()))
   for (const command of [program, ...allSubcommands(program)]) {
     command.exitOverride().configureOutput({ writeOut: cli.out, writeErr: cli.err })
   }
@@ -138,7 +158,8 @@ function reportError(err: unknown, cli: CliIo): number {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0
     return err.exitCode === 0 ? 0 : 2
   }
-  if (err instanceof ConfigError) {
+  // ConfigError (src/config.ts), by name: the configuration's schema is not loaded for --help.
+  if (err instanceof Error && err.name === 'ConfigError') {
     cli.err(`emblem: ${err.message}\n`)
     return 2
   }

@@ -1,5 +1,7 @@
 // The CLI's composition root (with src/cli/main.ts): configuration in, adapters wired, the
-// services commands use out. The only CLI file besides main.ts that imports adapters.
+// services commands use out. The only CLI file besides main.ts that imports adapters. The server,
+// the store and the platform are imported when a command first asks for them, so a command that
+// only signs or verifies does not load them.
 import { loadConfig } from '../config.js'
 import { createGuardedFetcher } from '../fetch/index.js'
 import { createLogger } from '../http/logger.js'
@@ -11,7 +13,7 @@ import { isPostgresUrl } from '../store/index.js'
 import type { CliServices } from './services.js'
 
 /** Where the store is, without any password a PostgreSQL URL carries. */
-const describeDatabase = (url: string): string => (isPostgresUrl(url) ? url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : url)
+const describeDatabase = (url: string, isPostgres: boolean): string => (isPostgres ? url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : url)
 
 /** A master key for commands that never sign or seal (skills imports): using it is a bug. */
 const NO_MASTER_KEY: MasterKey = {
@@ -26,15 +28,20 @@ const NO_MASTER_KEY: MasterKey = {
 /** The services of the `emblem` command line, from the environment (EMBLEM_*). */
 export function createCliServices(): CliServices {
   return {
-    serve: ({ port }) => serveUntilStopped(loadConfig(port === undefined ? {} : { PORT: port })),
+    async serve({ port }) {
+      const config = loadConfig(port === undefined ? {} : { PORT: port })
+      await (await import('../main.js')).serveUntilStopped(config)
+    },
     async migrate() {
       const config = loadConfig()
+      const [{ openMigratedStore }, { isPostgresUrl }] = await Promise.all([import('../main.js'), import('../store/index.js')])
       const store = await openMigratedStore(config)
       await store.close()
-      return { database: describeDatabase(config.databaseUrl), dialect: store.dialect }
+      return { database: describeDatabase(config.databaseUrl, isPostgresUrl(config.databaseUrl)), dialect: store.dialect }
     },
     async withPlatform(work, { workers = false, quiet = false } = {}) {
       const config = loadConfig()
+      const { openMigratedStore, openServices } = await import('../main.js')
       if (workers) {
         const log = createLogger(quiet ? 'error' : 'warn')
         const services = await openServices(config, log)
@@ -53,6 +60,7 @@ export function createCliServices(): CliServices {
           await services.close()
         }
       }
+      const { createPlatform } = await import('../platform.js')
       const store = await openMigratedStore(config)
       try {
         const { platform } = createPlatform({ store, masterKey: NO_MASTER_KEY, publicUrl: config.publicUrl, dataDir: config.dataDir })

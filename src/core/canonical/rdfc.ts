@@ -1,4 +1,3 @@
-import jsonld from 'jsonld'
 import { PlatformError, isPlatformError } from '../errors.js'
 import { documentLoader as bundledLoader, type DocumentLoader } from './document-loader.js'
 
@@ -13,6 +12,8 @@ export interface CanonizeOptions {
  * @see https://www.w3.org/TR/rdf-canon/
  */
 export async function canonizeGeneral(document: object, options: CanonizeOptions = {}): Promise<string> {
+  // Loaded on first use (with its HTTP client): the fast path needs only its context processing.
+  const { default: jsonld } = await import('jsonld')
   try {
     return await jsonld.canonize(document, {
       algorithm: 'RDFC-1.0',

@@ -1,9 +1,11 @@
-import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js'
-import formatsModule from 'ajv-formats'
+import { createRequire } from 'node:module'
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2019.js'
 import { at, type ValidationError, type ValidationResult } from './shape.js'
 
-// ajv-formats is CommonJS: under NodeNext the default import is its exports object.
-const addFormats = formatsModule.default
+// ajv and ajv-formats (CommonJS) are required on first use: signing and the command line's start do not need them.
+const require = createRequire(import.meta.url)
+const ajvModule = () => require('ajv/dist/2019.js') as typeof import('ajv/dist/2019.js')
+const addFormats = (ajv: import('ajv/dist/2019.js').Ajv2019) => (require('ajv-formats') as typeof import('ajv-formats')).default(ajv)
 const COMBINATORS = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'not'])
 const compiled = new WeakMap<object, ValidateFunction>()
 
@@ -17,7 +19,7 @@ export function validateAgainstJsonSchema(value: unknown, schema: object): Valid
   let validate = compiled.get(schema)
   if (!validate) {
     // A fresh Ajv per schema: two copies of one schema would otherwise clash on their $id.
-    const ajv = new Ajv2019({ allErrors: true, strict: false, verbose: true })
+    const ajv = new (ajvModule().Ajv2019)({ allErrors: true, strict: false, verbose: true })
     addFormats(ajv)
     validate = ajv.compile(schema)
     compiled.set(schema, validate)

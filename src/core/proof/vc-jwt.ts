@@ -1,4 +1,4 @@
-import { compactVerify, decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose'
+import type { ProtectedHeaderParameters } from 'jose'
 import { encodeBase64url } from '../encoding/index.js'
 import { isPlatformError } from '../errors.js'
 import type { ProofCode } from './data-integrity/types.js'
@@ -51,6 +51,8 @@ export async function verifyJwt(compact: unknown, options: { resolveVerification
   if (typeof options?.resolveVerificationMethod !== 'function') throw new TypeError('verifyJwt needs a resolveVerificationMethod function')
   const fail = (code: ProofCode, message: string, extra: Partial<JwtResult> = {}): JwtResult => ({ verified: false, ...extra, code, message })
   if (typeof compact !== 'string' || compact.split('.').length !== 3) return fail('PROOF_MALFORMED', 'Not a compact JWS')
+  // Loaded on first use: signing, and the command line's start, do not need it.
+  const { compactVerify, decodeProtectedHeader } = await import('jose')
   let header: ProtectedHeaderParameters
   try {
     header = decodeProtectedHeader(compact)

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importSkills } from '../../../src/app/skills/import-skills.js'
 import { seedDemoSkills } from '../../../src/app/skills/seed-demo-skills.js'
-import { escoSkills, onetSkills } from '../../../src/cli/skills.js'
+import { escoSkills, onetSkills } from '../../../src/cli/skills-files.js'
 import { hasPostgres, readJson, startTestPlatform, type TestPlatform, type TestSession } from '../../support/platform.js'
 
 // Skills imported from the ESCO and O*NET mini fixtures (../shared), the built-in demo skills, and

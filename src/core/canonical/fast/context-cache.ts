@@ -80,6 +80,8 @@ export class ContextCache {
   private readonly types = new WeakMap<ActiveContext, Map<string, string | null>>()
   private readonly topLevel = new Map<string, ActiveContext>()
   private readonly embeddedChildren = new WeakMap<ActiveContext, Map<string, ActiveContext>>()
+  /** Contexts being processed, per memo map and key: concurrent misses on one context share one processing. */
+  private readonly loading = new WeakMap<Map<unknown, ActiveContext>, Map<unknown, Promise<void>>>()
 
   constructor(documentLoader: DocumentLoader) {
     this.options = {
@@ -97,7 +99,7 @@ export class ContextCache {
     const key = JSON.stringify(localCtx)
     const found = this.topLevel.get(key)
     if (found) return found
-    throw new ContextMiss(async () => {
+    this.miss(this.topLevel, key, async () => {
       const ctx = await contextApi.process({ activeCtx: this.initialContext, localCtx, options: this.options })
       if (this.topLevel.size > 256) this.topLevel.clear()
       this.topLevel.set(key, ctx)
@@ -112,7 +114,7 @@ export class ContextCache {
     const found = byLocal.get(memoKey)
     if (found) return found
     const map = byLocal
-    throw new ContextMiss(async () => {
+    this.miss(map, memoKey, async () => {
       const ctx = await contextApi.process({
         activeCtx: active,
         localCtx,
@@ -132,11 +134,27 @@ export class ContextCache {
     const found = byText.get(key)
     if (found) return found
     const map = byText
-    throw new ContextMiss(async () => {
+    this.miss(map as Map<unknown, ActiveContext>, key, async () => {
       const ctx = await contextApi.process({ activeCtx: active, localCtx, options: this.options })
       if (map.size >= 64) map.clear()
       map.set(key, ctx)
     })
+  }
+
+  /** Throws the ContextMiss for `key` of `map`, whose `load` runs `process` once however many callers miss it meanwhile. */
+  private miss(map: Map<unknown, ActiveContext>, key: unknown, process: () => Promise<void>): never {
+    let pending = this.loading.get(map)
+    if (!pending) this.loading.set(map, (pending = new Map()))
+    const loads = pending
+    let load = loads.get(key)
+    if (!load) {
+      load = process().finally(() => loads.delete(key))
+      // Each caller awaits it through `load()`; until one does, a failure must not count as unhandled.
+      load.catch(() => {})
+      loads.set(key, load)
+    }
+    const shared = load
+    throw new ContextMiss(() => shared)
   }
 
   /** A key or type expanded as a vocabulary term (jsonld `expandIri` with vocab: true), memoised. */

@@ -1,0 +1,139 @@
+// Worker threads for `emblem credential sign` and `verify` over JSON Lines: each thread signs or
+// verifies whole chunks of lines (credential-lines.ts, the same code the main thread runs), the main
+// thread reads the input, hands out chunks and prints the results in input order. Verification
+// threads fetch through the main thread, so each URL is still fetched once per run and the fetch
+// guard is configured once. Threads start when a run has enough lines to repay their start-up.
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { PlatformError, type ErrorCode } from '../core/errors.js'
+import type { DocumentFetcher } from '../core/verification/index.js'
+import type { InputRecord } from './credential-input.js'
+import type { LineResult, Suite } from './credential-lines.js'
+
+/** What a thread does with each line: sign with this key, or verify with these documents. */
+export type LineTask =
+  | { task: 'sign'; keyJson: string; verificationMethod?: string; suite: Suite; created: string }
+  | { task: 'verify'; now: number; documents: [string, unknown][]; fetch: boolean }
+
+/** Why a chunk stopped: a verification that threw (the whole run fails with it, as in the main thread). */
+export interface Failure {
+  message: string
+  code?: string
+}
+
+/** Messages to a thread. */
+export type ToLineWorker = { type: 'lines'; id: number; records: InputRecord[] } | { type: 'fetched'; id: number; value?: unknown; failure?: Failure }
+
+/** Messages from a thread: a chunk's results in order (up to a failure), or a fetch it needs. */
+export type FromLineWorker = { type: 'done'; id: number; results: LineResult[]; failure?: Failure } | { type: 'fetch'; id: number; url: string }
+
+/** A chunk's outcome. */
+export interface ChunkResult {
+  results: LineResult[]
+  failure?: Failure
+}
+
+/** Lines per message to a thread: enough that messaging is a small share, few enough to keep every thread busy to the end. */
+export const CHUNK_LINES = 64
+
+/** The default number of threads: one per core. */
+export const defaultThreads = (): number => availableParallelism()
+
+/** An error as it crossed from a thread: a PlatformError keeps its code (and so its exit code). */
+export const errorOf = (failure: Failure): Error =>
+  failure.code === undefined ? new Error(failure.message) : new PlatformError(failure.code as ErrorCode, failure.message)
+
+/** A failure as it crosses to the other thread. */
+export const failureOf = (err: unknown): Failure => ({
+  message: err instanceof Error ? err.message : String(err),
+  ...(err instanceof PlatformError ? { code: err.code } : {}),
+})
+
+/** Starts a thread: the compiled .js, or the .ts through tsx (credential-worker-entry.mjs) from sources. */
+function startWorker(task: LineTask): Worker {
+  const here = import.meta.url
+  return new Worker(new URL(here.endsWith('.ts') ? './credential-worker-entry.mjs' : './credential-worker.js', here), { workerData: task })
+}
+
+class LineThread {
+  readonly #worker: Worker
+  readonly #waiting = new Map<number, { resolve(result: ChunkResult): void; reject(err: Error): void }>()
+  #failure: Error | undefined
+
+  constructor(task: LineTask, fetch: DocumentFetcher | undefined) {
+    this.#worker = startWorker(task)
+    this.#worker.on('message', (message: FromLineWorker) => {
+      if (message.type === 'fetch') return void this.#fetchFor(message.id, message.url, fetch)
+      const waiter = this.#waiting.get(message.id)
+      this.#waiting.delete(message.id)
+      waiter?.resolve(message.failure ? { results: message.results, failure: message.failure } : { results: message.results })
+    })
+    const fail = (err: Error) => {
+      this.#failure ??= err
+      for (const waiter of this.#waiting.values()) waiter.reject(this.#failure)
+      this.#waiting.clear()
+    }
+    this.#worker.on('error', fail)
+    this.#worker.on('exit', (code) => fail(new Error(`A worker thread exited (code ${code})`)))
+  }
+
+  get pending(): number {
+    return this.#waiting.size
+  }
+
+  run(id: number, records: InputRecord[]): Promise<ChunkResult> {
+    if (this.#failure) return Promise.reject(this.#failure)
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject })
+      this.#worker.postMessage({ type: 'lines', id, records } satisfies ToLineWorker)
+    })
+  }
+
+  async #fetchFor(id: number, url: string, fetch: DocumentFetcher | undefined): Promise<void> {
+    let reply: ToLineWorker
+    try {
+      if (fetch === undefined) throw new PlatformError('ERR_FETCH_FAILED', `${url} was not supplied and fetching is off`)
+      reply = { type: 'fetched', id, value: await fetch(url) }
+    } catch (err) {
+      reply = { type: 'fetched', id, failure: failureOf(err) }
+    }
+    if (!this.#failure) this.#worker.postMessage(reply)
+  }
+
+  async close(): Promise<void> {
+    this.#failure ??= new Error('The worker threads were closed')
+    await this.#worker.terminate()
+  }
+}
+
+/** Threads that sign or verify chunks of lines. */
+export interface LinePool {
+  readonly threads: number
+  /** Runs a chunk on the least busy thread. */
+  run(records: InputRecord[]): Promise<ChunkResult>
+  close(): Promise<void>
+}
+
+/** Starts `threads` threads doing `task`; a verification thread fetches through `fetch`. */
+export function startLinePool(task: LineTask, threads: number, fetch?: DocumentFetcher): LinePool {
+  const pool = Array.from({ length: threads }, () => new LineThread(task, fetch))
+  let nextId = 0
+  return {
+    threads,
+    run: (records) => pool.reduce((least, thread) => (thread.pending < least.pending ? thread : least)).run(nextId++, records),
+    close: async () => void (await Promise.all(pool.map((thread) => thread.close()))),
+  }
+}
+
+/** Groups records into arrays of `size`. */
+export async function* chunksOf<T>(records: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = []
+  for await (const record of records) {
+    chunk.push(record)
+    if (chunk.length === size) {
+      yield chunk
+      chunk = []
+    }
+  }
+  if (chunk.length > 0) yield chunk
+}
