@@ -35,9 +35,12 @@ export interface PlatformParts {
   devMailLog?: boolean
   /** Where uploaded CSV files live (`<dataDir>/batches`); default: the OS temp directory. Ignored with `batchFiles`. */
   dataDir?: string
+  /** Where uploaded CSV files live instead of `<dataDir>/batches` (EMBLEM_BATCH_DIR: shared by every process). */
+  batchDir?: string
   clock?: Clock
   random?: RandomSource
-  onLogAppended?: () => void
+  /** Called after credentials were appended to the log, with how many (the checkpointer's notify, metrics). */
+  onLogAppended?: (count?: number) => void
   /** Default: src/media. */
   media?: MediaPort
   /** Default: src/files under `dataDir`. */
@@ -81,7 +84,7 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     random,
     keys,
     media: parts.media ?? createMediaAdapter(),
-    batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data')),
+    batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data'), parts.batchDir),
     ...(fetcher ? { fetcher } : {}),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpConfigured,

@@ -25,7 +25,7 @@ const NO_MASTER_KEY: MasterKey = {
 /** The services of the `emblem` command line, from the environment (EMBLEM_*). */
 export function createCliServices(): CliServices {
   return {
-    serve: ({ port }) => serveUntilStopped(loadConfig(port === undefined ? {} : { PORT: port })),
+    serve: ({ port, role }) => serveUntilStopped(loadConfig(port === undefined ? {} : { PORT: port }), role),
     async migrate() {
       const config = loadConfig()
       const store = await openMigratedStore(config)

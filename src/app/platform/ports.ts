@@ -103,8 +103,8 @@ export interface PlatformPorts {
   adminEmails?: readonly string[]
   /** Development: held instance e-mail is also printed to the server log (EMBLEM_DEV). */
   devMailLog?: boolean
-  /** Call after appending to the transparency log (the checkpointer's notify). */
-  onLogAppended(): void
+  /** Call after appending `count` credentials (default 1) to the transparency log (the checkpointer's notify, metrics). */
+  onLogAppended(count?: number): void
   /** Wakes the background workers (batch runner, mail delivery) after work was queued. */
   wake(worker: 'batches' | 'mail'): void
 }
