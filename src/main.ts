@@ -41,6 +41,7 @@ import { isPostgresUrl, openStore, type Store } from './store/index.js'
 import { createMetrics, type Metrics } from './metrics/index.js'
 import { metricsRoutes, requestMetrics, type HttpMetrics } from './http/routes/metrics.js'
 import type { Worker } from './jobs/coalescing-worker.js'
+import { createRedisRateLimits } from './limits/redis-rate-limits.js'
 
 /**
  * What a serving process does (`emblem serve --role`): `web` serves HTTP and runs no background job;
@@ -268,12 +269,17 @@ export async function openServices(config: Config, log: Logger = createLogger(co
           onError: (err) => log.error('checkpoint signing failed', { error: err instanceof Error ? err.message : String(err) }),
         })
       : idleWorker
+    // Rate limits count across processes: in the database, or in Redis when configured.
+    const redisLimits = config.redisUrl
+      ? createRedisRateLimits(config.redisUrl, { onError: (err) => log.warn('rate-limit store (Redis) unavailable', { error: err.message }) })
+      : undefined
     const platform = createPlatform({
       store,
       masterKey,
       publicUrl: config.publicUrl,
       dataDir: config.dataDir,
       batchDir: config.batchDir,
+      ...(redisLimits ? { rateLimits: redisLimits } : {}),
       fetch: config.fetch,
       smtpConfigured: config.smtpUrl !== undefined,
       adminEmails: config.adminEmails,
@@ -333,6 +339,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
         transport?.close()
         await checkpointer.stop()
         await platform.platform.flush() // the page views and verifications counted since the last batch
+        await redisLimits?.close()
         await store.close()
       },
     }

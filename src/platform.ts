@@ -6,6 +6,7 @@ import type { MediaPort } from './app/media/ports.js'
 import type { Fetcher } from './app/platform/fetcher.js'
 import { bindPlatform, type Platform } from './app/platform/platform.js'
 import type { Clock, KeyRing, PlatformPorts, RandomSource } from './app/platform/ports.js'
+import type { RateLimitStore } from './app/platform/rate-limits.js'
 import { createGuardedFetcher, type GuardedFetcherOptions } from './fetch/index.js'
 import { createBatchFileStore } from './files/index.js'
 import { createKeyRing } from './keys/org-key-ring.js'
@@ -45,6 +46,8 @@ export interface PlatformParts {
   media?: MediaPort
   /** Default: src/files under `dataDir`. */
   batchFiles?: BatchFileStore
+  /** Where rate limits are counted; default: the database (Redis with EMBLEM_REDIS_URL, wired in main.ts). */
+  rateLimits?: RateLimitStore
   /** The guarded fetcher's options (EMBLEM_FETCH_*), or a fetcher; without either, verification never reaches other hosts. */
   fetch?: GuardedFetcherOptions | Fetcher
 }
@@ -85,6 +88,7 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     keys,
     media: parts.media ?? createMediaAdapter(),
     batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data'), parts.batchDir),
+    rateLimits: parts.rateLimits ?? store.repos.rateLimits,
     ...(fetcher ? { fetcher } : {}),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpConfigured,

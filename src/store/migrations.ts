@@ -5,6 +5,7 @@ import { orgBrandMigration } from './platform/org-brand-migration.js'
 import { platformMigration } from './platform/migration.js'
 import { claimLinksAndLookKindsMigration } from './platform/claim-links-migration.js'
 import { signInThrottleMigration } from './platform/sign-in-throttle-migration.js'
+import { rateLimitsMigration } from './platform/rate-limits-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -71,6 +72,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0006_org_brand_color': orgBrandMigration(),
     '0007_claim_links_look_kinds': claimLinksAndLookKindsMigration(dialect),
     '0008_sign_in_throttle': signInThrottleMigration(dialect),
+    '0014_ops': rateLimitsMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

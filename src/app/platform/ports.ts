@@ -17,6 +17,7 @@ import type { OutboxRepo } from '../mail/ports.js'
 import type { SkillsRepo } from '../skills/ports.js'
 import type { CredentialViewsRepo } from '../credentials/ports.js'
 import type { StatsRepo } from '../dashboard/ports.js'
+import type { RateLimitStore } from './rate-limits.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -54,6 +55,8 @@ export interface PlatformRepos {
   outbox: OutboxRepo
   stats: StatsRepo
   credentialViews: CredentialViewsRepo
+  /** Rate-limit events in the database (the default RateLimitStore: every process counts together). */
+  rateLimits: RateLimitStore
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */
@@ -93,6 +96,8 @@ export interface PlatformPorts {
   media: MediaPort
   /** Uploaded CSV files by SHA-256 (src/files). */
   batchFiles: BatchFileStore
+  /** Where rate limits are counted, shared by every process: the database (store.repos.rateLimits) or Redis (src/limits). */
+  rateLimits: RateLimitStore
   /** The guarded fetcher (src/fetch) for other hosts' documents; absent: verification never reaches the network. */
   fetcher?: Fetcher
   /** The public origin, no trailing slash (links, DIDs, e-mails). */

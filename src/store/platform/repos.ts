@@ -19,6 +19,7 @@ import { orgsRepo } from './orgs.js'
 import { skillsRepo } from './skills.js'
 import { statsRepo } from './stats.js'
 import { statusListsRepo } from './status-lists.js'
+import { rateLimitsRepo } from './rate-limits.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -40,4 +41,5 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   outbox: outboxRepo(q, now),
   stats: statsRepo(q),
   credentialViews: credentialViewsRepo(q),
+  rateLimits: rateLimitsRepo(q),
 })

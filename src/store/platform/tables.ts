@@ -302,4 +302,12 @@ export interface PlatformTables {
   idempotency_keys: IdempotencyKeysTable
   outbox: OutboxTable
   sign_in_throttle: SignInThrottleTable
+  rate_limit_events: RateLimitEventsTable
+}
+
+/** One counted event of a rate limit (migration 0014): `key` is the limit's name and the hash of what it counts; times in ms. */
+export interface RateLimitEventsTable {
+  key: string
+  at: number
+  expires_at: number
 }
