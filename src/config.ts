@@ -35,6 +35,8 @@ export interface Config {
   readonly metricsToken: string | undefined
   /** A redis:// URL: rate limits are counted in Redis instead of the database. */
   readonly redisUrl: string | undefined
+  /** Reverse proxies in front of the server that append the client's address to X-Forwarded-For (0: the socket's address counts). */
+  readonly trustedProxyHops: number
   readonly fetch: {
     readonly allowHttp: boolean
     readonly allowPrivateAddresses: boolean
@@ -69,6 +71,7 @@ export const ENV_VARS = {
   EMBLEM_BATCH_DIR: 'directory of uploaded CSV files, shared by every process of the instance (default <data dir>/batches)',
   EMBLEM_METRICS_TOKEN: 'bearer token of GET /metrics (Prometheus); unset: /metrics answers 404 (default: unset)',
   EMBLEM_REDIS_URL: 'redis:// or rediss:// URL: rate limits are counted in Redis instead of the database (default: the database)',
+  EMBLEM_TRUSTED_PROXY_HOPS: 'how many reverse proxies in front of Emblem append the client address to X-Forwarded-For; rate limits then key on the address the outermost one saw (default 0: the connection\'s address)',
   EMBLEM_FETCH_ALLOW_HTTP: 'let the guarded fetcher use plain http (default false)',
   EMBLEM_FETCH_ALLOW_PRIVATE: 'let the guarded fetcher reach loopback/private addresses (default false)',
   EMBLEM_FETCH_TIMEOUT_MS: 'timeout of one remote fetch in ms (default 5000)',
@@ -105,6 +108,7 @@ const envSchema = z.object({
   EMBLEM_BATCH_DIR: z.string().optional(),
   EMBLEM_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,}$/, { error: 'must be at least 16 printable characters without spaces' }).optional(),
   EMBLEM_REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
+  EMBLEM_TRUSTED_PROXY_HOPS: integer(0, 5).default(0),
   EMBLEM_FETCH_ALLOW_HTTP: flag.default(false),
   EMBLEM_FETCH_ALLOW_PRIVATE: flag.default(false),
   EMBLEM_FETCH_TIMEOUT_MS: integer(1, 300_000).default(5000),
@@ -158,6 +162,7 @@ export function loadConfig(
     batchDir: resolve(e.EMBLEM_BATCH_DIR ?? join(dataDir, 'batches')),
     metricsToken: e.EMBLEM_METRICS_TOKEN,
     redisUrl: e.EMBLEM_REDIS_URL,
+    trustedProxyHops: e.EMBLEM_TRUSTED_PROXY_HOPS,
     fetch: {
       allowHttp: e.EMBLEM_FETCH_ALLOW_HTTP,
       allowPrivateAddresses: e.EMBLEM_FETCH_ALLOW_PRIVATE,

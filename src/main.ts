@@ -108,6 +108,10 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     log.debug('request', { method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
   })
   if (metrics) app.use(requestMetrics(metrics))
+  app.use(async (c, next) => {
+    c.set('proxyHops', config.trustedProxyHops)
+    await next()
+  })
   app.use(localeMiddleware())
   app.route('/', healthRoutes(config.version, platform ? () => platform.ready() : undefined))
   if (metrics && config.metricsToken) app.route('/', metricsRoutes(metrics, config.metricsToken))
