@@ -1,6 +1,7 @@
 // `emblem serve --role web|worker|all` as real processes on one SQLite database, GET /metrics, and
 // graceful shutdown: a worker stopped mid-batch gives its lease back and another finishes the batch.
 import { mkdtempSync, rmSync } from 'node:fs'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -108,6 +109,54 @@ describe('serving roles on one SQLite database', () => {
     expect(await worker.stop()).toBe(0)
     expect(await web.stop()).toBe(0)
     expect(worker.log()).toMatch(/"message":"Emblem closed"/)
+  })
+
+  it('SIGTERM lets a request in flight finish (a CSV upload still arriving), refuses new connections, then exits 0', { timeout: 120_000 }, async () => {
+    const web = await start('all')
+    const csv = csvOf(200, 'drain')
+    const half = Math.floor(csv.length / 2)
+    // An upload whose second half arrives after the signal.
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${web.base}/api/v1/orgs/${seeded.orgSlug}/achievements/${seeded.achievementId}/batches`,
+        { method: 'POST', headers: { authorization: `Bearer ${seeded.apiKey}`, 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="drain.csv"' } },
+        (res) => {
+          let body = ''
+          res.setEncoding('utf8')
+          res.on('data', (d) => void (body += d))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        },
+      )
+      req.on('error', reject)
+      req.write(csv.slice(0, half))
+      setTimeout(() => {
+        web.child.kill('SIGTERM')
+        setTimeout(async () => {
+          // Stopped accepting: a new connection is refused while the upload is still in flight.
+          const refused = await fetch(`${web.base}/healthz`).then(
+            () => false,
+            () => true,
+          )
+          req.end(csv.slice(half))
+          if (!refused) reject(new Error('a new connection was accepted after SIGTERM'))
+        }, 1000)
+      }, 500)
+    })
+    const { status, body } = await answer
+    expect(status).toBe(202)
+    const id = (JSON.parse(body) as { id: string }).id
+    expect(await web.exited).toBe(0)
+    expect(web.log()).toMatch(/"message":"Shutting down".*"signal":"SIGTERM"/)
+    // The batch it accepted is kept, whole: 200 rows, issued or waiting for the next worker.
+    const store = await openStore({ url: join(dataDir, 'emblem.db') })
+    try {
+      const row = await store.db.selectFrom('batches').select(['total_rows', 'state', 'lease_owner']).where('id', '=', id).executeTakeFirstOrThrow()
+      expect(Number(row.total_rows)).toBe(200)
+      expect(['queued', 'running', 'done']).toContain(row.state)
+      expect(row.lease_owner).toBeNull()
+    } finally {
+      await store.close()
+    }
   })
 
   it('SIGTERM stops a worker mid-batch and gives its lease back: another worker finishes the batch at once, every row once', { timeout: 180_000 }, async () => {
