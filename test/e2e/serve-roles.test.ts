@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { silentLogger } from '../../src/http/logger.js'
@@ -13,6 +14,19 @@ import { openStore } from '../../src/store/index.js'
 import { batchState, csvOf, queueBatch, seedInstance, startEmblem, testMasterKey, waitFor, type EmblemProcess, type SeededInstance } from '../support/emblem-process.js'
 
 const TOKEN = 'metrics-token-0123456789abcdef'
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+const redisUp = await (async () => {
+  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  probe.on('error', () => {})
+  try {
+    await probe.connect()
+    return (await probe.ping()) === 'PONG'
+  } catch {
+    return false
+  } finally {
+    probe.disconnect()
+  }
+})()
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('GET /metrics', () => {
@@ -109,6 +123,35 @@ describe('serving roles on one SQLite database', () => {
     expect(await worker.stop()).toBe(0)
     expect(await web.stop()).toBe(0)
     expect(worker.log()).toMatch(/"message":"Emblem closed"/)
+  })
+
+  it.skipIf(!redisUp)('with EMBLEM_REDIS_URL two web processes count a rate limit together in Redis', { timeout: 120_000 }, async () => {
+    const withRedis = { ...env, EMBLEM_REDIS_URL: redisUrl }
+    const webs = await Promise.all([0, 1].map(() => startEmblem(['serve', '--role', 'web'], withRedis)))
+    running.push(...webs)
+    const auth = { authorization: `Bearer ${seeded.apiKey}` }
+    const issued = await fetch(`${webs[0]!.base}/api/v1/orgs/${seeded.orgSlug}/achievements/${seeded.achievementId}/credentials`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ recipient: { email: 'redis-limit@example.org', name: 'Redis Limit' } }),
+    })
+    expect(issued.status).toBe(201)
+    const { id } = (await issued.json()) as { id: string }
+    const statuses: number[] = []
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${webs[i % 2]!.base}/api/v1/orgs/${seeded.orgSlug}/credentials/${encodeURIComponent(id)}/claim-link`, { method: 'POST', headers: auth })
+      statuses.push(res.status)
+    }
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429])
+    // Counted in Redis, not in the database.
+    const store = await openStore({ url: join(dataDir, 'emblem.db') })
+    try {
+      const rows = await store.db.selectFrom('rate_limit_events').select('key').where('key', 'like', 'claim-link-resend:%').execute()
+      expect(rows).toEqual([])
+    } finally {
+      await store.close()
+    }
+    for (const web of webs) expect(await web.stop()).toBe(0)
   })
 
   it('SIGTERM lets a request in flight finish (a CSV upload still arriving), refuses new connections, then exits 0', { timeout: 120_000 }, async () => {
