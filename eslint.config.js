@@ -6,7 +6,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import tseslint from 'typescript-eslint'
 
 /** Adapters: each implements ports declared in src/app; only the composition roots wire them together. */
-const ADAPTERS = ['store', 'keys', 'jobs', 'mail', 'media', 'fetch', 'files']
+const ADAPTERS = ['store', 'keys', 'jobs', 'mail', 'media', 'fetch', 'files', 'metrics', 'limits']
 
 export default defineConfig(
   { ignores: ['node_modules/', 'dist/', 'scratch/', 'data/', 'coverage/', 'test-artifacts/'] },

@@ -29,6 +29,14 @@ export interface Config {
   readonly adminEmails: readonly string[]
   /** Development mode (EMBLEM_DEV): held instance e-mail (confirmations, resets) is also printed to the server log. */
   readonly dev: boolean
+  /** Where uploaded CSV files live; every process of one instance must see the same directory (default `<dataDir>/batches`). */
+  readonly batchDir: string
+  /** The bearer token of GET /metrics; undefined: /metrics does not exist (404). */
+  readonly metricsToken: string | undefined
+  /** A redis:// URL: rate limits are counted in Redis instead of the database. */
+  readonly redisUrl: string | undefined
+  /** Reverse proxies in front of the server that append the client's address to X-Forwarded-For (0: the socket's address counts). */
+  readonly trustedProxyHops: number
   readonly fetch: {
     readonly allowHttp: boolean
     readonly allowPrivateAddresses: boolean
@@ -60,6 +68,10 @@ export const ENV_VARS = {
   EMBLEM_MAIL_FROM: 'From address of outgoing e-mail (default no-reply@<public host>)',
   EMBLEM_ADMIN_EMAILS: "the instance's administrators, comma separated: they read the instance's own e-mail (confirmations, password resets) at /admin/outbox while no SMTP is configured (default: none)",
   EMBLEM_DEV: 'development mode: e-mail held without SMTP that is not tied to an organization is also printed to the server log, links included (default false)',
+  EMBLEM_BATCH_DIR: 'directory of uploaded CSV files, shared by every process of the instance (default <data dir>/batches)',
+  EMBLEM_METRICS_TOKEN: 'bearer token of GET /metrics (Prometheus); unset: /metrics answers 404 (default: unset)',
+  EMBLEM_REDIS_URL: 'redis:// or rediss:// URL: rate limits are counted in Redis instead of the database (default: the database)',
+  EMBLEM_TRUSTED_PROXY_HOPS: 'how many reverse proxies in front of Emblem append the client address to X-Forwarded-For; rate limits then key on the address the outermost one saw (default 0: the connection\'s address)',
   EMBLEM_FETCH_ALLOW_HTTP: 'let the guarded fetcher use plain http (default false)',
   EMBLEM_FETCH_ALLOW_PRIVATE: 'let the guarded fetcher reach loopback/private addresses (default false)',
   EMBLEM_FETCH_TIMEOUT_MS: 'timeout of one remote fetch in ms (default 5000)',
@@ -93,6 +105,10 @@ const envSchema = z.object({
     .pipe(z.array(z.email({ error: 'must be e-mail addresses separated by commas' })))
     .optional(),
   EMBLEM_DEV: flag.default(false),
+  EMBLEM_BATCH_DIR: z.string().optional(),
+  EMBLEM_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,}$/, { error: 'must be at least 16 printable characters without spaces' }).optional(),
+  EMBLEM_REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
+  EMBLEM_TRUSTED_PROXY_HOPS: integer(0, 5).default(0),
   EMBLEM_FETCH_ALLOW_HTTP: flag.default(false),
   EMBLEM_FETCH_ALLOW_PRIVATE: flag.default(false),
   EMBLEM_FETCH_TIMEOUT_MS: integer(1, 300_000).default(5000),
@@ -140,6 +156,10 @@ export function loadConfig(
     mailFrom: e.EMBLEM_MAIL_FROM ?? `no-reply@${new URL(publicUrl).hostname}`,
     adminEmails: e.EMBLEM_ADMIN_EMAILS ?? [],
     dev: e.EMBLEM_DEV,
+    batchDir: resolve(e.EMBLEM_BATCH_DIR ?? join(dataDir, 'batches')),
+    metricsToken: e.EMBLEM_METRICS_TOKEN,
+    redisUrl: e.EMBLEM_REDIS_URL,
+    trustedProxyHops: e.EMBLEM_TRUSTED_PROXY_HOPS,
     fetch: {
       allowHttp: e.EMBLEM_FETCH_ALLOW_HTTP,
       allowPrivateAddresses: e.EMBLEM_FETCH_ALLOW_PRIVATE,

@@ -42,6 +42,18 @@ import { startTrustRefresher } from './jobs/trust-refresher.js'
 import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
 import { isPostgresUrl, openStore, type Store } from './store/index.js'
+import { createMetrics, type Metrics } from './metrics/index.js'
+import { metricsRoutes, requestMetrics, type HttpMetrics } from './http/routes/metrics.js'
+import type { Worker } from './jobs/coalescing-worker.js'
+import { createRedisRateLimits } from './limits/redis-rate-limits.js'
+
+/**
+ * What a serving process does (`emblem serve --role`): `web` serves HTTP and runs no background job;
+ * `worker` runs the jobs (batches, checkpoints, e-mail) and serves only /healthz, /readyz and
+ * /metrics; `all` does both (one process, the default).
+ */
+export type ServeRole = 'web' | 'worker' | 'all'
+export const SERVE_ROLES: readonly ServeRole[] = ['web', 'worker', 'all']
 
 /** A request path for the log, with the one-time tokens some paths carry (claim and invitation links) left out. */
 export const redactPath = (path: string): string => path.replace(/^\/(claim|invitations)\/[^/]+/, '/$1/[token]').replace(/^(\/api\/v1\/invitations)\/[^/]+/, '$1/[token]')
@@ -53,13 +65,15 @@ export interface AppDeps {
   transparencyLog?: PublishedLog
   /** The issuer platform's use cases (accounts, organizations, issuance); without it only the engine's routes exist. */
   platform?: Platform
+  /** Request metrics; with `config.metricsToken` they are served at GET /metrics. */
+  metrics?: HttpMetrics
 }
 
 /**
  * The whole HTTP surface as a Hono app, testable in-process with `app.request(path)`.
  * Composition root: configuration in, routes wired, no port opened.
  */
-export function createApp(config: Config, { log = createLogger(config.logLevel), transparencyLog, platform }: AppDeps = {}): Hono {
+export function createApp(config: Config, { log = createLogger(config.logLevel), transparencyLog, platform, metrics }: AppDeps = {}): Hono {
   const app = new Hono()
   // The OpenAPI document of the routes mounted below, built on first use.
   let document: OpenApiJson | undefined
@@ -97,8 +111,14 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     await next()
     log.debug('request', { method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
   })
+  if (metrics) app.use(requestMetrics(metrics))
+  app.use(async (c, next) => {
+    c.set('proxyHops', config.trustedProxyHops)
+    await next()
+  })
   app.use(localeMiddleware())
   app.route('/', healthRoutes(config.version, platform ? () => platform.ready() : undefined))
+  if (metrics && config.metricsToken) app.route('/', metricsRoutes(metrics, config.metricsToken))
   app.route('/', assetRoutes())
   if (platform) {
     const fetchLocal = localFetch((path, init) => app.request(path, init))
@@ -128,6 +148,21 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
   return app
 }
 
+/**
+ * What a worker process serves (`emblem serve --role worker`): /healthz, /readyz and, with a token,
+ * /metrics; everything else is 404.
+ */
+export function createWorkerApp(config: Config, { log = createLogger(config.logLevel), platform, metrics }: Pick<AppDeps, 'log' | 'platform' | 'metrics'> = {}): Hono {
+  const app = new Hono()
+  app.use(secureHeaders({ strictTransportSecurity: false, contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }))
+  if (metrics) app.use(requestMetrics(metrics))
+  app.route('/', healthRoutes(config.version, platform ? () => platform.ready() : undefined))
+  if (metrics && config.metricsToken) app.route('/', metricsRoutes(metrics, config.metricsToken))
+  app.notFound(notFound)
+  app.onError(createErrorHandler(log))
+  return app
+}
+
 /** A listening server and how to stop it. */
 export interface RunningServer {
   server: ServerType
@@ -145,9 +180,16 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  { log = createLogger(config.logLevel), transparencyLog, platform, handleSignals = true, graceMs = 10_000 }: AppDeps & { handleSignals?: boolean; graceMs?: number } = {},
+  {
+    log = createLogger(config.logLevel),
+    transparencyLog,
+    platform,
+    metrics,
+    handleSignals = true,
+    graceMs = 10_000,
+    app = createApp(config, { log, ...(transparencyLog ? { transparencyLog } : {}), ...(platform ? { platform } : {}), ...(metrics ? { metrics } : {}) }),
+  }: AppDeps & { handleSignals?: boolean; graceMs?: number; app?: Hono } = {},
 ): Promise<RunningServer> {
-  const app = createApp(config, { log, ...(transparencyLog ? { transparencyLog } : {}), ...(platform ? { platform } : {}) })
   let server!: ServerType
   const port = await new Promise<number>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => resolve(info.port))
@@ -186,14 +228,23 @@ export async function startServer(
 export interface Services {
   store: Store
   transparencyLog: PublishedLog
+  /** The checkpoint signer (idle in a `web` process: workers sign). */
   checkpointer: Checkpointer
   /** The issuer platform over the store, its keys sealed by the master key: the bound use cases and the ports. */
   platform: PlatformHandle
-  /** The bulk issuance worker (CSV batches). */
+  /** The bulk issuance worker (CSV batches; idle in a `web` process). */
   batches: BatchRunner
-  /** Stops the workers (after the chunk, message and signing in flight) and closes the store. */
+  /** This process's metrics (Prometheus). */
+  metrics: Metrics
+  /**
+   * Stops the workers (after the chunk, message and signing in flight; a batch stopped midway gives
+   * its lease back), writes what is counted in memory, and closes the store.
+   */
   close(): Promise<void>
 }
+
+/** A worker that never runs: what a `web` process has instead of the background jobs. */
+const idleWorker: Worker = Object.freeze({ notify: () => {}, settled: async () => {}, stop: async () => {} })
 
 /**
  * Opens the store named by the configuration (SQLite under the data directory by default, or
@@ -201,33 +252,65 @@ export interface Services {
  * key, and starts the background workers: the checkpointer (signs the log after each batch and
  * every 5 s while entries are pending), the batch runner (CSV issuance, resuming unfinished
  * batches), the trust registry refresher and, with EMBLEM_SMTP_URL, e-mail delivery.
+ * key, and, unless `role` is `web`, starts the background workers: the checkpointer (signs the log
+ * after each batch and every 5 s while entries are pending, here or appended by another process),
+ * the batch runner (CSV issuance, resuming unfinished batches) and, with EMBLEM_SMTP_URL, e-mail
+ * delivery. Several processes may run them on one PostgreSQL: checkpoints are signed under the log's
+ * writer lock (one signer at a time, each checking consistency with the last), batches and e-mails
+ * are leased.
  */
-export async function openServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
+export async function openServices(config: Config, log: Logger = createLogger(config.logLevel), { role = 'all' }: { role?: ServeRole } = {}): Promise<Services> {
   const store = await openMigratedStore(config, log)
   try {
+    const jobs = role !== 'web'
     const origin = logOrigin(config.publicUrl)
+    const metrics = createMetrics({
+      role,
+      version: config.version,
+      checkpointSize: async () => (await store.log.latestCheckpoint())?.checkpoint.size ?? 0,
+    })
+    const observe = (job: string) => (run: { ok: boolean; seconds: number }) => metrics.observeJob(job, run)
     const masterKey = await loadOrCreateMasterKey(config.masterKey)
     const { signer, verifierKey } = await loadOrCreateLogSigner(config.logKeyFile, origin, masterKey)
-    const checkpointer = startCheckpointer({
-      store,
-      signer,
-      origin,
-      onSigned: ({ checkpoint }) => log.debug('checkpoint signed', { size: checkpoint.size }),
-      onError: (err) => log.error('checkpoint signing failed', { error: err instanceof Error ? err.message : String(err) }),
-    })
+    const checkpointer: Checkpointer = jobs
+      ? startCheckpointer({
+          store,
+          signer,
+          origin,
+          observe: observe('checkpointer'),
+          onSigned: ({ checkpoint }) => log.debug('checkpoint signed', { size: checkpoint.size }),
+          onError: (err) => log.error('checkpoint signing failed', { error: err instanceof Error ? err.message : String(err) }),
+        })
+      : idleWorker
+    // Rate limits count across processes: in the database, or in Redis when configured.
+    const redisLimits = config.redisUrl
+      ? createRedisRateLimits(config.redisUrl, { onError: (err) => log.warn('rate-limit store (Redis) unavailable', { error: err.message }) })
+      : undefined
     const platform = createPlatform({
       store,
       masterKey,
       publicUrl: config.publicUrl,
       dataDir: config.dataDir,
+      batchDir: config.batchDir,
+      ...(redisLimits ? { rateLimits: redisLimits } : {}),
       fetch: config.fetch,
       smtpConfigured: config.smtpUrl !== undefined,
       adminEmails: config.adminEmails,
       devMailLog: config.dev && config.smtpUrl === undefined,
-      onLogAppended: checkpointer.notify,
+      onLogAppended: (count = 1) => {
+        metrics.credentialsIssued(count)
+        checkpointer.notify()
+      },
     })
     const errorOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
-    const batches = startBatchRunner({ platform: platform.ports, onError: (err) => log.error('batch runner failed', { error: errorOf(err) }) })
+    const batches: BatchRunner = jobs
+      ? startBatchRunner({
+          platform: platform.ports,
+          observe: observe('batches'),
+          onChunk: (outcome) => metrics.batchRows(outcome),
+          onError: (err) => log.error('batch runner failed', { error: errorOf(err) }),
+        })
+      : idleWorker
     platform.onWake('batches', batches.notify)
     batches.notify() // resumes batches a previous process left unfinished
     const trustRefresher = startTrustRefresher({
@@ -236,11 +319,13 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       onError: (err) => log.error('trust registry refresh failed', { error: errorOf(err) }),
     })
     const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined
+    const transport = jobs && config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined
     const mail = transport
       ? startMailDelivery({
           platform: platform.ports,
           transport,
           from: config.mailFrom,
+          observe: observe('mail'),
           onFailure: (entry, error, final) => log.warn('e-mail delivery failed', { id: entry.id, error, final }),
           onError: (err) => log.error('e-mail delivery stopped', { error: errorOf(err) }),
         })
@@ -251,7 +336,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
     }
     // Development without SMTP: the instance's own e-mail (confirmation and reset links) in the log too.
     const devMail =
-      !mail && config.dev
+      jobs && !mail && config.dev
         ? startDevMailLog({
             platform: platform.ports,
             print: (entry, links) => log.info('e-mail held (no SMTP; EMBLEM_DEV prints it here)', { to: entry.to, subject: entry.subject, links, text: entry.text }),
@@ -266,6 +351,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       checkpointer,
       platform,
       batches,
+      metrics,
       transparencyLog: { reader: store.log, verifierKey },
       async close() {
         await batches.stop()
@@ -276,6 +362,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
         transport?.close()
         await checkpointer.stop()
         await platform.platform.flush() // the page views and verifications counted since the last batch
+        await redisLimits?.close()
         await store.close()
       },
     }
@@ -305,13 +392,28 @@ export async function openMigratedStore(config: Config, log?: Logger): Promise<S
   }
 }
 
-/** Serves the whole platform until SIGINT/SIGTERM: what `emblem serve` and `npm start` run. */
-export async function serveUntilStopped(config: Config): Promise<void> {
+/**
+ * Serves until SIGINT/SIGTERM: what `emblem serve` and `npm start` run. `role` (default `all`) says
+ * whether this process serves the site, runs the background jobs, or both (see {@link ServeRole}).
+ * On SIGTERM it stops accepting connections, lets requests in flight finish (up to 10 s), stops the
+ * jobs (a batch stopped midway gives its lease back, so another worker resumes it at once), writes
+ * what is counted in memory and closes the store.
+ */
+export async function serveUntilStopped(config: Config, role: ServeRole = 'all'): Promise<void> {
   const log = createLogger(config.logLevel)
-  const services = await openServices(config, log)
-  const running = await startServer(config, { log, transparencyLog: services.transparencyLog, platform: services.platform.platform })
+  const services = await openServices(config, log, { role })
+  const platform = services.platform.platform
+  const metrics = services.metrics
+  const running = await startServer(config, {
+    log,
+    ...(role === 'worker'
+      ? { app: createWorkerApp(config, { log, platform, metrics }) }
+      : { transparencyLog: services.transparencyLog, platform, metrics }),
+  })
+  log.info('Emblem role', { role, jobs: role !== 'web' })
   await running.closed
   await services.close()
+  log.info('Emblem closed', { role })
 }
 
 // `tsx src/main.ts` (npm run dev) serves directly; the CLI's `emblem serve` is the usual way.

@@ -6,6 +6,7 @@ import type { MediaPort } from './app/media/ports.js'
 import type { Fetcher } from './app/platform/fetcher.js'
 import { bindPlatform, type Platform } from './app/platform/platform.js'
 import type { Clock, KeyRing, PlatformPorts, RandomSource } from './app/platform/ports.js'
+import type { RateLimitStore } from './app/platform/rate-limits.js'
 import { createGuardedFetcher, type GuardedFetcherOptions } from './fetch/index.js'
 import { createBatchFileStore } from './files/index.js'
 import { createKeyRing } from './keys/org-key-ring.js'
@@ -36,13 +37,18 @@ export interface PlatformParts {
   devMailLog?: boolean
   /** Where uploaded CSV files live (`<dataDir>/batches`); default: the OS temp directory. Ignored with `batchFiles`. */
   dataDir?: string
+  /** Where uploaded CSV files live instead of `<dataDir>/batches` (EMBLEM_BATCH_DIR: shared by every process). */
+  batchDir?: string
   clock?: Clock
   random?: RandomSource
-  onLogAppended?: () => void
+  /** Called after credentials were appended to the log, with how many (the checkpointer's notify, metrics). */
+  onLogAppended?: (count?: number) => void
   /** Default: src/media. */
   media?: MediaPort
   /** Default: src/files under `dataDir`. */
   batchFiles?: BatchFileStore
+  /** Where rate limits are counted; default: the database (Redis with EMBLEM_REDIS_URL, wired in main.ts). */
+  rateLimits?: RateLimitStore
   /** The guarded fetcher's options (EMBLEM_FETCH_*), or a fetcher; without either, verification never reaches other hosts. */
   fetch?: GuardedFetcherOptions | Fetcher
 }
@@ -88,7 +94,8 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     keys,
     holderKeys,
     media: parts.media ?? createMediaAdapter(),
-    batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data')),
+    batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data'), parts.batchDir),
+    rateLimits: parts.rateLimits ?? store.repos.rateLimits,
     ...(fetcher ? { fetcher } : {}),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpConfigured,

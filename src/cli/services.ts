@@ -25,8 +25,8 @@ export interface OpenedPlatform {
 
 /** The configured services a command may ask for; tests pass their own through `CliIo`. */
 export interface CliServices {
-  /** Serves the whole platform until SIGINT/SIGTERM (`port` overrides PORT). */
-  serve(options: { port?: string }): Promise<void>
+  /** Serves until SIGINT/SIGTERM (`port` overrides PORT): the site, the background jobs, or both (`role`, default all). */
+  serve(options: { port?: string; role?: 'web' | 'worker' | 'all' }): Promise<void>
   /** Brings the configured database to the latest schema; says which (without a password) and its dialect. */
   migrate(): Promise<{ database: string; dialect: string }>
   /**

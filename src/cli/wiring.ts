@@ -32,6 +32,7 @@ export function createCliServices(): CliServices {
       const config = loadConfig(port === undefined ? {} : { PORT: port })
       await (await import('../main.js')).serveUntilStopped(config)
     },
+    serve: ({ port, role }) => serveUntilStopped(loadConfig(port === undefined ? {} : { PORT: port }), role),
     async migrate() {
       const config = loadConfig()
       const [{ openMigratedStore }, { isPostgresUrl }] = await Promise.all([import('../main.js'), import('../store/index.js')])

@@ -13,15 +13,21 @@ const DIGEST = /^[0-9a-f]{64}$/
 
 /** The path of the stored file with this SHA-256 (hex). TypeError for anything but a digest. */
 export function batchFilePath(dataDir: string, digest: string): string {
+  return fileIn(join(dataDir, 'batches'), digest)
+}
+
+function fileIn(dir: string, digest: string): string {
   if (!DIGEST.test(digest)) throw new TypeError(`Not a SHA-256 hex digest: ${digest.slice(0, 80)}`)
-  return join(dataDir, 'batches', `${digest}.csv`)
+  return join(dir, `${digest}.csv`)
 }
 
 const readFile = (path: string): AsyncIterable<Uint8Array> => createReadStream(path, { highWaterMark: 256 * 1024 })
 
-/** The batch file store under `<dataDir>/batches` (directory mode 0700, files 0600). */
-export function createBatchFileStore(dataDir: string): BatchFileStore {
-  const dir = join(dataDir, 'batches')
+/**
+ * The batch file store under `dir` (default `<dataDir>/batches`; directory mode 0700, files 0600).
+ * Several processes of one instance (web processes receive uploads, workers read them) must share it.
+ */
+export function createBatchFileStore(dataDir: string, dir = join(dataDir, 'batches')): BatchFileStore {
   return {
     async receive(body, { maxBytes }): Promise<ReceivedFile> {
       await mkdir(dir, { recursive: true, mode: 0o700 })
@@ -48,9 +54,9 @@ export function createBatchFileStore(dataDir: string): BatchFileStore {
       return {
         digest,
         bytes,
-        read: () => readFile(kept ? batchFilePath(dataDir, digest) : temp),
+        read: () => readFile(kept ? fileIn(dir, digest) : temp),
         async keep() {
-          await rename(temp, batchFilePath(dataDir, digest))
+          await rename(temp, fileIn(dir, digest))
           kept = true
         },
         async discard() {
@@ -59,12 +65,12 @@ export function createBatchFileStore(dataDir: string): BatchFileStore {
       }
     },
     has: (digest) =>
-      stat(batchFilePath(dataDir, digest)).then(
+      stat(fileIn(dir, digest)).then(
         (s) => s.isFile(),
         () => false,
       ),
-    read: (digest) => readFile(batchFilePath(dataDir, digest)),
-    remove: (digest) => rm(batchFilePath(dataDir, digest), { force: true }),
+    read: (digest) => readFile(fileIn(dir, digest)),
+    remove: (digest) => rm(fileIn(dir, digest), { force: true }),
     async stale(olderThan) {
       const names = await readdir(dir).catch(() => [] as string[])
       const digests: string[] = []

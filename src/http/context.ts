@@ -16,6 +16,8 @@ declare module 'hono' {
     fetchLocal: FetchLocal
     /** The language pages, e-mails and certificates are rendered in for this request. */
     locale: Locale
+    /** How many reverse proxies in front of the server append to X-Forwarded-For (EMBLEM_TRUSTED_PROXY_HOPS; 0: trust none). */
+    proxyHops: number
   }
 }
 

@@ -3,7 +3,7 @@ import { loadCohort } from '../app/issuance/cohort.js'
 import { inlineSigner, type CohortSigner } from '../app/issuance/cohort-signer.js'
 import { csvRows, type CsvRow } from '../app/issuance/csv-rows.js'
 import { batchFailureOf, commitBatchChunk, LeaseLost, prepareBatchChunk, type PreparedChunk } from '../app/issuance/issue-batch-chunk.js'
-import { finishBatch, leaseNextBatch, pruneBatchUploads } from '../app/issuance/batch-run.js'
+import { finishBatch, leaseNextBatch, pruneBatchUploads, releaseBatch } from '../app/issuance/batch-run.js'
 import type { BatchRecord } from '../app/issuance/ports.js'
 import { createSlotPlanner } from '../app/issuance/status-slots.js'
 import type { Cohort } from '../app/issuance/cohort.js'
@@ -41,9 +41,17 @@ export interface BatchRunnerOptions {
   signerFor?: (cohort: Cohort, publicUrl: string) => CohortSigner & { release?(): void }
   /** Called with an unexpected failure (the runner keeps going); default: console.error. */
   onError?: (err: unknown) => void
+  /** Called after each committed chunk with its rows issued and failed (metrics). */
+  onChunk?: (outcome: { issued: number; failed: number }) => void
+  /** Called after each run of the worker: whether it went through, and how long it took (metrics). */
+  observe?: (run: { ok: boolean; seconds: number }) => void
 }
 
-/** A running batch runner: notify when a batch is queued (`platform.onWake('batches', runner.notify)`); stop finishes the chunk in progress, and a stopped batch resumes later. */
+/**
+ * A running batch runner: notify when a batch is queued (`platform.onWake('batches', runner.notify)`);
+ * stop finishes the chunk in progress and releases the lease of the batch it stopped in, so another
+ * runner (another process) resumes it at once after the last committed chunk.
+ */
 export type BatchRunner = Worker
 
 /**
@@ -97,7 +105,10 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
     const commitNext = async () => {
       const prepared = await preparing.shift()!
       await committing
-      committing = commitBatchChunk(platform, prepared, { owner: workerId, leaseUntil: leaseUntil() })
+      committing = commitBatchChunk(platform, prepared, { owner: workerId, leaseUntil: leaseUntil() }).then((outcome) => {
+        options.onChunk?.(outcome)
+        return outcome
+      })
       committing.catch(() => {}) // awaited before the next commit or at the end
     }
     const enqueue = async () => {
@@ -117,7 +128,11 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       if (rows.length > 0 && !stopped()) await enqueue()
       while (preparing.length > 0 && !stopped()) await commitNext()
       await committing
-      if (stopped()) return
+      if (stopped()) {
+        // Shutting down mid-batch: give the lease back so another worker takes the batch up now, not after the lease.
+        await releaseBatch(platform, batch, workerId)
+        return
+      }
     } catch (err) {
       await Promise.allSettled([...preparing, committing])
       if (err instanceof LeaseLost) return
@@ -132,6 +147,7 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
   return startWorker({
     intervalMs: pollMs,
     onError,
+    ...(options.observe ? { observe: options.observe } : {}),
     onStop: () => pool?.close(),
     work: async (isStopped) => {
       stopped = isStopped

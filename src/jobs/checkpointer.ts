@@ -17,7 +17,8 @@ export interface CheckpointerOptions {
   /** Called with each new checkpoint, after it is stored. */
   onSigned?: (stored: StoredCheckpoint) => void
   /** Called when a signing fails (the scheduler keeps running); default: console.error. */
-  onError?: (err: unknown) => void
+  onError?: (err: unknown) => void  /** Told after each run whether it went through and how long it took (metrics). */
+  observe?: (run: { ok: boolean; seconds: number }) => void
 }
 
 /** A running checkpoint scheduler: notify after each appended batch; stop waits for a signing in progress. */
@@ -31,7 +32,7 @@ export type Checkpointer = Worker
  * await appendToLog({ store, onAppended: checkpointer.notify }, credentials)
  */
 export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
-  const { intervalMs, onSigned, onError, ...deps } = {
+  const { intervalMs, onSigned, onError, observe, ...deps } = {
     intervalMs: 5000,
     onError: (err: unknown) => console.error('checkpointer: signing failed', err),
     ...options,
@@ -39,6 +40,7 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
   return startWorker({
     intervalMs,
     onError,
+    ...(observe ? { observe } : {}),
     work: async () => {
       const { stored, isNew } = await signCheckpoint(deps)
       if (isNew) onSigned?.(stored)

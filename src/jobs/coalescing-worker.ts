@@ -20,6 +20,8 @@ export interface WorkerOptions {
   runAtStart?: boolean
   /** Cleanup after the last run when stopped (a thread pool, say). */
   onStop?: () => Promise<void> | void
+  /** Told after each run whether it went through and how long it took (metrics). */
+  observe?: (run: { ok: boolean; seconds: number }) => void
 }
 
 /**
@@ -27,7 +29,7 @@ export interface WorkerOptions {
  * notified and on a timer, one run at a time, a notification that arrives while a run ends never
  * lost, and a stop that waits for the run in flight.
  */
-export function startWorker({ work, intervalMs, onError, runAtStart = true, onStop }: WorkerOptions): Worker {
+export function startWorker({ work, intervalMs, onError, runAtStart = true, onStop, observe }: WorkerOptions): Worker {
   let running: Promise<void> | undefined
   let isAsked = false
   let isStopped = false
@@ -36,9 +38,12 @@ export function startWorker({ work, intervalMs, onError, runAtStart = true, onSt
   const run = async () => {
     while (isAsked && !isStopped) {
       isAsked = false
+      const started = performance.now()
       try {
         await work(stopped)
+        observe?.({ ok: true, seconds: (performance.now() - started) / 1000 })
       } catch (err) {
+        observe?.({ ok: false, seconds: (performance.now() - started) / 1000 })
         onError(err)
       }
     }

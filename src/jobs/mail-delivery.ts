@@ -20,7 +20,8 @@ export interface MailDeliveryOptions {
   /** Called after each failed attempt (for the log); `final` when the message will not be tried again. */
   onFailure?: (entry: OutboxEntry, error: string, final: boolean) => void
   /** Called when draining itself fails (the store is down); the next notify or tick tries again. */
-  onError?: (err: unknown) => void
+  onError?: (err: unknown) => void  /** Told after each run whether it went through and how long it took (metrics). */
+  observe?: (run: { ok: boolean; seconds: number }) => void
 }
 
 /** A running delivery worker: notify after queueing mail (`platform.onWake('mail', notify)`); stop waits for the message in flight and leaves the transport open for its owner to close. */
@@ -44,12 +45,14 @@ export function startMailDelivery({
   leaseMs = 10 * 60_000,
   onFailure = () => {},
   onError = () => {},
+  observe,
 }: MailDeliveryOptions): MailDelivery {
   const policy = { transport, from, maxAttempts, backoffMs, leaseMs, onFailure }
   return startWorker({
     intervalMs,
     onError,
     runAtStart: false,
+    ...(observe ? { observe } : {}),
     work: async (isStopped) => {
       while (!isStopped()) {
         const due = await dueMail(platform, BATCH)

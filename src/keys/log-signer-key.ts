@@ -44,7 +44,13 @@ export async function loadOrCreateLogSigner(file: string, origin: string, master
   const signerKey = formatSignerKey(origin, privateKey)
   await mkdir(dirname(file), { recursive: true, mode: 0o700 })
   const content = masterKey ? `${SEALED}${masterKey.seal(new TextEncoder().encode(signerKey), CONTEXT)}` : signerKey
-  await writeFile(file, `${content}\n`, { mode: 0o600, flag: 'wx' })
+  try {
+    await writeFile(file, `${content}\n`, { mode: 0o600, flag: 'wx' })
+  } catch (err) {
+    // Another process of the instance (a web process and a worker starting together) wrote it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateLogSigner(file, origin, masterKey)
+    throw err
+  }
   return { signer: parseSignerKey(signerKey), verifierKey: verifierKeyOf(origin, privateKey) }
 }
 

@@ -60,6 +60,12 @@ export async function loadOrCreateMasterKey({ value, file }: { value?: string | 
   if (existing !== undefined) return parseMasterKey(existing)
   const bytes = randomBytes(32)
   await mkdir(dirname(file), { recursive: true, mode: 0o700 })
-  await writeFile(file, `${bytes.toString('base64url')}\n`, { mode: 0o600, flag: 'wx' })
+  try {
+    await writeFile(file, `${bytes.toString('base64url')}\n`, { mode: 0o600, flag: 'wx' })
+  } catch (err) {
+    // Another process of the instance created it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateMasterKey({ file })
+    throw err
+  }
   return masterKeyFrom(bytes)
 }

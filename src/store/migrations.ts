@@ -10,6 +10,7 @@ import { sharingMigration } from './platform/sharing-migration.js'
 import { holderMigration } from './platform/holder-migration.js'
 import { statusEntriesMigration } from './platform/status-entries-migration.js'
 import { trustMigration } from './platform/trust-migration.js'
+import { rateLimitsMigration } from './platform/rate-limits-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -81,6 +82,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0011_holder': holderMigration(dialect),
     '0013_status_entries': statusEntriesMigration(),
     '0012_trust': trustMigration(dialect),
+    '0014_ops': rateLimitsMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

@@ -241,6 +241,20 @@ export function describeIssuanceRepos(name: string, open: OpenStore): void {
         expect(await store.repos.batches.lease('runner-d', later, until)).toBeUndefined()
       })
 
+      it('releases a lease only for its holder, so another runner takes the running batch at once', async () => {
+        const { batch } = await store.repos.batches.create(batchOf(fileDigest('release')))
+        const now = clock.now().toISOString()
+        const until = new Date(clock.now().getTime() + 60_000).toISOString()
+        await store.repos.batches.lease('leaving', now, until)
+        await store.repos.batches.recordChunk(batch.id, 'leaving', { nextRow: 3, addIssued: 3, addFailed: 0, errors: [], leaseUntil: until })
+        expect(await store.repos.batches.lease('other', now, until)).toBeUndefined()
+        expect(await store.repos.batches.release(batch.id, 'other')).toBe(false)
+        expect(await store.repos.batches.release(batch.id, 'leaving')).toBe(true)
+        expect(await store.repos.batches.get(orgId, batch.id)).toMatchObject({ state: 'running', leaseOwner: null, leaseUntil: null, nextRow: 3 })
+        expect(await store.repos.batches.lease('other', now, until)).toMatchObject({ id: batch.id, leaseOwner: 'other', nextRow: 3 })
+        expect(await store.repos.batches.release(batch.id, 'leaving')).toBe(false)
+      })
+
       it('leases the oldest waiting batch first', async () => {
         const old = await store.repos.batches.create(batchOf(fileDigest('old')))
         clock.advance()

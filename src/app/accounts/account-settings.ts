@@ -49,20 +49,20 @@ export interface ChangePasswordRequest {
  */
 export async function changePassword(deps: AccountDeps, { userId, currentPassword, newPassword, keepSession }: ChangePasswordRequest): Promise<number> {
   const { store, limits } = deps
-  const key = `change-password\n${userId}`
-  const decision = limits.signInPerAccount.check(key)
+  const key = userId
+  const decision = await limits.passwordChange.check(key)
   if (!decision.allowed) throw new RateLimitedError(`Too many wrong passwords. Try again ${waitPhrase(decision.retryAfterSeconds)}.`, decision.retryAfterSeconds)
   const user = await userOrGone(deps, userId)
   const problems: ConstructorParameters<typeof AccountInputError>[0] = {}
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    limits.signInPerAccount.hit(key)
+    await limits.passwordChange.hit(key)
     problems['currentPassword'] = { code: 'mismatch', message: 'This is not your current password' }
   }
   const weak = passwordIssue(newPassword, { email: user.email })
   if (weak) problems['newPassword'] = weak
   else if (newPassword === currentPassword) problems['newPassword'] = { code: 'invalid', message: 'Choose a password different from your current one' }
   if (Object.keys(problems).length > 0) throw new AccountInputError(problems)
-  limits.signInPerAccount.reset(key)
+  await limits.passwordChange.reset(key)
   const passwordHash = await hashPassword(newPassword)
   return store.transaction(async (tx) => {
     await tx.repos.accounts.setPasswordHash(userId, passwordHash)

@@ -36,9 +36,9 @@ export interface AccountsUseCases {
   changePassword(request: ChangePasswordRequest): Promise<number>
 }
 
-/** The account use cases bound to `ports`, with the platform's own rate limits (in memory, one set per platform). */
+/** The account use cases bound to `ports`, with the account rate limits (counted in the shared rate-limit store). */
 export function accountsUseCases(ports: PlatformPorts): AccountsUseCases {
-  const deps = { ...ports, limits: createAccountLimits(ports.clock) }
+  const deps = { ...ports, limits: createAccountLimits(ports) }
   return {
     signUp: (request) => signUp(deps, request),
     signIn: (request) => signIn(deps, request),

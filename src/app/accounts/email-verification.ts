@@ -31,12 +31,12 @@ export async function resendVerificationEmail(deps: AccountDeps, userId: string)
   const user = await deps.store.repos.accounts.userById(userId)
   if (!user) throw new PlatformError('ERR_NOT_FOUND', 'This account no longer exists')
   if (user.emailVerifiedAt) return 'already-verified'
-  const decision = deps.limits.mailPerAddress.check(user.email)
+  const decision = await deps.limits.mailPerAddress.check(user.email)
   if (!decision.allowed) {
     throw new RateLimitedError(`We sent several links in the last hour; check your inbox and spam folder, or ask again ${waitPhrase(decision.retryAfterSeconds)}`, decision.retryAfterSeconds)
   }
   await deps.store.transaction((tx) => queueVerificationEmail(tx, deps, user))
-  deps.limits.mailPerAddress.hit(user.email)
+  await deps.limits.mailPerAddress.hit(user.email)
   deps.wake('mail')
   return 'sent'
 }

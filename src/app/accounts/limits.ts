@@ -1,26 +1,29 @@
 import type { Clock } from '../platform/ports.js'
-import { createRateLimiter, type RateLimiter } from './rate-limiter.js'
+import { sharedRateLimiter, type RateLimitStore, type SharedRateLimiter } from '../platform/rate-limits.js'
 
 /** The account limits: failed sign-ins, and account e-mails sent to one address. */
 export interface AccountLimits {
   /** Failed sign-ins per (IP, e-mail): 5 per 15 minutes. */
-  signInPerAccount: RateLimiter
+  signInPerAccount: SharedRateLimiter
   /** Failed sign-ins per IP: 50 per 15 minutes. */
-  signInPerIp: RateLimiter
+  signInPerIp: SharedRateLimiter
   /** Verification, reset and sign-up-attempt e-mails per address: 5 per hour (no mail bombing through our forms). */
-  mailPerAddress: RateLimiter
+  mailPerAddress: SharedRateLimiter
+  /** Wrong current passwords when changing the password, per account: 5 per 15 minutes. */
+  passwordChange: SharedRateLimiter
 }
 
 const FIFTEEN_MINUTES = 15 * 60_000
 
 /**
- * Fresh limits over `clock`, in memory: the bound platform makes one set, so every route and page of
- * one server shares it and each test platform gets its own. (Several processes each count on their own.)
+ * The account limits over the shared rate-limit store (the database, or Redis): every process of
+ * the instance counts toward the same limits.
  */
-export const createAccountLimits = (clock: Clock): AccountLimits => ({
-  signInPerAccount: createRateLimiter(clock, { limit: 5, windowMs: FIFTEEN_MINUTES }),
-  signInPerIp: createRateLimiter(clock, { limit: 50, windowMs: FIFTEEN_MINUTES }),
-  mailPerAddress: createRateLimiter(clock, { limit: 5, windowMs: 60 * 60_000 }),
+export const createAccountLimits = (ports: { rateLimits: RateLimitStore; clock: Clock }): AccountLimits => ({
+  signInPerAccount: sharedRateLimiter(ports, 'sign-in-account', { limit: 5, windowMs: FIFTEEN_MINUTES }),
+  signInPerIp: sharedRateLimiter(ports, 'sign-in-ip', { limit: 50, windowMs: FIFTEEN_MINUTES }),
+  mailPerAddress: sharedRateLimiter(ports, 'account-mail', { limit: 5, windowMs: 60 * 60_000 }),
+  passwordChange: sharedRateLimiter(ports, 'password-change', { limit: 5, windowMs: FIFTEEN_MINUTES }),
 })
 
 /**

@@ -27,7 +27,7 @@ export async function requestPasswordReset(deps: AccountDeps, { email }: { email
   const parsed = parseEmail(email)
   if ('problem' in parsed) throw new AccountInputError({ email: { code: parsed.code, message: parsed.problem } })
   const { store, clock, random, publicUrl, smtpConfigured, limits } = deps
-  if (!limits.mailPerAddress.check(parsed.email).allowed) return
+  if (!(await limits.mailPerAddress.check(parsed.email)).allowed) return
   const user = await store.repos.accounts.userByEmail(parsed.email)
   if (!user) return
   const { token, hash } = newSecret(random)
@@ -36,7 +36,7 @@ export async function requestPasswordReset(deps: AccountDeps, { email }: { email
     const content = resetPasswordMessage({ name: user.name, resetUrl: resetPasswordUrl(publicUrl, token) })
     await tx.repos.outbox.enqueue({ to: user.email, fromName: ACCOUNT_MAIL_FROM_NAME, ...content }, { smtpConfigured, id: random.uuid() })
   })
-  limits.mailPerAddress.hit(parsed.email)
+  await limits.mailPerAddress.hit(parsed.email)
   deps.wake('mail')
 }
 

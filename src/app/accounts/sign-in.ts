@@ -34,7 +34,7 @@ export async function signIn(deps: AccountDeps, { email, password, ip, replacing
   const accountKey = `${ip}\n${address}`
   const throttleKey = address === '' ? undefined : signInThrottleKey(address)
   const now = clock.now()
-  const blocked = [limits.signInPerAccount.check(accountKey), limits.signInPerIp.check(ip)].filter((d) => !d.allowed)
+  const blocked = (await Promise.all([limits.signInPerAccount.check(accountKey), limits.signInPerIp.check(ip)])).filter((d) => !d.allowed)
   const lockedUntil = throttleKey ? await accounts.signInLockedUntil(throttleKey) : undefined
   const lockedFor = lockedUntil ? Date.parse(lockedUntil) - now.getTime() : 0
   if (blocked.length > 0 || lockedFor > 0) {
@@ -44,8 +44,7 @@ export async function signIn(deps: AccountDeps, { email, password, ip, replacing
   const user = address === '' ? undefined : await accounts.userByEmail(address)
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyDummyPassword(password)
   if (!user || !ok) {
-    limits.signInPerAccount.hit(accountKey)
-    limits.signInPerIp.hit(ip)
+    await Promise.all([limits.signInPerAccount.hit(accountKey), limits.signInPerIp.hit(ip)])
     if (throttleKey) {
       const failures = await accounts.recordSignInFailure(throttleKey, now.toISOString(), new Date(now.getTime() - ACCOUNT_THROTTLE.quietMs).toISOString())
       const lockMs = accountLockMs(failures)
@@ -53,7 +52,7 @@ export async function signIn(deps: AccountDeps, { email, password, ip, replacing
     }
     throw new PlatformError('ERR_UNAUTHENTICATED', 'That e-mail address and password do not match an account')
   }
-  limits.signInPerAccount.reset(accountKey)
+  await limits.signInPerAccount.reset(accountKey)
   await accounts.clearSignInFailures(throttleKey!)
   const session = await store.transaction((tx) => startSession(deps, tx.repos, user.id, { replacing }))
   return { user, session }

@@ -32,7 +32,7 @@ export async function signUp(deps: AccountDeps, request: SignUpRequest): Promise
   const { store, random, publicUrl, smtpConfigured, limits } = deps
   // Hash before knowing whether the address is taken: both answers take the same time.
   const passwordHash = await hashPassword(request.password)
-  const mayMail = limits.mailPerAddress.check(email.email).allowed
+  const mayMail = (await limits.mailPerAddress.check(email.email)).allowed
   const mailed = await store.transaction(async (tx) => {
     const user = { id: random.uuid(), email: email.email, name: name.name }
     if ((await tx.repos.accounts.createUser({ ...user, passwordHash })) === 'created') {
@@ -46,6 +46,6 @@ export async function signUp(deps: AccountDeps, request: SignUpRequest): Promise
     return true
   })
   if (!mailed) return
-  limits.mailPerAddress.hit(email.email)
+  await limits.mailPerAddress.hit(email.email)
   deps.wake('mail')
 }

@@ -4,7 +4,7 @@
 // one typed in, and replaces the previous link.
 import { PlatformError } from '../../core/errors.js'
 import { RateLimitedError, waitPhrase } from '../accounts/errors.js'
-import { createRateLimiter, type RateLimiter } from '../accounts/rate-limiter.js'
+import { sharedRateLimiter, type SharedRateLimiter } from '../platform/rate-limits.js'
 import { issuedMail } from '../issuance/commit-issued.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { hashSecret } from '../platform/secret-token.js'
@@ -35,15 +35,15 @@ export async function claimLinkState({ store }: Pick<PlatformPorts, 'store'>, to
 /** How often fresh claim links go out per credential: the learner's requests, and the issuer's resends. */
 export interface ClaimLinkLimits {
   /** Learner requests per credential: 3 an hour (more are ignored, silently). */
-  learner: RateLimiter
+  learner: SharedRateLimiter
   /** Issuer resends per credential: 5 an hour (more are refused with ERR_RATE_LIMITED). */
-  issuer: RateLimiter
+  issuer: SharedRateLimiter
 }
 
-/** Fresh limits over the platform's clock (in memory, one set per bound platform). */
-export const createClaimLinkLimits = (clock: PlatformPorts['clock']): ClaimLinkLimits => ({
-  learner: createRateLimiter(clock, { limit: 3, windowMs: 60 * 60_000 }),
-  issuer: createRateLimiter(clock, { limit: 5, windowMs: 60 * 60_000 }),
+/** The claim link limits over the shared rate-limit store (every process counts together). */
+export const createClaimLinkLimits = (ports: Pick<PlatformPorts, 'rateLimits' | 'clock'>): ClaimLinkLimits => ({
+  learner: sharedRateLimiter(ports, 'claim-link-request', { limit: 3, windowMs: 60 * 60_000 }),
+  issuer: sharedRateLimiter(ports, 'claim-link-resend', { limit: 5, windowMs: 60 * 60_000 }),
 })
 
 type Deps = Pick<PlatformPorts, 'store' | 'random' | 'clock' | 'publicUrl' | 'smtpConfigured' | 'wake'>
@@ -74,8 +74,8 @@ async function sendFreshLink(deps: Deps, view: IssuedCredentialView): Promise<{ 
 export async function requestClaimLink(deps: Deps & { limits: ClaimLinkLimits }, token: string): Promise<void> {
   const state = await claimLinkState(deps, token)
   if (state.kind === 'unknown' || state.view.state === 'revoked') return
-  if (!deps.limits.learner.check(state.view.id).allowed) return
-  deps.limits.learner.hit(state.view.id)
+  if (!(await deps.limits.learner.check(state.view.id)).allowed) return
+  await deps.limits.learner.hit(state.view.id)
   await sendFreshLink(deps, state.view)
 }
 
@@ -89,11 +89,11 @@ export async function resendClaim(deps: Deps & { limits: ClaimLinkLimits }, { or
   const view = id ? await deps.store.repos.credentialViews.byId(id) : undefined
   if (!view || view.org.id !== orgId) throw new PlatformError('ERR_NOT_FOUND', 'No such credential in this organization')
   if (view.state === 'revoked') throw new PlatformError('ERR_STATE_INVALID', 'This credential is revoked: a claim link cannot be sent for it')
-  const decision = deps.limits.issuer.check(view.id)
+  const decision = await deps.limits.issuer.check(view.id)
   if (!decision.allowed) {
     throw new RateLimitedError(`A claim link for this credential was sent several times in the last hour; try again ${waitPhrase(decision.retryAfterSeconds)}`, decision.retryAfterSeconds)
   }
-  deps.limits.issuer.hit(view.id)
+  await deps.limits.issuer.hit(view.id)
   const { sentTo } = await sendFreshLink(deps, view)
   return { credentialId: view.id, sentTo, claimed: view.claimedAt !== null }
 }

@@ -74,7 +74,7 @@ export interface CredentialsUseCases {
  * `looks` when given (batched writes), else written one by one.
  */
 export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder): CredentialsUseCases {
-  const claimLimits = createClaimLinkLimits(ports.clock)
+  const claimLimits = createClaimLinkLimits(ports)
   const fetchRemote = ports.fetcher ? jsonDocuments(ports.fetcher) : undefined
   const cache = createVerificationCache(ports)
   // A page's QR code depends only on its URL: drawn once per credential (the most recent 10,000 kept).

@@ -7,6 +7,10 @@ import type { BatchRecord } from './ports.js'
 export const leaseNextBatch = ({ store, clock }: Pick<PlatformPorts, 'store' | 'clock'>, owner: string, until: Date): Promise<BatchRecord | undefined> =>
   store.repos.batches.lease(owner, clock.now().toISOString(), until.toISOString())
 
+/** Gives up `owner`'s lease of a batch it stopped in the middle of (shutdown): another runner resumes it after the last committed chunk. */
+export const releaseBatch = ({ store }: Pick<PlatformPorts, 'store'>, batch: BatchRecord, owner: string): Promise<boolean> =>
+  store.repos.batches.release(batch.id, owner)
+
 /** Ends a batch (done or failed) if `owner` still holds it, then releases its file when nothing else reads it. */
 export async function finishBatch(
   deps: Pick<PlatformPorts, 'store' | 'clock' | 'batchFiles'>,

@@ -164,7 +164,7 @@ export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedCh
     },
   })
   if (outcome.issued > 0) {
-    platform.onLogAppended()
+    platform.onLogAppended(outcome.issued)
     platform.wake('mail')
   }
   return outcome

@@ -143,7 +143,7 @@ export async function issueOne(
       return issuedView
     },
   })
-  platform.onLogAppended()
+  platform.onLogAppended(1)
   platform.wake('mail')
   return view
 }

@@ -206,6 +206,8 @@ export interface BatchesRepo {
   lease(owner: string, now: string, until: string): Promise<BatchRecord | undefined>
   /** Records a chunk's progress and row errors and renews the lease; false when `owner` no longer holds it. */
   recordChunk(batchId: string, owner: string, progress: ChunkProgress): Promise<boolean>
+  /** Gives up `owner`'s lease of a running batch (a worker shutting down), so another runner resumes it at once; false when not held. */
+  release(batchId: string, owner: string): Promise<boolean>
   /** Ends a batch (done or failed) and releases the lease; false when `owner` no longer holds it. */
   finish(batchId: string, owner: string, end: { state: 'done' | 'failed'; error: string | null }): Promise<boolean>
 }

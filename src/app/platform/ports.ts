@@ -22,6 +22,7 @@ import type { AccountEmailsRepo, WalletCollectionsRepo, WalletItemsRepo } from '
 import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
 import type { TrustRepo } from '../trust/ports.js'
 import type { EndorsementsRepo } from '../endorsements/ports.js'
+import type { RateLimitStore } from './rate-limits.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -68,6 +69,8 @@ export interface PlatformRepos {
   shareLinks: ShareLinksRepo
   trust: TrustRepo
   endorsements: EndorsementsRepo
+  /** Rate-limit events in the database (the default RateLimitStore: every process counts together). */
+  rateLimits: RateLimitStore
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */
@@ -109,6 +112,8 @@ export interface PlatformPorts {
   media: MediaPort
   /** Uploaded CSV files by SHA-256 (src/files). */
   batchFiles: BatchFileStore
+  /** Where rate limits are counted, shared by every process: the database (store.repos.rateLimits) or Redis (src/limits). */
+  rateLimits: RateLimitStore
   /** The guarded fetcher (src/fetch) for other hosts' documents; absent: verification never reaches the network. */
   fetcher?: Fetcher
   /** The public origin, no trailing slash (links, DIDs, e-mails). */
@@ -119,8 +124,8 @@ export interface PlatformPorts {
   adminEmails?: readonly string[]
   /** Development: held instance e-mail is also printed to the server log (EMBLEM_DEV). */
   devMailLog?: boolean
-  /** Call after appending to the transparency log (the checkpointer's notify). */
-  onLogAppended(): void
+  /** Call after appending `count` credentials (default 1) to the transparency log (the checkpointer's notify, metrics). */
+  onLogAppended(count?: number): void
   /** Wakes the background workers (batch runner, mail delivery) after work was queued. */
   wake(worker: 'batches' | 'mail'): void
 }

@@ -7,12 +7,19 @@ import '../context.js'
 import { SESSION_COOKIE } from './tokens.js'
 
 /**
- * The client's address as the socket saw it. X-Forwarded-For is not trusted: anyone can send it,
- * and a limiter keyed on it could be dodged by changing the header.
+ * The client's address for rate limits: as the socket saw it, unless the server sits behind
+ * `proxyHops` reverse proxies (EMBLEM_TRUSTED_PROXY_HOPS) that each append the address they saw to
+ * X-Forwarded-For; then the entry the outermost trusted proxy appended (the `proxyHops`-th from the
+ * end). Entries before it are the client's own word and never trusted: anyone can send the header,
+ * and a limiter keyed on it could be dodged by changing it.
  */
 export function clientIp(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown'
+  const socket = env?.incoming?.socket?.remoteAddress ?? 'unknown'
+  const hops = c.get('proxyHops') ?? 0
+  if (hops <= 0) return socket
+  const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map((a) => a.trim()).filter(Boolean)
+  return forwarded.length >= hops ? forwarded[forwarded.length - hops]!.slice(0, 100) : socket
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, Secure when the public URL is https, for the session's life. */

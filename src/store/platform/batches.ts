@@ -113,6 +113,16 @@ export function batchesRepo(q: Kysely<Database>, now: () => Date): BatchesRepo {
       }
       return true
     },
+    async release(batchId, owner) {
+      const result = await q
+        .updateTable('batches')
+        .set({ lease_owner: null, lease_until: null, updated_at: stamp() })
+        .where('id', '=', batchId)
+        .where('lease_owner', '=', owner)
+        .where('state', '=', 'running')
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) === 1
+    },
     async finish(batchId, owner, { state, error }) {
       const result = await q
         .updateTable('batches')

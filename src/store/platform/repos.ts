@@ -24,6 +24,7 @@ import { statsRepo } from './stats.js'
 import { statusListsRepo } from './status-lists.js'
 import { accountEmailsRepo, walletCollectionsRepo, walletItemsRepo } from './wallet.js'
 import { trustRepo } from './trust.js'
+import { rateLimitsRepo } from './rate-limits.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -53,4 +54,5 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   shareLinks: shareLinksRepo(q),
   trust: trustRepo(q),
   endorsements: endorsementsRepo(q),
+  rateLimits: rateLimitsRepo(q),
 })

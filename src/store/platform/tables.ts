@@ -463,4 +463,12 @@ export interface PlatformTables {
   trust_registries: TrustRegistriesTable
   trusted_issuers: TrustedIssuersTable
   endorsements: EndorsementsTable
+  rate_limit_events: RateLimitEventsTable
+}
+
+/** One counted event of a rate limit (migration 0014): `key` is the limit's name and the hash of what it counts; times in ms. */
+export interface RateLimitEventsTable {
+  key: string
+  at: number
+  expires_at: number
 }
