@@ -7,4 +7,4 @@ import { dashboardPages } from './pages/dashboard/routes.js'
 import { holderPages } from './pages/holder/routes.js'
 import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
-  new Hono().route('/', sharePages()).route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages()).route('/', walletPages()).route('/', holderPages()).route('/', verifyPages()).route('/', trustPages())
+  new Hono().route('/', sharePages()).route('/', holderPages()).route('/', verifyPages()).route('/', trustPages()).route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages()).route('/', walletPages())
