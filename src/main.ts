@@ -313,12 +313,13 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       : idleWorker
     platform.onWake('batches', batches.notify)
     batches.notify() // resumes batches a previous process left unfinished
-    const trustRefresher = startTrustRefresher({
-      platform: platform.ports,
-      onRun: (result) => log.info('trust registries refreshed', result),
-      onError: (err) => log.error('trust registry refresh failed', { error: errorOf(err) }),
-    })
-    const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined
+    const trustRefresher: Worker = jobs
+      ? startTrustRefresher({
+          platform: platform.ports,
+          onRun: (result) => log.info('trust registries refreshed', result),
+          onError: (err) => log.error('trust registry refresh failed', { error: errorOf(err) }),
+        })
+      : idleWorker
     const transport = jobs && config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined
     const mail = transport
       ? startMailDelivery({
@@ -345,7 +346,9 @@ export async function openServices(config: Config, log: Logger = createLogger(co
         : undefined
     if (devMail) platform.onWake('mail', devMail.notify)
     // Wallet credentials about to expire: their owners are reminded 30 and 7 days before, once each.
-    const reminders = startExpiryReminders({ platform: platform.ports, onError: (err) => log.error('expiry reminders failed', { error: errorOf(err) }) })
+    const reminders: Worker = jobs
+      ? startExpiryReminders({ platform: platform.ports, onError: (err) => log.error('expiry reminders failed', { error: errorOf(err) }) })
+      : idleWorker
     return {
       store,
       checkpointer,

@@ -11,7 +11,7 @@ export async function signOne(text: string, signer: Signer, suite: Suite, create
   if (typeof credential !== 'object' || credential === null || Array.isArray(credential))
     throw new PlatformError('ERR_INPUT_INVALID', 'A credential must be a JSON object')
   if (suite === 'vc-jwt') return signJwt(credential as Record<string, unknown>, signer)
-  return signCredential(credential, signer, { suite, created })
+  return signCredential(credential, signer, { suite, created, proofAsArray: true })
 }
 
 /** A signed credential as printed: a compact JWS, or JSON (pretty for a single document, one line for JSON Lines). */

@@ -28,14 +28,3 @@ export function register(credential: Command, io: CliIo): void {
     .option('--threads <n>', 'threads that sign JSON Lines (default: one per core; 1 signs in the main thread)')
     .action(async (file: string, options: SignOptions) => (await import('./credential-sign-run.js')).runSign(file, options, io))
 }
-
-async function signOne(text: string, signer: Signer, suite: Suite, created: string): Promise<object | string> {
-  const credential = parseJsonInput(text)
-  if (typeof credential !== 'object' || credential === null || Array.isArray(credential))
-    throw new PlatformError('ERR_INPUT_INVALID', 'A credential must be a JSON object')
-  if (suite === 'vc-jwt') return signJwt(credential as Record<string, unknown>, signer)
-  return signCredential(credential, signer, { suite, created, proofAsArray: true })
-}
-
-const format = (signed: object | string, suite: Suite, pretty: boolean): string =>
-  suite === 'vc-jwt' ? (signed as string) : JSON.stringify(signed, null, pretty ? 2 : undefined)

@@ -6,10 +6,6 @@ import { loadConfig } from '../config.js'
 import { createGuardedFetcher } from '../fetch/index.js'
 import { createLogger } from '../http/logger.js'
 import type { MasterKey } from '../keys/master-key.js'
-import { createApp, openMigratedStore, openServices, serveUntilStopped } from '../main.js'
-import { localFetch } from '../http/routes/public-credentials.js'
-import { createPlatform } from '../platform.js'
-import { isPostgresUrl } from '../store/index.js'
 import type { CliServices } from './services.js'
 
 /** Where the store is, without any password a PostgreSQL URL carries. */
@@ -28,11 +24,10 @@ const NO_MASTER_KEY: MasterKey = {
 /** The services of the `emblem` command line, from the environment (EMBLEM_*). */
 export function createCliServices(): CliServices {
   return {
-    async serve({ port }) {
+    async serve({ port, role }) {
       const config = loadConfig(port === undefined ? {} : { PORT: port })
-      await (await import('../main.js')).serveUntilStopped(config)
+      await (await import('../main.js')).serveUntilStopped(config, role)
     },
-    serve: ({ port, role }) => serveUntilStopped(loadConfig(port === undefined ? {} : { PORT: port }), role),
     async migrate() {
       const config = loadConfig()
       const [{ openMigratedStore }, { isPostgresUrl }] = await Promise.all([import('../main.js'), import('../store/index.js')])
@@ -42,8 +37,9 @@ export function createCliServices(): CliServices {
     },
     async withPlatform(work, { workers = false, quiet = false } = {}) {
       const config = loadConfig()
-      const { openMigratedStore, openServices } = await import('../main.js')
+      const { openMigratedStore, openServices, createApp } = await import('../main.js')
       if (workers) {
+        const { localFetch } = await import('../http/routes/public-credentials.js')
         const log = createLogger(quiet ? 'error' : 'warn')
         const services = await openServices(config, log)
         try {

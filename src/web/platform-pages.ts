@@ -7,4 +7,27 @@ import { dashboardPages } from './pages/dashboard/routes.js'
 import { holderPages } from './pages/holder/routes.js'
 import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
-  new Hono().route('/', sharePages()).route('/', holderPages()).route('/', verifyPages()).route('/', trustPages()).route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages()).route('/', walletPages())
+import { sharePages } from './pages/share/routes.js'
+import { trustPages } from './pages/trust/routes.js'
+import { verifyPages } from './pages/verify/routes.js'
+import { walletPages } from './pages/wallet/routes.js'
+
+/**
+ * The platform's server-rendered pages (need a store); each checks access itself. One line per
+ * family; the fixed /wallet/* pages (profile, skills, present, import) come before the wallet's
+ * /wallet/:id.
+ */
+export const platformPages = (): Hono =>
+  new Hono()
+    .route('/', sharePages())
+    .route('/', holderPages())
+    .route('/', verifyPages())
+    .route('/', trustPages())
+    .route('/', accountPages())
+    .route('/', orgPages())
+    .route('/', achievementPages())
+    .route('/', issuancePages())
+    .route('/', credentialPages())
+    .route('/', dashboardPages())
+    .route('/', adminPages())
+    .route('/', walletPages())

@@ -120,7 +120,6 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     wallet: walletUseCases(ports),
     share: shareUseCases(ports, liveVerifierOf(credentialsUseCases(ports, looks))),
     intake: intakeUseCases(ports, credentials),
-    demo: { seed: (options) => seedDemo(ports, options) },
     trust: trustUseCases(ports),
     endorsements: endorsementsUseCases(ports),
     flush: () => looks.flush(),

@@ -8,7 +8,8 @@ import type { StatusListResult } from './verify-status-list.js'
 export type CheckId = 'parse' | 'schema' | 'proof' | 'issuer-binding' | 'validity-period' | 'status' | 'log-inclusion'
   // Open Badges 2.0 assertions (app/intake): the recipient's identity is present
   | 'recipient'
-export type CheckId = 'parse' | 'schema' | 'proof' | 'issuer-binding' | 'validity-period' | 'status' | 'log-inclusion' | 'trust'
+  // app/trust: the issuer is this instance's or in a trusted list
+  | 'trust'
 
 /** Why a check failed: a closed set that the CLI, the API and the UI show alike. */
 export type VerificationCode =

@@ -7,8 +7,7 @@ import { ACCESS, bytes, header, json } from '../openapi/describe.js'
 import { problems } from '../openapi/problem.js'
 import { binary, idParam } from './common.js'
 
-const CHECK_IDS = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion', 'recipient'] as const
-const CHECK_IDS = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion', 'trust'] as const
+const CHECK_IDS = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion', 'recipient', 'trust'] as const
 
 const checkSchema = z
   .object({

@@ -389,6 +389,8 @@ export interface ShareLinksTable {
   revoked_at: string | null
   views: Generated<number>
   created_at: string
+}
+
 /** A trust registry an administrator subscribed to (migration 0012): fetched and its entries replaced on a schedule. */
 export interface TrustRegistriesTable {
   id: string

@@ -254,6 +254,8 @@ describe('answers as the OpenAPI document says', () => {
     await call('POST', '/api/v1/me/emails', { as: other, json: { email: 'nope' } })
     await call('DELETE', `/api/v1/me/emails/${encodeURIComponent(learner.email)}`, { as: learner })
     await call('DELETE', `/api/v1/me/emails/${encodeURIComponent('second-openapi@example.org')}`, { as: learner })
+  })
+
   it('for the trust and endorsement operations', async () => {
     const { t, owner, org, achievementId } = p
     const admin = await t.seedUser({ email: TRUST_ADMIN })

@@ -20,8 +20,7 @@ export async function signCredential<T extends object>(
   signer: Signer,
   options: SignOptions,
 ): Promise<T & { proof: DataIntegrityProof | unknown[] }> {
-  const { suite, created, proofPurpose = 'assertionMethod', challenge, domain, documentLoader } = options
-  const { suite, created, proofPurpose = 'assertionMethod', documentLoader, proofAsArray = false } = options
+  const { suite, created, proofPurpose = 'assertionMethod', challenge, domain, documentLoader, proofAsArray = false } = options
   if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new TypeError('Document must be a JSON object')
   const canonicalization = SUPPORTED_CRYPTOSUITES[suite]
   if (canonicalization === undefined || suite === ('eddsa-2022' as string))

@@ -3,4 +3,25 @@ import { accountApi } from './account.js'
 import { adminApi } from './admin.js'
 import { achievementsApi } from './achievements.js'
 import { dashboardApi } from './dashboard.js'
-  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi()).route('/', adminApi()).route('/', walletApi()).route('/', shareApi()).route('/', holderApi()).route('/', trustApi()).route('/', endorsementsApi())
+import { endorsementsApi } from './endorsements.js'
+import { holderApi } from './holder.js'
+import { issuanceApi } from './issuance.js'
+import { orgsApi } from './orgs.js'
+import { shareApi } from './share.js'
+import { trustApi } from './trust.js'
+import { walletApi } from './wallet.js'
+
+/** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). One line per area. */
+export const apiRoutes = (): Hono =>
+  new Hono()
+    .route('/', accountApi())
+    .route('/', orgsApi())
+    .route('/', achievementsApi())
+    .route('/', issuanceApi())
+    .route('/', dashboardApi())
+    .route('/', adminApi())
+    .route('/', walletApi())
+    .route('/', shareApi())
+    .route('/', holderApi())
+    .route('/', trustApi())
+    .route('/', endorsementsApi())
