@@ -329,6 +329,28 @@ export function describeSharing(dialect: 'sqlite' | 'postgres'): void {
         expect(await html(link)).toMatch(/http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{43}/)
         expect((await t.request('/wallet/profile')).status).toBe(401)
       })
+
+      it('keeps every learner page to its owner: anonymous, another learner and an organization member get nothing of it', async () => {
+        const owner = await t.seedUser({ name: 'Page Owner' })
+        const item = await seedItem(owner, 'Owner Only')
+        const member = await t.seedUser({ name: 'Org Member' })
+        const org = await t.seedOrg({ owner: await t.seedUser() })
+        await t.seedMember(org, member, 'admin')
+        const { id } = await readJson(await t.request('/api/v1/wallet/share-links', { as: owner, method: 'POST', json: { credential: item } }))
+        expect((await t.submitForm('/wallet/profile', { handle: 'anon-try', displayName: 'Anon' })).status).toBe(401)
+        expect((await t.submitForm('/wallet/share-links', { credential: item })).status).toBe(401)
+        expect((await t.submitForm(`/wallet/share-links/${id}/revoke`, {})).status).toBe(401)
+        for (const other of [member, await t.seedUser()]) {
+          expect((await t.submitForm('/wallet/share-links', { credential: item }, other)).status).toBe(400)
+          expect((await t.submitForm(`/wallet/share-links/${id}/revoke`, {}, other)).status).toBe(404)
+          expect((await t.request(`/wallet/${item}/download/credential.json`, { as: other })).status).toBe(404)
+          expect((await readJson(await t.request('/api/v1/wallet/share-links', { as: other }))).items).toEqual([])
+        }
+        expect((await t.request(`/wallet/${item}/download/credential.json`)).status).toBe(401)
+        expect((await readJson(await t.request('/api/v1/wallet/share-links', { as: owner }))).items).toEqual([expect.objectContaining({ id, state: 'active' })])
+        expect((await t.submitForm(`/wallet/share-links/${id}/revoke`, {}, owner)).status).toBe(303)
+        expect((await readJson(await t.request('/api/v1/wallet/share-links', { as: owner }))).items).toEqual([expect.objectContaining({ id, state: 'revoked' })])
+      })
     })
   })
 }
