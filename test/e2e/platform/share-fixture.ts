@@ -175,6 +175,8 @@ export function describeSharing(dialect: 'sqlite' | 'postgres'): void {
         expect(ogOf(page, 'og:url')).toBe('http://localhost:3000/u/lin-preview')
         expect(ogOf(page, 'og:image')).toMatch(/^http:\/\/localhost:3000\/u\/lin-preview\/c\/w_[0-9a-f]+\/download\/badge\.png$/)
         expect(ogOf(page, 'twitter:card')).toBe('summary_large_image')
+        // A profile the learner made public may be found; private share links are kept out of search engines.
+        expect(page).not.toContain('noindex')
         const image = await t.request(new URL(ogOf(page, 'og:image')!).pathname)
         expect(image.status).toBe(200)
         expect(image.headers.get('content-type')).toBe('image/png')
@@ -201,6 +203,7 @@ export function describeSharing(dialect: 'sqlite' | 'postgres'): void {
         expect(ogOf(text, 'og:url')).toBe(link.url)
         expect(ogOf(text, 'og:image')).toBe(`${link.url}/download/badge.png`)
         expect(ogOf(text, 'twitter:card')).toBe('summary_large_image')
+        expect(text).toContain('<meta name="robots" content="noindex, nofollow"/>')
         await t.request(path, { as: other })
         await t.request(path, { as: owner })
         const list = await readJson(await t.request('/api/v1/wallet/share-links', { as: owner }))
