@@ -178,5 +178,6 @@ describe.skipIf(!hasChromium)('the sharing pages, at phone and desktop widths', 
     expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/)
     await context.close()
   })
+  it('the wallet links to the public profile and the skills', () => check('wallet', '/wallet', { signedIn: true }).then((t) => expect(t).toContain('Your skills')))
   it('the profile settings', () => check('profile-settings', '/wallet/profile', { signedIn: true }).then((t) => expect(t).toContain('Share links')))
 })

@@ -12,15 +12,18 @@ export interface SocialMetaProps {
   imageAlt?: string | undefined
   /** `profile` for a person's page; `website` otherwise. */
   type?: 'website' | 'profile'
+  /** Keep the page out of search engines (private share links): previews still work. */
+  noindex?: boolean
 }
 
 /** The tags; a non-absolute image is left out rather than sent as a broken preview. */
-export function SocialMeta({ title, description, url, image, imageAlt, type = 'website' }: SocialMetaProps) {
+export function SocialMeta({ title, description, url, image, imageAlt, type = 'website', noindex = false }: SocialMetaProps) {
   const img = image && /^https?:\/\//.test(image) ? image : undefined
   const text = description.slice(0, 300)
   return (
     <>
       <link rel="canonical" href={url} />
+      {noindex && <meta name="robots" content="noindex, nofollow" />}
       <meta property="og:type" content={type} />
       <meta property="og:site_name" content="Emblem" />
       <meta property="og:title" content={title} />

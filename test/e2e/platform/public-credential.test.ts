@@ -172,7 +172,7 @@ describe('the credential page /c/:id', () => {
     expect(text).toContain('<meta property="og:description" content="Making research data findable, accessible, interoperable and reusable."/>')
     expect(text).toContain(`<meta property="og:url" content="http://localhost:3000/c/${fresh.uuid}"/>`)
     expect(text).toMatch(/<meta property="og:image" content="http:\/\/localhost:3000\/images\/[0-9a-f]{64}"\/>/)
-    expect(text).toContain('<meta name="twitter:card" content="summary"/>')
+    expect(text).toContain('<meta name="twitter:card" content="summary_large_image"/>')
   })
 
   it('links to LinkedIn’s add-certification form with every field filled and URL-encoded', async () => {

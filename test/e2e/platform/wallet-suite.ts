@@ -150,6 +150,10 @@ export function describeWallet(dialect: 'sqlite' | 'postgres'): void {
       const res = await p.submitForm(`/claim/${issued.claimToken}/decline`, {})
       expect(res.status).toBe(303)
       expect((await issuedRow(issued.id)).declined_at).toBe(p.t.clock.now().toISOString())
+      // The issuer sees it declined.
+      const viewer = await p.t.seedApiKey(p.org, 'viewer')
+      const record = await readJson(await call(`/api/v1/orgs/${p.org.slug}/credentials/${issued.uuid}`, { as: viewer }))
+      expect(record).toMatchObject({ claimed: false, declinedAt: p.t.clock.now().toISOString() })
       const page = await (await p.request(`/claim/${issued.claimToken}`)).text()
       expect(page).toContain('You declined this credential')
       expect(page).not.toContain('Accept credential')

@@ -166,7 +166,7 @@ export function LinkCreatedView({ url, name }: { url: string; name: string }) {
       <Alert kind="ok"><p>{t.t('share.links.createdText')}</p></Alert>
       <Card>
         <CopyField value={url} id="share-url" />
-        <p class="actions"><a class="button secondary" href={url}><Icon name="external" />{url.replace(/^https?:\/\//, '').slice(0, 48)}…</a><a href="/wallet/profile#share-links">{t.t('share.links.back')}</a></p>
+        <p class="actions"><a class="button secondary" href={url}><Icon name="external" />{t.t('share.links.open')}</a><a href="/wallet/profile#share-links">{t.t('share.links.back')}</a></p>
       </Card>
     </div>
   )

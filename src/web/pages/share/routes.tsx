@@ -42,7 +42,7 @@ async function settingsPage(c: Context, userId: string, extra: { values?: Profil
 }
 
 /** A shared credential's page, with the preview tags of `pageUrl`. */
-async function credentialPage(c: Context, opened: { credential: SharedCredential; report: Parameters<typeof SharedCredentialView>[0]['model']['report']; checkedAt: Date; owner: string | null }, where: { pageUrl: string; downloadBase: string; publicUrl: string | undefined; back?: { href: string; name: string } }) {
+async function credentialPage(c: Context, opened: { credential: SharedCredential; report: Parameters<typeof SharedCredentialView>[0]['model']['report']; checkedAt: Date; owner: string | null }, where: { pageUrl: string; downloadBase: string; publicUrl: string | undefined; back?: { href: string; name: string }; noindex?: boolean }) {
   const t = tOf(c)
   const origin = c.var.platform.publicUrl
   const cred = opened.credential
@@ -50,7 +50,7 @@ async function credentialPage(c: Context, opened: { credential: SharedCredential
   const links = shareLinksOf(item, origin, { base: where.downloadBase, publicUrl: where.publicUrl })
   const alt = t.t('share.embed.alt', { name: cred.name, issuer: cred.issuer.name })
   const fallback = `${where.downloadBase}/badge.png`
-  const head = <SocialMeta title={`${cred.name} — ${cred.issuer.name}`} description={cred.description || alt} url={where.pageUrl} image={previewImageOf(cred, origin, fallback)} imageAlt={alt} />
+  const head = <SocialMeta title={`${cred.name} — ${cred.issuer.name}`} description={cred.description || alt} url={where.pageUrl} image={previewImageOf(cred, origin, fallback)} imageAlt={alt} noindex={where.noindex ?? false} />
   return render(c, <SharedCredentialView model={{ ...opened, image: imageOf(cred, origin, fallback), links, embed: embedSnippet(links, origin, alt, t.t('share.embed.verify', { name: cred.name })), back: where.back }} />, {
     title: cred.name,
     description: (cred.description || alt).slice(0, 300),
@@ -184,7 +184,7 @@ export const sharePages = (): Hono =>
       const origin = c.var.platform.publicUrl
       const pageUrl = `${origin}/s/${token}`
       c.header('Referrer-Policy', 'no-referrer')
-      if (opened.kind === 'credential') return credentialPage(c, opened, { pageUrl, downloadBase: `/s/${token}/download`, publicUrl: pageUrl })
+      if (opened.kind === 'credential') return credentialPage(c, opened, { pageUrl, downloadBase: `/s/${token}/download`, publicUrl: pageUrl, noindex: true })
       const t = tOf(c)
       const first = opened.collection.credentials[0]
       const head = (
@@ -193,6 +193,7 @@ export const sharePages = (): Hono =>
           description={opened.collection.description || (opened.owner ? t.t('share.shared.sharedBy', { name: opened.owner }) : opened.collection.name)}
           url={pageUrl}
           image={first ? previewImageOf(first, origin, `/s/${token}/c/${encodeURIComponent(first.id)}/download/badge.png`) : undefined}
+          noindex
         />
       )
       return render(c, <SharedCollectionView model={{ collection: opened.collection, owner: opened.owner, token }} />, { title: opened.collection.name, head })
@@ -207,6 +208,6 @@ export const sharePages = (): Hono =>
       const origin = c.var.platform.publicUrl
       const page = `/s/${token}/c/${encodeURIComponent(id)}`
       c.header('Referrer-Policy', 'no-referrer')
-      return credentialPage(c, opened, { pageUrl: `${origin}${page}`, downloadBase: `${page}/download`, publicUrl: `${origin}${page}` })
+      return credentialPage(c, opened, { pageUrl: `${origin}${page}`, downloadBase: `${page}/download`, publicUrl: `${origin}${page}`, noindex: true })
     })
     .get('/s/:token/c/:id/download/:file', (c) => sendDownload(c, { token: c.req.param('token'), itemId: c.req.param('id') }))

@@ -12,8 +12,20 @@ import { Icon } from '../../components/icons.js'
 import { Breadcrumbs } from '../../components/page-header.js'
 import { CheckList, VerdictBanner } from '../../components/verification.js'
 import { usePage, useT } from '../../kit/env.js'
+import { markdownBlocks } from '../../../app/credentials/markdown-blocks.js'
 import { shownImage, WalletStatusPill } from './wallet-parts.js'
 import { shareableOf, WalletShareActions } from '../share/share-actions.js'
+
+/** A narrative as headings, lists and paragraphs (text only: no HTML from the credential is rendered). */
+function Markdown({ text }: { text: string }) {
+  return (
+    <div class="wallet-prose">
+      {markdownBlocks(text).map((b) =>
+        b.kind === 'heading' ? <h3>{b.text}</h3> : b.kind === 'list' ? (b.ordered ? <ol>{b.items.map((i) => <li>{i}</li>)}</ol> : <ul>{b.items.map((i) => <li>{i}</li>)}</ul>) : <p>{b.text}</p>,
+      )}
+    </div>
+  )
+}
 
 export const ITEM_NOTICES = ['hidden', 'shown', 'name-shown', 'name-hidden', 'added-to-collection', 'removed-from-collection', 'claimed'] as const
 export type ItemNotice = (typeof ITEM_NOTICES)[number]
@@ -77,7 +89,7 @@ export function WalletItemView({ model }: { model: WalletItemModel }) {
           )}
           {d.criteria && (
             <Card title={t.t('wallet.item.criteria')} id="criteria">
-              {/^https?:\/\//.test(d.criteria) ? <p><a href={d.criteria} rel="noopener nofollow">{d.criteria}</a></p> : <p class="prose-text">{d.criteria}</p>}
+              {/^https?:\/\//.test(d.criteria) ? <p><a href={d.criteria} rel="noopener nofollow">{d.criteria}</a></p> : <Markdown text={d.criteria} />}
             </Card>
           )}
           {d.skills.length > 0 && (

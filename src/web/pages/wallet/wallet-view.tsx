@@ -210,6 +210,7 @@ export function WalletView({ model }: { model: WalletModel }) {
   const t = useT()
   const { list, state, collection } = model
   const items = list.items
+  const empty = list.total === 0
   const claimButton =
     model.claimable > 0 ? (
       <Form action="/wallet/claim-all" class="inline">
@@ -217,14 +218,13 @@ export function WalletView({ model }: { model: WalletModel }) {
       </Form>
     ) : null
   const importLink = <a class="button secondary" href="/wallet/import"><Icon name="upload" />{t.t('wallet.import')}</a>
-  const empty = list.total === 0
   return (
     <div class="container page wallet-page">
       <PageHeader
         eyebrow={t.t('wallet.eyebrow')}
         title={t.t('wallet.title')}
         lead={t.t('wallet.lead')}
-        actions={<>{claimButton}{importLink}<a class="button ghost" href="/account/emails"><Icon name="mail" />{t.t('wallet.emailsLink')}</a><WalletShareNav /></>}
+        actions={<>{!empty && claimButton}{!empty && importLink}<a class="button ghost" href="/account/emails"><Icon name="mail" />{t.t('wallet.emailsLink')}</a><WalletShareNav /></>}
       />
       <Notice notice={model.notice} count={model.count} />
       {!model.hasConfirmed && (
