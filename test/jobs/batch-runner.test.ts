@@ -29,6 +29,26 @@ const issuedCount = async (id: string) => (await p.t.store.db.selectFrom('issued
 const inline = (cohort: Cohort, publicUrl: string) => inlineSigner(cohort, publicUrl)
 
 describe('the batch runner', () => {
+  it.each([0, 1])('issues an organization’s chosen status entries, revocation and suspension, from %i signing threads', async (signingThreads) => {
+    await p.t.store.repos.orgs.update(p.org.id, { statusEntries: 'revocation-and-suspension' })
+    try {
+      const { id } = await queue(3)
+      const runner = startBatchRunner({ platform: p.t.ports, chunkSize: 2, signingThreads, pollMs: 60_000 })
+      await runner.settled()
+      await runner.stop()
+      expect(await batchOf(id)).toMatchObject({ state: 'done', issued: 3 })
+      const rows = await p.t.store.db.selectFrom('issued_credentials').select('credential_id').where('batch_id', '=', id).execute()
+      for (const row of rows) {
+        const stored = await p.t.store.db.selectFrom('credentials').select('json').where('id', '=', row.credential_id).executeTakeFirstOrThrow()
+        const credential = JSON.parse(stored.json) as { credentialStatus: { statusPurpose: string }[] }
+        expect(credential.credentialStatus.map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension'])
+        expect((await p.verify(credential)).verified).toBe(true)
+      }
+    } finally {
+      await p.t.store.repos.orgs.update(p.org.id, { statusEntries: 'revocation' })
+    }
+  })
+
   it('wakes on platform.wake("batches"), issues a batch in chunks and marks it done', async () => {
     const runner = startBatchRunner({ platform: p.t.ports, chunkSize: 3, signingThreads: 0, pollMs: 60_000 })
     p.t.handle.onWake('batches', runner.notify)

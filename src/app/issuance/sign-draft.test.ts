@@ -39,7 +39,7 @@ describe('signing split into prepare and finish', () => {
 
   it('gives the compact VC-JWT signJwt gives, stored as a JSON string, logged as the credential it carries', async () => {
     for (const draft of drafts) {
-      const expected = signJwt(draft as unknown as Record<string, unknown>, signer)
+      const expected = signJwt(draft as unknown as Record<string, unknown>, signer, { kid: `${signer.verificationMethod}-jwk` })
       const pending = await prepareSignature(draft, signer, 'vc-jwt', created)
       const signed = finishSignature(structuredClone(pending), signer.sign(pending.toSign))
       expect(JSON.parse(signed.stored)).toBe(expected)

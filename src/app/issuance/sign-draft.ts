@@ -11,6 +11,7 @@ import { signCredential, signJwt, type Signer } from '../../core/proof/index.js'
 import { digestOfCanonicalText } from '../../core/transparency-log/index.js'
 import { logAppendFor, logAppendOf } from '../log-append.js'
 import type { LogAppend } from '../log-store.js'
+import { jwkMethodId } from '../orgs/did-document.js'
 import type { IssuerSuite } from './cohort.js'
 
 /** A signed credential as the store takes it. */
@@ -71,7 +72,7 @@ export async function prepareSignature(draft: AchievementCredential, key: Signin
   }
   const base = { id: draft.id, issuer: draft.issuer.id, issued: draft.validFrom }
   if (suite === 'vc-jwt') {
-    const unsigned = signJwt(draft as unknown as Record<string, unknown>, recorder)
+    const unsigned = signJwt(draft as unknown as Record<string, unknown>, recorder, { kid: jwtKid(key.verificationMethod) })
     const signingInput = unsigned.slice(0, unsigned.lastIndexOf('.') + 1)
     return { ...base, format: 'jwt', toSign: toSign!, storedHead: `"${signingInput}`, storedTail: '"', log: logAppendOf(draft as unknown as Record<string, unknown>) }
   }
@@ -80,6 +81,12 @@ export async function prepareSignature(draft: AchievementCredential, key: Signin
   const [storedHead, storedTail] = around(jcs(signed), PLACEHOLDER_VALUE)
   return { ...base, format: 'data-integrity', toSign: toSign!, storedHead, storedTail }
 }
+
+/**
+ * The `kid` of an organization's VC-JWT: the JWK form of its did:web key, which the DID document
+ * lists beside the Multikey (OB 3.0 §8.2: the kid dereferences to a JWK). Other keys (a did:key) as they are.
+ */
+export const jwtKid = (verificationMethod: string): string => (verificationMethod.startsWith('did:web:') ? jwkMethodId(verificationMethod) : verificationMethod)
 
 /** Puts the Ed25519 signature of `pending.toSign` in: the stored text and the log entry. */
 export function finishSignature(pending: PendingSignature, signature: Uint8Array): SignedCredential {

@@ -101,4 +101,12 @@ describe('VC-JWT', () => {
       expect(isPlatformError(err, 'ERR_INPUT_INVALID')).toBe(true)
     }
   })
+
+  it('reads a relative kid against iss, and refuses a verification method whose JWK carries private members', async () => {
+    const relative = await joseSign({ ...credential, iss: did, jti: credential.id, nbf: 1714564800, sub: 'did:example:learner', exp: 1872331200 }, { alg: 'EdDSA', kid: `#${keyPair.publicKeyMultibase}` })
+    expect(await verifyJwt(relative, options)).toMatchObject({ verified: true, verificationMethod: signer.verificationMethod })
+    const privateJwk = keyPair.privateKey!.export({ format: 'jwk' })
+    const resolver = { resolveVerificationMethod: async (id: string) => ({ id, type: 'JsonWebKey2020', controller: did, publicKeyJwk: { ...privateJwk, kty: 'EC' } }) }
+    expect(await verifyJwt(signJwt(credential, signer), resolver)).toMatchObject({ verified: false, code: 'PROOF_KEY_INVALID' })
+  })
 })

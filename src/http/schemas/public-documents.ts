@@ -13,7 +13,7 @@ const checkSchema = z
   .object({
     id: z.enum(CHECK_IDS),
     outcome: z.enum(['passed', 'failed', 'skipped']),
-    code: z.string().optional().describe('Why it failed: `CREDENTIAL_REVOKED`, `CREDENTIAL_EXPIRED`, `PROOF_INVALID`, `NOT_IN_LOG`, …'),
+    code: z.string().optional().describe('Why it failed: `CREDENTIAL_REVOKED`, `CREDENTIAL_EXPIRED`, `PROOF_SIGNATURE_INVALID`, `JWT_CLAIM_ABSENT`, `NOT_IN_LOG`, … (docs/VERIFICATION.md); on a skipped schema check, what was set aside: `SCHEMA_VC1_FORM`, `SCHEMA_STATUS_ENTRIES`'),
     message: z.string().describe('What the check found, in English'),
     cachedFrom: z
       .string()

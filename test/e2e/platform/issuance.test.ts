@@ -105,6 +105,11 @@ describe('issuing one credential through the API', () => {
       if (suite === 'vc-jwt') {
         expect(body.format).toBe('jwt')
         expect(body.credential).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
+        // The kid names the JWK form of the organization's key, which its DID document lists (OB 3.0 §8.2).
+        const { kid } = JSON.parse(Buffer.from(body.credential.split('.')[0], 'base64url').toString()) as { kid: string }
+        expect(kid).toMatch(/#[\w-]+-jwk$/)
+        const doc = await readJson(await p.t.request(`/orgs/${org.slug}/did.json`))
+        expect(doc.verificationMethod.find((m: { id: string }) => m.id === kid)).toMatchObject({ type: 'JsonWebKey2020', publicKeyJwk: { kty: 'OKP', crv: 'Ed25519' } })
       } else expect(body.credential.proof[0].cryptosuite).toBe('eddsa-jcs-2022')
       const report = await p.verify(body.credential)
       expect(failedChecks(report), suite).toEqual([])

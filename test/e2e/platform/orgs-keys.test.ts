@@ -50,10 +50,14 @@ describe('the did:web document', () => {
     const doc = await readJson(res)
     const [key] = await t.store.repos.orgKeys.keysOf(org.id)
     expect(doc).toEqual({
-      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
       id: org.did,
-      verificationMethod: [{ id: `${org.did}#${key!.id}`, type: 'Multikey', controller: org.did, publicKeyMultibase: key!.publicKeyMultibase }],
-      assertionMethod: [`${org.did}#${key!.id}`],
+      verificationMethod: [
+        { id: `${org.did}#${key!.id}`, type: 'Multikey', controller: org.did, publicKeyMultibase: key!.publicKeyMultibase },
+        // The same key as a JWK, for the kid of VC-JWTs (OB 3.0 §8.2).
+        { id: `${org.did}#${key!.id}-jwk`, type: 'JsonWebKey2020', controller: org.did, publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) } },
+      ],
+      assertionMethod: [`${org.did}#${key!.id}`, `${org.did}#${key!.id}-jwk`],
     })
     expect((await t.request('/orgs/nobody/did.json')).status).toBe(404)
   })
@@ -85,7 +89,7 @@ describe('the did:web document', () => {
     expect(revoked.status).toBe(200)
     expect(await readJson(revoked)).toMatchObject({ id: old.id, state: 'revoked', revocationReason: 'Laptop with a backup was stolen' })
     const doc = await readJson(await t.request('/orgs/physics/did.json'))
-    expect(doc.assertionMethod).toEqual([`${org.did}#${newKey.id}`])
+    expect(doc.assertionMethod).toEqual([`${org.did}#${newKey.id}`, `${org.did}#${newKey.id}-jwk`])
 
     const oldReport = await verify(before)
     expect(oldReport.verified).toBe(false)

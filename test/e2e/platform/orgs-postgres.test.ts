@@ -22,7 +22,7 @@ describe.skipIf(!hasPostgres)('organizations on PostgreSQL', () => {
     expect((await readJson(await t.request('/api/v1/orgs', { as: alice }))).items).toHaveLength(1)
     const doc = await readJson(await t.request('/orgs/postgres-polytechnic/did.json'))
     expect(doc.id).toBe('did:web:localhost%3A3000:orgs:postgres-polytechnic')
-    expect(doc.assertionMethod).toHaveLength(1)
+    expect(doc.assertionMethod).toHaveLength(2)
   })
 
   it('manages members and keeps the last owner, even when two owners demote each other at once', async () => {
