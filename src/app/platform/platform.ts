@@ -91,7 +91,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     skills: skillsUseCases(ports),
     issuance: issuanceUseCases(ports),
     credentials: credentialsUseCases(ports, looks),
-    dashboard: { myOrgs: counted(dashboard.myOrgs), activity: counted(dashboard.activity) },
+    dashboard: { myOrgs: counted(dashboard.myOrgs), activity: counted(dashboard.activity), looksByAchievement: counted(dashboard.looksByAchievement) },
     outbox: outboxUseCases(ports),
     instanceOutbox: instanceOutboxUseCases(ports),
     demo: { seed: (options) => seedDemo(ports, options) },
