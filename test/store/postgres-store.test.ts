@@ -2,6 +2,7 @@ import { describe, it } from 'vitest'
 import { describeIssuanceRepos } from './issuance-repos.contract.js'
 import { describeOrgRepos } from './org-repos.contract.js'
 import { describePlatformRepos } from './platform-repos.contract.js'
+import { describeTrustRepos } from './trust-repos.contract.js'
 import { describeStore } from './store.contract.js'
 import { TEST_DATABASE_URL, openTestPostgresStore } from './postgres-schema.js'
 
@@ -11,6 +12,7 @@ if (TEST_DATABASE_URL) {
   describeOrgRepos('postgres', ({ now }) => openTestPostgresStore(url, { now }))
   describeIssuanceRepos('postgres', ({ now }) => openTestPostgresStore(url, { now }))
   describePlatformRepos('postgres', ({ now }) => openTestPostgresStore(url, { now }))
+  describeTrustRepos('postgres', ({ now }) => openTestPostgresStore(url, { now }))
 } else {
   describe.skip('postgres store (skipped: set TEST_DATABASE_URL=postgres://… to run the store contract on PostgreSQL)', () => {
     it('passes the store contract', () => {})

@@ -6,6 +6,7 @@ import { openStore } from '../../src/store/index.js'
 import { describeIssuanceRepos } from './issuance-repos.contract.js'
 import { describeOrgRepos } from './org-repos.contract.js'
 import { describePlatformRepos } from './platform-repos.contract.js'
+import { describeTrustRepos } from './trust-repos.contract.js'
 import { describeStore } from './store.contract.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'emblem-store-'))
@@ -23,3 +24,4 @@ describeStore('sqlite file', () => migrated(join(dir, `store-${++files}.db`)))
 describeOrgRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describeIssuanceRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describePlatformRepos('sqlite', ({ now }) => migrated(':memory:', now))
+describeTrustRepos('sqlite', ({ now }) => migrated(':memory:', now))
