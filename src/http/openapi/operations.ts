@@ -10,7 +10,7 @@ import { logOperations } from '../schemas/log.js'
 import { orgKeyOperations } from '../schemas/org-keys.js'
 import { orgOperations } from '../schemas/orgs.js'
 import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
-import { endorsementDocumentOperations, endorsementOperations, trustOperations } from '../schemas/trust.js'
+import { endorsementDocumentOperations, endorsementOperations, trustLookupOperations, trustOperations } from '../schemas/trust.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -25,6 +25,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...trustOperations,
   ...endorsementOperations,
   ...verificationOperations,
+  ...trustLookupOperations,
   ...publicDocumentOperations,
   ...endorsementDocumentOperations,
   ...logOperations,
