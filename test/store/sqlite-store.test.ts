@@ -7,6 +7,7 @@ import { describeIssuanceRepos } from './issuance-repos.contract.js'
 import { describeHolderRepos } from './holder-repos.contract.js'
 import { describeOrgRepos } from './org-repos.contract.js'
 import { describePlatformRepos } from './platform-repos.contract.js'
+import { describeTrustRepos } from './trust-repos.contract.js'
 import { describeStore } from './store.contract.js'
 import { describeWalletRepos } from './wallet-repos.contract.js'
 
@@ -27,3 +28,4 @@ describeIssuanceRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describePlatformRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describeHolderRepos('sqlite', ({ now }) => migrated(':memory:', now))
 describeWalletRepos('sqlite', ({ now }) => migrated(':memory:', now))
+describeTrustRepos('sqlite', ({ now }) => migrated(':memory:', now))

@@ -23,6 +23,14 @@ export interface MyOrg {
   logoImageId: string | null
 }
 
+/** One achievement's looks by others, all time: verification reports (the API, /verify, verifiers) and page views. */
+export interface AchievementLooks {
+  achievementId: string
+  name: string
+  verified: number
+  viewed: number
+}
+
 /** The reads the dashboards need. */
 export interface StatsRepo {
   /** Per-day counts for the organization from `from` (inclusive, ISO) on; days without events are absent. */
@@ -31,4 +39,6 @@ export interface StatsRepo {
   totals(orgId: string): Promise<Omit<DayCounts, 'date' | 'viewed'> & { views: number; suspended: number; batches: number; achievements: number }>
   /** The user's organizations, by name. */
   orgsOf(userId: string): Promise<MyOrg[]>
+  /** Verifications and page views of the organization's credentials by others, per achievement (most verified first; achievements without looks left out). */
+  looksByAchievement(orgId: string): Promise<AchievementLooks[]>
 }

@@ -109,7 +109,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     skills: skillsUseCases(ports),
     issuance: issuanceUseCases(ports),
     credentials,
-    dashboard: { myOrgs: counted(dashboard.myOrgs), activity: counted(dashboard.activity) },
+    dashboard: { myOrgs: counted(dashboard.myOrgs), activity: counted(dashboard.activity), looksByAchievement: counted(dashboard.looksByAchievement) },
     outbox: outboxUseCases(ports),
     instanceOutbox: instanceOutboxUseCases(ports),
     demo: {
@@ -118,7 +118,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     },
     holder: holderUseCases(ports),
     wallet: walletUseCases(ports),
-    share: shareUseCases(ports, liveVerifierOf(credentialsUseCases(ports, looks))),
+    share: shareUseCases(ports, liveVerifierOf(credentials)),
     intake: intakeUseCases(ports, credentials),
     trust: trustUseCases(ports),
     endorsements: endorsementsUseCases(ports),

@@ -13,7 +13,7 @@ import { orgOperations } from '../schemas/orgs.js'
 import { shareOperations } from '../schemas/share.js'
 import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
 import { walletOperations } from '../schemas/wallet.js'
-import { endorsementDocumentOperations, endorsementOperations, trustOperations } from '../schemas/trust.js'
+import { endorsementDocumentOperations, endorsementOperations, trustLookupOperations, trustOperations } from '../schemas/trust.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -32,6 +32,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...trustOperations,
   ...endorsementOperations,
   ...verificationOperations,
+  ...trustLookupOperations,
   ...publicDocumentOperations,
   ...endorsementDocumentOperations,
   ...logOperations,

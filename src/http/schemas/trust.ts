@@ -218,9 +218,28 @@ export const getEndorsementDocument = createRoute({
   },
 })
 
+export const trustLookupQuery = z.object({ issuer: z.string().min(1, 'required').max(2000, 'must be at most 2000 characters').meta({ description: 'The issuer’s DID or Profile URL (a credential’s `issuer.id`)' }) })
+
+export const lookUpTrust = createRoute({
+  method: 'get',
+  path: '/api/v1/trust',
+  operationId: 'lookUpTrust',
+  tags: ['Verification'],
+  summary: 'Is an issuer trusted here?',
+  description: 'Whether this instance trusts an issuer, and by which list: what the `trust` check of a verification report says, for verifiers that check signatures in the browser. No account needed.',
+  security: ACCESS.public,
+  request: { query: trustLookupQuery },
+  responses: {
+    200: json(z.object({ trusted: z.boolean(), list: z.string().optional() }).meta({ id: 'TrustVerdict' }), 'The answer'),
+    ...problems(400),
+  },
+})
+
 /** The trust administration operations (under Administration). */
 export const trustOperations = [listTrustedIssuers, addTrustedIssuer, removeTrustedIssuer, listTrustRegistries, addTrustRegistry, refreshTrustRegistry, removeTrustRegistry]
 /** The endorsement operations. */
 export const endorsementOperations = [createEndorsement, listEndorsements, withdrawEndorsement]
 /** The public endorsement document. */
 export const endorsementDocumentOperations = [getEndorsementDocument]
+/** The public trust lookup (under Verification). */
+export const trustLookupOperations = [lookUpTrust]

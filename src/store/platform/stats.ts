@@ -80,6 +80,24 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
         achievements: n(achievements.n),
       }
     },
+    async looksByAchievement(orgId) {
+      const rows = await q
+        .selectFrom('verification_events as v')
+        .innerJoin('issued_credentials as i', 'i.credential_id', 'v.credential_id')
+        .innerJoin('achievements as a', (j) => j.onRef('a.id', '=', 'i.achievement_id').onRef('a.org_id', '=', 'i.org_id'))
+        .select([
+          'a.id',
+          'a.name',
+          sql<number>`sum(case when v.kind = 'verification' then 1 else 0 end)`.as('verified'),
+          sql<number>`sum(case when v.kind = 'view' then 1 else 0 end)`.as('viewed'),
+        ])
+        .where('v.org_id', '=', orgId)
+        .groupBy(['a.id', 'a.name'])
+        .execute()
+      return rows
+        .map((r) => ({ achievementId: r.id, name: r.name, verified: Number(r.verified ?? 0), viewed: Number(r.viewed ?? 0) }))
+        .sort((a, b) => b.verified - a.verified || b.viewed - a.viewed || a.name.localeCompare(b.name))
+    },
     async orgsOf(userId) {
       const rows = await q
         .selectFrom('memberships')

@@ -70,6 +70,24 @@ export function endorsementsSuite(dialect: 'sqlite' | 'postgres'): void {
     expect((await p.t.request(`/api/v1/orgs/${p.org.slug}/endorsements?direction=sideways`, { as: p.owner })).status).toBe(400)
   })
 
+  it('shows active endorsements, verified, on the public organization page, the achievement’s page and its credentials’ pages', async () => {
+    const key = await p.t.seedApiKey(p.org, 'issuer')
+    const issued = await readJson(await p.t.request(`/api/v1/orgs/${p.org.slug}/achievements/${p.achievementId}/credentials`, { as: key, method: 'POST', json: { recipient: { email: 'learner@example.org', name: 'Jamie Rivera' } } }))
+    const verifiedItems = (html: string) => html.match(/data-endorsement-verified="true"/g)?.length ?? 0
+    const orgPage = await (await p.t.request(`/orgs/${p.org.slug}`)).text()
+    expect(verifiedItems(orgPage)).toBe(2)
+    expect(orgPage).toContain('Rigorous and practical.')
+    expect(orgPage).toContain('Verified endorsement')
+    expect(orgPage).not.toContain('/endorse?organization=') // anonymous: no endorse action
+    const asEndorser = await (await p.t.request(`/orgs/${p.org.slug}`, { as: endorserOwner })).text()
+    expect(asEndorser).toContain(`/endorse?organization=${p.org.slug}`)
+    const credentialPage = await (await p.t.request(`/c/${String(issued.id).replace('urn:uuid:', '')}`)).text()
+    expect(verifiedItems(credentialPage)).toBe(2)
+    const achievementPage = await (await p.t.request(`/orgs/${p.org.slug}/achievements/${p.achievementId}`, { as: p.owner })).text()
+    expect(verifiedItems(achievementPage)).toBe(1)
+    expect(achievementPage).toContain('Endorsed by other organizations')
+  })
+
   it('lets only admins and owners endorse and withdraw; another organization cannot withdraw; withdrawn leaves the public document', async () => {
     const issuer = await p.t.seedUser()
     await p.t.seedMember(endorser, issuer, 'issuer')

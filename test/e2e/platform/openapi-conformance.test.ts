@@ -274,6 +274,8 @@ describe('answers as the OpenAPI document says', () => {
     await call('GET', '/api/v1/admin/trust/registries', { as: admin })
     await call('POST', `/api/v1/admin/trust/registries/${registry.id}/refresh`, { as: admin })
     await call('DELETE', `/api/v1/admin/trust/registries/${registry.id}`, { as: admin })
+    await call('GET', `/api/v1/trust?issuer=${encodeURIComponent(org.did)}`)
+    await call('GET', '/api/v1/trust')
     await call('POST', `/api/v1/admin/trust/registries/${registry.id}/refresh`, { as: admin })
 
     const otherOwner = await t.seedUser()

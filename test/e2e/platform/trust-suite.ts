@@ -85,6 +85,9 @@ export function trustSuite(dialect: 'sqlite' | 'postgres'): void {
     const after = await verify(credential)
     expect(after.verified).toBe(true)
     expect(after.trust).toEqual({ trusted: true, list: 'Added by an administrator of this instance' })
+    const lookup = await t.request(`/api/v1/trust?issuer=${encodeURIComponent(did)}`)
+    expect(lookup.headers.get('access-control-allow-origin')).toBe('*')
+    expect(await readJson(lookup)).toEqual({ trusted: true, list: 'Added by an administrator of this instance' })
     expect(trustCheck(after)).toMatchObject({ outcome: 'passed', message: 'Issuer trusted: Added by an administrator of this instance' })
     expect(verdictOf(after)).toBe('verified')
 

@@ -2,11 +2,18 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireUser } from '../../auth/require.js'
 import '../../context.js'
-import { readJson } from '../../request.js'
+import { readJson, readQuery } from '../../request.js'
+import { trustLookupQuery } from '../../schemas/trust.js'
 
-/** Trusted issuers and registries (/api/v1/admin/trust/…), for the instance's administrators. Described in schemas/trust.ts. */
+/** Whether an issuer is trusted (GET /api/v1/trust, public), and trusted issuers and registries (/api/v1/admin/trust/…), for the instance's administrators. Described in schemas/trust.ts. */
 export const trustApi = (): Hono =>
   new Hono()
+    .get('/trust', async (c) => {
+      const { issuer } = readQuery(c, trustLookupQuery)
+      c.header('Access-Control-Allow-Origin', '*')
+      c.header('Cache-Control', 'public, max-age=60')
+      return c.json(await c.var.platform.trust.trustOf(issuer))
+    })
     .get('/admin/trust/issuers', async (c) => {
       const { issuers } = await c.var.platform.trust.overview(requireUser(c).id)
       c.header('Cache-Control', 'no-store')

@@ -15,6 +15,8 @@ import { StatusPill } from '../../components/status-pill.js'
 import { useT } from '../../kit/env.js'
 import { renderMarkdown } from '../credential/markdown-lite.js'
 import { fieldErrorsOf } from './editor-form.js'
+import type { VerifiedEndorsement } from '../../../app/endorsements/endorsements-use-cases.js'
+import { EndorsementList } from '../trust/endorsement-list.js'
 import { fieldLabels, frameworkName } from './labels.js'
 
 /** What the page shows. */
@@ -26,6 +28,8 @@ export interface AchievementViewModel {
   embedded: ReturnType<typeof obAchievement>
   /** Why publishing was just refused. */
   problems?: readonly DefinitionIssue[] | undefined
+  /** Active endorsements of it by other organizations, each verified. */
+  endorsements?: readonly VerifiedEndorsement[] | undefined
 }
 
 const isHttp = (url: string): boolean => /^https?:\/\//i.test(url)
@@ -179,6 +183,11 @@ export function AchievementView({ model }: { model: AchievementViewModel }) {
           </div>
         </Card>
       ) : null}
+      {model.endorsements && model.endorsements.length > 0 && (
+        <Card title={t.t('trust.achievement.title')} id="endorsements" class="section" note={t.t('trust.credential.note', { count: model.endorsements.length })}>
+          <EndorsementList endorsements={model.endorsements} showSubject={false} />
+        </Card>
+      )}
       <details class="disclosure section">
         <summary>{t.t('ach.view.json')}</summary>
         <div><pre><code>{JSON.stringify(embedded, null, 2)}</code></pre></div>

@@ -120,9 +120,10 @@ export const achievementPages = (): Hono =>
     })
 
 /** The achievement's page; with the problems that kept it from being published (422). */
-function showAchievement(c: Context, { org, role }: Access, record: AchievementRecord, problems?: readonly DefinitionIssue[]) {
+async function showAchievement(c: Context, { org, role }: Access, record: AchievementRecord, problems?: readonly DefinitionIssue[]) {
   const embedded = obAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug })
-  return render(c, <AchievementView model={{ org, role, record, embedded, problems }} />, {
+  const endorsements = await c.var.platform.endorsements.forAchievement(org.slug, record.id, c.var.fetchLocal)
+  return render(c, <AchievementView model={{ org, role, record, embedded, problems, endorsements }} />, {
     title: tOf(c).t('ach.view.pageTitle', { name: record.name, org: org.name }),
     status: problems?.length ? 422 : 200,
   })

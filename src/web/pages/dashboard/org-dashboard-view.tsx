@@ -2,7 +2,9 @@
 // per day, and, for a new organization, the steps to its first credential.
 import type { DayCounts } from '../../../app/dashboard/ports.js'
 import { hasRole, MIN_ROLE, type RoleName } from '../../../app/platform/roles.js'
+import type { AchievementLooks } from '../../../app/dashboard/ports.js'
 import { Card, StatCard, type Trend } from '../../components/card.js'
+import { DataTable } from '../../components/table.js'
 import { LineChart } from '../../components/chart.js'
 import { Icon } from '../../components/icons.js'
 import { OrgShell, type ShellOrg } from '../../components/org-shell.js'
@@ -22,6 +24,28 @@ export interface OrgDashboardModel {
   current: readonly DayCounts[]
   /** The window before it, for the trends. */
   previous: readonly DayCounts[]
+  /** All-time verifications and page views by others, per achievement. */
+  byAchievement?: readonly AchievementLooks[] | undefined
+}
+
+/** Verifications per achievement, all time: which of its credentials others check most. */
+function LooksByAchievement({ org, rows }: { org: ShellOrg; rows: readonly AchievementLooks[] }) {
+  const t = useT()
+  return (
+    <Card title={t.t('trust.dash.byAchievement')} id="by-achievement" class="section">
+      <p class="muted small">{t.t('trust.dash.byAchievementLead')}</p>
+      <DataTable
+        id="by-achievement-table"
+        caption={t.t('trust.dash.byAchievement')}
+        rows={rows}
+        columns={[
+          { key: 'name', header: t.t('trust.dash.achievement'), rowHeader: true, cell: (r) => <a href={`/orgs/${org.slug}/achievements/${r.achievementId}`}>{r.name}</a> },
+          { key: 'verified', header: t.t('trust.dash.verified'), numeric: true, cell: (r) => t.number(r.verified) },
+          { key: 'viewed', header: t.t('trust.dash.viewed'), numeric: true, cell: (r) => t.number(r.viewed) },
+        ]}
+      />
+    </Card>
+  )
 }
 
 type Series = 'issued' | 'claimed' | 'verified' | 'viewed' | 'revoked'
@@ -128,6 +152,7 @@ export function OrgDashboardView({ model }: { model: OrgDashboardModel }) {
           />
         )}
       </Card>
+      {model.byAchievement && model.byAchievement.length > 0 && <LooksByAchievement org={org} rows={model.byAchievement} />}
     </OrgShell>
   )
 }

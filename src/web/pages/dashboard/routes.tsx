@@ -23,9 +23,9 @@ export const dashboardPages = (): Hono =>
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const days = windowOf(c.req.query('days'))
       // Twice the window: the older half is what the trends compare against.
-      const [{ totals, days: series }, { logoImageId }] = await Promise.all([c.var.platform.dashboard.activity(org.id, days * 2), c.var.platform.orgs.get(org.id)])
+      const [{ totals, days: series }, { logoImageId }, byAchievement] = await Promise.all([c.var.platform.dashboard.activity(org.id, days * 2), c.var.platform.orgs.get(org.id), c.var.platform.dashboard.looksByAchievement(org.id)])
       const t = tOf(c)
       const shell = { ...org, logoUrl: logoImageId ? `/images/${logoImageId}` : undefined }
-      const model = { org: shell, role, days, totals, previous: series.slice(0, days), current: series.slice(days) }
+      const model = { org: shell, role, days, totals, previous: series.slice(0, days), current: series.slice(days), byAchievement }
       return render(c, <OrgDashboardView model={model} />, { title: t.t('dash.orgTitle', { name: org.name }) })
     })
