@@ -21,7 +21,9 @@ export async function sendExpiryReminders(ports: Pick<PlatformPorts, 'store' | '
         let first = false
         for (const d of REMINDER_THRESHOLDS) if (d >= days && (await tx.repos.walletItems.markReminded(r.itemId, d, now.toISOString())) && d === days) first = true
         if (!first) return false
-        const content = expiryReminderMessage({ name: r.userName, achievementName: r.name, issuerName: r.issuerName, expiresAt: r.expiresAt, days, walletUrl: `${ports.publicUrl}/wallet/${r.itemId}` })
+        // The days actually left (the threshold is only when the reminder became due).
+        const left = Math.max(1, Math.ceil((Date.parse(r.expiresAt) - now.getTime()) / 86_400_000))
+        const content = expiryReminderMessage({ name: r.userName, achievementName: r.name, issuerName: r.issuerName, expiresAt: r.expiresAt, days: left, walletUrl: `${ports.publicUrl}/wallet/${r.itemId}` })
         await tx.repos.outbox.enqueue({ to: r.email, fromName: ACCOUNT_MAIL_FROM_NAME, ...content }, { smtpConfigured: ports.smtpConfigured, id: ports.random.uuid() })
         return true
       })

@@ -260,15 +260,21 @@ export function describeWallet(dialect: 'sqlite' | 'postgres'): void {
       expect((await call('/account/emails/reminders', { as: quiet, form: {} })).status).toBe(303)
       const mails = (to: string) => p.t.store.db.selectFrom('outbox').select(['subject', 'text']).where('to_address', '=', to).orderBy('created_at').execute()
       await p.t.platform.wallet.sendExpiryReminders()
-      expect((await mails('remind-me@example.org')).map((m) => m.subject)).toEqual(['"Expiring Badge" expires in 30 days'])
+      expect((await mails('remind-me@example.org')).map((m) => m.subject)).toEqual(['"Expiring Badge" expires in 25 days'])
       expect((await mails('remind-me@example.org'))[0]!.text).toContain('/wallet/w_')
       await p.t.platform.wallet.sendExpiryReminders()
       expect(await mails('remind-me@example.org')).toHaveLength(1)
       p.t.clock.advance(20 * DAY)
       await p.t.platform.wallet.sendExpiryReminders()
-      expect((await mails('remind-me@example.org')).map((m) => m.subject)).toEqual(['"Expiring Badge" expires in 30 days', '"Expiring Badge" expires in 7 days'])
+      expect((await mails('remind-me@example.org')).map((m) => m.subject)).toEqual(['"Expiring Badge" expires in 25 days', '"Expiring Badge" expires in 5 days'])
       expect(await mails('quiet@example.org')).toEqual([])
       p.t.clock.advance(-20 * DAY)
+      // A credential kept when already within 7 days gets the 7-day reminder only.
+      const late = await p.t.seedUser({ email: 'late@example.org' })
+      await keep(late, 'Late Badge', { expiresAt: new Date(now + 5 * DAY).toISOString() })
+      await p.t.platform.wallet.sendExpiryReminders()
+      await p.t.platform.wallet.sendExpiryReminders()
+      expect((await mails('late@example.org')).map((m) => m.subject)).toEqual(['"Late Badge" expires in 5 days'])
     })
 
     it('answers every wallet route for its owner only: another learner, an org member and an API key get nothing', async () => {

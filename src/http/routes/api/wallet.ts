@@ -75,6 +75,6 @@ export const walletApi = (): Hono =>
       return c.json(presentEmail(user.email)(added), 201)
     })
     .delete('/me/emails/:email', async (c) => {
-      await c.var.platform.wallet.removeEmail(requireUser(c).id, decodeURIComponent(c.req.param('email')))
+      await c.var.platform.wallet.removeEmail(requireUser(c).id, c.req.param('email'))
       return c.body(null, 204)
     })
