@@ -37,6 +37,12 @@ export interface ChunkResult {
 /** Lines per message to a thread: enough that messaging is a small share, few enough to keep every thread busy to the end. */
 export const CHUNK_LINES = 64
 
+/**
+ * Chunks handed to a thread ahead of the one it works on: a backlog that keeps it busy while the
+ * main thread waits for a core to read, hand out and print (on a loaded machine, milliseconds).
+ */
+export const CHUNKS_AHEAD = 8
+
 /** The default number of threads: one per core. */
 export const defaultThreads = (): number => availableParallelism()
 

@@ -5,7 +5,7 @@ import type { DocumentFetcher } from '../core/verification/index.js'
 import type { InputRecord } from './credential-input.js'
 import type { LineResult } from './credential-lines.js'
 import { mapInOrder } from './credential-map-in-order.js'
-import { chunksOf, CHUNK_LINES, defaultThreads, errorOf, startLinePool, type LineTask } from './credential-pool.js'
+import { chunksOf, CHUNK_LINES, CHUNKS_AHEAD, defaultThreads, errorOf, startLinePool, type LineTask } from './credential-pool.js'
 import type { CliIo } from './main.js'
 
 /** Below this many lines the main thread does the work: starting threads would take longer. */
@@ -67,8 +67,7 @@ export async function runLines(
         for (const result of results) emit(result)
         if (failure) throw errorOf(failure)
       },
-      // A chunk at work and one waiting on each thread.
-      pool.threads * 2,
+      pool.threads * CHUNKS_AHEAD,
     )
   } finally {
     await pool.close()
