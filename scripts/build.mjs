@@ -8,7 +8,7 @@
 //
 // The new tree is written beside dist/ and swapped in, so a process running from dist/ never sees
 // half a build.
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises'
+import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -53,6 +53,8 @@ export async function buildDist() {
     await mkdir(dirname(target), { recursive: true })
     await cp(file, target)
   }
+  // Written last: bin/emblem.mjs runs dist/ only while no file in src/ is newer than this.
+  await writeFile(join(out, '.built'), `${new Date().toISOString()}\n`)
   const old = `${dist}.${process.pid}.old`
   await rename(dist, old).catch((err) => {
     if (err.code !== 'ENOENT') throw err

@@ -1,8 +1,9 @@
-// Worker threads for `emblem credential sign` and `verify` over JSON Lines: each thread signs or
-// verifies whole chunks of lines (credential-lines.ts, the same code the main thread runs), the main
-// thread reads the input, hands out chunks and prints the results in input order. Verification
-// threads fetch through the main thread, so each URL is still fetched once per run and the fetch
-// guard is configured once. Threads start when a run has enough lines to repay their start-up.
+// Worker threads for `emblem credential sign` and `verify` over JSON Lines: each thread
+// (credential-worker.ts) signs or verifies whole chunks of lines with the code the main thread runs
+// (credential-sign-line.ts, credential-verify-line.ts); the main thread reads the input, hands out
+// chunks and prints the results in input order (credential-threads.ts). Verification threads fetch
+// through the main thread, so each URL is still fetched once per run and the fetch guard is
+// configured once.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { PlatformError, type ErrorCode } from '../core/errors.js'
@@ -35,6 +36,12 @@ export interface ChunkResult {
 
 /** Lines per message to a thread: enough that messaging is a small share, few enough to keep every thread busy to the end. */
 export const CHUNK_LINES = 64
+
+/**
+ * Chunks handed to a thread ahead of the one it works on: a backlog that keeps it busy while the
+ * main thread waits for a core to read, hand out and print (on a loaded machine, milliseconds).
+ */
+export const CHUNKS_AHEAD = 8
 
 /** The default number of threads: one per core. */
 export const defaultThreads = (): number => availableParallelism()

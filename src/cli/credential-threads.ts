@@ -1,10 +1,12 @@
+// How `emblem credential sign` and `verify` work through JSON Lines: in the main thread, or on the
+// worker-thread pool (credential-pool.ts), with the results printed in input order either way.
 import { PlatformError } from '../core/errors.js'
-import type { CliIo } from './main.js'
-import { chunksOf, CHUNK_LINES, defaultThreads, errorOf, startLinePool, type LineTask } from './credential-pool.js'
+import type { DocumentFetcher } from '../core/verification/index.js'
 import type { InputRecord } from './credential-input.js'
 import type { LineResult } from './credential-lines.js'
 import { mapInOrder } from './credential-map-in-order.js'
-import type { DocumentFetcher } from '../core/verification/index.js'
+import { chunksOf, CHUNK_LINES, CHUNKS_AHEAD, defaultThreads, errorOf, startLinePool, type LineTask } from './credential-pool.js'
+import type { CliIo } from './main.js'
 
 /** Below this many lines the main thread does the work: starting threads would take longer. */
 export const POOL_MIN_LINES = 256
@@ -65,8 +67,7 @@ export async function runLines(
         for (const result of results) emit(result)
         if (failure) throw errorOf(failure)
       },
-      // A chunk at work and one waiting on each thread.
-      pool.threads * 2,
+      pool.threads * CHUNKS_AHEAD,
     )
   } finally {
     await pool.close()
