@@ -6,6 +6,7 @@ import { platformMigration } from './platform/migration.js'
 import { claimLinksAndLookKindsMigration } from './platform/claim-links-migration.js'
 import { signInThrottleMigration } from './platform/sign-in-throttle-migration.js'
 import { walletMigration } from './platform/wallet-migration.js'
+import { sharingMigration } from './platform/sharing-migration.js'
 import { holderMigration } from './platform/holder-migration.js'
 import type { Dialect } from './schema.js'
 
@@ -74,6 +75,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0007_claim_links_look_kinds': claimLinksAndLookKindsMigration(dialect),
     '0008_sign_in_throttle': signInThrottleMigration(dialect),
     '0009_wallet': walletMigration(dialect),
+    '0010_sharing': sharingMigration(dialect),
     '0011_holder': holderMigration(dialect),
   }
   return { getMigrations: async () => migrations }

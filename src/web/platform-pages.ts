@@ -8,7 +8,8 @@ import { holderPages } from './pages/holder/routes.js'
 import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
 import { walletPages } from './pages/wallet/routes.js'
+import { sharePages } from './pages/share/routes.js'
 
 /** The platform's server-rendered pages (need a store); each checks access itself. */
 export const platformPages = (): Hono =>
-  new Hono().route('/', holderPages()).route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages()).route('/', walletPages())
+  new Hono().route('/', holderPages()).route('/', sharePages()).route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages()).route('/', walletPages())

@@ -18,6 +18,7 @@ import enAcct from './messages/en/acct.json' with { type: 'json' }
 import enClaim from './messages/en/claim.json' with { type: 'json' }
 import enHolder from './messages/en/holder.json' with { type: 'json' }
 import enWallet from './messages/en/wallet.json' with { type: 'json' }
+import enShare from './messages/en/share.json' with { type: 'json' }
 import deCommon from './messages/de/common.json' with { type: 'json' }
 import deApi from './messages/de/api.json' with { type: 'json' }
 import deDash from './messages/de/dash.json' with { type: 'json' }
@@ -34,6 +35,7 @@ import deAcct from './messages/de/acct.json' with { type: 'json' }
 import deClaim from './messages/de/claim.json' with { type: 'json' }
 import deHolder from './messages/de/holder.json' with { type: 'json' }
 import deWallet from './messages/de/wallet.json' with { type: 'json' }
+import deShare from './messages/de/share.json' with { type: 'json' }
 import frCommon from './messages/fr/common.json' with { type: 'json' }
 import frApi from './messages/fr/api.json' with { type: 'json' }
 import frDash from './messages/fr/dash.json' with { type: 'json' }
@@ -50,6 +52,7 @@ import frAcct from './messages/fr/acct.json' with { type: 'json' }
 import frClaim from './messages/fr/claim.json' with { type: 'json' }
 import frHolder from './messages/fr/holder.json' with { type: 'json' }
 import frWallet from './messages/fr/wallet.json' with { type: 'json' }
+import frShare from './messages/fr/share.json' with { type: 'json' }
 import esCommon from './messages/es/common.json' with { type: 'json' }
 import esApi from './messages/es/api.json' with { type: 'json' }
 import esDash from './messages/es/dash.json' with { type: 'json' }
@@ -66,6 +69,7 @@ import esAcct from './messages/es/acct.json' with { type: 'json' }
 import esClaim from './messages/es/claim.json' with { type: 'json' }
 import esHolder from './messages/es/holder.json' with { type: 'json' }
 import esWallet from './messages/es/wallet.json' with { type: 'json' }
+import esShare from './messages/es/share.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlApi from './messages/nl/api.json' with { type: 'json' }
 import nlDash from './messages/nl/dash.json' with { type: 'json' }
@@ -82,9 +86,10 @@ import nlAcct from './messages/nl/acct.json' with { type: 'json' }
 import nlClaim from './messages/nl/claim.json' with { type: 'json' }
 import nlHolder from './messages/nl/holder.json' with { type: 'json' }
 import nlWallet from './messages/nl/wallet.json' with { type: 'json' }
+import nlShare from './messages/nl/share.json' with { type: 'json' }
 import type { Locale } from './locales.js'
 
-const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enWallet, ...enHolder }
+const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enWallet, ...enShare, ...enHolder }
 
 /** Every message key (English has them all). */
 export type MessageKey = keyof typeof en
@@ -95,8 +100,8 @@ export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
 /** The catalogs by language. */
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deWallet, ...deHolder },
-  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frWallet, ...frHolder },
-  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esWallet, ...esHolder },
-  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlWallet, ...nlHolder },
+  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deWallet, ...deShare, ...deHolder },
+  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frWallet, ...frShare, ...frHolder },
+  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esWallet, ...esShare, ...esHolder },
+  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlWallet, ...nlShare, ...nlHolder },
 }

@@ -17,6 +17,7 @@ import { outboxUseCases, type OutboxUseCases } from '../mail/outbox-use-cases.js
 import { orgsUseCases, type OrgsUseCases } from '../orgs/orgs-use-cases.js'
 import { skillsUseCases, type SkillsUseCases } from '../skills/skills-use-cases.js'
 import { walletUseCases, type WalletUseCases } from '../wallet/wallet-use-cases.js'
+import { liveVerifierOf, shareUseCases, type ShareUseCases } from '../share/share-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -65,6 +66,8 @@ export interface Platform {
   readonly holder: HolderUseCases
   /** The learner's wallet (issue #10). */
   readonly wallet: WalletUseCases
+  /** The learner's public profile, share links and skills profile (issue #10). */
+  readonly share: ShareUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -105,6 +108,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     },
     holder: holderUseCases(ports),
     wallet: walletUseCases(ports),
+    share: shareUseCases(ports, liveVerifierOf(credentialsUseCases(ports, looks))),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

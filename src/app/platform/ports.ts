@@ -19,6 +19,7 @@ import type { CredentialViewsRepo } from '../credentials/ports.js'
 import type { StatsRepo } from '../dashboard/ports.js'
 import type { HolderKeyRing, HolderRepo } from '../holder/ports.js'
 import type { AccountEmailsRepo, WalletCollectionsRepo, WalletItemsRepo } from '../wallet/ports.js'
+import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -61,6 +62,8 @@ export interface PlatformRepos {
   walletItems: WalletItemsRepo
   walletCollections: WalletCollectionsRepo
   accountEmails: AccountEmailsRepo
+  learnerProfiles: LearnerProfilesRepo
+  shareLinks: ShareLinksRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

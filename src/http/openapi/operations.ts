@@ -10,6 +10,7 @@ import { issuanceOperations } from '../schemas/issuance.js'
 import { logOperations } from '../schemas/log.js'
 import { orgKeyOperations } from '../schemas/org-keys.js'
 import { orgOperations } from '../schemas/orgs.js'
+import { shareOperations } from '../schemas/share.js'
 import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
 import { walletOperations } from '../schemas/wallet.js'
 
@@ -26,6 +27,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...holderOperations,
   ...privacyOperations,
   ...walletOperations,
+  ...shareOperations,
   ...verificationOperations,
   ...publicDocumentOperations,
   ...logOperations,

@@ -18,6 +18,7 @@ import { membersRepo } from './members.js'
 import { orgKeysRepo } from './org-keys.js'
 import { orgsRepo } from './orgs.js'
 import { skillsRepo } from './skills.js'
+import { learnerProfilesRepo, shareLinksRepo } from './sharing.js'
 import { statsRepo } from './stats.js'
 import { statusListsRepo } from './status-lists.js'
 import { accountEmailsRepo, walletCollectionsRepo, walletItemsRepo } from './wallet.js'
@@ -46,4 +47,6 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   walletItems: walletItemsRepo(q),
   walletCollections: walletCollectionsRepo(q),
   accountEmails: accountEmailsRepo(q, now),
+  learnerProfiles: learnerProfilesRepo(q),
+  shareLinks: shareLinksRepo(q),
 })

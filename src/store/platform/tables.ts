@@ -348,6 +348,8 @@ export interface WalletCollectionsTable {
   description: Generated<string>
   position: number
   created_at: string
+  /** Shown on the public profile (migration 0010). */
+  public: Generated<number>
 }
 
 export interface WalletCollectionItemsTable {
@@ -361,6 +363,31 @@ export interface WalletRemindersTable {
   item_id: string
   threshold_days: number
   sent_at: string
+}
+
+/** A learner's public profile `/u/<handle>` (migration 0010); shown only while `public` is 1. */
+export interface LearnerProfilesTable {
+  user_id: string
+  handle: string
+  display_name: string
+  headline: Generated<string>
+  bio: Generated<string>
+  public: Generated<number>
+  open_to_employers: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+/** A link to one wallet credential or collection, by the SHA-256 of its token (migration 0010). */
+export interface ShareLinksTable {
+  token_hash: string
+  user_id: string
+  item_id: string | null
+  collection_id: string | null
+  expires_at: string | null
+  revoked_at: string | null
+  views: Generated<number>
+  created_at: string
 }
 
 /** Every platform table. */
@@ -394,4 +421,6 @@ export interface PlatformTables {
   wallet_collections: WalletCollectionsTable
   wallet_collection_items: WalletCollectionItemsTable
   wallet_reminders: WalletRemindersTable
+  learner_profiles: LearnerProfilesTable
+  share_links: ShareLinksTable
 }

@@ -84,6 +84,26 @@ describe('answers as the OpenAPI document says', () => {
     await call('GET', '/api/v1/admin/outbox?limit=0', { as: user })
   })
 
+  it('for the sharing operations', async () => {
+    const { t } = p
+    const learner = await t.seedUser({ name: 'Conformance Learner' })
+    const now = t.clock.now().toISOString()
+    const document = '{"name":"Conformance Badge"}'
+    const item = 'w_conformance0001'
+    await t.store.repos.walletItems.insert({ id: item, userId: learner.userId, digest: '0'.repeat(63) + '1', credentialId: null, issuedCredentialId: null, source: 'import', format: 'vc-json', document, verified: true, report: '{"verified":true,"checks":[]}', checkedAt: now, name: 'Conformance Badge', description: '', imageUrl: null, issuerId: null, issuerName: 'Elsewhere', issuedAt: null, expiresAt: null, skills: [{ label: 'Testing' }], addedAt: now })
+    await call('GET', '/api/v1/wallet/profile')
+    await call('GET', '/api/v1/wallet/profile', { as: learner })
+    await call('PUT', '/api/v1/wallet/profile', { as: learner, json: { handle: 'conformance', displayName: 'Conformance Learner', public: true, publicCredentials: [item] } })
+    await call('PUT', '/api/v1/wallet/profile', { as: learner, json: { handle: 'no', displayName: 'X' } })
+    await call('PUT', '/api/v1/wallet/profile', { as: await t.seedUser(), json: { handle: 'conformance', displayName: 'Taken' } })
+    await call('GET', '/api/v1/wallet/skills', { as: learner })
+    const link = await json(call('POST', '/api/v1/wallet/share-links', { as: learner, json: { credential: item, expiresInDays: 7 } }))
+    await call('POST', '/api/v1/wallet/share-links', { as: learner, json: {} })
+    await call('GET', '/api/v1/wallet/share-links', { as: learner })
+    await call('DELETE', `/api/v1/wallet/share-links/${link.id}`, { as: learner })
+    await call('DELETE', `/api/v1/wallet/share-links/${link.id}`, { as: await t.seedUser() })
+  })
+
   it('for the organization, member, invitation and key operations', async () => {
     const { t, owner, org } = p
     const admin = await t.seedApiKey(org, 'admin')

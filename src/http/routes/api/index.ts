@@ -7,7 +7,8 @@ import { holderApi } from './holder.js'
 import { issuanceApi } from './issuance.js'
 import { orgsApi } from './orgs.js'
 import { walletApi } from './wallet.js'
+import { shareApi } from './share.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). */
 export const apiRoutes = (): Hono =>
-  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi()).route('/', adminApi()).route('/', walletApi()).route('/', holderApi())
+  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi()).route('/', adminApi()).route('/', walletApi()).route('/', shareApi()).route('/', holderApi())

@@ -5,7 +5,8 @@ import type { CredentialLinks } from './credential-links.js'
 export function credentialHead(a: AchievementView, issuerName: string, links: CredentialLinks) {
   const title = `${a.name} — ${issuerName}`
   const description = (a.description || `A credential issued by ${issuerName}.`).slice(0, 300)
-  const image = a.imageUrl ?? links.badgeSvgUrl
+  // Previews want a raster image: the badge, or the baked PNG every credential has.
+  const image = a.imageUrl ?? `${links.pageUrl}/badge.png`
   return (
     <>
       <link rel="canonical" href={links.pageUrl} />
@@ -17,7 +18,7 @@ export function credentialHead(a: AchievementView, issuerName: string, links: Cr
       <meta property="og:url" content={links.pageUrl} />
       {image && <meta property="og:image" content={image} />}
       {image && <meta property="og:image:alt" content={`${a.name} badge`} />}
-      <meta name="twitter:card" content="summary" />
+      <meta name="twitter:card" content="summary_large_image" />
       <meta name="twitter:title" content={title} />
       <meta name="twitter:description" content={description} />
       {image && <meta name="twitter:image" content={image} />}

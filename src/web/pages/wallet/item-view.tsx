@@ -13,6 +13,7 @@ import { Breadcrumbs } from '../../components/page-header.js'
 import { CheckList, VerdictBanner } from '../../components/verification.js'
 import { usePage, useT } from '../../kit/env.js'
 import { shownImage, WalletStatusPill } from './wallet-parts.js'
+import { shareableOf, WalletShareActions } from '../share/share-actions.js'
 
 export const ITEM_NOTICES = ['hidden', 'shown', 'name-shown', 'name-hidden', 'added-to-collection', 'removed-from-collection', 'claimed'] as const
 export type ItemNotice = (typeof ITEM_NOTICES)[number]
@@ -111,6 +112,7 @@ export function WalletItemView({ model }: { model: WalletItemModel }) {
               <button type="submit" class="button secondary"><Icon name="user" />{item.showName ? t.t('wallet.item.hideName') : t.t('wallet.item.showName')}</button>
             </Form>
           </Card>
+          <WalletShareActions item={shareableOf(item, d)} />
           <Card title={t.t('wallet.item.collections')} id="collections">
             {detail.collections.length > 0 ? (
               <ul class="wallet-in-collections">

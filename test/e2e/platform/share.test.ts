@@ -1,0 +1,3 @@
+import { describeSharing } from './share-fixture.js'
+
+describeSharing('sqlite')
