@@ -159,6 +159,7 @@ export function describeHolderApi(name: string, dialect: 'sqlite' | 'postgres'):
       expect((await readJson(await check({ presentation: swapped, challenge: 'n-1' }))).holderProof.verified).toBe(false)
       expect(await readJson(await check({ presentation: { hello: 'world' }, challenge: 'n-1' }))).toMatchObject({ verified: false, holderProof: { code: 'PRESENTATION_MALFORMED' } })
       expect((await check({ presentation: vp })).status).toBe(400)
+      expect((await check({ presentation: { ...vp, verifiableCredential: Array.from({ length: 51 }, () => vp.verifiableCredential[0]) }, challenge: 'n-1' })).status).toBe(400)
       expect((await p.t.request('/api/v1/presentations/verify', { method: 'POST', body: '{"presentation":', headers: { 'content-type': 'application/json' } })).status).toBe(400)
     })
 
