@@ -80,8 +80,8 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0009_wallet': walletMigration(dialect),
     '0010_sharing': sharingMigration(dialect),
     '0011_holder': holderMigration(dialect),
-    '0013_status_entries': statusEntriesMigration(),
     '0012_trust': trustMigration(dialect),
+    '0013_status_entries': statusEntriesMigration(),
     '0014_ops': rateLimitsMigration(dialect),
   }
   return { getMigrations: async () => migrations }

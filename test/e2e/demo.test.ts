@@ -152,6 +152,12 @@ describe('emblem demo', () => {
       const did = (await services.store.repos.holder.keyOf(learnerId))!.did
       expect(wallet.filter((i) => JSON.parse(i.document).credentialSubject?.id === did)).toHaveLength(2)
       expect(credentials.filter((c) => c.recipient.email === 'learner@example.org' && c.claimed)).toHaveLength(2)
+      // Their public profile shows all three.
+      const profile = await app.request(`/u/${summary.learner!.handle}`, { headers: { accept: 'application/json' } })
+      expect(profile.status).toBe(200)
+      const shown = (await profile.json()) as { handle: string; credentials: unknown[] }
+      expect(shown.handle).toBe(summary.learner!.handle)
+      expect(shown.credentials).toHaveLength(3)
 
       // Every demo credential is in the signed log.
       const checkpoint = await services.store.log.latestCheckpoint()

@@ -1,7 +1,8 @@
-// The demo's learner (`emblem demo --json` → "learner"): an account whose wallet holds credentials
-// the main demo organization issued to it (claimed, one bound to its DID) and one it imported from
-// elsewhere: "External Academy", a did:key issuer that signs in-process here.
+// The demo's learner (`emblem demo --json` → "learner"): an account with a public profile whose
+// wallet holds credentials the main demo organization issued to it (claimed, one bound to its DID)
+// and one it imported from elsewhere: "External Academy", a did:key issuer that signs in-process here.
 import { CONTEXT } from '../../core/canonical/index.js'
+import { PlatformError } from '../../core/errors.js'
 import { createSigner, didKeyOf, generateKeyPair, signCredential } from '../../core/proof/index.js'
 import type { VerificationReport } from '../../core/verification/index.js'
 import { hashPassword } from '../accounts/password-hash.js'
@@ -48,7 +49,8 @@ const externalBadge = (id: string, issuer: string, subject: string, at: Date) =>
 
 /**
  * Seeds the demo learner: the account (verified; a fresh password on every run), its confirmed
- * address and holder DID, and on the first run its wallet: two credentials of `org` issued to it
+ * address, holder DID and public profile (/u/<handle>), and on the first run its wallet (every
+ * credential public): two credentials of `org` issued to it
  * and claimed (the first to its DID), and one External Academy credential imported. `verify`
  * checks each credential the way the wallet does (this instance's documents in-process).
  */
@@ -69,6 +71,16 @@ export async function seedDemoLearner(
   await accountEmails.add(userId, DEMO_LEARNER.email, at.toISOString())
   await accountEmails.markVerified(userId, DEMO_LEARNER.email, at.toISOString())
   const { did } = await ports.holderKeys.ensure(userId)
+  const profile = {
+    userId,
+    handle: DEMO_LEARNER.handle,
+    displayName: DEMO_LEARNER.name,
+    headline: 'Research data steward in training',
+    bio: 'I help research teams keep their data findable, accessible, interoperable and reusable, and I write the small tools that make it easy.',
+    public: true,
+    openToEmployers: true,
+  }
+  if ((await store.repos.learnerProfiles.save(profile, at)) === 'taken') throw new PlatformError('ERR_CONFLICT', `The demo learner's handle ${DEMO_LEARNER.handle} belongs to another account; the demo will not touch it`)
 
   const kept = await walletItems.list(userId)
   if (kept.length > 0) return { email: DEMO_LEARNER.email, password, handle: DEMO_LEARNER.handle, did, items: kept.map((i) => i.id) }
@@ -101,6 +113,7 @@ export async function seedDemoLearner(
   const signed = await signCredential(externalBadge(`urn:uuid:${random.uuid()}`, academy, did, new Date(at.getTime() - 120 * 86_400_000)), createSigner(pair), { suite: 'eddsa-rdfc-2022', created: at.toISOString().replace(/\.\d{3}Z$/, 'Z') })
   const report = await verify(signed)
   const { item } = await addImported(ports, userId, { format: 'vc-json', document: JSON.stringify(signed, null, 2), credentialId: signed.id, verified: report.verified, report, display: displayOf(signed) })
+  await walletItems.update(userId, item.id, { public: true })
   items.push(item.id)
   return { email: DEMO_LEARNER.email, password, handle: DEMO_LEARNER.handle, did, items }
 }

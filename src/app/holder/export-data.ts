@@ -25,7 +25,11 @@ account.json   Everything else Emblem keeps about you:
                credentials   one entry per wallet credential: where it came from, its
                              name and issuer, whether it is hidden or public, whether your
                              name shows, its last verification and its file above
+               profile       your public profile (handle, name, headline, bio), if you made one
                collections   your collections and the credentials in each, in order
+               shareLinks    the links you shared: to which credential or collection, when
+                             they expire or were revoked, how often they were opened (the
+                             links themselves are secrets only you were shown)
                settings      your notification choices
 
 Not included: your password (only a one-way hash of it is stored, and never
@@ -44,7 +48,7 @@ export async function exportAccount({ store, clock, publicUrl }: Pick<PlatformPo
   const repos = store.repos
   const user = await repos.accounts.userById(userId)
   if (!user) throw new PlatformError('ERR_NOT_FOUND', 'This account no longer exists')
-  const [emails, memberships, items, collections, key, news, expiryReminders] = await Promise.all([
+  const [emails, memberships, items, collections, key, news, expiryReminders, profile, publicCollections, links] = await Promise.all([
     repos.accountEmails.list(userId),
     repos.accounts.memberships(userId),
     repos.walletItems.list(userId, { limit: 100_000 }),
@@ -52,6 +56,9 @@ export async function exportAccount({ store, clock, publicUrl }: Pick<PlatformPo
     repos.holder.keyOf(userId),
     repos.holder.notificationSettings(userId),
     repos.accountEmails.expiryReminders(userId),
+    repos.learnerProfiles.get(userId),
+    repos.learnerProfiles.publicCollections(userId),
+    repos.shareLinks.listOf(userId),
   ])
   const at = clock.now().toISOString()
   const files: Record<string, Uint8Array> = {}
@@ -80,7 +87,11 @@ export async function exportAccount({ store, clock, publicUrl }: Pick<PlatformPo
       addedAt: item.addedAt,
       verification: { verified: item.verified, checkedAt: item.checkedAt, checks: parseReport(item.report).checks },
     })),
-    collections: collections.map((c) => ({ id: c.id, name: c.name, description: c.description, createdAt: c.createdAt, credentials: c.itemIds })),
+    profile: profile
+      ? { handle: profile.handle, displayName: profile.displayName, headline: profile.headline, bio: profile.bio, public: profile.public, openToEmployers: profile.openToEmployers, createdAt: profile.createdAt, updatedAt: profile.updatedAt }
+      : null,
+    collections: collections.map((c) => ({ id: c.id, name: c.name, description: c.description, createdAt: c.createdAt, public: publicCollections.includes(c.id), credentials: c.itemIds })),
+    shareLinks: links.map((l) => ({ credential: l.itemId, collection: l.collectionId, createdAt: l.createdAt, expiresAt: l.expiresAt, revokedAt: l.revokedAt, views: l.views })),
     settings: { expiryReminders, productNews: news.productNews },
   }
   files['account.json'] = strToU8(`${JSON.stringify(account, null, 2)}\n`)

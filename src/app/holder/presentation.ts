@@ -5,6 +5,7 @@ import { CONTEXT } from '../../core/canonical/index.js'
 import { signCredential, verifyProofs, type DataIntegrityProof, type ProofResult, type Signer } from '../../core/proof/index.js'
 import { createDocumentSource, createVerificationMethodResolver, type VerificationReport } from '../../core/verification/index.js'
 import { jsonDocuments, type Fetcher } from '../platform/fetcher.js'
+import { InputError } from '../platform/input-error.js'
 
 /** A credential as the wallet keeps it: its format and its text as received. */
 export interface HeldCredential {
@@ -88,6 +89,9 @@ export interface PresentationCheckResult {
   credentials: PresentedCredentialCheck[]
 }
 
+/** Most credentials one presentation check verifies (each is a full verification). */
+const MAX_PRESENTED = 50
+
 const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v])
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -109,7 +113,8 @@ const subjectIds = (credential: Record<string, unknown> | undefined): string[] =
 /**
  * Checks a presentation: the holder's authentication proof (signed by the holder's key, the
  * verifier's challenge and domain in it), then every credential through `verifyCredential`. Never
- * throws for a bad presentation: the result says what failed.
+ * throws for a bad presentation (the result says what failed), only for one holding more than
+ * {@link MAX_PRESENTED} credentials (InputError).
  */
 export async function checkPresentation(
   deps: { fetcher?: Fetcher | undefined; now: Date; verifyCredential: (input: unknown) => Promise<VerificationReport> },
@@ -130,10 +135,13 @@ export async function checkPresentation(
       holderProof: { verified: false, challengeMatches: false, domainMatches: false, code: 'PRESENTATION_MALFORMED', message: 'This is not a JSON object of type VerifiablePresentation' },
       credentials: [],
     }
+  const presented = asList(vp.verifiableCredential)
+  if (presented.length > MAX_PRESENTED)
+    throw new InputError([{ path: 'presentation.verifiableCredential', code: 'too_many', message: `A presentation checked here holds at most ${MAX_PRESENTED} credentials; this one holds ${presented.length}` }])
   const holder = typeof vp.holder === 'string' ? vp.holder : isObject(vp.holder) && typeof vp.holder.id === 'string' ? vp.holder.id : null
   const holderProof = await checkHolderProof(deps, vp, holder, { challenge, domain })
   const credentials: PresentedCredentialCheck[] = []
-  for (const [index, entry] of asList(vp.verifiableCredential).entries()) {
+  for (const [index, entry] of presented.entries()) {
     const { input, format } = unwrap(entry)
     const report = await deps.verifyCredential(input)
     const id = report.credential?.id

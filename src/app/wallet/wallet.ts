@@ -212,6 +212,14 @@ function sentToOneOf(view: IssuedCredentialView, recipientEmail: string | undefi
   return identities.some((identity) => confirmed.some((email) => matchesIdentity(identity, email)))
 }
 
+/** Whether the credential was issued to the account's holder DID (its subject's `id`): it binds to the account's key, whatever the address. */
+async function issuedToHolderDid({ store }: Pick<WalletDeps, 'store'>, userId: string, view: IssuedCredentialView): Promise<boolean> {
+  const did = (await store.repos.holder.keyOf(userId))?.did
+  if (did === undefined) return false
+  const subjects = Array.isArray(view.document.credential.credentialSubject) ? view.document.credential.credentialSubject : [view.document.credential.credentialSubject]
+  return subjects.some((s) => typeof s === 'object' && s !== null && (s as { id?: unknown }).id === did)
+}
+
 /** Why a claim into the wallet was refused. */
 export class ClaimRefusedError extends PlatformError {
   override name = 'ClaimRefusedError'
@@ -251,8 +259,8 @@ async function keepIssued(deps: WalletDeps & { documents: DocumentAccess }, user
 
 /**
  * The signed-in learner adds the credential of an unused claim link to their wallet: only when it was
- * sent to one of the account's confirmed addresses (its recipient address, or its subject's hashed
- * e-mail identity), else ClaimRefusedError (ERR_FORBIDDEN). ERR_TOKEN_INVALID for an unknown, used
+ * issued to the account's holder DID, or sent to one of the account's confirmed addresses (its
+ * recipient address, or its subject's hashed e-mail identity), else ClaimRefusedError (ERR_FORBIDDEN). ERR_TOKEN_INVALID for an unknown, used
  * or declined link; ERR_STATE_INVALID for a revoked credential.
  */
 export async function claimToWallet(deps: WalletDeps & { documents: DocumentAccess }, userId: string, { token, showName }: { token: string; showName: boolean }): Promise<WalletItemView> {
@@ -260,10 +268,12 @@ export async function claimToWallet(deps: WalletDeps & { documents: DocumentAcce
   const view = isClaimTokenShaped(token) ? await deps.store.repos.credentialViews.byClaimTokenHash(hashSecret(token)) : undefined
   if (!view || view.claimedAt !== null || view.declinedAt) throw invalid()
   if (view.state === 'revoked') throw new PlatformError('ERR_STATE_INVALID', `${view.org.name} has revoked this credential, so it can no longer be accepted`)
-  const confirmed = await deps.store.repos.accountEmails.confirmed(userId)
-  if (confirmed.length === 0) throw new ClaimRefusedError('no-confirmed-address')
-  const sentTo = (await deps.store.repos.walletItems.claimable(confirmed)).find((c) => c.credentialId === view.id)?.recipientEmail
-  if (!sentToOneOf(view, sentTo, confirmed)) throw new ClaimRefusedError('other-address')
+  if (!(await issuedToHolderDid(deps, userId, view))) {
+    const confirmed = await deps.store.repos.accountEmails.confirmed(userId)
+    if (confirmed.length === 0) throw new ClaimRefusedError('no-confirmed-address')
+    const sentTo = (await deps.store.repos.walletItems.claimable(confirmed)).find((c) => c.credentialId === view.id)?.recipientEmail
+    if (!sentToOneOf(view, sentTo, confirmed)) throw new ClaimRefusedError('other-address')
+  }
   const kept = await keepIssued(deps, userId, view, showName)
   if (!kept) throw invalid()
   return itemViewOf(kept, deps.clock.now())

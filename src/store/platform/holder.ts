@@ -47,6 +47,8 @@ export function holderRepo(q: Kysely<Database>): HolderRepo {
       await q.deleteFrom('sessions').where('user_id', '=', userId).execute()
       await q.deleteFrom('user_tokens').where('user_id', '=', userId).execute()
       await q.deleteFrom('memberships').where('user_id', '=', userId).execute()
+      await q.deleteFrom('share_links').where('user_id', '=', userId).execute()
+      await q.deleteFrom('learner_profiles').where('user_id', '=', userId).execute()
       const items = q.selectFrom('wallet_items').select('id').where('user_id', '=', userId)
       const collections = q.selectFrom('wallet_collections').select('id').where('user_id', '=', userId)
       await q.deleteFrom('wallet_reminders').where('item_id', 'in', items).execute()

@@ -159,6 +159,7 @@ export function describeHolderApi(name: string, dialect: 'sqlite' | 'postgres'):
       expect((await readJson(await check({ presentation: swapped, challenge: 'n-1' }))).holderProof.verified).toBe(false)
       expect(await readJson(await check({ presentation: { hello: 'world' }, challenge: 'n-1' }))).toMatchObject({ verified: false, holderProof: { code: 'PRESENTATION_MALFORMED' } })
       expect((await check({ presentation: vp })).status).toBe(400)
+      expect((await check({ presentation: { ...vp, verifiableCredential: Array.from({ length: 51 }, () => vp.verifiableCredential[0]) }, challenge: 'n-1' })).status).toBe(400)
       expect((await p.t.request('/api/v1/presentations/verify', { method: 'POST', body: '{"presentation":', headers: { 'content-type': 'application/json' } })).status).toBe(400)
     })
 
@@ -181,6 +182,9 @@ export function describeHolderApi(name: string, dialect: 'sqlite' | 'postgres'):
       const jwt = signJwt(badge(external.did, 'Exported JWT'), external.signer)
       const ids = [await keep(user, json, 'vc-json'), await keep(user, jwt, 'vc-jwt')]
       await p.t.request('/api/v1/me/did', { as: user })
+      const profile = { userId: user.userId, handle: `exporter-${user.userId.slice(0, 6)}`, displayName: 'Exporting Learner', headline: 'Exports', bio: '', public: true, openToEmployers: false }
+      expect(await p.t.store.repos.learnerProfiles.save(profile, p.t.clock.now())).toBe('saved')
+      await p.t.store.repos.shareLinks.create({ tokenHash: 'e'.repeat(64), userId: user.userId, itemId: ids[0]!, collectionId: null, expiresAt: null, createdAt: p.t.clock.now().toISOString() })
       const res = await p.t.request('/api/v1/me/export', { as: user })
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toBe('application/zip')
@@ -194,8 +198,10 @@ export function describeHolderApi(name: string, dialect: 'sqlite' | 'postgres'):
       expect(account.credentials.map((c: { id: string; file: string }) => c.id).sort()).toEqual([...ids].sort())
       expect(account.did.did).toMatch(/^did:key:/)
       expect(account.settings).toEqual({ expiryReminders: true, productNews: false })
+      expect(account.profile).toMatchObject({ handle: profile.handle, displayName: 'Exporting Learner', public: true })
+      expect(account.shareLinks).toEqual([expect.objectContaining({ credential: ids[0], views: 0, revokedAt: null })])
       const text = strFromU8(files['account.json']!)
-      expect(text).not.toMatch(/argon2|password_?hash|passwordHash|sealed|csrf/i)
+      expect(text).not.toMatch(/argon2|password_?hash|passwordHash|sealed|csrf|tokenHash|e{64}/i)
       expect(strFromU8(files['README.txt']!)).toContain('credentials/')
 
       const others = unzipSync(new Uint8Array(await (await p.t.request('/api/v1/me/export', { as: other })).arrayBuffer()))
@@ -224,6 +230,8 @@ export function describeHolderApi(name: string, dialect: 'sqlite' | 'postgres'):
       const itemId = await keep(user, JSON.stringify(issued.credential), 'vc-json')
       await p.t.request('/api/v1/me/did', { as: user })
       await p.t.request('/api/v1/me/notifications', { as: user, method: 'PUT', json: { expiryReminders: true, productNews: true } })
+      await p.t.store.repos.learnerProfiles.save({ userId: user.userId, handle: `leaving-${user.userId.slice(0, 6)}`, displayName: 'Leaving Learner', headline: '', bio: '', public: true, openToEmployers: false }, p.t.clock.now())
+      await p.t.store.repos.shareLinks.create({ tokenHash: 'd'.repeat(64), userId: user.userId, itemId, collectionId: null, expiresAt: null, createdAt: p.t.clock.now().toISOString() })
 
       const wrong = await p.t.request('/api/v1/me', { as: user, method: 'DELETE', json: { password: 'not my password' } })
       expect(wrong.status).toBe(400)
@@ -237,7 +245,7 @@ export function describeHolderApi(name: string, dialect: 'sqlite' | 'postgres'):
       expect(gone.headers.getSetCookie().join(';')).toMatch(/emblem_session=;/)
       expect((await p.t.request('/api/v1/me', { as: user })).status).toBe(401)
       const db = p.t.store.db
-      for (const table of ['users', 'sessions', 'account_emails', 'wallet_items', 'holder_keys', 'notification_settings'] as const) {
+      for (const table of ['users', 'sessions', 'account_emails', 'wallet_items', 'holder_keys', 'notification_settings', 'learner_profiles', 'share_links'] as const) {
         const column = table === 'users' ? 'id' : 'user_id'
         expect(await db.selectFrom(table).select(column).where(column, '=', user.userId).execute(), table).toEqual([])
       }

@@ -64,7 +64,7 @@ export interface CredentialPlatform {
   request(path: string, init?: RequestInit): Promise<Response>
   /** Posts a form anonymously with a matching CSRF cookie, as a browser does; `csrf: false` leaves the token out. */
   submitForm(path: string, fields: Record<string, string>, opts?: { csrf?: boolean }): Promise<Response>
-  issue(recipient?: { email?: string; name?: string }, org?: { id: string }, achievementId?: string): Promise<Issued>
+  issue(recipient?: { email?: string; name?: string; did?: string }, org?: { id: string }, achievementId?: string): Promise<Issued>
   changeStatus(id: string, action: StatusAction, reason?: string): Promise<void>
   /** Signs a checkpoint of everything issued so far. */
   signCheckpoint(): Promise<void>
@@ -127,8 +127,8 @@ export async function startCredentialPlatform(opts: { dialect?: 'sqlite' | 'post
         body: new URLSearchParams(csrf ? { _csrf: token, ...fields } : fields).toString(),
       })
     },
-    async issue({ email = 'ada@example.org', name = 'Ada Lovelace' } = {}, issuer = org, achievement = achievementId) {
-      const outcome = await issueCredential(t.ports, { orgId: issuer.id, achievementId: achievement, input: { recipient: { email, name } } })
+    async issue({ email = 'ada@example.org', name = 'Ada Lovelace', did }: { email?: string; name?: string; did?: string } = {}, issuer = org, achievement = achievementId) {
+      const outcome = await issueCredential(t.ports, { orgId: issuer.id, achievementId: achievement, input: { recipient: { email, name, ...(did ? { did } : {}) } } })
       if (outcome.replayed) throw new Error('no Idempotency-Key was sent')
       const issued = outcome.view
       const mail = await t.store.db.selectFrom('outbox').select('text').where('text', 'like', `%/c/${issued.id.slice('urn:uuid:'.length)}%`).executeTakeFirstOrThrow()

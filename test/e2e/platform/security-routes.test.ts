@@ -148,8 +148,9 @@ describe('CSRF on every form', () => {
   })
 
   it('refuses every cookie-authenticated unsafe /api/v1 request without the X-CSRF-Token header, and changes nothing', async () => {
-    // POST /api/v1/verify takes no credentials (it only checks a credential sent to it).
-    const unsafe = ['POST', 'PUT', 'PATCH', 'DELETE'].flatMap((method) => routesOf(method).filter((path) => path.startsWith('/api/v1/') && path !== '/api/v1/verify').map((path) => [method, path] as const))
+    // POST /api/v1/verify and /api/v1/presentations/verify take no credentials (they only check what is sent to them).
+    const PUBLIC_CHECKS = ['/api/v1/verify', '/api/v1/presentations/verify']
+    const unsafe = ['POST', 'PUT', 'PATCH', 'DELETE'].flatMap((method) => routesOf(method).filter((path) => path.startsWith('/api/v1/') && !PUBLIC_CHECKS.includes(path)).map((path) => [method, path] as const))
     expect(unsafe.length).toBeGreaterThan(20)
     const before = await snapshot()
     for (const [method, pattern] of unsafe) {

@@ -33,6 +33,8 @@ export function PresentView({ model }: { model: PresentModel }) {
         </EmptyState>
       </div>
     )
+  const first = model.credentials.findIndex((c) => c.presentable)
+  const boxId = (i: number) => (i === first ? 'field-credentials' : `present-${i}`)
   const labels = { credentials: t.t('holder.present.credentials'), challenge: t.t('holder.present.challenge'), domain: t.t('holder.present.domain') }
   return (
     <div class="container page holder-page">
@@ -43,7 +45,7 @@ export function PresentView({ model }: { model: PresentModel }) {
           {model.alert && <Alert kind="bad"><p>{model.alert}</p></Alert>}
           <Form action="/wallet/present" label={t.t('holder.present.title')}>
             <fieldset class="group present-choices" aria-describedby={['field-credentials-hint', error ? 'field-credentials-error' : ''].filter(Boolean).join(' ')}>
-              <legend id="field-credentials">{labels.credentials}</legend>
+              <legend>{labels.credentials}</legend>
               <span class="hint" id="field-credentials-hint">{t.t('holder.present.credentialsHint')}</span>
               {error && (
                 <span class="field-error" id="field-credentials-error"><Icon name="alert" /><span>{error}</span></span>
@@ -51,8 +53,8 @@ export function PresentView({ model }: { model: PresentModel }) {
               <ul class="present-list">
                 {model.credentials.map((c, i) => (
                   <li class={c.presentable ? 'present-item' : 'present-item disabled'}>
-                    <input type="checkbox" name="credentials" value={c.id} id={`present-${i}`} checked={chosen.has(c.id)} disabled={!c.presentable} />
-                    <label for={`present-${i}`}>
+                    <input type="checkbox" name="credentials" value={c.id} id={boxId(i)} checked={chosen.has(c.id)} disabled={!c.presentable} />
+                    <label for={boxId(i)}>
                       {c.imageUrl ? <img src={c.imageUrl} alt="" width={48} height={48} loading="lazy" /> : <span class="present-monogram" aria-hidden="true"><Icon name="award" /></span>}
                       <span class="present-text">
                         <span class="present-name">{c.name}</span>

@@ -1,0 +1,8 @@
+import { usePage } from '../../kit/env.js'
+import { Icon } from '../../components/icons.js'
+
+/** The wallet's way to the Present page (/wallet/present). */
+export function WalletPresentLink() {
+  const { t } = usePage()
+  return <a class="button ghost" href="/wallet/present"><Icon name="shield" />{t.t('holder.present.link')}</a>
+}
