@@ -49,7 +49,6 @@ import { createRedisRateLimits } from './limits/redis-rate-limits.js'
  * /metrics; `all` does both (one process, the default).
  */
 export type ServeRole = 'web' | 'worker' | 'all'
-export const SERVE_ROLES: readonly ServeRole[] = ['web', 'worker', 'all']
 
 /** A request path for the log, with the one-time tokens some paths carry (claim and invitation links) left out. */
 export const redactPath = (path: string): string => path.replace(/^\/(claim|invitations)\/[^/]+/, '/$1/[token]').replace(/^(\/api\/v1\/invitations)\/[^/]+/, '$1/[token]')
