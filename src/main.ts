@@ -53,7 +53,6 @@ import { createRedisRateLimits } from './limits/redis-rate-limits.js'
  * /metrics; `all` does both (one process, the default).
  */
 export type ServeRole = 'web' | 'worker' | 'all'
-export const SERVE_ROLES: readonly ServeRole[] = ['web', 'worker', 'all']
 
 /** A request path for the log, with the one-time tokens some paths carry (claim and invitation links) left out. */
 export const redactPath = (path: string): string => path.replace(/^\/(claim|invitations)\/[^/]+/, '/$1/[token]').replace(/^(\/api\/v1\/invitations)\/[^/]+/, '$1/[token]')
@@ -326,6 +325,8 @@ export async function openServices(config: Config, log: Logger = createLogger(co
           platform: platform.ports,
           transport,
           from: config.mailFrom,
+          // A worker hears of nothing web processes queue: it looks every 5 s instead of every 30 s.
+          ...(role === 'worker' ? { intervalMs: 5_000 } : {}),
           observe: observe('mail'),
           onFailure: (entry, error, final) => log.warn('e-mail delivery failed', { id: entry.id, error, final }),
           onError: (err) => log.error('e-mail delivery stopped', { error: errorOf(err) }),

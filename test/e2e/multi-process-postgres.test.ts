@@ -2,7 +2,8 @@
 // one PostgreSQL database, issuing, revoking and running CSV batches concurrently through both webs.
 // Afterwards: one credential per batch row, every credential in the log, the log gap-free with every
 // checkpoint a prefix of it and `emblem log audit` clean, status indexes unique, the published status
-// lists equal to the database, and a rate limit counted across both webs.
+// lists equal to the database, a rate limit counted across both webs, and every e-mail (both workers
+// deliver over SMTP) sent exactly once.
 // SOAK_SCALE (npm run test:soak) multiplies the work.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -15,11 +16,12 @@ import { StatusList } from '../../src/core/status-list/index.js'
 import { isSameHash, rootOf } from '../../src/core/transparency-log/index.js'
 import { openStore, type Store } from '../../src/store/index.js'
 import { TEST_DATABASE_URL } from '../store/postgres-schema.js'
+import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js'
 import { batchState, csvOf, queueBatch, seedInstance, startEmblem, testMasterKey, waitFor, type EmblemProcess, type SeededInstance } from '../support/emblem-process.js'
 
 const SCALE = Math.max(1, Number(process.env.SOAK_SCALE ?? 1))
 const BATCHES = 3 * SCALE
-const ROWS = 400 * SCALE
+const ROWS = 150 * SCALE
 const SINGLES = 24 * SCALE
 const REVOKE_EVERY = 3
 
@@ -55,6 +57,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two web processes and two workers on one Po
   let databaseUrl = ''
   let seeded: SeededInstance
   const processes: EmblemProcess[] = []
+  let smtp: TestSmtpServer
 
   beforeAll(async () => {
     await admin((c) => c.query(`create database ${database}`))
@@ -62,16 +65,18 @@ describe.skipIf(!TEST_DATABASE_URL)('two web processes and two workers on one Po
     url.pathname = `/${database}`
     databaseUrl = url.toString()
     seeded = await seedInstance({ databaseUrl, masterKey, publicUrl: 'http://localhost:3000' })
+    smtp = await startTestSmtpServer()
   }, 60_000)
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.stop('SIGKILL')))
+    await smtp?.close()
     await admin((c) => c.query(`drop database if exists ${database} with (force)`))
     rmSync(dataDir, { recursive: true, force: true })
   }, 60_000)
 
   it('keeps every invariant while both webs issue, revoke and queue batches and both workers run them', { timeout: 300_000 * SCALE }, async () => {
     // All four start together: one of them creates the log's key file, the others read it.
-    const env = { EMBLEM_DATABASE_URL: databaseUrl, EMBLEM_DATA_DIR: dataDir, EMBLEM_MASTER_KEY: masterKey, EMBLEM_PUBLIC_URL: 'http://localhost:3000', EMBLEM_LOG_LEVEL: 'warn' }
+    const env = { EMBLEM_SMTP_URL: smtp.url, EMBLEM_DATABASE_URL: databaseUrl, EMBLEM_DATA_DIR: dataDir, EMBLEM_MASTER_KEY: masterKey, EMBLEM_PUBLIC_URL: 'http://localhost:3000', EMBLEM_LOG_LEVEL: 'warn' }
     const started = await Promise.all(
       (['web', 'web', 'worker', 'worker'] as const).map((role) => startEmblem(['serve', '--role', role], { ...env, EMBLEM_LOG_LEVEL: 'info' })),
     )
@@ -120,8 +125,18 @@ describe.skipIf(!TEST_DATABASE_URL)('two web processes and two workers on one Po
     await waitFor('every batch done', async () => (await Promise.all(batchIds.map((id) => batchState(web1.base, seeded, id)))).every((b) => b.state === 'done'), 180_000 * SCALE)
     await waitFor(`a checkpoint over all ${total} credentials`, async () => (await (await fetch(`${web2.base}/log/checkpoint`)).text()).split('\n')[1] === String(total), 60_000)
 
+    // Every e-mail sent once: the two workers lease each message before sending it.
+    const mails = total + 5
+    await waitFor(`all ${mails} e-mails delivered`, async () => smtp.messages.length >= mails, 120_000 * SCALE)
     const store: Store = await openStore({ url: databaseUrl })
     try {
+      const outbox = await store.db.selectFrom('outbox').select((eb) => ['state', eb.fn.countAll<number>().as('n')]).groupBy('state').execute()
+      expect(outbox.map((o) => [o.state, Number(o.n)])).toEqual([['sent', mails]])
+      const perRecipient = new Map<string, number>()
+      for (const m of smtp.messages) for (const to of m.envelope.to) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1)
+      expect(perRecipient.size).toBe(total)
+      expect([...perRecipient.values()].filter((n) => n !== 1)).toEqual([6]) // the credential whose link was resent 5 times
+
       // Exactly one credential per batch row.
       for (const id of batchIds) {
         expect(await batchState(web2.base, seeded, id)).toMatchObject({ state: 'done', issued: ROWS, failed: 0 })

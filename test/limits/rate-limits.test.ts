@@ -11,6 +11,7 @@ import { memoryRateLimitStore, sharedRateLimiter, type RateLimitStore } from '..
 import { createRedisRateLimits } from '../../src/limits/redis-rate-limits.js'
 import { openStore, type Store } from '../../src/store/index.js'
 import { openTestPostgresStore, TEST_DATABASE_URL } from '../store/postgres-schema.js'
+import { freePort } from '../support/server-process.js'
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const redisUp = await (async () => {
@@ -168,3 +169,19 @@ for (const [name, available, open] of backends) {
     })
   })
 }
+
+describe('a Redis rate-limit store that cannot be reached', () => {
+  it('fails fast with ERR_STORE_UNAVAILABLE (a 503 with Retry-After), never counting nothing silently', async () => {
+    const port = await freePort()
+    const away = createRedisRateLimits(`redis://127.0.0.1:${port}`)
+    try {
+      const started = Date.now()
+      await expect(away.recent('k', 0, 5)).rejects.toMatchObject({ code: 'ERR_STORE_UNAVAILABLE' })
+      await expect(away.add('k', 1, 2)).rejects.toMatchObject({ code: 'ERR_STORE_UNAVAILABLE' })
+      await expect(away.clear('k')).rejects.toMatchObject({ code: 'ERR_STORE_UNAVAILABLE' })
+      expect(Date.now() - started).toBeLessThan(5000)
+    } finally {
+      await away.close()
+    }
+  })
+})
