@@ -35,6 +35,7 @@ import { startCheckpointer, type Checkpointer } from './jobs/checkpointer.js'
 import { startBatchRunner, type BatchRunner } from './jobs/batch-runner.js'
 import { startDevMailLog } from './jobs/dev-mail-log.js'
 import { startMailDelivery } from './jobs/mail-delivery.js'
+import { startExpiryReminders } from './jobs/expiry-reminders.js'
 import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
 import { isPostgresUrl, openStore, type Store } from './store/index.js'
@@ -248,6 +249,8 @@ export async function openServices(config: Config, log: Logger = createLogger(co
           })
         : undefined
     if (devMail) platform.onWake('mail', devMail.notify)
+    // Wallet credentials about to expire: their owners are reminded 30 and 7 days before, once each.
+    const reminders = startExpiryReminders({ platform: platform.ports, onError: (err) => log.error('expiry reminders failed', { error: errorOf(err) }) })
     return {
       store,
       checkpointer,
@@ -258,6 +261,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
         await batches.stop()
         await mail?.stop()
         await devMail?.stop()
+        await reminders.stop()
         transport?.close()
         await checkpointer.stop()
         await platform.platform.flush() // the page views and verifications counted since the last batch

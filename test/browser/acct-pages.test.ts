@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('the account pages, at phone and desktop widths', 
     await page.goto(`${base}/sign-in`)
     await page.fill('input[name=email]', email)
     await page.fill('input[name=password]', password)
-    await Promise.all([page.waitForURL(/dashboard/), page.click('main button[type=submit]')])
+    await Promise.all([page.waitForURL(/\/(dashboard|wallet)/), page.click('main button[type=submit]')])
   }
 
   /** Opens `path` at both widths (after `before`, when given), checks it, keeps a screenshot of each. */

@@ -124,6 +124,8 @@ export async function startTestPlatform(
       .insertInto('users')
       .values({ id, email: address, name: name ?? `Test User ${n}`, password_hash: await hash(password, { algorithm: 2 }), email_verified_at: verified ? now : null, created_at: now })
       .execute()
+    // The sign-up address is the account's first address (0009), as the accounts repository writes it.
+    await store.db.insertInto('account_emails').values({ user_id: id, email: address, verified_at: verified ? now : null, created_at: now }).execute()
     const token = randomBytes(32).toString('base64url')
     const csrf = randomBytes(24).toString('base64url')
     await store.db

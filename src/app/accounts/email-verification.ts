@@ -54,6 +54,12 @@ export async function verifyEmail({ store, clock }: Pick<AccountDeps, 'store' | 
   const used = await store.transaction(async (tx) => {
     const userId = await tx.repos.accounts.useToken(hash, 'verify-email', now)
     if (!userId) return undefined
+    // A link for another address of the account (0009) confirms that address only.
+    const email = await tx.repos.accountEmails.tokenEmail(hash)
+    if (email) {
+      await tx.repos.accountEmails.markVerified(userId, email, now.toISOString())
+      return userId
+    }
     await tx.repos.accounts.markEmailVerified(userId, now)
     await tx.repos.accounts.deleteTokens(userId, 'verify-email')
     return userId
@@ -61,6 +67,11 @@ export async function verifyEmail({ store, clock }: Pick<AccountDeps, 'store' | 
   if (used) return { userId: used, outcome: 'verified' }
   const owner = await store.repos.accounts.tokenOwner(hash, 'verify-email')
   const user = owner ? await store.repos.accounts.userById(owner) : undefined
+  const email = owner ? await store.repos.accountEmails.tokenEmail(hash) : undefined
+  if (email) {
+    if ((await store.repos.accountEmails.byEmail(email))?.verifiedAt && user) return { userId: user.id, outcome: 'already-verified' }
+    throw invalid()
+  }
   if (user?.emailVerifiedAt) return { userId: user.id, outcome: 'already-verified' }
   throw invalid()
 }

@@ -12,7 +12,7 @@ const isTokenShaped = (token: string): boolean => /^[A-Za-z0-9_-]{16,128}$/.test
 /** The credential an unused claim link offers; ERR_TOKEN_INVALID for an unknown or used link. */
 export async function openClaim({ store }: Pick<PlatformPorts, 'store'>, token: string): Promise<IssuedCredentialView> {
   const view = isTokenShaped(token) ? await store.repos.credentialViews.byClaimTokenHash(tokenHashOf(token)) : undefined
-  if (!view || view.claimedAt !== null) throw invalid()
+  if (!view || view.claimedAt !== null || view.declinedAt) throw invalid()
   return view
 }
 

@@ -19,7 +19,7 @@ export const isClaimTokenShaped = (token: string): boolean => /^[A-Za-z0-9_-]{16
  * whose link was replaced by a newer one (`superseded`), or nothing this instance knows (`unknown`).
  */
 export type ClaimLinkState =
-  | { kind: 'open' | 'claimed' | 'superseded'; view: IssuedCredentialView }
+  | { kind: 'open' | 'claimed' | 'superseded' | 'declined'; view: IssuedCredentialView }
   | { kind: 'unknown' }
 
 /** The state of the claim link `token`. */
@@ -27,7 +27,7 @@ export async function claimLinkState({ store }: Pick<PlatformPorts, 'store'>, to
   if (!isClaimTokenShaped(token)) return { kind: 'unknown' }
   const hash = hashSecret(token)
   const current = await store.repos.credentialViews.byClaimTokenHash(hash)
-  if (current) return { kind: current.claimedAt === null ? 'open' : 'claimed', view: current }
+  if (current) return { kind: current.declinedAt ? 'declined' : current.claimedAt === null ? 'open' : 'claimed', view: current }
   const old = await store.repos.credentialViews.bySupersededClaimTokenHash(hash)
   return old ? { kind: 'superseded', view: old } : { kind: 'unknown' }
 }

@@ -25,6 +25,8 @@ export interface IssuedCredentialView {
   stateChangedAt: string | null
   claimedAt: string | null
   issuedAt: string
+  /** When the learner declined it (its claim link no longer works); 0009. */
+  declinedAt?: string | null
 }
 
 /** How someone looked at a credential: its public page (`view`), or its verification report (`verification`: the API, a verifier). */

@@ -15,6 +15,8 @@ export interface IssuedView {
   stateChangedAt: string | null
   claimed: boolean
   claimedAt: string | null
+  /** When the learner declined it (its claim link no longer works). */
+  declinedAt: string | null
   issuedAt: string
   batchId: string | null
   batchRow: number | null
@@ -39,6 +41,7 @@ export function issuedViewOf(record: IssuedRecord, publicUrl: string): IssuedVie
     stateChangedAt: record.stateChangedAt,
     claimed: record.claimedAt !== null,
     claimedAt: record.claimedAt,
+    declinedAt: record.declinedAt ?? null,
     issuedAt: record.issuedAt,
     batchId: record.batchId,
     batchRow: record.batchRow,

@@ -77,6 +77,8 @@ export interface IssuedRecord {
   batchRow: number | null
   claimedAt: string | null
   issuedAt: string
+  /** When the learner declined it from the claim link (0009); null or absent while not declined. */
+  declinedAt?: string | null
   /** `credentials.json`: the signed credential's JSON, or a JSON string holding a compact VC-JWT. */
   stored: string
 }

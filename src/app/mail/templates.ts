@@ -195,3 +195,18 @@ export function credentialIssuedMessage(
     footnote: t.t('mail.issued.footnote', values),
   }, options?.brand ?? { name: orgName })
 }
+
+/** "Your credential expires soon": a wallet's expiry reminder (30 and 7 days before). */
+export function expiryReminderMessage(
+  { name, achievementName, issuerName, expiresAt, days, walletUrl }: { name: string; achievementName: string; issuerName: string; expiresAt: string; days: number; walletUrl: string },
+  options?: MailOptions,
+): MailContent {
+  const t = tr(options)
+  const values = { achievement: oneLine(achievementName), issuer: oneLine(issuerName), days, date: t.date(expiresAt) }
+  return message(t, t.t('wallet.mail.reminder.subject', values), {
+    heading: t.t('wallet.mail.reminder.heading', values),
+    paragraphs: [hello(t, name), t.t('wallet.mail.reminder.body', values)],
+    action: { label: t.t('wallet.mail.reminder.action'), url: walletUrl },
+    footnote: t.t('wallet.mail.reminder.footnote'),
+  }, options?.brand)
+}

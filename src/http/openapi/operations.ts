@@ -10,6 +10,7 @@ import { logOperations } from '../schemas/log.js'
 import { orgKeyOperations } from '../schemas/org-keys.js'
 import { orgOperations } from '../schemas/orgs.js'
 import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
+import { walletOperations } from '../schemas/wallet.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -21,6 +22,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...batchOperations,
   ...activityOperations,
   ...adminOperations,
+  ...walletOperations,
   ...verificationOperations,
   ...publicDocumentOperations,
   ...logOperations,

@@ -20,6 +20,7 @@ export const TAGS: readonly Tag[] = [
   { name: 'Batches', description: 'Bulk issuance from a CSV file: one credential per row, run in the background, with progress and an error report.' },
   { name: 'Activity', description: "An organization's activity: issued, claimed, revoked and verified per day." },
   { name: 'Administration', description: "The instance itself, for its administrators (EMBLEM_ADMIN_EMAILS): the instance's own e-mail (address confirmations, password resets), held here while no SMTP is configured." },
+  { name: 'Wallet', description: 'A learner’s wallet: the credentials they keep (claimed from this instance or imported), their verification and standing, collections, and claiming everything sent to their confirmed addresses.' },
   { name: 'Verification', description: 'Verify any Open Badges 3.0 / VC 2.0 credential: every check in order (shape, proof, validity, status, issuer, transparency log). No account needed.' },
   { name: 'Credential documents', description: 'Public documents of an issued credential: the signed credential (content-negotiated), its downloads (JSON, VC-JWT, baked badge PNG and SVG, PDF certificate) and badge images.' },
   { name: 'Status lists', description: 'Bitstring Status List credentials that say whether a credential is revoked or suspended.' },

@@ -39,6 +39,7 @@ export const issuedSchema = z
     stateChangedAt: timestamp.nullable(),
     claimed: z.boolean().describe('Whether the learner has accepted it through the claim link'),
     claimedAt: timestamp.nullable(),
+    declinedAt: timestamp.nullable().describe('When the learner declined it from the claim link (the link no longer works); null otherwise'),
     issuedAt: timestamp,
     batchId: z.string().nullable().describe('The batch that issued it, if any'),
     batchRow: z.number().int().nullable(),

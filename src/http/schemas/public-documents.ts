@@ -22,7 +22,7 @@ const checkSchema = z
   })
   .meta({ id: 'Check' })
 
-const reportSchema = z
+export const reportSchema = z
   .object({
     verified: z.boolean().describe('True when no check failed'),
     credential: z.record(z.string(), z.unknown()).optional().describe('The credential checked: its JSON, or the `vc` claim of a VC-JWT'),

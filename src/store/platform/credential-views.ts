@@ -26,6 +26,7 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
         'i.state_changed_at',
         'i.claimed_at',
         'i.issued_at',
+        'i.declined_at',
       ])
   return {
     async storedText(id) {
@@ -103,6 +104,7 @@ type ViewRow = {
   state_changed_at: string | null
   claimed_at: string | null
   issued_at: string
+  declined_at: string | null
 }
 
 const viewOf = (r: ViewRow): IssuedCredentialView => ({
@@ -117,4 +119,5 @@ const viewOf = (r: ViewRow): IssuedCredentialView => ({
   stateChangedAt: r.state_changed_at,
   claimedAt: r.claimed_at,
   issuedAt: r.issued_at,
+  declinedAt: r.declined_at,
 })

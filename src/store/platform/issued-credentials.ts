@@ -120,5 +120,6 @@ const issuedRecordOf = (r: IssuedRow): IssuedRecord => ({
   batchRow: r.batch_row === null ? null : Number(r.batch_row),
   claimedAt: r.claimed_at,
   issuedAt: r.issued_at,
+  declinedAt: r.declined_at,
   stored: r.json,
 })

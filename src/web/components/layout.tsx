@@ -65,6 +65,7 @@ function UserMenu() {
         <p class="menu-heading">{user.email}</p>
         <ul>
           <li><a href="/dashboard"><Icon name="dashboard" />{t.t('common.nav.dashboard')}</a></li>
+          <li><a href="/wallet"><Icon name="award" />{t.t('wallet.nav')}</a></li>
           <li><a href="/account"><Icon name="user" />{t.t('common.nav.account')}</a></li>
         </ul>
         {user.orgs.length > 0 && (
@@ -97,6 +98,7 @@ function MobileMenu() {
         {user && <p class="menu-heading">{user.name} · {user.email}</p>}
         <ul>
           {user && <li><a href="/dashboard"><Icon name="dashboard" />{t.t('common.nav.dashboard')}</a></li>}
+          {user && <li><a href="/wallet"><Icon name="award" />{t.t('wallet.nav')}</a></li>}
           {user?.orgs.map((org) => (
             <li><a href={`/orgs/${org.slug}/dashboard`}><Icon name="building" />{org.name}</a></li>
           ))}
@@ -135,6 +137,7 @@ export function AppHeader() {
         <nav class="main-nav" aria-label={t.t('common.nav.main')}>
           <ul>
             {user && <li><NavLink href="/dashboard" icon="dashboard">{t.t('common.nav.dashboard')}</NavLink></li>}
+            {user && <li><NavLink href="/wallet" icon="award">{t.t('wallet.nav')}</NavLink></li>}
             <li><NavLink href="/log" icon="tree">{t.t('common.nav.log')}</NavLink></li>
             <li><NavLink href="/api/docs" icon="code">{t.t('common.nav.api')}</NavLink></li>
           </ul>

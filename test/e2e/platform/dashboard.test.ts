@@ -38,7 +38,13 @@ describe('the dashboards', () => {
     expect(page).toContain('Northbridge University')
     expect(page).toContain('<span class="pill brand">Owner</span>')
     expect(page).not.toContain('Rival Institute')
-    const empty = await (await t.request('/dashboard', { as: await t.seedUser() })).text()
+    // A learner without an organization lands in their wallet; the wallet links to the dashboard's "create one".
+    const learner = await t.seedUser()
+    const redirect = await t.request('/dashboard', { as: learner })
+    expect(redirect.status).toBe(303)
+    expect(redirect.headers.get('location')).toBe('/wallet')
+    expect(await (await t.request('/wallet', { as: learner })).text()).toContain('href="/dashboard?orgs=1"')
+    const empty = await (await t.request('/dashboard?orgs=1', { as: learner })).text()
     expect(empty).toContain('href="/orgs/new"')
   })
 

@@ -182,6 +182,43 @@ describe('answers as the OpenAPI document says', () => {
     await call('GET', '/log/checkpoint')
   })
 
+  it('for the wallet operations', async () => {
+    const learner = await p.t.seedUser()
+    const other = await p.t.seedUser()
+    const { item } = await p.t.platform.wallet.addImported(learner.userId, {
+      format: 'vc-json',
+      document: JSON.stringify({ id: 'urn:uuid:openapi-wallet', name: 'Imported' }),
+      verified: false,
+      report: { verified: false, checks: [{ id: 'parse', outcome: 'failed', code: 'INPUT_INVALID', message: 'test' }] },
+      display: { name: 'Imported', issuer: { name: 'Elsewhere' }, skills: [{ label: 'Statistics', framework: 'ESCO' }] },
+    })
+    await call('GET', '/api/v1/wallet/credentials', { as: learner })
+    await call('GET', '/api/v1/wallet/credentials?status=valid&sort=name&expiresWithin=none&hidden=include', { as: learner })
+    await call('GET', '/api/v1/wallet/credentials?status=nope', { as: learner })
+    await call('GET', '/api/v1/wallet/credentials?collection=col_missing', { as: learner })
+    await call('GET', '/api/v1/wallet/credentials')
+    await call('GET', `/api/v1/wallet/credentials/${item.id}`, { as: learner })
+    await call('GET', `/api/v1/wallet/credentials/${item.id}`, { as: other })
+    await call('PATCH', `/api/v1/wallet/credentials/${item.id}`, { as: learner, json: { hidden: true, public: true } })
+    await call('PATCH', `/api/v1/wallet/credentials/${item.id}`, { as: learner, json: { shiny: true } })
+    await call('POST', '/api/v1/wallet/claims', { as: learner })
+    const collection = await json(call('POST', '/api/v1/wallet/collections', { as: learner, json: { name: 'Mine' } }))
+    await call('POST', '/api/v1/wallet/collections', { as: learner, json: { name: '' } })
+    await call('GET', '/api/v1/wallet/collections', { as: learner })
+    await call('GET', `/api/v1/wallet/collections/${collection.id}`, { as: learner })
+    await call('GET', `/api/v1/wallet/collections/${collection.id}`, { as: other })
+    await call('PATCH', `/api/v1/wallet/collections/${collection.id}`, { as: learner, json: { itemIds: [item.id] } })
+    await call('DELETE', `/api/v1/wallet/collections/${collection.id}`, { as: learner })
+    await call('DELETE', `/api/v1/wallet/credentials/${item.id}`, { as: learner })
+    await call('DELETE', `/api/v1/wallet/credentials/${item.id}`, { as: learner })
+    await call('GET', '/api/v1/me/emails', { as: learner })
+    await call('POST', '/api/v1/me/emails', { as: learner, json: { email: 'second-openapi@example.org' } })
+    await call('POST', '/api/v1/me/emails', { as: other, json: { email: 'second-openapi@example.org' } })
+    await call('POST', '/api/v1/me/emails', { as: other, json: { email: 'nope' } })
+    await call('DELETE', `/api/v1/me/emails/${encodeURIComponent(learner.email)}`, { as: learner })
+    await call('DELETE', `/api/v1/me/emails/${encodeURIComponent('second-openapi@example.org')}`, { as: learner })
+  })
+
   it('and every /api/v1 operation was called above', () => {
     const api = [...documentKeys(doc)].filter((key) => key.includes(' /api/v1/'))
     expect(api.filter((key) => !called.has(key))).toEqual([])

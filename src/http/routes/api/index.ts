@@ -5,7 +5,8 @@ import { achievementsApi } from './achievements.js'
 import { dashboardApi } from './dashboard.js'
 import { issuanceApi } from './issuance.js'
 import { orgsApi } from './orgs.js'
+import { walletApi } from './wallet.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). */
 export const apiRoutes = (): Hono =>
-  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi()).route('/', adminApi())
+  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi()).route('/', adminApi()).route('/', walletApi())

@@ -86,6 +86,7 @@ export function AccountView({ model }: { model: AccountModel }) {
                 </Alert>
               </div>
             )}
+            <p class="acct-gap"><a href="/account/emails"><Icon name="mail" /> {t.t('wallet.account.emailsLink')}</a></p>
           </Card>
 
           <Card title={t.t('acct.account.nameTitle')} id="name">

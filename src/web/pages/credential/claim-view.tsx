@@ -34,12 +34,16 @@ export interface ClaimModel {
   credential: ClaimCredential
   /** The learner just asked for a new link (the same answer whatever happened). */
   sent: boolean
+  /** Whether someone is signed in (then the credential can go into their wallet). */
+  signedIn?: boolean
+  /** Why adding it to the wallet was just refused. */
+  refusal?: 'other-address' | 'no-confirmed-address' | undefined
 }
 
 /** The page of a used, replaced or unknown claim link. */
 export interface ClaimLinkModel {
   token: string
-  state: 'claimed' | 'superseded' | 'unknown'
+  state: 'claimed' | 'superseded' | 'unknown' | 'declined'
   credential?: ClaimCredential | undefined
   sent: boolean
 }
@@ -73,6 +77,42 @@ function NewLinkForm({ token }: { token: string }) {
         <button type="submit" class="button secondary"><Icon name="send" />{t.t('claim.newLink.button')}</button>
       </Form>
     </Card>
+  )
+}
+
+/** Signed in: keep the credential in the wallet (refused, with the reason, unless it was sent to a confirmed address). */
+function WalletClaim({ model }: { model: ClaimModel }) {
+  const t = useT()
+  const c = model.credential
+  return (
+    <Card title={t.t('wallet.claim.title')} id="wallet-claim" class="claim-accept">
+      {model.refusal && (
+        <Alert kind="bad" title={t.t('wallet.claim.refusedTitle')}>
+          <p>{t.rich(`wallet.claim.refused.${model.refusal}`, { link: (chunks) => <a href="/account/emails">{chunks}</a> })}</p>
+        </Alert>
+      )}
+      <p>{t.t('wallet.claim.lead')}</p>
+      <Form action={`/claim/${model.token}/wallet`}>
+        <Checkbox name="show_name" id="wallet_show_name" checked={c.showName} label={t.t('claim.form.showName', { name: c.recipientName })} hint={t.t('claim.form.showNameHint')} />
+        <FormActions>
+          <button type="submit" class="button"><Icon name="inbox" />{t.t('wallet.claim.button')}</button>
+        </FormActions>
+      </Form>
+    </Card>
+  )
+}
+
+/** Decline the credential: the issuer sees it declined and the link stops working (asked twice: a details disclosure, no script). */
+function DeclineForm({ token }: { token: string }) {
+  const t = useT()
+  return (
+    <details class="claim-decline">
+      <summary>{t.t('wallet.claim.decline')}</summary>
+      <Form action={`/claim/${token}/decline`}>
+        <p class="muted small">{t.t('wallet.claim.declineText')}</p>
+        <button type="submit" class="button danger sm">{t.t('wallet.claim.declineConfirm')}</button>
+      </Form>
+    </details>
   )
 }
 
@@ -110,16 +150,28 @@ export function ClaimView({ model }: { model: ClaimModel }) {
               <p>{t.t('claim.revoked.text', { issuer: c.issuer.name })}</p>
             </Alert>
           ) : (
-            <Card title={t.t('claim.form.title')} id="accept" class="claim-accept">
-              <p>{t.t('claim.form.lead')}</p>
-              <Form action={`/claim/${token}`}>
-                <Checkbox name="show_name" checked={c.showName} label={t.t('claim.form.showName', { name: c.recipientName })} hint={t.t('claim.form.showNameHint')} />
-                <FormActions>
-                  <button type="submit" class="button"><Icon name="check" />{t.t('claim.form.accept')}</button>
-                  <a class="button secondary" href={`/c/${c.uuid}`}>{t.t('claim.form.preview')}</a>
-                </FormActions>
-              </Form>
-            </Card>
+            <>
+              {model.signedIn && <WalletClaim model={model} />}
+              <Card title={t.t('claim.form.title')} id="accept" class="claim-accept">
+                <p>{t.t('claim.form.lead')}</p>
+                <Form action={`/claim/${token}`}>
+                  <Checkbox name="show_name" checked={c.showName} label={t.t('claim.form.showName', { name: c.recipientName })} hint={t.t('claim.form.showNameHint')} />
+                  <FormActions>
+                    <button type="submit" class={model.signedIn ? 'button secondary' : 'button'}><Icon name="check" />{t.t('claim.form.accept')}</button>
+                    <a class="button secondary" href={`/c/${c.uuid}`}>{t.t('claim.form.preview')}</a>
+                  </FormActions>
+                </Form>
+                {!model.signedIn && (
+                  <p class="muted small claim-wallet-invite">
+                    {t.rich('wallet.claim.invite', {
+                      signIn: (chunks) => <a href={`/sign-in?next=${encodeURIComponent(`/claim/${token}`)}`}>{chunks}</a>,
+                      signUp: (chunks) => <a href={`/sign-up?next=${encodeURIComponent(`/claim/${token}`)}`}>{chunks}</a>,
+                    })}
+                  </p>
+                )}
+              </Card>
+              <DeclineForm token={token} />
+            </>
           )}
         </div>
         <aside aria-label={t.t('claim.gets.title')}>
@@ -141,7 +193,7 @@ export function ClaimView({ model }: { model: ClaimModel }) {
 export function ClaimLinkView({ model }: { model: ClaimLinkModel }) {
   const t = useT()
   const { credential: c, state, token } = model
-  const title = state === 'claimed' ? t.t('claim.used.title') : state === 'superseded' ? t.t('claim.superseded.title') : t.t('claim.unknown.title')
+  const title = state === 'claimed' ? t.t('claim.used.title') : state === 'superseded' ? t.t('claim.superseded.title') : state === 'declined' ? t.t('wallet.claim.declinedTitle') : t.t('claim.unknown.title')
   return (
     <div class="container page claim-page claim-link-page">
       <SentNotice sent={model.sent} />
@@ -154,6 +206,7 @@ export function ClaimLinkView({ model }: { model: ClaimLinkModel }) {
             <p>{t.t('claim.used.text', { achievement: c.achievement.name, date: c.claimedAt ? t.date(c.claimedAt) : '' })}</p>
           )}
           {state === 'superseded' && c && <p>{t.t('claim.superseded.text', { achievement: c.achievement.name })}</p>}
+          {state === 'declined' && c && <p>{t.t('wallet.claim.declinedText', { achievement: c.achievement.name, issuer: c.issuer.name })}</p>}
           {state === 'unknown' && (
             <>
               <p>{t.t('claim.unknown.text')}</p>
@@ -172,7 +225,7 @@ export function ClaimLinkView({ model }: { model: ClaimLinkModel }) {
           )}
         </div>
       </section>
-      {c && !c.revoked && <NewLinkForm token={token} />}
+      {c && !c.revoked && state !== 'declined' && <NewLinkForm token={token} />}
     </div>
   )
 }

@@ -2,9 +2,10 @@ import { Hono, type Context } from 'hono'
 import { achievementView, issuerOf } from '../../../app/credentials/achievement-view.js'
 import type { IssuedCredentialView } from '../../../app/credentials/ports.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
-import { requireOrg } from '../../../http/auth/require.js'
+import { requireOrg, requireUser } from '../../../http/auth/require.js'
 import { credentialUuid } from '../../../app/credentials/credential-id.js'
 import { verdictOf } from '../../../app/credentials/verdict.js'
+import { ClaimRefusedError } from '../../../app/wallet/wallet.js'
 import { isLogPending } from '../../../app/credentials/verify-local.js'
 import { isPlatformError } from '../../../core/errors.js'
 import { viewerOf } from '../../../http/auth/viewer.js'
@@ -35,18 +36,19 @@ function claimCredentialOf(view: IssuedCredentialView, publicUrl: string): Claim
 }
 
 /** The page of a claim link in whatever state it is: the Accept page when open, else what happened and a way on. */
-async function claimPage(c: Context, token: string, { status }: { status?: 400 } = {}): Promise<Response> {
+async function claimPage(c: Context, token: string, { status, refusal }: { status?: 400 | 403; refusal?: ClaimRefusedError['reason'] } = {}): Promise<Response> {
   const { platform } = c.var
   const state = await platform.credentials.claimLink(token)
   const sent = c.req.query('sent') === '1'
   const t = tOf(c)
-  if (state.kind === 'open' && !status) {
-    return render(c, <ClaimView model={{ token, credential: claimCredentialOf(state.view, platform.publicUrl), sent }} />, { title: t.t('claim.pageTitle') })
+  if (state.kind === 'open' && status !== 400) {
+    const signedIn = c.var.actor?.kind === 'user'
+    return render(c, <ClaimView model={{ token, credential: claimCredentialOf(state.view, platform.publicUrl), sent, signedIn, refusal }} />, { title: t.t('claim.pageTitle'), ...(status ? { status } : {}) })
   }
   const credential = state.kind === 'unknown' ? undefined : claimCredentialOf(state.view, platform.publicUrl)
   const kind = state.kind === 'open' ? 'claimed' : state.kind
   return render(c, <ClaimLinkView model={{ token, state: kind, credential, sent }} />, {
-    title: kind === 'unknown' ? t.t('claim.unknown.pageTitle') : t.t('claim.used.pageTitle'),
+    title: kind === 'unknown' ? t.t('claim.unknown.pageTitle') : kind === 'declined' ? t.t('wallet.claim.declinedTitle') : t.t('claim.used.pageTitle'),
     status: status ?? (kind === 'unknown' ? 400 : 200),
   })
 }
@@ -78,7 +80,6 @@ export const credentialPages = (): Hono =>
     .get('/c/:id/badge.png', (c) => download(c, 'png'))
     .get('/c/:id/badge.svg', (c) => download(c, 'svg'))
     .get('/c/:id/certificate.pdf', (c) => download(c, 'pdf'))
-    // TODO(#10): a signed-in learner whose e-mail matches could add it to their wallet from here.
     .get('/claim/:token', (c) => claimPage(c, c.req.param('token')))
     .post('/claim/:token', async (c) => {
       const token = c.req.param('token')
@@ -90,6 +91,31 @@ export const credentialPages = (): Hono =>
         if (!isPlatformError(err, 'ERR_TOKEN_INVALID')) throw err
         return claimPage(c, token, { status: 400 })
       }
+    })
+    // Signed in: the credential goes into the learner's wallet, when it was sent to one of their confirmed addresses.
+    .post('/claim/:token/wallet', async (c) => {
+      const token = c.req.param('token')
+      const user = requireUser(c)
+      const form = await readForm(c)
+      try {
+        const item = await c.var.platform.wallet.claim(user.id, { token, showName: form['show_name'] === '1' }, c.var.fetchLocal)
+        return c.redirect(`/wallet/${item.id}?notice=claimed`, 303)
+      } catch (err) {
+        if (err instanceof ClaimRefusedError) return claimPage(c, token, { status: 403, refusal: err.reason })
+        if (!isPlatformError(err, 'ERR_TOKEN_INVALID')) throw err
+        return claimPage(c, token, { status: 400 })
+      }
+    })
+    // The learner declines the credential: the issuer sees it declined and the link stops working.
+    .post('/claim/:token/decline', async (c) => {
+      const token = c.req.param('token')
+      try {
+        await c.var.platform.wallet.decline(token)
+      } catch (err) {
+        if (!isPlatformError(err, 'ERR_TOKEN_INVALID')) throw err
+        return claimPage(c, token, { status: 400 })
+      }
+      return c.redirect(`/claim/${encodeURIComponent(token)}`, 303)
     })
     // The learner asks for a fresh link: mailed to the address on record, the same answer whatever happened.
     .post('/claim/:token/new-link', async (c) => {

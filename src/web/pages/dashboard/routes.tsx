@@ -14,6 +14,8 @@ export const dashboardPages = (): Hono =>
     .get('/dashboard', async (c) => {
       const user = requireUser(c)
       const orgs = (await c.var.platform.dashboard.myOrgs(user.id)).map((o) => ({ ...o, logoUrl: o.logoImageId ? `/images/${o.logoImageId}` : undefined }))
+      // A learner (no organization) lands in their wallet; /dashboard?orgs=1 still shows how to create one.
+      if (orgs.length === 0 && c.req.query('orgs') !== '1') return c.redirect('/wallet', 303)
       const t = tOf(c)
       return render(c, <UserDashboardView model={{ name: user.name, email: user.email, emailVerified: user.emailVerified, orgs }} />, { title: t.t('dash.user.pageTitle') })
     })

@@ -101,7 +101,7 @@ export function CredentialsView({ model }: { model: CredentialsModel }) {
             { key: 'achievement', header: t.t('iss.col.achievement'), cell: (i) => i.achievementName },
             { key: 'state', header: t.t('iss.col.state'), cell: (i) => <StatusPill state={i.state} /> },
             { key: 'issued', header: t.t('iss.col.issuedAt'), cell: (i) => <span class="nowrap">{t.date(i.issuedAt, 'medium')}</span> },
-            { key: 'claimed', header: t.t('iss.col.claimed'), cell: (i) => (i.claimedAt ? <span class="nowrap">{t.date(i.claimedAt, 'medium')}</span> : <span class="muted">{t.t('iss.detail.notClaimed')}</span>) },
+            { key: 'claimed', header: t.t('iss.col.claimed'), cell: (i) => (i.claimedAt ? <span class="nowrap">{t.date(i.claimedAt, 'medium')}</span> : i.declinedAt ? <span class="pill warn">{t.t('wallet.issuer.declined')}</span> : <span class="muted">{t.t('iss.detail.notClaimed')}</span>) },
           ]}
           footer={model.next ? <Pagination next={model.next} /> : undefined}
         />
@@ -173,7 +173,7 @@ export function CredentialDetailView({ model }: { model: CredentialDetailModel }
               )}
             </dd>
             <dt>{t.t('iss.detail.claimed')}</dt>
-            <dd>{view.claimedAt ? t.dateTime(view.claimedAt) : t.t('iss.detail.notClaimed')}</dd>
+            <dd>{view.claimedAt ? t.dateTime(view.claimedAt) : view.declinedAt ? t.t('wallet.issuer.declinedOn', { date: t.dateTime(view.declinedAt) }) : t.t('iss.detail.notClaimed')}</dd>
             <dt>{t.t('iss.detail.format')}</dt>
             <dd>{t.t(view.format === 'jwt' ? 'iss.detail.formatJwt' : 'iss.detail.formatJson')}</dd>
             <dt>{t.t('iss.detail.id')}</dt>
