@@ -11,6 +11,7 @@ import { orgKeyOperations } from '../schemas/org-keys.js'
 import { orgOperations } from '../schemas/orgs.js'
 import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
 import { walletOperations } from '../schemas/wallet.js'
+import { walletImportOperations } from '../schemas/wallet-import.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -23,6 +24,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...activityOperations,
   ...adminOperations,
   ...walletOperations,
+  ...walletImportOperations,
   ...verificationOperations,
   ...publicDocumentOperations,
   ...logOperations,

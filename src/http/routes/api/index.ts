@@ -6,7 +6,8 @@ import { dashboardApi } from './dashboard.js'
 import { issuanceApi } from './issuance.js'
 import { orgsApi } from './orgs.js'
 import { walletApi } from './wallet.js'
+import { walletImportApi } from './wallet-import.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). */
 export const apiRoutes = (): Hono =>
-  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi()).route('/', adminApi()).route('/', walletApi())
+  new Hono().route('/', accountApi()).route('/', orgsApi()).route('/', achievementsApi()).route('/', issuanceApi()).route('/', dashboardApi()).route('/', adminApi()).route('/', walletApi()).route('/', walletImportApi())
