@@ -7,8 +7,9 @@ import { dashboardPages } from './pages/dashboard/routes.js'
 import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
 import { verifyPages } from './pages/verify/routes.js'
+import { importPages } from './pages/intake/routes.js'
 import { walletPages } from './pages/wallet/routes.js'
 
 /** The platform's server-rendered pages (need a store); each checks access itself. */
 export const platformPages = (): Hono =>
-  new Hono().route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages()).route('/', verifyPages()).route('/', walletPages())
+  new Hono().route('/', accountPages()).route('/', orgPages()).route('/', achievementPages()).route('/', issuancePages()).route('/', credentialPages()).route('/', dashboardPages()).route('/', adminPages()).route('/', verifyPages()).route('/', importPages()).route('/', walletPages())

@@ -17,6 +17,7 @@ import enOrg from './messages/en/org.json' with { type: 'json' }
 import enAcct from './messages/en/acct.json' with { type: 'json' }
 import enClaim from './messages/en/claim.json' with { type: 'json' }
 import enWallet from './messages/en/wallet.json' with { type: 'json' }
+import enIntake from './messages/en/intake.json' with { type: 'json' }
 import deCommon from './messages/de/common.json' with { type: 'json' }
 import deApi from './messages/de/api.json' with { type: 'json' }
 import deDash from './messages/de/dash.json' with { type: 'json' }
@@ -32,6 +33,7 @@ import deOrg from './messages/de/org.json' with { type: 'json' }
 import deAcct from './messages/de/acct.json' with { type: 'json' }
 import deClaim from './messages/de/claim.json' with { type: 'json' }
 import deWallet from './messages/de/wallet.json' with { type: 'json' }
+import deIntake from './messages/de/intake.json' with { type: 'json' }
 import frCommon from './messages/fr/common.json' with { type: 'json' }
 import frApi from './messages/fr/api.json' with { type: 'json' }
 import frDash from './messages/fr/dash.json' with { type: 'json' }
@@ -47,6 +49,7 @@ import frOrg from './messages/fr/org.json' with { type: 'json' }
 import frAcct from './messages/fr/acct.json' with { type: 'json' }
 import frClaim from './messages/fr/claim.json' with { type: 'json' }
 import frWallet from './messages/fr/wallet.json' with { type: 'json' }
+import frIntake from './messages/fr/intake.json' with { type: 'json' }
 import esCommon from './messages/es/common.json' with { type: 'json' }
 import esApi from './messages/es/api.json' with { type: 'json' }
 import esDash from './messages/es/dash.json' with { type: 'json' }
@@ -62,6 +65,7 @@ import esOrg from './messages/es/org.json' with { type: 'json' }
 import esAcct from './messages/es/acct.json' with { type: 'json' }
 import esClaim from './messages/es/claim.json' with { type: 'json' }
 import esWallet from './messages/es/wallet.json' with { type: 'json' }
+import esIntake from './messages/es/intake.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlApi from './messages/nl/api.json' with { type: 'json' }
 import nlDash from './messages/nl/dash.json' with { type: 'json' }
@@ -77,9 +81,10 @@ import nlOrg from './messages/nl/org.json' with { type: 'json' }
 import nlAcct from './messages/nl/acct.json' with { type: 'json' }
 import nlClaim from './messages/nl/claim.json' with { type: 'json' }
 import nlWallet from './messages/nl/wallet.json' with { type: 'json' }
+import nlIntake from './messages/nl/intake.json' with { type: 'json' }
 import type { Locale } from './locales.js'
 
-const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enWallet }
+const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enWallet, ...enIntake }
 
 /** Every message key (English has them all). */
 export type MessageKey = keyof typeof en
@@ -90,8 +95,8 @@ export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
 /** The catalogs by language. */
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deWallet },
-  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frWallet },
-  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esWallet },
-  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlWallet },
+  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deWallet, ...deIntake },
+  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frWallet, ...frIntake },
+  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esWallet, ...esIntake },
+  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlWallet, ...nlIntake },
 }
