@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { PlatformError } from '../core/errors.js'
 import { verifyCredential, type VerifyDeps } from '../core/verification/index.js'
 import { loadDocuments } from './credential-documents.js'
+import { exitCodeOfReport } from './credential-exit.js'
 import { createCliFetcher } from './credential-fetcher.js'
 import { openCredentialInput } from './credential-input.js'
 import { mapInOrder } from './credential-map-in-order.js'
@@ -20,7 +21,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 /**
  * `emblem credential verify [FILE|-]`: verifies a credential (JSON or compact VC-JWT) or many (JSON
  * Lines) and prints a report per credential. Exit 0 when every one verified, 1 when any did not,
- * 2 for bad usage or unreadable input.
+ * 2 for bad usage, unreadable input, or input that is not a credential at all (unparsable JSON, an empty file).
  */
 export function register(credential: Command, io: CliIo): void {
   credential
@@ -40,12 +41,14 @@ export function register(credential: Command, io: CliIo): void {
       const input = await openCredentialInput(file, io)
       const asJson = options.json === true || input.format === 'lines'
 
+      let exitCode = 0
       await mapInOrder(
         input.records,
         ({ text }) => verifyCredential(text, deps),
         (report) => {
           io.out(asJson ? `${reportJson(report)}\n` : formatReport(report))
-          if (!report.verified) io.setExitCode(1)
+          exitCode = Math.max(exitCode, exitCodeOfReport(report))
+          if (exitCode > 0) io.setExitCode(exitCode)
         },
       )
     })
