@@ -2,6 +2,7 @@
 import { PlatformError } from '../core/errors.js'
 import { verifyCredential, type VerifyDeps } from '../core/verification/index.js'
 import { loadDocuments } from './credential-documents.js'
+import { exitCodeOfReport } from './credential-exit.js'
 import { createCliFetcher } from './credential-fetcher.js'
 import { openCredentialInput } from './credential-input.js'
 import { verifyLine } from './credential-verify-line.js'
@@ -22,12 +23,14 @@ export async function runVerify(file: string, options: VerifyOptions, io: CliIo)
   const input = await openCredentialInput(file, io)
 
   if (input.format === 'document') {
+    let exitCode = 0
     await mapInOrder(
       input.records,
       ({ text }) => verifyCredential(text, deps),
       (report) => {
         io.out(options.json === true ? `${reportJson(report)}\n` : formatReport(report))
-        if (!report.verified) io.setExitCode(1)
+        exitCode = Math.max(exitCode, exitCodeOfReport(report))
+        if (exitCode > 0) io.setExitCode(exitCode)
       },
     )
     return

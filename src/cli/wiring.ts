@@ -6,10 +6,29 @@ import { loadConfig } from '../config.js'
 import { createGuardedFetcher } from '../fetch/index.js'
 import { createLogger } from '../http/logger.js'
 import type { MasterKey } from '../keys/master-key.js'
+import type { Fetcher } from '../app/platform/fetcher.js'
+import { isPlatformError } from '../core/errors.js'
 import type { CliServices } from './services.js'
 
 /** Where the store is, without any password a PostgreSQL URL carries. */
 const describeDatabase = (url: string, isPostgres: boolean): string => (isPostgres ? url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : url)
+
+/**
+ * With plain http allowed (local development), an https URL that cannot be reached is tried again
+ * over http: did:web always names https, but a development instance answers on http://localhost.
+ */
+export function withHttpFallback(fetcher: Fetcher): Fetcher {
+  return async (url, options) => {
+    try {
+      return await fetcher(url, options)
+    } catch (err) {
+      const target = new URL(String(url))
+      if (target.protocol !== 'https:' || !isPlatformError(err, 'ERR_FETCH_FAILED')) throw err
+      target.protocol = 'http:'
+      return fetcher(target, options)
+    }
+  }
+}
 
 /** A master key for commands that never sign or seal (skills imports): using it is a bug. */
 const NO_MASTER_KEY: MasterKey = {
@@ -69,11 +88,9 @@ export function createCliServices(): CliServices {
     // Made anew on each call (a command asks once), from the configuration as it is then.
     fetcher: (allow = {}) => {
       const configured = loadConfig().fetch
-      return createGuardedFetcher({
-        ...configured,
-        allowHttp: configured.allowHttp || allow.http === true,
-        allowPrivateAddresses: configured.allowPrivateAddresses || allow.privateAddresses === true,
-      })
+      const allowHttp = configured.allowHttp || allow.http === true
+      const fetcher = createGuardedFetcher({ ...configured, allowHttp, allowPrivateAddresses: configured.allowPrivateAddresses || allow.privateAddresses === true })
+      return allowHttp ? withHttpFallback(fetcher) : fetcher
     },
     publicUrl: () => loadConfig().publicUrl,
   }

@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config.js'
 import { createSigner, didKeyOf, generateKeyPair, signCredential } from '../../src/core/proof/index.js'
 import { silentLogger } from '../../src/http/logger.js'
 import { buildPng } from '../../src/media/fixtures/build-png.js'
+import { hashPassword } from '../../src/app/accounts/password-hash.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
 import { buildIssuerProfile, buildRealisticCredential } from '../support/builders.js'
@@ -156,6 +157,36 @@ describe.skipIf(!hasChromium)('the /verify page, with and without script, at pho
     await page.waitForLoadState()
     expect(await page.locator('#field-file-error').textContent()).toBeTruthy()
     await look(page, 'error')
+    await context.close()
+  })
+
+  it('the wallet’s import page: a signed-in learner adds the baked badge, sees it verified and a link to it; again: already there', async () => {
+    const repos = services.store.repos
+    const id = crypto.randomUUID()
+    await repos.accounts.createUser({ id, email: 'importer@example.org', name: 'Ines Importer', passwordHash: await hashPassword('correct horse battery staple') })
+    await repos.accounts.markEmailVerified(id, new Date())
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${base}/sign-in`)
+    await page.getByLabel('E-mail address').fill('importer@example.org')
+    await page.getByLabel('Password').fill('correct horse battery staple')
+    await Promise.all([page.waitForURL(/\/wallet$/), page.getByRole('button', { name: 'Sign in' }).click()])
+    await page.goto(`${base}/wallet/import`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Add a credential')
+    await look(page, 'import-empty')
+    const png = Buffer.from(await (await fetch(`${base}/c/${validUuid}/badge.png`)).arrayBuffer())
+    for (const [expected, name] of [[201, 'import-added'], [200, 'import-duplicate']] as const) {
+      await page.locator('input[type=file][name=file]').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png })
+      const [res] = await Promise.all([page.waitForResponse((r) => r.url() === `${base}/wallet/import` && r.request().method() === 'POST'), page.locator('.verify-upload button[type=submit]').click()])
+      expect(res.status()).toBe(expected)
+      await page.waitForLoadState()
+      expect((await verdictOf(page)).verdict).toBe('verified')
+      const link = page.locator('[data-wallet-item]')
+      expect(await link.getAttribute('href')).toMatch(/^\/wallet\/w_/)
+      await look(page, name)
+    }
+    await page.locator('[data-wallet-item]').click()
+    await page.waitForURL(/\/wallet\/w_/)
     await context.close()
   })
 })

@@ -17,6 +17,7 @@ import enOrg from './messages/en/org.json' with { type: 'json' }
 import enAcct from './messages/en/acct.json' with { type: 'json' }
 import enClaim from './messages/en/claim.json' with { type: 'json' }
 import enHolder from './messages/en/holder.json' with { type: 'json' }
+import enIntake from './messages/en/intake.json' with { type: 'json' }
 import enShare from './messages/en/share.json' with { type: 'json' }
 import enTrust from './messages/en/trust.json' with { type: 'json' }
 import enWallet from './messages/en/wallet.json' with { type: 'json' }
@@ -35,6 +36,7 @@ import deOrg from './messages/de/org.json' with { type: 'json' }
 import deAcct from './messages/de/acct.json' with { type: 'json' }
 import deClaim from './messages/de/claim.json' with { type: 'json' }
 import deHolder from './messages/de/holder.json' with { type: 'json' }
+import deIntake from './messages/de/intake.json' with { type: 'json' }
 import deShare from './messages/de/share.json' with { type: 'json' }
 import deTrust from './messages/de/trust.json' with { type: 'json' }
 import deWallet from './messages/de/wallet.json' with { type: 'json' }
@@ -53,6 +55,7 @@ import frOrg from './messages/fr/org.json' with { type: 'json' }
 import frAcct from './messages/fr/acct.json' with { type: 'json' }
 import frClaim from './messages/fr/claim.json' with { type: 'json' }
 import frHolder from './messages/fr/holder.json' with { type: 'json' }
+import frIntake from './messages/fr/intake.json' with { type: 'json' }
 import frShare from './messages/fr/share.json' with { type: 'json' }
 import frTrust from './messages/fr/trust.json' with { type: 'json' }
 import frWallet from './messages/fr/wallet.json' with { type: 'json' }
@@ -71,6 +74,7 @@ import esOrg from './messages/es/org.json' with { type: 'json' }
 import esAcct from './messages/es/acct.json' with { type: 'json' }
 import esClaim from './messages/es/claim.json' with { type: 'json' }
 import esHolder from './messages/es/holder.json' with { type: 'json' }
+import esIntake from './messages/es/intake.json' with { type: 'json' }
 import esShare from './messages/es/share.json' with { type: 'json' }
 import esTrust from './messages/es/trust.json' with { type: 'json' }
 import esWallet from './messages/es/wallet.json' with { type: 'json' }
@@ -89,12 +93,13 @@ import nlOrg from './messages/nl/org.json' with { type: 'json' }
 import nlAcct from './messages/nl/acct.json' with { type: 'json' }
 import nlClaim from './messages/nl/claim.json' with { type: 'json' }
 import nlHolder from './messages/nl/holder.json' with { type: 'json' }
+import nlIntake from './messages/nl/intake.json' with { type: 'json' }
 import nlShare from './messages/nl/share.json' with { type: 'json' }
 import nlTrust from './messages/nl/trust.json' with { type: 'json' }
 import nlWallet from './messages/nl/wallet.json' with { type: 'json' }
 import type { Locale } from './locales.js'
 
-const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enShare, ...enTrust, ...enWallet }
+const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enIntake, ...enShare, ...enTrust, ...enWallet }
 
 /** Every message key (English has them all). */
 export type MessageKey = keyof typeof en
@@ -105,8 +110,8 @@ export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
 /** The catalogs by language. */
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deShare, ...deTrust, ...deWallet },
-  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frShare, ...frTrust, ...frWallet },
-  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esShare, ...esTrust, ...esWallet },
-  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlShare, ...nlTrust, ...nlWallet },
+  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deIntake, ...deShare, ...deTrust, ...deWallet },
+  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frIntake, ...frShare, ...frTrust, ...frWallet },
+  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esIntake, ...esShare, ...esTrust, ...esWallet },
+  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlIntake, ...nlShare, ...nlTrust, ...nlWallet },
 }

@@ -4,6 +4,8 @@ import type { CredentialsUseCases } from '../credentials/credentials-use-cases.j
 import type { FetchLocal } from '../credentials/ports.js'
 import type { Viewer } from '../credentials/verify-issued-credential.js'
 import type { PlatformPorts } from '../platform/ports.js'
+import { addImported } from '../wallet/items.js'
+import type { WalletItemView } from '../wallet/ports.js'
 import { inspect, type Inspection, type IntakeInput } from './inspect.js'
 
 /** Who asks and how this instance reaches itself, for one inspection. */
@@ -23,6 +25,11 @@ export interface IntakeUseCases {
    * `url`) when the input holds no credential.
    */
   inspect(input: IntakeInput, context: InspectContext): Promise<Inspection>
+  /**
+   * Reads, verifies and keeps a credential in the learner's wallet: once per document text (a second
+   * import answers the kept item with `duplicate: true`); one that does not verify is kept, marked so.
+   */
+  importToWallet(userId: string, input: IntakeInput, context: InspectContext): Promise<{ inspection: Inspection; item: WalletItemView; duplicate: boolean }>
   /** Counts one public verification for `client`; RateLimitedError (with its Retry-After) past the limit. */
   limit(client: string): void
 }
@@ -35,13 +42,19 @@ export function intakeUseCases(ports: PlatformPorts, credentials: Pick<Credentia
     if (!decision.allowed) throw new RateLimitedError(`Too many verifications from this address; try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds)
     limiter.hit(client)
   }
+  const inspectWith = (input: IntakeInput, { fetchLocal, viewer }: InspectContext) =>
+    inspect(
+      { publicUrl: ports.publicUrl, fetchLocal, fetcher: ports.fetcher, media: ports.media, now: ports.clock.now(), verifyVc: (text) => credentials.verifySubmitted(text, fetchLocal, viewer) },
+      input,
+    )
   return {
     limit,
-    inspect(input, { fetchLocal, viewer }) {
-      return inspect(
-        { publicUrl: ports.publicUrl, fetchLocal, fetcher: ports.fetcher, media: ports.media, now: ports.clock.now(), verifyVc: (text) => credentials.verifySubmitted(text, fetchLocal, viewer) },
-        input,
-      )
+    inspect: inspectWith,
+    async importToWallet(userId, input, context) {
+      const inspection = await inspectWith(input, context)
+      const { format, document, credentialId, report, display } = inspection
+      const { item, duplicate } = await addImported(ports, userId, { format, document, credentialId, verified: report.verified, report, display })
+      return { inspection, item, duplicate }
     },
   }
 }

@@ -14,6 +14,7 @@ import { shareOperations } from '../schemas/share.js'
 import { publicDocumentOperations, serviceOperations, verificationOperations } from '../schemas/public-documents.js'
 import { walletOperations } from '../schemas/wallet.js'
 import { endorsementDocumentOperations, endorsementOperations, trustLookupOperations, trustOperations } from '../schemas/trust.js'
+import { walletImportOperations } from '../schemas/wallet-import.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -26,6 +27,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...activityOperations,
   ...adminOperations,
   ...walletOperations,
+  ...walletImportOperations,
   ...shareOperations,
   ...holderOperations,
   ...privacyOperations,

@@ -191,6 +191,7 @@ export function AppFooter() {
         <nav aria-labelledby="footer-verify">
           <h2 id="footer-verify">{t.t('common.footer.trust')}</h2>
           <ul>
+            <li><a href="/verify">{t.t('verify.page.title')}</a></li>
             <li><a href="/log">{t.t('common.nav.log')}</a></li>
             <li><a href="/log/checkpoint">{t.t('common.footer.checkpoint')}</a></li>
           </ul>

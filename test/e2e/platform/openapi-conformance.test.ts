@@ -239,6 +239,10 @@ describe('answers as the OpenAPI document says', () => {
     await call('PATCH', `/api/v1/wallet/credentials/${item.id}`, { as: learner, json: { hidden: true, public: true } })
     await call('PATCH', `/api/v1/wallet/credentials/${item.id}`, { as: learner, json: { shiny: true } })
     await call('POST', '/api/v1/wallet/claims', { as: learner })
+    const foreign = { '@context': ['https://www.w3.org/ns/credentials/v2'], id: 'urn:uuid:conformance-import', type: ['VerifiableCredential'], issuer: 'did:example:elsewhere', credentialSubject: { id: 'did:example:me' } }
+    await call('POST', '/api/v1/wallet/credentials', { as: learner, json: { credential: foreign } })
+    await call('POST', '/api/v1/wallet/credentials', { as: learner, json: { credential: foreign } })
+    await call('POST', '/api/v1/wallet/credentials', { as: learner, json: { credential: 'not a credential' } })
     const collection = await json(call('POST', '/api/v1/wallet/collections', { as: learner, json: { name: 'Mine' } }))
     await call('POST', '/api/v1/wallet/collections', { as: learner, json: { name: '' } })
     await call('GET', '/api/v1/wallet/collections', { as: learner })

@@ -10,6 +10,7 @@ import { orgsApi } from './orgs.js'
 import { shareApi } from './share.js'
 import { trustApi } from './trust.js'
 import { walletApi } from './wallet.js'
+import { walletImportApi } from './wallet-import.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). One line per area. */
 export const apiRoutes = (): Hono =>
@@ -21,6 +22,7 @@ export const apiRoutes = (): Hono =>
     .route('/', dashboardApi())
     .route('/', adminApi())
     .route('/', walletApi())
+    .route('/', walletImportApi())
     .route('/', shareApi())
     .route('/', holderApi())
     .route('/', trustApi())

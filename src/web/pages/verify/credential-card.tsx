@@ -7,6 +7,7 @@ import type { CredentialDisplay } from '../../../app/wallet/display.js'
 import { Icon } from '../../components/icons.js'
 import { StatusPill, type PillState } from '../../components/status-pill.js'
 import { useT, usePage } from '../../kit/env.js'
+import { renderMarkdown } from '../credential/markdown-lite.js'
 
 const PILL: Record<Verdict, PillState> = { verified: 'verified', 'not-verified': 'not-verified', revoked: 'revoked', suspended: 'suspended', expired: 'expired', 'issuer-untrusted': 'not-verified' }
 
@@ -58,7 +59,7 @@ export function CredentialCard({ display, verdict, format, checkedAt, headingLev
         {display.criteria && (
           <div class="displayed-criteria">
             <Heading class="displayed-subhead">{t.t('verify.display.criteria')}</Heading>
-            {criteriaUrl ? <p><a href={criteriaUrl} rel="noopener nofollow">{criteriaUrl}</a></p> : <p>{display.criteria.slice(0, 2000)}</p>}
+            {criteriaUrl ? <p><a href={criteriaUrl} rel="noopener nofollow">{criteriaUrl}</a></p> : renderMarkdown(display.criteria.slice(0, 5000), 4)}
           </div>
         )}
         {display.skills.length > 0 && (

@@ -27,7 +27,7 @@ export function intakeFieldErrors(t: Translator, issues: readonly InputIssue[], 
 }
 
 /** What the page's forms sent: pasted text (url-encoded), an uploaded file or pasted text (multipart). */
-async function postedInput(c: Context): Promise<{ input: IntakeInput; values: VerifyModel['values'] }> {
+export async function postedInput(c: Context): Promise<{ input: IntakeInput; values: VerifyModel['values'] }> {
   if (formKind(c) === 'multipart') {
     const form = await readMultipart(c)
     if (form.file?.field === 'file' && form.file.fileName !== '') {

@@ -1,0 +1,3 @@
+import { describeWalletImport } from './wallet-import-suite.js'
+
+describeWalletImport('sqlite')
