@@ -69,6 +69,27 @@ export function describeWalletImages(dialect: 'sqlite' | 'postgres'): void {
       expect(page).not.toContain(`${base}/badge.png`)
     })
 
+    it('shows the kept image on the item page, the public profile and the shared credential page', async () => {
+      const { item } = await importWith(`${base}/badge.png`, 'Shown Everywhere')
+      const path = localImage(item.display.imageUrl)
+      const itemPage = await (await p.request(`/wallet/${item.id}`, { headers: { cookie: learner.cookie } })).text()
+      expect(itemPage).toContain(`src="${path}"`)
+      await p.t.platform.wallet.update(learner.userId, item.id, { public: true })
+      const handle = `images-${dialect}`
+      const saved = await p.request('/api/v1/wallet/profile', {
+        method: 'PUT',
+        headers: { cookie: learner.cookie, 'x-csrf-token': learner.csrf, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ handle, displayName: 'Image Learner', public: true }),
+      })
+      expect(saved.status).toBe(200)
+      const profile = await (await p.request(`/u/${handle}`)).text()
+      expect(profile).toContain('Shown Everywhere')
+      expect(profile).toContain(`${path}"`)
+      const shared = await (await p.request(`/u/${handle}/c/${item.id}`)).text()
+      expect(shared).toContain(`${path}"`)
+      expect(shared).not.toContain(`${base}/badge.png`)
+    })
+
     it('keeps an SVG sanitized: the script is gone, the drawing stays', async () => {
       const { item } = await importWith(`${base}/badge.svg`)
       const res = await p.request(localImage(item.display.imageUrl))
