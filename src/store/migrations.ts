@@ -11,6 +11,7 @@ import { holderMigration } from './platform/holder-migration.js'
 import { statusEntriesMigration } from './platform/status-entries-migration.js'
 import { trustMigration } from './platform/trust-migration.js'
 import { rateLimitsMigration } from './platform/rate-limits-migration.js'
+import { walletImagesMigration } from './platform/wallet-images-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -83,6 +84,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0012_trust': trustMigration(dialect),
     '0013_status_entries': statusEntriesMigration(),
     '0014_ops': rateLimitsMigration(dialect),
+    '0015_wallet_images': walletImagesMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

@@ -149,6 +149,12 @@ describe('emblem demo', () => {
         ]),
       )
       expect(wallet).toHaveLength(3)
+      // The imported credential's own badge (a data: URL in it) is kept here and served as an image.
+      const academy = wallet.find((i) => i.source === 'import')!
+      expect(academy.imageUrl).toMatch(/\/images\/[0-9a-f]{64}$/)
+      const badge = await app.request(new URL(academy.imageUrl!).pathname)
+      expect(badge.status).toBe(200)
+      expect(badge.headers.get('content-type')).toBe('image/svg+xml')
       const did = (await services.store.repos.holder.keyOf(learnerId))!.did
       expect(wallet.filter((i) => JSON.parse(i.document).credentialSubject?.id === did)).toHaveLength(2)
       expect(credentials.filter((c) => c.recipient.email === 'learner@example.org' && c.claimed)).toHaveLength(2)

@@ -203,5 +203,21 @@ export function describeWalletRepos(name: string, open: OpenStore): void {
         expect((await store.repos.walletCollections.list(user.id)).map((x) => x.id)).toEqual(['c2'])
       })
     })
+
+    describe('imported badge images (0015)', () => {
+      it("keeps a learner's imported image once per learner, public by id, but never as an organization's image", async () => {
+        const user = await seedUser(store)
+        const other = await seedUser(store)
+        const bytes = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"/>')
+        const id = createHash('sha256').update(bytes).digest('hex')
+        const image = { id, mediaType: 'image/svg+xml' as const, bytes, width: 64, height: 64, createdAt: clock.now().toISOString() }
+        await store.repos.images.putImported({ ...image, userId: user.id })
+        await store.repos.images.putImported({ ...image, userId: user.id })
+        await store.repos.images.putImported({ ...image, userId: other.id })
+        expect(await store.repos.images.get(id)).toEqual({ ...image, orgId: '' })
+        expect(await store.repos.images.mediaType(id)).toBeUndefined()
+        expect(await store.repos.images.get('0'.repeat(64))).toBeUndefined()
+      })
+    })
   })
 }

@@ -84,10 +84,11 @@ function withResultIds(definition: AchievementDefinition, random: PlatformPorts[
   return { ...definition, resultDescription: definition.resultDescription.map((r) => (r.id ? r : { id: `urn:uuid:${random.uuid()}`, ...r })) }
 }
 
-// Images are public and content-addressed (the id is the SHA-256 of the bytes), so any stored one may be used.
+// Images are public and content-addressed (the id is the SHA-256 of the bytes), so any stored one may be used
+// (an organization's: `mediaType` does not see the images learners imported into their wallets).
 async function checkImage(repo: ImagesRepo, imageId: string | null | undefined): Promise<string | null> {
   if (imageId === undefined || imageId === null) return null
-  if (typeof imageId !== 'string' || !/^[0-9a-f]{64}$/.test(imageId) || !(await repo.get(imageId)))
+  if (typeof imageId !== 'string' || !/^[0-9a-f]{64}$/.test(imageId) || !(await repo.mediaType(imageId)))
     throw new DefinitionError([{ path: 'imageId', code: 'invalid', message: 'is not an uploaded or designed image; upload one first' }])
   return imageId
 }

@@ -26,7 +26,7 @@ export interface DemoLearnerSeed {
 }
 
 /** An OB 3.0 credential External Academy awards `subject`. */
-const externalBadge = (id: string, issuer: string, subject: string, at: Date) => ({
+const externalBadge = (id: string, issuer: string, subject: string, at: Date, image: string) => ({
   '@context': [CONTEXT.VC_V2, CONTEXT.OB_V3],
   id,
   type: ['VerifiableCredential', 'OpenBadgeCredential'],
@@ -41,6 +41,7 @@ const externalBadge = (id: string, issuer: string, subject: string, at: Date) =>
       type: ['Achievement'],
       achievementType: 'Course',
       name: 'Introduction to Research Software Engineering',
+      image: { id: image, type: 'Image' },
       description: 'Version control, testing and packaging of research code: a six-week online course with a graded project.',
       criteria: { narrative: 'Completed all six modules and passed the final project review.' },
     },
@@ -110,7 +111,10 @@ export async function seedDemoLearner(
 
   const pair = generateKeyPair()
   const academy = didKeyOf(pair.publicKeyMultibase)
-  const signed = await signCredential(externalBadge(`urn:uuid:${random.uuid()}`, academy, did, new Date(at.getTime() - 120 * 86_400_000)), createSigner(pair), { suite: 'eddsa-rdfc-2022', created: at.toISOString().replace(/\.\d{3}Z$/, 'Z') })
+  // Its badge travels in the credential as a data: URL, as many issuers' do; the import keeps a checked copy.
+  const badgeSvg = ports.media.designBadge({ title: 'Research SE', subtitle: 'External Academy', shape: 'circle', icon: 'code', background: '#9a3412', foreground: '#ffffff' })
+  const badge = `data:image/svg+xml;base64,${Buffer.from(badgeSvg, 'utf8').toString('base64')}`
+  const signed = await signCredential(externalBadge(`urn:uuid:${random.uuid()}`, academy, did, new Date(at.getTime() - 120 * 86_400_000), badge), createSigner(pair), { suite: 'eddsa-rdfc-2022', created: at.toISOString().replace(/\.\d{3}Z$/, 'Z') })
   const report = await verify(signed)
   const { item } = await addImported(ports, userId, { format: 'vc-json', document: JSON.stringify(signed, null, 2), credentialId: signed.id, verified: report.verified, report, display: displayOf(signed) })
   await walletItems.update(userId, item.id, { public: true })

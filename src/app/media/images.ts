@@ -22,8 +22,10 @@ export interface ImageRecord {
 export interface ImagesRepo {
   /** Stores an image unless one with the same id (the same bytes) exists; returns the stored one (the first upload's org and time). */
   put(image: ImageRecord): Promise<ImageRecord>
-  /** The image with this id, whichever organization uploaded it (images are public), or undefined. */
+  /** The image with this id, whichever organization uploaded it (images are public), or undefined. A learner's imported image ({@link putImported}) too, with `orgId` ''. */
   get(id: string): Promise<ImageRecord | undefined>
-  /** The media type of the image with this id without reading its bytes, or undefined when there is none. */
+  /** Keeps the badge image of a credential `userId` imported into the wallet (no organization owns it; gone with the account). Idempotent per (id, user). */
+  putImported(image: Omit<ImageRecord, 'orgId'> & { userId: string }): Promise<void>
+  /** The media type of an organization's image with this id without reading its bytes, or undefined when there is none. */
   mediaType(id: string): Promise<ImageMediaType | undefined>
 }

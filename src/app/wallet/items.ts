@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { VerificationReport } from '../../core/verification/index.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import type { CredentialDisplay } from './display.js'
+import { keepImportedImage } from './item-image.js'
 import type { NewWalletItem, WalletFormat, WalletItemRecord, WalletItemView, WalletSource, WalletStatus } from './ports.js'
 
 /** SHA-256 hex of a document's text as stored. */
@@ -110,10 +111,16 @@ export interface ImportedCredential {
 
 /**
  * Keeps an imported credential in the learner's wallet, once per (learner, digest of the document
- * text): a second import of the same text answers the kept item with `duplicate: true`.
+ * text): a second import of the same text answers the kept item with `duplicate: true`. The
+ * credential's badge image (an https or data: URL) is kept on this instance when it can be fetched
+ * and passes the image check; otherwise the item has no image.
  */
-export async function addImported(ports: Pick<PlatformPorts, 'store' | 'clock' | 'random'>, userId: string, x: ImportedCredential): Promise<{ item: WalletItemView; duplicate: boolean }> {
+export async function addImported(ports: Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'media' | 'fetcher' | 'publicUrl'>, userId: string, x: ImportedCredential): Promise<{ item: WalletItemView; duplicate: boolean }> {
   const row = newItemOf(ports, userId, { ...x, source: 'import' })
+  const known = await ports.store.repos.walletItems.byDigest(userId, row.digest)
+  if (known) return { item: itemViewOf(known, ports.clock.now()), duplicate: true }
+  // Another issuer's image cannot show under this instance's CSP: keep a checked copy (none: the placeholder).
+  row.imageUrl = (await keepImportedImage(ports, userId, x.display.imageUrl)) ?? null
   const outcome = await ports.store.repos.walletItems.insert(row)
   const kept = await ports.store.repos.walletItems.byDigest(userId, row.digest)
   if (!kept) throw new Error('wallet item vanished after insert')

@@ -172,7 +172,8 @@ export async function openItem(deps: WalletDeps & { documents: DocumentAccess },
   const collections = (await deps.store.repos.walletCollections.list(userId)).filter((c) => c.itemIds.includes(id))
   return {
     item: stored,
-    display: credential && record.format !== 'ob2' ? displayOf(credential) : stored.display,
+    // The document's image may be another host's (which the pages cannot show): the kept copy, when there is one.
+    display: credential && record.format !== 'ob2' ? { ...displayOf(credential), ...(stored.display.imageUrl ? { imageUrl: stored.display.imageUrl } : {}) } : stored.display,
     report: parseReport(current.report),
     rechecked,
     collections,

@@ -34,7 +34,24 @@ export function imagesRepo(q: Kysely<Database>): ImagesRepo {
     },
     async get(id) {
       const row = await q.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst()
-      return row ? imageRecordOf(row) : undefined
+      if (row) return imageRecordOf(row)
+      const imported = await q.selectFrom('user_images').selectAll().where('id', '=', id).limit(1).executeTakeFirst()
+      return imported ? imageRecordOf({ ...imported, org_id: '' }) : undefined
+    },
+    async putImported(image) {
+      await q
+        .insertInto('user_images')
+        .values({
+          id: image.id,
+          user_id: image.userId,
+          media_type: image.mediaType,
+          bytes: toBlob(image.bytes),
+          width: image.width,
+          height: image.height,
+          created_at: image.createdAt,
+        })
+        .onConflict((oc) => oc.columns(['id', 'user_id']).doNothing())
+        .execute()
     },
     async mediaType(id) {
       const row = await q.selectFrom('images').select('media_type').where('id', '=', id).executeTakeFirst()

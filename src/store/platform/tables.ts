@@ -109,6 +109,17 @@ export interface ImagesTable {
   created_at: string
 }
 
+/** The badge image of a credential a learner imported (migration 0015), kept for that learner; the id is the SHA-256 hex of the bytes. */
+export interface UserImagesTable {
+  id: string
+  user_id: string
+  media_type: 'image/png' | 'image/svg+xml'
+  bytes: Uint8Array
+  width: number
+  height: number
+  created_at: string
+}
+
 /** A skill or competency of a public framework (ESCO, O*NET) or a local one; the id is its URI. */
 export interface SkillsTable {
   id: string
@@ -466,6 +477,7 @@ export interface PlatformTables {
   trusted_issuers: TrustedIssuersTable
   endorsements: EndorsementsTable
   rate_limit_events: RateLimitEventsTable
+  user_images: UserImagesTable
 }
 
 /** One counted event of a rate limit (migration 0014): `key` is the limit's name and the hash of what it counts; times in ms. */

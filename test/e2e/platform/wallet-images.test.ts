@@ -1,0 +1,3 @@
+import { describeWalletImages } from './wallet-images-suite.js'
+
+describeWalletImages('sqlite')
