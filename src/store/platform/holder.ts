@@ -56,6 +56,7 @@ export function holderRepo(q: Kysely<Database>): HolderRepo {
       await q.deleteFrom('wallet_collections').where('user_id', '=', userId).execute()
       await q.deleteFrom('wallet_items').where('user_id', '=', userId).execute()
       await q.deleteFrom('account_emails').where('user_id', '=', userId).execute()
+      await q.deleteFrom('user_images').where('user_id', '=', userId).execute()
       const result = await q.deleteFrom('users').where('id', '=', userId).executeTakeFirst()
       return Number(result.numDeletedRows) === 1
     },
