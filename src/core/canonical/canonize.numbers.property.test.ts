@@ -163,3 +163,27 @@ describe('RDFC-1.0 fast path on numbers', () => {
     )
   }, 600_000)
 })
+
+describe('RDFC-1.0 fast path on repeated lines in a cohort', () => {
+  it('gives the general path a shared achievement with repeated lines when the credential also needs the N-degree algorithm', async () => {
+    const achievement = deepFreeze({ ...subjectWith({}).credentialSubject.achievement, creditsAvailable: [0, 5e-324] })
+    // Two identical evidence entries: blank nodes with one first-degree hash.
+    const evidence = [{ type: ['Evidence'], name: 'Same' }, { type: ['Evidence'], name: 'Same' }]
+    for (const id of ['urn:uuid:0f9c7a9e-1c1e-4b7a-9d0e-000000000001', 'urn:uuid:0f9c7a9e-1c1e-4b7a-9d0e-000000000002']) {
+      const credential: Json = { ...subjectWith({}), id, evidence }
+      credential.credentialSubject = { ...credential.credentialSubject, achievement }
+      const general = await canonizeGeneral(credential)
+      expect(general.split('\n').filter((line) => line.includes('#creditsAvailable>'))).toHaveLength(2)
+      const fast = await canonizeFast(credential)
+      if (fast !== undefined) expect(fast).toBe(general)
+    }
+  })
+})
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child)
+    Object.freeze(value)
+  }
+  return value
+}

@@ -110,7 +110,8 @@ class Walker {
     const firstSubject = this.subjectLog.length
     const repeatedBefore = this.repeatedSubject
     const subject = this.expand(ctx, activeProperty, element, top)
-    if (typeof subject === 'string' && !(this.repeatedSubject && !repeatedBefore) && !this.namesGraphsFrom(firstQuad))
+    // Not a subtree with repeated lines either: a replay would not tell canonizeFast about them.
+    if (typeof subject === 'string' && !(this.repeatedSubject && !repeatedBefore) && !this.repeatedLines && !this.namesGraphsFrom(firstQuad))
       subtrees.set(element, ctx, activeProperty, this.record(subject, firstQuad, firstBlankNode, firstSubject))
     return subject
   }
