@@ -2,10 +2,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { arbitraryCohort, arbitraryCredential, arbitraryEdgeCredential } from '../../../test/support/credential-arbitrary.js'
 import { arbitraryInteropCredential } from '../../../test/support/interop-arbitrary.js'
+import { assertProperty } from '../../../test/support/property.js'
 import { canonize, canonizeFast } from './canonize.js'
 import { canonizeGeneral } from './rdfc.js'
 
 // CI runs 10,000 generated credentials through both paths (EMBLEM_PROPERTY_RUNS overrides it locally).
+// A failure prints its seed and the EMBLEM_PROPERTY_SEED / EMBLEM_PROPERTY_PATH that replay it.
 const RUNS = Number(process.env.EMBLEM_PROPERTY_RUNS ?? 10_000)
 
 type Outcome = { ok: true; nquads: string } | { ok: false; code: string }
@@ -20,7 +22,7 @@ const outcome = async (run: () => Promise<string>): Promise<Outcome> => {
 describe('RDFC-1.0 fast path', () => {
   it(`yields byte-identical canonical N-Quads to jsonld + rdf-canonize on ${RUNS} generated credentials`, async () => {
     let fast = 0
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(arbitraryCredential, async (credential) => {
         const general = await outcome(() => canonizeGeneral(credential))
         const fastResult = await canonizeFast(credential)
@@ -37,7 +39,7 @@ describe('RDFC-1.0 fast path', () => {
   it('carries the shapes other issuers write (endorsements with proofs, VC 1.1, several subjects), byte for byte', async () => {
     let fast = 0
     const runs = Math.max(200, Math.floor(RUNS / 5))
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(arbitraryInteropCredential, async (credential) => {
         const general = await outcome(() => canonizeGeneral(credential))
         const fastResult = await canonizeFast(credential)
@@ -51,7 +53,7 @@ describe('RDFC-1.0 fast path', () => {
   }, 600_000)
 
   it('replays cached achievements and issuers across a cohort byte for byte', async () => {
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(arbitraryCohort, async (cohort) => {
         for (const credential of cohort) expect(await canonizeFast(credential)).toBe(await canonizeGeneral(credential))
       }),
@@ -70,7 +72,7 @@ describe('RDFC-1.0 fast path', () => {
   })
 
   it('agrees with the general path on duplicates, odd JSON-LD and invalid terms, failing where it fails', async () => {
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(arbitraryEdgeCredential, async (credential) => {
         const general = await outcome(() => canonizeGeneral(credential))
         const combined = await outcome(() => canonize(credential))

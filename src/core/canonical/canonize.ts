@@ -41,10 +41,11 @@ export async function canonizeFast(document: object, options: CanonizeOptions = 
       }
       continue
     }
-    return (
-      canonicalNQuads(dataset.quads, dataset.blankNodes, dataset.hashes) ??
-      (await rdfCanonize.canonize(provisionalNQuads(dataset.quads), { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads' }))
-    )
+    const nquads = canonicalNQuads(dataset.quads, dataset.blankNodes, dataset.hashes)
+    if (nquads !== undefined) return nquads
+    // N-Quads text would merge repeated lines that jsonld hands rdf-canonize as separate quads.
+    if (dataset.repeatedLines) return undefined
+    return rdfCanonize.canonize(provisionalNQuads(dataset.quads), { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads' })
   }
   return undefined
 }

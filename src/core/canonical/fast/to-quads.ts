@@ -17,6 +17,13 @@ export interface Quad {
   gb: number
   /** The finished N-Quads line, kept for quads without blank nodes that a cached subtree replays. */
   line?: string
+  /**
+   * For a literal object, the JSON value it came from and the datatype its term coerces to (null for
+   * none): jsonld's node map tells values apart by these (`util.compareValues`), not by the literal
+   * written, so 0 and 5e-324 (both "0"), or 1.5 and "1.5" coerced to a datatype, are two quads.
+   */
+  v?: unknown
+  t?: string | null
 }
 
 /** Thrown when the document uses a JSON-LD feature the fast path does not handle; the general path takes over. */
@@ -54,7 +61,8 @@ export function toQuads(document: unknown, contexts: ContextCache, subtrees?: Su
   if (!isPlainObject(document) || !('@context' in document)) return unsupported()
   const walker = new Walker(contexts, subtrees)
   walker.node(contexts.top(document['@context']), null, document, true)
-  return { quads: walker.deduplicated(), blankNodes: walker.blankNodes, hashes: walker.hashes }
+  const quads = walker.deduplicated()
+  return { quads, blankNodes: walker.blankNodes, hashes: walker.hashes, repeatedLines: walker.repeatedLines }
 }
 
 /** The quads of a document, how many blank nodes (numbered from 0) they use, and any first-degree hashes already known. */
@@ -62,6 +70,12 @@ export interface Dataset {
   quads: Quad[]
   blankNodes: number
   hashes: ReadonlyArray<string | undefined>
+  /**
+   * True when two quads write the same line: distinct JSON values with one literal form on one
+   * subject and predicate, which jsonld keeps as two quads (and rdf-canonize then hashes and writes
+   * twice). Parsing N-Quads would merge them, so such a dataset cannot go to rdf-canonize as text.
+   */
+  repeatedLines: boolean
 }
 
 class Walker {
@@ -72,6 +86,10 @@ class Walker {
   /** Set when two node objects share a subject, or two keys a predicate: then repeats can cross them. */
   private repeatedSubject = false
   blankNodes = 0
+  /** Set when two quads write the same line (see Dataset.repeatedLines). */
+  repeatedLines = false
+  /** The datatype the last literal `object` returned was coerced to (null for none). */
+  private coercion: string | null = null
   /** The graph quads go to: -1 for the default graph, else the blank node naming a `@graph` container's graph. */
   private graph = -1
 
@@ -92,7 +110,8 @@ class Walker {
     const firstSubject = this.subjectLog.length
     const repeatedBefore = this.repeatedSubject
     const subject = this.expand(ctx, activeProperty, element, top)
-    if (typeof subject === 'string' && !(this.repeatedSubject && !repeatedBefore) && !this.namesGraphsFrom(firstQuad))
+    // Not a subtree with repeated lines either: a replay would not tell canonizeFast about them.
+    if (typeof subject === 'string' && !(this.repeatedSubject && !repeatedBefore) && !this.repeatedLines && !this.namesGraphsFrom(firstQuad))
       subtrees.set(element, ctx, activeProperty, this.record(subject, firstQuad, firstBlankNode, firstSubject))
     return subject
   }
@@ -114,7 +133,7 @@ class Walker {
         quads.push({ ...q, line: nquadsLine(q.s, q.p, q.o) })
         continue
       }
-      const local: Quad = { s: q.s, sb: q.sb < 0 ? -1 : q.sb - firstBlankNode, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob - firstBlankNode, gb: -1 }
+      const local: Quad = { s: q.s, sb: q.sb < 0 ? -1 : q.sb - firstBlankNode, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob - firstBlankNode, gb: -1, v: q.v, t: q.t }
       quads.push(local)
       if (local.sb >= 0) related[local.sb]!.push(local)
       if (local.ob >= 0 && local.ob !== local.sb) related[local.ob]!.push(local)
@@ -128,7 +147,7 @@ class Walker {
     const offset = this.blankNodes
     for (const q of subtree.quads) {
       if (q.sb < 0 && q.ob < 0) this.quads.push(q)
-      else this.quads.push({ s: q.s, sb: q.sb < 0 ? -1 : q.sb + offset, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob + offset, gb: -1 })
+      else this.quads.push({ s: q.s, sb: q.sb < 0 ? -1 : q.sb + offset, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob + offset, gb: -1, v: q.v, t: q.t })
     }
     for (let i = 0; i < subtree.blankNodes; i++) this.hashes[offset + i] = subtree.hashes[i]
     this.blankNodes += subtree.blankNodes
@@ -217,10 +236,24 @@ class Walker {
         const termContainer = contexts.term(termCtx, key).container
         if (value.length === 0 || termContainer?.includes('@list')) return unsupported()
         const objects = value.map((item) => this.object(termCtx, key, iri, item))
-        // The node map keeps one copy of a repeated value; blank nodes are always distinct.
-        for (const object of objects.length > 1 ? new Set(objects) : objects) this.emit(subject, predicate, object)
+        // One term, one coercion for every literal among the items.
+        const coercion = contexts.term(termCtx, key).type
+        if (objects.length === 1 || new Set(objects).size === objects.length) {
+          for (let j = 0; j < objects.length; j++) this.emitValue(subject, predicate, objects[j]!, value[j], coercion)
+        } else {
+          // The node map keeps one copy of a repeated value (blank nodes are always distinct): one
+          // copy per JSON value for literals, which may write one line for two values.
+          for (let j = 0; j < objects.length; j++) {
+            const object = objects[j]!
+            if (objects.indexOf(object) < j && (!isLiteral(object) || value.slice(0, j).some((other, k) => objects[k] === object && other === value[j]))) continue
+            if (objects.indexOf(object) < j) this.repeatedLines = true
+            this.emitValue(subject, predicate, object, value[j], coercion)
+          }
+        }
       } else {
-        this.emit(subject, predicate, this.object(termCtx, key, iri, value))
+        const object = this.object(termCtx, key, iri, value)
+        // A literal is object()'s last step, so `coercion` is still the one it was written with.
+        this.emitValue(subject, predicate, object, value, this.coercion)
       }
     }
     return subject
@@ -279,13 +312,20 @@ class Walker {
     }
     if (type !== null && type.startsWith('@')) return unsupported()
     if (type === null && typeof value === 'string' && (term.language !== null || term.direction !== null)) return unsupported()
+    this.coercion = type
     return literalTerm(value, type) ?? unsupported()
   }
 
-  private emit(subject: Node, predicate: string, object: Node): void {
+  /** Emits a property's value: with its JSON value and coercion when it is a literal (see Quad.v). */
+  private emitValue(subject: Node, predicate: string, object: Node, value: unknown, coercion: string | null): void {
+    if (isLiteral(object)) this.emit(subject, predicate, object, value, coercion)
+    else this.emit(subject, predicate, object)
+  }
+
+  private emit(subject: Node, predicate: string, object: Node, value?: unknown, coercion?: string | null): void {
     const sb = typeof subject === 'number' ? subject : -1
     const ob = typeof object === 'number' ? object : -1
-    this.quads.push({ s: sb >= 0 ? '' : (subject as string), sb, p: predicate, o: ob >= 0 ? '' : (object as string), ob, gb: this.graph })
+    this.quads.push({ s: sb >= 0 ? '' : (subject as string), sb, p: predicate, o: ob >= 0 ? '' : (object as string), ob, gb: this.graph, v: value, t: coercion })
   }
 
   /**
@@ -294,12 +334,22 @@ class Walker {
    */
   deduplicated(): Quad[] {
     if (!this.repeatedSubject) return this.quads
-    const seen = new Set<string>()
+    const seen = new Map<string, Quad[]>()
     return this.quads.filter((q) => {
       const key = `${q.sb}${q.s} ${q.p} ${q.ob}${q.o} ${q.gb}`
-      if (seen.has(key)) return false
-      seen.add(key)
+      const same = seen.get(key)
+      if (!same) {
+        seen.set(key, [q])
+        return true
+      }
+      // A literal is the same value only when its JSON value and coercion are (util.compareValues).
+      if (q.ob >= 0 || !isLiteral(q.o) || same.some((other) => other.v === q.v && other.t === q.t)) return false
+      same.push(q)
+      this.repeatedLines = true
       return true
     })
   }
 }
+
+/** True for a serialized literal (`"…"`), false for an IRI or a blank node. */
+const isLiteral = (object: Node): boolean => typeof object === 'string' && object.charCodeAt(0) === 34
