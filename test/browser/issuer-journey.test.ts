@@ -78,7 +78,9 @@ describe.skipIf(!hasChromium)('the issuer’s journey in a browser', () => {
     await page.getByLabel('E-mail address').fill('ada@example.edu')
     await page.getByLabel('Password').fill('a long and unusual passphrase 42')
     await submit(page, /^sign in$/i)
-    expect(new URL(page.url()).pathname).toBe('/dashboard')
+    // Without an organization yet, the account lands in its wallet, which points issuers to creating one.
+    expect(new URL(page.url()).pathname).toBe('/wallet')
+    await expect(page.locator('a[href="/dashboard?orgs=1"]').count()).resolves.toBe(1)
 
     // Create the organization.
     await page.goto(`${base}/orgs/new`)

@@ -76,7 +76,8 @@ describe('emblem credential sign on worker threads', () => {
 
     const out = one.out.trimEnd().split('\n').map((line) => JSON.parse(line))
     expect(out.map((c) => c.id)).toEqual(credentials.map((c) => c.id))
-    expect(out.every((c) => c.proof?.cryptosuite === 'eddsa-rdfc-2022' && c.proof.created === CREATED)).toBe(true)
+    // Emblem emits `proof` as a set of one (both official OB 3.0 schema variants accept it).
+    expect(out.every((c) => Array.isArray(c.proof) && c.proof.length === 1 && c.proof[0].cryptosuite === 'eddsa-rdfc-2022' && c.proof[0].created === CREATED)).toBe(true)
     expect(one.err.trimEnd().split('\n').map((line) => /^emblem: line (\d+): /.exec(line)?.[1])).toEqual(['18', '151', '300'])
   })
 
