@@ -1,7 +1,7 @@
 import { PlatformError } from '../../core/errors.js'
 import { RateLimitedError, waitPhrase } from '../accounts/errors.js'
 import { verifyPassword } from '../accounts/password-hash.js'
-import type { RateLimiter } from '../accounts/rate-limiter.js'
+import type { SharedRateLimiter } from '../platform/rate-limits.js'
 import { InputError } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 
@@ -27,19 +27,19 @@ export class LastOwnerError extends PlatformError {
  */
 export async function deleteAccount(
   { store }: Pick<PlatformPorts, 'store'>,
-  limiter: RateLimiter,
+  limiter: SharedRateLimiter,
   { userId, password }: { userId: string; password: string },
 ): Promise<void> {
   const key = `delete-account\n${userId}`
-  const decision = limiter.check(key)
+  const decision = await limiter.check(key)
   if (!decision.allowed) throw new RateLimitedError(`Too many wrong passwords. Try again ${waitPhrase(decision.retryAfterSeconds)}.`, decision.retryAfterSeconds)
   const user = await store.repos.accounts.userById(userId)
   if (!user) throw new PlatformError('ERR_NOT_FOUND', 'This account no longer exists')
   if (!(await verifyPassword(user.passwordHash, password))) {
-    limiter.hit(key)
+    await limiter.hit(key)
     throw new InputError([{ path: 'password', code: 'mismatch', message: 'This is not your password' }])
   }
-  limiter.reset(key)
+  await limiter.reset(key)
   await store.transaction(async (tx) => {
     const owned = (await tx.repos.orgs.ofUser(userId)).filter((m) => m.role === 'owner')
     const alone: Array<{ slug: string; name: string }> = []

@@ -1,5 +1,5 @@
 import type { VerificationReport } from '../../core/verification/index.js'
-import { createRateLimiter } from '../accounts/rate-limiter.js'
+import { sharedRateLimiter } from '../platform/rate-limits.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { deleteAccount, soleOwnerships } from './account-erasure.js'
 import { exportAccount } from './export-data.js'
@@ -53,7 +53,7 @@ export interface HolderUseCases {
 
 /** The holder use cases bound to `ports`. */
 export function holderUseCases(ports: PlatformPorts): HolderUseCases {
-  const wrongPasswords = createRateLimiter(ports.clock, { limit: 5, windowMs: 15 * 60_000 })
+  const wrongPasswords = sharedRateLimiter(ports, 'account-deletion-password', { limit: 5, windowMs: 15 * 60_000 })
   const notifications = async (userId: string): Promise<NotificationChoices> => {
     const [{ productNews }, expiryReminders] = await Promise.all([ports.store.repos.holder.notificationSettings(userId), ports.store.repos.accountEmails.expiryReminders(userId)])
     return { expiryReminders, productNews }

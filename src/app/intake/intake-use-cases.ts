@@ -1,5 +1,5 @@
 import { RateLimitedError } from '../accounts/errors.js'
-import { createRateLimiter } from '../accounts/rate-limiter.js'
+import { sharedRateLimiter } from '../platform/rate-limits.js'
 import type { CredentialsUseCases } from '../credentials/credentials-use-cases.js'
 import type { FetchLocal } from '../credentials/ports.js'
 import type { Viewer } from '../credentials/verify-issued-credential.js'
@@ -31,16 +31,17 @@ export interface IntakeUseCases {
    */
   importToWallet(userId: string, input: IntakeInput, context: InspectContext): Promise<{ inspection: Inspection; item: WalletItemView; duplicate: boolean }>
   /** Counts one public verification for `client`; RateLimitedError (with its Retry-After) past the limit. */
-  limit(client: string): void
+  limit(client: string): Promise<void>
 }
 
 /** The intake use cases bound to `ports`; VCs are verified by `credentials.verifySubmitted` (recorded like any verification). */
 export function intakeUseCases(ports: PlatformPorts, credentials: Pick<CredentialsUseCases, 'verifySubmitted'>): IntakeUseCases {
-  const limiter = createRateLimiter(ports.clock, VERIFY_RATE_LIMIT)
-  const limit = (client: string) => {
-    const decision = limiter.check(client)
+  // Counted across processes (the database, or Redis when configured).
+  const limiter = sharedRateLimiter(ports, 'public-verify', VERIFY_RATE_LIMIT)
+  const limit = async (client: string) => {
+    const decision = await limiter.check(client)
     if (!decision.allowed) throw new RateLimitedError(`Too many verifications from this address; try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds)
-    limiter.hit(client)
+    await limiter.hit(client)
   }
   const inspectWith = (input: IntakeInput, { fetchLocal, viewer }: InspectContext) =>
     inspect(

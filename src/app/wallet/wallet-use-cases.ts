@@ -1,5 +1,5 @@
 import type { VerificationReport } from '../../core/verification/index.js'
-import { createRateLimiter } from '../accounts/rate-limiter.js'
+import { sharedRateLimiter } from '../platform/rate-limits.js'
 import type { DocumentAccess, FetchLocal, IssuedCredentialView } from '../credentials/ports.js'
 import { jsonDocuments } from '../platform/fetcher.js'
 import type { PlatformPorts } from '../platform/ports.js'
@@ -80,7 +80,8 @@ export function walletUseCases(ports: PlatformPorts): WalletUseCases {
     const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote } : { fetchLocal }
     return { ...ports, documents }
   }
-  const mailLimit = createRateLimiter(ports.clock, { limit: 5, windowMs: 60 * 60_000 })
+  // Counted across processes (the database, or Redis when configured).
+  const mailLimit = sharedRateLimiter(ports, 'account-email-link', { limit: 5, windowMs: 60 * 60_000 })
   return {
     addImported: (userId, x) => addImported(ports, userId, x),
     verify: (document, fetchLocal) => verifyDocument(deps(fetchLocal), document),

@@ -8,7 +8,7 @@ import { parseEmail } from '../accounts/account-input.js'
 import { ACCOUNT_MAIL_FROM_NAME } from '../accounts/deps.js'
 import { VERIFY_EMAIL_TTL_MS, verifyEmailUrl } from '../accounts/email-verification.js'
 import { RateLimitedError, waitPhrase } from '../accounts/errors.js'
-import type { RateLimiter } from '../accounts/rate-limiter.js'
+import type { SharedRateLimiter } from '../platform/rate-limits.js'
 import { isClaimTokenShaped } from '../credentials/claim-link.js'
 import type { DocumentAccess, IssuedCredentialView } from '../credentials/ports.js'
 import { signedDocumentOf, signedText } from '../credentials/signed-document.js'
@@ -420,7 +420,7 @@ async function queueAddressConfirmation(tx: Parameters<Parameters<WalletDeps['st
  * Adds an address to the account and mails it a confirmation link (the verify-email link, for this
  * address). ERR_CONFLICT (code `taken`) when an account has it; at most 5 mails an hour per address.
  */
-export async function addEmail(deps: WalletDeps & { mailLimit: RateLimiter }, userId: string, raw: string): Promise<AccountEmailRecord> {
+export async function addEmail(deps: WalletDeps & { mailLimit: SharedRateLimiter }, userId: string, raw: string): Promise<AccountEmailRecord> {
   const parsed = parseEmail(raw)
   if ('problem' in parsed) throw new InputError([{ path: 'email', code: parsed.code, message: parsed.problem }])
   const user = await deps.store.repos.accounts.userById(userId)
@@ -431,7 +431,7 @@ export async function addEmail(deps: WalletDeps & { mailLimit: RateLimiter }, us
     return existing
   }
   if ((await deps.store.repos.accountEmails.list(userId)).length >= 10) throw new InputError([{ path: 'email', code: 'too_many', message: 'An account holds at most 10 addresses' }])
-  const decision = deps.mailLimit.check(parsed.email)
+  const decision = await deps.mailLimit.check(parsed.email)
   if (!decision.allowed) throw new RateLimitedError(`We sent several links to this address in the last hour; try again ${waitPhrase(decision.retryAfterSeconds)}`, decision.retryAfterSeconds)
   const added = await deps.store.transaction(async (tx) => {
     if ((await tx.repos.accountEmails.add(userId, parsed.email, deps.clock.now().toISOString())) === 'taken') return false
@@ -439,22 +439,22 @@ export async function addEmail(deps: WalletDeps & { mailLimit: RateLimiter }, us
     return true
   })
   if (!added) throw new InputError([{ path: 'email', code: 'taken', message: 'Another account uses this address' }], { code: 'ERR_CONFLICT' })
-  deps.mailLimit.hit(parsed.email)
+  await deps.mailLimit.hit(parsed.email)
   deps.wake('mail')
   return (await deps.store.repos.accountEmails.byEmail(parsed.email))!
 }
 
 /** Mails a new confirmation link to an unconfirmed address of the account. */
-export async function resendEmailConfirmation(deps: WalletDeps & { mailLimit: RateLimiter }, userId: string, email: string): Promise<void> {
+export async function resendEmailConfirmation(deps: WalletDeps & { mailLimit: SharedRateLimiter }, userId: string, email: string): Promise<void> {
   const record = await deps.store.repos.accountEmails.byEmail(email)
   if (!record || record.userId !== userId) throw new PlatformError('ERR_NOT_FOUND', 'This address is not one of your account')
   if (record.verifiedAt !== null) return
   const user = await deps.store.repos.accounts.userById(userId)
   if (!user) throw new PlatformError('ERR_NOT_FOUND', 'This account no longer exists')
-  const decision = deps.mailLimit.check(email)
+  const decision = await deps.mailLimit.check(email)
   if (!decision.allowed) throw new RateLimitedError(`We sent several links to this address in the last hour; try again ${waitPhrase(decision.retryAfterSeconds)}`, decision.retryAfterSeconds)
   await deps.store.transaction((tx) => queueAddressConfirmation(tx, deps, user, email))
-  deps.mailLimit.hit(email)
+  await deps.mailLimit.hit(email)
   deps.wake('mail')
 }
 

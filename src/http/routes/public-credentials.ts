@@ -124,7 +124,7 @@ export const publicCredentialRoutes = (): Hono =>
     })
     .post('/api/v1/verify', async (c) => {
       try {
-        c.var.platform.intake.limit(clientIp(c))
+        await c.var.platform.intake.limit(clientIp(c))
       } catch (err) {
         withRetryAfter(c, err)
       }

@@ -53,7 +53,7 @@ async function verifyPage(c: Context, read: () => Promise<{ input: IntakeInput; 
   let values: VerifyModel['values'] = {}
   try {
     try {
-      platform.intake.limit(clientIp(c))
+      await platform.intake.limit(clientIp(c))
     } catch (err) {
       withRetryAfter(c, err)
     }
