@@ -161,6 +161,11 @@ export function describeSharing(dialect: 'sqlite' | 'postgres'): void {
         expect((await t.request(`/u/grace/c/${priv}/download/credential.json`)).status).toBe(404)
         expect((await t.request(`/u/grace/c/${shown}/download/credential.json`)).status).toBe(200)
 
+        // In the wallet, a credential on the public profile is shared (LinkedIn post, embed snippet) by its profile page; a private one is not.
+        const walletPage = await html(await t.request(`/wallet/${shown}`, { as: grace }))
+        expect(walletPage).toContain(`http://localhost:3000/u/grace/c/${shown}`)
+        expect(await html(await t.request(`/wallet/${priv}`, { as: grace }))).not.toContain(`/u/grace/c/${priv}`)
+
         // Switched off again: gone from view.
         await saveProfile(grace, { handle: 'grace', displayName: 'Grace Hopper', public: false })
         expect((await t.request('/u/grace')).status).toBe(404)

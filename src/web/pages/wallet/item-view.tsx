@@ -37,6 +37,8 @@ export interface WalletItemModel {
   collections: WalletCollectionRecord[]
   checkedAt: Date
   notice?: ItemNotice | undefined
+  /** The credential's page on the learner's public profile, when it is shown there (imported credentials share by it). */
+  profileUrl?: string | undefined
 }
 
 /** The wallet page of one credential. */
@@ -124,7 +126,7 @@ export function WalletItemView({ model }: { model: WalletItemModel }) {
               <button type="submit" class="button secondary"><Icon name="user" />{item.showName ? t.t('wallet.item.hideName') : t.t('wallet.item.showName')}</button>
             </Form>
           </Card>
-          <WalletShareActions item={shareableOf(item, d)} />
+          <WalletShareActions item={shareableOf(item, d)} profileUrl={model.profileUrl} />
           <Card title={t.t('wallet.item.collections')} id="collections">
             {detail.collections.length > 0 ? (
               <ul class="wallet-in-collections">
