@@ -306,6 +306,10 @@ export async function openServices(config: Config, log: Logger = createLogger(co
     const batches: BatchRunner = jobs
       ? startBatchRunner({
           platform: platform.ports,
+          leaseMs: config.batchLeaseMs,
+          // A batch left by a dead process is looked for again once its lease can have expired.
+          pollMs: Math.min(5_000, config.batchLeaseMs),
+          chunkSize: config.batchChunkRows,
           observe: observe('batches'),
           onChunk: (outcome) => metrics.batchRows(outcome),
           onError: (err) => log.error('batch runner failed', { error: errorOf(err) }),
