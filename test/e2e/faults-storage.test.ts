@@ -15,7 +15,7 @@ import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/index.js'
 import { TEST_DATABASE_URL } from '../store/postgres-schema.js'
-import { csvOf, seedInstance, startEmblem, testMasterKey, waitFor, type EmblemProcess, type SeededInstance } from '../support/emblem-process.js'
+import { batchState, csvOf, queueBatch, seedInstance, startEmblem, testMasterKey, waitFor, type EmblemProcess, type SeededInstance } from '../support/emblem-process.js'
 
 const PUBLIC_URL = 'http://localhost:3000'
 const mounts: string[] = []
@@ -121,6 +121,59 @@ describe.skipIf(!canMount)('a full disk under a SQLite data directory', () => {
       await store.close()
     }
     expect(await server.stop('SIGTERM')).toBe(0)
+  })
+})
+
+describe.skipIf(!canMount)('a full disk while a CSV batch runs', () => {
+  const running: EmblemProcess[] = []
+  afterAll(async () => void (await Promise.all(running.map((p) => p.stop('SIGKILL')))))
+
+  it('leaves the batch running (never failed, nothing half-written) and finishes it once space is freed', { timeout: 120_000 }, async () => {
+    const dir = smallDisk('6m')!
+    const masterKey = testMasterKey()
+    const seeded = await seedInstance({ databaseUrl: join(dir, 'emblem.db'), masterKey, publicUrl: PUBLIC_URL })
+    const env = { EMBLEM_DATA_DIR: dir, EMBLEM_MASTER_KEY: masterKey, EMBLEM_PUBLIC_URL: PUBLIC_URL, EMBLEM_BATCH_LEASE_SECONDS: '1', EMBLEM_BATCH_CHUNK_ROWS: '50' }
+    // A web process accepts the upload; the worker starts only once the disk is full.
+    const web = await startEmblem(['serve', '--role', 'web'], env)
+    running.push(web)
+    const rows = 300
+    const id = await queueBatch(web.base, seeded, csvOf(rows, 'disk-batch'), 'disk.csv')
+    const fillers: string[] = []
+    try {
+      for (let i = 0; ; i++) {
+        const file = join(dir, `filler-${i}`)
+        writeFileSync(file, Buffer.alloc(16 * 1024, 1))
+        fillers.push(file)
+      }
+    } catch (err) {
+      expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC')
+    }
+    const worker = await startEmblem(['serve', '--role', 'worker'], env)
+    running.push(worker)
+    await new Promise((r) => setTimeout(r, 4000))
+    const stuck = await batchState(web.base, seeded, id)
+    expect(stuck.state).not.toBe('failed')
+    expect(stuck.issued).toBeLessThan(rows)
+
+    for (const file of fillers) rmSync(file)
+    await waitFor('the batch to finish', async () => (await batchState(web.base, seeded, id)).state === 'done', 30_000).catch(async (err) => {
+      console.log(JSON.stringify(await batchState(web.base, seeded, id)), worker.log().split('\n').slice(-15).join('\n'))
+      throw err
+    })
+    expect(await batchState(web.base, seeded, id)).toMatchObject({ state: 'done', issued: rows, failed: 0 })
+    const store = await openStore({ url: join(dir, 'emblem.db') })
+    try {
+      const issued = await store.db.selectFrom('issued_credentials').select(['credential_id', 'batch_row']).where('batch_id', '=', id).execute()
+      expect(issued).toHaveLength(rows)
+      expect(new Set(issued.map((c) => Number(c.batch_row))).size).toBe(rows)
+      const leaves = await store.db.selectFrom('log_leaves').select(['idx', 'credential_id']).orderBy('idx').execute()
+      expect(leaves.map((l) => Number(l.idx))).toEqual(Array.from({ length: rows }, (_, i) => i))
+      expect(new Set(leaves.map((l) => l.credential_id))).toEqual(new Set(issued.map((c) => c.credential_id)))
+    } finally {
+      await store.close()
+    }
+    expect(await worker.stop('SIGTERM')).toBe(0)
+    expect(await web.stop('SIGTERM')).toBe(0)
   })
 })
 
