@@ -129,14 +129,14 @@ describe.skipIf(!canMount)('a full disk while a CSV batch runs', () => {
   afterAll(async () => void (await Promise.all(running.map((p) => p.stop('SIGKILL')))))
 
   it('leaves the batch running (never failed, nothing half-written) and finishes it once space is freed', { timeout: 120_000 }, async () => {
-    const dir = smallDisk('6m')!
+    const dir = smallDisk('24m')!
     const masterKey = testMasterKey()
     const seeded = await seedInstance({ databaseUrl: join(dir, 'emblem.db'), masterKey, publicUrl: PUBLIC_URL })
-    const env = { EMBLEM_DATA_DIR: dir, EMBLEM_MASTER_KEY: masterKey, EMBLEM_PUBLIC_URL: PUBLIC_URL, EMBLEM_BATCH_LEASE_SECONDS: '1', EMBLEM_BATCH_CHUNK_ROWS: '50' }
+    const env = { EMBLEM_DATA_DIR: dir, EMBLEM_MASTER_KEY: masterKey, EMBLEM_PUBLIC_URL: PUBLIC_URL, EMBLEM_BATCH_LEASE_SECONDS: '1', EMBLEM_BATCH_CHUNK_ROWS: '20' }
     // A web process accepts the upload; the worker starts only once the disk is full.
     const web = await startEmblem(['serve', '--role', 'web'], env)
     running.push(web)
-    const rows = 300
+    const rows = 100
     const id = await queueBatch(web.base, seeded, csvOf(rows, 'disk-batch'), 'disk.csv')
     const fillers: string[] = []
     try {
@@ -157,7 +157,7 @@ describe.skipIf(!canMount)('a full disk while a CSV batch runs', () => {
 
     for (const file of fillers) rmSync(file)
     await waitFor('the batch to finish', async () => (await batchState(web.base, seeded, id)).state === 'done', 30_000).catch(async (err) => {
-      console.log(JSON.stringify(await batchState(web.base, seeded, id)), worker.log().split('\n').slice(-15).join('\n'))
+      console.log(JSON.stringify(await batchState(web.base, seeded, id)), worker.log().split('\n').filter((l) => !/disk is full/.test(l)).slice(-8).join('\n'), spawnSync('ls', ['-la', dir], { encoding: 'utf8' }).stdout, spawnSync('df', ['-k', dir], { encoding: 'utf8' }).stdout)
       throw err
     })
     expect(await batchState(web.base, seeded, id)).toMatchObject({ state: 'done', issued: rows, failed: 0 })
