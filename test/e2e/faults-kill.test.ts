@@ -88,24 +88,28 @@ describe.each(dialects)('kill -9 during a bulk issuance on $name', ({ name, post
     const publicUrl = 'http://localhost:3000'
     const instance = await seedInstance({ databaseUrl, masterKey, publicUrl })
     // A short lease: a batch whose process died is taken up again a second after the restart.
-    const env = { EMBLEM_DATA_DIR: dataDir, EMBLEM_DATABASE_URL: databaseUrl, EMBLEM_MASTER_KEY: masterKey, EMBLEM_PUBLIC_URL: publicUrl, EMBLEM_BATCH_LEASE_SECONDS: '1', EMBLEM_BATCH_CHUNK_ROWS: SOAK ? '250' : '100' }
+    const env = { EMBLEM_DATA_DIR: dataDir, EMBLEM_DATABASE_URL: databaseUrl, EMBLEM_MASTER_KEY: masterKey, EMBLEM_PUBLIC_URL: publicUrl, EMBLEM_BATCH_LEASE_SECONDS: '1', EMBLEM_BATCH_CHUNK_ROWS: SOAK ? '250' : '50' }
     current = await startEmblem(['serve'], env)
     const batchId = await queueBatch(current.base, instance, csvOf(ROWS, 'kill'), 'kill.csv')
 
-    // Kill at random moments while the batch runs: each life first commits at least one chunk (so the
-    // batch moves on), then dies at a random moment after it (signing, committing, checkpointing).
+    // Kill at random moments while the batch runs: each life commits up to a random row a chunk or
+    // two further on (so the batch moves on and every kill has rows left to land in), then dies a
+    // random few milliseconds later (signing, committing, checkpointing).
+    const chunk = SOAK ? 250 : 50
     const progress: number[] = []
     let kills = 0
     while (kills < KILLS) {
       const from = (await batchState(current.base, instance, batchId)).nextRow
+      const target = from + Math.ceil(chunk * (1 + random()))
       const base = current.base
-      let state = { state: 'queued', nextRow: from }
-      await waitFor('the batch to move on after a restart', async () => {
+      const until = Date.now() + 60_000
+      let state = await batchState(base, instance, batchId)
+      while (state.nextRow < target && state.state !== 'done' && Date.now() < until) {
+        await sleep(5)
         state = await batchState(base, instance, batchId)
-        return state.nextRow > from || state.state === 'done'
-      }, 60_000)
+      }
       if (state.state === 'done') break
-      await sleep(Math.floor(random() * (SOAK ? 1500 : 600)))
+      await sleep(Math.floor(random() * 60))
       expect(await current.stop('SIGKILL')).toBeNull()
       kills++
       current = await startEmblem(['serve'], env)
