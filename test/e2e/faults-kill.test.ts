@@ -98,22 +98,31 @@ describe.each(dialects)('kill -9 during a bulk issuance on $name', ({ name, post
     const chunk = SOAK ? 250 : 50
     const progress: number[] = []
     let kills = 0
-    while (kills < KILLS) {
-      const from = (await batchState(current.base, instance, batchId)).nextRow
-      const target = from + Math.ceil(chunk * (1 + random()))
-      const base = current.base
-      const until = Date.now() + 60_000
-      let state = await batchState(base, instance, batchId)
-      while (state.nextRow < target && state.state !== 'done' && Date.now() < until) {
-        await sleep(5)
-        state = await batchState(base, instance, batchId)
+    // Progress read straight from the database (a server busy committing answers its API late).
+    const watcher = await openStore({ url: databaseUrl })
+    const committed = async () => {
+      const row = await watcher.db.selectFrom('batches').select(['next_row', 'state']).where('id', '=', batchId).executeTakeFirstOrThrow()
+      return { nextRow: Number(row.next_row), state: row.state }
+    }
+    try {
+      while (kills < KILLS) {
+        const from = (await committed()).nextRow
+        const target = from + Math.ceil(chunk * (1 + random()))
+        const until = Date.now() + 60_000
+        let state = await committed()
+        while (state.nextRow < target && state.state !== 'done' && Date.now() < until) {
+          await sleep(5)
+          state = await committed()
+        }
+        if (state.state === 'done') break
+        await sleep(Math.floor(random() * 60))
+        expect(await current.stop('SIGKILL')).toBeNull()
+        kills++
+        progress.push((await committed()).nextRow)
+        current = await startEmblem(['serve'], env)
       }
-      if (state.state === 'done') break
-      await sleep(Math.floor(random() * 60))
-      expect(await current.stop('SIGKILL')).toBeNull()
-      kills++
-      current = await startEmblem(['serve'], env)
-      progress.push((await batchState(current.base, instance, batchId)).nextRow)
+    } finally {
+      await watcher.close()
     }
     const last = current.base
     await waitFor('the batch to finish', async () => ['done', 'failed'].includes((await batchState(last, instance, batchId)).state), SOAK ? 900_000 : 60_000)
