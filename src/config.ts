@@ -31,6 +31,10 @@ export interface Config {
   readonly dev: boolean
   /** Where uploaded CSV files live; every process of one instance must see the same directory (default `<dataDir>/batches`). */
   readonly batchDir: string
+  /** How long a worker's lease on a batch lasts without a committed chunk; a batch whose worker died is resumed by another after it. */
+  readonly batchLeaseMs: number
+  /** Rows a worker signs and commits in one transaction of a batch. */
+  readonly batchChunkRows: number
   /** The bearer token of GET /metrics; undefined: /metrics does not exist (404). */
   readonly metricsToken: string | undefined
   /** A redis:// URL: rate limits are counted in Redis instead of the database. */
@@ -69,6 +73,8 @@ export const ENV_VARS = {
   EMBLEM_ADMIN_EMAILS: "the instance's administrators, comma separated: they read the instance's own e-mail (confirmations, password resets) at /admin/outbox while no SMTP is configured (default: none)",
   EMBLEM_DEV: 'development mode: e-mail held without SMTP that is not tied to an organization is also printed to the server log, links included (default false)',
   EMBLEM_BATCH_DIR: 'directory of uploaded CSV files, shared by every process of the instance (default <data dir>/batches)',
+  EMBLEM_BATCH_LEASE_SECONDS: "how long a worker holds a batch without committing a chunk; a batch whose process died (kill -9, lost host) resumes in another process after this (default 60)",
+  EMBLEM_BATCH_CHUNK_ROWS: 'rows of a batch signed and committed in one transaction: a process killed mid-batch loses at most one chunk of work (default 1000)',
   EMBLEM_METRICS_TOKEN: 'bearer token of GET /metrics (Prometheus); unset: /metrics answers 404 (default: unset)',
   EMBLEM_REDIS_URL: 'redis:// or rediss:// URL: rate limits are counted in Redis instead of the database (default: the database)',
   EMBLEM_TRUSTED_PROXY_HOPS: 'how many reverse proxies in front of Emblem append the client address to X-Forwarded-For; rate limits then key on the address the outermost one saw (default 0: the connection\'s address)',
@@ -106,6 +112,8 @@ const envSchema = z.object({
     .optional(),
   EMBLEM_DEV: flag.default(false),
   EMBLEM_BATCH_DIR: z.string().optional(),
+  EMBLEM_BATCH_LEASE_SECONDS: integer(1, 3600).default(60),
+  EMBLEM_BATCH_CHUNK_ROWS: integer(10, 10_000).default(1000),
   EMBLEM_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,}$/, { error: 'must be at least 16 printable characters without spaces' }).optional(),
   EMBLEM_REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
   EMBLEM_TRUSTED_PROXY_HOPS: integer(0, 5).default(0),
@@ -157,6 +165,8 @@ export function loadConfig(
     adminEmails: e.EMBLEM_ADMIN_EMAILS ?? [],
     dev: e.EMBLEM_DEV,
     batchDir: resolve(e.EMBLEM_BATCH_DIR ?? join(dataDir, 'batches')),
+    batchLeaseMs: e.EMBLEM_BATCH_LEASE_SECONDS * 1000,
+    batchChunkRows: e.EMBLEM_BATCH_CHUNK_ROWS,
     metricsToken: e.EMBLEM_METRICS_TOKEN,
     redisUrl: e.EMBLEM_REDIS_URL,
     trustedProxyHops: e.EMBLEM_TRUSTED_PROXY_HOPS,

@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, mkdir } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import { dirname } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -41,6 +42,8 @@ import { startExpiryReminders } from './jobs/expiry-reminders.js'
 import { startTrustRefresher } from './jobs/trust-refresher.js'
 import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
+import { PlatformError } from './core/errors.js'
+import { storageFailureOf } from './core/storage-failure.js'
 import { isPostgresUrl, openStore, type Store } from './store/index.js'
 import { createMetrics, type Metrics } from './metrics/index.js'
 import { metricsRoutes, requestMetrics, type HttpMetrics } from './http/routes/metrics.js'
@@ -305,6 +308,10 @@ export async function openServices(config: Config, log: Logger = createLogger(co
     const batches: BatchRunner = jobs
       ? startBatchRunner({
           platform: platform.ports,
+          leaseMs: config.batchLeaseMs,
+          // A batch left by a dead process is looked for again once its lease can have expired.
+          pollMs: Math.min(5_000, config.batchLeaseMs),
+          chunkSize: config.batchChunkRows,
           observe: observe('batches'),
           onChunk: (outcome) => metrics.batchRows(outcome),
           onError: (err) => log.error('batch runner failed', { error: errorOf(err) }),
@@ -381,8 +388,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
  * does on its own): a SQLite file's directory is created (mode 0700) when missing.
  */
 export async function openMigratedStore(config: Config, log?: Logger): Promise<Store> {
-  if (!isPostgresUrl(config.databaseUrl) && config.databaseUrl !== ':memory:')
-    await mkdir(dirname(config.databaseUrl), { recursive: true, mode: 0o700 })
+  if (!isPostgresUrl(config.databaseUrl) && config.databaseUrl !== ':memory:') await writableDirectory(dirname(config.databaseUrl))
   const store = await openStore({
     url: config.databaseUrl,
     ...(log ? { onConnectionError: (err: Error) => log.warn('database connection lost', { error: err.message }) } : {}),
@@ -392,7 +398,19 @@ export async function openMigratedStore(config: Config, log?: Logger): Promise<S
     return store
   } catch (err) {
     await store.close()
-    throw err
+    throw storageFailureOf(err) ?? err
+  }
+}
+
+/** Creates `dir` (mode 0700) when missing and checks it can be written: SQLite writes its journal beside the database. */
+async function writableDirectory(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    await access(dir, constants.W_OK)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error'
+    const why = code === 'EROFS' ? 'it is on a read-only file system' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code
+    throw new PlatformError(code === 'ENOSPC' ? 'ERR_STORAGE_FULL' : 'ERR_STORE_READ_ONLY', `the data directory ${dir} cannot be written (${why}); Emblem needs a writable directory for its SQLite database (EMBLEM_DATA_DIR, EMBLEM_DATABASE_URL)`, { cause: err })
   }
 }
 

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { PlatformError, type ErrorCode } from '../core/errors.js'
 import { InputError, type InputIssue } from '../app/platform/input-error.js'
+import { storageFailureOf } from '../core/storage-failure.js'
 import type { Logger } from './logger.js'
 
 /** Codes a problem body can carry: the platform's, plus the ones only the HTTP edge produces. */
@@ -50,6 +51,8 @@ const problemOf: Record<ErrorCode, Mapping> = {
   ERR_UNSUPPORTED_SUITE: [422, 'Unsupported cryptosuite'],
   ERR_LOG_INCONSISTENT: [500, 'Transparency log inconsistent'],
   ERR_STORE_UNAVAILABLE: [503, 'Database unavailable'],
+  ERR_STORAGE_FULL: [507, 'Insufficient storage'],
+  ERR_STORE_READ_ONLY: [503, 'Database read-only'],
   ERR_NOTE_INVALID: [422, 'Invalid signed note'],
   ERR_LOG_UNAVAILABLE: [503, 'Transparency log unavailable'],
   ERR_CREDENTIAL_EXISTS: [409, 'Credential already stored'],
@@ -113,10 +116,13 @@ export const notFound: NotFoundHandler = (c) =>
 export const createErrorHandler =
   (log: Logger): ErrorHandler =>
   (err, c) => {
+    // A full disk or a read-only database (SQLite, PostgreSQL or a file): a clear 507/503, not a 500 with a stack.
+    err = storageFailureOf(err) ?? err
     if (err instanceof PlatformError) {
       const [status, title] = problemOf[err.code]
-      if (err.code === 'ERR_STORE_UNAVAILABLE') {
-        // Expected while the database restarts: a warning (with its cause), and when to try again.
+      if (err.code === 'ERR_STORE_UNAVAILABLE' || err.code === 'ERR_STORAGE_FULL' || err.code === 'ERR_STORE_READ_ONLY') {
+        // Expected while the database restarts (or until an operator frees space or makes it writable):
+        // a warning (with its cause), and when to try again.
         log.warn(err.message, { code: err.code, cause: err.cause instanceof Error ? err.cause.message : String(err.cause) })
         c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS))
       } else if (status >= 500) log.error(err.message, { code: err.code, stack: err.stack })
