@@ -102,6 +102,7 @@ function MobileMenu() {
           {user?.orgs.map((org) => (
             <li><a href={`/orgs/${org.slug}/dashboard`}><Icon name="building" />{org.name}</a></li>
           ))}
+          <li><a href="/verify"><Icon name="shield" />{t.t('common.nav.verify')}</a></li>
           <li><a href="/log"><Icon name="tree" />{t.t('common.nav.log')}</a></li>
           <li><a href="/api/docs"><Icon name="code" />{t.t('common.nav.api')}</a></li>
           {user ? (
@@ -138,6 +139,7 @@ export function AppHeader() {
           <ul>
             {user && <li><NavLink href="/dashboard" icon="dashboard">{t.t('common.nav.dashboard')}</NavLink></li>}
             {user && <li><NavLink href="/wallet" icon="award">{t.t('wallet.nav')}</NavLink></li>}
+            <li><NavLink href="/verify" icon="shield">{t.t('common.nav.verify')}</NavLink></li>
             <li><NavLink href="/log" icon="tree">{t.t('common.nav.log')}</NavLink></li>
             <li><NavLink href="/api/docs" icon="code">{t.t('common.nav.api')}</NavLink></li>
           </ul>
