@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely'
 import type { Database } from '../schema.js'
 import { createStore, type RunTransaction, type Store } from '../store.js'
 import { postgresLeafInserter } from './postgres-leaf-inserter.js'
@@ -55,7 +55,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
   })
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: resilientPool(pool, onConnectionError) }) })
+  const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool: resilientPool(pool, onConnectionError) }) })
 
   const runTransaction: RunTransaction = (work) =>
     db.transaction().execute(async (trx) => {
@@ -67,4 +67,38 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return work(trx, lock)
     })
   return createStore({ db, dialect: 'postgres', runTransaction, now, insertLeaves: postgresLeafInserter, ...(schema ? { schema } : {}) })
+}
+
+/**
+ * PostgreSQL as Kysely speaks it, except that introspection sees only the schema this store works in
+ * (its `search_path`). Kysely's own introspector lists the tables and columns of every schema in the
+ * database, and its migrator asks it whether the migration tables exist before taking its lock: DDL
+ * in another schema at that moment (another tenant, a test run dropping its schema) failed that
+ * query with "column … does not exist" or "schema … does not exist".
+ */
+class OwnSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new OwnSchemaIntrospector(db)
+  }
+}
+
+class OwnSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<unknown>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(this.db)
+    return rows
+  }
+
+  /** The tables and views of the current schema, without their columns (nothing here needs them). */
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; type: string }>`
+      select table_name as name, table_schema as schema, table_type as type
+      from information_schema.tables where table_schema = current_schema()`.execute(this.db)
+    return rows.map((row) => ({ name: row.name, schema: row.schema, isView: row.type === 'VIEW', columns: [] }))
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() }
+  }
 }
