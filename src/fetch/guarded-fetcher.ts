@@ -19,6 +19,8 @@ export interface GuardedFetcherOptions {
   maxRedirects?: number
   /** Resolves a host name to IP addresses (default: node:dns `lookup`, all addresses). For tests. */
   resolveHost?: (hostname: string) => Promise<string[]>
+  /** What kind of non-public address an IP address is, or undefined for a public one (default: ip-address.ts `addressRisk`). For tests. */
+  classifyAddress?: (address: string) => string | undefined
 }
 
 /** A fetched response. `url` is the final URL, after redirects. */
@@ -59,6 +61,7 @@ export function createGuardedFetcher(options: GuardedFetcherOptions = {}): Guard
     maxBytes: 1024 * 1024,
     maxRedirects: 3,
     resolveHost: defaultResolveHost,
+    classifyAddress: addressRisk,
     ...options,
   } satisfies Required<GuardedFetcherOptions>
 
@@ -82,7 +85,7 @@ export function createGuardedFetcher(options: GuardedFetcherOptions = {}): Guard
     }
     if (!opts.allowPrivateAddresses) {
       for (const address of addresses) {
-        const risk = addressRisk(address)
+        const risk = opts.classifyAddress(address)
         if (risk) throw blocked(`Refusing ${host}: it resolves to ${address}, a ${risk} address`)
       }
     }
