@@ -22,7 +22,6 @@ import * as dccVc from '@digitalcredentials/vc'
 import { Ed25519Signature2020 } from '@digitalcredentials/ed25519-signature-2020'
 // @ts-expect-error untyped dev dependency
 import { Ed25519VerificationKey2020 } from '@digitalcredentials/ed25519-verification-key-2020'
-// @ts-expect-error untyped dev dependency
 import { securityLoader } from '@digitalcredentials/security-document-loader'
 import { generateKeyPairSync } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -205,7 +204,7 @@ describe('credentials signed by independent libraries, through POST /api/v1/veri
     const report = await apiVerify(signed)
     expect(failed(report)).toEqual(['ISSUER_NOT_TRUSTED']) // signature, dates, schema all good; nobody here trusts this did:key
     expect(report.verified).toBe(true)
-    expect((report.checks as Json[]).find((c) => c.id === 'proof').message).toContain(suite)
+    expect((report.checks as Json[]).find((c) => c.id === 'proof')!.message).toContain(suite)
     expect(failed(await apiVerify(tamper(signed)))).toContain('PROOF_SIGNATURE_INVALID')
   })
 
