@@ -153,7 +153,7 @@ describe.each([
   }
   const checkOf = (report: Json, id: string) => (report.checks as Json[] | undefined)?.find((c) => c.id === id)
 
-  it('refuses {"url"} of POST /api/v1/verify and /verify?url= with a 4xx naming the URL, for every spelling', async () => {
+  it('refuses {"url"} of POST /api/v1/verify and /verify?url= with a 4xx naming the URL, for every spelling, and other schemes', async () => {
     for (const base of bases()) {
       const url = `${base}/credential.json`
       const api4xx = await api('/api/v1/verify', { url })
@@ -165,6 +165,12 @@ describe.each([
       const page = await t.request(`/verify?url=${encodeURIComponent(url)}`, { headers: { accept: 'text/html' } })
       await record(`/verify?url=${url}`, page)
       expect(page.status, url).toBe(422)
+    }
+    for (const url of [`file:///etc/passwd`, `ftp://127.0.0.1:${canary.port}/x`, `gopher://127.0.0.1:${canary.port}/x`, `https://user:secret@127.0.0.1:${canary.port}/x`, `//127.0.0.1:${canary.port}/x`]) {
+      const res = await api('/api/v1/verify', { url })
+      await record(`verify ${url}`, res)
+      expect(res.status, url).toBeGreaterThanOrEqual(400)
+      expect(res.status, url).toBeLessThan(500)
     }
     expect(canary.connections).toBe(0)
   })
