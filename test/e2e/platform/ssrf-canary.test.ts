@@ -12,12 +12,14 @@
 // and host names whose DNS answers include 127.0.0.1, including one that rebinds between hops.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, type Config } from '../../../src/config.js'
 import { CONTEXT } from '../../../src/core/canonical/index.js'
 import { createSigner, didKeyOf, generateKeyPair, signCredential } from '../../../src/core/proof/index.js'
 import { createGuardedFetcher } from '../../../src/fetch/index.js'
 import { addressRisk } from '../../../src/fetch/ip-address.js'
+import { buildPng } from '../../../src/media/fixtures/build-png.js'
 import { buildIssuerProfile, buildRealisticCredential } from '../../support/builders.js'
 import { readJson, startTestPlatform, type TestPlatform, type TestSession } from '../../support/platform.js'
 
@@ -87,6 +89,21 @@ const ob2Signed = (base: string) => {
   const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
   const assertion = { ...ob2Hosted(base), id: 'urn:uuid:0b2e7c1a-1111-4222-8333-944455556666', verification: { type: 'SignedBadge', creator: `${base}/keys/1` } }
   return `${enc({ alg: 'RS256' })}.${enc(assertion)}.${Buffer.alloc(256, 1).toString('base64url')}`
+}
+
+/** Files that only point at `url`: an OB 2.0 baked PNG and SVG (the assertion's URL), a PDF certificate's link. */
+async function filesPointingAt(url: string): Promise<[string, string, Uint8Array][]> {
+  const png = buildPng(8, 8, [{ type: 'tEXt', data: new TextEncoder().encode(`openbadges\0${url}`) }])
+  const svg = new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="${url}"/></svg>`)
+  const doc = await PDFDocument.create()
+  const page = doc.addPage([200, 200])
+  const link = doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 100, 100], Border: [0, 0, 0], A: { Type: 'Action', S: 'URI', URI: PDFString.of(url) } })
+  page.node.set(PDFName.of('Annots'), doc.context.obj([doc.context.register(link)]))
+  return [
+    ['badge.png', 'image/png', png],
+    ['badge.svg', 'image/svg+xml', svg],
+    ['certificate.pdf', 'application/pdf', await doc.save()],
+  ]
 }
 
 interface Outcome {
@@ -171,6 +188,24 @@ describe.each([
       await record(`verify ${url}`, res)
       expect(res.status, url).toBeGreaterThanOrEqual(400)
       expect(res.status, url).toBeLessThan(500)
+    }
+    expect(canary.connections).toBe(0)
+  })
+
+  it('refuses what an uploaded baked PNG, baked SVG or PDF certificate links to (verify and wallet import)', async () => {
+    for (const base of bases()) {
+      for (const [name, type, bytes] of await filesPointingAt(`${base}/assertion.json`)) {
+        for (const [path, as] of [['/api/v1/verify', undefined], ['/api/v1/wallet/credentials', learner]] as const) {
+          const form = new FormData()
+          form.set('file', new Blob([bytes], { type }), name)
+          t.clock.advance(1_000)
+          const res = await t.request(path, { method: 'POST', body: form, ...(as ? { as } : {}) })
+          const body = await record(`${path} ${name} → ${base}`, res)
+          expect(JSON.stringify(body), `${path} ${name} ${base}`).toContain('"path":"file"')
+          expect(res.status, `${path} ${name} ${base}`).toBeGreaterThanOrEqual(400)
+          expect(res.status, `${path} ${name} ${base}`).toBeLessThan(500)
+        }
+      }
     }
     expect(canary.connections).toBe(0)
   })
