@@ -8,10 +8,11 @@
 // Anything the browser cannot check the same way the server does is answered `{ checkedIn: 'server' }`
 // with the reason, and the page sends that input to the server instead: PDF certificates, Open
 // Badges 2.0 assertions, input that is not a credential (the server names the field's error), a
-// URL the browser cannot read, and a credential of this instance whose log entry awaits its checkpoint.
+// URL the browser cannot read (CORS), and a credential of this instance whose log entry awaits its checkpoint.
 import { verdictOf, type Verdict } from '../app/credentials/verdict.js'
 import { localPathOf } from '../app/credentials/instance-fetcher.js'
 import { isLocalDid, replaceCheck } from '../app/credentials/verify-local.js'
+import { alternateOf } from '../app/intake/inspect.js'
 import { isOb2Assertion, ob2PayloadOf } from '../app/intake/ob2.js'
 import { trustSubjectOf, withTrustVerdict, type TrustVerdict, type TrustedReport } from '../app/trust/trust-check.js'
 import { displayOf, type CredentialDisplay } from '../app/wallet/display.js'
@@ -126,7 +127,7 @@ async function fromBaked(read: () => { standard: 'ob3' | 'ob2'; text: string } |
 }
 
 async function fromUrl(url: string, env: BrowserEnv, hops: number): Promise<Found> {
-  if (hops >= 3) throw new ToServer('unreachable')
+  if (hops >= 4) throw new ToServer('unreachable')
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -143,8 +144,12 @@ async function fromUrl(url: string, env: BrowserEnv, hops: number): Promise<Foun
   }
   if (res.status !== 200) throw new ToServer('unreachable', `${parsed.href} answered HTTP ${res.status}`)
   const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  // An HTML page leads to its credential through a link the server follows.
-  if (type === 'text/html' || type === 'application/xhtml+xml') throw new ToServer('unreachable', 'an HTML page')
+  // A credential's page leads to its document through <link rel="alternate">, as the server follows it.
+  if (type === 'text/html' || type === 'application/xhtml+xml') {
+    const alternate = alternateOf(await res.text(), res.url || parsed.href)
+    if (!alternate) throw new ToServer('unreachable', 'an HTML page that links to no credential')
+    return fromUrl(alternate, env, hops + 1)
+  }
   return fromBytes(new Uint8Array(await res.arrayBuffer()), env, hops + 1)
 }
 

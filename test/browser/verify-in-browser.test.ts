@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
     60_000,
   )
 
-  it('a dropped baked PNG is read and verified in the browser, like the server', async () => {
+  it('a dropped baked PNG and a web address are read and verified in the browser, like the server', async () => {
     const uuid = (JSON.parse(fixtures.verified!.text) as Json).id.replace('urn:uuid:', '')
     const png = Buffer.from(await (await fetch(`${base}/c/${uuid}/badge.png`)).arrayBuffer())
     const context = await browser.newContext()
@@ -190,6 +190,12 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
     await page.locator('input[type=file][name=file]').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png })
     await page.locator('.verify-upload button[type=submit]').click()
     expect(await hooks(page)).toEqual({ verdict: 'verified', checkedIn: 'browser' })
+    // A web address (what a QR code holds): fetched by the browser, by content negotiation.
+    await page.goto(`${base}/verify`)
+    await page.locator('input[name=url]').fill(`${base}/c/${uuid}`)
+    await page.locator('.verify-url button[type=submit]').click()
+    expect(await hooks(page)).toEqual({ verdict: 'verified', checkedIn: 'browser' })
+    expect(page.url()).toBe(`${base}/verify`)
     await context.close()
   })
 
@@ -236,7 +242,7 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
     const credential = JSON.parse(fixtures.verified!.text) as Json
     const statusList = (credential.credentialStatus as Json[])[0]!.statusListCredential as string
     const uuid = (credential.id as string).replace('urn:uuid:', '')
-    const urls = [`${base}/orgs/demo/did.json`, statusList, `${base}/c/${uuid}`, `${base}/log/key`, `${base}/log/checkpoint`, `${base}/log/proof/inclusion?credential=${encodeURIComponent(credential.id)}`, `${base}/api/v1/trust?issuer=${encodeURIComponent(credential.issuer.id)}`]
+    const urls = [`${base}/orgs/demo/did.json`, statusList, `${base}/credentials/${uuid}`, `${base}/log/key`, `${base}/log/checkpoint`, `${base}/log/proof/inclusion?credential=${encodeURIComponent(credential.id)}`, `${base}/api/v1/trust?issuer=${encodeURIComponent(credential.issuer.id)}`]
     for (const url of urls) {
       const res = await fetch(url, { headers: { origin: 'https://employer.example', accept: 'application/json' } })
       expect([url, res.status]).toEqual([url, 200])

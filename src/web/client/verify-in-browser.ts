@@ -208,8 +208,16 @@ export function enhanceBrowserVerify(root: ParentNode): void {
   }
 
   const toServer = (form: HTMLFormElement, reason: string) => {
-    const field = form.querySelector<HTMLInputElement>('[data-fallback-field]')
-    if (field) field.value = reason
+    // The URL form (GET) has no such field, so that its links stay clean without script: added here.
+    let field = form.querySelector<HTMLInputElement>('[data-fallback-field]')
+    if (!field) {
+      field = el('input')
+      field.type = 'hidden'
+      field.name = 'fallback'
+      field.dataset.fallbackField = ''
+      form.append(field)
+    }
+    field.value = reason
     form.dataset.toServer = 'true'
     form.submit()
   }

@@ -87,7 +87,6 @@ export function VerifyView({ model }: { model: VerifyModel }) {
           <section class="card verify-method verify-url" aria-labelledby="verify-url-title">
             <h2 id="verify-url-title"><Icon name="link" />{t.t('verify.page.url.title')}</h2>
             <Form action="/verify" method="get" label={t.t('verify.page.url.title')}>
-              <input type="hidden" name="fallback" value="" data-fallback-field="" />
               <TextField name="url" type="url" label={labels.url} hint={t.t('verify.page.url.hint')} value={values.url} errors={errors} required placeholder="https://" />
               <FormActions><button type="submit" class="button secondary">{t.t('verify.page.submit')}</button></FormActions>
             </Form>
