@@ -183,6 +183,28 @@ async function trustOf(env: BrowserEnv, issuerId: string): Promise<TrustVerdict>
   return { trusted: body.trusted === true, ...(typeof body.list === 'string' ? { list: body.list } : {}) }
 }
 
+/**
+ * A credential of this instance that carries its revocation entry only (the organization's choice):
+ * a suspension is then the issuer's own record, which no status list shows. The browser asks this
+ * instance's public GET /api/v1/credentials/{id}/verification, by the credential's id alone, and
+ * takes its status check when the issuer suspended it: the verdict then matches the server's. That
+ * request is counted as a verification for the issuer, as the server's would be.
+ */
+async function withIssuerRecord(env: BrowserEnv, report: VerificationReport, issuerId: string): Promise<VerificationReport> {
+  const credential = report.credential ?? {}
+  const status = report.checks.find((c) => c.id === 'status')
+  const entries = (Array.isArray(credential.credentialStatus) ? credential.credentialStatus : [credential.credentialStatus]) as unknown[]
+  const suspensionListed = entries.some((e) => typeof e === 'object' && e !== null && (e as { statusPurpose?: unknown }).statusPurpose === 'suspension')
+  if (!isLocalDid(env.publicUrl, issuerId) || typeof credential.id !== 'string' || status?.outcome !== 'passed' || suspensionListed) return report
+  const base = env.publicUrl.replace(/\/+$/, '')
+  const res = await (env.fetch ?? fetch)(`${base}/api/v1/credentials/${encodeURIComponent(credential.id)}/verification`, { credentials: 'omit', headers: { accept: 'application/json' } }).catch(() => undefined)
+  if (res?.status !== 200) throw new ToServer('failed', 'the issuer’s record of this credential could not be read')
+  const hosted = (await res.json()) as { checks?: Array<{ id?: unknown; outcome?: unknown; code?: unknown; message?: unknown }> }
+  const recorded = hosted.checks?.find((c) => c.id === 'status')
+  if (recorded?.outcome !== 'failed' || recorded.code !== 'CREDENTIAL_SUSPENDED') return report
+  return replaceCheck(report, { id: 'status', outcome: 'failed', code: 'CREDENTIAL_SUSPENDED', message: typeof recorded.message === 'string' ? recorded.message : 'The issuer has suspended this credential' })
+}
+
 async function verifyText(found: Found, env: BrowserEnv): Promise<BrowserOutcome> {
   const now = env.now ?? new Date()
   const log = await instanceLog(env)
@@ -193,6 +215,7 @@ async function verifyText(found: Found, env: BrowserEnv): Promise<BrowserOutcome
   // issuance): only the server can tell that apart from one it never logged.
   if (logCheck?.outcome === 'failed' && logCheck.code === 'LOG_RETRIEVAL_ERROR') throw new ToServer('log-pending', logCheck.message)
   const issuerId = trustSubjectOf(report)
+  if (issuerId !== undefined) report = await withIssuerRecord(env, report, issuerId)
   const trusted = withTrustVerdict(report, issuerId === undefined ? undefined : await trustOf(env, issuerId))
   const credential = trusted.credential ?? {}
   return { checkedIn: 'browser', verdict: verdictOf(trusted), report: trusted, display: displayOf(credential), format: found.format, checkedAt: now }

@@ -51,13 +51,16 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
     server = await startServer(config, { log: silentLogger, platform: services.platform.platform, transparencyLog: services.transparencyLog, handleSignals: false })
     const { platform } = services.platform
     const demo = await platform.demo.seed({ count: 0 })
-    // Suspension is visible to a verifier other than this instance only through a suspension entry.
-    await services.store.repos.orgs.update(demo.org.id, { statusEntries: 'revocation-and-suspension' })
     const issue = async (email: string, name: string) => {
       const outcome = await platform.issuance.issueCredential({ orgId: demo.org.id, achievementId: demo.achievements[0]!, input: { recipient: { email, name } } })
       if (outcome.replayed) throw new Error('not issued')
       return outcome.view.id
     }
+    // With the revocation entry only (the default), a suspension is the issuer's own record: the browser asks for it.
+    const suspendedHere = await issue('suspended-here@example.org', 'Noor Haddad')
+    await platform.issuance.changeStatus({ orgId: demo.org.id, credentialId: suspendedHere, action: 'suspend', reason: 'Under review' })
+    // With a suspension entry, the status list shows it to any verifier.
+    await services.store.repos.orgs.update(demo.org.id, { statusEntries: 'revocation-and-suspension' })
     const text = async (id: string) => (await platform.credentials.document(id)).json.body
     const valid = await issue('valid@example.org', 'Amélie Laurent')
     const revoked = await issue('revoked@example.org', 'Jonas Vermeulen')
@@ -100,6 +103,7 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
       verified: { text: validText, expected: 'verified' },
       revoked: { text: await text(revoked), expected: 'revoked' },
       suspended: { text: await text(suspended), expected: 'suspended' },
+      'suspended (revocation entry only)': { text: await text(suspendedHere), expected: 'suspended' },
       tampered: { text: pretty(tampered), expected: 'not-verified' },
       expired: { text: pretty(expired), expected: 'expired' },
       'issuer-untrusted': { text: pretty(untrusted), expected: 'issuer-untrusted' },
@@ -119,7 +123,7 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
     })
 
     // The log signs a checkpoint within seconds: wait until it covers the credentials issued here.
-    for (const id of [valid, revoked, suspended]) {
+    for (const id of [valid, revoked, suspended, suspendedHere]) {
       for (let i = 0; ; i++) {
         const res = await fetch(`${base}/log/proof/inclusion?credential=${encodeURIComponent(id)}`)
         if (res.status === 200) break
@@ -151,7 +155,7 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
     return page
   }
 
-  it.each(['verified', 'revoked', 'suspended', 'tampered', 'expired', 'issuer-untrusted', 'VC 1.1', 'Ed25519Signature2020', 'eddsa-jcs-2022', 'VC-JWT'])(
+  it.each(['verified', 'revoked', 'suspended', 'suspended (revocation entry only)', 'tampered', 'expired', 'issuer-untrusted', 'VC 1.1', 'Ed25519Signature2020', 'eddsa-jcs-2022', 'VC-JWT'])(
     '%s: the same verdict in the browser (script on) and on the server (script off)',
     async (name) => {
       const { text, expected } = fixtures[name]!
