@@ -2,7 +2,7 @@
 // Compiles src/ to dist/ with esbuild, file by file (no bundling: dist/ mirrors src/, so whatever a
 // module reads relative to itself at run time is where it expects it). TypeScript and TSX become
 // ES modules; the files read at run time are copied as they are: JSON (i18n catalogs) and the browser
-// sources web/kit/assets.ts bundles on first use (web/styles, web/client). Tests are left out, and so
+// sources web/kit/assets.ts bundles on first use (web/styles, web/client, and browser/, the verifier's entry). Tests are left out, and so
 // are the .mjs worker entries that load TypeScript through tsx (compiled code starts the .js worker).
 // Runs on `npm ci` (prepare), `npm run build` and before every test run (vitest globalSetup); about a second.
 //
@@ -17,7 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const src = join(root, 'src')
 const dist = join(root, 'dist')
 /** Copied verbatim: esbuild bundles them for the browser at run time (src/web/kit/assets.ts). */
-const BROWSER_SOURCES = ['web/client', 'web/styles']
+const BROWSER_SOURCES = ['web/client', 'web/styles', 'browser']
 
 async function files(dir) {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })

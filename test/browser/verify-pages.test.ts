@@ -1,8 +1,8 @@
 // /verify in Debian's Chromium at a desktop (1280 px) and a phone (390 px) width, against a real
 // server: a valid credential of this instance, a revoked one, an expired one from another issuer
 // (did:key) and a tampered copy, each verified with script off (the form posts to the server) and on
-// (the file upload and a ?url= link). The verdict's hooks (data-verdict, data-checked-in) say the
-// same thing either way; axe-core finds no serious or critical violation; nothing scrolls sideways.
+// (the file upload, verified in the browser, and a ?url= link). The verdict's hooks (data-verdict,
+// data-checked-in) say the same thing either way; axe-core finds no serious or critical violation; nothing scrolls sideways.
 // Screenshots land in test-artifacts/screenshots/verify/ (and /work/notes/shots/intake when it exists).
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -60,6 +60,13 @@ describe.skipIf(!hasChromium)('the /verify page, with and without script, at pho
     const keyPair = generateKeyPair()
     const { credentialStatus: _none, ...unsigned } = buildRealisticCredential({ issuer: buildIssuerProfile({ id: didKeyOf(keyPair.publicKeyMultibase) }), validFrom: '2024-01-01T00:00:00Z', validUntil: '2025-01-01T00:00:00Z' })
     docs.expired = JSON.stringify(await signCredential(unsigned, createSigner(keyPair), { suite: 'eddsa-rdfc-2022', created: '2024-01-01T00:00:00Z' }), null, 2)
+    // With script on the browser proves log inclusion itself: wait for the checkpoint that covers them.
+    for (const id of [valid, revoked]) {
+      for (let i = 0; (await fetch(`${base}/log/proof/inclusion?credential=${encodeURIComponent(id)}`)).status !== 200; i++) {
+        if (i > 100) throw new Error(`no checkpoint covers ${id}`)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
     browser = await launchBrowser()
   }, 120_000)
 
@@ -121,14 +128,15 @@ describe.skipIf(!hasChromium)('the /verify page, with and without script, at pho
     ['revoked', 'revoked'],
     ['expired', 'expired'],
     ['tampered', 'not-verified'],
-  ] as const)('with script on, uploading the %s credential as a file gives the same verdict (“%s”)', async (kind, expected) => {
+  ] as const)('with script on, uploading the %s credential as a file gives the same verdict (“%s”), checked in the browser', async (kind, expected) => {
     const page = await browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (err) => errors.push(err.message))
     await page.goto(`${base}/verify`)
     await page.locator('input[type=file][name=file]').setInputFiles({ name: `${kind}.json`, mimeType: 'application/json', buffer: Buffer.from(docs[kind]) })
-    await Promise.all([page.waitForURL(`${base}/verify`), page.locator('.verify-upload button[type=submit]').click()])
-    expect(await verdictOf(page)).toEqual({ verdict: expected, checkedIn: 'server' })
+    await page.locator('.verify-upload button[type=submit]').click()
+    await page.locator('.verify-result [data-verdict]').waitFor()
+    expect(await verdictOf(page)).toEqual({ verdict: expected, checkedIn: 'browser' })
     expect(errors).toEqual([])
     await look(page, kind)
     await page.close()
@@ -139,7 +147,8 @@ describe.skipIf(!hasChromium)('the /verify page, with and without script, at pho
     const png = Buffer.from(await (await fetch(`${base}/c/${validUuid}/badge.png`)).arrayBuffer())
     await page.goto(`${base}/verify`)
     await page.locator('input[type=file][name=file]').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png })
-    await Promise.all([page.waitForURL(`${base}/verify`), page.locator('.verify-upload button[type=submit]').click()])
+    await page.locator('.verify-upload button[type=submit]').click()
+    await page.locator('.verify-result [data-verdict]').waitFor()
     expect((await verdictOf(page)).verdict).toBe('verified')
     await page.goto(`${base}/verify?url=${encodeURIComponent(`${base}/c/${validUuid}`)}`)
     expect((await verdictOf(page)).verdict).toBe('verified')

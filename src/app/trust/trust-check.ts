@@ -47,14 +47,28 @@ export async function trustOf({ store, publicUrl }: Pick<PlatformPorts, 'store' 
  * signature did not verify (trust is judged only for a valid signature). `verified` is unchanged.
  */
 export async function withTrust(deps: Pick<PlatformPorts, 'store' | 'publicUrl'>, report: VerificationReport): Promise<TrustedReport> {
+  const issuerId = trustSubjectOf(report)
+  return withTrustVerdict(report, issuerId === undefined ? undefined : await trustOf(deps, issuerId))
+}
+
+/** The issuer whose trust a report needs judged: its issuer id when the proof passed, else undefined. */
+export function trustSubjectOf(report: VerificationReport): string | undefined {
   const proof = report.checks.find((c) => c.id === 'proof')
-  const issuerId = issuerIdOf(report.credential)
+  return proof?.outcome === 'passed' ? issuerIdOf(report.credential) : undefined
+}
+
+/**
+ * The report with the `trust` check for an answer already known (`trustOf`'s here; the public
+ * `GET /api/v1/trust`'s in the browser verifier), or skipped when `trust` is undefined (no valid
+ * signature). Pure; `verified` is unchanged.
+ */
+export function withTrustVerdict(report: VerificationReport, trust: TrustVerdict | undefined): TrustedReport {
   const checks = report.checks.filter((c) => c.id !== 'trust')
-  if (proof?.outcome !== 'passed' || issuerId === undefined) {
+  const issuerId = issuerIdOf(report.credential)
+  if (trust === undefined || issuerId === undefined) {
     const check: Check = { id: 'trust', outcome: 'skipped', message: 'Trust in the issuer is judged only for a valid signature' }
     return { ...report, checks: [...checks, check], trust: { trusted: false } }
   }
-  const trust = await trustOf(deps, issuerId)
   const check: Check = trust.trusted
     ? { id: 'trust', outcome: 'passed', message: `Issuer trusted: ${trust.list}` }
     : { id: 'trust', outcome: 'failed', code: 'ISSUER_NOT_TRUSTED', message: `Signature valid, issuer not in any trusted list (${issuerId.slice(0, 200)})` }

@@ -35,6 +35,8 @@ export interface LogInclusionSource {
   isLocalIssuer?: (issuerId: string) => boolean
   /** Remote logs by issuer id: the base URL an issuer publishes its log at (`https://host/log`). */
   remoteLogs?: ReadonlyMap<string, string>
+  /** Remote logs by a rule rather than a list (a browser knows its own instance's issuers by their did:web): the base URL, or undefined. */
+  remoteLogOf?: (issuerId: string) => string | undefined
 }
 
 /** An inclusion proof as `GET /log/proof/inclusion` serves it: hashes in base64, the checkpoint as its signed note. */
@@ -108,7 +110,7 @@ export function verifyInclusionDocument(document: unknown, credentialId: string,
 
 /** The proof document of a credential from the issuer's log, or a LogFailure; undefined when no log is known. */
 async function fetchProof(credentialId: string, issuer: string, source: LogInclusionSource, fetcher?: DocumentFetcher): Promise<unknown> {
-  const remote = source.remoteLogs?.get(issuer)
+  const remote = source.remoteLogs?.get(issuer) ?? source.remoteLogOf?.(issuer)
   if (remote !== undefined) {
     const url = `${remote.replace(/\/+$/, '')}/proof/inclusion?credential=${encodeURIComponent(credentialId)}`
     if (!fetcher) throw new LogFailure('LOG_RETRIEVAL_ERROR', `${url} was not fetched: fetching is off`)
@@ -160,6 +162,6 @@ export async function checkLogInclusion(credential: Record<string, unknown>, sou
 
 /** True when `source` names a log for `issuer`: a remote one, or this instance's for its own issuers. */
 function hasKnownLog(issuer: string, source: LogInclusionSource): boolean {
-  if (source.remoteLogs?.has(issuer)) return true
+  if (source.remoteLogs?.has(issuer) || source.remoteLogOf?.(issuer) !== undefined) return true
   return source.local !== undefined && (source.isLocalIssuer?.(issuer) ?? true)
 }

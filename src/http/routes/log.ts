@@ -27,10 +27,16 @@ export async function latestCheckpointOr404(c: Context, reader: LogReader): Prom
 /**
  * The public transparency log, mounted at `/log`, no authentication (C2SP tlog-tiles layout):
  * `checkpoint`, `key`, `tile/…`, and the JSON conveniences `proof/inclusion` and `proof/consistency`.
+ * Readable from any origin (CORS `*`), like the other public documents: a verifier running in a
+ * browser on another site proves inclusion itself.
  * @see https://c2sp.org/tlog-tiles
  */
 export function logRoutes(log: PublishedLog | undefined): Hono {
   return new Hono()
+    .use('*', async (c, next) => {
+      await next()
+      c.res.headers.set('Access-Control-Allow-Origin', '*')
+    })
     .get('/checkpoint', async (c) => {
       const latest = await latestCheckpointOr404(c, requireLog(log).reader)
       if (latest instanceof Response) return latest

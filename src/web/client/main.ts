@@ -6,10 +6,11 @@ import { enhanceBrandPreview } from './brand-preview.js'
 import { enhanceCopyButtons } from './copy-button.js'
 import { enhanceSkillsTypeahead } from './skills-typeahead.js'
 import { enhanceVerify } from './verify.js'
+import { enhanceBrowserVerify } from './verify-in-browser.js'
 
 document.documentElement.classList.add('js')
 
-const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead, enhanceBatchProgress, enhanceBrandPreview, enhanceVerify]
+const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead, enhanceBatchProgress, enhanceBrandPreview, enhanceVerify, enhanceBrowserVerify]
 
 for (const enhance of enhancements) {
   try {

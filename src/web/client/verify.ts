@@ -57,7 +57,12 @@ function enhanceScan(root: ParentNode): void {
   const found = (text: string) => {
     stop()
     if (/^https?:\/\//i.test(text)) {
-      window.location.assign(`/verify?url=${encodeURIComponent(text)}`)
+      // Through the URL form, so the browser verifies it where it can (verify-in-browser.ts).
+      const field = document.querySelector<HTMLInputElement>('input[name=url]')
+      if (field?.form) {
+        field.value = text
+        field.form.requestSubmit()
+      } else window.location.assign(`/verify?url=${encodeURIComponent(text)}`)
       return
     }
     const textarea = document.querySelector<HTMLTextAreaElement>('textarea[name=credential]')

@@ -24,6 +24,8 @@ export interface NavUser {
 export interface AssetUrls {
   css: string
   js: string
+  /** The browser verifier, imported on demand by /verify's script. */
+  verifier?: string
 }
 
 /** The page's environment. */

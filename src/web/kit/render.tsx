@@ -48,7 +48,7 @@ export async function pageEnvOf(c: Context): Promise<PageEnv> {
     path: url.pathname + url.search,
     csrfToken: c.get('csrfToken') ?? '',
     user,
-    assets: { css: assets.css, js: assets.js },
+    assets: { css: assets.css, js: assets.js, ...(assets.verifier ? { verifier: assets.verifier } : {}) },
     version: appVersion,
     publicUrl: c.get('platform')?.publicUrl ?? url.origin,
   }

@@ -9,7 +9,8 @@ import { StatusPill, type PillState } from '../../components/status-pill.js'
 import { useT, usePage } from '../../kit/env.js'
 import { renderMarkdown } from '../credential/markdown-lite.js'
 
-const PILL: Record<Verdict, PillState> = { verified: 'verified', 'not-verified': 'not-verified', revoked: 'revoked', suspended: 'suspended', expired: 'expired', 'issuer-untrusted': 'not-verified' }
+/** The status pill of each verdict. */
+export const PILL: Record<Verdict, PillState> = { verified: 'verified', 'not-verified': 'not-verified', revoked: 'revoked', suspended: 'suspended', expired: 'expired', 'issuer-untrusted': 'not-verified' }
 
 /** Whether the page may show `url` as an image: a data: image, or an image on this instance (the CSP allows nothing else). */
 function showable(url: string | undefined, publicUrl: string): string | undefined {

@@ -9,6 +9,7 @@ import '../../../http/context.js'
 import { formKind, readFormParams, readMultipart, readUploadedBytes } from '../../../http/request.js'
 import type { FieldErrors } from '../../components/form.js'
 import { render, tOf } from '../../kit/render.js'
+import { fallbackOf, type FallbackReason } from './browser-verifier.js'
 import { VerifyView, type VerifyModel } from './verify-view.js'
 
 /** An input code as a catalog key segment (`invalid_url` → `invalidUrl`). */
@@ -27,27 +28,29 @@ export function intakeFieldErrors(t: Translator, issues: readonly InputIssue[], 
 }
 
 /** What the page's forms sent: pasted text (url-encoded), an uploaded file or pasted text (multipart). */
-export async function postedInput(c: Context): Promise<{ input: IntakeInput; values: VerifyModel['values'] }> {
+export async function postedInput(c: Context): Promise<{ input: IntakeInput; values: VerifyModel['values']; fallback?: FallbackReason | undefined }> {
   if (formKind(c) === 'multipart') {
     const form = await readMultipart(c)
+    const fallback = fallbackOf(form.fields.fallback)
     if (form.file?.field === 'file' && form.file.fileName !== '') {
       const upload = await readUploadedBytes(c, { field: 'file', maxBytes: MAX_INTAKE_BYTES, what: 'The file' })
       if (!upload) throw new InputError([{ path: 'file', code: 'required', message: 'The file is empty' }])
-      return { input: { bytes: upload.bytes, filename: upload.fileName, contentType: upload.mimeType }, values: {} }
+      return { input: { bytes: upload.bytes, filename: upload.fileName, contentType: upload.mimeType }, values: {}, fallback }
     }
     form.discard()
-    if (form.fields.credential?.trim()) return { input: { text: form.fields.credential }, values: { credential: form.fields.credential } }
+    if (form.fields.credential?.trim()) return { input: { text: form.fields.credential }, values: { credential: form.fields.credential }, fallback }
     throw new InputError([{ path: 'file', code: 'required', message: 'Choose a file to verify' }])
   }
   const params = await readFormParams(c, { maxBytes: MAX_INTAKE_BYTES })
   const credential = params.get('credential') ?? ''
   const url = params.get('url') ?? ''
-  if (url.trim() && !credential.trim()) return { input: { url }, values: { url } }
-  return { input: { text: credential }, values: { credential } }
+  const fallback = fallbackOf(params.get('fallback'))
+  if (url.trim() && !credential.trim()) return { input: { url }, values: { url }, fallback }
+  return { input: { text: credential }, values: { credential }, fallback }
 }
 
 /** Inspects the input and renders the page: the result, or the forms with the refusal beside its field (422). */
-async function verifyPage(c: Context, read: () => Promise<{ input: IntakeInput; values: VerifyModel['values'] }>): Promise<Response> {
+async function verifyPage(c: Context, read: () => Promise<{ input: IntakeInput; values: VerifyModel['values']; fallback?: FallbackReason | undefined }>): Promise<Response> {
   const { platform } = c.var
   const t = tOf(c)
   let values: VerifyModel['values'] = {}
@@ -62,6 +65,7 @@ async function verifyPage(c: Context, read: () => Promise<{ input: IntakeInput; 
     const inspection = await platform.intake.inspect(posted.input, { fetchLocal: c.var.fetchLocal, viewer: viewerOf(c.var.actor) })
     const model: VerifyModel = {
       values,
+      fallback: posted.fallback,
       result: { verdict: verdictOf(inspection.report), report: inspection.report, display: inspection.display, format: inspection.format, checkedAt: platform.now() },
     }
     return render(c, <VerifyView model={model} />, { title: t.t('verify.page.resultPageTitle', { name: inspection.display.name }) })
@@ -78,6 +82,6 @@ export const verifyPages = (): Hono =>
     .get('/verify', async (c) => {
       const url = c.req.query('url')
       if (url === undefined) return render(c, <VerifyView model={{ values: {} }} />, { title: tOf(c).t('verify.page.title'), description: tOf(c).t('verify.page.lead') })
-      return verifyPage(c, async () => ({ input: { url }, values: { url } }))
+      return verifyPage(c, async () => ({ input: { url }, values: { url }, fallback: fallbackOf(c.req.query('fallback')) }))
     })
     .post('/verify', (c) => verifyPage(c, () => postedInput(c)))

@@ -11,6 +11,7 @@ import { Icon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
 import { CheckList, VerdictBanner, isPending } from '../../components/verification.js'
 import { useT } from '../../kit/env.js'
+import { BrowserVerifier, FALLBACK_REASONS, type FallbackReason } from './browser-verifier.js'
 import { CredentialCard } from './credential-card.js'
 
 /** A verification's outcome as the page shows it. */
@@ -27,14 +28,18 @@ export interface VerifyModel {
   result?: VerifyResult | undefined
   values: { credential?: string | undefined; url?: string | undefined }
   errors?: FieldErrors | undefined
+  /** Why the browser handed this input to the server (the page's script says so in a hidden field). */
+  fallback?: FallbackReason | undefined
 }
+
+export { FALLBACK_REASONS, type FallbackReason }
 
 /** The accepted file types of the upload field. */
 const ACCEPT = '.json,.jsonld,.jwt,.txt,.png,.svg,.pdf,application/json,application/ld+json,image/png,image/svg+xml,application/pdf,text/plain'
 
 export function VerifyView({ model }: { model: VerifyModel }) {
   const t = useT()
-  const { result, values, errors } = model
+  const { result, values, errors, fallback } = model
   const labels = { credential: t.t('verify.page.paste.label'), file: t.t('verify.page.file.label'), url: t.t('verify.page.url.label') }
   return (
     <div class="container page verify-page">
@@ -44,6 +49,12 @@ export function VerifyView({ model }: { model: VerifyModel }) {
         <section class="verify-result stack-lg" aria-labelledby="verify-result-title">
           <h2 id="verify-result-title" class="sr-only">{t.t('verify.page.resultTitle')}</h2>
           <VerdictBanner verdict={result.verdict} checkedAt={result.checkedAt} checkedIn="server" detailsHref="#checks" />
+          {fallback && (
+            <p class="checked-where server" data-fallback={fallback}>
+              <Icon name="alert" />
+              <span><strong>{t.t('verify.fallback.title')}</strong> {t.t(`verify.fallback.${fallback}`)}</span>
+            </p>
+          )}
           <CredentialCard display={result.display} verdict={result.verdict} format={result.format} checkedAt={result.checkedAt} headingLevel={3} />
           <Card title={t.t('verify.page.checksTitle')} id="checks" headingLevel={3} note={t.t('verify.checkedAt', { when: t.dateTime(result.checkedAt) })}>
             <CheckList report={result.report} pendingLog={result.report.checks.some(isPending)} />
@@ -51,10 +62,12 @@ export function VerifyView({ model }: { model: VerifyModel }) {
           <p class="verify-again"><a href="/verify#verify-forms"><Icon name="refresh" />{t.t('verify.page.again')}</a></p>
         </section>
       )}
+      <BrowserVerifier />
       <div class="verify-forms" id="verify-forms">
         <section class="card verify-method verify-paste" aria-labelledby="verify-paste-title">
           <h2 id="verify-paste-title"><Icon name="code" />{t.t('verify.page.paste.title')}</h2>
           <Form action="/verify" label={t.t('verify.page.paste.title')}>
+            <input type="hidden" name="fallback" value="" data-fallback-field="" />
             <TextArea name="credential" label={labels.credential} hint={t.t('verify.page.paste.hint')} value={values.credential} rows={9} errors={errors} required />
             <FormActions><button type="submit" class="button">{t.t('verify.page.submit')}</button></FormActions>
           </Form>
@@ -63,6 +76,7 @@ export function VerifyView({ model }: { model: VerifyModel }) {
           <section class="card verify-method verify-upload" aria-labelledby="verify-file-title" data-verify-drop="">
             <h2 id="verify-file-title"><Icon name="upload" />{t.t('verify.page.file.title')}</h2>
             <Form action="/verify" enctype="multipart/form-data" label={t.t('verify.page.file.title')}>
+              <input type="hidden" name="fallback" value="" data-fallback-field="" />
               <div class="drop-zone">
                 <FileField name="file" label={labels.file} hint={t.t('verify.page.file.hint')} accept={ACCEPT} errors={errors} required />
                 <p class="drop-hint js-only" aria-hidden="true">{t.t('verify.page.file.drop')}</p>
@@ -90,7 +104,8 @@ export function VerifyView({ model }: { model: VerifyModel }) {
           </section>
         </div>
       </div>
-      <p class="muted small verify-privacy">{t.t('verify.page.privacy')}</p>
+      <p class="muted small verify-privacy no-js">{t.t('verify.page.privacy')}</p>
+      <p class="muted small verify-privacy js-only">{t.t('verify.page.privacyBrowser')}</p>
     </div>
   )
 }
