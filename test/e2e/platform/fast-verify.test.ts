@@ -12,7 +12,7 @@ import { loadConfig } from '../../../src/config.js'
 import { silentLogger as log } from '../../../src/http/logger.js'
 import { createApp, openServices } from '../../../src/main.js'
 import { openStore } from '../../../src/store/index.js'
-import { readJson } from '../../support/platform.js'
+import { hasPostgres, readJson } from '../../support/platform.js'
 import { startCredentialPlatform, type CredentialPlatform } from './public-credential-fixture.js'
 
 let p: CredentialPlatform
@@ -83,6 +83,32 @@ describe('the caches keep the meaning of every check', () => {
     for (let i = before; i < 122; i++) statuses.push((await post(body)).status)
     expect(statuses.slice(0, 120 - before).every((s) => s === 200)).toBe(true)
     expect(statuses.slice(120 - before)).toEqual([429, 429])
+  })
+})
+
+describe.skipIf(!hasPostgres)('POST /api/v1/verify on PostgreSQL', () => {
+  let pg: CredentialPlatform
+  beforeAll(async () => {
+    pg = await startCredentialPlatform({ dialect: 'postgres' })
+  })
+  afterAll(() => pg?.close())
+
+  it('keeps the status list per version (a revocation shows on the very next POST) and still refuses past the limit', async () => {
+    const issued = await pg.issue({ email: 'pg-posted@example.org' })
+    await pg.signCheckpoint()
+    const body = await (await pg.request(`/credentials/${issued.uuid}`, { headers: { accept: 'application/vc' } })).text()
+    const verify = async () => pg.request('/api/v1/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    for (let i = 0; i < 2; i++) {
+      const report = (await readJson(await verify())) as Report
+      expect(report.verified).toBe(true)
+      expect(check(report, 'log-inclusion').outcome).toBe('passed')
+    }
+    await pg.changeStatus(issued.id, 'revoke', 'Issued in error')
+    const revoked = (await readJson(await verify())) as Report
+    expect(check(revoked, 'status')).toMatchObject({ outcome: 'failed', code: 'CREDENTIAL_REVOKED' })
+    const statuses = await Promise.all(Array.from({ length: 117 }, async () => (await verify()).status))
+    expect(statuses.every((s) => s === 200)).toBe(true)
+    expect((await verify()).status).toBe(429)
   })
 })
 
