@@ -19,7 +19,8 @@ import { openServices, startServer } from '../src/main.js'
 
 const credentials = Number(process.env.EMBLEM_BENCH_CREDENTIALS ?? 3000)
 const dataDir = mkdtempSync(join(tmpdir(), 'emblem-bench-http-'))
-const config = loadConfig({}, { EMBLEM_DATA_DIR: dataDir, EMBLEM_PUBLIC_URL: 'https://badges.example.edu', EMBLEM_LOG_LEVEL: 'silent', PORT: '0' })
+// One trusted proxy hop: the bench's POST /api/v1/verify requests each name their own client (X-Forwarded-For).
+const config = loadConfig({}, { EMBLEM_DATA_DIR: dataDir, EMBLEM_PUBLIC_URL: 'https://badges.example.edu', EMBLEM_LOG_LEVEL: 'silent', EMBLEM_TRUSTED_PROXY_HOPS: '1', PORT: '0' })
 const log = createLogger('silent')
 const services = await openServices(config, log)
 const { store, platform } = services

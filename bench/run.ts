@@ -1,6 +1,7 @@
 // Emblem's proof generation and verification against Digital Bazaar's libraries and raw Ed25519, the
 // transparency log, bulk issuance and the CLI. `npm run bench` prints a table; `npm run -s bench -- --json`
-// prints {"results":[…]}; `--only issuance` (or `--only emblem,log`, `--only http`…) runs just those groups.
+// prints {"results":[…]}; `--only issuance` (or `--only emblem,log`, `--only http`…) runs just those groups;
+// `--only http-verify-post` (any HTTP row names, comma separated) just those HTTP rows.
 // Each group of cases runs in its own worker thread, with its own heap, so one library's garbage is
 // not collected during another's measurement; the main thread interleaves the rounds. Bulk issuance
 // is one long end-to-end run, in a child process of its own so its peak RSS is its own.
@@ -17,7 +18,9 @@ import { cliReport, runCliBench } from './cli.js'
 const json = process.argv.includes('--json')
 const onlyAt = process.argv.indexOf('--only')
 const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : undefined
-const isSelected = (group: BenchGroup | 'issuance' | 'http' | 'cli') => only === undefined || only.has(group)
+const isSelected = (group: BenchGroup | 'issuance' | 'http' | 'cli') => only === undefined || only.has(group) || (group === 'http' && httpRoutes !== undefined)
+// `--only http-verification,http-verify-post` measures just those HTTP rows (`--only http`: all of them).
+const httpRoutes = only && !only.has('http') && [...only].some((n) => n.startsWith('http-')) ? [...only].filter((n) => n.startsWith('http-')) : undefined
 const options = { warmupMs: 400, rounds: 7, roundMs: 300 }
 const say = (line: string) => (json ? undefined : process.stderr.write(`${line}\n`))
 
@@ -69,7 +72,7 @@ const rows: Row[] = all
 
 const issuance: IssuanceBenchResult[] = isSelected('issuance') ? await runIssuanceChild(say) : []
 const bulk = issuanceReport(issuance)
-const http: HttpBenchResult[] = isSelected('http') ? await runHttpBench(say) : []
+const http: HttpBenchResult[] = isSelected('http') ? await runHttpBench(say, httpRoutes) : []
 const routes = httpReport(http)
 const cliResult = isSelected('cli') ? await runCliBench(say) : undefined
 const cli = cliResult ? cliReport(cliResult) : { rows: [], targets: [], lines: [] }

@@ -107,6 +107,14 @@ export function describeIssuanceRepos(name: string, open: OpenStore): void {
         expect(await store.repos.statusLists.get(revocation)).toMatchObject({ signedVersion: 2, credential: '{"v":2}' })
         expect(await store.repos.statusLists.get(randomUUID())).toBeUndefined()
       })
+
+      it('tells a list\'s version with the organization that publishes it (what a verifier keeps a list by)', async () => {
+        const { revocation } = await seedLists(store, orgId, 0)
+        await store.repos.statusLists.writeBits(revocation, bitmap(0x80), 3)
+        const org = await store.db.selectFrom('organizations').select(['id', 'slug']).where('id', '=', orgId).executeTakeFirstOrThrow()
+        expect(await store.repos.statusLists.versionWithOrg(revocation)).toEqual({ version: 3, org: { id: org.id, slug: org.slug } })
+        expect(await store.repos.statusLists.versionWithOrg(randomUUID())).toBeUndefined()
+      })
     })
 
     describe('issuedCredentials', () => {

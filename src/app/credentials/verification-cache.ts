@@ -24,6 +24,13 @@ const STATUS_PATH = /^\/status\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 export interface VerificationCache {
   /** The memo of one verification of `view`, read against the store's current key set, lists and checkpoint. */
   memoFor(view: IssuedCredentialView, signedText: string): Promise<VerificationMemo>
+  /**
+   * The memo of one verification of a submitted credential (any text, from anyone): only this
+   * instance's own status lists are kept (per list version and its organization's key set version,
+   * as for `memoFor`), and, given the submitted text, a passed log-inclusion check per checkpoint
+   * size (what `memoFor` keeps too). The submitted credential's own proof is always verified.
+   */
+  submittedMemo(text?: string): VerificationMemo
   /** The log's verifier key as `fetchLocal('/log/key')` answers it, asked once per app and kept; undefined while it publishes no log. */
   logKey(fetchLocal: FetchLocal, ask: () => Promise<string | undefined>): Promise<string | undefined>
 }
@@ -73,7 +80,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
   const logKeys = new WeakMap<FetchLocal, string>()
 
   /** The organization's key set version: its DID (slug) and unrevoked keys; a revocation or rotation changes it. */
-  async function keySetVersion(org: IssuedCredentialView['org']): Promise<string> {
+  async function keySetVersion(org: Pick<IssuedCredentialView['org'], 'id' | 'slug'>): Promise<string> {
     const keys = await store.repos.orgKeys.keysOf(org.id)
     return `${org.slug}:${keys
       .filter((k) => k.state !== 'revoked')
@@ -81,7 +88,57 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
       .join(',')}`
   }
 
+  /** This instance's status list id in a status list URL, or undefined for another host's. */
+  const listIdOf = (url: string) => STATUS_PATH.exec(localPathOf(publicUrl, url) ?? '')?.[1]
+
+  /**
+   * One of this instance's status lists: verified once per (list version, key set version of its
+   * organization, credential issuer) and kept; `current` reads the first two. Another host's list, or an unknown one, is `verify()`'d.
+   */
+  async function keptList(
+    url: string,
+    verify: () => Promise<StatusListResult>,
+    issuer: string | undefined,
+    current: () => Promise<{ version: number | undefined; keys: string } | undefined>,
+  ): Promise<StatusListResult> {
+    if (listIdOf(url) === undefined) return verify()
+    const now = await current()
+    if (now?.version === undefined) return verify()
+    // Whether the list verifies for a credential depends on that credential's issuer too (the list must be theirs).
+    const version = `${now.version}:${now.keys}:${issuer ?? ''}`
+    const known = lists.get(url)
+    if (known?.version === version) return known.result
+    const entry = { version, result: verify() }
+    lists.set(url, entry)
+    // A list that did not verify is not kept: the next look fetches it again.
+    const forget = () => (lists.peek(url) === entry ? lists.delete(url) : undefined)
+    void entry.result.then((r) => (r.ok ? undefined : forget()), forget)
+    return entry.result
+  }
+
+  /** A passed log-inclusion check of the credential `key`, kept for the log's current checkpoint size; otherwise `check()`'s. */
+  async function keptLogCheck(key: string, check: () => Promise<Check>): Promise<Check> {
+    const size = (await store.log.latestCheckpoint())?.checkpoint.size
+    const known = logChecks.get(key)
+    if (size !== undefined && known?.size === size) return known.check
+    const result = await check()
+    if (size !== undefined && result.outcome === 'passed') logChecks.set(key, { size, check: result })
+    return result
+  }
+
   return {
+    submittedMemo(text) {
+      const key = text === undefined ? undefined : `submitted:${createHash('sha256').update(text).digest('base64url')}`
+      return {
+        ...(key === undefined ? {} : { logInclusion: (check) => keptLogCheck(key, check) }),
+        statusList: (url, verify, issuer) =>
+          keptList(url, verify, issuer, async () => {
+            const listId = listIdOf(url)
+            const found = listId === undefined ? undefined : await store.repos.statusLists.versionWithOrg(listId)
+            return found && { version: found.version, keys: await keySetVersion(found.org) }
+          }),
+      }
+    },
     async memoFor(view, signedText) {
       const keys = await keySetVersion(view.org)
       const key = `${createHash('sha256').update(signedText).digest('base64url')}:${createHash('sha256').update(keys).digest('base64url')}`
@@ -91,29 +148,8 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
         keepProofStage(stage) {
           if (!hasExpiringProof(view.document.credential)) stages.set(key, { stage, at: clock.now().toISOString() })
         },
-        async statusList(url, verify) {
-          const listId = STATUS_PATH.exec(localPathOf(publicUrl, url) ?? '')?.[1]
-          if (listId === undefined) return verify()
-          const listVersion = await store.repos.statusLists.version(listId)
-          if (listVersion === undefined) return verify()
-          const version = `${listVersion}:${keys}`
-          const known = lists.get(url)
-          if (known?.version === version) return known.result
-          const entry = { version, result: verify() }
-          lists.set(url, entry)
-          // A list that did not verify is not kept: the next look fetches it again.
-          const forget = () => (lists.peek(url) === entry ? lists.delete(url) : undefined)
-          void entry.result.then((r) => (r.ok ? undefined : forget()), forget)
-          return entry.result
-        },
-        async logInclusion(check) {
-          const size = (await store.log.latestCheckpoint())?.checkpoint.size
-          const known = logChecks.get(key)
-          if (size !== undefined && known?.size === size) return known.check
-          const result = await check()
-          if (size !== undefined && result.outcome === 'passed') logChecks.set(key, { size, check: result })
-          return result
-        },
+        statusList: (url, verify, issuer) => keptList(url, verify, issuer, async () => ({ version: await store.repos.statusLists.version(listIdOf(url) ?? ''), keys })),
+        logInclusion: (check) => keptLogCheck(key, check),
       }
       return memo
     },

@@ -54,11 +54,14 @@ export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCrede
 
 /**
  * Verifies any credential someone submits (JSON, its text, or a compact VC-JWT): this instance's
- * own resolve in-process, others' documents only through the configured remote fetcher. Records
+ * own resolve in-process, others' documents only through the configured remote fetcher. With a
+ * `cache`, this instance's status lists are verified once per version, not per request. Records
  * the verification when the credential has an id (with its organization when it is one of ours).
  */
 export async function verifySubmittedCredential(deps: VerifyDeps, input: unknown, viewer?: Viewer): Promise<TrustedReport> {
-  let report = await withTrust(deps, await verifyLocal(deps, input))
+  // The submitted credential's proof is always verified; this instance's own status lists, its log key and passed log checks are kept (see VerificationCache).
+  const local = deps.cache ? { ...deps, logKey: deps.cache.logKey } : deps
+  let report = await withTrust(deps, await verifyLocal(local, input, deps.cache?.submittedMemo(typeof input === 'string' ? input : undefined)))
   const id = report.credential?.id
   if (typeof id !== 'string' || id.length > 2000) return report
   const ours = await deps.store.repos.credentialViews.byId(id)

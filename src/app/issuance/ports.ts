@@ -167,6 +167,8 @@ export interface StatusListsRepo {
   get(listId: string, options?: { forUpdate: boolean }): Promise<StatusListRecord | undefined>
   /** The version of the list's bits (what a verifier keeps a verified list by), or undefined for an unknown list. */
   version(listId: string): Promise<number | undefined>
+  /** The version of the list's bits with the organization that publishes it (id and slug: its DID), or undefined for an unknown list. */
+  versionWithOrg(listId: string): Promise<{ version: number; org: { id: string; slug: string } } | undefined>
   /** Replaces a list's published bits and sets its version. */
   writeBits(listId: string, bits: Uint8Array, version: number): Promise<void>
   /** Stores the signed list credential of `version`, unless that or a later version was stored meanwhile. */

@@ -13,10 +13,23 @@ import {
   type Checkpoint,
   type Hash,
   type NodeId,
+  type NoteVerifier,
 } from '../transparency-log/index.js'
 import { decodeBase64, encodeBase64 } from '../transparency-log/base64.js'
 import { issuerIdOf } from './issuer-id.js'
 import type { Check, DocumentFetcher, VerificationCode } from './types.js'
+
+/** Parsed verifier keys by their string (a key's public key object is made once, not per proof); at most 100 kept. */
+const parsedKeys = new Map<string, NoteVerifier>()
+function verifierOf(key: string): NoteVerifier {
+  let parsed = parsedKeys.get(key)
+  if (parsed === undefined) {
+    parsed = parseVerifierKey(key) // throws for a malformed key: nothing is kept
+    if (parsedKeys.size >= 100) parsedKeys.delete(parsedKeys.keys().next().value!)
+    parsedKeys.set(key, parsed)
+  }
+  return parsed
+}
 
 /** The part of a log a verifier reads locally; the app's LogReader port satisfies it. */
 export interface LocalLog {
@@ -90,7 +103,7 @@ export function verifyInclusionDocument(document: unknown, credentialId: string,
   }
   let checkpoint: Checkpoint
   try {
-    checkpoint = parseCheckpoint(openNote(doc.checkpoint, verifierKeys.map(parseVerifierKey)).text)
+    checkpoint = parseCheckpoint(openNote(doc.checkpoint, verifierKeys.map(verifierOf)).text)
   } catch (err) {
     return { ok: false, code: 'LOG_CHECKPOINT_INVALID', message: `The log's checkpoint does not verify: ${reason(err)}` }
   }

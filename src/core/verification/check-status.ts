@@ -19,7 +19,7 @@ const PRIORITY: readonly VerificationCode[] = ['CREDENTIAL_REVOKED', 'CREDENTIAL
  */
 export async function checkStatus(
   credential: Record<string, unknown>,
-  context: StatusListContext & { memo?: (url: string, verify: () => Promise<StatusListResult>) => Promise<StatusListResult> },
+  context: StatusListContext & { memo?: (url: string, verify: () => Promise<StatusListResult>, issuer: string | undefined) => Promise<StatusListResult> },
 ): Promise<Check> {
   const entries = statusEntriesOf(credential)
   if (entries.length === 0) return { id: 'status', outcome: 'skipped', message: 'Credential has no credentialStatus' }
@@ -28,7 +28,7 @@ export async function checkStatus(
     let pending = lists.get(url)
     if (pending === undefined) {
       const verify = () => verifyStatusList(url, context)
-      lists.set(url, (pending = context.memo ? context.memo(url, verify) : verify()))
+      lists.set(url, (pending = context.memo ? context.memo(url, verify, context.issuer) : verify()))
     }
     return pending
   }

@@ -126,8 +126,11 @@ export interface VerificationMemo {
   proofStage?: ProofStage | undefined
   /** Receives the proof stage after it ran (never for one that came from `proofStage`). */
   keepProofStage?: (stage: ProofStage) => void
-  /** Answers a status list: a kept result for its current version, or `verify()`'s (which fetches and verifies it). */
-  statusList?: (url: string, verify: () => Promise<StatusListResult>) => Promise<StatusListResult>
+  /**
+   * Answers a status list: a kept result for its current version, or `verify()`'s (which fetches and
+   * verifies it). The result depends on `issuer` too (the credential's: the list must be theirs), so a kept one is kept per issuer.
+   */
+  statusList?: (url: string, verify: () => Promise<StatusListResult>, issuer: string | undefined) => Promise<StatusListResult>
   /** Answers log inclusion: a kept check for the log's current checkpoint, or `check()`'s. */
   logInclusion?: (check: () => Promise<Check>) => Promise<Check>
 }

@@ -50,6 +50,15 @@ export function statusListsRepo(q: Kysely<Database>, now: () => Date): StatusLis
       const r = await q.selectFrom('status_lists').select('version').where('id', '=', listId).executeTakeFirst()
       return r === undefined ? undefined : Number(r.version)
     },
+    async versionWithOrg(listId) {
+      const r = await q
+        .selectFrom('status_lists as l')
+        .innerJoin('organizations as o', 'o.id', 'l.org_id')
+        .select(['l.version', 'o.id', 'o.slug'])
+        .where('l.id', '=', listId)
+        .executeTakeFirst()
+      return r === undefined ? undefined : { version: Number(r.version), org: { id: r.id, slug: r.slug } }
+    },
     async get(listId, options) {
       let query = q.selectFrom('status_lists').select(['id', 'org_id', 'purpose', 'length', 'bits', 'version', 'signed_version', 'credential', 'updated_at']).where('id', '=', listId)
       if (options?.forUpdate) query = query.forUpdate()
