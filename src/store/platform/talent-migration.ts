@@ -44,6 +44,7 @@ export const talentMigration = (dialect: Dialect): Migration => ({
       .modifyEnd(strict)
       .execute()
     await s.createIndex('talent_skills_item').on('talent_skills').column('item_id').execute()
+    await s.createIndex('talent_skills_user').on('talent_skills').column('user_id').execute()
     await s
       .createTable('skill_broader')
       .addColumn('skill_id', 'text', (c) => c.notNull())

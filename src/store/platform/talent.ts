@@ -27,33 +27,36 @@ async function insertRows(q: Kysely<Database>, rows: readonly TalentSkillRow[]):
 /** Indexes one new wallet credential (called by the wallet repository when it stores one). */
 export const indexTalentRows = (q: Kysely<Database>, rows: readonly TalentSkillRow[]): Promise<void> => (rows.length === 0 ? Promise.resolve() : insertRows(q, rows))
 
-/** The requested keys as a table `req(skill_key, n)`. */
-const reqTable = (requirements: readonly (readonly string[])[]): RawBuilder<unknown> => {
-  const rows = requirements.flatMap((keys, n) => keys.map((k) => sql`(${k}, ${sql.lit(n)})`))
-  return sql`req(skill_key, n) as (values ${sql.join(rows)})`
-}
-
 /**
- * The joins and filters every talent read shares: the learner opted in and shows a public profile,
- * the credential is public, not hidden, verified, not expired, not revoked or suspended here, and
- * the learner has not blocked the organization.
+ * The proofs of a query as `ok(user_id, item_id, n, label, issued_at)`: index rows of the requested
+ * skills (materialized first, so the skill index drives the plan) whose learner opted in and shows a
+ * public profile, whose credential is public, not hidden, verified, not expired, not revoked or
+ * suspended here, and whose learner has not blocked the organization; `userIds` narrows to learners.
  */
-const visible = (query: TalentQuery): RawBuilder<unknown> => {
-  const filters: RawBuilder<unknown>[] = []
-  if (query.issuer) filters.push(sql`and (ts.issuer_id = ${query.issuer} or ts.issuer_name = ${query.issuer.toLowerCase()})`)
-  if (query.eqfMin) filters.push(sql`and ts.eqf_level >= ${query.eqfMin}`)
-  if (query.issuedSince) filters.push(sql`and ts.issued_at >= ${query.issuedSince}`)
-  if (query.country) filters.push(sql`and o.country = ${query.country}`)
-  if (query.location) filters.push(sql`and lower(o.location) like ${`%${query.location.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
-  return sql`from req
-    join talent_skills ts on ts.skill_key = req.skill_key
-    join talent_optins o on o.user_id = ts.user_id
-    join learner_profiles lp on lp.user_id = ts.user_id and lp.public = 1
-    join wallet_items wi on wi.id = ts.item_id and wi.user_id = ts.user_id and wi.public = 1 and wi.hidden = 0 and wi.verified = 1 and (wi.expires_at is null or wi.expires_at > ${query.now})
-    left join issued_credentials ic on ic.credential_id = wi.issued_credential_id
-    where (ic.state is null or ic.state = 'active')
-    and not exists (select 1 from talent_blocks b where b.user_id = ts.user_id and b.org_id = ${query.orgId})
-    ${sql.join(filters, sql` `)}`
+const okRows = (query: TalentQuery, userIds?: readonly string[]): RawBuilder<unknown> => {
+  const skillFilters: RawBuilder<unknown>[] = []
+  if (query.issuer) skillFilters.push(sql`and (ts.issuer_id = ${query.issuer} or ts.issuer_name = ${query.issuer.toLowerCase()})`)
+  if (query.eqfMin) skillFilters.push(sql`and ts.eqf_level >= ${query.eqfMin}`)
+  if (query.issuedSince) skillFilters.push(sql`and ts.issued_at >= ${query.issuedSince}`)
+  if (userIds) skillFilters.push(sql`and ts.user_id in (${sql.join([...userIds])})`)
+  const learnerFilters: RawBuilder<unknown>[] = []
+  if (query.country) learnerFilters.push(sql`and o.country = ${query.country}`)
+  if (query.location) learnerFilters.push(sql`and lower(o.location) like ${`%${query.location.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
+  const rows = query.requirements.flatMap((keys, n) => keys.map((k) => sql`(${k}, ${sql.lit(n)})`))
+  return sql`req(skill_key, n) as (values ${sql.join(rows)}),
+    cand as materialized (
+      select ts.user_id, ts.item_id, req.n, ts.label, ts.issued_at from req join talent_skills ts on ts.skill_key = req.skill_key
+      where 1 = 1 ${sql.join(skillFilters, sql` `)}
+    ),
+    ok as (
+      select cand.user_id, cand.item_id, cand.n, cand.label, cand.issued_at from cand
+      join talent_optins o on o.user_id = cand.user_id ${sql.join(learnerFilters, sql` `)}
+      join learner_profiles lp on lp.user_id = cand.user_id and lp.public = 1
+      join wallet_items wi on wi.id = cand.item_id and wi.public = 1 and wi.hidden = 0 and wi.verified = 1 and (wi.expires_at is null or wi.expires_at > ${query.now})
+      left join issued_credentials ic on ic.credential_id = wi.issued_credential_id
+      where (ic.state is null or ic.state = 'active')
+      and not exists (select 1 from talent_blocks b where b.user_id = cand.user_id and b.org_id = ${query.orgId})
+    )`
 }
 
 /** The talent search's repository over `q`. */
@@ -110,28 +113,36 @@ export function talentRepo(q: Kysely<Database>): TalentRepo {
         .execute()
     },
     async search(query) {
-      const matched = sql`with ${reqTable(query.requirements)}
-        select ts.user_id as user_id, count(distinct req.n) as matched, max(ts.issued_at) as latest ${visible(query)}
-        group by ts.user_id having count(distinct req.n) >= ${query.min}`
-      const page = await sql<{ user_id: string; matched: number | string; handle: string; display_name: string; location: string; country: string | null }>`
-        with m as (${matched})
-        select m.user_id, m.matched, lp.handle, lp.display_name, o.location, o.country
+      // One pass: each matching learner with the number of requested skills proven, and how many match in all.
+      const page = await sql<{ user_id: string; matched: number | string; total: number | string; handle: string; display_name: string; location: string; country: string | null }>`
+        with ${okRows(query)},
+        m as (
+          select user_id, count(distinct n) as matched, max(issued_at) as latest, count(*) over () as total
+          from ok group by user_id having count(distinct n) >= ${query.min}
+          order by matched desc, latest desc, user_id
+          limit ${query.limit} offset ${query.offset}
+        )
+        select m.user_id, m.matched, m.total, lp.handle, lp.display_name, o.location, o.country
         from m join learner_profiles lp on lp.user_id = m.user_id join talent_optins o on o.user_id = m.user_id
-        order by m.matched desc, m.latest desc, m.user_id
-        limit ${query.limit} offset ${query.offset}`.execute(q)
-      const total = await sql<{ n: number | string }>`with m as (${matched}) select count(*) as n from m`.execute(q)
+        order by m.matched desc, m.latest desc, m.user_id`.execute(q)
+      let total = Number(page.rows[0]?.total ?? 0)
+      if (page.rows.length === 0 && query.offset > 0) {
+        // Past the last page: the count alone.
+        const counted = await sql<{ n: number | string }>`with ${okRows(query)} select count(*) as n from (select user_id from ok group by user_id having count(distinct n) >= ${query.min}) x`.execute(q)
+        total = Number(counted.rows[0]?.n ?? 0)
+      }
       return {
         learners: page.rows.map((r) => ({ userId: r.user_id, handle: r.handle, displayName: r.display_name, location: r.location, country: r.country, matched: Number(r.matched) })),
-        total: Number(total.rows[0]?.n ?? 0),
+        total,
       }
     },
     async proofs(query, userIds) {
       if (userIds.length === 0) return []
       const rows = await sql<{ user_id: string; n: number | string; label: string; item_id: string; name: string; issuer_name: string; issued_at: string | null; checked_at: string; verified: number | string }>`
-        with ${reqTable(query.requirements)}
-        select distinct ts.user_id, req.n, ts.label, wi.id as item_id, wi.name, wi.issuer_name, wi.issued_at, wi.checked_at, wi.verified ${visible(query)}
-        and ts.user_id in (${sql.join([...userIds])})
-        order by ts.user_id, req.n, wi.issued_at desc, wi.id`.execute(q)
+        with ${okRows(query, userIds)}
+        select distinct ok.user_id, ok.n, ok.label, wi.id as item_id, wi.name, wi.issuer_name, wi.issued_at, wi.checked_at, wi.verified
+        from ok join wallet_items wi on wi.id = ok.item_id
+        order by ok.user_id, ok.n, wi.issued_at desc, wi.id`.execute(q)
       return rows.rows.map((r) => ({ userId: r.user_id, requirement: Number(r.n), label: r.label, itemId: r.item_id, name: r.name, issuerName: r.issuer_name, issuedAt: r.issued_at, checkedAt: r.checked_at, verified: Number(r.verified) === 1 }))
     },
     async findable(orgId, handle) {
