@@ -27,6 +27,13 @@ export function talentSuite(dialect: 'sqlite' | 'postgres'): void {
     const unconfirmed = await t.seedUser({ verified: false })
     expect((await t.request('/api/v1/employers', { as: unconfirmed, method: 'POST', json: { name: 'Shady Corp' } })).status).toBe(403)
     expect((await t.request('/api/v1/employers', { as: emp.owner, method: 'POST', json: { name: '' } })).status).toBe(400)
+    // An employer that defines an achievement still cannot issue it, one by one or in a batch.
+    const now = t.clock.now().toISOString()
+    const achievementId = t.ports.random.uuid()
+    await t.store.db.insertInto('achievements').values({ id: achievementId, org_id: emp.id, state: 'published', name: 'Hired', definition: JSON.stringify({ name: 'Hired', description: 'd', criteria: { narrative: 'n' } }), image_id: null, created_at: now, updated_at: now }).execute()
+    const issued = await t.request(`/api/v1/orgs/${emp.slug}/achievements/${achievementId}/credentials`, { as: emp.owner, method: 'POST', json: { recipient: { email: 'x@example.org', name: 'X' } } })
+    expect(issued.status).toBe(403)
+    expect((await readJson(issued)).detail).toContain('Employer organizations do not issue')
   })
 
   it('finds opted-in learners by skill URI, code, label and broader skill, with all-of and at-least-N-of', async () => {
