@@ -73,7 +73,7 @@ export async function seedDemoTalent(
 
   const handles: string[] = []
   for (const l of LEARNERS) {
-    const email = `${l.handle}@example.org`
+    const email = `${l.handle.replace(/-/g, '.')}@example.org`
     const { id: userId } = await account(ports, email, l.name)
     const at = ports.clock.now()
     if ((await store.repos.learnerProfiles.save({ userId, handle: l.handle, displayName: l.name, headline: '', bio: '', public: true, openToEmployers: true }, at)) === 'taken') continue
