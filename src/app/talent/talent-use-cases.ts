@@ -123,7 +123,7 @@ export function talentUseCases(ports: Deps): TalentUseCases {
   const resolve = async (term: string): Promise<string[]> => {
     const keys = new Set<string>()
     const uris = new Set<string>()
-    if (/^https?:\/\//i.test(term)) uris.add(term)
+    if (/^(https?:\/\/|urn:)\S+$/i.test(term)) uris.add(term)
     else {
       for (const k of keysOfSkill({ label: term, code: term })) keys.add(k)
       const wanted = normalizeLabel(term)
@@ -131,11 +131,7 @@ export function talentUseCases(ports: Deps): TalentUseCases {
         if (normalizeLabel(s.preferredLabel) === wanted || (s.code && s.code.toLowerCase() === wanted)) uris.add(s.id)
       }
     }
-    let frontier = [...uris]
-    for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0 && uris.size < 500; depth++) {
-      frontier = (await repo.narrower(frontier)).filter((id) => !uris.has(id))
-      for (const id of frontier) uris.add(id)
-    }
+    for (const id of await repo.narrowerClosure([...uris], MAX_DEPTH, 500)) uris.add(id)
     for (const uri of uris) keys.add(`uri:${uri}`)
     return [...keys].slice(0, 600)
   }

@@ -104,6 +104,17 @@ export function talentRepo(q: Kysely<Database>): TalentRepo {
       const rows = await q.selectFrom('skill_broader').select('skill_id').where('broader_id', 'in', [...ids]).execute()
       return rows.map((r) => r.skill_id)
     },
+    async narrowerClosure(ids, depth, limit) {
+      if (ids.length === 0) return []
+      const rows = await sql<{ id: string }>`
+        with recursive c(id, depth) as (
+          select skill_id, 1 from skill_broader where broader_id in (${sql.join([...ids])})
+          union
+          select b.skill_id, c.depth + 1 from skill_broader b join c on b.broader_id = c.id where c.depth < ${depth}
+        )
+        select distinct id from c limit ${limit}`.execute(q)
+      return rows.rows.map((r) => r.id)
+    },
     async addBroader(pairs) {
       if (pairs.length === 0) return
       await q

@@ -48,6 +48,8 @@ export function talentSuite(dialect: 'sqlite' | 'postgres'): void {
     expect(await handlesFound(t, emp.owner, emp.slug, `skill=${encodeURIComponent(ESCO.programming)}`)).toEqual(['ada-s'])
     expect(await handlesFound(t, emp.owner, emp.slug, 'skill=statistics')).toEqual(['ada-s', 'bo-s'])
     expect(await handlesFound(t, emp.owner, emp.slug, 'skill=15-2041.00')).toEqual(['bo-s'])
+    await seedCredential(t, bo.userId, { name: 'SQL Basics', skills: [{ label: 'SQL', uri: 'urn:emblem:skill:sql' }] })
+    expect(await handlesFound(t, emp.owner, emp.slug, 'skill=urn:emblem:skill:sql')).toEqual(['bo-s'])
     const both = `skill=statistics&skill=${encodeURIComponent(ESCO.python)}`
     expect(await handlesFound(t, emp.owner, emp.slug, both)).toEqual(['ada-s'])
     expect(await handlesFound(t, emp.owner, emp.slug, `${both}&match=atLeast&atLeast=1`)).toEqual(['ada-s', 'bo-s'])
