@@ -46,6 +46,8 @@ export interface DemoSummary {
   history: DemoSeed['history']
   /** The demo learner: signs in with these; their wallet holds the main organization's credentials and one imported from External Academy. */
   learner?: { email: string; password: string; handle: string }
+  /** The employer side: a member of the employer organization, and the opted-in learners' handles. */
+  employer?: { email: string; password: string; org: string; learners: string[] }
 }
 
 const MAX_CREDENTIALS = 1_000_000
@@ -86,6 +88,7 @@ async function runDemo(count: number, io: CliIo, json: boolean): Promise<DemoSum
       }
       const main = seed.orgs[0]!
       const learner = fetchLocal ? await platform.demo.seedLearner({ id: main.id, achievements: main.achievements }, fetchLocal) : undefined
+      const employer = fetchLocal ? await platform.demo.seedTalent(seed.orgs, fetchLocal, learner?.handle) : undefined
       await settleLog()
       const orgs: DemoOrgSummary[] = []
       for (const org of seed.orgs) {
@@ -104,6 +107,7 @@ async function runDemo(count: number, io: CliIo, json: boolean): Promise<DemoSum
         learners: [...learners.values()].sort((a, b) => a.email.localeCompare(b.email)),
         history: seed.history,
         ...(learner ? { learner: { email: learner.email, password: learner.password, handle: learner.handle } } : {}),
+        ...(employer ? { employer } : {}),
       }
     },
     { workers: true, quiet: json },
@@ -146,6 +150,7 @@ export function register(program: Command, io: CliIo): void {
           '',
           `  Try the API:       curl -H "Authorization: Bearer ${summary.apiKey}" ${summary.url}/api/v1/orgs/${summary.org}/credentials`,
           '',
+          ...(summary.employer ? [`  Employer:          ${summary.employer.email} / ${summary.employer.password}  →  ${summary.url}/employers/search?org=${summary.employer.org}`, ''] : []),
           'The password and API keys are shown once; run `emblem demo` again for new ones.',
           '',
         ].join('\n'),

@@ -12,6 +12,7 @@ import { sharePages } from './pages/share/routes.js'
 import { trustPages } from './pages/trust/routes.js'
 import { verifyPages } from './pages/verify/routes.js'
 import { walletPages } from './pages/wallet/routes.js'
+import { talentPages } from './pages/talent/routes.js'
 
 /**
  * The platform's server-rendered pages (need a store); each checks access itself. One line per
@@ -24,6 +25,7 @@ export const platformPages = (): Hono =>
     .route('/', holderPages())
     .route('/', verifyPages())
     .route('/', importPages())
+    .route('/', talentPages())
     .route('/', trustPages())
     .route('/', accountPages())
     .route('/', orgPages())

@@ -56,8 +56,9 @@ describe('emblem demo', () => {
     expect(unclaimed.length).toBeGreaterThan(0)
     expect(credentials.filter((c) => c.claimed && c.claimUrl)).toEqual([])
     for (const c of unclaimed) expect(c.claimUrl).toMatch(/\/claim\/[A-Za-z0-9_-]{40,}$/)
-    // The history's credentials, today's bulk ones, and the two the demo learner got from the main organization.
-    expect(summary.history.issued + 7 + 2).toBe(credentials.length)
+    // The history's credentials, today's bulk ones, the two the demo learner got from the main organization,
+    // and the ten the employer side's four learners hold.
+    expect(summary.history.issued + 7 + 2 + 10).toBe(credentials.length)
     expect(summary.history).toMatchObject({ claimed: expect.any(Number), verified: expect.any(Number) })
     expect(summary.history.verified).toBeGreaterThan(0)
 
@@ -164,6 +165,18 @@ describe('emblem demo', () => {
       const shown = (await profile.json()) as { handle: string; credentials: unknown[] }
       expect(shown.handle).toBe(summary.learner!.handle)
       expect(shown.credentials).toHaveLength(3)
+
+      // The employer side: Northwind Analytics' member finds the opted-in learners by a broader skill.
+      expect(again.employer).toMatchObject({ email: 'employer@example.org', org: 'northwind-analytics', learners: expect.arrayContaining(['amara-okafor', summary.learner!.handle]) })
+      const employerSession = await app.request('/api/v1/sessions', {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: again.employer!.email, password: again.employer!.password }),
+      })
+      expect(employerSession.status).toBe(201)
+      const found = await app.request('/api/v1/talent?org=northwind-analytics&skill=analyse+data', { headers: { cookie: employerSession.headers.get('set-cookie')!.split(';')[0]! } })
+      expect(found.status).toBe(200)
+      expect(((await found.json()) as { learners: { handle: string }[] }).learners.map((l) => l.handle)).toEqual(expect.arrayContaining(['amara-okafor', 'lukas-becker', 'sofia-ramirez']))
 
       // Every demo credential is in the signed log.
       const checkpoint = await services.store.log.latestCheckpoint()

@@ -1,4 +1,5 @@
 import { PlatformError } from '../../core/errors.js'
+import { assertIssuerOrg } from '../talent/issuer-only.js'
 import { InputError } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { dateTimeOf, loadCohort } from './cohort.js'
@@ -48,6 +49,7 @@ export type IssueDeps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'keys
  */
 export async function issueCredential(platform: IssueDeps, { orgId, achievementId, input, idempotencyKey: key }: IssueRequest): Promise<IssueOutcome> {
   const details = parseIssueBody(input)
+  await assertIssuerOrg(platform, orgId)
   if (key === undefined) return { replayed: false, view: await issueOne(platform, { orgId, achievementId, ...details }) }
   if (!IDEMPOTENCY_KEY.test(key)) throw new InputError([{ path: 'Idempotency-Key', code: 'invalid_format', message: '1 to 200 visible ASCII characters' }])
   const digest = requestDigest(`achievements/${achievementId}/credentials`, input)

@@ -1,6 +1,7 @@
 // The one way a CSV file becomes a batch, for the API and the pages alike: the upload is streamed to
 // a temporary file and scanned, then kept under its digest with a staged upload (its preview), and
 // confirmed into a batch (or the existing batch of the same file). The API does both steps at once.
+import { assertIssuerOrg } from '../talent/issuer-only.js'
 import { PlatformError } from '../../core/errors.js'
 import { assertIssuable } from '../achievements/issuable.js'
 import type { PlatformPorts } from '../platform/ports.js'
@@ -25,6 +26,7 @@ export interface BatchUploadRequest {
 
 /** Throws unless the organization's achievement exists and may be issued (checked before an upload is taken). */
 export async function assertBatchable({ store }: Pick<PlatformPorts, 'store'>, orgId: string, achievementId: string): Promise<void> {
+  await assertIssuerOrg({ store }, orgId)
   const achievement = await store.repos.achievements.get(orgId, achievementId)
   if (!achievement) throw new PlatformError('ERR_NOT_FOUND', `No achievement ${achievementId.slice(0, 100)} in this organization`)
   assertIssuable(achievement)

@@ -8,6 +8,7 @@ import { createLookRecorder } from '../credentials/look-recorder.js'
 import { dashboardUseCases, type DashboardUseCases } from '../dashboard/dashboard-use-cases.js'
 import { seedDemo, type DemoSeed } from '../demo/seed-demo.js'
 import { seedDemoLearner, type DemoLearnerSeed } from '../demo/demo-learner.js'
+import { seedDemoTalent, type DemoTalentSeed } from '../demo/demo-talent.js'
 import type { FetchLocal } from '../credentials/ports.js'
 import { verifyLocal } from '../credentials/verify-local.js'
 import { holderUseCases, type HolderUseCases } from '../holder/holder-use-cases.js'
@@ -21,6 +22,7 @@ import { walletUseCases, type WalletUseCases } from '../wallet/wallet-use-cases.
 import { liveVerifierOf, shareUseCases, type ShareUseCases } from '../share/share-use-cases.js'
 import { trustUseCases, type TrustUseCases } from '../trust/trust-use-cases.js'
 import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements/endorsements-use-cases.js'
+import { talentUseCases, type TalentUseCases } from '../talent/talent-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -43,6 +45,8 @@ export interface DemoUseCases {
   seed(options: { count: number }): Promise<DemoSeed>
   /** The demo learner (after `seed`): an account whose wallet holds `org`'s credentials and an imported one; `fetchLocal` reaches this instance's documents to verify them. */
   seedLearner(org: { id: string; achievements: readonly string[] }, fetchLocal: FetchLocal): Promise<DemoLearnerSeed>
+  /** The employer side (after `seed` and `seedLearner`): an employer organization with a member, opted-in learners with credentials of `orgs`. */
+  seedTalent(orgs: readonly { id: string; achievements: readonly string[] }[], fetchLocal: FetchLocal, learnerHandle?: string): Promise<DemoTalentSeed>
 }
 
 /** Everything the edges (HTTP API, pages, CLI commands) may do: use cases and read queries, bound. */
@@ -77,6 +81,8 @@ export interface Platform {
   readonly trust: TrustUseCases
   /** Endorsements between organizations: signed EndorsementCredentials. */
   readonly endorsements: EndorsementsUseCases
+  /** Employers finding learners by verified skills; learners' opt-in, views and messages. */
+  readonly talent: TalentUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -115,6 +121,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     demo: {
       seed: (options) => seedDemo(ports, options),
       seedLearner: (org, fetchLocal) => seedDemoLearner(ports, { org, verify: (credential) => verifyLocal({ ...ports, documents: { fetchLocal } }, credential) }),
+      seedTalent: (orgs, fetchLocal, learnerHandle) => seedDemoTalent(ports, { orgs, learnerHandle, verify: (credential) => verifyLocal({ ...ports, documents: { fetchLocal } }, credential) }),
     },
     holder: holderUseCases(ports),
     wallet: walletUseCases(ports),
@@ -122,6 +129,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     intake: intakeUseCases(ports, credentials),
     trust: trustUseCases(ports),
     endorsements: endorsementsUseCases(ports),
+    talent: talentUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

@@ -1,6 +1,7 @@
 // The ports every platform use case draws from. A use case takes `Pick<PlatformPorts, …>` of exactly
 // what it touches; createPlatform (src/platform.ts) builds the ports once and binds the use cases to
 // them (app/platform/platform.ts): edges see only the bound Platform, jobs and tests the ports.
+import type { TalentRepo } from '../talent/ports.js'
 import type { Signer } from '../../core/proof/index.js'
 import type { BatchFileStore } from '../issuance/batch-file-store.js'
 import type { MediaPort } from '../media/ports.js'
@@ -71,6 +72,8 @@ export interface PlatformRepos {
   endorsements: EndorsementsRepo
   /** Rate-limit events in the database (the default RateLimitStore: every process counts together). */
   rateLimits: RateLimitStore
+  /** Employers' talent search: opt-ins, the skills index, saved searches, views, messages, blocks. */
+  talent: TalentRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

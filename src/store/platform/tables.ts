@@ -50,6 +50,8 @@ export interface OrganizationsTable {
   suite: Generated<'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'vc-jwt'>
   status_entries: Generated<'revocation' | 'revocation-and-suspension'>
   created_at: string
+  /** issuer (default) or employer (0016: searches learners, never issues). */
+  kind: Generated<'issuer' | 'employer'>
 }
 
 export interface MembershipsTable {

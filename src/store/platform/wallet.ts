@@ -1,3 +1,5 @@
+import { talentRowsOf } from '../../app/talent/skill-keys.js'
+import { indexTalentRows } from './talent.js'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { DisplaySkill } from '../../app/wallet/display.js'
 import type {
@@ -82,7 +84,9 @@ export function walletItemsRepo(q: Kysely<Database>): WalletItemsRepo {
         })
         .onConflict((oc) => oc.columns(['user_id', 'digest']).doNothing())
         .executeTakeFirst()
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? 'inserted' : 'duplicate'
+      const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+      if (inserted) await indexTalentRows(q, talentRowsOf(item))
+      return inserted ? 'inserted' : 'duplicate'
     },
     async get(userId, id) {
       const row = await items().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst()

@@ -9,6 +9,8 @@ import { Icon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
 import { usePage } from '../../kit/env.js'
 import { ExpirySelect } from './share-actions.js'
+import type { TalentVisibility } from '../../../app/talent/talent-use-cases.js'
+import { OptinCard } from '../talent/visibility-view.js'
 
 /** The form's values as typed (kept when it fails). */
 export interface ProfileFormValues {
@@ -25,6 +27,8 @@ export interface ProfileFormValues {
 export interface ProfileSettingsModel {
   settings: ProfileSettings
   links: ShareLinkView[]
+  /** Whether employers can find the learner (talent search). */
+  talent?: TalentVisibility | undefined
   values?: ProfileFormValues | undefined
   errors?: FieldErrors | undefined
   notice?: 'saved' | 'revoked' | undefined
@@ -135,6 +139,7 @@ export function ProfileSettingsView({ model }: { model: ProfileSettingsModel }) 
           </Card>
         </div>
         <div class="stack-lg">
+          {model.talent && <OptinCard visibility={model.talent} />}
           <Card title={t.t('share.links.title')} id="share-links">
             <p class="muted small">{t.t('share.links.lead')}</p>
             {model.links.length === 0 ? <p class="muted">{t.t('share.links.empty')}</p> : <ul class="share-link-list" aria-label={t.t('share.links.caption')}>{model.links.map((l) => <LinkRow link={l} />)}</ul>}

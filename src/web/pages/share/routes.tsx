@@ -37,8 +37,8 @@ const list = (v: string | string[] | undefined): string[] => (v === undefined ? 
 const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''))
 
 async function settingsPage(c: Context, userId: string, extra: { values?: ProfileFormValues; errors?: Record<string, string>; notice?: 'saved' | 'revoked'; status?: 200 | 409 | 422 } = {}) {
-  const [settings, links] = await Promise.all([c.var.platform.share.settings(userId), c.var.platform.share.links(userId)])
-  return render(c, <ProfileSettingsView model={{ settings, links, values: extra.values, errors: extra.errors, notice: extra.notice }} />, { title: tOf(c).t('share.profile.title'), status: extra.status ?? 200 })
+  const [settings, links, talent] = await Promise.all([c.var.platform.share.settings(userId), c.var.platform.share.links(userId), c.var.platform.talent.visibility(userId)])
+  return render(c, <ProfileSettingsView model={{ settings, links, talent, values: extra.values, errors: extra.errors, notice: extra.notice }} />, { title: tOf(c).t('share.profile.title'), status: extra.status ?? 200 })
 }
 
 /** A shared credential's page, with the preview tags of `pageUrl`. */

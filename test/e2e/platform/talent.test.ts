@@ -1,0 +1,4 @@
+import { describe } from 'vitest'
+import { talentSuite } from './talent-suite.js'
+
+describe('talent search (SQLite)', () => talentSuite('sqlite'))
