@@ -13,6 +13,7 @@ import { trustMigration } from './platform/trust-migration.js'
 import { rateLimitsMigration } from './platform/rate-limits-migration.js'
 import { walletImagesMigration } from './platform/wallet-images-migration.js'
 import type { Dialect } from './schema.js'
+import { webhooksMigration } from './platform/webhooks-migration.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
 function typesOf(dialect: Dialect) {
@@ -85,6 +86,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0013_status_entries': statusEntriesMigration(),
     '0014_ops': rateLimitsMigration(dialect),
     '0015_wallet_images': walletImagesMigration(dialect),
+    '0019_webhooks': webhooksMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

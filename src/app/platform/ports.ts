@@ -23,6 +23,7 @@ import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
 import type { TrustRepo } from '../trust/ports.js'
 import type { EndorsementsRepo } from '../endorsements/ports.js'
 import type { RateLimitStore } from './rate-limits.js'
+import type { WebhooksRepo } from '../webhooks/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -71,6 +72,8 @@ export interface PlatformRepos {
   endorsements: EndorsementsRepo
   /** Rate-limit events in the database (the default RateLimitStore: every process counts together). */
   rateLimits: RateLimitStore
+  /** Webhook endpoints and their delivery queue. */
+  webhooks: WebhooksRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */
@@ -127,7 +130,7 @@ export interface PlatformPorts {
   /** Call after appending `count` credentials (default 1) to the transparency log (the checkpointer's notify, metrics). */
   onLogAppended(count?: number): void
   /** Wakes the background workers (batch runner, mail delivery) after work was queued. */
-  wake(worker: 'batches' | 'mail'): void
+  wake(worker: 'batches' | 'mail' | 'webhooks'): void
 }
 
 /** A stored organization key: public Multikey, the sealed secret, and its state. */
