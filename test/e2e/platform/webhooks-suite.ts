@@ -220,6 +220,23 @@ export function webhooksSuite(dialect: 'sqlite' | 'postgres'): void {
     expect((await p.t.request(`/api/v1/orgs/${p.org.slug}/webhooks/${endpoint.id}`, { as: p.owner })).status).toBe(404)
   })
 
+  it('a claim and an outside verification are events too', async () => {
+    await addEndpoint(p.org, '/more', ['credential.claimed', 'credential.verified'])
+    const credential = await issue('claimer@example.org')
+    const mail = await p.t.store.db.selectFrom('outbox').select('text').where('to_address', '=', 'claimer@example.org').executeTakeFirstOrThrow()
+    const token = /\/claim\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!
+    await p.t.platform.credentials.acceptClaim({ token, showName: true })
+    const uuid = credential.id.replace('urn:uuid:', '')
+    expect((await p.t.request('/api/v1/verify', { method: 'POST', json: { url: `${p.t.config.publicUrl}/c/${uuid}` } })).status).toBe(200)
+    await p.t.platform.flush()
+    const before = received.length
+    await drain()
+    const got = received.slice(before).filter((r) => r.path === '/more')
+    expect(got.every((r) => r.verified)).toBe(true)
+    expect(got.map((r) => [r.body.type, r.body.data['credentialId']]).sort()).toEqual([['credential.claimed', credential.id], ['credential.verified', credential.id]])
+    expect(got.find((r) => r.body.type === 'credential.verified')!.body.data).toMatchObject({ verified: true })
+  })
+
   it('refuses private addresses unless the instance allows them', async () => {
     const guarded = createWebhookSender()
     await expect(guarded({ url: `${base}/flaky`, headers: {}, body: '{}' })).rejects.toMatchObject({ code: 'ERR_FETCH_BLOCKED' })
