@@ -10,6 +10,7 @@ import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { deliverWebhook, dueWebhooks, type WebhookPolicy } from '../../../src/app/webhooks/deliver-webhook.js'
 import { createWebhookSender } from '../../../src/fetch/index.js'
+import { startBatchRunner } from '../../../src/jobs/batch-runner.js'
 import { readJson, type TestOrg } from '../../support/platform.js'
 import { startIssuancePlatform, type IssuancePlatform } from './issuance-fixture.js'
 
@@ -235,6 +236,30 @@ export function webhooksSuite(dialect: 'sqlite' | 'postgres'): void {
     expect(got.every((r) => r.verified)).toBe(true)
     expect(got.map((r) => [r.body.type, r.body.data['credentialId']]).sort()).toEqual([['credential.claimed', credential.id], ['credential.verified', credential.id]])
     expect(got.find((r) => r.body.type === 'credential.verified')!.body.data).toMatchObject({ verified: true })
+  })
+
+  it('a finished batch is one event, and each of its credentials one issued event', async () => {
+    await addEndpoint(p.org, '/batches', ['batch.finished', 'credential.issued'])
+    const runner = startBatchRunner({ platform: p.t.ports, chunkSize: 4, signingThreads: 0, pollMs: 60_000 })
+    try {
+      const res = await p.t.request(`/api/v1/orgs/${p.org.slug}/achievements/${p.achievementId}/batches`, {
+        as: p.owner,
+        method: 'POST',
+        body: 'email,name\nb1@example.org,One\nb2@example.org,Two\nnot-an-email,Three\n',
+        headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="cohort.csv"' },
+      })
+      expect(res.status).toBe(202)
+      const batch = await readJson(res)
+      runner.notify()
+      await runner.settled()
+      const before = received.length
+      await drain()
+      const got = received.slice(before).filter((r) => r.path === '/batches').map((r) => r.body)
+      expect(got.filter((b) => b.type === 'credential.issued').map((b) => b.data['recipientEmail']).sort()).toEqual(['b1@example.org', 'b2@example.org'])
+      expect(got.filter((b) => b.type === 'batch.finished').map((b) => b.data)).toEqual([expect.objectContaining({ batchId: batch.id, state: 'done', totalRows: 3, issued: 2, failed: 1 })])
+    } finally {
+      await runner.stop()
+    }
   })
 
   it('refuses private addresses unless the instance allows them', async () => {
