@@ -38,6 +38,8 @@ import { startCheckpointer, type Checkpointer } from './jobs/checkpointer.js'
 import { startBatchRunner, type BatchRunner } from './jobs/batch-runner.js'
 import { startDevMailLog } from './jobs/dev-mail-log.js'
 import { startMailDelivery } from './jobs/mail-delivery.js'
+import { startWebhookDelivery } from './jobs/webhook-delivery.js'
+import { createWebhookSender } from './fetch/index.js'
 import { startExpiryReminders } from './jobs/expiry-reminders.js'
 import { startTrustRefresher } from './jobs/trust-refresher.js'
 import { createSmtpTransport } from './mail/smtp-transport.js'
@@ -353,6 +355,17 @@ export async function openServices(config: Config, log: Logger = createLogger(co
           })
         : undefined
     if (devMail) platform.onWake('mail', devMail.notify)
+    // Webhooks: deliveries queued with their events, sent through the guarded fetcher's rules (EMBLEM_FETCH_*).
+    const webhooks: Worker = jobs
+      ? startWebhookDelivery({
+          platform: platform.ports,
+          sender: createWebhookSender({ allowHttp: config.fetch.allowHttp, allowPrivateAddresses: config.fetch.allowPrivateAddresses }),
+          observe: observe('webhooks'),
+          onFailure: (delivery, error, final) => log.warn('webhook delivery failed', { id: delivery.id, endpoint: delivery.endpointId, error, final }),
+          onError: (err) => log.error('webhook delivery stopped', { error: errorOf(err) }),
+        })
+      : idleWorker
+    platform.onWake('webhooks', webhooks.notify)
     // Wallet credentials about to expire: their owners are reminded 30 and 7 days before, once each.
     const reminders: Worker = jobs
       ? startExpiryReminders({ platform: platform.ports, onError: (err) => log.error('expiry reminders failed', { error: errorOf(err) }) })
@@ -370,6 +383,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
         await mail?.stop()
         await devMail?.stop()
         await reminders.stop()
+        await webhooks.stop()
         transport?.close()
         await checkpointer.stop()
         await platform.platform.flush() // the page views and verifications counted since the last batch

@@ -60,7 +60,7 @@ export interface PlatformHandle {
   /** The ports the use cases are bound to (background jobs and tests use them; edges never do). */
   ports: PlatformPorts
   /** Registers the function `wake(name)` calls (one per worker name; the last one wins). */
-  onWake(worker: 'batches' | 'mail', wake: () => void): void
+  onWake(worker: 'batches' | 'mail' | 'webhooks', wake: () => void): void
 }
 
 /**
@@ -86,7 +86,7 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     clock,
   })
   const fetcher = typeof parts.fetch === 'function' ? parts.fetch : parts.fetch ? createGuardedFetcher(parts.fetch) : undefined
-  const wakers = new Map<'batches' | 'mail', () => void>()
+  const wakers = new Map<'batches' | 'mail' | 'webhooks', () => void>()
   const ports: PlatformPorts = {
     store,
     clock,

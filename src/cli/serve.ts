@@ -8,7 +8,7 @@ export function register(program: Command, io: CliIo): void {
     .description('run the web server and/or the background jobs (configuration from EMBLEM_* environment variables; see README)')
     .option('-p, --port <port>', 'port to listen on (overrides PORT); a worker serves only /healthz, /readyz and /metrics there')
     .addOption(
-      new Option('--role <role>', 'web: HTTP only, no background jobs; worker: background jobs only (batches, checkpoints, e-mail); all: both')
+      new Option('--role <role>', 'web: HTTP only, no background jobs; worker: background jobs only (batches, checkpoints, e-mail, webhooks); all: both')
         .choices(['web', 'worker', 'all'])
         .default('all'),
     )

@@ -14,6 +14,7 @@ import { rateLimitsMigration } from './platform/rate-limits-migration.js'
 import { walletImagesMigration } from './platform/wallet-images-migration.js'
 import { talentMigration } from './platform/talent-migration.js'
 import type { Dialect } from './schema.js'
+import { webhooksMigration } from './platform/webhooks-migration.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
 function typesOf(dialect: Dialect) {
@@ -87,6 +88,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0014_ops': rateLimitsMigration(dialect),
     '0015_wallet_images': walletImagesMigration(dialect),
     '0016_talent': talentMigration(dialect),
+    '0019_webhooks': webhooksMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

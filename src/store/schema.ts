@@ -2,6 +2,7 @@
 // integers as numbers (the PostgreSQL pool parses int8 into a number: indexes stay below 2^53).
 import type { PlatformTables } from './platform/tables.js'
 import type { TalentTables } from './platform/talent-tables.js'
+import type { WebhookTables } from './platform/webhooks-tables.js'
 
 /** A stored credential: its id, its issuer's id and the signed JSON as given. */
 export interface CredentialsTable {
@@ -46,7 +47,7 @@ export interface CheckpointsTable {
 }
 
 /** Every table of the store. */
-export interface Database extends PlatformTables, TalentTables {
+export interface Database extends PlatformTables, TalentTables, WebhookTables {
   credentials: CredentialsTable
   log_leaves: LogLeavesTable
   log_tiles: LogTilesTable

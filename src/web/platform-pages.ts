@@ -13,6 +13,7 @@ import { trustPages } from './pages/trust/routes.js'
 import { verifyPages } from './pages/verify/routes.js'
 import { walletPages } from './pages/wallet/routes.js'
 import { talentPages } from './pages/talent/routes.js'
+import { webhookPages } from './pages/webhooks/routes.js'
 
 /**
  * The platform's server-rendered pages (need a store); each checks access itself. One line per
@@ -34,4 +35,5 @@ export const platformPages = (): Hono =>
     .route('/', credentialPages())
     .route('/', dashboardPages())
     .route('/', adminPages())
+    .route('/', webhookPages())
     .route('/', walletPages())

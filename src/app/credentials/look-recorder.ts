@@ -1,5 +1,20 @@
 import type { PlatformPorts } from '../platform/ports.js'
 import type { VerificationEvent } from './ports.js'
+import type { PlatformRepos } from '../platform/ports.js'
+import { queueWebhookEvents } from '../webhooks/emit.js'
+
+/** A `credential.verified` webhook event per counted verification of an organization's credential, in the transaction that records them. */
+async function queueVerifiedEvents(repos: Pick<PlatformRepos, 'webhooks'>, publicUrl: string, events: readonly VerificationEvent[]): Promise<void> {
+  const byOrg = new Map<string, VerificationEvent[]>()
+  for (const e of events) if (e.kind === 'verification' && e.orgId !== null) byOrg.set(e.orgId, [...(byOrg.get(e.orgId) ?? []), e])
+  for (const [orgId, list] of byOrg)
+    await queueWebhookEvents(
+      repos,
+      orgId,
+      list.map((e) => ({ type: 'credential.verified' as const, data: { credentialId: e.credentialId, url: `${publicUrl}/c/${e.credentialId.replace(/^urn:uuid:/i, '')}`, verified: e.verified, verifiedAt: e.at } })),
+      new Date(list.at(-1)!.at),
+    )
+}
 
 /** How often counted looks are written (ms): a crash loses at most about this much of the counts, never a credential. */
 export const LOOK_FLUSH_MS = 1000
@@ -22,7 +37,7 @@ export interface LookRecorder {
   readonly pending: number
 }
 
-export function createLookRecorder({ store }: Pick<PlatformPorts, 'store'>, { intervalMs = LOOK_FLUSH_MS, onError = () => {} }: { intervalMs?: number; onError?: (err: unknown) => void } = {}): LookRecorder {
+export function createLookRecorder({ store, publicUrl }: Pick<PlatformPorts, 'store' | 'publicUrl'>, { intervalMs = LOOK_FLUSH_MS, onError = () => {} }: { intervalMs?: number; onError?: (err: unknown) => void } = {}): LookRecorder {
   let buffer: VerificationEvent[] = []
   let timer: NodeJS.Timeout | undefined
   let writing: Promise<void> = Promise.resolve()
@@ -36,7 +51,10 @@ export function createLookRecorder({ store }: Pick<PlatformPorts, 'store'>, { in
     writing = writing.then(async () => {
       if (batch.length === 0) return
       try {
-        await store.transaction((tx) => tx.repos.credentialViews.recordVerifications(batch))
+        await store.transaction(async (tx) => {
+          await tx.repos.credentialViews.recordVerifications(batch)
+          await queueVerifiedEvents(tx.repos, publicUrl, batch)
+        })
       } catch (err) {
         buffer = [...batch, ...buffer].slice(-MAX_PENDING)
         schedule()

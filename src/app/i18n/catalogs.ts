@@ -21,6 +21,7 @@ import enIntake from './messages/en/intake.json' with { type: 'json' }
 import enShare from './messages/en/share.json' with { type: 'json' }
 import enTalent from './messages/en/talent.json' with { type: 'json' }
 import enTrust from './messages/en/trust.json' with { type: 'json' }
+import enHook from './messages/en/hook.json' with { type: 'json' }
 import enWallet from './messages/en/wallet.json' with { type: 'json' }
 import deCommon from './messages/de/common.json' with { type: 'json' }
 import deApi from './messages/de/api.json' with { type: 'json' }
@@ -41,6 +42,7 @@ import deIntake from './messages/de/intake.json' with { type: 'json' }
 import deShare from './messages/de/share.json' with { type: 'json' }
 import deTalent from './messages/de/talent.json' with { type: 'json' }
 import deTrust from './messages/de/trust.json' with { type: 'json' }
+import deHook from './messages/de/hook.json' with { type: 'json' }
 import deWallet from './messages/de/wallet.json' with { type: 'json' }
 import frCommon from './messages/fr/common.json' with { type: 'json' }
 import frApi from './messages/fr/api.json' with { type: 'json' }
@@ -61,6 +63,7 @@ import frIntake from './messages/fr/intake.json' with { type: 'json' }
 import frShare from './messages/fr/share.json' with { type: 'json' }
 import frTalent from './messages/fr/talent.json' with { type: 'json' }
 import frTrust from './messages/fr/trust.json' with { type: 'json' }
+import frHook from './messages/fr/hook.json' with { type: 'json' }
 import frWallet from './messages/fr/wallet.json' with { type: 'json' }
 import esCommon from './messages/es/common.json' with { type: 'json' }
 import esApi from './messages/es/api.json' with { type: 'json' }
@@ -81,6 +84,7 @@ import esIntake from './messages/es/intake.json' with { type: 'json' }
 import esShare from './messages/es/share.json' with { type: 'json' }
 import esTalent from './messages/es/talent.json' with { type: 'json' }
 import esTrust from './messages/es/trust.json' with { type: 'json' }
+import esHook from './messages/es/hook.json' with { type: 'json' }
 import esWallet from './messages/es/wallet.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlApi from './messages/nl/api.json' with { type: 'json' }
@@ -101,10 +105,11 @@ import nlIntake from './messages/nl/intake.json' with { type: 'json' }
 import nlShare from './messages/nl/share.json' with { type: 'json' }
 import nlTalent from './messages/nl/talent.json' with { type: 'json' }
 import nlTrust from './messages/nl/trust.json' with { type: 'json' }
+import nlHook from './messages/nl/hook.json' with { type: 'json' }
 import nlWallet from './messages/nl/wallet.json' with { type: 'json' }
 import type { Locale } from './locales.js'
 
-const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enIntake, ...enShare, ...enTrust, ...enWallet, ...enTalent }
+const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enIntake, ...enShare, ...enTalent, ...enTrust, ...enHook, ...enWallet }
 
 /** Every message key (English has them all). */
 export type MessageKey = keyof typeof en
@@ -115,8 +120,8 @@ export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
 /** The catalogs by language. */
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deIntake, ...deShare, ...deTrust, ...deWallet, ...deTalent },
-  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frIntake, ...frShare, ...frTrust, ...frWallet, ...frTalent },
-  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esIntake, ...esShare, ...esTrust, ...esWallet, ...esTalent },
-  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlIntake, ...nlShare, ...nlTrust, ...nlWallet, ...nlTalent },
+  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deIntake, ...deShare, ...deTalent, ...deTrust, ...deHook, ...deWallet },
+  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frIntake, ...frShare, ...frTalent, ...frTrust, ...frHook, ...frWallet },
+  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esIntake, ...esShare, ...esTalent, ...esTrust, ...esHook, ...esWallet },
+  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlIntake, ...nlShare, ...nlTalent, ...nlTrust, ...nlHook, ...nlWallet },
 }

@@ -2,6 +2,7 @@
 // release of files nothing reads any more, decided inside the transaction holding the file's lock.
 import type { PlatformPorts } from '../platform/ports.js'
 import type { BatchRecord } from './ports.js'
+import { queueWebhookEvents } from '../webhooks/emit.js'
 
 /** Leases the oldest waiting batch (or one whose lease expired) to `owner` until `until`; undefined when none waits. */
 export const leaseNextBatch = ({ store, clock }: Pick<PlatformPorts, 'store' | 'clock'>, owner: string, until: Date): Promise<BatchRecord | undefined> =>
@@ -11,14 +12,21 @@ export const leaseNextBatch = ({ store, clock }: Pick<PlatformPorts, 'store' | '
 export const releaseBatch = ({ store }: Pick<PlatformPorts, 'store'>, batch: BatchRecord, owner: string): Promise<boolean> =>
   store.repos.batches.release(batch.id, owner)
 
-/** Ends a batch (done or failed) if `owner` still holds it, then releases its file when nothing else reads it. */
+/** Ends a batch (done or failed) if `owner` still holds it, with its `batch.finished` webhook event, then releases its file when nothing else reads it. */
 export async function finishBatch(
   deps: Pick<PlatformPorts, 'store' | 'clock' | 'batchFiles'>,
   batch: BatchRecord,
   owner: string,
   end: { state: 'done' | 'failed'; error: string | null },
 ): Promise<boolean> {
-  const ended = await deps.store.repos.batches.finish(batch.id, owner, end)
+  const ended = await deps.store.transaction(async (tx) => {
+    if (!(await tx.repos.batches.finish(batch.id, owner, end))) return false
+    const now = deps.clock.now()
+    const done = (await tx.repos.batches.get(batch.orgId, batch.id)) ?? batch
+    const data = { batchId: batch.id, achievementId: batch.achievementId, fileName: batch.fileName, state: end.state, error: end.error, totalRows: done.totalRows, issued: done.issued, failed: done.failed, finishedAt: now.toISOString() }
+    await queueWebhookEvents(tx.repos, batch.orgId, [{ type: 'batch.finished', data }], now)
+    return true
+  })
   if (ended) await releaseBatchFile(deps, batch.fileDigest)
   return ended
 }

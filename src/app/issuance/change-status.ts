@@ -4,6 +4,7 @@ import type { CredentialState } from '../credentials/ports.js'
 import type { PlatformPorts, PlatformTransaction } from '../platform/ports.js'
 import type { IssuedRecord, Slot } from './ports.js'
 import { issuedViewOf, type IssuedView } from './issued-view.js'
+import { credentialEventData, queueWebhookEvents } from '../webhooks/emit.js'
 
 /** What an issuer can do to an issued credential. */
 export type StatusAction = 'revoke' | 'suspend' | 'unsuspend'
@@ -50,6 +51,8 @@ export async function changeStatus(
       throw new PlatformError('ERR_STATE_INVALID', `Cannot ${action} credential ${credentialId}: ${WHY_NOT[action][current.state] ?? `it is ${current.state}.`}`)
     const at = clock.now().toISOString()
     await tx.repos.issuedCredentials.setState(credentialId, { state: rule.to, reason: text, at })
+    if (action === 'revoke' || action === 'suspend')
+      await queueWebhookEvents(tx.repos, orgId, [{ type: action === 'revoke' ? 'credential.revoked' : 'credential.suspended', data: credentialEventData(publicUrl, current, { reason: text, at }) }], clock.now())
     return { ...current, state: rule.to, stateReason: text, stateChangedAt: at } satisfies IssuedRecord
   })
   return issuedViewOf(record, publicUrl)

@@ -3,6 +3,7 @@ import type { MailMessage } from '../mail/ports.js'
 import type { PlatformStore, PlatformTransaction } from '../platform/ports.js'
 import type { IssuedRecord, NewIssued } from './ports.js'
 import type { SignedCredential } from './sign-draft.js'
+import { credentialEventData, queueWebhookEvents } from '../webhooks/emit.js'
 import { claimSlots, type SlotPlan, type SlotPlanner } from './status-slots.js'
 
 /** One credential ready to commit: signed, its platform record, and the learner's e-mail. */
@@ -46,14 +47,16 @@ export function issuedMail(
 /**
  * Writes prepared credentials inside `tx`: the signed credentials (through the one credential
  * writer) and their records, their log entries (one append, consecutive indexes), and one queued
- * (or held) e-mail each.
+ * (or held) e-mail each, and a `credential.issued` webhook event each for the organization's endpoints.
  */
-export async function writeIssued(tx: PlatformTransaction, items: readonly PreparedIssue[], smtpConfigured: boolean): Promise<void> {
+export async function writeIssued(tx: PlatformTransaction, items: readonly PreparedIssue[], smtpConfigured: boolean, publicUrl: string): Promise<void> {
   if (items.length === 0) return
   await tx.credentials.insert(items.map((i) => ({ id: i.issued.credentialId, issuer: i.issued.issuerDid, json: i.signed.stored })))
   await tx.repos.issuedCredentials.insert(items.map((i) => i.issued))
   await tx.log.append(items.map((i) => i.signed.log))
   await tx.repos.outbox.enqueueMany(items.map((i) => ({ message: i.mail, id: i.mailId })), { smtpConfigured })
+  const first = items[0]!.issued
+  await queueWebhookEvents(tx.repos, first.orgId, items.map((i) => ({ type: 'credential.issued' as const, data: credentialEventData(publicUrl, i.issued, { issuedAt: i.issued.issuedAt }) })), new Date(first.issuedAt))
 }
 
 /** The record of a credential just written, as reads would return it. */

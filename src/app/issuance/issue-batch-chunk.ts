@@ -159,7 +159,7 @@ export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedCh
     commit: async (tx, items) => {
       const isHeld = await tx.repos.batches.recordChunk(batchId, owner, { nextRow: chunk.nextRow, addIssued: items.length, addFailed: errors.length, errors, leaseUntil })
       if (!isHeld) throw new LeaseLost(`Batch ${batchId} is no longer leased to ${owner}`)
-      await writeIssued(tx, items, platform.smtpConfigured)
+      await writeIssued(tx, items, platform.smtpConfigured, platform.publicUrl)
       return { issued: items.length, failed: errors.length }
     },
   })

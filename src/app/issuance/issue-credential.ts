@@ -136,7 +136,7 @@ export async function issueOne(
       }
     },
     commit: async (tx, prepared) => {
-      await writeIssued(tx, [prepared], platform.smtpConfigured)
+      await writeIssued(tx, [prepared], platform.smtpConfigured, publicUrl)
       const issuedView = issuedViewOf(issuedRecordOf(prepared.issued, cohort.record.name), publicUrl)
       if (options.idempotency) {
         const { key, requestDigest } = options.idempotency

@@ -23,6 +23,7 @@ import { liveVerifierOf, shareUseCases, type ShareUseCases } from '../share/shar
 import { trustUseCases, type TrustUseCases } from '../trust/trust-use-cases.js'
 import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements/endorsements-use-cases.js'
 import { talentUseCases, type TalentUseCases } from '../talent/talent-use-cases.js'
+import { webhooksUseCases, type WebhooksUseCases } from '../webhooks/webhooks-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -83,6 +84,8 @@ export interface Platform {
   readonly endorsements: EndorsementsUseCases
   /** Employers finding learners by verified skills; learners' opt-in, views and messages. */
   readonly talent: TalentUseCases
+  /** An organization's webhook endpoints and their delivery log. */
+  readonly webhooks: WebhooksUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -130,6 +133,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     trust: trustUseCases(ports),
     endorsements: endorsementsUseCases(ports),
     talent: talentUseCases(ports),
+    webhooks: webhooksUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

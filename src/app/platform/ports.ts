@@ -24,6 +24,7 @@ import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
 import type { TrustRepo } from '../trust/ports.js'
 import type { EndorsementsRepo } from '../endorsements/ports.js'
 import type { RateLimitStore } from './rate-limits.js'
+import type { WebhooksRepo } from '../webhooks/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -74,6 +75,8 @@ export interface PlatformRepos {
   rateLimits: RateLimitStore
   /** Employers' talent search: opt-ins, the skills index, saved searches, views, messages, blocks. */
   talent: TalentRepo
+  /** Webhook endpoints and their delivery queue. */
+  webhooks: WebhooksRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */
@@ -130,7 +133,7 @@ export interface PlatformPorts {
   /** Call after appending `count` credentials (default 1) to the transparency log (the checkpointer's notify, metrics). */
   onLogAppended(count?: number): void
   /** Wakes the background workers (batch runner, mail delivery) after work was queued. */
-  wake(worker: 'batches' | 'mail'): void
+  wake(worker: 'batches' | 'mail' | 'webhooks'): void
 }
 
 /** A stored organization key: public Multikey, the sealed secret, and its state. */

@@ -20,6 +20,8 @@ import { hashSecret, newSecret } from '../platform/secret-token.js'
 import { displayOf, type CredentialDisplay } from './display.js'
 import { itemViewOf, newItemOf, parseReport, reportText, statusOf } from './items.js'
 import type { AccountEmailRecord, WalletCollectionRecord, WalletItemPatch, WalletItemRecord, WalletItemView, WalletStatus } from './ports.js'
+import { queueWebhookEvents } from '../webhooks/emit.js'
+import { claimedEvent } from '../credentials/claim-credential.js'
 
 export type WalletDeps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'wake'>
 
@@ -254,6 +256,7 @@ async function keepIssued(deps: WalletDeps & { documents: DocumentAccess }, user
   return deps.store.transaction(async (tx) => {
     if (!(await tx.repos.walletItems.markClaimed(view.id, { showName, at: row.addedAt }))) return undefined
     await tx.repos.walletItems.insert(row)
+    await queueWebhookEvents(tx.repos, view.org.id, [claimedEvent(deps.publicUrl, view, row.addedAt)], deps.clock.now())
     return tx.repos.walletItems.byDigest(userId, row.digest)
   })
 }

@@ -16,6 +16,7 @@ import { walletOperations } from '../schemas/wallet.js'
 import { endorsementDocumentOperations, endorsementOperations, trustLookupOperations, trustOperations } from '../schemas/trust.js'
 import { walletImportOperations } from '../schemas/wallet-import.js'
 import { talentOperations } from '../schemas/talent.js'
+import { webhookOperations } from '../schemas/webhooks.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -35,6 +36,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...trustOperations,
   ...endorsementOperations,
   ...talentOperations,
+  ...webhookOperations,
   ...verificationOperations,
   ...trustLookupOperations,
   ...publicDocumentOperations,

@@ -26,6 +26,7 @@ import { accountEmailsRepo, walletCollectionsRepo, walletItemsRepo } from './wal
 import { trustRepo } from './trust.js'
 import { rateLimitsRepo } from './rate-limits.js'
 import { talentRepo } from './talent.js'
+import { webhooksRepo } from './webhooks.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -57,4 +58,5 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   endorsements: endorsementsRepo(q),
   rateLimits: rateLimitsRepo(q),
   talent: talentRepo(q),
+  webhooks: webhooksRepo(q),
 })

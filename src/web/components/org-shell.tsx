@@ -27,6 +27,7 @@ export const ORG_SECTIONS = [
   ['members', 'common.org.members', 'users', MIN_ROLE.read],
   ['keys', 'common.org.keys', 'key', MIN_ROLE.read],
   ['api-keys', 'common.org.apiKeys', 'code', MIN_ROLE.manage],
+  ['webhooks', 'hook.nav', 'send', MIN_ROLE.manage],
   ['endorsements', 'trust.org.nav', 'sparkle', MIN_ROLE.read],
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey, IconName, RoleName]>
 

@@ -329,6 +329,29 @@ describe('answers as the OpenAPI document says', () => {
     await call('DELETE', '/api/v1/wallet/talent', { as: learner })
   })
 
+  it('for the webhook operations', async () => {
+    const { owner, org } = p
+    const base = `/api/v1/orgs/${org.slug}/webhooks`
+    const endpoint = await json(call('POST', base, { as: owner, json: { url: 'https://hooks.example.org/emblem', events: ['credential.issued'] } }))
+    await call('POST', base, { as: owner, json: { url: 'ftp://x', events: [] } })
+    await call('GET', base, { as: owner })
+    await call('GET', `${base}/${endpoint.id}`, { as: owner })
+    await call('GET', `${base}/nope`, { as: owner })
+    await call('PATCH', `${base}/${endpoint.id}`, { as: owner, json: { description: 'CRM', events: ['credential.issued', 'batch.finished'] } })
+    await call('PATCH', `${base}/${endpoint.id}`, { as: owner, json: { enabled: 'yes' } })
+    await call('POST', `${base}/${endpoint.id}/rotate-secret`, { as: owner })
+    const delivery = await json(call('POST', `${base}/${endpoint.id}/test`, { as: owner }))
+    await call('GET', `${base}/${endpoint.id}/deliveries?limit=10`, { as: owner })
+    await call('GET', `${base}/${endpoint.id}/deliveries?limit=0`, { as: owner })
+    await call('GET', `${base}/${endpoint.id}/deliveries/${delivery.id}`, { as: owner })
+    await call('POST', `${base}/${endpoint.id}/deliveries/${delivery.id}/redeliver`, { as: owner })
+    await call('POST', `${base}/${endpoint.id}/deliveries/msg_nope/redeliver`, { as: owner })
+    await call('PATCH', `${base}/${endpoint.id}`, { as: owner, json: { enabled: false } })
+    await call('POST', `${base}/${endpoint.id}/test`, { as: owner })
+    await call('DELETE', `${base}/${endpoint.id}`, { as: owner })
+    await call('DELETE', `${base}/${endpoint.id}`, { as: owner })
+  })
+
   it('and every /api/v1 operation was called above', () => {
     const api = [...documentKeys(doc)].filter((key) => key.includes(' /api/v1/'))
     expect(api.filter((key) => !called.has(key))).toEqual([])

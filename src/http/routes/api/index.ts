@@ -12,6 +12,7 @@ import { trustApi } from './trust.js'
 import { walletApi } from './wallet.js'
 import { walletImportApi } from './wallet-import.js'
 import { talentApi } from './talent.js'
+import { webhooksApi } from './webhooks.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). One line per area. */
 export const apiRoutes = (): Hono =>
@@ -29,3 +30,4 @@ export const apiRoutes = (): Hono =>
     .route('/', trustApi())
     .route('/', endorsementsApi())
     .route('/', talentApi())
+    .route('/', webhooksApi())

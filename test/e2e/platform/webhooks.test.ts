@@ -1,0 +1,4 @@
+import { describe } from 'vitest'
+import { webhooksSuite } from './webhooks-suite.js'
+
+describe('webhooks (SQLite)', () => webhooksSuite('sqlite'))
