@@ -23,6 +23,7 @@ import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
 import type { TrustRepo } from '../trust/ports.js'
 import type { EndorsementsRepo } from '../endorsements/ports.js'
 import type { RateLimitStore } from './rate-limits.js'
+import type { CareerTargetsRepo, OccupationsRepo } from '../occupations/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -71,6 +72,10 @@ export interface PlatformRepos {
   endorsements: EndorsementsRepo
   /** Rate-limit events in the database (the default RateLimitStore: every process counts together). */
   rateLimits: RateLimitStore
+  /** Occupations, their skills and the hierarchies (issue #12). */
+  occupations: OccupationsRepo
+  /** The occupations learners plan toward. */
+  careerTargets: CareerTargetsRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

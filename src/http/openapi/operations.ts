@@ -15,6 +15,7 @@ import { publicDocumentOperations, serviceOperations, verificationOperations } f
 import { walletOperations } from '../schemas/wallet.js'
 import { endorsementDocumentOperations, endorsementOperations, trustLookupOperations, trustOperations } from '../schemas/trust.js'
 import { walletImportOperations } from '../schemas/wallet-import.js'
+import { careerOperations, occupationOperations } from '../schemas/career.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -22,6 +23,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...orgOperations,
   ...orgKeyOperations,
   ...achievementOperations,
+  ...occupationOperations,
   ...issuanceOperations,
   ...batchOperations,
   ...activityOperations,
@@ -33,6 +35,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...privacyOperations,
   ...trustOperations,
   ...endorsementOperations,
+  ...careerOperations,
   ...verificationOperations,
   ...trustLookupOperations,
   ...publicDocumentOperations,

@@ -24,6 +24,7 @@ export const TAGS: readonly Tag[] = [
   { name: 'Sharing', description: "A learner's public profile `/u/<handle>` (opt-in; `Accept: application/json` gives its public credentials), share links to a credential or collection (`/s/<token>`, optional expiry, revocable, counted views) and the skills profile." },
   { name: 'Presentations', description: 'Proving possession: each account has a holder key (did:key); it signs W3C Verifiable Presentations of wallet credentials for a verifier’s challenge, and anyone verifies one.' },
   { name: 'Privacy', description: 'Your data: export everything as a zip, notification settings, and deleting your account (issued credentials stay verifiable).' },
+  { name: 'Career', description: 'A learner’s career planner: target occupations, the skills their verified credentials cover and the gap, programs that close it, the occupations a credential leads toward, and aggregated demand signals.' },
   { name: 'Endorsements', description: "An organization endorses another organization or its achievement with a signed Open Badges 3.0 EndorsementCredential, shown on the public pages and verified like a credential." },
   { name: 'Verification', description: 'Verify any Open Badges 3.0 / VC 2.0 credential: every check in order (shape, proof, validity, status, issuer, transparency log). No account needed.' },
   { name: 'Credential documents', description: 'Public documents of an issued credential: the signed credential (content-negotiated), its downloads (JSON, VC-JWT, baked badge PNG and SVG, PDF certificate) and badge images.' },

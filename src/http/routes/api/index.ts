@@ -11,6 +11,7 @@ import { shareApi } from './share.js'
 import { trustApi } from './trust.js'
 import { walletApi } from './wallet.js'
 import { walletImportApi } from './wallet-import.js'
+import { careerApi } from './career.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). One line per area. */
 export const apiRoutes = (): Hono =>
@@ -27,3 +28,4 @@ export const apiRoutes = (): Hono =>
     .route('/', holderApi())
     .route('/', trustApi())
     .route('/', endorsementsApi())
+    .route('/', careerApi())
