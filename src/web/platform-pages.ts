@@ -12,6 +12,7 @@ import { sharePages } from './pages/share/routes.js'
 import { trustPages } from './pages/trust/routes.js'
 import { verifyPages } from './pages/verify/routes.js'
 import { walletPages } from './pages/wallet/routes.js'
+import { careerPages } from './pages/career/routes.js'
 
 /**
  * The platform's server-rendered pages (need a store); each checks access itself. One line per
@@ -32,4 +33,5 @@ export const platformPages = (): Hono =>
     .route('/', credentialPages())
     .route('/', dashboardPages())
     .route('/', adminPages())
+    .route('/', careerPages())
     .route('/', walletPages())

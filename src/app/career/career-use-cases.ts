@@ -1,9 +1,10 @@
 // The career planner (issue #12 item 6) and demand signals (item 7). Only the learner's verified,
 // unrevoked, unexpired wallet credentials count; every read is scoped to the learner.
 import { PlatformError } from '../../core/errors.js'
-import type { SkillRelation } from '../../core/occupations/index.js'
+import { skillUriOf, type SkillRelation } from '../../core/occupations/index.js'
 import type { OccupationRecord } from '../occupations/ports.js'
 import type { PlatformPorts } from '../platform/ports.js'
+import type { DisplaySkill } from '../wallet/display.js'
 import { statusOf } from '../wallet/items.js'
 import { analyseGap, ancestorsOf, rankPrograms, type CoveredSkill, type GapSkill, type HeldCredential, type RankedProgram } from './gap.js'
 import { noPrograms, type ProgramsForSkills } from './ports.js'
@@ -75,8 +76,14 @@ async function heldCredentials({ store, clock }: Deps, userId: string): Promise<
   const items = await store.repos.walletItems.list(userId)
   return items
     .filter((i) => statusOf(i, now) === 'valid')
-    .map((i) => ({ id: i.id, name: i.name, skills: i.skills.flatMap((s) => (s.uri ? [{ uri: s.uri, label: s.label }] : [])) }))
+    .map((i) => ({ id: i.id, name: i.name, skills: heldSkillsOf(i.skills) }))
 }
+
+/** A credential's skills with the framework URI each points to (those pointing nowhere known left out). */
+const heldSkillsOf = (skills: readonly DisplaySkill[]) => skills.flatMap((s) => {
+  const uri = skillUriOf(s)
+  return uri ? [{ uri, label: s.label }] : []
+})
 
 const notFound = (uri: string) => new PlatformError('ERR_NOT_FOUND', `No occupation ${uri.slice(0, 200)}`)
 
@@ -129,7 +136,7 @@ export function careerUseCases(deps: Deps): CareerUseCases {
     async towards(userId, itemId, limit = 10) {
       const record = await store.repos.walletItems.get(userId, itemId)
       if (!record) throw new PlatformError('ERR_NOT_FOUND', `No credential ${itemId.slice(0, 100)} in your wallet`)
-      const credential = { id: record.id, name: record.name, skills: record.skills.flatMap((s) => (s.uri ? [{ uri: s.uri, label: s.label }] : [])), verified: statusOf(record, clock.now()) === 'valid' }
+      const credential = { id: record.id, name: record.name, skills: heldSkillsOf(record.skills), verified: statusOf(record, clock.now()) === 'valid' }
       if (!credential.verified || credential.skills.length === 0) return { credential, occupations: [] }
       const held = credential.skills.map((s) => s.uri)
       const ancestors = await ancestorsOf(held, (ids) => occupations.skillBroaderOf(ids))

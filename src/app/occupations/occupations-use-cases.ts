@@ -1,6 +1,7 @@
 import { PlatformError } from '../../core/errors.js'
-import { DEMO_OCCUPATION_SKILLS, DEMO_OCCUPATIONS, DEMO_SKILL_BROADER } from '../../core/occupations/index.js'
-import { DEMO_FRAMEWORK, MAX_QUERY_LENGTH } from '../../core/skills/index.js'
+import { DEMO_OCCUPATIONS } from '../../core/occupations/index.js'
+import { MAX_QUERY_LENGTH } from '../../core/skills/index.js'
+import { seedDemoCareer } from '../demo/demo-career.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { seedDemoSkills } from '../skills/seed-demo-skills.js'
 import { importOccupations, type OccupationImportResult, type OccupationSources } from './import-occupations.js'
@@ -56,12 +57,7 @@ export function occupationsUseCases({ store, clock }: Pick<PlatformPorts, 'store
     countByFramework: () => repo.countByFramework(),
     async seedDemo() {
       await seedDemoSkills(store.repos.skills)
-      await store.transaction(async (tx) => {
-        await tx.repos.occupations.upsert(DEMO_OCCUPATIONS)
-        await tx.repos.occupations.upsertSkills(DEMO_OCCUPATION_SKILLS)
-        await tx.repos.occupations.upsertSkillBroader(DEMO_SKILL_BROADER)
-        await tx.repos.occupations.setRelease(DEMO_FRAMEWORK, 'Emblem demo occupations 1', clock.now().toISOString())
-      })
+      await seedDemoCareer({ store, clock })
       return DEMO_OCCUPATIONS.length
     },
   }

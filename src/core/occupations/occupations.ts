@@ -181,3 +181,19 @@ export function onetDateOf(value: string | undefined): string | undefined {
   const m = /^(\d{2})\/(\d{4})$/.exec(value?.trim() ?? '')
   return m ? `${m[2]}-${m[1]}` : undefined
 }
+
+/**
+ * The framework URI a credential's alignment points to: its `targetUrl` when it has one, else one
+ * built from the framework and code (Emblem's demo skills are `urn:` URIs, which a credential's
+ * display keeps only as framework + code; ESCO codes are the URI's UUID; O*NET codes Element IDs).
+ */
+export function skillUriOf(skill: { uri?: string | undefined; code?: string | undefined; framework?: string | undefined }): string | undefined {
+  if (skill.uri) return skill.uri
+  const code = skill.code?.trim()
+  const framework = skill.framework?.trim().toLowerCase() ?? ''
+  if (!code) return undefined
+  if (framework === 'emblem demo skills' || framework === 'emblem-demo') return /^[a-z0-9-]+$/.test(code) ? `urn:emblem:skill:${code}` : undefined
+  if (framework.startsWith('esco') && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(code)) return `http://data.europa.eu/esco/skill/${code.toLowerCase()}`
+  if (framework.startsWith('o*net') && /^\d(\.[A-Za-z0-9]+)+$/.test(code)) return onetDescriptorUrl(code)
+  return undefined
+}
