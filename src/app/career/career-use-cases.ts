@@ -6,7 +6,7 @@ import type { OccupationRecord } from '../occupations/ports.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import type { DisplaySkill } from '../wallet/display.js'
 import { statusOf } from '../wallet/items.js'
-import { analyseGap, ancestorsOf, rankPrograms, type CoveredSkill, type GapSkill, type HeldCredential, type RankedProgram } from './gap.js'
+import { analyseGap, ancestorMapOf, rankPrograms, type CoveredSkill, type GapSkill, type HeldCredential, type RankedProgram } from './gap.js'
 import { noPrograms, type ProgramsForSkills } from './ports.js'
 
 /** How many target occupations a learner may keep. */
@@ -106,7 +106,7 @@ export function careerUseCases(deps: Deps): CareerUseCases {
       if (!occupation || occupation.framework === 'isco') throw notFound(target)
       const [requirements, credentials] = await Promise.all([occupations.skillsOf(target), heldCredentials(deps, userId)])
       const held = [...new Set(credentials.flatMap((c) => c.skills.map((s) => s.uri)))]
-      const ancestors = await ancestorsOf(held, (ids) => occupations.skillBroaderOf(ids))
+      const ancestors = ancestorMapOf(held, await occupations.skillAncestors(held))
       const { covered, gap } = analyseGap(requirements, credentials, ancestors)
       const offers = gap.length > 0 ? await programs(gap.map((g) => g.skill)) : []
       const essentialTotal = requirements.filter((r) => r.relation === 'essential').length
@@ -139,7 +139,7 @@ export function careerUseCases(deps: Deps): CareerUseCases {
       const credential = { id: record.id, name: record.name, skills: heldSkillsOf(record.skills), verified: statusOf(record, clock.now()) === 'valid' }
       if (!credential.verified || credential.skills.length === 0) return { credential, occupations: [] }
       const held = credential.skills.map((s) => s.uri)
-      const ancestors = await ancestorsOf(held, (ids) => occupations.skillBroaderOf(ids))
+      const ancestors = ancestorMapOf(held, await occupations.skillAncestors(held))
       const matches = await occupations.occupationsForSkills([...held, ...ancestors.keys()], limit)
       const out: OccupationTowards[] = []
       for (const m of matches) {

@@ -40,32 +40,19 @@ export interface GapSkill {
 export type AncestorMap = Map<string, Set<string>>
 
 /**
- * Walks up the hierarchy from `held` (breadth first, at most `depth` steps): for each concept above
- * a held skill, the held skills nearest to it. `broaderOf` answers one step for many ids.
+ * For each concept above a held skill, the held skills nearest to it (fewest steps), from the
+ * hierarchy's closure rows; concepts that are held themselves are left out (they count directly).
  */
-export async function ancestorsOf(held: readonly string[], broaderOf: (ids: readonly string[]) => Promise<{ childId: string; broaderId: string }[]>, depth = 8): Promise<AncestorMap> {
-  const out: AncestorMap = new Map()
-  // frontier: concept → the held skills it was reached from
-  let frontier = new Map(held.map((h) => [h, new Set([h])]))
-  const seen = new Set(held)
-  for (let step = 0; step < depth && frontier.size > 0; step += 1) {
-    const edges = await broaderOf([...frontier.keys()])
-    const next = new Map<string, Set<string>>()
-    for (const { childId, broaderId } of edges) {
-      if (seen.has(broaderId) && !next.has(broaderId)) continue
-      const from = frontier.get(childId)
-      if (!from) continue
-      const set = next.get(broaderId) ?? new Set<string>()
-      for (const h of from) set.add(h)
-      next.set(broaderId, set)
-    }
-    for (const [id, from] of next) {
-      seen.add(id)
-      out.set(id, from)
-    }
-    frontier = next
+export function ancestorMapOf(held: readonly string[], rows: readonly { heldId: string; ancestorId: string; depth: number }[]): AncestorMap {
+  const own = new Set(held)
+  const best = new Map<string, { depth: number; from: Set<string> }>()
+  for (const { heldId, ancestorId, depth } of rows) {
+    if (own.has(ancestorId)) continue
+    const entry = best.get(ancestorId)
+    if (!entry || depth < entry.depth) best.set(ancestorId, { depth, from: new Set([heldId]) })
+    else if (depth === entry.depth) entry.from.add(heldId)
   }
-  return out
+  return new Map([...best].map(([id, { from }]) => [id, from]))
 }
 
 /** Covered and missing skills of an occupation for these credentials; gap essential first (the requirements' order otherwise). */

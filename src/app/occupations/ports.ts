@@ -52,6 +52,8 @@ export interface OccupationsRepo {
   skillsOf(id: string): Promise<OccupationSkillRecord[]>
   /** The broader concepts of each of `ids` (one step up the skill hierarchy). */
   skillBroaderOf(ids: readonly string[]): Promise<BroaderEntry[]>
+  /** Every concept above each of `ids` in the skill hierarchy (at most `depth` steps), with the fewest steps it takes. */
+  skillAncestors(ids: readonly string[], depth?: number): Promise<{ heldId: string; ancestorId: string; depth: number }[]>
   /** The occupation's broader occupations and ISCO groups, nearest first (up to `depth` steps). */
   occupationAncestors(id: string, depth?: number): Promise<OccupationRecord[]>
   /** Occupations asking for any of `skillIds`, those asking for the most first (at most `limit`). */

@@ -145,6 +145,23 @@ export function occupationsRepo(q: Kysely<Database>): OccupationsRepo {
       return out
     },
 
+    async skillAncestors(ids, depth = 8) {
+      const held = [...new Set(ids)]
+      if (held.length === 0) return []
+      const out: { heldId: string; ancestorId: string; depth: number }[] = []
+      for (const part of chunks(held)) {
+        const { rows } = await sql<{ held_id: string; ancestor_id: string; depth: number | string }>`
+          with recursive up(held_id, ancestor_id, depth) as (
+            select child_id, broader_id, 1 from skill_broader where child_id in (${sql.join(part)})
+            union
+            select up.held_id, b.broader_id, up.depth + 1 from up join skill_broader b on b.child_id = up.ancestor_id where up.depth < ${depth}
+          )
+          select held_id, ancestor_id, min(depth) as depth from up group by held_id, ancestor_id`.execute(q)
+        for (const r of rows) out.push({ heldId: r.held_id, ancestorId: r.ancestor_id, depth: Number(r.depth) })
+      }
+      return out
+    },
+
     async occupationAncestors(id, depth = 6) {
       const seen = new Set<string>([id])
       const order: string[] = []
