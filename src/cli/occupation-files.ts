@@ -132,12 +132,15 @@ export async function onetOccupationSources(dir: string, release: string | undef
   return {
     framework: 'onet',
     version,
-    // Every Content Model element (abilities too) and every technology, so requirements have labels.
+    // The abilities (leaves under 1.A; the skills import brings 2.A–2.C) and every technology, so requirements have labels.
     skills: async function* () {
-      if (contentModel)
-        yield* mapped(rows(contentModel, { tsv: true, need: ['Element ID', 'Element Name'] }), (r) =>
-          r['Element ID'] ? onetElementSkill({ elementId: r['Element ID'], name: r['Element Name'] ?? '', description: r.Description ?? '' }) : undefined,
-        )
+      if (contentModel) {
+        const elements: { elementId: string; name: string; description: string }[] = []
+        for await (const r of rows(contentModel, { tsv: true, need: ['Element ID', 'Element Name'] }))
+          if (r['Element ID']) elements.push({ elementId: r['Element ID'], name: r['Element Name'] ?? '', description: r.Description ?? '' })
+        const parents = new Set(elements.map((e) => e.elementId.slice(0, Math.max(0, e.elementId.lastIndexOf('.')))))
+        for (const e of elements) if (e.elementId.startsWith('1.A.') && !parents.has(e.elementId) && e.name.trim()) yield onetElementSkill(e)
+      }
       if (technology) yield* mapped(rows(technology, { tsv: true, need: [] }), (r) => onetTechnologyOf(r)?.skill)
     },
     occupations: [
