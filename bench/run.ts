@@ -15,11 +15,12 @@ import { coverageLine, fastPathCoverage } from './fast-path-coverage.js'
 import { httpReport, runHttpBench, type HttpBenchResult } from './http.js'
 import { cliReport, runCliBench } from './cli.js'
 import { runTalentBench, talentReport } from './talent.js'
+import { escoReport, runEscoChild } from './esco.js'
 
 const json = process.argv.includes('--json')
 const onlyAt = process.argv.indexOf('--only')
 const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : undefined
-const isSelected = (group: BenchGroup | 'issuance' | 'http' | 'cli' | 'talent') => only === undefined || only.has(group) || (group === 'http' && httpRoutes !== undefined)
+const isSelected = (group: BenchGroup | 'issuance' | 'http' | 'cli' | 'talent' | 'esco') => only === undefined || only.has(group) || (group === 'http' && httpRoutes !== undefined)
 // `--only http-verification,http-verify-post` measures just those HTTP rows (`--only http`: all of them).
 const httpRoutes = only && !only.has('http') && [...only].some((n) => n.startsWith('http-')) ? [...only].filter((n) => n.startsWith('http-')) : undefined
 const options = { warmupMs: 400, rounds: 7, roundMs: 300 }
@@ -78,16 +79,17 @@ const routes = httpReport(http)
 const cliResult = isSelected('cli') ? await runCliBench(say) : undefined
 const cli = cliResult ? cliReport(cliResult) : { rows: [], targets: [], lines: [] }
 const talent = talentReport(isSelected('talent') ? await runTalentBench(say) : undefined)
+const esco = isSelected('esco') ? escoReport(await runEscoChild(say)) : { rows: [], lines: [] }
 // The interop examples on the fast canonicalization path, with the signing cases and the CLI's.
 const coverage = isSelected('emblem') || isSelected('cli') ? await fastPathCoverage() : undefined
 const fastPath = coverage ? { fastPath: { examples: coverage.length, canonicalizable: coverage.filter((c) => c.general === 'ok').length, fast: coverage.filter((c) => c.fast).length, files: coverage } } : {}
 if (json)
   process.stdout.write(
-    `${JSON.stringify({ results: [...rows, ...bulk.rows, ...routes.rows, ...cli.rows, ...talent.rows], ...(issuance.length ? { issuance } : {}), ...(http.length ? { http } : {}), ...(cliResult ? { cli: cliResult } : {}), ...fastPath })}\n`,
+    `${JSON.stringify({ results: [...rows, ...bulk.rows, ...routes.rows, ...cli.rows, ...talent.rows, ...esco.rows], ...(issuance.length ? { issuance } : {}), ...(http.length ? { http } : {}), ...(cliResult ? { cli: cliResult } : {}), ...fastPath })}\n`,
   )
 else {
-  const lines = [...bulk.lines, ...routes.lines, ...cli.lines, ...talent.lines, ...(coverage ? [coverageLine(coverage)] : [])]
-  process.stdout.write(`${formatTable([...rows, ...bulk.rows, ...routes.rows, ...cli.rows, ...talent.rows], [...all.flatMap((g) => g.targets), ...bulk.targets, ...cli.targets])}\n${lines.join('\n')}\n`)
+  const lines = [...bulk.lines, ...routes.lines, ...cli.lines, ...talent.lines, ...esco.lines, ...(coverage ? [coverageLine(coverage)] : [])]
+  process.stdout.write(`${formatTable([...rows, ...bulk.rows, ...routes.rows, ...cli.rows, ...talent.rows, ...esco.rows], [...all.flatMap((g) => g.targets), ...bulk.targets, ...cli.targets])}\n${lines.join('\n')}\n`)
 }
 
 function round(value: number): number {

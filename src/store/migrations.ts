@@ -13,6 +13,7 @@ import { trustMigration } from './platform/trust-migration.js'
 import { rateLimitsMigration } from './platform/rate-limits-migration.js'
 import { walletImagesMigration } from './platform/wallet-images-migration.js'
 import { talentMigration } from './platform/talent-migration.js'
+import { occupationsMigration } from './platform/occupations-migration.js'
 import type { Dialect } from './schema.js'
 import { webhooksMigration } from './platform/webhooks-migration.js'
 
@@ -89,6 +90,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0015_wallet_images': walletImagesMigration(dialect),
     '0016_talent': talentMigration(dialect),
     '0019_webhooks': webhooksMigration(dialect),
+    '0017_occupations': occupationsMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

@@ -3,6 +3,7 @@
 import type { PlatformTables } from './platform/tables.js'
 import type { TalentTables } from './platform/talent-tables.js'
 import type { WebhookTables } from './platform/webhooks-tables.js'
+import type { OccupationTables } from './platform/occupations-tables.js'
 
 /** A stored credential: its id, its issuer's id and the signed JSON as given. */
 export interface CredentialsTable {
@@ -47,7 +48,7 @@ export interface CheckpointsTable {
 }
 
 /** Every table of the store. */
-export interface Database extends PlatformTables, TalentTables, WebhookTables {
+export interface Database extends PlatformTables, TalentTables, WebhookTables, OccupationTables {
   credentials: CredentialsTable
   log_leaves: LogLeavesTable
   log_tiles: LogTilesTable

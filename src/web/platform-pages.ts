@@ -14,6 +14,7 @@ import { verifyPages } from './pages/verify/routes.js'
 import { walletPages } from './pages/wallet/routes.js'
 import { talentPages } from './pages/talent/routes.js'
 import { webhookPages } from './pages/webhooks/routes.js'
+import { careerPages } from './pages/career/routes.js'
 
 /**
  * The platform's server-rendered pages (need a store); each checks access itself. One line per
@@ -36,4 +37,5 @@ export const platformPages = (): Hono =>
     .route('/', dashboardPages())
     .route('/', adminPages())
     .route('/', webhookPages())
+    .route('/', careerPages())
     .route('/', walletPages())

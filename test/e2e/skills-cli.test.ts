@@ -53,7 +53,9 @@ describe.skipIf(!hasFixtures)('emblem skills import', () => {
     expect(code).toBe(0)
     expect(out).toContain('Imported 35 O*NET skills')
     expect(out).toContain('O*NET® is a trademark of USDOL/ETA')
-    expect(await stored()).toEqual({ onet: 35 })
+    // The folder has Occupation Data.txt: its occupations are imported too, with their 24 technology skills (UNSPSC classes).
+    expect(out).toContain('Imported 9 O*NET occupations')
+    expect(await stored()).toEqual({ onet: 35 + 24 })
   })
 
   it('says what is missing, and exits 2, for a folder or file that is not there', async () => {

@@ -11,6 +11,7 @@ import { issueOne } from '../issuance/issue-credential.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { displayOf } from '../wallet/display.js'
 import { addImported, newItemOf } from '../wallet/items.js'
+import { seedDemoCareer } from './demo-career.js'
 
 /** The demo learner's address, name and intended public profile handle. */
 export const DEMO_LEARNER = Object.freeze({ email: 'learner@example.org', name: 'Alex Morgan', handle: 'alex-morgan' })
@@ -83,6 +84,7 @@ export async function seedDemoLearner(
   }
   if ((await store.repos.learnerProfiles.save(profile, at)) === 'taken') throw new PlatformError('ERR_CONFLICT', `The demo learner's handle ${DEMO_LEARNER.handle} belongs to another account; the demo will not touch it`)
 
+  await seedDemoCareer(ports, userId)
   const kept = await walletItems.list(userId)
   if (kept.length > 0) return { email: DEMO_LEARNER.email, password, handle: DEMO_LEARNER.handle, did, items: kept.map((i) => i.id) }
 

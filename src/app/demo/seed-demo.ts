@@ -23,6 +23,7 @@ import { createOrg } from '../orgs/create-org.js'
 import { setOrgLogo } from '../orgs/set-org-logo.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { seedDemoSkills } from '../skills/seed-demo-skills.js'
+import { seedDemoCareer } from './demo-career.js'
 import { DEMO_HISTORY_DAYS, planActivity } from './demo-activity.js'
 import { DEMO_LEARNER_COUNT, DEMO_ORGS, demoLearner, demoLogoSvg, type DemoOrg } from './demo-content.js'
 
@@ -162,6 +163,7 @@ async function* cohortCsv(from: number, count: number, run: string): AsyncGenera
 export async function seedDemo(ports: PlatformPorts, { count }: { count: number }): Promise<DemoSeed> {
   const user = await demoUser(ports)
   await seedDemoSkills(ports.store.repos.skills)
+  await seedDemoCareer(ports)
   const run = ports.clock.now().toISOString()
   const orgs: (DemoSeedOrg & { demo: DemoOrg })[] = []
   for (const demo of DEMO_ORGS) {

@@ -24,6 +24,8 @@ import { trustUseCases, type TrustUseCases } from '../trust/trust-use-cases.js'
 import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements/endorsements-use-cases.js'
 import { talentUseCases, type TalentUseCases } from '../talent/talent-use-cases.js'
 import { webhooksUseCases, type WebhooksUseCases } from '../webhooks/webhooks-use-cases.js'
+import { occupationsUseCases, type OccupationsUseCases } from '../occupations/occupations-use-cases.js'
+import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -86,6 +88,10 @@ export interface Platform {
   readonly talent: TalentUseCases
   /** An organization's webhook endpoints and their delivery log. */
   readonly webhooks: WebhooksUseCases
+  /** Occupations (ESCO, O*NET, demo) and what they ask for (issue #12). */
+  readonly occupations: OccupationsUseCases
+  /** The learner's career planner and the aggregated demand signals (issue #12). */
+  readonly career: CareerUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -134,6 +140,8 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     endorsements: endorsementsUseCases(ports),
     talent: talentUseCases(ports),
     webhooks: webhooksUseCases(ports),
+    occupations: occupationsUseCases(ports),
+    career: careerUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

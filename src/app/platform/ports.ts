@@ -25,6 +25,7 @@ import type { TrustRepo } from '../trust/ports.js'
 import type { EndorsementsRepo } from '../endorsements/ports.js'
 import type { RateLimitStore } from './rate-limits.js'
 import type { WebhooksRepo } from '../webhooks/ports.js'
+import type { CareerTargetsRepo, OccupationsRepo } from '../occupations/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -77,6 +78,10 @@ export interface PlatformRepos {
   talent: TalentRepo
   /** Webhook endpoints and their delivery queue. */
   webhooks: WebhooksRepo
+  /** Occupations, their skills and the hierarchies (issue #12). */
+  occupations: OccupationsRepo
+  /** The occupations learners plan toward. */
+  careerTargets: CareerTargetsRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

@@ -17,6 +17,7 @@ import { endorsementDocumentOperations, endorsementOperations, trustLookupOperat
 import { walletImportOperations } from '../schemas/wallet-import.js'
 import { talentOperations } from '../schemas/talent.js'
 import { webhookOperations } from '../schemas/webhooks.js'
+import { careerOperations, occupationOperations } from '../schemas/career.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -24,6 +25,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...orgOperations,
   ...orgKeyOperations,
   ...achievementOperations,
+  ...occupationOperations,
   ...issuanceOperations,
   ...batchOperations,
   ...activityOperations,
@@ -37,6 +39,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...endorsementOperations,
   ...talentOperations,
   ...webhookOperations,
+  ...careerOperations,
   ...verificationOperations,
   ...trustLookupOperations,
   ...publicDocumentOperations,

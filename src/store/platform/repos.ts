@@ -27,6 +27,7 @@ import { trustRepo } from './trust.js'
 import { rateLimitsRepo } from './rate-limits.js'
 import { talentRepo } from './talent.js'
 import { webhooksRepo } from './webhooks.js'
+import { careerTargetsRepo, occupationsRepo } from './occupations.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -59,4 +60,6 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   rateLimits: rateLimitsRepo(q),
   talent: talentRepo(q),
   webhooks: webhooksRepo(q),
+  occupations: occupationsRepo(q),
+  careerTargets: careerTargetsRepo(q),
 })

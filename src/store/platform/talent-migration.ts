@@ -11,7 +11,7 @@ import type { Dialect } from '../schema.js'
  * URI, its framework code, its label), with what the filters need (issuer, EQF level, issue date):
  * written when the credential enters the wallet, deleted with it. Visibility (public, hidden,
  * verified, revoked, expired, opted in) is never copied: the search joins the live rows.
- * `skill_broader`: the skill hierarchy (a narrower skill proves the broader one).
+ * The skill hierarchy it searches through is `skill_broader` (0017_occupations, filled by the ESCO import).
  * `talent_saved_searches`, `talent_views` (an employer opened a learner from a search),
  * `talent_messages` (employer ↔ learner, in the platform), `talent_blocks` (the learner blocked an employer).
  */
@@ -45,13 +45,6 @@ export const talentMigration = (dialect: Dialect): Migration => ({
       .execute()
     await s.createIndex('talent_skills_item').on('talent_skills').column('item_id').execute()
     await s.createIndex('talent_skills_user').on('talent_skills').column('user_id').execute()
-    await s
-      .createTable('skill_broader')
-      .addColumn('skill_id', 'text', (c) => c.notNull())
-      .addColumn('broader_id', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('skill_broader_pk', ['broader_id', 'skill_id'])
-      .modifyEnd(strict)
-      .execute()
     await s
       .createTable('talent_saved_searches')
       .addColumn('id', 'text', (c) => c.primaryKey())

@@ -20,11 +20,6 @@ export interface TalentSkillsTable {
   issued_at: string | null
 }
 
-export interface SkillBroaderTable {
-  skill_id: string
-  broader_id: string
-}
-
 export interface TalentSavedSearchesTable {
   id: string
   org_id: string
@@ -61,7 +56,6 @@ export interface TalentBlocksTable {
 export interface TalentTables {
   talent_optins: TalentOptinsTable
   talent_skills: TalentSkillsTable
-  skill_broader: SkillBroaderTable
   talent_saved_searches: TalentSavedSearchesTable
   talent_views: TalentViewsTable
   talent_messages: TalentMessagesTable

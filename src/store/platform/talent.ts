@@ -101,16 +101,16 @@ export function talentRepo(q: Kysely<Database>): TalentRepo {
     index: (rows) => indexTalentRows(q, rows),
     async narrower(ids) {
       if (ids.length === 0) return []
-      const rows = await q.selectFrom('skill_broader').select('skill_id').where('broader_id', 'in', [...ids]).execute()
-      return rows.map((r) => r.skill_id)
+      const rows = await q.selectFrom('skill_broader').select('child_id').where('broader_id', 'in', [...ids]).execute()
+      return rows.map((r) => r.child_id)
     },
     async narrowerClosure(ids, depth, limit) {
       if (ids.length === 0) return []
       const rows = await sql<{ id: string }>`
         with recursive c(id, depth) as (
-          select skill_id, 1 from skill_broader where broader_id in (${sql.join([...ids])})
+          select child_id, 1 from skill_broader where broader_id in (${sql.join([...ids])})
           union
-          select b.skill_id, c.depth + 1 from skill_broader b join c on b.broader_id = c.id where c.depth < ${depth}
+          select b.child_id, c.depth + 1 from skill_broader b join c on b.broader_id = c.id where c.depth < ${depth}
         )
         select distinct id from c limit ${limit}`.execute(q)
       return rows.rows.map((r) => r.id)
@@ -119,8 +119,8 @@ export function talentRepo(q: Kysely<Database>): TalentRepo {
       if (pairs.length === 0) return
       await q
         .insertInto('skill_broader')
-        .values(pairs.map((p) => ({ skill_id: p.skillId, broader_id: p.broaderId })))
-        .onConflict((oc) => oc.columns(['broader_id', 'skill_id']).doNothing())
+        .values(pairs.map((p) => ({ child_id: p.skillId, broader_id: p.broaderId })))
+        .onConflict((oc) => oc.columns(['child_id', 'broader_id']).doNothing())
         .execute()
     },
     async search(query) {

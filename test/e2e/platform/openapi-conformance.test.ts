@@ -352,6 +352,25 @@ describe('answers as the OpenAPI document says', () => {
     await call('DELETE', `${base}/${endpoint.id}`, { as: owner })
   })
 
+  it('for the occupation and career operations', async () => {
+    await p.t.platform.occupations.seedDemo()
+    const learner = await p.t.seedUser()
+    const steward = 'urn:emblem:occupation:research-data-steward'
+    await call('GET', '/api/v1/occupations?q=data')
+    await call('GET', '/api/v1/occupations?limit=0')
+    await call('GET', `/api/v1/occupations/${encodeURIComponent(steward)}`)
+    await call('GET', `/api/v1/occupations/${encodeURIComponent('urn:emblem:occupation:none')}`)
+    await call('GET', '/api/v1/me/career', { as: learner })
+    await call('PUT', '/api/v1/me/career/target', { as: learner, json: { occupations: [steward] } })
+    await call('PUT', '/api/v1/me/career/target', { as: learner, json: { occupations: 'x' } })
+    await call('GET', '/api/v1/me/career/target', { as: learner })
+    await call('GET', '/api/v1/me/career', { as: learner })
+    await call('GET', `/api/v1/me/career?occupation=${encodeURIComponent(steward)}`)
+    await call('GET', '/api/v1/me/career/credentials/w_missing', { as: learner })
+    await call('GET', '/api/v1/insights/skills', { as: learner })
+    await call('GET', '/api/v1/insights/skills')
+  })
+
   it('and every /api/v1 operation was called above', () => {
     const api = [...documentKeys(doc)].filter((key) => key.includes(' /api/v1/'))
     expect(api.filter((key) => !called.has(key))).toEqual([])

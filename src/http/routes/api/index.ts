@@ -13,6 +13,7 @@ import { walletApi } from './wallet.js'
 import { walletImportApi } from './wallet-import.js'
 import { talentApi } from './talent.js'
 import { webhooksApi } from './webhooks.js'
+import { careerApi } from './career.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). One line per area. */
 export const apiRoutes = (): Hono =>
@@ -31,3 +32,4 @@ export const apiRoutes = (): Hono =>
     .route('/', endorsementsApi())
     .route('/', talentApi())
     .route('/', webhooksApi())
+    .route('/', careerApi())

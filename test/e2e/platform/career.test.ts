@@ -1,0 +1,3 @@
+import { describeCareer } from './career-suite.js'
+
+describeCareer('sqlite')
