@@ -89,8 +89,8 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0014_ops': rateLimitsMigration(dialect),
     '0015_wallet_images': walletImagesMigration(dialect),
     '0016_talent': talentMigration(dialect),
-    '0019_webhooks': webhooksMigration(dialect),
     '0017_occupations': occupationsMigration(dialect),
+    '0019_webhooks': webhooksMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }
