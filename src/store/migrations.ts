@@ -11,6 +11,7 @@ import { holderMigration } from './platform/holder-migration.js'
 import { statusEntriesMigration } from './platform/status-entries-migration.js'
 import { trustMigration } from './platform/trust-migration.js'
 import { rateLimitsMigration } from './platform/rate-limits-migration.js'
+import { oauthMigration } from './platform/oauth-migration.js'
 import { walletImagesMigration } from './platform/wallet-images-migration.js'
 import type { Dialect } from './schema.js'
 
@@ -85,6 +86,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0013_status_entries': statusEntriesMigration(),
     '0014_ops': rateLimitsMigration(dialect),
     '0015_wallet_images': walletImagesMigration(dialect),
+    '0020_oauth': oauthMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

@@ -23,6 +23,7 @@ import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
 import type { TrustRepo } from '../trust/ports.js'
 import type { EndorsementsRepo } from '../endorsements/ports.js'
 import type { RateLimitStore } from './rate-limits.js'
+import type { OAuthRecordsRepo, ObProfilesRepo } from '../oauth/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -71,6 +72,10 @@ export interface PlatformRepos {
   endorsements: EndorsementsRepo
   /** Rate-limit events in the database (the default RateLimitStore: every process counts together). */
   rateLimits: RateLimitStore
+  /** The OB 3.0 API's OAuth server records (migration 0020). */
+  oauth: OAuthRecordsRepo
+  /** The OB 3.0 Profiles learners' hosts keep. */
+  obProfiles: ObProfilesRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

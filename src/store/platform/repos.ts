@@ -25,6 +25,7 @@ import { statusListsRepo } from './status-lists.js'
 import { accountEmailsRepo, walletCollectionsRepo, walletItemsRepo } from './wallet.js'
 import { trustRepo } from './trust.js'
 import { rateLimitsRepo } from './rate-limits.js'
+import { obProfilesRepo, oauthRecordsRepo } from './oauth.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -55,4 +56,6 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   trust: trustRepo(q),
   endorsements: endorsementsRepo(q),
   rateLimits: rateLimitsRepo(q),
+  oauth: oauthRecordsRepo(q),
+  obProfiles: obProfilesRepo(q),
 })
