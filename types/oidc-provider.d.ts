@@ -33,7 +33,7 @@ declare module 'oidc-provider' {
   }
 
   export interface GrantRecord {
-    addOAuthScope(scope: string): void
+    addOIDCScope(scope: string): void
     addResourceScope(resource: string, scope: string): void
     save(): Promise<string>
   }

@@ -6,8 +6,9 @@ import type { OAuthClientInfo } from './consent-gate.js'
 import type { OAuthRecord } from './ports.js'
 import { isObScope } from './scopes.js'
 
-/** One authorization a learner gave a client (an OAuth grant). */
+/** A client the learner connected: the authorizations (OAuth grants) they gave it, together. */
 export interface OAuthGrantView {
+  /** The client's id (what disconnecting names). */
   id: string
   client: OAuthClientInfo
   scopes: string[]
@@ -39,10 +40,10 @@ export interface OAuthUseCases {
   cookieKeys(): Promise<string[]>
   /** A registered client as a learner sees it, or undefined. */
   client(clientId: string): Promise<OAuthClientInfo | undefined>
-  /** The learner's live authorizations, newest first. */
+  /** The clients the learner authorized (one entry per client, its grants' scopes together), newest first. */
   grants(userId: string): Promise<OAuthGrantView[]>
-  /** Withdraws the learner's authorization and every token made under it (404 when it is not theirs). */
-  revokeGrant(userId: string, grantId: string): Promise<void>
+  /** Disconnects the client: withdraws every authorization the learner gave it and every token made under them (404 when there is none). */
+  revokeGrant(userId: string, clientId: string): Promise<void>
   /** The learner's wallet credentials (OB 3.0 / VC, not OB 2.0 assertions), newest first, `offset`..`offset + limit`. */
   credentials(userId: string, page: { limit: number; offset: number; since?: Date | undefined }): Promise<ObCredentialPage>
   /** The learner's OB 3.0 Profile: the one kept by PUT /profile, else one made from the account. */
@@ -115,29 +116,34 @@ export function oauthUseCases(ports: Pick<PlatformPorts, 'store' | 'clock' | 'ra
     },
     client,
     async grants(userId) {
+      // One connection per client: the authorizations the learner gave it, their scopes together.
       const records = await repo.byAccount('Grant', userId, now())
-      const views: OAuthGrantView[] = []
+      const byClient = new Map<string, OAuthGrantView>()
       for (const r of records) {
         const clientId = str(r.payload.clientId)
         if (!clientId) continue
+        const iat = typeof r.payload.iat === 'number' ? new Date(r.payload.iat * 1000).toISOString() : new Date(0).toISOString()
+        const expiresAt = r.expiresAt === null ? null : new Date(r.expiresAt).toISOString()
+        const seen = byClient.get(clientId)
+        if (seen) {
+          seen.scopes = [...new Set([...seen.scopes, ...grantScopes(r.payload)])].sort((a, b) => Number(isObScope(b)) - Number(isObScope(a)) || a.localeCompare(b))
+          if (iat < seen.grantedAt) seen.grantedAt = iat
+          if (expiresAt && (!seen.expiresAt || expiresAt > seen.expiresAt)) seen.expiresAt = expiresAt
+          continue
+        }
         const info = await client(clientId)
         if (!info) continue
-        const iat = typeof r.payload.iat === 'number' ? r.payload.iat : undefined
-        views.push({
-          id: r.id,
-          client: info,
-          scopes: grantScopes(r.payload),
-          grantedAt: new Date((iat ?? 0) * 1000).toISOString(),
-          expiresAt: r.expiresAt === null ? null : new Date(r.expiresAt).toISOString(),
-        })
+        byClient.set(clientId, { id: clientId, client: info, scopes: grantScopes(r.payload), grantedAt: iat, expiresAt })
       }
-      return views
+      return [...byClient.values()]
     },
-    async revokeGrant(userId, grantId) {
-      const record = await repo.find('Grant', grantId, now())
-      if (!record || record.payload.accountId !== userId) throw new PlatformError('ERR_NOT_FOUND', 'No such connection')
-      await repo.revokeByGrantId(grantId)
-      await repo.destroy('Grant', grantId)
+    async revokeGrant(userId, clientId) {
+      const records = (await repo.byAccount('Grant', userId, now())).filter((r) => r.payload.clientId === clientId)
+      if (records.length === 0) throw new PlatformError('ERR_NOT_FOUND', 'No such connection')
+      for (const r of records) {
+        await repo.revokeByGrantId(r.id)
+        await repo.destroy('Grant', r.id)
+      }
     },
     async credentials(userId, { limit, offset, since }) {
       const items = (await ports.store.repos.walletItems.list(userId)).filter((i) => i.format !== 'ob2' && (!since || new Date(i.addedAt) >= since))

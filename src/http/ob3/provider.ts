@@ -82,7 +82,7 @@ export async function createObOAuthServer(platform: Platform, { trustProxy }: { 
     claims: { openid: ['sub'] },
     responseTypes: ['code'],
     clientAuthMethods: ['client_secret_basic'],
-    clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' },
+    clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic', id_token_signed_response_alg: 'ES256' },
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
@@ -134,8 +134,16 @@ export async function createObOAuthServer(platform: Platform, { trustProxy }: { 
       Interaction: 3600,
       Session: 14 * 86_400,
     },
-    // Every authorization asks the signed-in learner again (the consent page); a grant is never reused silently.
-    loadExistingGrant: () => undefined,
+    // Every authorization asks the signed-in learner again (the consent page): only the grant just
+    // given on it is used, never one remembered from an earlier authorization.
+    // 1EdTech clients get a refresh token (the discovery names a refreshUrl) without OIDC's offline_access
+    // rules; it lives until it expires or the learner disconnects the client, not with a browser session.
+    issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) => client.grantTypeAllowed('refresh_token'),
+    expiresWithSession: () => false,
+    loadExistingGrant: async (ctx: { oidc: { result?: { consent?: { grantId?: string } }; provider: { Grant: { find(id: string): Promise<unknown> } } } }) => {
+      const grantId = ctx.oidc.result?.consent?.grantId
+      return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined
+    },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${CONSENT_PATH}/${interaction.uid}` },
     findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub }) }),
     renderError: (ctx: { type: string; body: string; status: number }, out: { error: string; error_description?: string }) => {
@@ -165,7 +173,9 @@ export async function createObOAuthServer(platform: Platform, { trustProxy }: { 
       const grant = new provider.Grant({ accountId: userId, clientId })
       const ob = asked.filter(isObScope)
       if (ob.length > 0) grant.addResourceScope(resource, ob.join(' '))
-      if (asked.includes('offline_access')) grant.addOAuthScope('offline_access')
+      // The OB scopes are this server's own scopes too (clients register them): granted there as well.
+      const own = asked.filter((s) => isObScope(s) || s === 'offline_access')
+      if (own.length > 0) grant.addOIDCScope(own.join(' '))
       const grantId = await grant.save()
       interaction.result = { login: { accountId: userId, remember: false }, consent: { grantId } }
       await interaction.save(Math.max(1, interaction.exp - epoch()))
