@@ -36,6 +36,18 @@ const minorOf = (status: number): CodeMinor =>
 const MAX_LIMIT = 100
 const MAX_CREDENTIAL_BYTES = 2 * 1024 * 1024
 
+/** A compact JWS whose header is a JSON object with `alg` and whose payload is a JSON object (a VC-JWT's shape). */
+function compactJwsLooksLikeCredential(text: string): boolean {
+  const [header, payload] = text.split('.')
+  try {
+    const h = JSON.parse(Buffer.from(header ?? '', 'base64url').toString('utf8')) as unknown
+    const p = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as unknown
+    return typeof h === 'object' && h !== null && typeof (h as { alg?: unknown }).alg === 'string' && typeof p === 'object' && p !== null && !Array.isArray(p)
+  } catch {
+    return false
+  }
+}
+
 interface NodeBindings {
   incoming?: IncomingMessage & { originalUrl?: string }
   outgoing?: ServerResponse
@@ -120,16 +132,21 @@ export function ob3Routes(platform: Platform, { trustProxy }: { trustProxy: bool
     const isJson = text.startsWith('{')
     if (type.startsWith('text/plain') && isJson) return fail(c, 400, 'A text/plain body must be a compact JWS', 'invalid_data')
     if (!isJson && !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(text)) return fail(c, 400, 'The body is neither a JSON credential nor a compact JWS', 'invalid_data')
+    if (!isJson && !compactJwsLooksLikeCredential(text)) return fail(c, 400, 'The compact JWS does not carry a credential (a JSON header with alg, a JSON payload)', 'invalid_data')
     if (isJson) {
+      let value: unknown
       try {
-        JSON.parse(text)
+        value = JSON.parse(text)
       } catch {
         return fail(c, 400, 'The body is not valid JSON', 'invalid_data')
       }
+      const type = (value as { type?: unknown } | null)?.type
+      const types = Array.isArray(type) ? type : [type]
+      if (!types.some((t) => t === 'VerifiableCredential' || t === 'OpenBadgeCredential' || t === 'AchievementCredential')) {
+        return fail(c, 400, 'The body is not an OB 3.0 credential (its type must include VerifiableCredential and OpenBadgeCredential)', 'invalid_data')
+      }
     }
-    const { item, duplicate, inspection } = await platform.intake.importToWallet(who.userId, { text }, { fetchLocal: c.var.fetchLocal })
-    void item
-    if (!inspection.report.verified && inspection.format === 'ob2') return fail(c, 400, 'Open Badges 2.0 assertions are not OB 3.0 credentials', 'invalid_data')
+    const { duplicate } = await platform.intake.importToWallet(who.userId, { text }, { fetchLocal: c.var.fetchLocal })
     const status = duplicate ? 200 : 201
     if (isJson) return c.body(text, status, { 'Content-Type': 'application/json' })
     return c.body(text, status, { 'Content-Type': 'text/plain' })

@@ -237,9 +237,11 @@ describe('the OB 3.0 API with OAuth 2.0 (SQLite)', () => {
     expect(again.status).toBe(200)
     const list = await api('/credentials?limit=100', access_token)
     expect(list.headers.get('x-total-count')).toBe('6')
-    for (const body of ['{not json', 'hello world', '']) {
-      const res = await api('/credentials', access_token, { method: 'POST', headers: { 'content-type': 'text/plain' }, body })
-      expect(res.status).toBe(400)
+    expect((await api('/credentials', access_token, { method: 'DELETE' })).status).toBe(405)
+    expect((await api('/credentials?offset=-1', access_token)).status).toBe(400)
+    for (const body of ['{not json', 'hello world', '', '{"a":1}', '{"@context":["https://w3id.org/openbadges/v2"],"type":"Assertion"}', 'a.b.c']) {
+      const res = await api('/credentials', access_token, { method: 'POST', headers: { 'content-type': body.startsWith('{') ? 'application/json' : 'text/plain' }, body })
+      expect(res.status, body).toBe(400)
       expect(((await res.json()) as { imsx_codeMajor: string }).imsx_codeMajor).toBe('failure')
     }
   })
