@@ -7,7 +7,7 @@
 // every process of an instance shares clients, codes and tokens (SQLite and PostgreSQL alike).
 import { generateKeyPair, exportJWK } from 'jose'
 import Provider, { errors, type Adapter, type AdapterPayload } from 'oidc-provider'
-import { registerConsentGate, type ConsentGate } from '../../app/oauth/consent-gate.js'
+import type { ConsentGate } from '../../app/oauth/consent-gate.js'
 import { clientInfoOf } from '../../app/oauth/oauth-use-cases.js'
 import { OB_SCOPE_LIST, isObScope } from '../../app/oauth/scopes.js'
 import type { Platform } from '../../app/platform/platform.js'
@@ -23,6 +23,8 @@ export interface ObOAuthServer {
   provider: Provider
   /** The resource indicator (audience) of the API's access tokens. */
   resource: string
+  /** What the consent page uses to finish an authorization. */
+  gate: ConsentGate
 }
 
 const epoch = () => Math.floor(Date.now() / 1000)
@@ -59,7 +61,7 @@ function adapterFor(platform: Platform) {
   }
 }
 
-/** Builds the OAuth server of `platform` (issuer `<publicUrl>/ims/ob/v3p0/oauth`) and registers its consent gate. */
+/** Builds the OAuth server of `platform` (issuer `<publicUrl>/ims/ob/v3p0/oauth`) and its consent gate. */
 export async function createObOAuthServer(platform: Platform, { trustProxy }: { trustProxy: boolean }): Promise<ObOAuthServer> {
   const issuer = `${platform.publicUrl}${OAUTH_BASE}`
   const resource = `${platform.publicUrl}${OB3_BASE}`
@@ -189,6 +191,5 @@ export async function createObOAuthServer(platform: Platform, { trustProxy }: { 
       return interaction.returnTo
     },
   }
-  registerConsentGate(platform, gate)
-  return { provider, resource }
+  return { provider, resource, gate }
 }

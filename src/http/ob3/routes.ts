@@ -7,6 +7,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import { Hono, type Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { PlatformError } from '../../core/errors.js'
+import { registerConsentGate } from '../../app/oauth/consent-gate.js'
 import { OB_SCOPES, type ObScope } from '../../app/oauth/scopes.js'
 import type { Platform } from '../../app/platform/platform.js'
 import { statusOf } from '../error-response.js'
@@ -60,6 +61,13 @@ export function ob3Routes(platform: Platform, { trustProxy }: { trustProxy: bool
     server = undefined
     throw err
   }))
+  // The consent page may be the first request a process serves (another process started the
+  // authorization): its gate builds the server on first use too.
+  registerConsentGate(platform, {
+    request: async (uid) => (await oauth()).gate.request(uid),
+    allow: async (uid, userId) => (await oauth()).gate.allow(uid, userId),
+    deny: async (uid) => (await oauth()).gate.deny(uid),
+  })
 
   /** The learner a bearer token speaks for, if it carries `scope`; else the error response. */
   const authorize = async (c: Context, scope: ObScope): Promise<{ userId: string } | Response> => {
