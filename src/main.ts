@@ -21,6 +21,7 @@ import { languageRoutes } from './web/pages/language/routes.js'
 import { platformPages } from './web/platform-pages.js'
 import { authenticate, csrfProtection } from './http/auth/authenticate.js'
 import { apiRoutes } from './http/routes/api/index.js'
+import { OB3_BASE, ob3Routes } from './http/ob3/routes.js'
 import { publicOrgRoutes } from './http/routes/public-orgs.js'
 import { localFetch, publicCredentialRoutes } from './http/routes/public-credentials.js'
 import { publicPresentationRoutes } from './http/routes/public-presentations.js'
@@ -135,6 +136,8 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     app.route('/', publicCredentialRoutes())
     app.route('/', publicPresentationRoutes())
     app.route('/', openApiRoutes(openapi))
+    // The 1EdTech OB 3.0 API: bearer tokens of its own OAuth server, no session or CSRF.
+    app.route(OB3_BASE, ob3Routes(platform, { trustProxy: config.trustedProxyHops > 0 }))
     app.use(authenticate(), csrfProtection())
     app.route('/api/v1', apiRoutes())
     app.route('/', publicOrgRoutes())

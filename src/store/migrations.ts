@@ -11,6 +11,7 @@ import { holderMigration } from './platform/holder-migration.js'
 import { statusEntriesMigration } from './platform/status-entries-migration.js'
 import { trustMigration } from './platform/trust-migration.js'
 import { rateLimitsMigration } from './platform/rate-limits-migration.js'
+import { oauthMigration } from './platform/oauth-migration.js'
 import { walletImagesMigration } from './platform/wallet-images-migration.js'
 import { talentMigration } from './platform/talent-migration.js'
 import { occupationsMigration } from './platform/occupations-migration.js'
@@ -91,6 +92,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0016_talent': talentMigration(dialect),
     '0017_occupations': occupationsMigration(dialect),
     '0019_webhooks': webhooksMigration(dialect),
+    '0020_oauth': oauthMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

@@ -4,6 +4,7 @@ import type { PlatformTables } from './platform/tables.js'
 import type { TalentTables } from './platform/talent-tables.js'
 import type { WebhookTables } from './platform/webhooks-tables.js'
 import type { OccupationTables } from './platform/occupations-tables.js'
+import type { OAuthTables } from './platform/oauth-tables.js'
 
 /** A stored credential: its id, its issuer's id and the signed JSON as given. */
 export interface CredentialsTable {
@@ -48,7 +49,7 @@ export interface CheckpointsTable {
 }
 
 /** Every table of the store. */
-export interface Database extends PlatformTables, TalentTables, WebhookTables, OccupationTables {
+export interface Database extends PlatformTables, TalentTables, WebhookTables, OccupationTables, OAuthTables {
   credentials: CredentialsTable
   log_leaves: LogLeavesTable
   log_tiles: LogTilesTable

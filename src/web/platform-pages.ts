@@ -5,6 +5,7 @@ import { achievementPages } from './pages/achievements/routes.js'
 import { credentialPages } from './pages/credential/routes.js'
 import { dashboardPages } from './pages/dashboard/routes.js'
 import { holderPages } from './pages/holder/routes.js'
+import { oauthPages } from './pages/oauth/routes.js'
 import { importPages } from './pages/intake/routes.js'
 import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
@@ -25,6 +26,7 @@ export const platformPages = (): Hono =>
   new Hono()
     .route('/', sharePages())
     .route('/', holderPages())
+    .route('/', oauthPages())
     .route('/', verifyPages())
     .route('/', importPages())
     .route('/', talentPages())

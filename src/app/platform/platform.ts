@@ -26,6 +26,7 @@ import { talentUseCases, type TalentUseCases } from '../talent/talent-use-cases.
 import { webhooksUseCases, type WebhooksUseCases } from '../webhooks/webhooks-use-cases.js'
 import { occupationsUseCases, type OccupationsUseCases } from '../occupations/occupations-use-cases.js'
 import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.js'
+import { oauthUseCases, type OAuthUseCases } from '../oauth/oauth-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -92,6 +93,8 @@ export interface Platform {
   readonly occupations: OccupationsUseCases
   /** The learner's career planner and the aggregated demand signals (issue #12). */
   readonly career: CareerUseCases
+  /** The 1EdTech OB 3.0 API: its OAuth server's records, the learner's grants, credentials and Profile. */
+  readonly oauth: OAuthUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -142,6 +145,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     webhooks: webhooksUseCases(ports),
     occupations: occupationsUseCases(ports),
     career: careerUseCases(ports),
+    oauth: oauthUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

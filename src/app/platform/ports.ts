@@ -26,6 +26,7 @@ import type { EndorsementsRepo } from '../endorsements/ports.js'
 import type { RateLimitStore } from './rate-limits.js'
 import type { WebhooksRepo } from '../webhooks/ports.js'
 import type { CareerTargetsRepo, OccupationsRepo } from '../occupations/ports.js'
+import type { OAuthRecordsRepo, ObProfilesRepo } from '../oauth/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -82,6 +83,10 @@ export interface PlatformRepos {
   occupations: OccupationsRepo
   /** The occupations learners plan toward. */
   careerTargets: CareerTargetsRepo
+  /** The OB 3.0 API's OAuth server records (migration 0020). */
+  oauth: OAuthRecordsRepo
+  /** The OB 3.0 Profiles learners' hosts keep. */
+  obProfiles: ObProfilesRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

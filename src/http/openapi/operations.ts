@@ -8,6 +8,7 @@ import { activityOperations, batchOperations } from '../schemas/batches.js'
 import { holderOperations, privacyOperations } from '../schemas/holder.js'
 import { issuanceOperations } from '../schemas/issuance.js'
 import { logOperations } from '../schemas/log.js'
+import { grantOperations } from '../schemas/oauth-grants.js'
 import { orgKeyOperations } from '../schemas/org-keys.js'
 import { orgOperations } from '../schemas/orgs.js'
 import { shareOperations } from '../schemas/share.js'
@@ -35,6 +36,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...shareOperations,
   ...holderOperations,
   ...privacyOperations,
+  ...grantOperations,
   ...trustOperations,
   ...endorsementOperations,
   ...talentOperations,

@@ -57,6 +57,7 @@ export function holderRepo(q: Kysely<Database>): HolderRepo {
       await q.deleteFrom('wallet_items').where('user_id', '=', userId).execute()
       await q.deleteFrom('account_emails').where('user_id', '=', userId).execute()
       await q.deleteFrom('user_images').where('user_id', '=', userId).execute()
+      await q.deleteFrom('oauth_records').where('account_id', '=', userId).execute() // OB 3.0 API grants, codes and tokens (0020)
       const result = await q.deleteFrom('users').where('id', '=', userId).executeTakeFirst()
       return Number(result.numDeletedRows) === 1
     },

@@ -28,6 +28,7 @@ import { rateLimitsRepo } from './rate-limits.js'
 import { talentRepo } from './talent.js'
 import { webhooksRepo } from './webhooks.js'
 import { careerTargetsRepo, occupationsRepo } from './occupations.js'
+import { obProfilesRepo, oauthRecordsRepo } from './oauth.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -62,4 +63,6 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   webhooks: webhooksRepo(q),
   occupations: occupationsRepo(q),
   careerTargets: careerTargetsRepo(q),
+  oauth: oauthRecordsRepo(q),
+  obProfiles: obProfilesRepo(q),
 })

@@ -6,6 +6,7 @@ import { dashboardApi } from './dashboard.js'
 import { endorsementsApi } from './endorsements.js'
 import { holderApi } from './holder.js'
 import { issuanceApi } from './issuance.js'
+import { grantsApi } from './oauth-grants.js'
 import { orgsApi } from './orgs.js'
 import { shareApi } from './share.js'
 import { trustApi } from './trust.js'
@@ -33,3 +34,4 @@ export const apiRoutes = (): Hono =>
     .route('/', talentApi())
     .route('/', webhooksApi())
     .route('/', careerApi())
+    .route('/', grantsApi())

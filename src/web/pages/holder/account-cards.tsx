@@ -21,6 +21,7 @@ export function HolderAccountCards({ did }: { did: string }) {
         <ul class="holder-links">
           <li><a href="/api/v1/me/export" download><Icon name="download" />{t.t('holder.privacy.export')}</a></li>
           <li><a href="/account/notifications"><Icon name="mail" />{t.t('holder.privacy.notifications')}</a></li>
+          <li><a href="/account/connections"><Icon name="link" />{t.t('oauth.link.connections')}</a></li>
           <li><a href="/account/delete" class="danger-link"><Icon name="trash" />{t.t('holder.privacy.delete')}</a></li>
         </ul>
       </Card>
