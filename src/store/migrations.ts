@@ -12,6 +12,7 @@ import { statusEntriesMigration } from './platform/status-entries-migration.js'
 import { trustMigration } from './platform/trust-migration.js'
 import { rateLimitsMigration } from './platform/rate-limits-migration.js'
 import { walletImagesMigration } from './platform/wallet-images-migration.js'
+import { programsMigration } from './platform/programs-migration.js'
 import type { Dialect } from './schema.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
@@ -85,6 +86,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0013_status_entries': statusEntriesMigration(),
     '0014_ops': rateLimitsMigration(dialect),
     '0015_wallet_images': walletImagesMigration(dialect),
+    '0018_programs': programsMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

@@ -1,6 +1,7 @@
 // The tables as Kysely sees them. Blobs come back as Buffers (SQLite BLOB, PostgreSQL bytea);
 // integers as numbers (the PostgreSQL pool parses int8 into a number: indexes stay below 2^53).
 import type { PlatformTables } from './platform/tables.js'
+import type { ProgramTables } from './platform/programs-tables.js'
 
 /** A stored credential: its id, its issuer's id and the signed JSON as given. */
 export interface CredentialsTable {
@@ -45,7 +46,7 @@ export interface CheckpointsTable {
 }
 
 /** Every table of the store. */
-export interface Database extends PlatformTables {
+export interface Database extends PlatformTables, ProgramTables {
   credentials: CredentialsTable
   log_leaves: LogLeavesTable
   log_tiles: LogTilesTable

@@ -21,6 +21,7 @@ import { walletUseCases, type WalletUseCases } from '../wallet/wallet-use-cases.
 import { liveVerifierOf, shareUseCases, type ShareUseCases } from '../share/share-use-cases.js'
 import { trustUseCases, type TrustUseCases } from '../trust/trust-use-cases.js'
 import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements/endorsements-use-cases.js'
+import { programsUseCases, type ProgramsUseCases } from '../programs/programs-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -77,6 +78,8 @@ export interface Platform {
   readonly trust: TrustUseCases
   /** Endorsements between organizations: signed EndorsementCredentials. */
   readonly endorsements: EndorsementsUseCases
+  /** Learning programs, the catalog, enrolments, requirements and reviews (issue #12). */
+  readonly programs: ProgramsUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -122,6 +125,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     intake: intakeUseCases(ports, credentials),
     trust: trustUseCases(ports),
     endorsements: endorsementsUseCases(ports),
+    programs: programsUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

@@ -23,6 +23,7 @@ import type { LearnerProfilesRepo, ShareLinksRepo } from '../share/ports.js'
 import type { TrustRepo } from '../trust/ports.js'
 import type { EndorsementsRepo } from '../endorsements/ports.js'
 import type { RateLimitStore } from './rate-limits.js'
+import type { ProgramsRepo } from '../programs/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -69,6 +70,8 @@ export interface PlatformRepos {
   shareLinks: ShareLinksRepo
   trust: TrustRepo
   endorsements: EndorsementsRepo
+  /** Learning programs, enrolments and their progress (issue #12). */
+  programs: ProgramsRepo
   /** Rate-limit events in the database (the default RateLimitStore: every process counts together). */
   rateLimits: RateLimitStore
 }

@@ -15,6 +15,7 @@ import { publicDocumentOperations, serviceOperations, verificationOperations } f
 import { walletOperations } from '../schemas/wallet.js'
 import { endorsementDocumentOperations, endorsementOperations, trustLookupOperations, trustOperations } from '../schemas/trust.js'
 import { walletImportOperations } from '../schemas/wallet-import.js'
+import { programOperations } from '../schemas/programs.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -33,6 +34,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...privacyOperations,
   ...trustOperations,
   ...endorsementOperations,
+  ...programOperations,
   ...verificationOperations,
   ...trustLookupOperations,
   ...publicDocumentOperations,

@@ -25,6 +25,7 @@ export const TAGS: readonly Tag[] = [
   { name: 'Presentations', description: 'Proving possession: each account has a holder key (did:key); it signs W3C Verifiable Presentations of wallet credentials for a verifier’s challenge, and anyone verifies one.' },
   { name: 'Privacy', description: 'Your data: export everything as a zip, notification settings, and deleting your account (issued credentials stay verifiable).' },
   { name: 'Endorsements', description: "An organization endorses another organization or its achievement with a signed Open Badges 3.0 EndorsementCredential, shown on the public pages and verified like a credential." },
+  { name: 'Programs', description: 'Learning programs that lead to an achievement: the public catalog, enrolment, requirements (evidence, scores, reviews, attendance, credentials held), the assessors’ review queue, and the credential issued once every requirement is met.' },
   { name: 'Verification', description: 'Verify any Open Badges 3.0 / VC 2.0 credential: every check in order (shape, proof, validity, status, issuer, transparency log). No account needed.' },
   { name: 'Credential documents', description: 'Public documents of an issued credential: the signed credential (content-negotiated), its downloads (JSON, VC-JWT, baked badge PNG and SVG, PDF certificate) and badge images.' },
   { name: 'Status lists', description: 'Bitstring Status List credentials that say whether a credential is revoked or suspended.' },

@@ -25,6 +25,7 @@ import { statusListsRepo } from './status-lists.js'
 import { accountEmailsRepo, walletCollectionsRepo, walletItemsRepo } from './wallet.js'
 import { trustRepo } from './trust.js'
 import { rateLimitsRepo } from './rate-limits.js'
+import { programsRepo } from './programs.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -54,5 +55,6 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   shareLinks: shareLinksRepo(q),
   trust: trustRepo(q),
   endorsements: endorsementsRepo(q),
+  programs: programsRepo(q),
   rateLimits: rateLimitsRepo(q),
 })

@@ -8,6 +8,7 @@ import { holderApi } from './holder.js'
 import { issuanceApi } from './issuance.js'
 import { orgsApi } from './orgs.js'
 import { shareApi } from './share.js'
+import { programsApi } from './programs.js'
 import { trustApi } from './trust.js'
 import { walletApi } from './wallet.js'
 import { walletImportApi } from './wallet-import.js'
@@ -27,3 +28,4 @@ export const apiRoutes = (): Hono =>
     .route('/', holderApi())
     .route('/', trustApi())
     .route('/', endorsementsApi())
+    .route('/', programsApi())
