@@ -8,6 +8,7 @@ import { holderPages } from './pages/holder/routes.js'
 import { importPages } from './pages/intake/routes.js'
 import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
+import { programPages } from './pages/programs/routes.js'
 import { sharePages } from './pages/share/routes.js'
 import { trustPages } from './pages/trust/routes.js'
 import { verifyPages } from './pages/verify/routes.js'
@@ -25,6 +26,7 @@ export const platformPages = (): Hono =>
     .route('/', verifyPages())
     .route('/', importPages())
     .route('/', trustPages())
+    .route('/', programPages())
     .route('/', accountPages())
     .route('/', orgPages())
     .route('/', achievementPages())

@@ -21,6 +21,7 @@ import enIntake from './messages/en/intake.json' with { type: 'json' }
 import enShare from './messages/en/share.json' with { type: 'json' }
 import enTrust from './messages/en/trust.json' with { type: 'json' }
 import enWallet from './messages/en/wallet.json' with { type: 'json' }
+import enProg from './messages/en/prog.json' with { type: 'json' }
 import deCommon from './messages/de/common.json' with { type: 'json' }
 import deApi from './messages/de/api.json' with { type: 'json' }
 import deDash from './messages/de/dash.json' with { type: 'json' }
@@ -40,6 +41,7 @@ import deIntake from './messages/de/intake.json' with { type: 'json' }
 import deShare from './messages/de/share.json' with { type: 'json' }
 import deTrust from './messages/de/trust.json' with { type: 'json' }
 import deWallet from './messages/de/wallet.json' with { type: 'json' }
+import deProg from './messages/de/prog.json' with { type: 'json' }
 import frCommon from './messages/fr/common.json' with { type: 'json' }
 import frApi from './messages/fr/api.json' with { type: 'json' }
 import frDash from './messages/fr/dash.json' with { type: 'json' }
@@ -59,6 +61,7 @@ import frIntake from './messages/fr/intake.json' with { type: 'json' }
 import frShare from './messages/fr/share.json' with { type: 'json' }
 import frTrust from './messages/fr/trust.json' with { type: 'json' }
 import frWallet from './messages/fr/wallet.json' with { type: 'json' }
+import frProg from './messages/fr/prog.json' with { type: 'json' }
 import esCommon from './messages/es/common.json' with { type: 'json' }
 import esApi from './messages/es/api.json' with { type: 'json' }
 import esDash from './messages/es/dash.json' with { type: 'json' }
@@ -78,6 +81,7 @@ import esIntake from './messages/es/intake.json' with { type: 'json' }
 import esShare from './messages/es/share.json' with { type: 'json' }
 import esTrust from './messages/es/trust.json' with { type: 'json' }
 import esWallet from './messages/es/wallet.json' with { type: 'json' }
+import esProg from './messages/es/prog.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlApi from './messages/nl/api.json' with { type: 'json' }
 import nlDash from './messages/nl/dash.json' with { type: 'json' }
@@ -97,9 +101,10 @@ import nlIntake from './messages/nl/intake.json' with { type: 'json' }
 import nlShare from './messages/nl/share.json' with { type: 'json' }
 import nlTrust from './messages/nl/trust.json' with { type: 'json' }
 import nlWallet from './messages/nl/wallet.json' with { type: 'json' }
+import nlProg from './messages/nl/prog.json' with { type: 'json' }
 import type { Locale } from './locales.js'
 
-const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enIntake, ...enShare, ...enTrust, ...enWallet }
+const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enIntake, ...enShare, ...enTrust, ...enWallet, ...enProg }
 
 /** Every message key (English has them all). */
 export type MessageKey = keyof typeof en
@@ -110,8 +115,8 @@ export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
 /** The catalogs by language. */
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deIntake, ...deShare, ...deTrust, ...deWallet },
-  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frIntake, ...frShare, ...frTrust, ...frWallet },
-  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esIntake, ...esShare, ...esTrust, ...esWallet },
-  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlIntake, ...nlShare, ...nlTrust, ...nlWallet },
+  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deIntake, ...deShare, ...deTrust, ...deWallet, ...deProg },
+  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frIntake, ...frShare, ...frTrust, ...frWallet, ...frProg },
+  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esIntake, ...esShare, ...esTrust, ...esWallet, ...esProg },
+  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlIntake, ...nlShare, ...nlTrust, ...nlWallet, ...nlProg },
 }

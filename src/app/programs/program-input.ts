@@ -9,8 +9,10 @@ const text = (max: number, required = true) =>
     (v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : v),
     required ? z.string('required').min(1, coded('required', 'required')).max(max, `at most ${max} characters`) : z.string('must be text').max(max, `at most ${max} characters`).default(''),
   )
-const int = (min: number, max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : blank(v)), z.number('must be a whole number').int('must be a whole number').min(min, `at least ${min}`).max(max, `at most ${max}`))
+const wholeNumber = (min: number, max: number) => z.number('must be a whole number').int('must be a whole number').min(min, `at least ${min}`).max(max, `at most ${max}`)
+const toNumber = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : blank(v))
+const int = (min: number, max: number) => z.preprocess(toNumber, wholeNumber(min, max))
+const optionalInt = (min: number, max: number) => z.preprocess(toNumber, wholeNumber(min, max).optional())
 const bool = z.preprocess((v) => (v === 'on' || v === 'true' || v === '1' ? true : v === 'false' || v === '0' || v === '' ? false : v), z.boolean('true or false'))
 const date = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, coded('invalid_date', 'a date as YYYY-MM-DD')).optional())
 
@@ -34,7 +36,7 @@ export const programInput = z
     summary: text(5000),
     format: z.enum(['online', 'onsite', 'blended'], { message: 'one of online, onsite, blended' }),
     hours: int(1, 10_000),
-    durationWeeks: int(1, 520).optional(),
+    durationWeeks: optionalInt(1, 520),
     selfPaced: bool.default(false),
     startsOn: date,
     endsOn: date,
@@ -42,7 +44,7 @@ export const programInput = z
     currency: z.preprocess(blank, z.enum(CURRENCIES, { message: `one of ${CURRENCIES.join(', ')}` }).default('EUR')),
     language: z.enum(PROGRAM_LANGUAGES, { message: 'a language code such as en or de' }),
     prerequisites: text(2000, false),
-    seats: int(1, 100_000).optional(),
+    seats: optionalInt(1, 100_000),
     enrolmentMode: z.enum(['open', 'approval'], { message: 'open or approval' }).default('open'),
     finalSignoff: bool.default(false),
     requirements: z.array(requirementInput).max(20, 'at most 20 requirements').default([]),

@@ -9,6 +9,7 @@ import { InputError, parseInput } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { trustOf } from '../trust/trust-check.js'
 import { awardIfComplete } from './award.js'
+import { seedDemoPrograms } from './demo-programs.js'
 import { checkEvidenceFile } from './evidence-file.js'
 import type { CatalogFilter, EnrolmentRecord, ProgramFormat, ProgramRecord, ProgramState, ProgressRecord, RequirementRecord, ReviewFilter, ReviewItem } from './ports.js'
 import { assignInput, programInput, reviewInput, scoresInput, submissionInput, type ProgramInput } from './program-input.js'
@@ -90,6 +91,8 @@ export interface ProgramsUseCases {
   reviewQueue(orgId: string, filter: ReviewFilter): Promise<ReviewItem[]>
   /** An evidence file, for its learner or the organization's staff. */
   evidenceFile(viewer: { userId?: string; orgId?: string }, fileId: string): Promise<{ name: string; mediaType: string; bytes: Uint8Array }>
+  /** `emblem demo`: two programs of the organization and the demo learner's enrolment (once). */
+  seedDemo(orgId: string): Promise<{ programs: string[] }>
 }
 
 const notFound = (what: string) => new PlatformError('ERR_NOT_FOUND', `No such ${what}`)
@@ -187,7 +190,8 @@ export function programsUseCases(ports: PlatformPorts): ProgramsUseCases {
     return reload(enrolmentId)
   }
 
-  return {
+  const useCases: ProgramsUseCases = {
+    seedDemo: (orgId) => seedDemoPrograms(ports, useCases, orgId),
     listOfOrg: (orgId) => repo().listOfOrg(orgId),
     get,
     async create(orgId, input) {
@@ -404,6 +408,7 @@ export function programsUseCases(ports: PlatformPorts): ProgramsUseCases {
       return { name: file.name, mediaType: file.mediaType, bytes: file.bytes }
     },
   }
+  return useCases
 }
 
 /** The id credentials give an achievement of this instance (what a credential requirement names). */

@@ -28,6 +28,8 @@ export const ORG_SECTIONS = [
   ['keys', 'common.org.keys', 'key', MIN_ROLE.read],
   ['api-keys', 'common.org.apiKeys', 'code', MIN_ROLE.manage],
   ['endorsements', 'trust.org.nav', 'sparkle', MIN_ROLE.read],
+  ['programs', 'prog.nav.programs', 'book', MIN_ROLE.read],
+  ['reviews', 'prog.nav.reviews', 'inbox', MIN_ROLE.issue],
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey, IconName, RoleName]>
 
 /** A section of the back office. */
