@@ -59,12 +59,16 @@ function ReviewCard({ item, model }: { item: ReviewItem; model: ReviewsModel }) 
             <CsrfField />
             <Select name="decision" id={`${id}-decision`} label={t.t('prog.review.decision')} required value="accept" options={[['accept', t.t('prog.review.accept')], ['changes', t.t('prog.review.changes')], ['reject', t.t('prog.review.reject')]]} />
             <TextArea name="feedback" id={`${id}-feedback`} label={t.t('prog.review.feedback')} hint={t.t('prog.review.feedbackHint')} rows={3} maxLength={5000} />
+            {rubric.length > 0 && (
+              <div class="prog-rubric">
             {rubric.map((criterion, i) => (
-              <>
+              <div>
                 <input type="hidden" name={`rubric${i}.criterion`} value={criterion} />
                 <Select name={`rubric${i}.level`} id={`${id}-rubric${i}`} label={criterion} placeholder={t.t('prog.review.notRated')} options={[['excellent', t.t('prog.rubric.excellent')], ['good', t.t('prog.rubric.good')], ['sufficient', t.t('prog.rubric.sufficient')], ['insufficient', t.t('prog.rubric.insufficient')]]} />
-              </>
+              </div>
             ))}
+              </div>
+            )}
             <Select name="supervision" id={`${id}-supervision`} label={t.t('prog.review.supervision')} hint={t.t('prog.review.supervisionHint')} required value="none" options={SUPERVISION.map((s) => [s, supervisionLabel(s)] as const)} />
             <button type="submit" class="button"><Icon name="check" />{t.t('prog.review.record')}<span class="sr-only"> {item.learnerName}</span></button>
           </form>
