@@ -13,11 +13,12 @@ import { issuanceReport, runIssuanceChild, type IssuanceBenchResult } from './is
 import { coverageLine, fastPathCoverage } from './fast-path-coverage.js'
 import { httpReport, runHttpBench, type HttpBenchResult } from './http.js'
 import { cliReport, runCliBench } from './cli.js'
+import { catalogReport, runCatalogBench } from './catalog.js'
 
 const json = process.argv.includes('--json')
 const onlyAt = process.argv.indexOf('--only')
 const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : undefined
-const isSelected = (group: BenchGroup | 'issuance' | 'http' | 'cli') => only === undefined || only.has(group)
+const isSelected = (group: BenchGroup | 'issuance' | 'http' | 'cli' | 'catalog') => only === undefined || only.has(group)
 const options = { warmupMs: 400, rounds: 7, roundMs: 300 }
 const say = (line: string) => (json ? undefined : process.stderr.write(`${line}\n`))
 
@@ -73,16 +74,17 @@ const http: HttpBenchResult[] = isSelected('http') ? await runHttpBench(say) : [
 const routes = httpReport(http)
 const cliResult = isSelected('cli') ? await runCliBench(say) : undefined
 const cli = cliResult ? cliReport(cliResult) : { rows: [], targets: [], lines: [] }
+const catalog = catalogReport(isSelected('catalog') ? await runCatalogBench() : undefined)
 // The interop examples on the fast canonicalization path, with the signing cases and the CLI's.
 const coverage = isSelected('emblem') || isSelected('cli') ? await fastPathCoverage() : undefined
 const fastPath = coverage ? { fastPath: { examples: coverage.length, canonicalizable: coverage.filter((c) => c.general === 'ok').length, fast: coverage.filter((c) => c.fast).length, files: coverage } } : {}
 if (json)
   process.stdout.write(
-    `${JSON.stringify({ results: [...rows, ...bulk.rows, ...routes.rows, ...cli.rows], ...(issuance.length ? { issuance } : {}), ...(http.length ? { http } : {}), ...(cliResult ? { cli: cliResult } : {}), ...fastPath })}\n`,
+    `${JSON.stringify({ results: [...rows, ...bulk.rows, ...routes.rows, ...cli.rows, ...catalog.rows], ...(issuance.length ? { issuance } : {}), ...(http.length ? { http } : {}), ...(cliResult ? { cli: cliResult } : {}), ...fastPath })}\n`,
   )
 else {
-  const lines = [...bulk.lines, ...routes.lines, ...cli.lines, ...(coverage ? [coverageLine(coverage)] : [])]
-  process.stdout.write(`${formatTable([...rows, ...bulk.rows, ...routes.rows, ...cli.rows], [...all.flatMap((g) => g.targets), ...bulk.targets, ...cli.targets])}\n${lines.join('\n')}\n`)
+  const lines = [...bulk.lines, ...routes.lines, ...cli.lines, ...catalog.lines, ...(coverage ? [coverageLine(coverage)] : [])]
+  process.stdout.write(`${formatTable([...rows, ...bulk.rows, ...routes.rows, ...cli.rows, ...catalog.rows], [...all.flatMap((g) => g.targets), ...bulk.targets, ...cli.targets])}\n${lines.join('\n')}\n`)
 }
 
 function round(value: number): number {

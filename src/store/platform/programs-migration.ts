@@ -41,7 +41,7 @@ export const programsMigration = (dialect: Dialect): Migration => ({
       .modifyEnd(strict)
       .execute()
     await db.schema.createIndex('programs_org').on('programs').columns(['org_id', 'created_at']).execute()
-    await db.schema.createIndex('programs_catalog').on('programs').columns(['state', 'hours']).execute()
+    await db.schema.createIndex('programs_catalog').on('programs').columns(['state', 'title', 'id', 'format', 'language', 'hours', 'price_cents', 'search_text']).execute()
     await db.schema
       .createTable('program_skills')
       .addColumn('program_id', 'text', (c) => c.notNull().references('programs.id').onDelete('cascade'))

@@ -183,15 +183,14 @@ export function programsRepo(q: Kysely<Database>): ProgramsRepo {
       if (f.free) query = query.where('p.price_cents', '=', 0)
       if (f.skills !== undefined) {
         const skills = f.skills.length ? [...f.skills] : ['-']
-        query = query.where((eb) => eb.exists(eb.selectFrom('program_skills as s').whereRef('s.program_id', '=', 'p.id').where('s.skill_uri', 'in', skills).select('s.program_id')))
+        query = query.where('p.id', 'in', (eb) => eb.selectFrom('program_skills as s').where('s.skill_uri', 'in', skills).select('s.program_id'))
       }
-      const [count, ids] = await Promise.all([
-        query.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst(),
-        query.select('p.id').orderBy('p.title').orderBy('p.id').limit(f.limit).offset(f.offset).execute(),
-      ])
-      if (ids.length === 0) return { items: [], total: Number(count?.n ?? 0) }
+      // One pass over the matches in title order (the catalog index): the total and the page's ids.
+      const matches = await query.select('p.id').orderBy('p.title').orderBy('p.id').execute()
+      const ids = matches.slice(f.offset, f.offset + f.limit)
+      if (ids.length === 0) return { items: [], total: matches.length }
       const rows = await programs().where('p.id', 'in', ids.map((r) => r.id)).orderBy('p.title').orderBy('p.id').execute()
-      return { items: await loadParts(rows), total: Number(count?.n ?? 0) }
+      return { items: await loadParts(rows), total: matches.length }
     },
     async coveringSkills(skillUris) {
       if (skillUris.length === 0) return []
