@@ -57,6 +57,11 @@ export function holderRepo(q: Kysely<Database>): HolderRepo {
       await q.deleteFrom('wallet_items').where('user_id', '=', userId).execute()
       await q.deleteFrom('account_emails').where('user_id', '=', userId).execute()
       await q.deleteFrom('user_images').where('user_id', '=', userId).execute()
+      // Programs (0018): the learner's enrolments, their progress and evidence files.
+      const enrolments = q.selectFrom('enrolments').select('id').where('user_id', '=', userId)
+      await q.deleteFrom('requirement_progress').where('enrolment_id', 'in', enrolments).execute()
+      await q.deleteFrom('evidence_files').where('enrolment_id', 'in', enrolments).execute()
+      await q.deleteFrom('enrolments').where('user_id', '=', userId).execute()
       const result = await q.deleteFrom('users').where('id', '=', userId).executeTakeFirst()
       return Number(result.numDeletedRows) === 1
     },

@@ -140,6 +140,15 @@ export function programsSuite(dialect: 'sqlite' | 'postgres'): void {
     expect(stored.json).toContain('"75"')
   })
 
+  it('erases a learner’s enrolments, progress and evidence with their account', async () => {
+    const quitter = await p.t.seedUser({ password: 'a long enough password' })
+    const [listed] = (await readJson(await p.t.request('/api/v1/catalog?q=stewardship'))).items
+    const enrolment = await readJson(await p.t.request(`/api/v1/programs/${listed.id}/enrolments`, { as: quitter, method: 'POST' }))
+    await p.t.request(`/api/v1/me/enrolments/${enrolment.id}/requirements/${enrolment.progress[0].requirementId}`, { as: quitter, method: 'POST', json: { text: 'draft' } })
+    expect((await p.t.request('/api/v1/me', { as: quitter, method: 'DELETE', json: { password: 'a long enough password' } })).status).toBe(204)
+    expect(await p.t.store.db.selectFrom('enrolments').select('id').where('id', '=', enrolment.id).execute()).toEqual([])
+  })
+
   it('answers 401 to anonymous learners and 404 to unknown programs', async () => {
     expect((await p.t.request('/api/v1/me/enrolments')).status).toBe(401)
     expect((await p.t.request('/api/v1/programs/nope/enrolments', { as: learner, method: 'POST' })).status).toBe(404)
