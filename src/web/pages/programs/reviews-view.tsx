@@ -5,7 +5,7 @@
 import type { MemberRecord } from '../../../app/orgs/ports.js'
 import type { RoleName } from '../../../app/platform/roles.js'
 import type { ProgramRecord, ReviewItem } from '../../../app/programs/ports.js'
-import { Flash } from '../../components/alert.js'
+import { Alert, Flash } from '../../components/alert.js'
 import { EmptyState } from '../../components/empty-state.js'
 import { CsrfField, Select, TextArea, TextField } from '../../components/form.js'
 import { Icon } from '../../components/icons.js'
@@ -22,6 +22,8 @@ export interface ReviewsModel {
   members: readonly Pick<MemberRecord, 'userId' | 'name'>[]
   filter: { status?: string | undefined; program?: string | undefined; assignee?: string | undefined }
   done?: string | undefined
+  /** Why a decision was refused (the queue answers 422 with it). */
+  error?: string | undefined
 }
 
 const SUPERVISION = ['none', 'online-proctored', 'onsite-supervised', 'identity-verified'] as const
@@ -91,6 +93,7 @@ export function ReviewsView({ model }: { model: ReviewsModel }) {
     <OrgShell org={shell} role={model.role} current="reviews">
       <PageHeader eyebrow={shell.name} title={t.t('prog.review.title')} lead={t.t('prog.review.lead')} />
       <Flash message={model.done ? t.t('prog.review.done') : undefined} />
+      {model.error && <Alert kind="bad">{model.error}</Alert>}
       <form method="get" action={`/orgs/${shell.slug}/reviews`} class="card prog-queue-filters" aria-label={t.t('prog.review.filters')}>
         <Select name="status" label={t.t('prog.review.status')} placeholder={t.t('prog.review.allStatuses')} value={filter.status} options={[['submitted', t.t('prog.status.submitted')], ['changes', t.t('prog.status.changes')], ['met', t.t('prog.status.met')], ['rejected', t.t('prog.status.rejected')]]} />
         <Select name="program" label={t.t('prog.review.program')} placeholder={t.t('prog.review.allPrograms')} value={filter.program} options={model.programs.map((p) => [p.id, p.title] as const)} />

@@ -72,6 +72,20 @@ async function saveProgram(c: Context, programId: string | undefined) {
   return c.redirect(`/orgs/${org.slug}/programs?done=saved`, 303)
 }
 
+async function reviewsPage(c: Context, extra: { error?: string; status?: 200 | 422 } = {}) {
+  const { org, role } = await requireOrg(c, c.req.param('org') ?? '', MIN_ROLE.issue)
+  const { platform } = c.var
+  const q = c.req.query()
+  const status = (['submitted', 'changes', 'met', 'rejected'] as const).find((s) => s === q.status)
+  const filter = { status, program: q.program || undefined, assignee: q.assignee || undefined }
+  const [items, programs, members] = await Promise.all([
+    platform.programs.reviewQueue(org.id, { status, programId: filter.program?.slice(0, 100), assigneeId: filter.assignee?.slice(0, 100), limit: 200 }),
+    platform.programs.listOfOrg(org.id),
+    platform.orgs.members(org.id),
+  ])
+  return render(c, <ReviewsView model={{ shell: shellOrgOf(org, platform.publicUrl), role, items, programs, members, filter, done: q.done, error: extra.error }} />, { title: tOf(c).t('prog.review.title'), status: extra.status ?? 200 })
+}
+
 async function enrolmentPage(c: Context, enrolmentId: string, extra: Omit<EnrolmentPageModel, 'view'> & { status?: 200 | 409 | 422 } = {}) {
   const user = requireUser(c)
   const view = await c.var.platform.programs.myEnrolment(user.id, enrolmentId)
@@ -165,19 +179,7 @@ export const programPages = (): Hono =>
       await c.var.platform.programs.decideEnrolment(org.id, c.req.param('id'), decision === 'approve')
       return c.redirect(`/orgs/${org.slug}/programs?done=decided`, 303)
     })
-    .get('/orgs/:org/reviews', async (c) => {
-      const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const { platform } = c.var
-      const q = c.req.query()
-      const status = (['submitted', 'changes', 'met', 'rejected'] as const).find((s) => s === q.status)
-      const filter = { status, program: q.program || undefined, assignee: q.assignee || undefined }
-      const [items, programs, members] = await Promise.all([
-        platform.programs.reviewQueue(org.id, { status, programId: filter.program?.slice(0, 100), assigneeId: filter.assignee?.slice(0, 100), limit: 200 }),
-        platform.programs.listOfOrg(org.id),
-        platform.orgs.members(org.id),
-      ])
-      return render(c, <ReviewsView model={{ shell: shellOrgOf(org, platform.publicUrl), role, items, programs, members, filter, done: q.done }} />, { title: tOf(c).t('prog.review.title') })
-    })
+    .get('/orgs/:org/reviews', (c) => reviewsPage(c))
     .post('/orgs/:org/reviews/:enrolment/:requirement', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const user = requireUser(c)
@@ -193,7 +195,7 @@ export const programPages = (): Hono =>
       } catch (err) {
         const errors = fieldErrorsOf(tOf(c), err)
         if (!errors) throw err
-        return c.redirect(`/orgs/${org.slug}/reviews?done=`, 303)
+        return reviewsPage(c, { error: errors.feedback ? tOf(c).t('prog.review.feedbackRequired') : Object.values(errors).join(' '), status: 422 })
       }
       return c.redirect(`/orgs/${org.slug}/reviews?done=reviewed`, 303)
     })
