@@ -15,6 +15,7 @@ import { oauthMigration } from './platform/oauth-migration.js'
 import { walletImagesMigration } from './platform/wallet-images-migration.js'
 import { talentMigration } from './platform/talent-migration.js'
 import { occupationsMigration } from './platform/occupations-migration.js'
+import { programsMigration } from './platform/programs-migration.js'
 import type { Dialect } from './schema.js'
 import { webhooksMigration } from './platform/webhooks-migration.js'
 
@@ -91,6 +92,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0015_wallet_images': walletImagesMigration(dialect),
     '0016_talent': talentMigration(dialect),
     '0017_occupations': occupationsMigration(dialect),
+    '0018_programs': programsMigration(dialect),
     '0019_webhooks': webhooksMigration(dialect),
     '0020_oauth': oauthMigration(dialect),
   }

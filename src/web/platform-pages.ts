@@ -9,6 +9,7 @@ import { oauthPages } from './pages/oauth/routes.js'
 import { importPages } from './pages/intake/routes.js'
 import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
+import { programPages } from './pages/programs/routes.js'
 import { sharePages } from './pages/share/routes.js'
 import { trustPages } from './pages/trust/routes.js'
 import { verifyPages } from './pages/verify/routes.js'
@@ -31,6 +32,7 @@ export const platformPages = (): Hono =>
     .route('/', importPages())
     .route('/', talentPages())
     .route('/', trustPages())
+    .route('/', programPages())
     .route('/', accountPages())
     .route('/', orgPages())
     .route('/', achievementPages())

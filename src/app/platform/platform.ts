@@ -27,6 +27,7 @@ import { webhooksUseCases, type WebhooksUseCases } from '../webhooks/webhooks-us
 import { occupationsUseCases, type OccupationsUseCases } from '../occupations/occupations-use-cases.js'
 import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.js'
 import { oauthUseCases, type OAuthUseCases } from '../oauth/oauth-use-cases.js'
+import { programsUseCases, type ProgramsUseCases } from '../programs/programs-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -95,6 +96,8 @@ export interface Platform {
   readonly career: CareerUseCases
   /** The 1EdTech OB 3.0 API: its OAuth server's records, the learner's grants, credentials and Profile. */
   readonly oauth: OAuthUseCases
+  /** Learning programs, the catalog, enrolments, requirements and reviews (issue #12). */
+  readonly programs: ProgramsUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -112,6 +115,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
   const dashboard = dashboardUseCases(ports)
   const orgs = orgsUseCases(ports)
   const credentials = credentialsUseCases(ports, looks)
+  const programs = programsUseCases(ports)
   return Object.freeze({
     publicUrl: ports.publicUrl,
     smtpConfigured: ports.smtpConfigured,
@@ -144,8 +148,10 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     talent: talentUseCases(ports),
     webhooks: webhooksUseCases(ports),
     occupations: occupationsUseCases(ports),
-    career: careerUseCases(ports),
+    // The planner's programs are the catalog's: published programs teaching the gap's skills.
+    career: careerUseCases({ ...ports, programs: async (skills) => (await programs.findProgramsForSkills(skills)).map((p) => ({ ...p, url: `/programs/${p.id}` })) }),
     oauth: oauthUseCases(ports),
+    programs,
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

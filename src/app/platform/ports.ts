@@ -27,6 +27,7 @@ import type { RateLimitStore } from './rate-limits.js'
 import type { WebhooksRepo } from '../webhooks/ports.js'
 import type { CareerTargetsRepo, OccupationsRepo } from '../occupations/ports.js'
 import type { OAuthRecordsRepo, ObProfilesRepo } from '../oauth/ports.js'
+import type { ProgramsRepo } from '../programs/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -73,6 +74,8 @@ export interface PlatformRepos {
   shareLinks: ShareLinksRepo
   trust: TrustRepo
   endorsements: EndorsementsRepo
+  /** Learning programs, enrolments and their progress (issue #12). */
+  programs: ProgramsRepo
   /** Rate-limit events in the database (the default RateLimitStore: every process counts together). */
   rateLimits: RateLimitStore
   /** Employers' talent search: opt-ins, the skills index, saved searches, views, messages, blocks. */

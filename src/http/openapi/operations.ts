@@ -19,6 +19,7 @@ import { walletImportOperations } from '../schemas/wallet-import.js'
 import { talentOperations } from '../schemas/talent.js'
 import { webhookOperations } from '../schemas/webhooks.js'
 import { careerOperations, occupationOperations } from '../schemas/career.js'
+import { programOperations } from '../schemas/programs.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -42,6 +43,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...talentOperations,
   ...webhookOperations,
   ...careerOperations,
+  ...programOperations,
   ...verificationOperations,
   ...trustLookupOperations,
   ...publicDocumentOperations,

@@ -58,6 +58,11 @@ export function holderRepo(q: Kysely<Database>): HolderRepo {
       await q.deleteFrom('account_emails').where('user_id', '=', userId).execute()
       await q.deleteFrom('user_images').where('user_id', '=', userId).execute()
       await q.deleteFrom('oauth_records').where('account_id', '=', userId).execute() // OB 3.0 API grants, codes and tokens (0020)
+      // Programs (0018): the learner's enrolments, their progress and evidence files.
+      const enrolments = q.selectFrom('enrolments').select('id').where('user_id', '=', userId)
+      await q.deleteFrom('requirement_progress').where('enrolment_id', 'in', enrolments).execute()
+      await q.deleteFrom('evidence_files').where('enrolment_id', 'in', enrolments).execute()
+      await q.deleteFrom('enrolments').where('user_id', '=', userId).execute()
       const result = await q.deleteFrom('users').where('id', '=', userId).executeTakeFirst()
       return Number(result.numDeletedRows) === 1
     },

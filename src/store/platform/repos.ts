@@ -29,6 +29,7 @@ import { talentRepo } from './talent.js'
 import { webhooksRepo } from './webhooks.js'
 import { careerTargetsRepo, occupationsRepo } from './occupations.js'
 import { obProfilesRepo, oauthRecordsRepo } from './oauth.js'
+import { programsRepo } from './programs.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -58,6 +59,7 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   shareLinks: shareLinksRepo(q),
   trust: trustRepo(q),
   endorsements: endorsementsRepo(q),
+  programs: programsRepo(q),
   rateLimits: rateLimitsRepo(q),
   talent: talentRepo(q),
   webhooks: webhooksRepo(q),

@@ -29,6 +29,8 @@ export const ORG_SECTIONS = [
   ['api-keys', 'common.org.apiKeys', 'code', MIN_ROLE.manage],
   ['webhooks', 'hook.nav', 'send', MIN_ROLE.manage],
   ['endorsements', 'trust.org.nav', 'sparkle', MIN_ROLE.read],
+  ['programs', 'prog.nav.programs', 'book', MIN_ROLE.read],
+  ['reviews', 'prog.nav.reviews', 'inbox', MIN_ROLE.issue],
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey, IconName, RoleName]>
 
 /** A section of the back office. */

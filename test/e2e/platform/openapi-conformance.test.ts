@@ -374,6 +374,32 @@ describe('answers as the OpenAPI document says', () => {
     await call('GET', '/api/v1/insights/skills')
   })
 
+  it('for the program operations', async () => {
+    const { t, owner, org, achievementId } = p
+    const learner = await t.seedUser()
+    const base = `/api/v1/orgs/${org.slug}/programs`
+    const input = { achievementId, title: 'Conformance Program', summary: 'Checks the document.', format: 'online', hours: 8, selfPaced: true, language: 'en', requirements: [{ kind: 'review', title: 'Project' }, { kind: 'score', title: 'Exam', threshold: 50 }] }
+    const program = await json(call('POST', base, { as: owner, json: input }))
+    await call('POST', base, { as: owner, json: { ...input, hours: 'many' } })
+    await call('GET', base, { as: owner })
+    await call('GET', `${base}/${program.id}`, { as: owner })
+    await call('PUT', `${base}/${program.id}`, { as: owner, json: { ...input, requirements: program.requirements.map((r: { id: string; kind: string; title: string; config: object }) => ({ id: r.id, kind: r.kind, title: r.title, ...r.config })) } })
+    await call('POST', `${base}/${program.id}/state`, { as: owner, json: { state: 'published' } })
+    await call('GET', '/api/v1/catalog?q=conformance&free=true')
+    await call('GET', '/api/v1/catalog?maxHours=x')
+    const enrolment = await json(call('POST', `/api/v1/programs/${program.id}/enrolments`, { as: learner }))
+    await call('POST', `/api/v1/programs/${program.id}/enrolments`, { as: learner })
+    await call('GET', '/api/v1/me/enrolments', { as: learner })
+    const [review, score] = program.requirements.map((r: { id: string }) => r.id)
+    await call('POST', `/api/v1/me/enrolments/${enrolment.id}/requirements/${review}`, { as: learner, json: { text: 'My project' } })
+    await call('POST', `/api/v1/me/enrolments/${enrolment.id}/requirements/${review}`, { as: learner, json: { url: 'ftp://x' } })
+    await call('GET', `/api/v1/orgs/${org.slug}/reviews?status=submitted`, { as: owner })
+    await call('POST', `/api/v1/orgs/${org.slug}/enrolments/${enrolment.id}/requirements/${review}`, { as: owner, json: { action: 'review', decision: 'accept', feedback: 'Good.', supervision: 'identity-verified' } })
+    await call('POST', `/api/v1/orgs/${org.slug}/enrolments/${enrolment.id}/requirements/${review}`, { as: owner, json: { action: 'review', decision: 'accept', supervision: 'none' } })
+    await call('POST', `${base}/${program.id}/scores`, { as: owner, json: { requirementId: score, scores: [{ enrolmentId: enrolment.id, score: 80 }] } })
+    await call('POST', `/api/v1/orgs/${org.slug}/enrolments/${enrolment.id}`, { as: owner, json: { action: 'approve' } })
+  })
+
   it('and every /api/v1 operation was called above', () => {
     const api = [...documentKeys(doc)].filter((key) => key.includes(' /api/v1/'))
     expect(api.filter((key) => !called.has(key))).toEqual([])

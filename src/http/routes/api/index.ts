@@ -9,6 +9,7 @@ import { issuanceApi } from './issuance.js'
 import { grantsApi } from './oauth-grants.js'
 import { orgsApi } from './orgs.js'
 import { shareApi } from './share.js'
+import { programsApi } from './programs.js'
 import { trustApi } from './trust.js'
 import { walletApi } from './wallet.js'
 import { walletImportApi } from './wallet-import.js'
@@ -35,3 +36,4 @@ export const apiRoutes = (): Hono =>
     .route('/', webhooksApi())
     .route('/', careerApi())
     .route('/', grantsApi())
+    .route('/', programsApi())

@@ -1,0 +1,4 @@
+import { describe } from 'vitest'
+import { programsSuite } from './programs-suite.js'
+
+describe('programs (SQLite)', () => programsSuite('sqlite'))
