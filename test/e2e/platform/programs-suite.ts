@@ -55,7 +55,20 @@ export function programsSuite(dialect: 'sqlite' | 'postgres'): void {
     expect((await readJson(await p.t.request(`/api/v1/catalog?format=onsite`))).total).toBe(0)
     expect((await p.t.request(`/api/v1/catalog?maxHours=lots`)).status).toBe(400)
     const occ = await readJson(await p.t.request(`/api/v1/catalog?occupation=${encodeURIComponent('http://data.europa.eu/esco/occupation/x')}`))
-    expect(occ.note).toMatch(/no occupations/)
+    expect(occ.note).toMatch(/no such occupation/)
+    // An occupation that asks for the program's skill finds it; one that asks for others does not.
+    const steward = 'http://data.europa.eu/esco/occupation/steward'
+    const clerk = 'http://data.europa.eu/esco/occupation/clerk'
+    await p.t.store.db
+      .insertInto('occupation_skills')
+      .values([
+        { occupation_id: steward, skill_id: SKILL, relation: 'essential', category: 'skill', importance: null },
+        { occupation_id: clerk, skill_id: 'urn:other', relation: 'essential', category: 'skill', importance: null },
+      ])
+      .execute()
+    const forSteward = await readJson(await p.t.request(`/api/v1/catalog?occupation=${encodeURIComponent(steward)}`))
+    expect([forSteward.note, forSteward.items.map((i: { id: string }) => i.id)]).toEqual([undefined, [created.id]])
+    expect((await readJson(await p.t.request(`/api/v1/catalog?occupation=${encodeURIComponent(clerk)}`))).total).toBe(0)
     expect(await p.t.platform.programs.findProgramsForSkills([SKILL, 'urn:other'])).toEqual([{ id: created.id, title: 'Data Stewardship in Practice', covers: [SKILL], hours: 24, price: 0, currency: 'EUR' }])
   })
 
