@@ -69,6 +69,12 @@ export function programsSuite(dialect: 'sqlite' | 'postgres'): void {
     const forSteward = await readJson(await p.t.request(`/api/v1/catalog?occupation=${encodeURIComponent(steward)}`))
     expect([forSteward.note, forSteward.items.map((i: { id: string }) => i.id)]).toEqual([undefined, [created.id]])
     expect((await readJson(await p.t.request(`/api/v1/catalog?occupation=${encodeURIComponent(clerk)}`))).total).toBe(0)
+    // The career planner offers it to a learner whose target occupation asks for its skill.
+    await p.t.store.db.insertInto('occupations').values({ id: steward, framework: 'esco', code: null, isco_group: null, preferred_label: 'data steward', search_text: 'data steward' }).execute()
+    const learner = await p.t.seedUser()
+    const plan = await readJson(await p.t.request(`/api/v1/me/career?occupation=${encodeURIComponent(steward)}`, { as: learner }))
+    expect(plan.gap).toEqual([expect.objectContaining({ skill: SKILL, relation: 'essential' })])
+    expect(plan.programs).toEqual([expect.objectContaining({ id: created.id, covers: [SKILL], hours: 24, price: 0 })])
     expect(await p.t.platform.programs.findProgramsForSkills([SKILL, 'urn:other'])).toEqual([{ id: created.id, title: 'Data Stewardship in Practice', covers: [SKILL], hours: 24, price: 0, currency: 'EUR' }])
   })
 
