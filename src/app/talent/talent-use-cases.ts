@@ -5,7 +5,7 @@
 import { PlatformError } from '../../core/errors.js'
 import { RateLimitedError } from '../accounts/errors.js'
 import { escapeHtml } from '../mail/templates.js'
-import { createOrg } from '../orgs/create-org.js'
+import { createOrg, EmailUnconfirmedError } from '../orgs/create-org.js'
 import type { OrgRecord } from '../orgs/ports.js'
 import { parseInput } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
@@ -192,6 +192,10 @@ export function talentUseCases(ports: Deps): TalentUseCases {
 
   return {
     async createEmployer(userId, input) {
+      // Who may comes before what they sent: an unconfirmed address is refused whatever the form says.
+      const owner = await store.repos.accounts.userById(userId)
+      if (!owner) throw new PlatformError('ERR_NOT_FOUND', 'This account no longer exists')
+      if (!owner.emailVerifiedAt) throw new EmailUnconfirmedError()
       const parsed = parseInput(employerInput, input)
       const org = await createOrg(ports, { userId, input: Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined && v !== '')) })
       await repo.setOrgKind(org.id, 'employer')

@@ -62,6 +62,9 @@ function inside(access: Access, who: Who): boolean | undefined {
       return true
     case 'capability':
       return undefined
+    case 'token':
+    case 'employer':
+      return false
     case 'user':
       return who.kind === 'person'
     case 'confirmed':
@@ -184,7 +187,11 @@ describe('the access matrix', () => {
     let requests = 0
     const check = async (route: { method: string; path: string }, callers: Caller[]) => {
       const access = classify(route.method, route.path, openapi)!
-      const { path, unfilled } = fill(route.path)
+      const filled = fill(route.path)
+      const { unfilled } = filled
+      // The talent API names its employer organization in ?org=: the seeded (issuer) organization, which
+      // its members may not search as, and outsiders may not see.
+      const path = route.path.startsWith('/api/v1/talent') ? `${filled.path}?org=${org.slug}` : filled.path
       await Promise.all(
         callers.map(async (caller) => {
           const res = await send(caller, route.method, path)

@@ -23,6 +23,10 @@ export type Access =
   | { kind: 'admin' }
   /** Who may depends on a secret in the path (claim, invitation, share links): whoever holds it; the matrix only checks no 5xx and the headers. */
   | { kind: 'capability' }
+  /** An OAuth 2.0 access token of the OB 3.0 API only: no caller of the matrix holds one, so every one is outside (test/e2e/ob3 covers tokens). */
+  | { kind: 'token' }
+  /** A member of an employer organization (`?org=`, else the person's first): no caller of the matrix is one, so every one is outside (talent tests cover employers). */
+  | { kind: 'employer' }
 
 /** Whether a 404 is an acceptable answer inside (the matrix's empty request names nothing that exists). */
 export const mayNotFind = (access: Access): boolean => access.kind === 'user' && access.lookup === true
@@ -58,7 +62,18 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   // One Hono route, several documented operations (publish, archive …): the role of all of them.
   [/^POST \/api\/v1\/orgs\/:org\/achievements\/:id\/:action/, org('admin')],
   [/^POST \/api\/v1\/orgs\/:org\/credentials\/:id\/:action/, org('issuer')],
+  // Employers' talent search: the employer organization comes from `?org=`.
+  [/^\w+ \/api\/v1\/talent(\/.*)?$/, { kind: 'employer' }],
+  [/^GET \/api\/v1\/insights\/skills$/, { kind: 'user-or-key' }],
+  // Without ?occupation= the planner uses the learner's saved target: none in the matrix (404).
+  [/^GET \/api\/v1\/me\/career$/, { kind: 'user', lookup: true }],
   [/^\w+ \/api\/v1\//, FROM_OPENAPI],
+
+  // The 1EdTech OB 3.0 API: discovery is public, the rest takes the OAuth access token a learner granted.
+  [/^GET \/ims\/ob\/v3p0\/discovery$/, pub],
+  [/^\w+ \/ims\/ob\/v3p0\/(credentials|profile)$/, { kind: 'token' }],
+  // The consent page of an authorization in progress (its id is the secret; bound to the browser that started it).
+  [/^(GET|POST) \/oauth\/consent\/:uid$/, capability],
 
   // Public pages and documents: verification, public profiles, credentials, the transparency log.
   [/^GET \/$/, pub],
@@ -68,6 +83,7 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^GET \/(images\/:id|status\/:listId|endorsements\/:id)$/, pub],
   [/^GET \/log(\/.*)?$/, pub],
   [/^GET \/u\/:handle(\/.*)?$/, pub],
+  [/^GET \/(catalog|programs\/:id|occupations|occupations\/:uri)$/, pub],
 
   // Signing up, in and out, and recovering an account.
   [/^(GET|POST) \/(sign-up|sign-in|forgot-password|reset-password)$/, pub],
@@ -88,6 +104,14 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^GET \/orgs\/new$/, user],
   [/^POST \/orgs\/new$/, confirmed],
   [/^(GET|POST) \/endorse$/, { kind: 'user', lookup: true }],
+  [/^POST \/programs\/:id\/enrol$/, { kind: 'user', lookup: true }],
+  [/^GET \/programs\/evidence\/:file$/, { kind: 'user', lookup: true }],
+  [/^GET \/insights\/skills$/, user],
+  [/^GET \/employers\/new$/, user],
+  [/^POST \/employers\/new$/, confirmed],
+  // Without an employer organization the search page invites the person to create one (no results).
+  [/^GET \/employers\/search$/, user],
+  [/^\w+ \/employers\/(searches|view|learners)(\/.*)?$/, { kind: 'employer' }],
 
   // An organization's pages, by the role their use cases need (src/app/platform/roles.ts MIN_ROLE).
   [/^GET \/orgs\/:org\/settings$/, org('viewer')],
@@ -115,6 +139,12 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^GET \/orgs\/:org\/dashboard$/, org('viewer')],
   [/^GET \/orgs\/:org\/endorsements$/, org('viewer')],
   [/^POST \/orgs\/:org\/endorsements\/:id\/withdraw$/, org('admin')],
+  [/^GET \/orgs\/:org\/programs$/, org('viewer')],
+  [/^(GET|POST) \/orgs\/:org\/programs\/(new|:id\/edit|:id\/state)$/, org('admin')],
+  [/^POST \/orgs\/:org\/enrolments\/:id\/decide$/, org('issuer')],
+  [/^GET \/orgs\/:org\/reviews$/, org('issuer')],
+  [/^POST \/orgs\/:org\/reviews\/.*$/, org('issuer', true)],
+  [/^\w+ \/orgs\/:org\/webhooks(\/.*)?$/, org('admin')],
 ]
 
 /** One operation of the OpenAPI document, as far as the matrix reads it. */

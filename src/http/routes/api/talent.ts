@@ -3,6 +3,7 @@ import { InputError } from '../../../app/platform/input-error.js'
 import type { TalentVisibility } from '../../../app/talent/talent-use-cases.js'
 import { savedSearchInput, talentMessageInput, talentOptinInput, employerInput } from '../../../app/talent/talent-input.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
+import { PlatformError } from '../../../core/errors.js'
 import { actorOf, requireOrg, requireUser } from '../../auth/require.js'
 import '../../context.js'
 import { readJson } from '../../request.js'
@@ -16,6 +17,8 @@ const orgSlug = (c: Context): string => {
 
 /** The employer organization of `?org=` with the actor's role at least `least`. */
 const employer = async (c: Context, least: 'viewer' | 'issuer') => {
+  // Anonymous callers hear 401 before anything about their query.
+  if (!c.var.actor) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key of the employer organization')
   const access = await requireOrg(c, orgSlug(c), least)
   await c.var.platform.talent.requireEmployer(access.org.id)
   return access
