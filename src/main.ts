@@ -87,8 +87,9 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
   setNavUserLoader(async (c) => {
     const actor = c.get('actor')
     if (actor?.kind !== 'user' || !platform) return undefined
-    const memberships = await platform.orgs.ofUser(actor.user.id)
-    return { name: actor.user.name, email: actor.user.email, orgs: memberships.map((m) => ({ slug: m.org.slug, name: m.org.name, role: m.role })) }
+    const [memberships, employers] = await Promise.all([platform.orgs.ofUser(actor.user.id), platform.talent.employerOrgs(actor.user.id)])
+    const employerIds = new Set(employers.map((e) => e.id))
+    return { name: actor.user.name, email: actor.user.email, orgs: memberships.map((m) => ({ slug: m.org.slug, name: m.org.name, role: m.role, employer: employerIds.has(m.org.id) })) }
   })
   setHtmlProblemRenderer(platform ? htmlProblemPage : undefined)
   app.use(

@@ -74,7 +74,7 @@ function UserMenu() {
             <p class="menu-heading">{t.t('common.nav.organizations')}</p>
             <ul>
               {user.orgs.map((org) => (
-                <li><a href={`/orgs/${org.slug}/dashboard`}><Icon name="building" />{org.name}</a></li>
+                <li>{org.employer ? <a href={`/employers/search?org=${encodeURIComponent(org.slug)}`}><Icon name="search" />{org.name}</a> : <a href={`/orgs/${org.slug}/dashboard`}><Icon name="building" />{org.name}</a>}</li>
               ))}
             </ul>
           </>
@@ -100,8 +100,9 @@ function MobileMenu() {
           {user && <li><a href="/dashboard"><Icon name="dashboard" />{t.t('common.nav.dashboard')}</a></li>}
           {user && <li><a href="/wallet"><Icon name="award" />{t.t('wallet.nav')}</a></li>}
           {user?.orgs.map((org) => (
-            <li><a href={`/orgs/${org.slug}/dashboard`}><Icon name="building" />{org.name}</a></li>
+            <li>{org.employer ? <a href={`/employers/search?org=${encodeURIComponent(org.slug)}`}><Icon name="search" />{org.name}</a> : <a href={`/orgs/${org.slug}/dashboard`}><Icon name="building" />{org.name}</a>}</li>
           ))}
+          <li><a href="/catalog"><Icon name="book" />{t.t('common.nav.catalog')}</a></li>
           <li><a href="/verify"><Icon name="shield" />{t.t('common.nav.verify')}</a></li>
           <li><a href="/log"><Icon name="tree" />{t.t('common.nav.log')}</a></li>
           <li><a href="/api/docs"><Icon name="code" />{t.t('common.nav.api')}</a></li>
@@ -139,6 +140,7 @@ export function AppHeader() {
           <ul>
             {user && <li><NavLink href="/dashboard" icon="dashboard">{t.t('common.nav.dashboard')}</NavLink></li>}
             {user && <li><NavLink href="/wallet" icon="award">{t.t('wallet.nav')}</NavLink></li>}
+            <li><NavLink href="/catalog" icon="book">{t.t('common.nav.catalog')}</NavLink></li>
             <li><NavLink href="/verify" icon="shield">{t.t('common.nav.verify')}</NavLink></li>
             <li><NavLink href="/log" icon="tree">{t.t('common.nav.log')}</NavLink></li>
             <li><NavLink href="/api/docs" icon="code">{t.t('common.nav.api')}</NavLink></li>
@@ -196,6 +198,9 @@ export function AppFooter() {
             <li><a href="/verify">{t.t('verify.page.title')}</a></li>
             <li><a href="/log">{t.t('common.nav.log')}</a></li>
             <li><a href="/log/checkpoint">{t.t('common.footer.checkpoint')}</a></li>
+            <li><a href="/catalog">{t.t('prog.catalog.title')}</a></li>
+            <li><a href="/occupations">{t.t('career.occupations.title')}</a></li>
+            <li><a href="/employers/search">{t.t('talent.search.title')}</a></li>
           </ul>
         </nav>
         <nav aria-labelledby="footer-developers">

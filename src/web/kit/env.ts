@@ -11,6 +11,8 @@ export interface NavOrg {
   slug: string
   name: string
   role: RoleName
+  /** An employer organization: its home is the talent search, not an issuer's dashboard. */
+  employer?: boolean
 }
 
 /** The signed-in user as the header shows them. */

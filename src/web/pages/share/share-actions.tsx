@@ -167,13 +167,16 @@ export const shareableOf = (item: { id: string; credentialId: string | null; iss
   hidden: item.hidden,
 })
 
-/** Links from the wallet to the public profile settings and the skills profile. */
+/** Links from the wallet to the public profile settings, the skills profile, the career planner, the learner's programs and messages. */
 export function WalletShareNav() {
   const { t } = usePage()
   return (
     <>
       <a class="button ghost" href="/wallet/profile"><Icon name="globe" />{t.t('share.profile.title')}</a>
       <a class="button ghost" href="/wallet/skills"><Icon name="sparkle" />{t.t('share.skills.title')}</a>
+      <a class="button ghost" href="/wallet/career"><Icon name="layers" />{t.t('career.planner.title')}</a>
+      <a class="button ghost" href="/wallet/programs"><Icon name="book" />{t.t('prog.my.title')}</a>
+      <a class="button ghost" href="/wallet/messages"><Icon name="inbox" />{t.t('talent.messages.title')}</a>
     </>
   )
 }
