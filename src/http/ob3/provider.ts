@@ -6,7 +6,8 @@
 // Its records go through the platform's use cases (platform.oauth.records) into the database, so
 // every process of an instance shares clients, codes and tokens (SQLite and PostgreSQL alike).
 import { generateKeyPair, exportJWK } from 'jose'
-import Provider, { errors, type Adapter, type AdapterPayload } from 'oidc-provider'
+import type Provider from 'oidc-provider'
+import type { Adapter, AdapterPayload } from 'oidc-provider'
 import type { ConsentGate } from '../../app/oauth/consent-gate.js'
 import { clientInfoOf } from '../../app/oauth/oauth-use-cases.js'
 import { OB_SCOPE_LIST, isObScope } from '../../app/oauth/scopes.js'
@@ -71,6 +72,7 @@ export async function createObOAuthServer(platform: Platform, { trustProxy }: { 
   const { privateKey } = await generateKeyPair('ES256', { extractable: true })
   const jwk = { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig' }
   const scopeText = OB_SCOPE_LIST.join(' ')
+  const { default: Provider, errors } = await loadOidcProvider()
 
   const provider = new Provider(issuer, {
     adapter: adapterFor(platform),
@@ -192,4 +194,23 @@ export async function createObOAuthServer(platform: Platform, { trustProxy }: { 
     },
   }
   return { provider, resource, gate }
+}
+
+/**
+ * oidc-provider, imported when the OAuth server is built. At import it prints "Unsupported runtime.
+ * Use Node.js v22.x LTS" on stderr under Node 20, which Emblem supports and tests it on: that one line
+ * is dropped, so `emblem serve`'s stderr stays ours (a refused start is one clear line); anything else
+ * the library says passes through.
+ */
+async function loadOidcProvider(): Promise<typeof import('oidc-provider')> {
+  const warn = console.warn
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('oidc-provider WARNING: Unsupported runtime')) return
+    warn(...args)
+  }
+  try {
+    return await import('oidc-provider')
+  } finally {
+    console.warn = warn
+  }
 }
