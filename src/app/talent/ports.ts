@@ -87,11 +87,8 @@ export interface TalentRepo {
   reindexUser(userId: string, rows: readonly TalentSkillRow[]): Promise<void>
   /** Index rows of one new credential. */
   index(rows: readonly TalentSkillRow[]): Promise<void>
-  /** The skills directly narrower than any of `ids`. */
-  narrower(ids: readonly string[]): Promise<string[]>
   /** Every skill narrower than any of `ids`, down to `depth` levels (at most `limit`), in one query. */
   narrowerClosure(ids: readonly string[], depth: number, limit: number): Promise<string[]>
-  addBroader(pairs: readonly { skillId: string; broaderId: string }[]): Promise<void>
   /** Learners who meet the query, best first, and how many there are in all. */
   search(query: TalentQuery): Promise<{ learners: TalentLearnerRow[]; total: number }>
   /** The proofs of the query's requirements for these learners (same filters). */

@@ -320,6 +320,7 @@ export function talentUseCases(ports: Deps): TalentUseCases {
       const org = await orgOf(orgSlug)
       await repo.unblock(userId, org.id)
     },
-    addSkillHierarchy: (pairs) => repo.addBroader(pairs),
+    // The one skill hierarchy is the occupations' (skill_broader, which the ESCO import fills).
+    addSkillHierarchy: (pairs) => store.repos.occupations.upsertSkillBroader(pairs.map((p) => ({ childId: p.skillId, broaderId: p.broaderId }))),
   }
 }

@@ -99,11 +99,6 @@ export function talentRepo(q: Kysely<Database>): TalentRepo {
       await insertRows(q, rows)
     },
     index: (rows) => indexTalentRows(q, rows),
-    async narrower(ids) {
-      if (ids.length === 0) return []
-      const rows = await q.selectFrom('skill_broader').select('child_id').where('broader_id', 'in', [...ids]).execute()
-      return rows.map((r) => r.child_id)
-    },
     async narrowerClosure(ids, depth, limit) {
       if (ids.length === 0) return []
       const rows = await sql<{ id: string }>`
@@ -114,14 +109,6 @@ export function talentRepo(q: Kysely<Database>): TalentRepo {
         )
         select distinct id from c limit ${limit}`.execute(q)
       return rows.rows.map((r) => r.id)
-    },
-    async addBroader(pairs) {
-      if (pairs.length === 0) return
-      await q
-        .insertInto('skill_broader')
-        .values(pairs.map((p) => ({ child_id: p.skillId, broader_id: p.broaderId })))
-        .onConflict((oc) => oc.columns(['child_id', 'broader_id']).doNothing())
-        .execute()
     },
     async search(query) {
       // One pass: each matching learner with the number of requested skills proven, and how many match in all.
