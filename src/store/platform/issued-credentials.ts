@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { IssuedCredentialsRepo, IssuedRecord, NewIssued } from '../../app/issuance/ports.js'
 import type { Database } from '../schema.js'
+import { refreshTalentVisibility } from './talent.js'
 
 // Rows per multi-row insert: issued_credentials has 19 columns, so 400 rows bind 7,600 values,
 // well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
@@ -50,6 +51,8 @@ export function issuedCredentialsRepo(q: Kysely<Database>): IssuedCredentialsRep
     },
     async setState(credentialId, { state, reason, at }) {
       await q.updateTable('issued_credentials').set({ state, state_reason: reason, state_changed_at: at }).where('credential_id', '=', credentialId).execute()
+      // A revoked or suspended credential leaves the talent search at once (its wallet copies here).
+      await refreshTalentVisibility(q, { issuedCredentialId: credentialId })
     },
     async rowsOfBatch(batchId, fromRow, toRow) {
       const rows = await q

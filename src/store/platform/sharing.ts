@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely'
 import type { LearnerProfile, LearnerProfilesRepo, ShareLinkRecord, ShareLinksRepo } from '../../app/share/ports.js'
 import { isUniqueViolation } from '../blob.js'
 import type { Database } from '../schema.js'
+import { refreshTalentVisibility } from './talent.js'
 
 const profileOf = (r: Selectable<Database['learner_profiles']>): LearnerProfile => ({
   userId: r.user_id,
@@ -60,6 +61,8 @@ export function learnerProfilesRepo(q: Kysely<Database>): LearnerProfilesRepo {
         if (isUniqueViolation(err)) return 'taken'
         throw err
       }
+      // The profile's public switch shows or hides the learner in the talent search.
+      await refreshTalentVisibility(q, { userId: p.userId })
       return 'saved'
     },
     async publicCollections(userId) {

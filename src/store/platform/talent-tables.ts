@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 // The talent search's tables (migration 0016, talent-migration.ts).
 
 export interface TalentOptinsTable {
@@ -18,6 +20,13 @@ export interface TalentSkillsTable {
   issuer_name: string
   eqf_level: number | null
   issued_at: string | null
+  /** 1 when the search may show it: kept in step with its causes (migration 0025, refreshTalentVisibility). */
+  visible: Generated<number>
+  /** The credential's expiry (copied). */
+  expires_at: string | null
+  /** The learner's opt-in country and location (lower-cased), copied. */
+  country: string | null
+  location: Generated<string>
 }
 
 export interface TalentSavedSearchesTable {

@@ -24,38 +24,78 @@ async function insertRows(q: Kysely<Database>, rows: readonly TalentSkillRow[]):
   }
 }
 
-/** Indexes one new wallet credential (called by the wallet repository when it stores one). */
-export const indexTalentRows = (q: Kysely<Database>, rows: readonly TalentSkillRow[]): Promise<void> => (rows.length === 0 ? Promise.resolve() : insertRows(q, rows))
+/** Which index rows to bring in step: a learner's, some credentials', the wallet copies of one issued credential, or (`{}`) all. */
+export interface TalentScope {
+  userId?: string
+  itemIds?: readonly string[]
+  issuedCredentialId?: string
+}
 
 /**
- * The proofs of a query as `ok(user_id, item_id, n, label, issued_at)`: index rows of the requested
- * skills (materialized first, so the skill index drives the plan) whose learner opted in and shows a
- * public profile, whose credential is public, not hidden, verified, not expired, not revoked or
- * suspended here, and whose learner has not blocked the organization; `userIds` narrows to learners.
+ * Recomputes what the search filters on for the index rows in `scope` from the live rows (migration
+ * 0025): `visible` (opted in, public profile; credential public, not hidden, verified, not revoked or
+ * suspended here), the credential's expiry and the opt-in's country and location. Every write that
+ * changes one of these calls it with the same `q`, so the index moves in the same transaction.
+ */
+export async function refreshTalentVisibility(q: Kysely<Database>, scope: TalentScope): Promise<void> {
+  const where: RawBuilder<unknown>[] = []
+  if (scope.userId !== undefined) where.push(sql`user_id = ${scope.userId}`)
+  if (scope.itemIds !== undefined) {
+    if (scope.itemIds.length === 0) return
+    where.push(sql`item_id in (${sql.join([...scope.itemIds])})`)
+  }
+  if (scope.issuedCredentialId !== undefined) where.push(sql`item_id in (select w.id from wallet_items w where w.issued_credential_id = ${scope.issuedCredentialId})`)
+  await sql`update talent_skills set
+      visible = case when exists (
+        select 1 from wallet_items wi
+        join talent_optins o on o.user_id = wi.user_id
+        join learner_profiles lp on lp.user_id = wi.user_id and lp.public = 1
+        left join issued_credentials ic on ic.credential_id = wi.issued_credential_id
+        where wi.id = talent_skills.item_id and wi.public = 1 and wi.hidden = 0 and wi.verified = 1 and (ic.state is null or ic.state = 'active')
+      ) then 1 else 0 end,
+      expires_at = (select wi.expires_at from wallet_items wi where wi.id = talent_skills.item_id),
+      country = (select o.country from talent_optins o where o.user_id = talent_skills.user_id),
+      location = coalesce((select lower(o.location) from talent_optins o where o.user_id = talent_skills.user_id), '')
+    ${where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``}`.execute(q)
+}
+
+/** Indexes one new wallet credential (called by the wallet repository when it stores one). */
+export async function indexTalentRows(q: Kysely<Database>, rows: readonly TalentSkillRow[]): Promise<void> {
+  if (rows.length === 0) return
+  await insertRows(q, rows)
+  await refreshTalentVisibility(q, { itemIds: [...new Set(rows.map((r) => r.itemId))] })
+}
+
+/**
+ * The index rows that prove a query as `ok(user_id, item_id, n, issued_at)`: rows of the requested
+ * skills that the search may show (`visible`, not expired: migration 0025), with the filters, whose
+ * learner has not blocked the organization. Reads only `talent_skills` (its partial index
+ * `talent_skills_search`) and the searcher's blocks. With `userIds` (the proofs of one page), the
+ * live rows are checked again as well: opt-in, public profile, public, not hidden, verified, active.
  */
 const okRows = (query: TalentQuery, userIds?: readonly string[]): RawBuilder<unknown> => {
-  const skillFilters: RawBuilder<unknown>[] = []
-  if (query.issuer) skillFilters.push(sql`and (ts.issuer_id = ${query.issuer} or ts.issuer_name = ${query.issuer.toLowerCase()})`)
-  if (query.eqfMin) skillFilters.push(sql`and ts.eqf_level >= ${query.eqfMin}`)
-  if (query.issuedSince) skillFilters.push(sql`and ts.issued_at >= ${query.issuedSince}`)
-  if (userIds) skillFilters.push(sql`and ts.user_id in (${sql.join([...userIds])})`)
-  const learnerFilters: RawBuilder<unknown>[] = []
-  if (query.country) learnerFilters.push(sql`and o.country = ${query.country}`)
-  if (query.location) learnerFilters.push(sql`and lower(o.location) like ${`%${query.location.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
+  const filters: RawBuilder<unknown>[] = []
+  if (query.issuer) filters.push(sql`and (ts.issuer_id = ${query.issuer} or ts.issuer_name = ${query.issuer.toLowerCase()})`)
+  if (query.eqfMin) filters.push(sql`and ts.eqf_level >= ${query.eqfMin}`)
+  if (query.issuedSince) filters.push(sql`and ts.issued_at >= ${query.issuedSince}`)
+  if (query.country) filters.push(sql`and ts.country = ${query.country}`)
+  if (query.location) filters.push(sql`and ts.location like ${`%${query.location.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
+  if (userIds) filters.push(sql`and ts.user_id in (${sql.join([...userIds])})`)
   const rows = query.requirements.flatMap((keys, n) => keys.map((k) => sql`(${k}, ${sql.lit(n)})`))
+  const live = userIds
+    ? sql`and exists (
+        select 1 from wallet_items wi
+        join talent_optins o on o.user_id = wi.user_id
+        join learner_profiles lp on lp.user_id = wi.user_id and lp.public = 1
+        left join issued_credentials ic on ic.credential_id = wi.issued_credential_id
+        where wi.id = ts.item_id and wi.public = 1 and wi.hidden = 0 and wi.verified = 1 and (wi.expires_at is null or wi.expires_at > ${query.now}) and (ic.state is null or ic.state = 'active'))`
+    : sql``
   return sql`req(skill_key, n) as (values ${sql.join(rows)}),
-    cand as materialized (
-      select ts.user_id, ts.item_id, req.n, ts.label, ts.issued_at from req join talent_skills ts on ts.skill_key = req.skill_key
-      where 1 = 1 ${sql.join(skillFilters, sql` `)}
-    ),
     ok as (
-      select cand.user_id, cand.item_id, cand.n, cand.label, cand.issued_at from cand
-      join talent_optins o on o.user_id = cand.user_id ${sql.join(learnerFilters, sql` `)}
-      join learner_profiles lp on lp.user_id = cand.user_id and lp.public = 1
-      join wallet_items wi on wi.id = cand.item_id and wi.public = 1 and wi.hidden = 0 and wi.verified = 1 and (wi.expires_at is null or wi.expires_at > ${query.now})
-      left join issued_credentials ic on ic.credential_id = wi.issued_credential_id
-      where (ic.state is null or ic.state = 'active')
-      and not exists (select 1 from talent_blocks b where b.user_id = cand.user_id and b.org_id = ${query.orgId})
+      select ts.user_id, ts.item_id, req.n, ts.label, ts.issued_at from req join talent_skills ts on ts.skill_key = req.skill_key
+      where ts.visible = 1 and (ts.expires_at is null or ts.expires_at > ${query.now}) ${sql.join(filters, sql` `)}
+      and ts.user_id not in (select b.user_id from talent_blocks b where b.org_id = ${query.orgId})
+      ${live}
     )`
 }
 
@@ -90,13 +130,16 @@ export function talentRepo(q: Kysely<Database>): TalentRepo {
         .values({ user_id: o.userId, ...values, opted_in_at: o.optedInAt })
         .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
         .execute()
+      await refreshTalentVisibility(q, { userId: o.userId })
     },
     async withdraw(userId) {
       await q.deleteFrom('talent_optins').where('user_id', '=', userId).execute()
+      await refreshTalentVisibility(q, { userId })
     },
     async reindexUser(userId, rows) {
       await q.deleteFrom('talent_skills').where('user_id', '=', userId).execute()
       await insertRows(q, rows)
+      await refreshTalentVisibility(q, { userId })
     },
     index: (rows) => indexTalentRows(q, rows),
     async narrowerClosure(ids, depth, limit) {
@@ -121,7 +164,7 @@ export function talentRepo(q: Kysely<Database>): TalentRepo {
           limit ${query.limit} offset ${query.offset}
         )
         select m.user_id, m.matched, m.total, lp.handle, lp.display_name, o.location, o.country
-        from m join learner_profiles lp on lp.user_id = m.user_id join talent_optins o on o.user_id = m.user_id
+        from m join learner_profiles lp on lp.user_id = m.user_id and lp.public = 1 join talent_optins o on o.user_id = m.user_id
         order by m.matched desc, m.latest desc, m.user_id`.execute(q)
       let total = Number(page.rows[0]?.total ?? 0)
       if (page.rows.length === 0 && query.offset > 0) {

@@ -1,5 +1,5 @@
 import { talentRowsOf } from '../../app/talent/skill-keys.js'
-import { indexTalentRows } from './talent.js'
+import { indexTalentRows, refreshTalentVisibility } from './talent.js'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { DisplaySkill } from '../../app/wallet/display.js'
 import type {
@@ -115,10 +115,12 @@ export function walletItemsRepo(q: Kysely<Database>): WalletItemsRepo {
       if (patch.showName !== undefined) set.show_name = bit(patch.showName)
       if (Object.keys(set).length === 0) return (await this.get(userId, id)) !== undefined
       const result = await q.updateTable('wallet_items').set(set).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst()
+      if (set.hidden !== undefined || set.public !== undefined) await refreshTalentVisibility(q, { itemIds: [id] })
       return Number(result.numUpdatedRows) === 1
     },
     async setReport(userId, id, { verified, report, checkedAt }) {
       await q.updateTable('wallet_items').set({ verified: bit(verified), report, checked_at: checkedAt }).where('user_id', '=', userId).where('id', '=', id).execute()
+      await refreshTalentVisibility(q, { itemIds: [id] })
     },
     async delete(userId, id) {
       const owned = await q.selectFrom('wallet_items').select('id').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst()
