@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { masterKeyFrom } from '../src/keys/master-key.js'
 import { createPlatform } from '../src/platform.js'
 import { openPostgresStore } from '../src/store/index.js'
+import { refreshTalentVisibility } from '../src/store/platform/talent.js'
 import type { Row } from './report.js'
 
 export const TALENT_TARGET_P99_MS = 100
@@ -87,17 +88,31 @@ export async function benchTalent(url: string, { learners = 100_000, credentials
         case when n % 33 = 5 then '2020-01-01T00:00:00.000Z' else null end, '[]', case when n % 20 = 3 then 1 else 0 end, case when n % 5 = 4 then 0 else 1 end, '${iso}'
       from generate_series(0, ${credentials - 1}) n`)
     say('talent: seeding the skills index')
-    await q(`insert into talent_skills (item_id, skill_key, user_id, label, issuer_id, issuer_name, eqf_level, issued_at)
+    // What the search filters on is written with the rows, by the same formulas as the seed above
+    // (learner i = n % learners: opted in when i % 5 < 3, public profile unless i % 20 = 0; credential
+    // public unless n % 5 = 4, hidden when n % 20 = 3, unverified when n % 20 = 7, expired when n % 33 = 5);
+    // a sample is checked against the repository's own recomputation below.
+    const ts = `to_char(timestamp '${iso.slice(0, 19).replace('T', ' ')}' - ((n % 1825) || ' days')::interval, 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"')`
+    await q(`insert into talent_skills (item_id, skill_key, user_id, label, issuer_id, issuer_name, eqf_level, issued_at, visible, expires_at, country, location)
       select 'w' || n, 'uri:urn:bench:skill:' || (abs(hashtext(n || ':' || s)) % ${SKILLS}), 'u' || (n % ${learners}), 'skill ' || (abs(hashtext(n || ':' || s)) % ${SKILLS}),
-        'did:web:issuer' || (n % 5) || '.example', 'bench university ' || (n % 5), 3 + n % 6,
-        to_char(timestamp '${iso.slice(0, 19).replace('T', ' ')}' - ((n % 1825) || ' days')::interval, 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"')
+        'did:web:issuer' || (n % 5) || '.example', 'bench university ' || (n % 5), 3 + n % 6, ${ts},
+        case when (n % ${learners}) % 5 < 3 and (n % ${learners}) % 20 <> 0 and n % 5 <> 4 and n % 20 <> 3 and n % 20 <> 7 then 1 else 0 end,
+        case when n % 33 = 5 then '2020-01-01T00:00:00.000Z' else null end,
+        case when (n % ${learners}) % 5 < 3 then (array['FR','DE','NL','ES','IT','BE','PL','PT','SE','AT'])[1 + (n % ${learners}) % 10] else null end,
+        case when (n % ${learners}) % 5 < 3 then 'city ' || ((n % ${learners}) % 40) else '' end
       from generate_series(0, ${credentials - 1}) n, generate_series(0, 2) s on conflict do nothing`)
-    await q(`insert into talent_skills (item_id, skill_key, user_id, label, issuer_id, issuer_name, eqf_level, issued_at)
-      select item_id, 'label:' || label, user_id, label, issuer_id, issuer_name, eqf_level, issued_at from talent_skills where item_id like 'w%' and skill_key like 'uri:%' and (substr(item_id, 2)::bigint % 4 = 0) on conflict do nothing`)
+    await q(`insert into talent_skills (item_id, skill_key, user_id, label, issuer_id, issuer_name, eqf_level, issued_at, visible, expires_at, country, location)
+      select item_id, 'label:' || label, user_id, label, issuer_id, issuer_name, eqf_level, issued_at, visible, expires_at, country, location from talent_skills where item_id like 'w%' and skill_key like 'uri:%' and (substr(item_id, 2)::bigint % 4 = 0) on conflict do nothing`)
     // Two levels: 50 broader skills over 20 narrower ones each.
-    await q(`insert into skill_broader (skill_id, broader_id) select 'urn:bench:skill:' || k, 'urn:bench:skill:' || (1000 + k % 50) from generate_series(0, ${SKILLS - 1}) k`)
+    await q(`insert into skill_broader (child_id, broader_id) select 'urn:bench:skill:' || k, 'urn:bench:skill:' || (1000 + k % 50) from generate_series(0, ${SKILLS - 1}) k`)
     await q(`insert into organizations (id, slug, name, created_at, kind) values ('bench-employer', 'bench-employer', 'Bench Employer', '${iso}', 'employer')`)
-    await q('analyze')
+    await q('vacuum analyze')
+    // The seed's formulas agree with the repository's own recomputation (on a sample of learners).
+    await q(`create table bench_sample as select item_id, skill_key, visible, expires_at, country, location from talent_skills where user_id in ('u1', 'u2', 'u3', 'u7', 'u20', 'u21', 'u40', 'u44')`)
+    for (const u of ['u1', 'u2', 'u3', 'u7', 'u20', 'u21', 'u40', 'u44']) await refreshTalentVisibility(store.db, { userId: u })
+    const drift = await admin.query(`select count(*) as n from ${schema}.bench_sample b join ${schema}.talent_skills t using (item_id, skill_key) where (b.visible, coalesce(b.expires_at, ''), coalesce(b.country, ''), b.location) is distinct from (t.visible, coalesce(t.expires_at, ''), coalesce(t.country, ''), t.location)`)
+    if (Number(drift.rows[0].n) > 0) throw new Error(`The talent bench's seed disagrees with refreshTalentVisibility on ${drift.rows[0].n} rows`)
+    await q('drop table bench_sample')
     const skillRows = Number((await admin.query(`select count(*) as n from ${schema}.talent_skills`)).rows[0].n)
     const seedSeconds = (performance.now() - seedStart) / 1000
     say(`talent: seeded in ${seedSeconds.toFixed(1)} s (${skillRows.toLocaleString('en')} index rows); searching`)
@@ -127,7 +142,9 @@ export async function benchTalent(url: string, { learners = 100_000, credentials
     return { learners, credentials, skillRows, seedSeconds: round(seedSeconds), queries, p50Ms: round(at(0.5)), p99Ms: round(at(0.99)), maxMs: round(times[times.length - 1]!), meanMs: round(times.reduce((s, v) => s + v, 0) / times.length) }
   } finally {
     await store.close()
-    await admin.query(`drop schema ${schema} cascade`)
+    // EMBLEM_BENCH_KEEP=1 keeps the seeded schema for EXPLAIN ANALYZE (drop it yourself).
+    if (process.env.EMBLEM_BENCH_KEEP) say(`talent: kept schema ${schema}`)
+    else await admin.query(`drop schema ${schema} cascade`)
     await admin.end()
     rmSync(dataDir, { recursive: true, force: true })
   }

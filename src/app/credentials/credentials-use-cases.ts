@@ -15,7 +15,12 @@ import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.j
 import type { LookRecorder } from './look-recorder.js'
 import type { TrustedReport } from '../trust/trust-check.js'
 import { createVerificationCache } from './verification-cache.js'
-import { verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
+import { recordBrowserVerification, verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
+import { RateLimitedError } from '../accounts/errors.js'
+import { sharedRateLimiter } from '../platform/rate-limits.js'
+
+/** How many browser verifications one client may report (per minute). */
+export const BROWSER_VERIFICATION_RATE_LIMIT = Object.freeze({ limit: 60, windowMs: 60_000 })
 
 /** What a credential's public page is drawn from: the credential, its live verification, its badge's type and a QR code of the page. */
 export interface CredentialPageData {
@@ -52,6 +57,12 @@ export interface CredentialsUseCases {
   verify(id: string, fetchLocal: FetchLocal, viewer?: Viewer): Promise<TrustedReport>
   /** The VerificationReport of any credential someone submits (JSON or a compact VC-JWT), with whether its issuer is trusted; recorded like `verify`. */
   verifySubmitted(input: unknown, fetchLocal: FetchLocal, viewer?: Viewer): Promise<TrustedReport>
+  /**
+   * Counts a verification a visitor's browser made of a credential this instance issued (channel
+   * `browser`); `client` (the caller's address) only keys the rate limit and is not stored.
+   * ERR_NOT_FOUND for a credential not issued here; RateLimitedError past the limit.
+   */
+  countBrowserVerification(id: string, verified: boolean, client: string, viewer?: Viewer): Promise<{ counted: boolean }>
   /** A download: the signed credential, the baked badge (PNG or SVG) or the PDF certificate (its words in `locale`). */
   download(id: string, kind: DownloadKind, options?: { locale?: Locale }): Promise<CredentialDownload>
   /** The credential an unused claim link offers; ERR_TOKEN_INVALID otherwise. */
@@ -75,6 +86,7 @@ export interface CredentialsUseCases {
  */
 export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder): CredentialsUseCases {
   const claimLimits = createClaimLinkLimits(ports)
+  const browserReports = sharedRateLimiter(ports, 'browser-verification', BROWSER_VERIFICATION_RATE_LIMIT)
   const fetchRemote = ports.fetcher ? jsonDocuments(ports.fetcher) : undefined
   const cache = createVerificationCache(ports)
   // A page's QR code depends only on its URL: drawn once per credential (the most recent 10,000 kept).
@@ -112,6 +124,13 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
     },
     verify: async (id, fetchLocal, viewer) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id), { kind: 'verification', viewer }),
     verifySubmitted: (input, fetchLocal, viewer) => verifySubmittedCredential(deps(fetchLocal), input, viewer),
+    async countBrowserVerification(id, verified, client, viewer) {
+      const decision = await browserReports.check(client)
+      if (!decision.allowed) throw new RateLimitedError(`Too many verification reports from this address; try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds)
+      await browserReports.hit(client)
+      const view = await getIssuedCredential(ports, id)
+      return { counted: await recordBrowserVerification({ ...ports, ...(looks ? { looks } : {}) }, view, verified, viewer) }
+    },
     download: (id, kind, options) => downloadCredential(ports, id, kind, options),
     openClaim: (token) => openClaim(ports, token),
     acceptClaim: (request) => acceptClaim(ports, request),

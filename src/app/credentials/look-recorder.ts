@@ -3,10 +3,14 @@ import type { VerificationEvent } from './ports.js'
 import type { PlatformRepos } from '../platform/ports.js'
 import { queueWebhookEvents } from '../webhooks/emit.js'
 
-/** A `credential.verified` webhook event per counted verification of an organization's credential, in the transaction that records them. */
+/**
+ * A `credential.verified` webhook event per counted verification of an organization's credential, in
+ * the transaction that records them. A browser's report (channel `browser`) is counted but sends no
+ * event: its `verified` is the visitor's word, not this server's finding.
+ */
 async function queueVerifiedEvents(repos: Pick<PlatformRepos, 'webhooks'>, publicUrl: string, events: readonly VerificationEvent[]): Promise<void> {
   const byOrg = new Map<string, VerificationEvent[]>()
-  for (const e of events) if (e.kind === 'verification' && e.orgId !== null) byOrg.set(e.orgId, [...(byOrg.get(e.orgId) ?? []), e])
+  for (const e of events) if (e.kind === 'verification' && e.orgId !== null && e.channel !== 'browser') byOrg.set(e.orgId, [...(byOrg.get(e.orgId) ?? []), e])
   for (const [orgId, list] of byOrg)
     await queueWebhookEvents(
       repos,

@@ -32,6 +32,9 @@ export interface IssuedCredentialView {
 /** How someone looked at a credential: its public page (`view`), or its verification report (`verification`: the API, a verifier). */
 export type VerificationKind = 'view' | 'verification'
 
+/** Where a verification ran, when known: `browser` (a visitor's /verify page, counted by its beacon; 0025). */
+export type VerificationChannel = 'browser'
+
 /** One look at a credential by someone outside its issuing organization, for the issuer's statistics. */
 export interface VerificationEvent {
   credentialId: string
@@ -40,6 +43,8 @@ export interface VerificationEvent {
   kind: VerificationKind
   verified: boolean
   at: string
+  /** Where it ran when not on this server (0025); absent for the server's own verifications and page views. */
+  channel?: VerificationChannel
 }
 
 /** Read access to issued credentials for their public faces, plus the claim and verification records. */

@@ -39,6 +39,19 @@ async function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, e
 }
 
 /**
+ * Counts a verification a visitor's browser made of a credential this instance issued (its /verify
+ * page's beacon): kind `verification`, channel `browser`, through the look recorder; nothing about
+ * the visitor is kept. False when a member of the issuing organization reported it (not counted).
+ */
+export async function recordBrowserVerification(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, view: IssuedCredentialView, verified: boolean, viewer: Viewer | undefined): Promise<boolean> {
+  if (await isInsider(deps, view.org.id, viewer)) return false
+  const look = { credentialId: view.id, orgId: view.org.id, verified, kind: 'verification' as const, channel: 'browser' as const, at: deps.clock.now().toISOString() }
+  if (deps.looks) deps.looks.record(look)
+  else await deps.store.repos.credentialViews.recordVerification(look)
+  return true
+}
+
+/**
  * Verifies a credential this instance issued, live (proof, status, log inclusion: see verifyLocal),
  * and records the look (a page view or a verification) for the issuer's statistics. With a
  * `cache`, the proof stage of an unchanged signed text and key set is reused (marked `cachedFrom`).

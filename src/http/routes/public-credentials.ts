@@ -9,6 +9,10 @@ import '../context.js'
 import { formKind, InputError, readBytes, readMultipart, readText, readUploadedBytes } from '../request.js'
 import { clientIp, withRetryAfter } from '../auth/session-cookie.js'
 import { MAX_INTAKE_BYTES, type IntakeInput } from '../../app/intake/index.js'
+import { browserVerificationBody } from '../schemas/public-documents.js'
+
+/** The largest report a browser sends after verifying on /verify (`{"verified":false}` is 18 bytes). */
+const BROWSER_VERIFICATION_MAX_BYTES = 100
 
 /** Media types a credential with an embedded proof is served as (VC 2.0's first, the default). */
 const JSON_TYPES = ['application/vc', 'application/vc+ld+json', 'application/ld+json', 'application/json'] as const
@@ -133,6 +137,27 @@ export const publicCredentialRoutes = (): Hono =>
       allowAnyOrigin(c)
       c.header('Cache-Control', 'no-store')
       return c.json(report)
+    })
+    .post('/api/v1/credentials/:id/verifications', async (c) => {
+      // Same origin only (no CORS): application/json cannot be sent cross-site without a preflight this route never answers.
+      if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) throw new PlatformError('ERR_INPUT_INVALID', 'Send {"verified": true|false} as application/json')
+      const text = await readText(c, { maxBytes: BROWSER_VERIFICATION_MAX_BYTES, what: 'The report' })
+      let value: unknown
+      try {
+        value = JSON.parse(text)
+      } catch {
+        throw new PlatformError('ERR_JSON_PARSE', 'The body is not valid JSON')
+      }
+      const parsed = browserVerificationBody.safeParse(value)
+      if (!parsed.success) throw new InputError([{ path: 'verified', code: 'invalid_type', message: 'Send {"verified": true|false} and nothing else' }])
+      let counted: { counted: boolean }
+      try {
+        counted = await c.var.platform.credentials.countBrowserVerification(c.req.param('id'), parsed.data.verified, clientIp(c), await publicViewer(c))
+      } catch (err) {
+        withRetryAfter(c, err)
+      }
+      c.header('Cache-Control', 'no-store')
+      return c.json(counted, 202)
     })
 
 /** How this instance's verifications reach its own URLs: `request` (the app's `app.request`), in-process, never over the network. */

@@ -241,7 +241,26 @@ export const getOpenApi = createRoute({
 })
 
 /** Verification operations (under /api/v1). */
-export const verificationOperations = [getVerification, postVerify]
+/** What a browser reports after verifying a credential of this instance on /verify. */
+export const browserVerificationBody = z.strictObject({ verified: z.boolean().describe('What the browser’s verification found') }).meta({ id: 'BrowserVerification' })
+
+export const postBrowserVerification = createRoute({
+  method: 'post',
+  path: '/api/v1/credentials/{id}/verifications',
+  operationId: 'countBrowserVerification',
+  tags: ['Verification'],
+  summary: 'Count a verification made in a browser',
+  description:
+    'The /verify page sends this after it verified a credential of this instance in the visitor’s browser, so the issuer’s statistics count it (kind verification, channel browser). No authentication; nothing about the caller is stored (its address only keys a rate limit). The body is `{"verified": true|false}` as `application/json`, at most 100 bytes. Members of the issuing organization are not counted (`counted: false`). Sends no webhook: the result is the browser’s word.',
+  security: ACCESS.public,
+  request: { params: credentialId, body: { required: true, content: { 'application/json': { schema: browserVerificationBody } } } },
+  responses: {
+    202: { ...json(z.object({ counted: z.boolean().describe('Whether it was counted for the issuer') }).meta({ id: 'BrowserVerificationCounted' }), 'Accepted') },
+    ...problems([400, 'The body is not `{"verified": boolean}` as application/json'], 404, 413, 429),
+  },
+})
+
+export const verificationOperations = [getVerification, postVerify, postBrowserVerification]
 /** Public documents outside /api/v1. */
 export const publicDocumentOperations = [getCredentialDocument, downloadJson, downloadJwt, downloadPng, downloadSvg, downloadPdf, getImage, getStatusList, getDidDocument, getIssuerProfile]
 /** The service's own operations. */

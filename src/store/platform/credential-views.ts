@@ -75,13 +75,13 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
       const result = await q.updateTable('issued_credentials').set({ claim_token_hash: tokenHash }).where('credential_id', '=', credentialId).executeTakeFirst()
       return Number(result.numUpdatedRows) === 1
     },
-    async recordVerification({ credentialId, orgId, kind, verified, at }) {
-      await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, kind, verified: verified ? 1 : 0, at }).execute()
+    async recordVerification({ credentialId, orgId, kind, verified, at, channel }) {
+      await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, kind, verified: verified ? 1 : 0, at, channel: channel ?? null }).execute()
     },
     async recordVerifications(events) {
-      // 500 rows of 5 values a statement: well within SQLite's and PostgreSQL's parameter limits.
+      // 500 rows of 6 values a statement: well within SQLite's and PostgreSQL's parameter limits.
       for (let i = 0; i < events.length; i += 500) {
-        const rows = events.slice(i, i + 500).map((e) => ({ credential_id: e.credentialId, org_id: e.orgId, kind: e.kind, verified: e.verified ? 1 : 0, at: e.at }))
+        const rows = events.slice(i, i + 500).map((e) => ({ credential_id: e.credentialId, org_id: e.orgId, kind: e.kind, verified: e.verified ? 1 : 0, at: e.at, channel: e.channel ?? null }))
         await q.insertInto('verification_events').values(rows).execute()
       }
     },

@@ -229,6 +229,8 @@ export interface VerificationEventsTable {
   at: string
   /** 'view' (the public page) or 'verification' (a verification report); 0007. */
   kind: Generated<'view' | 'verification'>
+  /** 'browser' for a verification a visitor's browser made and reported (0025), else null. */
+  channel: Generated<'browser' | null>
 }
 
 export interface SupersededClaimTokensTable {

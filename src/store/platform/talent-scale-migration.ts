@@ -14,6 +14,9 @@ import { refreshTalentVisibility } from './talent.js'
  * revoke/suspend/reinstate, and the index's own writes. Blocks stay a join (per organization).
  * `talent_skills_search` is a partial index over the visible rows that serves the skill lookups
  * (all of / at least N of) without visiting the table; `talent_blocks_org` the blocks of one searcher.
+ *
+ * Also `verification_events.channel` (issue #14 item 9): `browser` for a verification a visitor's
+ * browser made on /verify and reported (POST /api/v1/credentials/{id}/verifications), else null.
  */
 export const talentScaleMigration = (dialect: Dialect): Migration => ({
   async up(db: Kysely<unknown>) {
@@ -27,9 +30,11 @@ export const talentScaleMigration = (dialect: Dialect): Migration => ({
     await s
       .createIndex('talent_skills_search')
       .on('talent_skills')
-      .columns(['skill_key', 'user_id', 'issued_at', 'expires_at', 'country', 'eqf_level'])
+      .columns(['skill_key', 'user_id', 'issued_at', 'expires_at', 'country', 'eqf_level', 'location'])
       .where(sql.ref('visible'), '=', 1)
       .execute()
+    // Verifications made in a visitor's browser (issue #14 item 9) are counted with channel 'browser'.
+    await s.alterTable('verification_events').addColumn('channel', 'text', (c) => c.check(sql`channel is null or channel = 'browser'`)).execute()
     await s.createIndex('talent_blocks_org').on('talent_blocks').columns(['org_id', 'user_id']).execute()
   },
 })
