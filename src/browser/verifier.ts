@@ -28,7 +28,20 @@ export type ServerReason = 'pdf' | 'ob2' | 'not-credential' | 'unreachable' | 'l
 
 /** The browser's answer: a verification it made, or the reason the server must make it. */
 export type BrowserOutcome =
-  | { checkedIn: 'browser'; verdict: Verdict; report: TrustedReport; display: CredentialDisplay; format: 'vc-json' | 'vc-jwt'; checkedAt: Date }
+  | {
+      checkedIn: 'browser'
+      verdict: Verdict
+      report: TrustedReport
+      display: CredentialDisplay
+      format: 'vc-json' | 'vc-jwt'
+      checkedAt: Date
+      /**
+       * Set for a credential this instance issued: its id, and whether this verification still needs
+       * reporting (POST /api/v1/credentials/{id}/verifications) so its issuer counts it — false when
+       * the browser already asked the server for the issuer's record, which counted it.
+       */
+      hosted?: { id: string; report: boolean }
+    }
   | { checkedIn: 'server'; reason: ServerReason; detail?: string }
 
 /** Where the page runs: this instance's public URL (its own documents are fetched from there). */
@@ -190,7 +203,7 @@ async function trustOf(env: BrowserEnv, issuerId: string): Promise<TrustVerdict>
  * takes its status check when the issuer suspended it: the verdict then matches the server's. That
  * request is counted as a verification for the issuer, as the server's would be.
  */
-async function withIssuerRecord(env: BrowserEnv, report: VerificationReport, issuerId: string): Promise<VerificationReport> {
+async function withIssuerRecord(env: BrowserEnv, report: VerificationReport, issuerId: string, asked: Set<string>): Promise<VerificationReport> {
   const credential = report.credential ?? {}
   const status = report.checks.find((c) => c.id === 'status')
   const entries = (Array.isArray(credential.credentialStatus) ? credential.credentialStatus : [credential.credentialStatus]) as unknown[]
@@ -199,6 +212,7 @@ async function withIssuerRecord(env: BrowserEnv, report: VerificationReport, iss
   const base = env.publicUrl.replace(/\/+$/, '')
   const res = await (env.fetch ?? fetch)(`${base}/api/v1/credentials/${encodeURIComponent(credential.id)}/verification`, { credentials: 'omit', headers: { accept: 'application/json' } }).catch(() => undefined)
   if (res?.status !== 200) throw new ToServer('failed', 'the issuer’s record of this credential could not be read')
+  asked.add(credential.id)
   const hosted = (await res.json()) as { checks?: Array<{ id?: unknown; outcome?: unknown; code?: unknown; message?: unknown }> }
   const recorded = hosted.checks?.find((c) => c.id === 'status')
   if (recorded?.outcome !== 'failed' || recorded.code !== 'CREDENTIAL_SUSPENDED') return report
@@ -215,8 +229,10 @@ async function verifyText(found: Found, env: BrowserEnv): Promise<BrowserOutcome
   // issuance): only the server can tell that apart from one it never logged.
   if (logCheck?.outcome === 'failed' && logCheck.code === 'LOG_RETRIEVAL_ERROR') throw new ToServer('log-pending', logCheck.message)
   const issuerId = trustSubjectOf(report)
-  if (issuerId !== undefined) report = await withIssuerRecord(env, report, issuerId)
+  const asked = new Set<string>()
+  if (issuerId !== undefined) report = await withIssuerRecord(env, report, issuerId, asked)
   const trusted = withTrustVerdict(report, issuerId === undefined ? undefined : await trustOf(env, issuerId))
   const credential = trusted.credential ?? {}
-  return { checkedIn: 'browser', verdict: verdictOf(trusted), report: trusted, display: displayOf(credential), format: found.format, checkedAt: now }
+  const hosted = issuerId !== undefined && isLocalDid(env.publicUrl, issuerId) && typeof credential.id === 'string' && /^urn:uuid:[0-9a-f-]{36}$/i.test(credential.id) ? { id: credential.id, report: !asked.has(credential.id) } : undefined
+  return { checkedIn: 'browser', verdict: verdictOf(trusted), report: trusted, display: displayOf(credential), format: found.format, checkedAt: now, ...(hosted ? { hosted } : {}) }
 }

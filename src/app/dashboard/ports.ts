@@ -28,6 +28,8 @@ export interface AchievementLooks {
   achievementId: string
   name: string
   verified: number
+  /** Of `verified`: those made in a visitor's browser on /verify and reported by it (channel browser, 0025). */
+  inBrowser: number
   viewed: number
 }
 
@@ -36,7 +38,7 @@ export interface StatsRepo {
   /** Per-day counts for the organization from `from` (inclusive, ISO) on; days without events are absent. */
   daily(orgId: string, fromIso: string): Promise<DayCounts[]>
   /** All-time totals of the organization. */
-  totals(orgId: string): Promise<Omit<DayCounts, 'date' | 'viewed'> & { views: number; suspended: number; batches: number; achievements: number }>
+  totals(orgId: string): Promise<Omit<DayCounts, 'date' | 'viewed'> & { verifiedInBrowser: number; views: number; suspended: number; batches: number; achievements: number }>
   /** The user's organizations, by name. */
   orgsOf(userId: string): Promise<MyOrg[]>
   /** Verifications and page views of the organization's credentials by others, per achievement (most verified first; achievements without looks left out). */

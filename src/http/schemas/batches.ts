@@ -52,7 +52,7 @@ const counts = {
 const activitySchema = z
   .object({
     totals: z
-      .object({ ...counts, views: z.number().int().describe('Views of the public credential pages, members of the organization not counted'), suspended: z.number().int(), batches: z.number().int(), achievements: z.number().int() })
+      .object({ ...counts, verifiedInBrowser: z.number().int().describe('Of `verified`: those made in a visitor’s browser on /verify and reported by it'), views: z.number().int().describe('Views of the public credential pages, members of the organization not counted'), suspended: z.number().int(), batches: z.number().int(), achievements: z.number().int() })
       .describe('All-time totals'),
     days: z
       .array(z.object({ date: z.string().meta({ format: 'date' }), ...counts, viewed: z.number().int().describe('Views of the public credential pages that day, members not counted') }))

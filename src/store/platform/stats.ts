@@ -63,6 +63,7 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
         .selectFrom('verification_events')
         .select([
           sql<number>`sum(case when kind = 'verification' then 1 else 0 end)`.as('verified'),
+          sql<number>`sum(case when kind = 'verification' and channel = 'browser' then 1 else 0 end)`.as('in_browser'),
           sql<number>`sum(case when kind = 'view' then 1 else 0 end)`.as('views'),
         ])
         .where('org_id', '=', orgId)
@@ -75,6 +76,7 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
         revoked: n(issued.revoked),
         suspended: n(issued.suspended),
         verified: n(looks.verified),
+        verifiedInBrowser: n(looks.in_browser),
         views: n(looks.views),
         batches: n(batches.n),
         achievements: n(achievements.n),
@@ -89,13 +91,14 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
           'a.id',
           'a.name',
           sql<number>`sum(case when v.kind = 'verification' then 1 else 0 end)`.as('verified'),
+          sql<number>`sum(case when v.kind = 'verification' and v.channel = 'browser' then 1 else 0 end)`.as('in_browser'),
           sql<number>`sum(case when v.kind = 'view' then 1 else 0 end)`.as('viewed'),
         ])
         .where('v.org_id', '=', orgId)
         .groupBy(['a.id', 'a.name'])
         .execute()
       return rows
-        .map((r) => ({ achievementId: r.id, name: r.name, verified: Number(r.verified ?? 0), viewed: Number(r.viewed ?? 0) }))
+        .map((r) => ({ achievementId: r.id, name: r.name, verified: Number(r.verified ?? 0), inBrowser: Number(r.in_browser ?? 0), viewed: Number(r.viewed ?? 0) }))
         .sort((a, b) => b.verified - a.verified || b.viewed - a.viewed || a.name.localeCompare(b.name))
     },
     async orgsOf(userId) {

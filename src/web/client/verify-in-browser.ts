@@ -22,7 +22,7 @@ interface Display {
   skills: Array<{ label: string; code?: string; framework?: string; uri?: string }>
 }
 type BrowserOutcome =
-  | { checkedIn: 'browser'; verdict: string; report: { checks: Check[] }; display: Display; format: string; checkedAt: Date }
+  | { checkedIn: 'browser'; verdict: string; report: { verified: boolean; checks: Check[] }; display: Display; format: string; checkedAt: Date; hosted?: { id: string; report: boolean } }
   | { checkedIn: 'server'; reason: string; detail?: string }
 type BrowserInput = { text: string } | { bytes: Uint8Array } | { url: string }
 interface VerifierModule {
@@ -139,6 +139,16 @@ export function enhanceBrowserVerify(root: ParentNode): void {
     return article
   }
 
+  /**
+   * A credential this instance issued: tell it the browser verified it, so its issuer counts the
+   * verification (channel "browser"). Only whether it verified is sent; no cookie; failures are ignored.
+   */
+  function report(outcome: Extract<BrowserOutcome, { checkedIn: 'browser' }>): void {
+    if (!outcome.hosted?.report) return
+    const url = `${publicUrl.replace(/\/+$/, '')}/api/v1/credentials/${encodeURIComponent(outcome.hosted.id)}/verifications`
+    void fetch(url, { method: 'POST', credentials: 'omit', keepalive: true, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verified: outcome.report.verified }) }).catch(() => undefined)
+  }
+
   function show(outcome: Extract<BrowserOutcome, { checkedIn: 'browser' }>): void {
     page!.querySelector('.verify-result')?.remove()
     page!.querySelector('.error-summary')?.remove()
@@ -245,6 +255,7 @@ export function enhanceBrowserVerify(root: ParentNode): void {
       busy.textContent = ''
       if (outcome.checkedIn === 'server') return toServer(form, outcome.reason)
       show(outcome)
+      report(outcome)
     })
   }
 }

@@ -192,6 +192,8 @@ describe('answers as the OpenAPI document says', () => {
     await call('GET', `/api/v1/credentials/${uuid}/verification`)
     await call('POST', '/api/v1/verify', { json: issued.credential })
     await call('POST', '/api/v1/verify', { headers: { 'content-type': 'application/json' }, body: '{"not json' })
+    expect((await call('POST', `/api/v1/credentials/${uuid}/verifications`, { json: { verified: true } })).status).toBe(202)
+    await call('POST', `/api/v1/credentials/${uuid}/verifications`, { json: { verified: 'yes' } })
     await call('GET', `/credentials/${uuid}`, { headers: { accept: 'application/vc' } })
     await call('GET', `/credentials/${uuid}`, { headers: { accept: 'text/html' } })
     await call('GET', `/c/${uuid}/credential.json`)

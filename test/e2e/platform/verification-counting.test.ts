@@ -26,13 +26,13 @@ describe('verification counting', () => {
     const uuid = String(credential.id).replace('urn:uuid:', '')
     expect((await p.t.request(`/api/v1/credentials/${uuid}/verification`)).status).toBe(200)
     const looks = await p.t.platform.dashboard.looksByAchievement(p.org.id)
-    expect(looks).toEqual([{ achievementId: p.achievementId, name: 'Open Science Basics', verified: 3, viewed: 0 }])
+    expect(looks).toEqual([{ achievementId: p.achievementId, name: 'Open Science Basics', verified: 3, inBrowser: 0, viewed: 0 }])
     const activity = await p.t.platform.dashboard.activity(p.org.id, 1)
     expect(activity.totals.verified).toBe(3)
 
     const rows = await p.t.store.db.selectFrom('verification_events').selectAll().execute()
     expect(rows).toHaveLength(3)
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['at', 'credential_id', 'kind', 'org_id', 'verified'])
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['at', 'channel', 'credential_id', 'kind', 'org_id', 'verified'])
     expect(JSON.stringify(rows)).not.toContain('203.0.113.7')
   })
 
@@ -40,5 +40,58 @@ describe('verification counting', () => {
     const html = await (await p.t.request(`/orgs/${p.org.slug}/dashboard`, { as: p.owner })).text()
     expect(html).toContain('Verifications per achievement')
     expect(html).toMatch(/Open Science Basics<\/a><\/th>\s*<td class="num">3<\/td>/)
+  })
+
+  it('counts a verification made in a browser (POST …/verifications), channel browser, without the address, not its own members’', async () => {
+    const uuid = String(credential.id).replace('urn:uuid:', '')
+    const url = `/api/v1/credentials/${uuid}/verifications`
+    const before = (await p.t.platform.dashboard.activity(p.org.id, 1)).totals
+    const sent = await p.t.request(url, { method: 'POST', json: { verified: true }, headers: { 'x-forwarded-for': '198.51.100.23' } })
+    expect(sent.status).toBe(202)
+    expect(await sent.json()).toEqual({ counted: true })
+    const full = await p.t.request(`/api/v1/credentials/${encodeURIComponent(String(credential.id))}/verifications`, { method: 'POST', json: { verified: false } })
+    expect(await full.json()).toEqual({ counted: true })
+    const own = await p.t.request(url, { method: 'POST', json: { verified: true }, as: p.owner })
+    expect(own.status).toBe(202)
+    expect(await own.json()).toEqual({ counted: false })
+    const after = (await p.t.platform.dashboard.activity(p.org.id, 1)).totals
+    expect(after.verified).toBe(before.verified + 2)
+    expect(after.verifiedInBrowser).toBe(before.verifiedInBrowser + 2)
+    const [looks] = await p.t.platform.dashboard.looksByAchievement(p.org.id)
+    expect(looks).toMatchObject({ inBrowser: 2 })
+    const rows = await p.t.store.db.selectFrom('verification_events').selectAll().where('channel', '=', 'browser').execute()
+    expect(rows.map((r) => [r.kind, Number(r.verified)]).sort()).toEqual([['verification', 0], ['verification', 1]])
+    expect(JSON.stringify(rows)).not.toContain('198.51.100.23')
+    // The API's activity and the dashboard page show it.
+    const key = await p.t.seedApiKey(p.org, 'viewer')
+    const activity = await readJson(await p.t.request(`/api/v1/orgs/${p.org.slug}/activity?days=1`, { as: key }))
+    expect(activity.totals.verifiedInBrowser).toBe(after.verifiedInBrowser)
+    const html = await (await p.t.request(`/orgs/${p.org.slug}/dashboard`, { as: p.owner })).text()
+    expect(html).toContain('Of which in a browser')
+  })
+
+  it('answers bad reports with a 4xx problem and rate-limits each client', async () => {
+    const uuid = String(credential.id).replace('urn:uuid:', '')
+    const url = `/api/v1/credentials/${uuid}/verifications`
+    const problem = async (res: Response, status: number) => {
+      expect(res.status).toBe(status)
+      expect(res.headers.get('content-type')).toContain('application/problem+json')
+    }
+    const ip = { 'x-forwarded-for': '192.0.2.44' }
+    await problem(await p.t.request(url, { method: 'POST', body: '{"verified":true}', headers: { ...ip, 'content-type': 'text/plain' } }), 400)
+    await problem(await p.t.request(url, { method: 'POST', json: { verified: 'yes' }, headers: ip }), 400)
+    await problem(await p.t.request(url, { method: 'POST', json: { verified: true, who: 'me' }, headers: ip }), 400)
+    await problem(await p.t.request(url, { method: 'POST', body: '{"verified":', headers: { ...ip, 'content-type': 'application/json' } }), 400)
+    await problem(await p.t.request(url, { method: 'POST', body: JSON.stringify({ verified: true, pad: 'x'.repeat(200) }), headers: { ...ip, 'content-type': 'application/json' } }), 413)
+    await problem(await p.t.request('/api/v1/credentials/00000000-0000-4000-8000-000000000000/verifications', { method: 'POST', json: { verified: true }, headers: ip }), 404)
+    // 60 reports a minute per client (this test's earlier reports count too).
+    let limited: Response | undefined
+    for (let i = 0; i < 61 && !limited; i++) {
+      const res = await p.t.request(url, { method: 'POST', json: { verified: true } })
+      if (res.status === 429) limited = res
+      else expect(res.status).toBe(202)
+    }
+    await problem(limited!, 429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 })

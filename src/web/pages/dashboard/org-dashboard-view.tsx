@@ -41,6 +41,7 @@ function LooksByAchievement({ org, rows }: { org: ShellOrg; rows: readonly Achie
         columns={[
           { key: 'name', header: t.t('trust.dash.achievement'), rowHeader: true, cell: (r) => <a href={`/orgs/${org.slug}/achievements/${r.achievementId}`}>{r.name}</a> },
           { key: 'verified', header: t.t('trust.dash.verified'), numeric: true, cell: (r) => t.number(r.verified) },
+          { key: 'inBrowser', header: t.t('trust.dash.inBrowser'), numeric: true, cell: (r) => t.number(r.inBrowser) },
           { key: 'viewed', header: t.t('trust.dash.viewed'), numeric: true, cell: (r) => t.number(r.viewed) },
         ]}
       />
