@@ -41,6 +41,7 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
   let base: string
   const fixtures: Record<string, Fixture> = {}
   let ob2 = ''
+  let orgId = ''
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'emblem-verify-browser-'))
@@ -51,6 +52,7 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
     server = await startServer(config, { log: silentLogger, platform: services.platform.platform, transparencyLog: services.transparencyLog, handleSignals: false })
     const { platform } = services.platform
     const demo = await platform.demo.seed({ count: 0 })
+    orgId = demo.org.id
     const issue = async (email: string, name: string) => {
       const outcome = await platform.issuance.issueCredential({ orgId: demo.org.id, achievementId: demo.achievements[0]!, input: { recipient: { email, name } } })
       if (outcome.replayed) throw new Error('not issued')
@@ -169,21 +171,50 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
       on.on('request', (req) => {
         if (req.method() !== 'GET') requests.push(`${req.method()} ${req.url()}`)
       })
+      // A credential issued here is reported once verified, so its issuer counts it (only {"verified"} is sent).
+      const reported: Record<string, boolean> = { verified: true, revoked: false, suspended: false }
+      const beacon = name in reported ? on.waitForEvent('request', { predicate: (req) => req.method() === 'POST', timeout: 30_000 }) : undefined
       const errors: string[] = []
       const page = await paste(on, text)
       page.on('pageerror', (err) => errors.push(err.message))
       const found = await hooks(page)
+      if (beacon) {
+        const req = await beacon
+        expect(req.url()).toBe(`${base}/api/v1/credentials/${encodeURIComponent(String(JSON.parse(text).id))}/verifications`)
+        expect(JSON.parse(req.postData() ?? '')).toEqual({ verified: reported[name] })
+        expect(await req.headerValue('cookie')).toBeNull()
+        requests.splice(requests.indexOf(`POST ${req.url()}`), 1)
+      }
       if (found.verdict !== expected) console.info(name, await page.locator('[data-outcome=failed]').allTextContents())
       expect(found).toEqual({ verdict: expected, checkedIn: 'browser' })
       expect(await page.locator('.checked-where.browser').textContent()).toContain('Checked in your browser — nothing was sent to a server.')
       expect(await page.locator('[data-check]').count()).toBeGreaterThanOrEqual(8)
-      expect(requests, 'nothing is posted').toEqual([])
+      expect(requests, 'nothing else is posted').toEqual([])
       expect(errors).toEqual([])
       expect(page.url()).toBe(`${base}/verify`)
       await on.close()
     },
     60_000,
   )
+
+  it('a verification in the browser of a credential issued here counts for its issuer (channel browser)', async () => {
+    const { dashboard } = services.platform.platform
+    const before = (await dashboard.activity(orgId, 1)).totals
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${base}/verify`)
+    await page.getByLabel('Credential (JSON or JWT)').fill(fixtures.verified!.text)
+    const answered = page.waitForResponse((res) => res.url().endsWith('/verifications'), { timeout: 30_000 })
+    await page.locator('.verify-paste button[type=submit]').click()
+    expect(await hooks(page)).toEqual({ verdict: 'verified', checkedIn: 'browser' })
+    expect((await answered).status()).toBe(202)
+    await context.close()
+    const after = (await dashboard.activity(orgId, 1)).totals
+    expect(after.verifiedInBrowser).toBe(before.verifiedInBrowser + 1)
+    expect(after.verified).toBe(before.verified + 1)
+    const [row] = (await dashboard.looksByAchievement(orgId)).filter((r) => r.inBrowser > 0)
+    expect(row?.inBrowser).toBe(after.verifiedInBrowser)
+  }, 60_000)
 
   it('a dropped baked PNG and a web address are read and verified in the browser, like the server', async () => {
     const uuid = (JSON.parse(fixtures.verified!.text) as Json).id.replace('urn:uuid:', '')

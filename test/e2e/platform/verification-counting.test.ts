@@ -92,6 +92,6 @@ describe('verification counting', () => {
       else expect(res.status).toBe(202)
     }
     await problem(limited!, 429)
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 })
