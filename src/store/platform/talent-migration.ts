@@ -10,7 +10,7 @@ import type { Dialect } from '../schema.js'
  * `talent_skills`: the skills of every wallet credential, one row per way to name the skill (its
  * URI, its framework code, its label), with what the filters need (issuer, EQF level, issue date):
  * written when the credential enters the wallet, deleted with it. Visibility (public, hidden,
- * verified, revoked, expired, opted in) is never copied: the search joins the live rows.
+ * verified, revoked, expired, opted in) was not copied here; since 0025 (talent-scale-migration.ts) it is.
  * The skill hierarchy it searches through is `skill_broader` (0017_occupations, filled by the ESCO import).
  * `talent_saved_searches`, `talent_views` (an employer opened a learner from a search),
  * `talent_messages` (employer ↔ learner, in the platform), `talent_blocks` (the learner blocked an employer).
