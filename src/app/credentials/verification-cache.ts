@@ -10,8 +10,12 @@ import type { FetchLocal, IssuedCredentialView } from './ports.js'
 /** How many credentials' proof outcomes and log checks are kept (least recently used go first). */
 const MAX_ENTRIES = 50_000
 
-/** How long a kept report of a hosted credential is reused at most, even when nothing it was read from changed (a bound on anything time-dependent not named in its version). */
-const REPORT_MAX_AGE_MS = 60_000
+/**
+ * How long a kept report of a hosted credential is reused at most, even when nothing it was read
+ * from changed (a bound on anything time-dependent not named in its version): 5 to 10 minutes, at
+ * random, so the reports kept at one moment are not all verified again at one later moment.
+ */
+const REPORT_MAX_AGE_MS = 600_000
 
 /** The checks of the proof stage: what a reused report marks `cachedFrom`, as a memo's reuse does. */
 const PROOF_STAGE_CHECKS = new Set(['schema', 'proof', 'issuer-binding'])
@@ -26,7 +30,7 @@ export interface HostedReport {
    * (an expiring proof, another host's status list).
    */
   version: string | undefined
-  /** Until when (ms since the epoch) the report stays what a fresh verification gives, at the same version: the next validity boundary of the credential, and at most a minute. */
+  /** Until when (ms since the epoch) the report stays what a fresh verification gives, at the same version: the next validity boundary of the credential, and at most 5 to 10 minutes. */
   stableUntil: number
 }
 
@@ -56,7 +60,7 @@ export interface VerificationCache {
   /**
    * The report of one of this instance's credentials: kept per credential and reused while its
    * version (state, key set, status list versions, checkpoint size: read per call, a few indexed
-   * reads) is unchanged and its validity boundaries and a minute have not passed; otherwise
+   * reads) is unchanged and its validity boundaries and 5 to 10 minutes have not passed; otherwise
    * `compute(memo)` (a fresh verification with `memoFor`'s memo) and kept, per app (`fetchLocal`:
    * the app answers its documents and its log key). A credential with an
    * expiring proof or another host's status list is always computed.
@@ -241,7 +245,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
       const kept = version === undefined ? undefined : reports.get(view.id)
       if (kept !== undefined && kept.version === version && now < kept.until) return { report: kept.report, version, stableUntil: kept.until }
       const report = await compute(memoOf(view, signedText, keys))
-      const until = nextValidityBoundary(view.document.credential, now, now + REPORT_MAX_AGE_MS)
+      const until = nextValidityBoundary(view.document.credential, now, now + REPORT_MAX_AGE_MS * (0.5 + Math.random() / 2))
       if (version === undefined) return { report, version, stableUntil: now }
       // Reused, the proof stage's checks say when they ran, as a memo's reuse marks them.
       const at = new Date(now).toISOString()
