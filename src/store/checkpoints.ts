@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { StoredCheckpoint } from '../app/ports.js'
 import { HASH_SIZE, foldRange, isSameHash, parseCheckpoint, rangeNodes, type Hash } from '../core/transparency-log/index.js'
 import { toBlob } from './blob.js'
+import { compiledOnce } from './prepared.js'
 import { logSize } from './log-append.js'
 import { readNodes } from './log-tiles.js'
 import type { CheckpointsTable, Database } from './schema.js'
@@ -10,6 +11,15 @@ import type { CheckpointsTable, Database } from './schema.js'
 function fromRow(row: Pick<CheckpointsTable, 'note' | 'created_at'>): StoredCheckpoint {
   const text = row.note.slice(0, row.note.indexOf('\n\n') + 1)
   return { checkpoint: parseCheckpoint(text), note: row.note, createdAt: row.created_at }
+}
+
+/** The latest signed checkpoint over `q` (its query compiled once: every verification reads it), or undefined before the first. */
+export function latestCheckpointReader(q: Kysely<Database>): () => Promise<StoredCheckpoint | undefined> {
+  const latest = compiledOnce(q, 0, () => q.selectFrom('checkpoints').select(['note', 'created_at']).orderBy('size', 'desc').limit(1))
+  return async () => {
+    const [row] = await latest()
+    return row && fromRow(row)
+  }
 }
 
 /** Signed checkpoints, largest (newest) first. */

@@ -3,7 +3,7 @@ import type { LogLeaf, LogReader } from '../app/ports.js'
 import { PlatformError } from '../core/errors.js'
 import { TILE_WIDTH, encodeEntryBundle, hashesAtTileLevel, type NodeId } from '../core/transparency-log/index.js'
 import { fromBlob } from './blob.js'
-import { readCheckpoints, signedSize } from './checkpoints.js'
+import { latestCheckpointReader, readCheckpoints, signedSize } from './checkpoints.js'
 import { readHashTile, readNodes } from './log-tiles.js'
 import type { Database } from './schema.js'
 
@@ -25,7 +25,7 @@ const isTileWithin = (level: number, index: number, width: number, size: number)
  */
 export function createLogReader(q: Kysely<Database>): LogReader {
   return {
-    latestCheckpoint: async () => (await readCheckpoints(q, 1))[0],
+    latestCheckpoint: latestCheckpointReader(q),
     checkpoints: (limit) => readCheckpoints(q, limit),
 
     async hashTile(level, index, width) {

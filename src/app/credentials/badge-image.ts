@@ -11,7 +11,7 @@ export function localImageId(publicUrl: string, url: unknown): string | undefine
 }
 
 /** The image URL of the achievement a credential embeds. */
-function achievementImageUrl(view: IssuedCredentialView): unknown {
+export function achievementImageUrl(view: IssuedCredentialView): unknown {
   const subject = view.document.credential.credentialSubject as { achievement?: { image?: { id?: unknown } } } | undefined
   return subject?.achievement?.image?.id
 }

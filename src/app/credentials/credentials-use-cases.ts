@@ -4,7 +4,7 @@ import type { Locale } from '../i18n/locales.js'
 import type { ImageMediaType, ImageRecord } from '../media/images.js'
 import { jsonDocuments } from '../platform/fetcher.js'
 import type { PlatformPorts } from '../platform/ports.js'
-import { badgeImageType } from './badge-image.js'
+import { achievementImageUrl, badgeImageType, localImageId } from './badge-image.js'
 import { acceptClaim, openClaim } from './claim-credential.js'
 import { claimLinkState, createClaimLinkLimits, requestClaimLink, resendClaim, type ClaimLinkState } from './claim-link.js'
 import { credentialIdOf, credentialUuid } from './credential-id.js'
@@ -15,7 +15,7 @@ import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.j
 import type { LookRecorder } from './look-recorder.js'
 import type { TrustedReport } from '../trust/trust-check.js'
 import { createVerificationCache } from './verification-cache.js'
-import { recordBrowserVerification, verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
+import { recordBrowserVerification, verifyHostedCredential, verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
 import { RateLimitedError } from '../accounts/errors.js'
 import { sharedRateLimiter } from '../platform/rate-limits.js'
 
@@ -31,6 +31,13 @@ export interface CredentialPageData {
   /** A 160 px QR code (SVG) of the page's URL. */
   qrSvg: string
   checkedAt: Date
+  /**
+   * Everything above but `checkedAt` can only change when this does (the credential's row and
+   * organization, its report's version, its badge's type), until `stableUntil` (ms since the epoch);
+   * undefined when the report is not kept (a page drawn from it must not be kept either).
+   */
+  version: string | undefined
+  stableUntil: number
 }
 
 /** An issued credential's signed document as served: the stored bytes, never parsed and re-serialised. */
@@ -100,6 +107,19 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
     }
     return svg
   }
+  // A stored image's type never changes (images are stored by their digest): known types are kept.
+  const badgeTypes = new Map<string, ImageMediaType>()
+  const badgeType = async (view: IssuedCredentialView): Promise<ImageMediaType | undefined> => {
+    const key = localImageId(ports.publicUrl, achievementImageUrl(view))
+    const known = key === undefined ? undefined : badgeTypes.get(key)
+    if (known !== undefined) return known
+    const type = await badgeImageType(ports, view)
+    if (key !== undefined && type !== undefined) {
+      if (badgeTypes.size >= 10_000) badgeTypes.delete(badgeTypes.keys().next().value!)
+      badgeTypes.set(key, type)
+    }
+    return type
+  }
   const deps = (fetchLocal: FetchLocal) => {
     const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote } : { fetchLocal }
     return { ...ports, documents, cache, ...(looks ? { looks } : {}) }
@@ -119,8 +139,17 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
     },
     async page(id, fetchLocal, viewer) {
       const view = await getIssuedCredential(ports, id)
-      const [report, badge] = await Promise.all([verifyIssuedCredential(deps(fetchLocal), view, { kind: 'view', viewer }), badgeImageType(ports, view)])
-      return { view, report, badge, qrSvg: qrSvg(`${ports.publicUrl}/c/${credentialUuid(view.id)}`), checkedAt: ports.clock.now() }
+      const [{ report, version, stableUntil }, badge] = await Promise.all([verifyHostedCredential(deps(fetchLocal), view, { kind: 'view', viewer }), badgeType(view)])
+      const { document: _document, ...row } = view
+      return {
+        view,
+        report,
+        badge,
+        qrSvg: qrSvg(`${ports.publicUrl}/c/${credentialUuid(view.id)}`),
+        checkedAt: ports.clock.now(),
+        version: version === undefined ? undefined : JSON.stringify([version, row, badge ?? null]),
+        stableUntil,
+      }
     },
     verify: async (id, fetchLocal, viewer) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id), { kind: 'verification', viewer }),
     verifySubmitted: (input, fetchLocal, viewer) => verifySubmittedCredential(deps(fetchLocal), input, viewer),

@@ -2,11 +2,37 @@ import { createHash } from 'node:crypto'
 import type { Check, ProofStage, VerificationMemo } from '../../core/verification/index.js'
 import type { StatusListResult } from '../../core/verification/verify-status-list.js'
 import type { PlatformPorts } from '../platform/ports.js'
+import { issuerIdOf, type TrustedReport } from '../trust/trust-check.js'
+import { isLocalDid } from './verify-local.js'
 import { localPathOf } from './instance-fetcher.js'
 import type { FetchLocal, IssuedCredentialView } from './ports.js'
 
 /** How many credentials' proof outcomes and log checks are kept (least recently used go first). */
 const MAX_ENTRIES = 50_000
+
+/**
+ * How long a kept report of a hosted credential is reused at most, even when nothing it was read
+ * from changed (a bound on anything time-dependent not named in its version): 5 to 10 minutes, at
+ * random, so the reports kept at one moment are not all verified again at one later moment.
+ */
+const REPORT_MAX_AGE_MS = 600_000
+
+/** The checks of the proof stage: what a reused report marks `cachedFrom`, as a memo's reuse does. */
+const PROOF_STAGE_CHECKS = new Set(['schema', 'proof', 'issuer-binding'])
+
+/** A hosted credential's report, and what it was computed from. */
+export interface HostedReport {
+  report: TrustedReport
+  /**
+   * Everything the report was computed from that can change (the credential's state and reason, its
+   * organization's key set, its status lists' versions, the log's checkpoint size): equal versions
+   * and a time before `stableUntil` give the same report. Undefined when the report is not kept
+   * (an expiring proof, another host's status list).
+   */
+  version: string | undefined
+  /** Until when (ms since the epoch) the report stays what a fresh verification gives, at the same version: the next validity boundary of the credential, and at most 5 to 10 minutes. */
+  stableUntil: number
+}
 
 const STATUS_PATH = /^\/status\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/
 
@@ -31,6 +57,15 @@ export interface VerificationCache {
    * size (what `memoFor` keeps too). The submitted credential's own proof is always verified.
    */
   submittedMemo(text?: string): VerificationMemo
+  /**
+   * The report of one of this instance's credentials: kept per credential and reused while its
+   * version (state, key set, status list versions, checkpoint size: read per call, a few indexed
+   * reads) is unchanged and its validity boundaries and 5 to 10 minutes have not passed; otherwise
+   * `compute(memo)` (a fresh verification with `memoFor`'s memo) and kept, per app (`fetchLocal`:
+   * the app answers its documents and its log key). A credential with an
+   * expiring proof or another host's status list is always computed.
+   */
+  hostedReport(view: IssuedCredentialView, signedText: string, fetchLocal: FetchLocal, compute: (memo: VerificationMemo) => Promise<TrustedReport>): Promise<HostedReport>
   /** The log's verifier key as `fetchLocal('/log/key')` answers it, asked once per app and kept; undefined while it publishes no log. */
   logKey(fetchLocal: FetchLocal, ask: () => Promise<string | undefined>): Promise<string | undefined>
 }
@@ -73,11 +108,46 @@ function hasExpiringProof(credential: Record<string, unknown>): boolean {
   return proofs.some((p) => typeof p === 'object' && p !== null && 'expires' in p)
 }
 
+/** The credential's status list URLs (its `credentialStatus` entries'). */
+function statusListUrls(credential: Record<string, unknown>): unknown[] {
+  const status = credential.credentialStatus
+  const entries = Array.isArray(status) ? status : status === undefined ? [] : [status]
+  return entries.map((e) => (typeof e === 'object' && e !== null ? (e as { statusListCredential?: unknown }).statusListCredential : undefined))
+}
+
+/** The first of the credential's validity boundaries (validFrom / validUntil and their VC 1.1 names) after `now`, or `max`. */
+function nextValidityBoundary(credential: Record<string, unknown>, now: number, max: number): number {
+  let until = max
+  for (const field of ['validFrom', 'validUntil', 'issuanceDate', 'expirationDate']) {
+    const value = credential[field]
+    const at = typeof value === 'string' ? Date.parse(value) : Number.NaN
+    if (at > now && at < until) until = at
+  }
+  return until
+}
+
+/** A kept hosted report: its version, until when it holds, and the report as a reuse answers it. */
+interface KeptReport {
+  version: string
+  until: number
+  report: TrustedReport
+}
+
 export function createVerificationCache({ store, clock, publicUrl }: Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'>): VerificationCache {
   const stages = new Lru<KeptStage>(MAX_ENTRIES)
+  const reports = new Lru<KeptReport>(MAX_ENTRIES)
   const lists = new Lru<{ version: string; result: Promise<StatusListResult> }>(10_000)
   const logChecks = new Lru<{ size: number; check: Check }>(MAX_ENTRIES)
   const logKeys = new WeakMap<FetchLocal, string>()
+  // Each app (its fetchLocal) a number, for the versions of the reports it answers.
+  const apps = new WeakMap<FetchLocal, number>()
+  let appCount = 0
+  const appIdOf = (fetchLocal: FetchLocal): number => {
+    const known = apps.get(fetchLocal)
+    if (known !== undefined) return known
+    apps.set(fetchLocal, ++appCount)
+    return appCount
+  }
 
   /** The organization's key set version: its DID (slug) and unrevoked keys; a revocation or rotation changes it. */
   async function keySetVersion(org: Pick<IssuedCredentialView['org'], 'id' | 'slug'>): Promise<string> {
@@ -126,6 +196,32 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
     return result
   }
 
+  /** The hosted credential's version (see HostedReport.version), or undefined when its report is not kept. */
+  async function hostedVersion(view: IssuedCredentialView, keys: string, app: number): Promise<string | undefined> {
+    const { credential } = view.document
+    // Trust in any issuer but this instance's own organizations is read from the trust lists, per look.
+    const issuer = issuerIdOf(credential)
+    if (hasExpiringProof(credential) || issuer === undefined || !isLocalDid(publicUrl, issuer)) return undefined
+    const listIds = statusListUrls(credential).map((url) => (typeof url === 'string' ? listIdOf(url) : undefined))
+    if (listIds.some((id) => id === undefined)) return undefined
+    const [versions, checkpoint] = await Promise.all([Promise.all(listIds.map((id) => store.repos.statusLists.version(id!))), store.log.latestCheckpoint()])
+    return JSON.stringify([app, view.state, view.stateReason, keys, versions, checkpoint?.checkpoint.size ?? null])
+  }
+
+  /** The memo of one verification of `view` against the key set version `keys`. */
+  function memoOf(view: IssuedCredentialView, signedText: string, keys: string): VerificationMemo {
+    const key = `${createHash('sha256').update(signedText).digest('base64url')}:${createHash('sha256').update(keys).digest('base64url')}`
+    const kept = stages.get(key)
+    return {
+      proofStage: kept ? (kept.stage.map((c) => ({ ...c, cachedFrom: kept.at })) as unknown as ProofStage) : undefined,
+      keepProofStage(stage) {
+        if (!hasExpiringProof(view.document.credential)) stages.set(key, { stage, at: clock.now().toISOString() })
+      },
+      statusList: (url, verify, issuer) => keptList(url, verify, issuer, async () => ({ version: await store.repos.statusLists.version(listIdOf(url) ?? ''), keys })),
+      logInclusion: (check) => keptLogCheck(key, check),
+    }
+  }
+
   return {
     submittedMemo(text) {
       const key = text === undefined ? undefined : `submitted:${createHash('sha256').update(text).digest('base64url')}`
@@ -140,18 +236,22 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
       }
     },
     async memoFor(view, signedText) {
+      return memoOf(view, signedText, await keySetVersion(view.org))
+    },
+    async hostedReport(view, signedText, fetchLocal, compute) {
       const keys = await keySetVersion(view.org)
-      const key = `${createHash('sha256').update(signedText).digest('base64url')}:${createHash('sha256').update(keys).digest('base64url')}`
-      const kept = stages.get(key)
-      const memo: VerificationMemo = {
-        proofStage: kept ? (kept.stage.map((c) => ({ ...c, cachedFrom: kept.at })) as unknown as ProofStage) : undefined,
-        keepProofStage(stage) {
-          if (!hasExpiringProof(view.document.credential)) stages.set(key, { stage, at: clock.now().toISOString() })
-        },
-        statusList: (url, verify, issuer) => keptList(url, verify, issuer, async () => ({ version: await store.repos.statusLists.version(listIdOf(url) ?? ''), keys })),
-        logInclusion: (check) => keptLogCheck(key, check),
-      }
-      return memo
+      const version = await hostedVersion(view, keys, appIdOf(fetchLocal))
+      const now = clock.now().getTime()
+      const kept = version === undefined ? undefined : reports.get(view.id)
+      if (kept !== undefined && kept.version === version && now < kept.until) return { report: kept.report, version, stableUntil: kept.until }
+      const report = await compute(memoOf(view, signedText, keys))
+      const until = nextValidityBoundary(view.document.credential, now, now + REPORT_MAX_AGE_MS * (0.5 + Math.random() / 2))
+      if (version === undefined) return { report, version, stableUntil: now }
+      // Reused, the proof stage's checks say when they ran, as a memo's reuse marks them.
+      const at = new Date(now).toISOString()
+      const reused: TrustedReport = { ...report, checks: report.checks.map((c) => (PROOF_STAGE_CHECKS.has(c.id) && c.cachedFrom === undefined ? { ...c, cachedFrom: at } : c)) }
+      reports.set(view.id, { version, until, report: reused })
+      return { report, version, stableUntil: until }
     },
     async logKey(fetchLocal, ask) {
       const known = logKeys.get(fetchLocal)

@@ -4,7 +4,7 @@ import type { PlatformPorts } from '../platform/ports.js'
 import type { LookRecorder } from './look-recorder.js'
 import type { DocumentAccess, IssuedCredentialView, VerificationKind } from './ports.js'
 import { signedText } from './signed-document.js'
-import type { VerificationCache } from './verification-cache.js'
+import type { HostedReport, VerificationCache } from './verification-cache.js'
 import { replaceCheck, verifyLocal } from './verify-local.js'
 
 /**
@@ -57,12 +57,22 @@ export async function recordBrowserVerification(deps: Pick<VerifyDeps, 'store' |
  * `cache`, the proof stage of an unchanged signed text and key set is reused (marked `cachedFrom`).
  */
 export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCredentialView, look: LookOptions): Promise<TrustedReport> {
+  return (await verifyHostedCredential(deps, view, look)).report
+}
+
+/**
+ * verifyIssuedCredential with what its report was computed from: with a `cache`, the report is
+ * kept and reused while its version (state, key set, status lists, checkpoint) is unchanged
+ * (VerificationCache.hostedReport); without one, `version` is undefined.
+ */
+export async function verifyHostedCredential(deps: VerifyDeps, view: IssuedCredentialView, look: LookOptions): Promise<HostedReport> {
   const text = signedText(view.document)
-  const memo = deps.cache ? await deps.cache.memoFor(view, text) : undefined
-  const local = deps.cache ? { ...deps, logKey: deps.cache.logKey } : deps
-  const report = await withTrust(deps, withIssuerState(await verifyLocal(local, text, memo), view))
-  await recordLook(deps, { credentialId: view.id, orgId: view.org.id, verified: report.verified }, look)
-  return report
+  const { cache } = deps
+  const hosted: HostedReport = cache
+    ? await cache.hostedReport(view, text, deps.documents.fetchLocal, async (memo) => withTrust(deps, withIssuerState(await verifyLocal({ ...deps, logKey: cache.logKey }, text, memo), view)))
+    : { report: await withTrust(deps, withIssuerState(await verifyLocal(deps, text), view)), version: undefined, stableUntil: deps.clock.now().getTime() }
+  await recordLook(deps, { credentialId: view.id, orgId: view.org.id, verified: hosted.report.verified }, look)
+  return hosted
 }
 
 /**

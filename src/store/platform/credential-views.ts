@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { CredentialViewsRepo, IssuedCredentialView } from '../../app/credentials/ports.js'
 import { signedDocumentOf } from '../../app/credentials/signed-document.js'
+import { compiledOnce } from '../prepared.js'
 import type { Database } from '../schema.js'
 
 /** Issued credentials as their public faces read them, over `q` (a connection or a transaction). */
@@ -28,18 +29,16 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
         'i.issued_at',
         'i.declined_at',
       ])
+  // The public pages' and documents' reads, compiled once (src/store/prepared.ts).
+  const storedTextOf = compiledOnce(q, 1, (id) => q.selectFrom('issued_credentials as i').innerJoin('credentials as c', 'c.id', 'i.credential_id').select('c.json').where('i.credential_id', '=', id))
+  const viewById = compiledOnce(q, 1, (id) => views().where('i.credential_id', '=', id))
   return {
     async storedText(id) {
-      const row = await q
-        .selectFrom('issued_credentials as i')
-        .innerJoin('credentials as c', 'c.id', 'i.credential_id')
-        .select('c.json')
-        .where('i.credential_id', '=', id)
-        .executeTakeFirst()
+      const [row] = await storedTextOf(id)
       return row?.json
     },
     async byId(id) {
-      const row = await views().where('i.credential_id', '=', id).executeTakeFirst()
+      const [row] = await viewById(id)
       return row && viewOf(row)
     },
     async byClaimTokenHash(tokenHash) {

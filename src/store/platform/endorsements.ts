@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { EndorsementRecord, EndorsementsRepo } from '../../app/endorsements/ports.js'
+import { compiledOnce } from '../prepared.js'
 import type { Database } from '../schema.js'
 
 /** Endorsements between organizations over `q`. */
@@ -38,6 +39,14 @@ export function endorsementsRepo(q: Kysely<Database>): EndorsementsRepo {
     createdAt: r.created_at,
     withdrawnAt: r.withdrawn_at,
   })
+  const activeForTwo = compiledOnce(q, 3, (first, second, limit) =>
+    base()
+      .where('e.subject_id', 'in', [first, second])
+      .where('e.state', '=', 'active')
+      .orderBy('e.created_at', 'desc')
+      .orderBy('e.id')
+      .limit(limit as unknown as number),
+  )
   return {
     async insert(row) {
       await q
@@ -67,6 +76,8 @@ export function endorsementsRepo(q: Kysely<Database>): EndorsementsRepo {
     },
     async activeFor(subjectIds, limit) {
       if (subjectIds.length === 0) return []
+      // Every credential page asks for two subjects (its issuer and its achievement): that query is compiled once.
+      if (subjectIds.length === 2) return (await activeForTwo(subjectIds[0], subjectIds[1], limit)).map(recordOf)
       const rows = await base().where('e.subject_id', 'in', [...subjectIds]).where('e.state', '=', 'active').orderBy('e.created_at', 'desc').orderBy('e.id').limit(limit).execute()
       return rows.map(recordOf)
     },

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { ImageRecord, ImagesRepo } from '../../app/media/images.js'
 import { fromBlob, toBlob } from '../blob.js'
+import { compiledOnce } from '../prepared.js'
 import type { Database } from '../schema.js'
 
 const imageRecordOf = (r: Selectable<Database['images']>): ImageRecord => ({
@@ -15,6 +16,8 @@ const imageRecordOf = (r: Selectable<Database['images']>): ImageRecord => ({
 
 /** The images repository over `q` (badges and logos, content-addressed: the same bytes are inserted once). */
 export function imagesRepo(q: Kysely<Database>): ImagesRepo {
+  // Read by every credential page with a badge image: compiled once.
+  const mediaTypeOf = compiledOnce(q, 1, (id) => q.selectFrom('images').select('media_type').where('id', '=', id))
   return {
     async put(image) {
       await q
@@ -54,7 +57,7 @@ export function imagesRepo(q: Kysely<Database>): ImagesRepo {
         .execute()
     },
     async mediaType(id) {
-      const row = await q.selectFrom('images').select('media_type').where('id', '=', id).executeTakeFirst()
+      const [row] = await mediaTypeOf(id)
       return row?.media_type
     },
   }

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely'
 import type { OrgKeyStore, StoredOrgKey } from '../../app/platform/ports.js'
+import { compiledOnce } from '../prepared.js'
 import type { Database } from '../schema.js'
 
 /** Organization keys over `q`. Call `addActiveKey` inside a transaction: it retires, then inserts. */
 export function orgKeysRepo(q: Kysely<Database>): OrgKeyStore {
+  // Read on every verification of the organization's credentials: compiled once.
+  const keysOfOrg = compiledOnce(q, 1, (orgId) => q.selectFrom('org_keys').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id'))
   return {
     async keysOf(orgId) {
-      const rows = await q.selectFrom('org_keys').selectAll().where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute()
+      const rows = await keysOfOrg(orgId)
       return rows.map(
         (r): StoredOrgKey => ({
           id: r.id,

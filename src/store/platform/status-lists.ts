@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { ListSlots, StatusListRecord, StatusListsRepo } from '../../app/issuance/ports.js'
 import { fromBlob, toBlob } from '../blob.js'
+import { compiledOnce } from '../prepared.js'
 import type { Database } from '../schema.js'
 
 /** The status lists repository over `q` (a connection or a transaction), stamping times with `now()`. */
 export function statusListsRepo(q: Kysely<Database>, now: () => Date): StatusListsRepo {
   const stamp = () => now().toISOString()
+  // Read on every verification of a credential with a status entry: compiled once.
+  const versionOf = compiledOnce(q, 1, (listId) => q.selectFrom('status_lists').select('version').where('id', '=', listId))
   return {
     async withRoom(orgId, purpose, { forUpdate }) {
       let query = q
@@ -47,7 +50,7 @@ export function statusListsRepo(q: Kysely<Database>, now: () => Date): StatusLis
       await q.updateTable('status_lists').set({ slots: toBlob(slots), allocated, updated_at: stamp() }).where('id', '=', listId).execute()
     },
     async version(listId) {
-      const r = await q.selectFrom('status_lists').select('version').where('id', '=', listId).executeTakeFirst()
+      const [r] = await versionOf(listId)
       return r === undefined ? undefined : Number(r.version)
     },
     async versionWithOrg(listId) {

@@ -1,8 +1,10 @@
 // Rendering a page: the handler loads its view model, then `render(c, <View model={…} />, {title})`
 // wraps the view in the document frame with the page environment (language, user, CSRF token,
 // assets) every component can read.
+import { randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
+import { escapeToBuffer } from 'hono/utils/html'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { translator, type Translator } from '../../app/i18n/translator.js'
 import '../../http/context.js'
@@ -39,8 +41,12 @@ export const setRenderVersion = (version: string): void => void (appVersion = ve
 
 /** The page environment of a request. */
 export async function pageEnvOf(c: Context): Promise<PageEnv> {
+  return pageEnvWith(c, await loadNavUser(c))
+}
+
+async function pageEnvWith(c: Context, user: NavUser | undefined): Promise<PageEnv> {
   const locale = localeOf(c)
-  const [assets, user] = await Promise.all([assetManifest(), loadNavUser(c)])
+  const assets = await assetManifest()
   const url = new URL(c.req.url)
   return {
     t: translator(locale),
@@ -59,7 +65,18 @@ export async function pageEnvOf(c: Context): Promise<PageEnv> {
  * @example return render(c, <BatchView batch={batch} />, { title: t.t('batch.title', { name }) })
  */
 export async function render(c: Context, view: Child, options: PageOptions): Promise<Response> {
-  const env = await pageEnvOf(c)
+  return answer(c, await pageEnvOf(c), view, options)
+}
+
+async function answer(c: Context, env: PageEnv, view: Child, options: PageOptions): Promise<Response> {
+  c.header('Cache-Control', options.cacheControl ?? 'no-store')
+  c.header('Content-Language', env.locale)
+  c.header('Vary', 'Accept-Language, Cookie')
+  return c.html(await documentOf(env, view, options), options.status ?? 200)
+}
+
+/** The whole document of `view` in the frame, as text. */
+async function documentOf(env: PageEnv, view: Child, options: PageOptions): Promise<string> {
   const page = (
     <PageEnvContext.Provider value={env}>
       <Document title={`${options.title} · Emblem`} description={options.description} head={options.head} chrome={options.chrome ?? 'full'}>
@@ -67,8 +84,66 @@ export async function render(c: Context, view: Child, options: PageOptions): Pro
       </Document>
     </PageEnvContext.Provider>
   )
-  c.header('Cache-Control', options.cacheControl ?? 'no-store')
-  c.header('Content-Language', env.locale)
+  return `<!doctype html>${await page}`
+}
+
+/** What differs between two anonymous requests of one page: the CSRF token forms echo, and the time a page says it checked something. */
+type Slot = 'csrf' | 'time'
+
+/** Markers rendered in place of the slots: random per process, so no page content can contain them. */
+const SLOT_MARK: Record<Slot, string> = { csrf: `emblemslot${randomBytes(12).toString('hex')}csrf`, time: `emblemslot${randomBytes(12).toString('hex')}time` }
+const SLOT_PATTERN = new RegExp(`${SLOT_MARK.csrf}|${SLOT_MARK.time}`, 'g')
+
+/**
+ * A page rendered once for anonymous visitors and answered many times: its text split around the
+ * request's CSRF token and the time the page says it was checked, which `answerTemplate` fills in.
+ */
+export interface PageTemplate {
+  /** The text between the slots, UTF-8. */
+  readonly parts: readonly Buffer[]
+  /** The parts' bytes. */
+  readonly size: number
+  readonly slots: readonly Slot[]
+  readonly locale: string
+  readonly cacheControl: string
+}
+
+/**
+ * Renders `view(checkedAt)` for an anonymous visitor (no signed-in user in the header) as a
+ * template: `checkedAt` formatted with `t.dateTime` and the CSRF token are left as slots. The
+ * request's own path is the page's path: call it only for a request without a query string.
+ */
+export async function renderTemplate(c: Context, view: (checkedAt: Date) => Child, options: Omit<PageOptions, 'status'>, checkedAt: Date): Promise<PageTemplate> {
+  const env = await pageEnvWith(c, undefined)
+  const { t } = env
+  const slotted: PageEnv = { ...env, csrfToken: SLOT_MARK.csrf, t: { ...t, dateTime: (value) => (value === checkedAt ? SLOT_MARK.time : t.dateTime(value)) } }
+  const text = await documentOf(slotted, view(checkedAt), options)
+  const parts: Buffer[] = []
+  const slots: Slot[] = []
+  let from = 0
+  for (const match of text.matchAll(SLOT_PATTERN)) {
+    parts.push(Buffer.from(text.slice(from, match.index)))
+    slots.push(match[0] === SLOT_MARK.csrf ? 'csrf' : 'time')
+    from = match.index + match[0].length
+  }
+  parts.push(Buffer.from(text.slice(from)))
+  return { parts, size: parts.reduce((sum, part) => sum + part.length, 0), slots, locale: env.locale, cacheControl: options.cacheControl ?? 'no-store' }
+}
+
+/** Answers a template with this request's CSRF token and `checkedAt` in the request's language. */
+export function answerTemplate(c: Context, template: PageTemplate, checkedAt: Date): Response {
+  const values: Record<Slot, Buffer> = { csrf: Buffer.from(escaped(c.get('csrfToken') ?? '')), time: Buffer.from(escaped(tOf(c).dateTime(checkedAt))) }
+  const chunks: Buffer[] = [template.parts[0]!]
+  for (let i = 0; i < template.slots.length; i++) chunks.push(values[template.slots[i]!], template.parts[i + 1]!)
+  c.header('Cache-Control', template.cacheControl)
+  c.header('Content-Language', template.locale)
   c.header('Vary', 'Accept-Language, Cookie')
-  return c.html(`<!doctype html>${await page}`, options.status ?? 200)
+  return c.body(Buffer.concat(chunks), 200, { 'Content-Type': 'text/html; charset=UTF-8' })
+}
+
+/** Text as hono/jsx escapes it in an attribute or a text node. */
+function escaped(value: string): string {
+  const buffer: [string] = ['']
+  escapeToBuffer(value, buffer)
+  return buffer[0]
 }

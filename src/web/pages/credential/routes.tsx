@@ -11,7 +11,8 @@ import { isPlatformError } from '../../../core/errors.js'
 import { viewerOf } from '../../../http/auth/viewer.js'
 import '../../../http/context.js'
 import { readForm } from '../../../http/request.js'
-import { render, tOf } from '../../kit/render.js'
+import { answerTemplate, render, renderTemplate, tOf, type PageTemplate } from '../../kit/render.js'
+import { localeOf } from '../../kit/locale.js'
 import { ClaimLinkView, ClaimView, type ClaimCredential } from './claim-view.js'
 import { credentialHead } from './credential-head.js'
 import { credentialLinks } from './credential-links.js'
@@ -53,29 +54,81 @@ async function claimPage(c: Context, token: string, { status, refusal }: { statu
   })
 }
 
+/** A kept anonymous credential page: the version of the data it was drawn from, and until when it holds (ms since the epoch). */
+interface KeptPage {
+  version: string
+  until: number
+  template: PageTemplate
+}
+
+/** Kept pages within a budget of bytes, the least recently used forgotten first. */
+class KeptPages {
+  readonly #map = new Map<string, KeptPage>()
+  #bytes = 0
+  constructor(readonly maxBytes: number) {}
+  get(key: string): KeptPage | undefined {
+    const value = this.#map.get(key)
+    if (value !== undefined) {
+      this.#map.delete(key)
+      this.#map.set(key, value)
+    }
+    return value
+  }
+  set(key: string, value: KeptPage): void {
+    this.#forget(key)
+    this.#map.set(key, value)
+    this.#bytes += value.template.size
+    while (this.#bytes > this.maxBytes) this.#forget(this.#map.keys().next().value!)
+  }
+  #forget(key: string): void {
+    const old = this.#map.get(key)
+    if (old === undefined) return
+    this.#map.delete(key)
+    this.#bytes -= old.template.size
+  }
+}
+
 /** Public credential page /c/:id with downloads, the claim flow /claim/:token, and the issuer's resend of a claim link. */
-export const credentialPages = (): Hono =>
-  new Hono()
+export const credentialPages = (): Hono => {
+  // Anonymous pages by credential and language, ~30 KB each: up to 128 MB of them (~4,000 pages).
+  const pageTemplates = new KeptPages(128 * 1024 * 1024)
+  return new Hono()
     .get('/c/:id', async (c) => {
       const { platform } = c.var
-      const { view, report, badge, qrSvg, checkedAt } = await platform.credentials.page(c.req.param('id'), c.var.fetchLocal, viewerOf(c.var.actor))
+      const data = await platform.credentials.page(c.req.param('id'), c.var.fetchLocal, viewerOf(c.var.actor))
+      const { view, report, badge, qrSvg } = data
       const endorsements = await platform.endorsements.forCredential(view, c.var.fetchLocal)
       const achievement = achievementView(view.document.credential)
-      const links = credentialLinks(view, achievement, platform.publicUrl, badge)
-      const model = {
-        view,
-        achievement,
-        report,
-        verdict: verdictOf(report, view.state),
-        logPending: isLogPending(report),
-        checkedAt,
-        links,
-        qrSvg,
-        accepted: c.req.query('accepted') === '1',
-        issuerLogoUrl: view.org.logoImageId ? `${platform.publicUrl}/images/${view.org.logoImageId}` : undefined,
-        endorsements,
+      const model = (checkedAt: Date) => {
+        const links = credentialLinks(view, achievement, platform.publicUrl, badge)
+        return {
+          view,
+          achievement,
+          report,
+          verdict: verdictOf(report, view.state),
+          logPending: isLogPending(report),
+          checkedAt,
+          links,
+          qrSvg,
+          accepted: c.req.query('accepted') === '1',
+          issuerLogoUrl: view.org.logoImageId ? `${platform.publicUrl}/images/${view.org.logoImageId}` : undefined,
+          endorsements,
+        }
       }
-      return render(c, <CredentialView model={model} />, { title: achievement.name, head: credentialHead(achievement, view.org.name, links), description: achievement.description.slice(0, 300) || undefined })
+      const options = () => ({ title: achievement.name, head: credentialHead(achievement, view.org.name, credentialLinks(view, achievement, platform.publicUrl, badge)), description: achievement.description.slice(0, 300) || undefined })
+      // An anonymous visitor's page without endorsements is kept per credential and language while
+      // nothing it was drawn from changed (data.version); the CSRF token and the time it was checked are filled in per request.
+      if (data.version !== undefined && c.var.actor === undefined && endorsements.length === 0 && !c.req.url.includes('?')) {
+        const key = `${view.id} ${localeOf(c)}`
+        const now = data.checkedAt.getTime()
+        let kept = pageTemplates.get(key)
+        if (kept === undefined || kept.version !== data.version || now >= kept.until) {
+          kept = { version: data.version, until: data.stableUntil, template: await renderTemplate(c, (checkedAt) => <CredentialView model={model(checkedAt)} />, options(), data.checkedAt) }
+          pageTemplates.set(key, kept)
+        }
+        return answerTemplate(c, kept.template, data.checkedAt)
+      }
+      return render(c, <CredentialView model={model(data.checkedAt)} />, options())
     })
     .get('/c/:id/credential.json', (c) => download(c, 'json'))
     .get('/c/:id/credential.jwt', (c) => download(c, 'jwt'))
@@ -137,3 +190,4 @@ export const credentialPages = (): Hono =>
         return c.redirect(`${back}?done=claim-link-limited`, 303)
       }
     })
+}
