@@ -19,6 +19,7 @@ export const clrCredentialSchema = z
     issuer: z.union([z.string(), z.record(z.string(), z.unknown())]).describe('Who assembled and signed the record: your DID (a record you made), or the organization’s Profile (a program record)'),
     validFrom: z.string(),
     name: z.string(),
+    description: z.string().optional(),
     credentialSubject: z
       .looseObject({
         type: z.array(z.string()),
@@ -33,7 +34,7 @@ export const clrCredentialSchema = z
 
 /** An ELM 3 JSON-LD document (a LearningAchievementSpecification or a EuropeanDigitalCredential). */
 export const elmDocumentSchema = z
-  .looseObject({ '@context': z.array(z.string()), id: z.string(), type: z.union([z.string(), z.array(z.string())]) })
+  .record(z.string(), z.unknown())
   .meta({ id: 'ElmDocument', description: 'European Learning Model 3 JSON-LD (contexts: W3C credentials v1 and the EDC application profile)' })
 
 const download = { 'Content-Disposition': header('`attachment; filename="…-elm.json"`') }

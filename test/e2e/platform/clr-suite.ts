@@ -71,7 +71,7 @@ async function expandElm(doc: unknown): Promise<unknown[]> {
     if (!document) throw new Error(`unexpected context ${url}`)
     return { contextUrl: null, documentUrl: url, document }
   }
-  return (await jsonld.expand(structuredClone(doc) as jsonld.JsonLdDocument, { documentLoader: loader as never, safe: true } as never)) as unknown[]
+  return (await jsonld.expand(structuredClone(doc) as never, { documentLoader: loader as never, safe: true } as never)) as unknown[]
 }
 
 const annexDefinition = {
