@@ -201,7 +201,7 @@ export function describeClr(name: string, dialect: 'sqlite' | 'postgres'): void 
       expect((clr.credentialSubject as { achievement: unknown[] }).achievement).toHaveLength(1)
     })
 
-    it('issues a program’s record once the learner completed it, signed by the organization, with isPartOf associations', async () => {
+    it('issues a program’s record once the learner completed it, signed by the organization, from the API and the staff page', async () => {
       const programs = p.t.platform.programs
       const program = await programs.create(p.org.id, { achievementId: p.achievementId, title: 'Open Science Track', summary: 'A short track.', format: 'online', hours: 10, selfPaced: true, language: 'en', requirements: [{ kind: 'attendance', title: 'Kick-off' }] })
       await programs.setState(p.org.id, program.id, 'published')
@@ -224,6 +224,50 @@ export function describeClr(name: string, dialect: 'sqlite' | 'postgres'): void 
       const report = await p.verify(clr)
       expect(failedChecks(report), JSON.stringify(failedChecks(report))).toEqual([])
       expect(report.embedded?.[0]?.verified).toBe(true)
+      // The staff page lists the learner with the button, and the button downloads the same kind of record.
+      const records = await p.t.request(`/orgs/${p.org.slug}/programs/${program.id}/records`, { as: p.owner })
+      expect(records.status).toBe(200)
+      expect(await records.text()).toContain(`action="/orgs/${p.org.slug}/programs/${program.id}/enrolments/${enrolment.id}/clr"`)
+      expect((await p.t.request(`/orgs/${p.org.slug}/programs/${program.id}/records`, { as: viewer })).status).toBe(403)
+      const download = await postForm(`/orgs/${p.org.slug}/programs/${program.id}/enrolments/${enrolment.id}/clr`, [], p.owner)
+      expect(download.status).toBe(200)
+      expect(download.headers.get('content-disposition')).toContain('.clr.json')
+      expect(JSON.parse(await download.text()).type).toEqual(['VerifiableCredential', 'ClrCredential'])
+    })
+
+    /** Posts a page form with repeated fields, as a browser does. */
+    const postForm = (path: string, fields: [string, string][], as: TestSession) =>
+      p.t.app.request(path, { method: 'POST', headers: { cookie: as.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams([['_csrf', as.csrf], ...fields]).toString() })
+
+    it('lets the learner choose credentials on /wallet/clr and download the record, which /verify shows credential by credential', async () => {
+      const page = await p.t.request('/wallet/clr', { as: learner })
+      expect(page.status).toBe(200)
+      const html = await page.text()
+      for (const id of ids) expect(html).toContain(`value="${id}"`)
+      expect(await (await p.t.request('/wallet', { as: learner })).text()).toContain('href="/wallet/clr"')
+      const none = await postForm('/wallet/clr', [], learner)
+      expect(none.status).toBe(422)
+      expect(await none.text()).toContain('Choose at least one credential')
+      const res = await postForm('/wallet/clr', [...ids.map((id): [string, string] => ['credentialIds', id]), ['name', 'For my application']], learner)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="learner-record-\d{4}-\d{2}-\d{2}\.clr\.json"$/)
+      const clr = JSON.parse(await res.text())
+      expect(clr.name).toBe('For my application')
+      const verified = await postForm('/verify', [['credential', JSON.stringify(clr)]], learner)
+      const shown = await verified.text()
+      expect(shown).toContain('data-verdict="verified"')
+      expect(shown.match(/data-embedded="\d+" data-verified="true"/g)).toHaveLength(2)
+      expect(shown).toContain('Research Data Management')
+      clr.credentialSubject.verifiableCredential[0].name = 'Altered'
+      const altered = await (await postForm('/verify', [['credential', JSON.stringify(clr)]], learner)).text()
+      expect(altered).toContain('data-verdict="not-verified"')
+      expect(altered).toContain('data-embedded="0" data-verified="false"')
+    })
+
+    it('links the Europass (ELM 3) export from the credential page and the achievement page', async () => {
+      const uuid = issuedId.replace(/^urn:uuid:/, '')
+      expect(await (await p.t.request(`/c/${uuid}`)).text()).toContain(`href="/api/v1/credentials/${uuid}/elm"`)
+      expect(await (await p.t.request(`/orgs/${p.org.slug}/achievements/${p.achievementId}`, { as: p.owner })).text()).toContain(`href="/api/v1/orgs/${p.org.slug}/achievements/${p.achievementId}/elm"`)
     })
 
     it.skipIf(!hasShared)('exports an achievement as ELM 3: every Annex I element, every term in the EDC vocabulary', async () => {
