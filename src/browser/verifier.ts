@@ -7,7 +7,7 @@
 //
 // Anything the browser cannot check the same way the server does is answered `{ checkedIn: 'server' }`
 // with the reason, and the page sends that input to the server instead: PDF certificates, Open
-// Badges 2.0 assertions, input that is not a credential (the server names the field's error), a
+// Badges 2.0 assertions, CLR 2.0 records (the server lists each credential they hold), input that is not a credential (the server names the field's error), a
 // URL the browser cannot read (CORS), and a credential of this instance whose log entry awaits its checkpoint.
 import { verdictOf, type Verdict } from '../app/credentials/verdict.js'
 import { localPathOf } from '../app/credentials/instance-fetcher.js'
@@ -16,6 +16,7 @@ import { alternateOf } from '../app/intake/inspect.js'
 import { isOb2Assertion, ob2PayloadOf } from '../app/intake/ob2.js'
 import { trustSubjectOf, withTrustVerdict, type TrustVerdict, type TrustedReport } from '../app/trust/trust-check.js'
 import { displayOf, type CredentialDisplay } from '../app/wallet/display.js'
+import { isClrCredential } from '../core/clr/index.js'
 import { verifyCredential, type DocumentFetcher, type VerificationReport } from '../core/verification/index.js'
 import type { LogInclusionSource } from '../core/verification/check-log-inclusion.js'
 import { readBakedPng, readBakedSvg } from '../media/baked-reading.js'
@@ -24,7 +25,7 @@ import { readBakedPng, readBakedSvg } from '../media/baked-reading.js'
 export type BrowserInput = { text: string } | { bytes: Uint8Array } | { url: string }
 
 /** Why an input goes to the server instead. */
-export type ServerReason = 'pdf' | 'ob2' | 'not-credential' | 'unreachable' | 'log-pending' | 'trust-unavailable' | 'failed'
+export type ServerReason = 'pdf' | 'ob2' | 'not-credential' | 'unreachable' | 'log-pending' | 'trust-unavailable' | 'failed' | 'clr'
 
 /** The browser's answer: a verification it made, or the reason the server must make it. */
 export type BrowserOutcome =
@@ -106,6 +107,8 @@ async function fromText(raw: string, env: BrowserEnv, hops: number): Promise<Fou
     throw new ToServer('not-credential')
   }
   if (isOb2Assertion(value)) throw new ToServer('ob2')
+  // A CLR's page lists every credential it holds with its own checks: the server draws that.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && isClrCredential(value as Record<string, unknown>)) throw new ToServer('clr')
   return { format: 'vc-json', text }
 }
 

@@ -28,6 +28,7 @@ import { occupationsUseCases, type OccupationsUseCases } from '../occupations/oc
 import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.js'
 import { oauthUseCases, type OAuthUseCases } from '../oauth/oauth-use-cases.js'
 import { programsUseCases, type ProgramsUseCases } from '../programs/programs-use-cases.js'
+import { clrUseCases, type ClrUseCases } from '../clr/clr-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -98,6 +99,8 @@ export interface Platform {
   readonly oauth: OAuthUseCases
   /** Learning programs, the catalog, enrolments, requirements and reviews (issue #12). */
   readonly programs: ProgramsUseCases
+  /** CLR 2.0 records (a learner's chosen credentials, a completed program) and Europass ELM 3 exports. */
+  readonly clr: ClrUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -152,6 +155,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     career: careerUseCases({ ...ports, programs: async (skills) => (await programs.findProgramsForSkills(skills)).map((p) => ({ ...p, url: `/programs/${p.id}` })) }),
     oauth: oauthUseCases(ports),
     programs,
+    clr: clrUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { PlatformError } from '../errors.js'
+import { CLR_V2_CONTEXT } from './clr-context.js'
 import { jcs } from './jcs.js'
 
 const require = createRequire(import.meta.url)
@@ -20,6 +21,8 @@ export const CONTEXT = Object.freeze({
   ED25519_2020_V1: 'https://w3id.org/security/suites/ed25519-2020/v1',
   /** StatusList2021 (the Bitstring Status List's predecessor): read on verify, never issued. */
   STATUS_LIST_2021_V1: 'https://w3id.org/vc/status-list/2021/v1',
+  /** 1EdTech Comprehensive Learner Record 2.0 (ClrCredential, ClrSubject, Association). */
+  CLR_V2: 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
 })
 
 /**
@@ -27,7 +30,7 @@ export const CONTEXT = Object.freeze({
  * silently change what credentials mean. Contexts change in place upstream (STANDARDS.md §5.3);
  * a new pin is a reviewed change.
  */
-const PINS: Record<string, string> = {
+const xS: Record<string, string> = {
   'https://www.w3.org/ns/credentials/v2': 'b463c8d6a066214123ddd9827b135e1b50e1fc73322cc52a9b12a4f1fc7d86cf',
   'https://www.w3.org/2018/credentials/v1': 'b01e671e873981f19a9102a9a57f666dbcaeb31b99e3e124378d143e71549247',
   'https://purl.imsglobal.org/spec/ob/v3p0/context.json': '2c54acaa1cffda2420be32ab61f0a2082051211131c6337686f36f2537aa859b',
@@ -43,6 +46,7 @@ const PINS: Record<string, string> = {
   'https://www.w3.org/ns/credentials/examples/v2': '8a675bead391be98e6054c4e07c41f73337508d398e07047344c5d349aa2dc58',
   'https://w3id.org/security/suites/ed25519-2020/v1': 'fb517f09d990829aed734c9bad8cbbb2ac3d5063b865c7e3d81f246074bf5691',
   'https://w3id.org/vc/status-list/2021/v1': '9768f9aa81ab6c3e2ad96b2d669eaba67afe13fff0140a853f1e3d313fab13b6',
+  'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': '7defe702c102faf14108579b7d65ef39ecf4c3bbef925b803e15bd77cd6e3394',
 }
 
 /** The packages that publish each context (npm, pinned in package-lock.json). */
@@ -56,6 +60,9 @@ const PACKAGES = [
   'ed25519-signature-2020-context',
   '@digitalbazaar/vc-status-list-context',
 ] as const
+
+/** Contexts no npm package publishes, bundled as source files (pinned like the rest). */
+const SOURCE_CONTEXTS: ReadonlyArray<readonly [string, unknown]> = [['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', CLR_V2_CONTEXT]]
 
 /**
  * The VC 2.0 examples context is one `@vocab` line that no npm package publishes; the W3C test
@@ -71,12 +78,12 @@ let bundled: ReadonlyMap<string, unknown> | undefined
 /** Every bundled context by URL, each checked against its pin on first use. */
 export function bundledContexts(): ReadonlyMap<string, unknown> {
   if (bundled) return bundled
-  const found = new Map<string, unknown>([[CONTEXT.EXAMPLES_V2, EXAMPLES_V2]])
+  const found = new Map<string, unknown>([[CONTEXT.EXAMPLES_V2, EXAMPLES_V2], ...SOURCE_CONTEXTS])
   for (const name of PACKAGES) {
     const pkg = require(name) as { contexts?: Map<string, unknown> }
-    for (const [url, document] of pkg.contexts ?? []) if (url in PINS) found.set(url, document)
+    for (const [url, document] of pkg.contexts ?? []) if (url in xS) found.set(url, document)
   }
-  for (const [url, pin] of Object.entries(PINS)) {
+  for (const [url, pin] of Object.entries(xS)) {
     const document = found.get(url)
     if (document === undefined) throw new PlatformError('ERR_CONTEXT_INTEGRITY', `Bundled context ${url} is missing from its npm package`)
     const digest = contextDigest(document)

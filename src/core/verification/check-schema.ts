@@ -1,4 +1,5 @@
 import { CONTEXT } from '../canonical/index.js'
+import { clrShapeProblems, isClrCredential } from '../clr/index.js'
 import { validateCredential } from '../credential/index.js'
 import type { Check } from './types.js'
 
@@ -14,6 +15,7 @@ const SHOWN_ERRORS = 3
  * @see https://www.imsglobal.org/spec/ob/v3p0/#verification
  */
 export function checkSchema(credential: Record<string, unknown>): Check {
+  if (isClrCredential(credential)) return checkClrShape(credential)
   const { valid, errors } = validateCredential(credential)
   if (valid && isVc1Form(credential))
     return {
@@ -38,4 +40,12 @@ export function checkSchema(credential: Record<string, unknown>): Check {
 const isVc1Form = (credential: Record<string, unknown>): boolean => {
   const context = credential['@context']
   return (Array.isArray(context) ? context[0] : context) === CONTEXT.VC_V1
+}
+
+/** A CLR 2.0 ClrCredential: the shape of the ClrCredential schema a verifier relies on (each embedded credential gets its own schema check). */
+function checkClrShape(credential: Record<string, unknown>): Check {
+  const problems = clrShapeProblems(credential)
+  if (problems.length === 0) return { id: 'schema', outcome: 'passed', message: 'Has the CLR 2.0 ClrCredential shape (contexts, types, ClrSubject with its credentials)' }
+  const more = problems.length > SHOWN_ERRORS ? ` (and ${problems.length - SHOWN_ERRORS} more)` : ''
+  return { id: 'schema', outcome: 'failed', code: 'SCHEMA_INVALID', message: `${problems.slice(0, SHOWN_ERRORS).join('; ')}${more}` }
 }

@@ -10,4 +10,4 @@ export {
   type MethodOrigin,
   type VerificationMethodResolver,
 } from './resolvers/index.js'
-export type { Check, CheckId, VerificationCode, VerificationReport, VerifyDeps, DocumentFetcher, InputLimits, ProofStage, VerificationMemo } from './types.js'
+export type { Check, CheckId, EmbeddedReport, VerificationCode, VerificationReport, VerifyDeps, DocumentFetcher, InputLimits, ProofStage, VerificationMemo } from './types.js'

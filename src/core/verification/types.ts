@@ -10,6 +10,8 @@ export type CheckId = 'parse' | 'schema' | 'proof' | 'issuer-binding' | 'validit
   | 'recipient'
   // app/trust: the issuer is this instance's or in a trusted list
   | 'trust'
+  // CLR 2.0: every credential a ClrCredential bundles verifies on its own
+  | 'embedded'
 
 /** Why a check failed: a closed set that the CLI, the API and the UI show alike. */
 export type VerificationCode =
@@ -60,6 +62,9 @@ export type VerificationCode =
   | 'OB2_BADGE_UNRESOLVED'
   | 'OB2_ORIGIN_MISMATCH'
   | 'RECIPIENT_MISSING'
+  // embedded (CLR 2.0)
+  | 'EMBEDDED_INVALID'
+  | 'EMBEDDED_TOO_MANY'
 
 /** The outcome of one check. `code` is set when it failed, and names two skipped outcomes (SCHEMA_VC1_FORM, SCHEMA_STATUS_ENTRIES). */
 export interface Check {
@@ -78,6 +83,18 @@ export interface VerificationReport {
   credential?: Record<string, unknown>
   /** Every check, in the order it ran. */
   checks: Check[]
+  /** For a CLR 2.0 ClrCredential: each credential it bundles, verified on its own, in order. */
+  embedded?: EmbeddedReport[]
+}
+
+/** One credential a ClrCredential bundles, with its own verification. */
+export interface EmbeddedReport {
+  index: number
+  /** The credential's `id`, when it has one. */
+  id?: string
+  format: 'json' | 'jwt'
+  verified: boolean
+  report: VerificationReport
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createDocumentLoader, type DocumentLoader } from '../canonical/index.js'
+import { embeddedCredentials, isClrCredential, unwrapEmbedded } from '../clr/index.js'
 import { checkDataIntegrityProof, type ProofOutcome } from './check-data-integrity-proof.js'
 import { checkIssuerBinding } from './check-issuer-binding.js'
 import { checkLogInclusion } from './check-log-inclusion.js'
@@ -9,10 +10,13 @@ import { checkValidityPeriod } from './check-validity-period.js'
 import { issuerIdOf } from './issuer-id.js'
 import { parseInput } from './parse-input.js'
 import { createDocumentSource, createVerificationMethodResolver, type VerificationMethodResolver } from './resolvers/index.js'
-import type { Check, CheckId, ProofStage, VerificationReport, VerifyDeps } from './types.js'
+import type { Check, CheckId, EmbeddedReport, ProofStage, VerificationReport, VerifyDeps } from './types.js'
 
 const ALL_CHECKS: readonly CheckId[] = ['parse', 'schema', 'proof', 'issuer-binding', 'validity-period', 'status', 'log-inclusion']
 const LOG_INCLUSION: Check = { id: 'log-inclusion', outcome: 'skipped', message: 'transparency log not yet available' }
+const CLR_LOG_INCLUSION: Check = { id: 'log-inclusion', outcome: 'skipped', message: 'A CLR is a bundle, not recorded in a log itself: each credential it holds is checked against its issuer’s log below' }
+/** Most credentials one ClrCredential check verifies (each is a full verification). */
+export const MAX_EMBEDDED = 100
 
 let bundledLoader: DocumentLoader | undefined
 
@@ -28,6 +32,11 @@ let bundledLoader: DocumentLoader | undefined
  * @see https://www.imsglobal.org/spec/ob/v3p0/#verification
  */
 export async function verifyCredential(input: unknown, deps: VerifyDeps): Promise<VerificationReport> {
+  return verifyAt(input, deps, 0)
+}
+
+/** verifyCredential at a nesting depth: a CLR's credentials are depth 1, and a CLR inside a CLR is refused. */
+async function verifyAt(input: unknown, deps: VerifyDeps, depth: number): Promise<VerificationReport> {
   const checks: Check[] = []
   const parsed = parseInput(input, deps.limits)
   checks.push(parsed.check)
@@ -52,10 +61,41 @@ export async function verifyCredential(input: unknown, deps: VerifyDeps): Promis
     ? await checkStatus(credential, { source, resolver, documentLoader, now: deps.now, ...skew, issuer: issuerIdOf(credential), ...(memo?.statusList ? { memo: memo.statusList } : {}) })
     : { id: 'status', outcome: 'skipped', message: 'Not checked: the proof did not verify, so the status entries cannot be trusted' }
   checks.push(withRefreshService(status, credential))
+  const clr = isClrCredential(credential)
   const log = deps.log
-  const logCheck = log ? () => checkLogInclusion(credential, log, deps.fetcher) : undefined
-  checks.push(logCheck ? await (memo?.logInclusion ? memo.logInclusion(logCheck) : logCheck()) : LOG_INCLUSION)
-  return finish(checks, credential)
+  const logCheck = log && !clr ? () => checkLogInclusion(credential, log, deps.fetcher) : undefined
+  checks.push(clr ? CLR_LOG_INCLUSION : logCheck ? await (memo?.logInclusion ? memo.logInclusion(logCheck) : logCheck()) : LOG_INCLUSION)
+  if (!clr) return finish(checks, credential)
+  const { check, embedded } = await checkEmbedded(credential, deps, depth)
+  checks.push(check)
+  return { ...finish(checks, credential), embedded }
+}
+
+/**
+ * The 'embedded' check of a CLR 2.0 ClrCredential: every credential it bundles, verified on its own
+ * with every check (its issuer's proof, dates, status, log), each reported. Fails when any fails:
+ * the outer proof only says who assembled the record, not that what it holds is genuine.
+ */
+async function checkEmbedded(clr: Record<string, unknown>, deps: VerifyDeps, depth: number): Promise<{ check: Check; embedded: EmbeddedReport[] }> {
+  const entries = embeddedCredentials(clr)
+  if (depth > 0) return { check: { id: 'embedded', outcome: 'failed', code: 'EMBEDDED_INVALID', message: 'A CLR inside a CLR is not verified: bundle the credentials themselves' }, embedded: [] }
+  if (entries.length > MAX_EMBEDDED)
+    return { check: { id: 'embedded', outcome: 'failed', code: 'EMBEDDED_TOO_MANY', message: `A CLR verified here holds at most ${MAX_EMBEDDED} credentials; this one holds ${entries.length}` }, embedded: [] }
+  const { memo: _memo, ...inner } = deps
+  const embedded: EmbeddedReport[] = []
+  for (const [index, entry] of entries.entries()) {
+    const { input, format } = unwrapEmbedded(entry)
+    const report = await verifyAt(input, inner, depth + 1)
+    const id = report.credential?.id
+    embedded.push({ index, ...(typeof id === 'string' ? { id } : {}), format, verified: report.verified, report })
+  }
+  const failed = embedded.filter((e) => !e.verified)
+  if (entries.length === 0) return { check: { id: 'embedded', outcome: 'failed', code: 'EMBEDDED_INVALID', message: 'The CLR holds no credentials' }, embedded }
+  if (failed.length > 0) {
+    const named = failed.map((e) => `#${e.index + 1}${e.id ? ` (${e.id})` : ''}: ${e.report.checks.find((c) => c.outcome === 'failed')?.code ?? 'not verified'}`).join('; ')
+    return { check: { id: 'embedded', outcome: 'failed', code: 'EMBEDDED_INVALID', message: `${failed.length} of ${entries.length} credentials in this CLR do not verify: ${named}` }, embedded }
+  }
+  return { check: { id: 'embedded', outcome: 'passed', message: `All ${entries.length} credentials in this CLR verify on their own (each issuer’s proof, dates and status)` }, embedded }
 }
 
 /**

@@ -143,6 +143,9 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^(GET|POST) \/orgs\/:org\/programs\/(new|:id\/edit|:id\/state)$/, org('admin')],
   [/^POST \/orgs\/:org\/enrolments\/:id\/decide$/, org('issuer')],
   [/^GET \/orgs\/:org\/reviews$/, org('issuer')],
+  // CLR 2.0 program records (src/web/pages/clr): listing the enrolments and issuing a record need the issuer role.
+  [/^GET \/orgs\/:org\/programs\/:id\/records$/, org('issuer')],
+  [/^POST \/orgs\/:org\/programs\/:id\/enrolments\/:enrolment\/clr$/, org('issuer')],
   [/^POST \/orgs\/:org\/reviews\/.*$/, org('issuer', true)],
   [/^\w+ \/orgs\/:org\/webhooks(\/.*)?$/, org('admin')],
 ]

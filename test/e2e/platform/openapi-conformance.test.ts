@@ -402,6 +402,26 @@ describe('answers as the OpenAPI document says', () => {
     await call('POST', `/api/v1/orgs/${org.slug}/enrolments/${enrolment.id}`, { as: owner, json: { action: 'approve' } })
   })
 
+  it('for the learner-record operations (CLR 2.0, Europass ELM 3)', async () => {
+    const { t, owner, org, achievementId } = p
+    const learner = await t.seedUser()
+    await call('POST', '/api/v1/wallet/clr', { as: learner, json: { credentialIds: ['w_missing'] } })
+    await call('POST', '/api/v1/wallet/clr', { as: learner, json: { credentialIds: [] } })
+    const program = await t.platform.programs.create(org.id, { achievementId, title: 'Record Program', summary: 'A record.', format: 'online', hours: 1, selfPaced: true, language: 'en', requirements: [{ kind: 'attendance', title: 'Day 1' }] })
+    await t.platform.programs.setState(org.id, program.id, 'published')
+    const enrolment = await t.platform.programs.enrol(learner.userId, program.id)
+    const record = `/api/v1/orgs/${org.slug}/programs/${program.id}/enrolments/${enrolment.id}/clr`
+    await call('POST', record, { as: owner })
+    await t.platform.programs.markAttendance(org.id, enrolment.id, program.requirements[0]!.id)
+    await call('POST', record, { as: owner })
+    await call('POST', `/api/v1/orgs/${org.slug}/programs/${program.id}/enrolments/nope/clr`, { as: owner })
+    await call('GET', `/api/v1/orgs/${org.slug}/achievements/${achievementId}/elm`, { as: owner })
+    await call('GET', `/api/v1/orgs/${org.slug}/achievements/nope/elm`, { as: owner })
+    const credentialId = (await t.platform.programs.myEnrolment(learner.userId, enrolment.id)).enrolment.credentialId!
+    await call('GET', `/api/v1/credentials/${credentialId.replace(/^urn:uuid:/, '')}/elm`)
+    await call('GET', '/api/v1/credentials/00000000-0000-4000-8000-000000000000/elm')
+  })
+
   it('and every /api/v1 operation was called above', () => {
     const api = [...documentKeys(doc)].filter((key) => key.includes(' /api/v1/'))
     expect(api.filter((key) => !called.has(key))).toEqual([])

@@ -16,6 +16,7 @@ import { walletImportApi } from './wallet-import.js'
 import { talentApi } from './talent.js'
 import { webhooksApi } from './webhooks.js'
 import { careerApi } from './career.js'
+import { clrApi } from './clr.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). One line per area. */
 export const apiRoutes = (): Hono =>
@@ -37,3 +38,4 @@ export const apiRoutes = (): Hono =>
     .route('/', careerApi())
     .route('/', grantsApi())
     .route('/', programsApi())
+    .route('/', clrApi())

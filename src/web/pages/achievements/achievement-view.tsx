@@ -188,6 +188,10 @@ export function AchievementView({ model }: { model: AchievementViewModel }) {
           <EndorsementList endorsements={model.endorsements} showSubject={false} />
         </Card>
       )}
+      <p class="section elm-export">
+        <a class="button secondary" href={`/api/v1/orgs/${org.slug}/achievements/${record.id}/elm`} download data-download="elm"><Icon name="download" />{t.t('clr.achievement.elm')}</a>
+        <span class="muted small">{t.t('clr.achievement.elmHint')}</span>
+      </p>
       <details class="disclosure section">
         <summary>{t.t('ach.view.json')}</summary>
         <div><pre><code>{JSON.stringify(embedded, null, 2)}</code></pre></div>

@@ -20,6 +20,8 @@ export interface CredentialLinks {
   /** Absolute URL of the baked SVG (a preview image when the achievement has none). */
   badgeSvgUrl: string | undefined
   pdfPath: string
+  /** The credential as Europass ELM 3 JSON-LD (GET /api/v1/credentials/{id}/elm). */
+  elmPath: string
   linkedIn: string
 }
 
@@ -37,6 +39,7 @@ export function credentialLinks(view: IssuedCredentialView, a: AchievementView, 
     jsonPath: view.document.format === 'jwt' ? `${page}/credential.jwt` : `${page}/credential.json`,
     jsonLabel: view.document.format === 'jwt' ? 'VC-JWT' : 'JSON',
     pngPath: `${page}/badge.png`,
+    elmPath: `/api/v1/credentials/${uuid}/elm`,
     svgPath,
     badgeSvgUrl: svgPath && `${publicUrl}${svgPath}`,
     pdfPath: `${page}/certificate.pdf`,

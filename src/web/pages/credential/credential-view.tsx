@@ -47,6 +47,7 @@ function Downloads({ links }: { links: CredentialLinks }) {
           {links.pngPath && <li><a href={links.pngPath} download><Icon name="image" />{t.t('cred.download.png')}</a></li>}
           {links.svgPath && <li><a href={links.svgPath} download><Icon name="image" />{t.t('cred.download.svg')}</a></li>}
           <li><a href={links.jsonPath} download><Icon name="code" />{t.t('cred.download.json', { format: links.jsonLabel })}</a></li>
+          <li><a href={links.elmPath} download data-download="elm"><Icon name="code" />{t.t('clr.download.elm')}</a></li>
         </ul>
       </div>
     </details>

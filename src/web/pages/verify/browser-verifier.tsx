@@ -11,7 +11,7 @@ import { useT, usePage } from '../../kit/env.js'
 import { PILL } from './credential-card.js'
 
 /** Why the browser hands an input to the server (src/browser/verifier.ts's ServerReason). */
-export const FALLBACK_REASONS = ['pdf', 'ob2', 'not-credential', 'unreachable', 'log-pending', 'trust-unavailable', 'failed'] as const
+export const FALLBACK_REASONS = ['pdf', 'ob2', 'not-credential', 'unreachable', 'log-pending', 'trust-unavailable', 'failed', 'clr'] as const
 export type FallbackReason = (typeof FALLBACK_REASONS)[number]
 
 /** The reason a form carried, when it is one of ours. */

@@ -9,6 +9,7 @@ import { Card } from '../../components/card.js'
 import { ErrorSummary, FileField, Form, FormActions, TextArea, TextField, type FieldErrors } from '../../components/form.js'
 import { Icon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
+import { StatusPill } from '../../components/status-pill.js'
 import { CheckList, VerdictBanner, isPending } from '../../components/verification.js'
 import { useT } from '../../kit/env.js'
 import { BrowserVerifier, FALLBACK_REASONS, type FallbackReason } from './browser-verifier.js'
@@ -59,6 +60,7 @@ export function VerifyView({ model }: { model: VerifyModel }) {
           <Card title={t.t('verify.page.checksTitle')} id="checks" headingLevel={3} note={t.t('verify.checkedAt', { when: t.dateTime(result.checkedAt) })}>
             <CheckList report={result.report} pendingLog={result.report.checks.some(isPending)} />
           </Card>
+          {result.report.embedded && <EmbeddedList report={result.report} />}
           <p class="verify-again"><a href="/verify#verify-forms"><Icon name="refresh" />{t.t('verify.page.again')}</a></p>
         </section>
       )}
@@ -108,4 +110,38 @@ export function VerifyView({ model }: { model: VerifyModel }) {
       <p class="muted small verify-privacy js-only">{t.t('verify.page.privacyBrowser')}</p>
     </div>
   )
+}
+
+/** A CLR's credentials, each with its own verdict and checks (open when it failed). */
+function EmbeddedList({ report }: { report: VerificationReport }) {
+  const t = useT()
+  const embedded = report.embedded ?? []
+  return (
+    <Card title={t.t('verify.clr.title', { count: embedded.length })} id="embedded" headingLevel={3}>
+      <p class="muted">{t.t('verify.clr.lead')}</p>
+      <ol class="embedded-list">
+        {embedded.map((item) => (
+          <li data-embedded={item.index} data-verified={String(item.verified)}>
+            <details class="disclosure" open={!item.verified}>
+              <summary>
+                <span class="embedded-name">{nameOf(item.report.credential) ?? t.t('verify.clr.item', { n: item.index + 1 })}</span>
+                <StatusPill state={item.verified ? 'verified' : 'not-verified'} />
+              </summary>
+              <div>
+                <CheckList report={item.report} />
+              </div>
+            </details>
+          </li>
+        ))}
+      </ol>
+    </Card>
+  )
+}
+
+/** A credential's name as people know it: its own, else its achievement's. */
+function nameOf(credential: Record<string, unknown> | undefined): string | undefined {
+  if (!credential) return undefined
+  if (typeof credential.name === 'string' && credential.name) return credential.name
+  const subject = (Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject) as { achievement?: { name?: unknown } } | undefined
+  return typeof subject?.achievement?.name === 'string' ? subject.achievement.name : undefined
 }

@@ -10,7 +10,7 @@ import { EmptyState } from '../../components/empty-state.js'
 import { Form, Select, TextField, type FieldErrors } from '../../components/form.js'
 import { Icon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
-import { WalletPresentLink } from '../holder/present-link.js'
+import { WalletClrLink, WalletPresentLink } from '../holder/present-link.js'
 import { WalletShareNav } from '../share/share-actions.js'
 import { usePage, useT } from '../../kit/env.js'
 import { isFiltered, shownImage, walletHref, WalletStatusPill, type WalletItemView, type WalletUrlState } from './wallet-parts.js'
@@ -225,7 +225,7 @@ export function WalletView({ model }: { model: WalletModel }) {
         eyebrow={t.t('wallet.eyebrow')}
         title={t.t('wallet.title')}
         lead={t.t('wallet.lead')}
-        actions={<>{!empty && claimButton}{!empty && importLink}<a class="button ghost" href="/account/emails"><Icon name="mail" />{t.t('wallet.emailsLink')}</a><WalletShareNav /><WalletPresentLink /></>}
+        actions={<>{!empty && claimButton}{!empty && importLink}<a class="button ghost" href="/account/emails"><Icon name="mail" />{t.t('wallet.emailsLink')}</a><WalletShareNav /><WalletPresentLink />{!empty && <WalletClrLink />}</>}
       />
       <Notice notice={model.notice} count={model.count} />
       {!model.hasConfirmed && (

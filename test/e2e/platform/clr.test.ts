@@ -1,0 +1,3 @@
+import { describeClr } from './clr-suite.js'
+
+describeClr('sqlite', 'sqlite')
