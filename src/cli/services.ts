@@ -42,4 +42,26 @@ export interface CliServices {
   fetcher(allow?: FetchAllowance): Fetcher
   /** The configured public URL (what links printed by commands start with). */
   publicUrl(): string
+  /** SQLite: copies the database (online backup) and the files it needs into `file`; PostgreSQL: ERR_INPUT_INVALID with the pg_dump procedure. */
+  backup(file: string, options: { force: boolean }): Promise<BackupResult>
+  /** SQLite: restores a backup into the configured data directory (empty unless `force`); PostgreSQL: ERR_INPUT_INVALID with the pg_restore procedure. */
+  restore(file: string, options: { force: boolean }): Promise<RestoreResult>
+}
+
+/** What `emblem backup` copied. */
+export interface BackupResult {
+  bytes: number
+  credentials: number
+  logEntries: number
+  files: string[]
+  migration: string
+}
+
+/** What `emblem restore` restored, and where. */
+export interface RestoreResult {
+  database: string
+  credentials: number
+  logEntries: number
+  files: string[]
+  migration: string
 }
