@@ -135,6 +135,8 @@ const processServices: CliServices = {
   publicUrl: () => wiredServices().publicUrl(),
   backup: (file, options) => wiredServices().backup(file, options),
   restore: (file, options) => wiredServices().restore(file, options),
+  rotateMasterKey: () => wiredServices().rotateMasterKey(),
+  credentialsSignedBy: (org, keyId) => wiredServices().credentialsSignedBy(org, keyId),
 }
 
 /**

@@ -108,6 +108,32 @@ export function createCliServices(): CliServices {
       const summary = await restoreSqlite({ backup: file, databasePath: config.databaseUrl, dataDir: config.dataDir, logKeyFile: config.logKeyFile, batchDir: config.batchDir, force })
       return { ...summary, database: config.databaseUrl }
     },
+    async rotateMasterKey() {
+      const config = loadConfig()
+      const [{ openMigratedStore }, { rotateMasterKey }, { resealSecrets }] = await Promise.all([import('../main.js'), import('../keys/rotate-master.js'), import('../store/reseal-secrets.js')])
+      const store = await openMigratedStore(config)
+      try {
+        const result = await rotateMasterKey({
+          file: config.masterKey.file,
+          value: config.masterKey.value,
+          logKeyFile: config.logKeyFile,
+          resealStore: (reseal) => resealSecrets(store.db, reseal),
+        })
+        return { ...result, keyFile: config.masterKey.file }
+      } finally {
+        await store.close()
+      }
+    },
+    async *credentialsSignedBy(org, keyId) {
+      const config = loadConfig()
+      const [{ openMigratedStore }, { credentialsSignedBy }] = await Promise.all([import('../main.js'), import('../store/signed-by.js')])
+      const store = await openMigratedStore(config)
+      try {
+        yield* credentialsSignedBy(store.db, org, keyId)
+      } finally {
+        await store.close()
+      }
+    },
   }
 }
 
