@@ -12,8 +12,44 @@ interface GenerateOptions {
   force?: boolean
 }
 
-/** `emblem keys generate`: a fresh Ed25519 key pair as Multikey JSON, written with mode 0600. */
+/**
+ * `emblem keys generate`: a fresh Ed25519 key pair as Multikey JSON, written with mode 0600;
+ * `emblem keys rotate-master`: a new master key for the instance; `emblem keys signed-by`: the
+ * credentials one organization key signed (docs/OPERATIONS.md, key compromise).
+ */
 export function register(keys: Command, io: CliIo): void {
+  keys
+    .command('rotate-master')
+    .description("re-seal every private key of the instance (organizations', holders', the log's) under a new master key, then replace the key file; stop the server first")
+    .action(async () => {
+      const result = await io.services.rotateMasterKey()
+      io.out(
+        `${result.resumed ? 'Finished an interrupted rotation: re-sealed' : 'Re-sealed'} ${result.orgKeys} organization keys, ${result.holderKeys} holder keys and ${
+          result.logKey === 'resealed' ? 'the log key' : result.logKey === 'plain' ? 'no log key (its file is not sealed)' : 'no log key (none yet)'
+        } under a new master key.\n`,
+      )
+      if (result.newKeyForEnvironment === undefined) {
+        io.out(`${result.keyFile} holds the new key; the old key opens nothing now. Back the new key up apart from the database.\n`)
+        return
+      }
+      io.out(`The new master key (shown once):\n${result.newKeyForEnvironment}\n`)
+      io.err(
+        `EMBLEM_MASTER_KEY still holds the old key: put the new key above into it (your secret store) before the next start, then delete ${result.keyFile}.new, which keeps the new key until then. The old key opens nothing now.\n`,
+      )
+    })
+  keys
+    .command('signed-by')
+    .description('list the credentials an organization key signed, as JSON Lines (after a key compromise: what to re-issue)')
+    .argument('<org>', "the organization's slug")
+    .argument('<keyId>', 'the key id, as on /orgs/<org>/keys (key-…)')
+    .action(async (org: string, keyId: string) => {
+      let count = 0
+      for await (const line of io.services.credentialsSignedBy(org, keyId)) {
+        io.out(`${JSON.stringify(line)}\n`)
+        count++
+      }
+      io.err(`${count} credentials signed by ${keyId} of ${org}.\n`)
+    })
   keys
     .command('generate')
     .description('generate an Ed25519 key pair as Multikey JSON {publicKeyMultibase, secretKeyMultibase}')

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander'
 import { PlatformError, type ErrorCode } from '../core/errors.js'
 import { packageVersion } from '../package-version.js'
+import { register as registerBackup } from './backup.js'
 import { register as registerCredentialSign } from './credential-sign.js'
 import { register as registerCredentialVerify } from './credential-verify.js'
 import { register as registerDemo } from './demo.js'
@@ -95,6 +96,7 @@ function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
   registerServe(program, io)
   registerMigrate(program, io)
+  registerBackup(program, io)
   const keys = program.command('keys').description('Ed25519 signing keys as Multikey JSON')
   registerKeys(keys, io)
   const credential = program.command('credential').description('sign and verify Open Badges 3.0 credentials')
@@ -131,6 +133,10 @@ const processServices: CliServices = {
   withPlatform: (work, options) => wiredServices().withPlatform(work, options),
   fetcher: (allow) => wiredServices().fetcher(allow),
   publicUrl: () => wiredServices().publicUrl(),
+  backup: (file, options) => wiredServices().backup(file, options),
+  restore: (file, options) => wiredServices().restore(file, options),
+  rotateMasterKey: () => wiredServices().rotateMasterKey(),
+  credentialsSignedBy: (org, keyId) => wiredServices().credentialsSignedBy(org, keyId),
 }
 
 /**

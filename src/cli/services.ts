@@ -42,4 +42,51 @@ export interface CliServices {
   fetcher(allow?: FetchAllowance): Fetcher
   /** The configured public URL (what links printed by commands start with). */
   publicUrl(): string
+  /** SQLite: copies the database (online backup) and the files it needs into `file`; PostgreSQL: ERR_INPUT_INVALID with the pg_dump procedure. */
+  backup(file: string, options: { force: boolean }): Promise<BackupResult>
+  /** SQLite: restores a backup into the configured data directory (empty unless `force`); PostgreSQL: ERR_INPUT_INVALID with the pg_restore procedure. */
+  restore(file: string, options: { force: boolean }): Promise<RestoreResult>
+  /** Rotates the master key: every sealed key re-sealed under a new one, then the key file swapped (src/keys/rotate-master.ts). */
+  rotateMasterKey(): Promise<RotateMasterResult>
+  /** The credentials an organization's key signed (by its slug and key id), oldest first. */
+  credentialsSignedBy(org: string, keyId: string): AsyncIterable<SignedByLine>
+}
+
+/** What `emblem keys rotate-master` did. */
+export interface RotateMasterResult {
+  orgKeys: number
+  holderKeys: number
+  logKey: 'resealed' | 'plain' | 'absent'
+  newKeyForEnvironment?: string
+  resumed: boolean
+  keyFile: string
+}
+
+/** One credential signed with a given key: what `emblem keys signed-by` prints as a JSON line. */
+export interface SignedByLine {
+  id: string
+  issuer: string
+  verificationMethod: string
+  issued: string
+  recipient: string | null
+  state: string | null
+  logIndex: number | null
+}
+
+/** What `emblem backup` copied. */
+export interface BackupResult {
+  bytes: number
+  credentials: number
+  logEntries: number
+  files: string[]
+  migration: string
+}
+
+/** What `emblem restore` restored, and where. */
+export interface RestoreResult {
+  database: string
+  credentials: number
+  logEntries: number
+  files: string[]
+  migration: string
 }

@@ -7,7 +7,7 @@ import { createGuardedFetcher } from '../fetch/index.js'
 import { createLogger } from '../http/logger.js'
 import type { MasterKey } from '../keys/master-key.js'
 import type { Fetcher } from '../app/platform/fetcher.js'
-import { isPlatformError } from '../core/errors.js'
+import { PlatformError, isPlatformError } from '../core/errors.js'
 import type { CliServices } from './services.js'
 
 /** Where the store is, without any password a PostgreSQL URL carries. */
@@ -93,5 +93,55 @@ export function createCliServices(): CliServices {
       return allowHttp ? withHttpFallback(fetcher) : fetcher
     },
     publicUrl: () => loadConfig().publicUrl,
+    async backup(file, { force }) {
+      const config = loadConfig()
+      const { isPostgresUrl } = await import('../store/index.js')
+      if (isPostgresUrl(config.databaseUrl)) throw new PlatformError('ERR_INPUT_INVALID', POSTGRES_BACKUP)
+      const { backupSqlite } = await import('../store/sqlite/backup.js')
+      return backupSqlite({ databasePath: config.databaseUrl, target: file, logKeyFile: config.logKeyFile, batchDir: config.batchDir, force })
+    },
+    async restore(file, { force }) {
+      const config = loadConfig()
+      const { isPostgresUrl } = await import('../store/index.js')
+      if (isPostgresUrl(config.databaseUrl)) throw new PlatformError('ERR_INPUT_INVALID', POSTGRES_BACKUP)
+      const { restoreSqlite } = await import('../store/sqlite/backup.js')
+      const summary = await restoreSqlite({ backup: file, databasePath: config.databaseUrl, dataDir: config.dataDir, logKeyFile: config.logKeyFile, batchDir: config.batchDir, force })
+      return { ...summary, database: config.databaseUrl }
+    },
+    async rotateMasterKey() {
+      const config = loadConfig()
+      const [{ openMigratedStore }, { rotateMasterKey }, { resealSecrets }] = await Promise.all([import('../main.js'), import('../keys/rotate-master.js'), import('../store/reseal-secrets.js')])
+      const store = await openMigratedStore(config)
+      try {
+        const result = await rotateMasterKey({
+          file: config.masterKey.file,
+          value: config.masterKey.value,
+          logKeyFile: config.logKeyFile,
+          resealStore: (reseal) => resealSecrets(store.db, reseal),
+        })
+        return { ...result, keyFile: config.masterKey.file }
+      } finally {
+        await store.close()
+      }
+    },
+    async *credentialsSignedBy(org, keyId) {
+      const config = loadConfig()
+      const [{ openMigratedStore }, { credentialsSignedBy }] = await Promise.all([import('../main.js'), import('../store/signed-by.js')])
+      const store = await openMigratedStore(config)
+      try {
+        yield* credentialsSignedBy(store.db, org, keyId)
+      } finally {
+        await store.close()
+      }
+    },
   }
 }
+
+/** What `emblem backup` and `emblem restore` say on PostgreSQL, where the database's own tools do it. */
+export const POSTGRES_BACKUP = [
+  'emblem backup and emblem restore copy a SQLite database; this instance uses PostgreSQL (EMBLEM_DATABASE_URL). Use PostgreSQL\'s own tools:',
+  '  back up:  pg_dump --format=custom --file=emblem.dump "$EMBLEM_DATABASE_URL"   (consistent while Emblem runs)',
+  '  also keep: the log key file (EMBLEM_LOG_KEY_FILE or <data dir>/log-signer.key) and, apart from both, the master key',
+  '  restore:  createdb emblem_restored && pg_restore --no-owner --dbname=postgres://…/emblem_restored emblem.dump, then emblem migrate',
+  'See docs/OPERATIONS.md#backup-and-restore.',
+].join('\n')

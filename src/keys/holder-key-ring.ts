@@ -4,7 +4,7 @@ import type { Clock } from '../app/platform/ports.js'
 import type { MasterKey } from './master-key.js'
 
 /** Where a holder key's secret is sealed: bound to the account, so a sealed secret cannot move to another row. */
-const sealContext = (key: { userId: string; did: string }) => `holder/${key.userId}/${key.did}`
+export const holderKeyContext = (key: { userId: string; did: string }): string => `holder/${key.userId}/${key.did}`
 
 /**
  * Learners' holder keys: one Ed25519 key per account, made on first use, its did:key the account's
@@ -23,7 +23,7 @@ export function createHolderKeyRing({ store, masterKey, clock }: { store: Pick<H
       userId,
       did,
       publicKeyMultibase: pair.publicKeyMultibase,
-      sealedPrivateKey: masterKey.seal(new TextEncoder().encode(secretKeyMultibase!), sealContext({ userId, did })),
+      sealedPrivateKey: masterKey.seal(new TextEncoder().encode(secretKeyMultibase!), holderKeyContext({ userId, did })),
       createdAt: clock.now().toISOString(),
     })
   }
@@ -36,7 +36,7 @@ export function createHolderKeyRing({ store, masterKey, clock }: { store: Pick<H
       const key = await ensure(userId)
       const cached = signers.get(key.did)
       if (cached) return cached
-      const secretKeyMultibase = new TextDecoder().decode(masterKey.open(key.sealedPrivateKey, sealContext(key)))
+      const secretKeyMultibase = new TextDecoder().decode(masterKey.open(key.sealedPrivateKey, holderKeyContext(key)))
       const signer = createSigner(importKeyPair({ publicKeyMultibase: key.publicKeyMultibase, secretKeyMultibase }), didKeyVerificationMethodId(key.publicKeyMultibase))
       signers.set(key.did, signer)
       return signer

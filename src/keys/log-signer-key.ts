@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { PlatformError } from '../core/errors.js'
 import { privateKeyObjectFromSeed } from '../core/proof/key-object.js'
 import { formatSignerKey, parseSignerKey, verifierKeyOf, type NoteSigner } from '../core/transparency-log/index.js'
@@ -60,4 +60,45 @@ function verifierKeyFromSignerKey(signerKey: string): string {
   const parts = signerKey.split('+')
   const seed = Buffer.from(parts.slice(4).join('+'), 'base64').subarray(1)
   return verifierKeyOf(parts[2] ?? '', privateKeyObjectFromSeed(seed))
+}
+
+/**
+ * Re-seals the log key file under `to` (opened with `from`), written atomically: a temporary file
+ * beside it, fsynced, renamed over it. A plain (unsealed) or missing file is left as it is; says which.
+ */
+export async function resealLogSignerFile(file: string, from: MasterKey, to: MasterKey): Promise<'resealed' | 'plain' | 'absent'> {
+  const existing = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined
+    throw new PlatformError('ERR_KEY_UNAVAILABLE', `Cannot read the log signing key ${file}: ${err.message}`)
+  })
+  if (existing === undefined) return 'absent'
+  const text = existing.trim()
+  if (!text.startsWith(SEALED)) return 'plain'
+  const plain = from.open(text.slice(SEALED.length), CONTEXT)
+  await writeFileAtomically(file, `${SEALED}${to.seal(plain, CONTEXT)}\n`)
+  return 'resealed'
+}
+
+/** Writes `text` (mode 0600) to a temporary file beside `path`, fsyncs it, renames it over `path` and fsyncs the directory. */
+export async function writeFileAtomically(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    const handle = await open(temporary, 'wx', 0o600)
+    try {
+      await handle.writeFile(text)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temporary, path)
+  } catch (err) {
+    await rm(temporary, { force: true })
+    throw err
+  }
+  const directory = await open(dirname(path), 'r')
+  try {
+    await directory.sync()
+  } finally {
+    await directory.close()
+  }
 }

@@ -41,10 +41,15 @@ export function masterKeyFrom(bytes: Uint8Array): MasterKey {
 
 /** Reads a master key given as 64 hex characters or 43/44 base64(url) characters. */
 export function parseMasterKey(text: string): MasterKey {
+  return masterKeyFrom(parseMasterKeyBytes(text))
+}
+
+/** The 32 bytes of a master key given as 64 hex or 43/44 base64(url) characters. */
+export function parseMasterKeyBytes(text: string): Buffer {
   const t = text.trim()
   const bytes = /^[0-9a-f]{64}$/i.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64url')
   if (bytes.length !== 32) throw new PlatformError('ERR_KEY_INVALID', 'The master key must be 32 bytes as 64 hex or 43 base64url characters')
-  return masterKeyFrom(bytes)
+  return bytes
 }
 
 /**
@@ -52,6 +57,43 @@ export function parseMasterKey(text: string): MasterKey {
  * with mode 0600. Losing it loses every organization's signing key: back it up (docs/OPERATIONS.md).
  */
 export async function loadOrCreateMasterKey({ value, file }: { value?: string | undefined; file: string }): Promise<MasterKey> {
+  const primary = await loadOrCreatePrimary({ value, file })
+  // An interrupted `emblem keys rotate-master` leaves the other key beside it: both open until it is run again.
+  const others = (await Promise.all([`${file}.new`, `${file}.old`].map(readKeyFileIfPresent))).filter((k) => k !== undefined)
+  return others.length === 0 ? primary : masterKeyWithFallback(primary, others)
+}
+
+/** The key file at `path` if it exists; undefined otherwise. */
+export async function readKeyFileIfPresent(path: string): Promise<MasterKey | undefined> {
+  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined
+    throw new PlatformError('ERR_KEY_UNAVAILABLE', `Cannot read the master key ${path}: ${err.message}`)
+  })
+  return text === undefined ? undefined : parseMasterKey(text)
+}
+
+/** Seals with `primary`; opens with `primary`, else with each of `others` (the keys of a rotation under way). */
+export function masterKeyWithFallback(primary: MasterKey, others: readonly MasterKey[]): MasterKey {
+  return Object.freeze({
+    seal: (plaintext: Uint8Array, context: string) => primary.seal(plaintext, context),
+    open(sealed: string, context: string) {
+      try {
+        return primary.open(sealed, context)
+      } catch (err) {
+        for (const other of others) {
+          try {
+            return other.open(sealed, context)
+          } catch {
+            // try the next
+          }
+        }
+        throw err
+      }
+    },
+  })
+}
+
+async function loadOrCreatePrimary({ value, file }: { value?: string | undefined; file: string }): Promise<MasterKey> {
   if (value) return parseMasterKey(value)
   const existing = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return undefined
@@ -64,7 +106,7 @@ export async function loadOrCreateMasterKey({ value, file }: { value?: string | 
     await writeFile(file, `${bytes.toString('base64url')}\n`, { mode: 0o600, flag: 'wx' })
   } catch (err) {
     // Another process of the instance created it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateMasterKey({ file })
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreatePrimary({ file })
     throw err
   }
   return masterKeyFrom(bytes)

@@ -3,6 +3,9 @@ import { createSigner, exportKeyPair, generateKeyPair, importKeyPair, type Signe
 import type { Clock, KeyRing, OrgKeyStore, RandomSource } from '../app/platform/ports.js'
 import type { MasterKey } from './master-key.js'
 
+/** What an organization key's sealed secret is bound to: its organization and id. */
+export const orgKeyContext = (orgId: string, keyId: string): string => `${orgId}/${keyId}`
+
 /**
  * Organizations' Ed25519 keys: generated here, the secret sealed under the master key (bound to
  * the key's id, so a sealed secret cannot be swapped between rows), opened only to sign. Signers
@@ -19,7 +22,7 @@ export function createKeyRing({ store, masterKey, clock, random }: { store: OrgK
         id: keyId,
         orgId,
         publicKeyMultibase: pair.publicKeyMultibase,
-        secretSealed: masterKey.seal(new TextEncoder().encode(secretKeyMultibase!), `${orgId}/${keyId}`),
+        secretSealed: masterKey.seal(new TextEncoder().encode(secretKeyMultibase!), orgKeyContext(orgId, keyId)),
         state: 'active',
         createdAt: clock.now().toISOString(),
         retiredAt: null,
@@ -32,7 +35,7 @@ export function createKeyRing({ store, masterKey, clock, random }: { store: OrgK
       const cacheKey = `${did}#${active.id}`
       const cached = signers.get(cacheKey)
       if (cached) return cached
-      const secretKeyMultibase = new TextDecoder().decode(masterKey.open(active.secretSealed, `${orgId}/${active.id}`))
+      const secretKeyMultibase = new TextDecoder().decode(masterKey.open(active.secretSealed, orgKeyContext(orgId, active.id)))
       const signer = createSigner(importKeyPair({ publicKeyMultibase: active.publicKeyMultibase, secretKeyMultibase }), cacheKey)
       signers.set(cacheKey, signer)
       return signer

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state.js'
 import { Form } from '../../components/form.js'
 import { Icon, type IconName } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
+import { httpsHref } from '../../components/safe-href.js'
 
 const hostOf = (url: string | null): string | null => {
   if (!url) return null
@@ -37,7 +38,7 @@ function ScopeItem({ scope }: { scope: string }) {
 
 /** The client's mark: its logo (only over https or this host) or its initial. */
 function ClientMark({ client }: { client: OAuthClientInfo }) {
-  const logo = client.logoUri && /^https:\/\//.test(client.logoUri) ? client.logoUri : null
+  const logo = httpsHref(client.logoUri) ?? null
   return (
     <span class="oauth-client-mark" aria-hidden="true">
       {logo ? <img src={logo} alt="" width={56} height={56} /> : (client.name.trim()[0] ?? '?').toUpperCase()}
@@ -83,15 +84,15 @@ export function ConsentView({ model }: { model: { request: ConsentRequest; userN
             {client.clientUri && (
               <div>
                 <dt>{t.t('oauth.consent.website')}</dt>
-                <dd><a href={client.clientUri} rel="noopener noreferrer nofollow">{hostOf(client.clientUri) ?? client.clientUri}</a></dd>
+                <dd>{httpsHref(client.clientUri) ? <a href={httpsHref(client.clientUri)} rel="noopener noreferrer nofollow">{hostOf(client.clientUri) ?? client.clientUri}</a> : <code>{client.clientUri}</code>}</dd>
               </div>
             )}
             {(client.policyUri || client.tosUri) && (
               <div>
                 <dt>{t.t('oauth.consent.policies')}</dt>
                 <dd class="oauth-policy-links">
-                  {client.policyUri && <a href={client.policyUri} rel="noopener noreferrer nofollow">{t.t('oauth.consent.privacy')}</a>}
-                  {client.tosUri && <a href={client.tosUri} rel="noopener noreferrer nofollow">{t.t('oauth.consent.terms')}</a>}
+                  {client.policyUri && (httpsHref(client.policyUri) ? <a href={httpsHref(client.policyUri)} rel="noopener noreferrer nofollow">{t.t('oauth.consent.privacy')}</a> : <span>{t.t('oauth.consent.privacy')}: <code>{client.policyUri}</code></span>)}
+                  {client.tosUri && (httpsHref(client.tosUri) ? <a href={httpsHref(client.tosUri)} rel="noopener noreferrer nofollow">{t.t('oauth.consent.terms')}</a> : <span>{t.t('oauth.consent.terms')}: <code>{client.tosUri}</code></span>)}
                 </dd>
               </div>
             )}

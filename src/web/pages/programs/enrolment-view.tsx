@@ -10,6 +10,7 @@ import { Icon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
 import { useT } from '../../kit/env.js'
 import { kindText, ProgressPill } from './program-parts.js'
+import { webHref } from '../../components/safe-href.js'
 
 function Meter({ met, total }: { met: number; total: number }) {
   const t = useT()
@@ -99,7 +100,7 @@ export function EnrolmentPageView({ model }: { model: EnrolmentPageModel }) {
                 </div>
                 <p class="muted small">{kindText(t, p.requirement.kind)}{p.requirement.kind === 'score' && p.requirement.config.threshold !== undefined ? ` · ${t.t('prog.page.threshold', { threshold: p.requirement.config.threshold })}` : ''}{p.score !== null ? ` · ${t.t('prog.my.score', { score: p.score })}` : ''}</p>
                 {p.submission?.text && <p class="prog-prose">{p.submission.text}</p>}
-                {p.submission?.url && <p class="small"><Icon name="link" /><a href={p.submission.url} rel="noopener noreferrer nofollow">{p.submission.url}</a></p>}
+                {p.submission?.url && <p class="small"><Icon name="link" />{webHref(p.submission.url) ? <a href={webHref(p.submission.url)} rel="noopener noreferrer nofollow">{p.submission.url}</a> : p.submission.url}</p>}
                 {p.submission?.fileId && <p class="small"><Icon name="file" /><a href={`/programs/evidence/${p.submission.fileId}`}>{p.submission.fileName}</a></p>}
                 {p.feedback && <Alert kind={p.status === 'met' ? 'ok' : 'info'} title={t.t('prog.review.feedback')}>{p.feedback}</Alert>}
                 {canSubmit && (

@@ -13,6 +13,7 @@ import { OrgShell, type ShellOrg } from '../../components/org-shell.js'
 import { PageHeader } from '../../components/page-header.js'
 import { useT } from '../../kit/env.js'
 import { ProgressPill } from './program-parts.js'
+import { webHref } from '../../components/safe-href.js'
 
 export interface ReviewsModel {
   shell: ShellOrg
@@ -50,7 +51,7 @@ function ReviewCard({ item, model }: { item: ReviewItem; model: ReviewsModel }) 
       {item.submission && (
         <div class="prog-submission">
           {item.submission.text && <p class="prog-prose">{item.submission.text}</p>}
-          {item.submission.url && <p><a href={item.submission.url} rel="noopener noreferrer nofollow"><Icon name="link" />{item.submission.url}</a></p>}
+          {item.submission.url && <p>{webHref(item.submission.url) ? <a href={webHref(item.submission.url)} rel="noopener noreferrer nofollow"><Icon name="link" />{item.submission.url}</a> : <><Icon name="link" />{item.submission.url}</>}</p>}
           {item.submission.fileId && <p><a href={`/programs/evidence/${item.submission.fileId}`}><Icon name="file" />{item.submission.fileName ?? t.t('prog.review.file')}</a></p>}
         </div>
       )}
