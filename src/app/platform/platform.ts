@@ -24,6 +24,7 @@ import { trustUseCases, type TrustUseCases } from '../trust/trust-use-cases.js'
 import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements/endorsements-use-cases.js'
 import { talentUseCases, type TalentUseCases } from '../talent/talent-use-cases.js'
 import { webhooksUseCases, type WebhooksUseCases } from '../webhooks/webhooks-use-cases.js'
+import { ob3ClientUseCases, type Ob3ClientUseCases } from '../ob3client/ob3client-use-cases.js'
 import { occupationsUseCases, type OccupationsUseCases } from '../occupations/occupations-use-cases.js'
 import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.js'
 import { oauthUseCases, type OAuthUseCases } from '../oauth/oauth-use-cases.js'
@@ -98,6 +99,8 @@ export interface Platform {
   readonly oauth: OAuthUseCases
   /** Learning programs, the catalog, enrolments, requirements and reviews (issue #12). */
   readonly programs: ProgramsUseCases
+  /** Other OB 3.0 hosts a learner connected: import everything from them, send credentials there (issue #13). */
+  readonly ob3client: Ob3ClientUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -116,6 +119,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
   const orgs = orgsUseCases(ports)
   const credentials = credentialsUseCases(ports, looks)
   const programs = programsUseCases(ports)
+  const intake = intakeUseCases(ports, credentials)
   return Object.freeze({
     publicUrl: ports.publicUrl,
     smtpConfigured: ports.smtpConfigured,
@@ -142,7 +146,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     holder: holderUseCases(ports),
     wallet: walletUseCases(ports),
     share: shareUseCases(ports, liveVerifierOf(credentials)),
-    intake: intakeUseCases(ports, credentials),
+    intake,
     trust: trustUseCases(ports),
     endorsements: endorsementsUseCases(ports),
     talent: talentUseCases(ports),
@@ -152,6 +156,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     career: careerUseCases({ ...ports, programs: async (skills) => (await programs.findProgramsForSkills(skills)).map((p) => ({ ...p, url: `/programs/${p.id}` })) }),
     oauth: oauthUseCases(ports),
     programs,
+    ob3client: ob3ClientUseCases(ports, intake),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

@@ -27,6 +27,7 @@ import type { RateLimitStore } from './rate-limits.js'
 import type { WebhooksRepo } from '../webhooks/ports.js'
 import type { CareerTargetsRepo, OccupationsRepo } from '../occupations/ports.js'
 import type { OAuthRecordsRepo, ObProfilesRepo } from '../oauth/ports.js'
+import type { Ob3HostsRepo } from '../ob3client/ports.js'
 import type { ProgramsRepo } from '../programs/ports.js'
 
 /** The time, injected (tests fix it). */
@@ -90,6 +91,8 @@ export interface PlatformRepos {
   oauth: OAuthRecordsRepo
   /** The OB 3.0 Profiles learners' hosts keep. */
   obProfiles: ObProfilesRepo
+  /** Other OB 3.0 hosts learners connected, and Emblem's registrations there (migration 0023). */
+  ob3Hosts: Ob3HostsRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state.js'
 import { Form } from '../../components/form.js'
 import { Icon, type IconName } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
+import { HostsSection, type HostsModel } from './hosts-view.js'
 
 const hostOf = (url: string | null): string | null => {
   if (!url) return null
@@ -119,7 +120,7 @@ export function ConsentGoneView() {
 }
 
 /** The learner's connected apps and hosts, each revocable. */
-export function ConnectionsView({ model }: { model: { grants: OAuthGrantView[]; revoked: boolean } }) {
+export function ConnectionsView({ model }: { model: { grants: OAuthGrantView[]; revoked: boolean; hosts?: HostsModel | undefined } }) {
   const { t, locale } = usePage()
   const date = (iso: string) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
   return (
@@ -162,6 +163,7 @@ export function ConnectionsView({ model }: { model: { grants: OAuthGrantView[]; 
       <Alert kind="info">
         <p>{t.t('oauth.connections.about')}</p>
       </Alert>
+      {model.hosts && <HostsSection model={model.hosts} />}
     </div>
   )
 }
