@@ -1,3 +1,4 @@
+import { sealStoredWebhookSecrets } from './app/webhooks/webhooks-use-cases.js'
 import { constants } from 'node:fs'
 import { access, mkdir } from 'node:fs/promises'
 import type { Server } from 'node:http'
@@ -311,6 +312,9 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       },
     })
     const errorOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
+    // Webhook secrets stored plain before migration 0023 are sealed under the master key (it needs the key: not a migration step).
+    const sealedSecrets = await sealStoredWebhookSecrets(platform.ports)
+    if (sealedSecrets > 0) log.info('webhook secrets sealed under the master key', { count: sealedSecrets })
     const batches: BatchRunner = jobs
       ? startBatchRunner({
           platform: platform.ports,

@@ -5,7 +5,7 @@ import type { BatchFileStore } from './app/issuance/batch-file-store.js'
 import type { MediaPort } from './app/media/ports.js'
 import type { Fetcher } from './app/platform/fetcher.js'
 import { bindPlatform, type Platform } from './app/platform/platform.js'
-import type { Clock, KeyRing, PlatformPorts, RandomSource } from './app/platform/ports.js'
+import type { Clock, KeyRing, PlatformPorts, RandomSource, SecretBox } from './app/platform/ports.js'
 import type { RateLimitStore } from './app/platform/rate-limits.js'
 import { createGuardedFetcher, type GuardedFetcherOptions } from './fetch/index.js'
 import { createBatchFileStore } from './files/index.js'
@@ -85,6 +85,10 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     masterKey,
     clock,
   })
+  const secrets: SecretBox = {
+    seal: (text, context) => masterKey.seal(new TextEncoder().encode(text), context),
+    open: (sealed, context) => new TextDecoder().decode(masterKey.open(sealed, context)),
+  }
   const fetcher = typeof parts.fetch === 'function' ? parts.fetch : parts.fetch ? createGuardedFetcher(parts.fetch) : undefined
   const wakers = new Map<'batches' | 'mail' | 'webhooks', () => void>()
   const ports: PlatformPorts = {
@@ -93,6 +97,7 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     random,
     keys,
     holderKeys,
+    secrets,
     media: parts.media ?? createMediaAdapter(),
     batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data'), parts.batchDir),
     rateLimits: parts.rateLimits ?? store.repos.rateLimits,

@@ -16,6 +16,16 @@ beforeAll(async () => {
     if (path === '/doc') {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ id: 'did:web:example', accept: req.headers.accept }))
+    } else if (path === '/echo') {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json', 'x-total-count': '7', link: '<http://x/next>; rel="next"' })
+        res.end(JSON.stringify({ method: req.method, body: Buffer.concat(chunks).toString('utf8'), authorization: req.headers.authorization, type: req.headers['content-type'] }))
+      })
+    } else if (path === '/post-redirect') {
+      res.writeHead(303, { location: '/doc' })
+      res.end()
     } else if (path === '/redirect-same-host') {
       res.writeHead(302, { location: '/doc' })
       res.end()
@@ -159,5 +169,26 @@ describe('createGuardedFetcher', () => {
     const closedPort = (closed.address() as AddressInfo).port
     await new Promise((resolve) => closed.close(resolve))
     await expectCode(local()(`http://127.0.0.1:${closedPort}/`), 'ERR_FETCH_FAILED', /ECONNREFUSED/)
+  })
+})
+
+describe('requests with a body (the OB 3.0 client)', () => {
+  it('POSTs and PUTs the body with the caller\'s headers, and returns the response headers', async () => {
+    const fetchRemote = local()
+    for (const method of ['POST', 'PUT'] as const) {
+      const res = await fetchRemote(`${base}/echo`, { method, headers: { authorization: 'Bearer t0ken', 'content-type': 'application/json', host: 'evil.example' }, body: '{"a":1}' })
+      expect(res.status).toBe(method === 'POST' ? 201 : 200)
+      expect(JSON.parse(new TextDecoder().decode(res.body))).toEqual({ method, body: '{"a":1}', authorization: 'Bearer t0ken', type: 'application/json' })
+      expect(res.headers?.['x-total-count']).toBe('7')
+      expect(res.headers?.link).toContain('rel="next"')
+    }
+  })
+
+  it('never follows a redirect of a POST, and keeps every guard (private addresses, http)', async () => {
+    const res = await local()(`${base}/post-redirect`, { method: 'POST', body: 'x' })
+    expect(res.status).toBe(303)
+    await expectCode(createGuardedFetcher({ allowHttp: true })(`${base}/echo`, { method: 'POST', body: 'x' }), 'ERR_FETCH_BLOCKED')
+    await expectCode(createGuardedFetcher({ allowPrivateAddresses: true })(`${base}/echo`, { method: 'POST', body: 'x' }), 'ERR_FETCH_BLOCKED')
+    await expectCode(local({ maxBytes: 10 })(`${base}/echo`, { method: 'POST', body: 'a longer body than ten bytes' }), 'ERR_FETCH_FAILED')
   })
 })

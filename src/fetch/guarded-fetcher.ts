@@ -23,16 +23,26 @@ export interface GuardedFetcherOptions {
   classifyAddress?: (address: string) => string | undefined
 }
 
-/** A fetched response. `url` is the final URL, after redirects. */
+/** A fetched response. `url` is the final URL, after redirects; `headers` the response's (lower-case names). */
 export interface FetchedResource {
   status: number
   contentType: string | undefined
   body: Uint8Array
   url: string
+  headers?: Record<string, string>
+}
+
+/** What one request sends: GET by default; POST and PUT carry a body and are never redirected. */
+export interface FetchOptions {
+  accept?: string
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** Extra request headers (authorization, content-type…); Host, Content-Length and Accept-Encoding are the fetcher's. */
+  headers?: Record<string, string>
+  body?: string | Uint8Array
 }
 
 /** Fetches one remote resource under the guard's rules. Fails with ERR_FETCH_BLOCKED or ERR_FETCH_FAILED. */
-export type GuardedFetch = (url: string | URL, options?: { accept?: string }) => Promise<FetchedResource>
+export type GuardedFetch = (url: string | URL, options?: FetchOptions) => Promise<FetchedResource>
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 
@@ -44,7 +54,8 @@ const defaultResolveHost = async (hostname: string): Promise<string[]> =>
   (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address)
 
 /**
- * The one way Emblem reaches the network: did:web documents, status lists, images.
+ * The one way Emblem reaches the network: did:web documents, status lists, images, other hosts'
+ * OB 3.0 APIs (GET, and POST/PUT with a body: never redirected).
  * HTTPS only, public addresses only, a deadline, a size cap, redirects to the same host only.
  * The host is resolved once per hop, every address is checked, and the connection goes to the
  * checked address (DNS rebinding cannot swap it), while TLS still verifies the host name.
@@ -92,7 +103,7 @@ export function createGuardedFetcher(options: GuardedFetcherOptions = {}): Guard
     return addresses[0]!
   }
 
-  return async function guardedFetch(input, { accept } = {}) {
+  return async function guardedFetch(input, { accept, method = 'GET', headers, body: payload } = {}) {
     let url: URL
     try {
       url = new URL(input)
@@ -103,11 +114,12 @@ export function createGuardedFetcher(options: GuardedFetcherOptions = {}): Guard
     const startHost = url.hostname.toLowerCase()
     for (let redirects = 0; ; redirects++) {
       const address = await admit(url, signal)
-      const response = await send(url, address, { accept, signal, timeoutMs: opts.timeoutMs })
+      const response = await send(url, address, { accept, method, headers, payload, signal, timeoutMs: opts.timeoutMs })
       const location = response.headers.location
-      if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) {
+      // Only a GET follows redirects: a request with a body is answered by the 3xx itself.
+      if (method !== 'GET' || !REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) {
         const body = await readBody(response, opts.maxBytes, signal, opts.timeoutMs)
-        return { status: response.statusCode ?? 0, contentType: response.headers['content-type'], body, url: url.href }
+        return { status: response.statusCode ?? 0, contentType: response.headers['content-type'], body, url: url.href, headers: headersOf(response) }
       }
       response.resume() // discard the redirect's body
       if (redirects >= opts.maxRedirects) throw failed(`Too many redirects (more than ${opts.maxRedirects}) from ${startHost}`)
@@ -134,24 +146,43 @@ function withDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   })
 }
 
-/** Sends a GET to `url`, connecting to `address` only. Resolves once the response head arrives. */
+/** The response's headers, one string per name (repeated ones joined by ", "). */
+function headersOf(response: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value
+  return out
+}
+
+/** Headers a caller may not set: the fetcher decides the connection, the length and the encoding. */
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'accept-encoding', 'connection', 'transfer-encoding'])
+
+/** Sends the request to `url`, connecting to `address` only. Resolves once the response head arrives. */
 function send(
   url: URL,
   address: string,
-  { accept, signal, timeoutMs }: { accept: string | undefined; signal: AbortSignal; timeoutMs: number },
+  { accept, method, headers, payload, signal, timeoutMs }: { accept: string | undefined; method: string; headers: Record<string, string> | undefined; payload: string | Uint8Array | undefined; signal: AbortSignal; timeoutMs: number },
 ): Promise<IncomingMessage> {
   const family = isIP(address)
   const pinnedLookup: LookupFunction = (_hostname, options, callback) => {
     if (options.all) callback(null, [{ address, family }])
     else callback(null, address, family)
   }
+  const body = payload === undefined ? undefined : typeof payload === 'string' ? Buffer.from(payload, 'utf8') : Buffer.from(payload)
+  const extra: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers ?? {})) if (!RESERVED_HEADERS.has(name.toLowerCase())) extra[name.toLowerCase()] = value
   const requestOptions: RequestOptions = {
-    method: 'GET',
+    method,
     protocol: url.protocol,
     hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: url.port || undefined,
     path: `${url.pathname}${url.search}`,
-    headers: { accept: accept ?? '*/*', 'accept-encoding': 'identity', 'user-agent': 'Emblem (guarded fetcher)' },
+    headers: {
+      accept: accept ?? '*/*',
+      'user-agent': 'Emblem (guarded fetcher)',
+      ...extra,
+      'accept-encoding': 'identity',
+      ...(body ? { 'content-length': String(body.length) } : {}),
+    },
     lookup: pinnedLookup,
     agent: false,
     signal,
@@ -160,7 +191,7 @@ function send(
   return new Promise((resolve, reject) => {
     const req = request(requestOptions, resolve)
     req.on('error', (err) => reject(fetchError(err, url, signal, timeoutMs)))
-    req.end()
+    req.end(body)
   })
 }
 

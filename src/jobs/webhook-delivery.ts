@@ -5,7 +5,7 @@ import { startWorker, type Worker } from './coalescing-worker.js'
 
 /** What the webhook delivery worker needs. */
 export interface WebhookDeliveryOptions {
-  platform: Pick<PlatformPorts, 'store' | 'clock' | 'random'>
+  platform: Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'secrets'>
   sender: WebhookSender
   /** How often to look for due deliveries besides notify() (default 5 s: retries and other processes' events come due this way). */
   intervalMs?: number

@@ -19,6 +19,7 @@ import { programsMigration } from './platform/programs-migration.js'
 import { talentScaleMigration } from './platform/talent-scale-migration.js'
 import type { Dialect } from './schema.js'
 import { webhooksMigration } from './platform/webhooks-migration.js'
+import { ob3ClientMigration } from './platform/ob3-client-migration.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
 function typesOf(dialect: Dialect) {
@@ -96,6 +97,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0018_programs': programsMigration(dialect),
     '0019_webhooks': webhooksMigration(dialect),
     '0020_oauth': oauthMigration(dialect),
+    '0023_ob3_client': ob3ClientMigration(dialect),
     '0025_talent_scale': talentScaleMigration(dialect),
   }
   return { getMigrations: async () => migrations }

@@ -3,16 +3,25 @@
 import { PlatformError } from '../../core/errors.js'
 import type { DocumentFetcher } from '../../core/verification/index.js'
 
-/** A fetched resource: its status, type, bytes and final URL. */
+/** A fetched resource: its status, type, bytes, final URL and (when the fetcher gives them) its headers, lower-case names. */
 export interface FetchedResource {
   status: number
   contentType: string | undefined
   body: Uint8Array
   url: string
+  headers?: Record<string, string>
+}
+
+/** One request: GET unless `method` says otherwise; POST/PUT/DELETE are never redirected. */
+export interface FetchOptions {
+  accept?: string
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  headers?: Record<string, string>
+  body?: string | Uint8Array
 }
 
 /** Fetches a URL under the fetcher's guards; ERR_FETCH_BLOCKED for what they refuse, ERR_FETCH_FAILED when it cannot be fetched. */
-export type Fetcher = (url: string | URL, options?: { accept?: string }) => Promise<FetchedResource>
+export type Fetcher = (url: string | URL, options?: FetchOptions) => Promise<FetchedResource>
 
 /** The media types verification asks documents in (DID documents, status lists, issuer profiles). */
 export const DOCUMENT_ACCEPT = 'application/did+json, application/did+ld+json, application/vc+ld+json, application/vc, application/ld+json, application/json'

@@ -24,6 +24,7 @@ import { trustUseCases, type TrustUseCases } from '../trust/trust-use-cases.js'
 import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements/endorsements-use-cases.js'
 import { talentUseCases, type TalentUseCases } from '../talent/talent-use-cases.js'
 import { webhooksUseCases, type WebhooksUseCases } from '../webhooks/webhooks-use-cases.js'
+import { ob3ClientUseCases, type Ob3ClientUseCases } from '../ob3client/ob3client-use-cases.js'
 import { occupationsUseCases, type OccupationsUseCases } from '../occupations/occupations-use-cases.js'
 import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.js'
 import { oauthUseCases, type OAuthUseCases } from '../oauth/oauth-use-cases.js'
@@ -101,6 +102,8 @@ export interface Platform {
   readonly programs: ProgramsUseCases
   /** CLR 2.0 records (a learner's chosen credentials, a completed program) and Europass ELM 3 exports. */
   readonly clr: ClrUseCases
+  /** Other OB 3.0 hosts a learner connected: import everything from them, send credentials there (issue #13). */
+  readonly ob3client: Ob3ClientUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -119,6 +122,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
   const orgs = orgsUseCases(ports)
   const credentials = credentialsUseCases(ports, looks)
   const programs = programsUseCases(ports)
+  const intake = intakeUseCases(ports, credentials)
   return Object.freeze({
     publicUrl: ports.publicUrl,
     smtpConfigured: ports.smtpConfigured,
@@ -145,7 +149,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     holder: holderUseCases(ports),
     wallet: walletUseCases(ports),
     share: shareUseCases(ports, liveVerifierOf(credentials)),
-    intake: intakeUseCases(ports, credentials),
+    intake,
     trust: trustUseCases(ports),
     endorsements: endorsementsUseCases(ports),
     talent: talentUseCases(ports),
@@ -156,6 +160,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     oauth: oauthUseCases(ports),
     programs,
     clr: clrUseCases(ports),
+    ob3client: ob3ClientUseCases(ports, intake),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

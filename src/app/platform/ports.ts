@@ -27,6 +27,7 @@ import type { RateLimitStore } from './rate-limits.js'
 import type { WebhooksRepo } from '../webhooks/ports.js'
 import type { CareerTargetsRepo, OccupationsRepo } from '../occupations/ports.js'
 import type { OAuthRecordsRepo, ObProfilesRepo } from '../oauth/ports.js'
+import type { Ob3HostsRepo } from '../ob3client/ports.js'
 import type { ProgramsRepo } from '../programs/ports.js'
 
 /** The time, injected (tests fix it). */
@@ -90,6 +91,8 @@ export interface PlatformRepos {
   oauth: OAuthRecordsRepo
   /** The OB 3.0 Profiles learners' hosts keep. */
   obProfiles: ObProfilesRepo
+  /** Other OB 3.0 hosts learners connected, and Emblem's registrations there (migration 0023). */
+  ob3Hosts: Ob3HostsRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */
@@ -119,6 +122,14 @@ export interface KeyRing {
   signerFor(org: { id: string; did: string }): Promise<Signer>
 }
 
+/** Seals secrets the platform must read back (webhook signing secrets, OAuth tokens) under the master key (src/keys). */
+export interface SecretBox {
+  /** `text` sealed, bound to `context` (e.g. `webhook-secret:<endpoint id>`): what the database keeps. */
+  seal(text: string, context: string): string
+  /** What `seal` sealed for the same context; ERR_KEY_UNAVAILABLE when the key or context is wrong. */
+  open(sealed: string, context: string): string
+}
+
 /** Everything the platform's use cases and jobs are built from (edges never see these: they get the bound Platform). */
 export interface PlatformPorts {
   store: PlatformStore
@@ -127,6 +138,8 @@ export interface PlatformPorts {
   keys: KeyRing
   /** Learners' holder keys (presentations), sealed under the master key like organization keys. */
   holderKeys: HolderKeyRing
+  /** Seals and opens stored secrets under the master key. */
+  secrets: SecretBox
   /** Image checks, the badge designer, OB 3.0 baking, certificates and QR codes (src/media). */
   media: MediaPort
   /** Uploaded CSV files by SHA-256 (src/files). */

@@ -9,6 +9,7 @@ import { PlatformError } from '../../core/errors.js'
 import type { EvidenceInput, ResultInput } from '../issuance/issue-input.js'
 import { issueCredential, type IssueDeps } from '../issuance/issue-credential.js'
 import type { PlatformPorts } from '../platform/ports.js'
+import { queueWebhookEvents } from '../webhooks/emit.js'
 import type { ProgramRecord, ProgressRecord } from './ports.js'
 
 /** The Idempotency-Key of an enrolment's award. */
@@ -58,7 +59,21 @@ export async function awardIfComplete(ports: IssueDeps & Pick<PlatformPorts, 'st
     const outcome = await issueCredential(ports, { orgId: program.orgId, achievementId: program.achievementId, input, idempotencyKey: awardKey(enrolment.id) })
     const credentialId = outcome.replayed ? outcome.credentialId : outcome.view.id
     if (!credentialId) throw new PlatformError('ERR_CONFLICT', 'The award was recorded without a credential id')
-    await repo.finishAward(enrolment.id, credentialId, ports.clock.now().toISOString())
+    const completedAt = ports.clock.now()
+    // The enrolment completes and its webhook event is queued in one transaction (an outbox).
+    await ports.store.transaction(async (tx) => {
+      if (!(await tx.repos.programs.finishAward(enrolment.id, credentialId, completedAt.toISOString()))) return
+      const data = {
+        enrolmentId: enrolment.id,
+        programId: program.id,
+        achievementId: program.achievementId,
+        credentialId,
+        recipientEmail: enrolment.userEmail,
+        completedAt: completedAt.toISOString(),
+        url: `${ports.publicUrl}/c/${credentialId.replace(/^urn:uuid:/i, '')}`,
+      }
+      await queueWebhookEvents(tx.repos, program.orgId, [{ type: 'enrolment.completed', data }], completedAt)
+    })
     return credentialId
   } catch (err) {
     if (err instanceof PlatformError && err.code === 'ERR_IDEMPOTENCY_CONFLICT') return undefined

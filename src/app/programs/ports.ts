@@ -160,8 +160,8 @@ export interface ProgramsRepo {
 
   /** Claims the award of an enrolment (none → issuing); false when another caller claimed it. */
   claimAward(enrolmentId: string, at: string): Promise<boolean>
-  /** Records the issued credential (issuing → awarded) and completes the enrolment. */
-  finishAward(enrolmentId: string, credentialId: string, at: string): Promise<void>
+  /** Records the issued credential (issuing → awarded) and completes the enrolment; false when it was not issuing. */
+  finishAward(enrolmentId: string, credentialId: string, at: string): Promise<boolean>
   /** Gives the claim back after a failed issue (issuing → none). */
   releaseAward(enrolmentId: string, at: string): Promise<void>
 

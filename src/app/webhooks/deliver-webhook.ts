@@ -5,6 +5,7 @@
 import { Webhook } from 'standardwebhooks'
 import type { PlatformPorts } from '../platform/ports.js'
 import type { WebhookDeliveryRecord, WebhookSender } from './ports.js'
+import { openWebhookSecret } from './webhooks-use-cases.js'
 
 /** How attempts are made and retried. */
 export interface WebhookPolicy {
@@ -54,13 +55,13 @@ export function signedRequest(delivery: Pick<WebhookDeliveryRecord, 'id' | 'payl
  * timeout, a refused address) schedules the next attempt with exponential backoff, or fails it when
  * that would fall after its retry window.
  */
-export async function deliverWebhook({ store, clock, random }: Pick<PlatformPorts, 'store' | 'clock' | 'random'>, delivery: WebhookDeliveryRecord, policy: WebhookPolicy): Promise<void> {
+export async function deliverWebhook({ store, clock, random, secrets }: Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'secrets'>, delivery: WebhookDeliveryRecord, policy: WebhookPolicy): Promise<void> {
   const { webhooks } = store.repos
   const now = clock.now()
   const endpoint = await webhooks.endpoint(delivery.orgId, delivery.endpointId)
   if (!endpoint || !endpoint.enabled) return
   if (!(await webhooks.claim(delivery.id, now, new Date(now.getTime() + policy.leaseMs)))) return
-  const request = signedRequest(delivery, endpoint.secret, endpoint.url, now)
+  const request = signedRequest(delivery, openWebhookSecret({ secrets }, endpoint), endpoint.url, now)
   const started = Date.now()
   let status: number | null = null
   let body: string | null = null

@@ -17,7 +17,11 @@ export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number]
 export const TEST_EVENT = 'webhook.test'
 export type DeliveredEventType = WebhookEventType | typeof TEST_EVENT
 
-/** An endpoint as stored. `secret` is the Standard Webhooks `whsec_…` signing secret. */
+/**
+ * An endpoint as stored. `secret` is the Standard Webhooks `whsec_…` signing secret sealed under the
+ * master key (`v1.…`, context `webhook-secret:<id>`); rows written before 0023 hold it plain until
+ * sealStoredWebhookSecrets runs (every start).
+ */
 export interface WebhookEndpointRecord {
   id: string
   orgId: string
@@ -80,6 +84,10 @@ export interface WebhooksRepo {
   insertEndpoint(endpoint: WebhookEndpointRecord): Promise<void>
   updateEndpoint(orgId: string, id: string, change: Partial<Pick<WebhookEndpointRecord, 'url' | 'description' | 'events' | 'enabled' | 'secret'>> & { updatedAt: string }): Promise<boolean>
   deleteEndpoint(orgId: string, id: string): Promise<boolean>
+  /** Endpoints whose secret is still stored plain (`whsec_…`), at most `limit`. */
+  endpointsWithPlainSecret(limit: number): Promise<WebhookEndpointRecord[]>
+  /** Replaces the stored secret `from` by `to`; false when it is no longer `from`. */
+  replaceSecret(id: string, from: string, to: string): Promise<boolean>
   endpoint(orgId: string, id: string): Promise<WebhookEndpointRecord | undefined>
   /** The organization's endpoints, oldest first. */
   endpoints(orgId: string): Promise<WebhookEndpointRecord[]>

@@ -82,8 +82,32 @@ const noDelivery = () => new PlatformError('ERR_NOT_FOUND', 'No such webhook del
 /** A Standard Webhooks secret: `whsec_` and 24 random bytes in base64. */
 const newSecret = (random: PlatformPorts['random']): string => `whsec_${Buffer.from(random.token(24), 'base64url').toString('base64')}`
 
-export function webhooksUseCases({ store, clock, random, wake }: Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'wake'>): WebhooksUseCases {
+/** The context a webhook secret is sealed in: bound to its endpoint. */
+const secretContext = (endpointId: string) => `webhook-secret:${endpointId}`
+
+/** The plain `whsec_…` secret of a stored endpoint (sealed, or plain in a row written before 0023). */
+export const openWebhookSecret = ({ secrets }: Pick<PlatformPorts, 'secrets'>, e: Pick<WebhookEndpointRecord, 'id' | 'secret'>): string =>
+  e.secret.startsWith('whsec_') ? e.secret : secrets.open(e.secret, secretContext(e.id))
+
+/** Seals the secrets still stored plain (endpoints made before migration 0023); how many it sealed. Run at every start. */
+export async function sealStoredWebhookSecrets({ store, secrets }: Pick<PlatformPorts, 'store' | 'secrets'>): Promise<number> {
+  let sealed = 0
+  for (;;) {
+    const plain = await store.repos.webhooks.endpointsWithPlainSecret(100)
+    if (plain.length === 0) return sealed
+    let progressed = false
+    for (const e of plain) {
+      if (await store.repos.webhooks.replaceSecret(e.id, e.secret, secrets.seal(e.secret, secretContext(e.id)))) sealed++
+      progressed = true
+    }
+    if (!progressed) return sealed
+  }
+}
+
+export function webhooksUseCases({ store, clock, random, wake, secrets }: Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'wake' | 'secrets'>): WebhooksUseCases {
   const repo = store.repos.webhooks
+  const seal = (endpointId: string, secret: string) => secrets.seal(secret, secretContext(endpointId))
+  const plain = (e: WebhookEndpointRecord): WebhookEndpointRecord => ({ ...e, secret: openWebhookSecret({ secrets }, e) })
   const find = async (orgId: string, id: string): Promise<WebhookEndpointRecord> => {
     const endpoint = UUID.test(id) ? await repo.endpoint(orgId, id.toLowerCase()) : undefined
     if (!endpoint) throw noEndpoint()
@@ -91,7 +115,7 @@ export function webhooksUseCases({ store, clock, random, wake }: Pick<PlatformPo
   }
   const viewOf = async (orgId: string, e: WebhookEndpointRecord): Promise<WebhookEndpointView> => {
     const stats = (await repo.summaries(orgId)).get(e.id) ?? { pending: 0, failed: 0, lastState: null, lastAt: null }
-    const { orgId: _org, ...rest } = e
+    const { orgId: _org, ...rest } = plain(e)
     return { ...rest, stats }
   }
   const findDelivery = async (orgId: string, id: string): Promise<WebhookDeliveryRecord> => {
@@ -102,7 +126,7 @@ export function webhooksUseCases({ store, clock, random, wake }: Pick<PlatformPo
   return {
     async list(orgId) {
       const [endpoints, summaries] = await Promise.all([repo.endpoints(orgId), repo.summaries(orgId)])
-      return endpoints.map(({ orgId: _org, ...e }) => ({ ...e, stats: summaries.get(e.id) ?? { pending: 0, failed: 0, lastState: null, lastAt: null } }))
+      return endpoints.map(plain).map(({ orgId: _org, ...e }) => ({ ...e, stats: summaries.get(e.id) ?? { pending: 0, failed: 0, lastState: null, lastAt: null } }))
     },
     async endpoint(orgId, id) {
       return viewOf(orgId, await find(orgId, id))
@@ -112,14 +136,16 @@ export function webhooksUseCases({ store, clock, random, wake }: Pick<PlatformPo
       if ((await repo.endpoints(orgId)).length >= WEBHOOK_LIMITS.endpoints)
         throw new PlatformError('ERR_STATE_INVALID', `An organization has at most ${WEBHOOK_LIMITS.endpoints} webhook endpoints`)
       const at = clock.now().toISOString()
+      const id = random.uuid()
+      const secret = newSecret(random)
       const endpoint: WebhookEndpointRecord = {
-        id: random.uuid(),
+        id,
         orgId,
         url: parsed.url,
         description: parsed.description ?? '',
         events: parsed.events as WebhookEventType[],
         enabled: true,
-        secret: newSecret(random),
+        secret: seal(id, secret),
         createdAt: at,
         updatedAt: at,
       }
@@ -141,7 +167,7 @@ export function webhooksUseCases({ store, clock, random, wake }: Pick<PlatformPo
     },
     async rotateSecret(orgId, id) {
       const endpoint = await find(orgId, id)
-      await repo.updateEndpoint(orgId, endpoint.id, { secret: newSecret(random), updatedAt: clock.now().toISOString() })
+      await repo.updateEndpoint(orgId, endpoint.id, { secret: seal(endpoint.id, newSecret(random)), updatedAt: clock.now().toISOString() })
       return viewOf(orgId, await find(orgId, endpoint.id))
     },
     async remove(orgId, id) {

@@ -1,5 +1,6 @@
 // Every described operation, by resource in the reference's order. A route mounted without a
 // description here fails the coverage test (src/http/openapi/coverage.test.ts).
+import { hostOperations } from '../schemas/ob3-hosts.js'
 import type { RouteConfig } from '@hono/zod-openapi'
 import { accountOperations } from '../schemas/account.js'
 import { adminOperations } from '../schemas/admin.js'
@@ -39,6 +40,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...holderOperations,
   ...privacyOperations,
   ...grantOperations,
+  ...hostOperations,
   ...trustOperations,
   ...endorsementOperations,
   ...talentOperations,

@@ -58,6 +58,7 @@ export function holderRepo(q: Kysely<Database>): HolderRepo {
       await q.deleteFrom('account_emails').where('user_id', '=', userId).execute()
       await q.deleteFrom('user_images').where('user_id', '=', userId).execute()
       await q.deleteFrom('oauth_records').where('account_id', '=', userId).execute() // OB 3.0 API grants, codes and tokens (0020)
+      await q.deleteFrom('ob3_hosts').where('user_id', '=', userId).execute() // other hosts the learner connected, their sealed tokens (0023)
       // Programs (0018): the learner's enrolments, their progress and evidence files.
       const enrolments = q.selectFrom('enrolments').select('id').where('user_id', '=', userId)
       await q.deleteFrom('requirement_progress').where('enrolment_id', 'in', enrolments).execute()

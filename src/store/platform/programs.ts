@@ -316,12 +316,13 @@ export function programsRepo(q: Kysely<Database>): ProgramsRepo {
       return Number(result.numUpdatedRows) === 1
     },
     async finishAward(enrolmentId, credentialId, at) {
-      await q
+      const result = await q
         .updateTable('enrolments')
         .set({ award_state: 'awarded', state: 'completed', credential_id: credentialId, updated_at: at })
         .where('id', '=', enrolmentId)
         .where('award_state', '=', 'issuing')
-        .execute()
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) === 1
     },
     async releaseAward(enrolmentId, at) {
       await q.updateTable('enrolments').set({ award_state: 'none', updated_at: at }).where('id', '=', enrolmentId).where('award_state', '=', 'issuing').execute()

@@ -29,6 +29,7 @@ import { talentRepo } from './talent.js'
 import { webhooksRepo } from './webhooks.js'
 import { careerTargetsRepo, occupationsRepo } from './occupations.js'
 import { obProfilesRepo, oauthRecordsRepo } from './oauth.js'
+import { ob3HostsRepo } from './ob3-client.js'
 import { programsRepo } from './programs.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
@@ -66,5 +67,6 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   occupations: occupationsRepo(q),
   careerTargets: careerTargetsRepo(q),
   oauth: oauthRecordsRepo(q),
+  ob3Hosts: ob3HostsRepo(q),
   obProfiles: obProfilesRepo(q),
 })

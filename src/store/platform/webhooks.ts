@@ -75,6 +75,14 @@ export function webhooksRepo(q: Kysely<Database>): WebhooksRepo {
         .executeTakeFirst()
       return Number(result.numUpdatedRows) === 1
     },
+    async endpointsWithPlainSecret(limit) {
+      const rows = await q.selectFrom('webhook_endpoints').selectAll().where('secret', 'like', 'whsec%').orderBy('id').limit(limit).execute()
+      return rows.map(endpointOf)
+    },
+    async replaceSecret(id, from, to) {
+      const result = await q.updateTable('webhook_endpoints').set({ secret: to }).where('id', '=', id).where('secret', '=', from).executeTakeFirst()
+      return Number(result.numUpdatedRows) === 1
+    },
     async deleteEndpoint(orgId, id) {
       const owned = await q.selectFrom('webhook_endpoints').select('id').where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst()
       if (!owned) return false

@@ -74,6 +74,8 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^\w+ \/ims\/ob\/v3p0\/(credentials|profile)$/, { kind: 'token' }],
   // The consent page of an authorization in progress (its id is the secret; bound to the browser that started it).
   [/^(GET|POST) \/oauth\/consent\/:uid$/, capability],
+  // The OB 3.0 client's return from another host: the learner's own pending authorization (by its state).
+  [/^GET \/oauth\/callback\/ob3$/, { kind: 'user', lookup: true }],
 
   // Public pages and documents: verification, public profiles, credentials, the transparency log.
   [/^GET \/$/, pub],

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { deliverWebhook, dueWebhooks, type WebhookPolicy } from '../../../src/app/webhooks/deliver-webhook.js'
+import { sealStoredWebhookSecrets } from '../../../src/app/webhooks/webhooks-use-cases.js'
 import { createWebhookSender } from '../../../src/fetch/index.js'
 import { startBatchRunner } from '../../../src/jobs/batch-runner.js'
 import { readJson, type TestOrg } from '../../support/platform.js'
@@ -266,5 +267,61 @@ export function webhooksSuite(dialect: 'sqlite' | 'postgres'): void {
     const guarded = createWebhookSender()
     await expect(guarded({ url: `${base}/flaky`, headers: {}, body: '{}' })).rejects.toMatchObject({ code: 'ERR_FETCH_BLOCKED' })
     await expect(createWebhookSender({ allowHttp: true })({ url: `${base}/flaky`, headers: {}, body: '{}' })).rejects.toMatchObject({ code: 'ERR_FETCH_BLOCKED' })
+  })
+
+  it('an enrolment that completes is one enrolment.completed event, queued with the award', async () => {
+    await addEndpoint(p.org, '/enrolments', ['enrolment.completed'])
+    const learner = await p.t.seedUser({ name: 'Enrolled Learner' })
+    const base = `/api/v1/orgs/${p.org.slug}/programs`
+    const program = await readJson(
+      await p.t.request(base, {
+        as: p.owner,
+        method: 'POST',
+        json: { achievementId: p.achievementId, title: 'Webhook Workshop', summary: 'One workshop.', format: 'online', hours: 2, selfPaced: true, price: 0, language: 'en', requirements: [{ kind: 'attendance', title: 'Workshop' }] },
+      }),
+    )
+    expect((await p.t.request(`${base}/${program.id}/state`, { as: p.owner, method: 'POST', json: { state: 'published' } })).status).toBe(200)
+    const enrolment = await readJson(await p.t.request(`/api/v1/programs/${program.id}/enrolments`, { as: learner, method: 'POST' }))
+    expect(enrolment.state).toBe('active')
+    let before = received.length
+    await drain()
+    expect(received.slice(before).filter((r) => r.path === '/enrolments')).toEqual([])
+    const done = await readJson(await p.t.request(`/api/v1/orgs/${p.org.slug}/enrolments/${enrolment.id}/requirements/${program.requirements[0].id}`, { as: p.owner, method: 'POST', json: { action: 'attendance' } }))
+    expect(done).toMatchObject({ state: 'completed' })
+    before = received.length
+    await drain()
+    const got = received.slice(before).filter((r) => r.path === '/enrolments')
+    expect(got).toHaveLength(1)
+    expect(got[0]!.verified).toBe(true)
+    expect(got[0]!.body).toMatchObject({ type: 'enrolment.completed', data: { enrolmentId: enrolment.id, programId: program.id, achievementId: p.achievementId, credentialId: done.credentialId, recipientEmail: learner.email } })
+    // Marking it again completes nothing more: no second event.
+    await p.t.request(`/api/v1/orgs/${p.org.slug}/enrolments/${enrolment.id}/requirements/${program.requirements[0].id}`, { as: p.owner, method: 'POST', json: { action: 'attendance' } })
+    before = received.length
+    await drain()
+    expect(received.slice(before).filter((r) => r.path === '/enrolments')).toEqual([])
+  })
+
+  it('keeps signing secrets sealed under the master key: the database never holds one in the clear', async () => {
+    const endpoint = await addEndpoint(p.org, '/sealed', ['credential.issued'])
+    const rows = await p.t.store.db.selectFrom('webhook_endpoints').select(['id', 'secret']).execute()
+    expect(rows.length).toBeGreaterThan(1)
+    for (const row of rows) {
+      expect(row.secret).toMatch(/^v1\./)
+      expect(row.secret).not.toContain('whsec_')
+    }
+    // Admins still read it (to configure their receiver), and a rotated one is sealed too.
+    expect((await readJson(await p.t.request(`/api/v1/orgs/${p.org.slug}/webhooks/${endpoint.id}`, { as: p.owner }))).secret).toBe(endpoint.secret)
+    // A secret stored plain before 0023 is sealed at start, and deliveries are still signed with it.
+    const legacy = `whsec_${Buffer.alloc(24, 7).toString('base64')}`
+    await p.t.store.db.updateTable('webhook_endpoints').set({ secret: legacy }).where('id', '=', endpoint.id).execute()
+    expect(await sealStoredWebhookSecrets(p.t.ports)).toBe(1)
+    expect(await sealStoredWebhookSecrets(p.t.ports)).toBe(0)
+    const stored = await p.t.store.db.selectFrom('webhook_endpoints').select('secret').where('id', '=', endpoint.id).executeTakeFirstOrThrow()
+    expect(stored.secret).toMatch(/^v1\./)
+    secrets.set('/sealed', legacy)
+    await issue('sealed@example.org')
+    const before = received.length
+    await drain()
+    expect(received.slice(before).filter((r) => r.path === '/sealed').map((r) => r.verified)).toEqual([true])
   })
 }

@@ -7,6 +7,7 @@ import { endorsementsApi } from './endorsements.js'
 import { holderApi } from './holder.js'
 import { issuanceApi } from './issuance.js'
 import { grantsApi } from './oauth-grants.js'
+import { hostsApi } from './ob3-hosts.js'
 import { orgsApi } from './orgs.js'
 import { shareApi } from './share.js'
 import { programsApi } from './programs.js'
@@ -37,5 +38,6 @@ export const apiRoutes = (): Hono =>
     .route('/', webhooksApi())
     .route('/', careerApi())
     .route('/', grantsApi())
+    .route('/', hostsApi())
     .route('/', programsApi())
     .route('/', clrApi())

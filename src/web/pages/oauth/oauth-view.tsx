@@ -9,6 +9,7 @@ import { Form } from '../../components/form.js'
 import { Icon, type IconName } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
 import { httpsHref } from '../../components/safe-href.js'
+import { HostsSection, type HostsModel } from './hosts-view.js'
 
 const hostOf = (url: string | null): string | null => {
   if (!url) return null
@@ -120,7 +121,7 @@ export function ConsentGoneView() {
 }
 
 /** The learner's connected apps and hosts, each revocable. */
-export function ConnectionsView({ model }: { model: { grants: OAuthGrantView[]; revoked: boolean } }) {
+export function ConnectionsView({ model }: { model: { grants: OAuthGrantView[]; revoked: boolean; hosts?: HostsModel | undefined } }) {
   const { t, locale } = usePage()
   const date = (iso: string) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
   return (
@@ -163,6 +164,7 @@ export function ConnectionsView({ model }: { model: { grants: OAuthGrantView[]; 
       <Alert kind="info">
         <p>{t.t('oauth.connections.about')}</p>
       </Alert>
+      {model.hosts && <HostsSection model={model.hosts} />}
     </div>
   )
 }

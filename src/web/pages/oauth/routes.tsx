@@ -7,6 +7,11 @@ import '../../../http/context.js'
 import { readForm } from '../../../http/request.js'
 import { render, tOf } from '../../kit/render.js'
 import { ConnectionsView, ConsentGoneView, ConsentView } from './oauth-view.js'
+import { HostAuthorizeView, type HostsModel } from './hosts-view.js'
+import { OB3_CALLBACK_PATH } from '../../../app/ob3client/ob3client-use-cases.js'
+import { InputError } from '../../../app/platform/input-error.js'
+import { statusOf } from '../../../http/error-response.js'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /** The authorization cookie oidc-provider sets for the consent page's path (its value is the authorization's uid). */
 const INTERACTION_COOKIE = '_interaction'
@@ -32,6 +37,15 @@ function consentCsp(redirectUri: string): string {
     origin = ''
   }
   return `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'${origin}`
+}
+
+/** The connections page: connected apps, and the other hosts with `extra` (a form's state, an outcome). */
+async function connectionsPage(c: Context, userId: string, extra: Omit<HostsModel, 'hosts' | 'credentials'>, flags: { revoked?: boolean } = {}, status: ContentfulStatusCode = 200) {
+  const { platform } = c.var
+  const [grants, hosts, wallet] = await Promise.all([platform.oauth.grants(userId), platform.ob3client.hosts(userId), platform.wallet.list(userId)])
+  const credentials = wallet.items.filter((i) => i.format !== 'ob2').map((i) => [i.id, i.display.name] as const)
+  c.header('Cache-Control', 'no-store')
+  return render(c, <ConnectionsView model={{ grants, revoked: flags.revoked === true, hosts: { hosts, credentials, ...extra } }} />, { title: tOf(c).t('oauth.connections.title'), status })
 }
 
 const gone = (c: Context) => render(c, <ConsentGoneView />, { title: tOf(c).t('oauth.gone.title'), status: 410 })
@@ -60,8 +74,64 @@ export const oauthPages = (): Hono =>
     })
     .get('/account/connections', async (c) => {
       const user = requireUser(c)
-      const grants = await c.var.platform.oauth.grants(user.id)
-      return render(c, <ConnectionsView model={{ grants, revoked: c.req.query('revoked') === '1' }} />, { title: tOf(c).t('oauth.connections.title') })
+      const connectedId = c.req.query('connected')
+      const hosts = await c.var.platform.ob3client.hosts(user.id)
+      const connected = connectedId ? hosts.find((h) => h.id === connectedId && h.state === 'connected')?.name : undefined
+      return connectionsPage(c, user.id, { connected, removed: c.req.query('removed') === '1' }, { revoked: c.req.query('revoked') === '1' })
+    })
+    .post('/account/connections/hosts', async (c) => {
+      const user = requireUser(c)
+      const form = await readForm(c)
+      const baseUrl = typeof form['baseUrl'] === 'string' ? form['baseUrl'] : ''
+      try {
+        const started = await c.var.platform.ob3client.connect(user.id, { baseUrl })
+        c.header('Cache-Control', 'no-store')
+        return render(c, <HostAuthorizeView model={started} />, { title: tOf(c).t('oauth.hosts.authorizeTitle', { host: started.host.name }) })
+      } catch (err) {
+        if (err instanceof InputError) return connectionsPage(c, user.id, { baseUrl, errors: { ...err.fields } }, {}, 400)
+        if (isPlatformError(err) && statusOf(err.code) < 500) return connectionsPage(c, user.id, { baseUrl, problem: err.message }, {}, statusOf(err.code))
+        throw err
+      }
+    })
+    .get(OB3_CALLBACK_PATH, async (c) => {
+      const user = requireUser(c)
+      try {
+        const host = await c.var.platform.ob3client.callback(user.id, c.req.query())
+        return c.redirect(`/account/connections?connected=${host.id}`, 303)
+      } catch (err) {
+        if (isPlatformError(err) && statusOf(err.code) < 500) return connectionsPage(c, user.id, { problem: err.message }, {}, statusOf(err.code))
+        throw err
+      }
+    })
+    .post('/account/connections/hosts/:id/import', async (c) => {
+      const user = requireUser(c)
+      await readForm(c)
+      try {
+        const id = c.req.param('id')
+        const result = await c.var.platform.ob3client.importAll(user.id, id, { fetchLocal: c.var.fetchLocal })
+        const host = await c.var.platform.ob3client.host(user.id, id)
+        return connectionsPage(c, user.id, { imported: { host: host.name, result } })
+      } catch (err) {
+        if (isPlatformError(err) && err.code !== 'ERR_NOT_FOUND') return connectionsPage(c, user.id, { problem: err.message }, {}, statusOf(err.code))
+        throw err
+      }
+    })
+    .post('/account/connections/hosts/:id/push', async (c) => {
+      const user = requireUser(c)
+      const form = await readForm(c)
+      try {
+        const sent = await c.var.platform.ob3client.push(user.id, c.req.param('id'), { credentialId: typeof form['credentialId'] === 'string' ? form['credentialId'] : '' })
+        return connectionsPage(c, user.id, { pushed: { host: sent.host, status: sent.status } })
+      } catch (err) {
+        if (isPlatformError(err) && !(err.code === 'ERR_NOT_FOUND' && !(err instanceof InputError))) return connectionsPage(c, user.id, { problem: err.message }, {}, statusOf(err.code))
+        throw err
+      }
+    })
+    .post('/account/connections/hosts/:id/remove', async (c) => {
+      const user = requireUser(c)
+      await readForm(c)
+      await c.var.platform.ob3client.remove(user.id, c.req.param('id'))
+      return c.redirect('/account/connections?removed=1', 303)
     })
     .post('/account/connections/:id/revoke', async (c) => {
       const user = requireUser(c)
