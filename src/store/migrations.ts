@@ -16,6 +16,7 @@ import { walletImagesMigration } from './platform/wallet-images-migration.js'
 import { talentMigration } from './platform/talent-migration.js'
 import { occupationsMigration } from './platform/occupations-migration.js'
 import { programsMigration } from './platform/programs-migration.js'
+import { pathwaysMigration } from './platform/pathways-migration.js'
 import type { Dialect } from './schema.js'
 import { webhooksMigration } from './platform/webhooks-migration.js'
 
@@ -95,6 +96,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0018_programs': programsMigration(dialect),
     '0019_webhooks': webhooksMigration(dialect),
     '0020_oauth': oauthMigration(dialect),
+    '0021_pathways': pathwaysMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

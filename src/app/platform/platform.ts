@@ -28,6 +28,7 @@ import { occupationsUseCases, type OccupationsUseCases } from '../occupations/oc
 import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.js'
 import { oauthUseCases, type OAuthUseCases } from '../oauth/oauth-use-cases.js'
 import { programsUseCases, type ProgramsUseCases } from '../programs/programs-use-cases.js'
+import { pathwaysUseCases, type PathwaysUseCases } from '../pathways/pathways-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -98,6 +99,8 @@ export interface Platform {
   readonly oauth: OAuthUseCases
   /** Learning programs, the catalog, enrolments, requirements and reviews (issue #12). */
   readonly programs: ProgramsUseCases
+  /** Pathways: stackable credentials, their public pages and learners' progress (issue #12). */
+  readonly pathways: PathwaysUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -116,6 +119,10 @@ export function bindPlatform(ports: PlatformPorts): Platform {
   const orgs = orgsUseCases(ports)
   const credentials = credentialsUseCases(ports, looks)
   const programs = programsUseCases(ports)
+  const pathways = pathwaysUseCases(ports)
+  // Every way a credential reaches a learner (issue, batch, claim, import: the jobs share these ports)
+  // runs the pathway check; set on the ports themselves so the background runners see it too.
+  ports.credentialReached ??= (who) => pathways.reached(who)
   return Object.freeze({
     publicUrl: ports.publicUrl,
     smtpConfigured: ports.smtpConfigured,
@@ -152,6 +159,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     career: careerUseCases({ ...ports, programs: async (skills) => (await programs.findProgramsForSkills(skills)).map((p) => ({ ...p, url: `/programs/${p.id}` })) }),
     oauth: oauthUseCases(ports),
     programs,
+    pathways,
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

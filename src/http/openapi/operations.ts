@@ -20,6 +20,7 @@ import { talentOperations } from '../schemas/talent.js'
 import { webhookOperations } from '../schemas/webhooks.js'
 import { careerOperations, occupationOperations } from '../schemas/career.js'
 import { programOperations } from '../schemas/programs.js'
+import { pathwayOperations } from '../schemas/pathways.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -44,6 +45,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...webhookOperations,
   ...careerOperations,
   ...programOperations,
+  ...pathwayOperations,
   ...verificationOperations,
   ...trustLookupOperations,
   ...publicDocumentOperations,

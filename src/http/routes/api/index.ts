@@ -10,6 +10,7 @@ import { grantsApi } from './oauth-grants.js'
 import { orgsApi } from './orgs.js'
 import { shareApi } from './share.js'
 import { programsApi } from './programs.js'
+import { pathwaysApi } from './pathways.js'
 import { trustApi } from './trust.js'
 import { walletApi } from './wallet.js'
 import { walletImportApi } from './wallet-import.js'
@@ -37,3 +38,4 @@ export const apiRoutes = (): Hono =>
     .route('/', careerApi())
     .route('/', grantsApi())
     .route('/', programsApi())
+    .route('/', pathwaysApi())
