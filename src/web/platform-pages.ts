@@ -10,6 +10,7 @@ import { importPages } from './pages/intake/routes.js'
 import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
 import { programPages } from './pages/programs/routes.js'
+import { pathwayPages } from './pages/pathways/routes.js'
 import { sharePages } from './pages/share/routes.js'
 import { trustPages } from './pages/trust/routes.js'
 import { verifyPages } from './pages/verify/routes.js'
@@ -33,6 +34,7 @@ export const platformPages = (): Hono =>
     .route('/', talentPages())
     .route('/', trustPages())
     .route('/', programPages())
+    .route('/', pathwayPages())
     .route('/', accountPages())
     .route('/', orgPages())
     .route('/', achievementPages())
