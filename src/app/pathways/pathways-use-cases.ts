@@ -9,6 +9,7 @@ import { achievementUrl } from '../achievements/ob-achievement.js'
 import { InputError, parseInput } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { awardIfComplete } from './award.js'
+import { seedDemoPathways } from './demo-pathways.js'
 import { holdingsOf, type Holding } from './holdings.js'
 import { pathwayInput } from './pathway-input.js'
 import type { PathwayPart, PathwayRecord } from './ports.js'
@@ -61,6 +62,8 @@ export interface PathwaysUseCases {
   mine(userId: string): Promise<PathwayProgress[]>
   /** A credential reached a learner: records their standing and issues completed pathways' targets (exactly once). */
   reached(who: { userId: string } | { email: string }): Promise<void>
+  /** `emblem demo`: the demo pathway over the demo organizations (main first, then the Guild); its id. */
+  seedDemo(orgs: readonly { id: string; achievements: readonly string[] }[]): Promise<string | undefined>
 }
 
 export const rulesOf = (p: Pick<PathwayRecord, 'parts' | 'required' | 'ordered' | 'windowDays'>): PathwayRules => ({
@@ -163,7 +166,8 @@ export function pathwaysUseCases(ports: PlatformPorts): PathwaysUseCases {
     return address?.verifiedAt ? address.userId : undefined
   }
 
-  return {
+  const useCases: PathwaysUseCases = {
+    seedDemo: (orgs) => seedDemoPathways(ports, useCases, orgs),
     async listOfOrg(orgId) {
       return withSteps(orgId, await repo().listOfOrg(orgId))
     },
@@ -233,4 +237,5 @@ export function pathwaysUseCases(ports: PlatformPorts): PathwaysUseCases {
       }
     },
   }
+  return useCases
 }
