@@ -90,6 +90,7 @@ async function runDemo(count: number, io: CliIo, json: boolean): Promise<DemoSum
       const learner = fetchLocal ? await platform.demo.seedLearner({ id: main.id, achievements: main.achievements }, fetchLocal) : undefined
       const employer = fetchLocal ? await platform.demo.seedTalent(seed.orgs, fetchLocal, learner?.handle) : undefined
       await platform.programs.seedDemo(main.id)
+      await platform.pathways.seedDemo(seed.orgs)
       await settleLog()
       const orgs: DemoOrgSummary[] = []
       for (const org of seed.orgs) {

@@ -17,6 +17,7 @@ import { talentMigration } from './platform/talent-migration.js'
 import { occupationsMigration } from './platform/occupations-migration.js'
 import { programsMigration } from './platform/programs-migration.js'
 import { talentScaleMigration } from './platform/talent-scale-migration.js'
+import { pathwaysMigration } from './platform/pathways-migration.js'
 import type { Dialect } from './schema.js'
 import { webhooksMigration } from './platform/webhooks-migration.js'
 import { ob3ClientMigration } from './platform/ob3-client-migration.js'
@@ -97,6 +98,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0018_programs': programsMigration(dialect),
     '0019_webhooks': webhooksMigration(dialect),
     '0020_oauth': oauthMigration(dialect),
+    '0021_pathways': pathwaysMigration(dialect),
     '0023_ob3_client': ob3ClientMigration(dialect),
     '0025_talent_scale': talentScaleMigration(dialect),
   }

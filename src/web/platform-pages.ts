@@ -11,6 +11,7 @@ import { issuancePages } from './pages/issuance/routes.js'
 import { orgPages } from './pages/orgs/routes.js'
 import { programPages } from './pages/programs/routes.js'
 import { clrPages } from './pages/clr/routes.js'
+import { pathwayPages } from './pages/pathways/routes.js'
 import { sharePages } from './pages/share/routes.js'
 import { trustPages } from './pages/trust/routes.js'
 import { verifyPages } from './pages/verify/routes.js'
@@ -35,6 +36,7 @@ export const platformPages = (): Hono =>
     .route('/', trustPages())
     .route('/', programPages())
     .route('/', clrPages())
+    .route('/', pathwayPages())
     .route('/', accountPages())
     .route('/', orgPages())
     .route('/', achievementPages())

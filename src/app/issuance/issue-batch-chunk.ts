@@ -45,7 +45,7 @@ export class LeaseLost extends Error {
   override name = 'LeaseLost'
 }
 
-type ChunkDeps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'>
+type ChunkDeps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'> & Partial<Pick<PlatformPorts, 'credentialReached'>>
 
 /**
  * Checks a chunk's rows, picks their status entries (from the planner's bitmaps, no read) and
@@ -166,6 +166,9 @@ export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedCh
   if (outcome.issued > 0) {
     platform.onLogAppended(outcome.issued)
     platform.wake('mail')
+    // Pathways: each learner of the chunk may now hold every part of one (never fails the batch).
+    if (platform.credentialReached)
+      for (const email of new Set(prepared.items.map((i) => i.issued.recipientEmail))) await platform.credentialReached({ email }).catch(() => undefined)
   }
   return outcome
 }

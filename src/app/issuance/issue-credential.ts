@@ -1,3 +1,4 @@
+import type { Related } from '../../core/credential/achievement-types.js'
 import { PlatformError } from '../../core/errors.js'
 import { assertIssuerOrg } from '../talent/issuer-only.js'
 import { InputError } from '../platform/input-error.js'
@@ -22,6 +23,8 @@ export interface IssueRequest {
   input: unknown
   /** The request's Idempotency-Key header, when it has one. */
   idempotencyKey?: string | undefined
+  /** OB 3.0 `related` entries the embedded achievement carries in this credential (a pathway's parts); never from a request body. */
+  related?: readonly Related[] | undefined
 }
 
 /** What issuing answered: the new credential, or the response stored for a repeated Idempotency-Key. */
@@ -36,7 +39,7 @@ interface IdempotencyRecord {
 }
 
 /** What issuing needs from the platform. */
-export type IssueDeps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'keys' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'>
+export type IssueDeps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'keys' | 'publicUrl' | 'smtpConfigured' | 'onLogAppended' | 'wake'> & Partial<Pick<PlatformPorts, 'credentialReached'>>
 
 /**
  * Issues one credential from a request: checks the award (InputError naming each field: deep or
@@ -47,16 +50,17 @@ export type IssueDeps = Pick<PlatformPorts, 'store' | 'clock' | 'random' | 'keys
  * in the same transaction.
  * @example const outcome = await issueCredential(ports, { orgId, achievementId, input: { recipient: { email, name } } })
  */
-export async function issueCredential(platform: IssueDeps, { orgId, achievementId, input, idempotencyKey: key }: IssueRequest): Promise<IssueOutcome> {
+export async function issueCredential(platform: IssueDeps, { orgId, achievementId, input, idempotencyKey: key, related }: IssueRequest): Promise<IssueOutcome> {
   const details = parseIssueBody(input)
   await assertIssuerOrg(platform, orgId)
-  if (key === undefined) return { replayed: false, view: await issueOne(platform, { orgId, achievementId, ...details }) }
+  const extra = related?.length ? { related } : {}
+  if (key === undefined) return { replayed: false, view: await issueOne(platform, { orgId, achievementId, ...details }, extra) }
   if (!IDEMPOTENCY_KEY.test(key)) throw new InputError([{ path: 'Idempotency-Key', code: 'invalid_format', message: '1 to 200 visible ASCII characters' }])
   const digest = requestDigest(`achievements/${achievementId}/credentials`, input)
   const stored = await replayOf(platform.store.repos.idempotency, orgId, key, digest)
   if (stored) return replay(stored)
   try {
-    return { replayed: false, view: await issueOne(platform, { orgId, achievementId, ...details }, { idempotency: { key, requestDigest: digest } }) }
+    return { replayed: false, view: await issueOne(platform, { orgId, achievementId, ...details }, { idempotency: { key, requestDigest: digest }, ...extra }) }
   } catch (err) {
     // A concurrent request with the same key committed first: answer what it answered.
     if (!(err instanceof PlatformError) || err.code !== 'ERR_CONFLICT') throw err
@@ -83,7 +87,7 @@ const replay = ({ status, body }: IdempotentResponse): IssueOutcome => {
 export async function issueOne(
   platform: IssueDeps,
   request: IssueDetails & { orgId: string; achievementId: string },
-  options: { idempotency?: IdempotencyRecord; claimToken?: string } = {},
+  options: { idempotency?: IdempotencyRecord; claimToken?: string; related?: readonly Related[] } = {},
 ): Promise<IssuedView> {
   const { store, clock, random, publicUrl } = platform
   const now = clock.now()
@@ -105,7 +109,7 @@ export async function issueOne(
       const suspension = plan.suspension[0]!
       const validUntil = details.validUntil ?? cohort.validUntilFor(now)
       const draft = draftCredential(
-        { issuer: cohort.issuer, achievement: cohort.achievement, publicUrl, statusEntries: cohort.org.statusEntries },
+        { issuer: cohort.issuer, achievement: options.related ? { ...cohort.achievement, related: [...options.related] } : cohort.achievement, publicUrl, statusEntries: cohort.org.statusEntries },
         { ...details, id, salt, validFrom: issuedAt, ...(validUntil ? { validUntil } : {}), revocation, suspension },
       )
       const signed = await signDraft(draft, cohort.signer, cohort.suite, issuedAt)
@@ -147,5 +151,7 @@ export async function issueOne(
   })
   platform.onLogAppended(1)
   platform.wake('mail')
+  // Pathways: the learner of this address may now hold every part of one (never fails the issue).
+  await platform.credentialReached?.({ email: details.recipient.email }).catch(() => undefined)
   return view
 }

@@ -30,6 +30,7 @@ import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.
 import { oauthUseCases, type OAuthUseCases } from '../oauth/oauth-use-cases.js'
 import { programsUseCases, type ProgramsUseCases } from '../programs/programs-use-cases.js'
 import { clrUseCases, type ClrUseCases } from '../clr/clr-use-cases.js'
+import { pathwaysUseCases, type PathwaysUseCases } from '../pathways/pathways-use-cases.js'
 import { apiKeyActor, requireOrgAccess, sessionActor, type OrgAccess } from './access.js'
 import type { Actor } from './access-ports.js'
 import type { PlatformPorts } from './ports.js'
@@ -104,6 +105,8 @@ export interface Platform {
   readonly clr: ClrUseCases
   /** Other OB 3.0 hosts a learner connected: import everything from them, send credentials there (issue #13). */
   readonly ob3client: Ob3ClientUseCases
+  /** Pathways: stackable credentials, their public pages and learners' progress (issue #12). */
+  readonly pathways: PathwaysUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -123,6 +126,10 @@ export function bindPlatform(ports: PlatformPorts): Platform {
   const credentials = credentialsUseCases(ports, looks)
   const programs = programsUseCases(ports)
   const intake = intakeUseCases(ports, credentials)
+  const pathways = pathwaysUseCases(ports)
+  // Every way a credential reaches a learner (issue, batch, claim, import: the jobs share these ports)
+  // runs the pathway check; set on the ports themselves so the background runners see it too.
+  ports.credentialReached ??= (who) => pathways.reached(who)
   return Object.freeze({
     publicUrl: ports.publicUrl,
     smtpConfigured: ports.smtpConfigured,
@@ -161,6 +168,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     programs,
     clr: clrUseCases(ports),
     ob3client: ob3ClientUseCases(ports, intake),
+    pathways,
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

@@ -29,6 +29,7 @@ import type { CareerTargetsRepo, OccupationsRepo } from '../occupations/ports.js
 import type { OAuthRecordsRepo, ObProfilesRepo } from '../oauth/ports.js'
 import type { Ob3HostsRepo } from '../ob3client/ports.js'
 import type { ProgramsRepo } from '../programs/ports.js'
+import type { PathwaysRepo } from '../pathways/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -77,6 +78,8 @@ export interface PlatformRepos {
   endorsements: EndorsementsRepo
   /** Learning programs, enrolments and their progress (issue #12). */
   programs: ProgramsRepo
+  /** Pathways: stackable credentials and learners' standings on them (issue #12). */
+  pathways: PathwaysRepo
   /** Rate-limit events in the database (the default RateLimitStore: every process counts together). */
   rateLimits: RateLimitStore
   /** Employers' talent search: opt-ins, the skills index, saved searches, views, messages, blocks. */
@@ -160,6 +163,11 @@ export interface PlatformPorts {
   onLogAppended(count?: number): void
   /** Wakes the background workers (batch runner, mail delivery) after work was queued. */
   wake(worker: 'batches' | 'mail' | 'webhooks'): void
+  /**
+   * A credential reached a learner: issued to an address, claimed into or imported into a wallet.
+   * bindPlatform sets it to the pathway check (a held set of parts issues the pathway's target); absent: nothing.
+   */
+  credentialReached?(who: { userId: string } | { email: string }): Promise<void>
 }
 
 /** A stored organization key: public Multikey, the sealed secret, and its state. */

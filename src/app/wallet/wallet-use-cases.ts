@@ -82,16 +82,21 @@ export function walletUseCases(ports: PlatformPorts): WalletUseCases {
   }
   // Counted across processes (the database, or Redis when configured).
   const mailLimit = sharedRateLimiter(ports, 'account-email-link', { limit: 5, windowMs: 60 * 60_000 })
+  // A credential kept in the wallet may complete a pathway (its target is then issued); never fails the keeping.
+  const reached = async <T>(userId: string, result: T): Promise<T> => {
+    await ports.credentialReached?.({ userId }).catch(() => undefined)
+    return result
+  }
   return {
-    addImported: (userId, x) => addImported(ports, userId, x),
+    addImported: async (userId, x) => reached(userId, await addImported(ports, userId, x)),
     verify: (document, fetchLocal) => verifyDocument(deps(fetchLocal), document),
     list: (userId, query) => listWallet(ports, userId, query),
     get: (userId, id) => getItem(ports, userId, id),
     open: (userId, id, fetchLocal) => openItem(deps(fetchLocal), userId, id),
     update: (userId, id, patch) => updateItem(ports, userId, id, patch),
     delete: (userId, id) => deleteItem(ports, userId, id),
-    claim: (userId, request, fetchLocal) => claimToWallet(deps(fetchLocal), userId, request),
-    claimAll: (userId, fetchLocal) => claimAll(deps(fetchLocal), userId),
+    claim: async (userId, request, fetchLocal) => reached(userId, await claimToWallet(deps(fetchLocal), userId, request)),
+    claimAll: async (userId, fetchLocal) => reached(userId, await claimAll(deps(fetchLocal), userId)),
     claimableCount: (userId) => claimableCount(ports, userId),
     decline: (token) => declineClaim(ports, token),
     collections: (userId) => ports.store.repos.walletCollections.list(userId),

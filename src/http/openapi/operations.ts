@@ -22,6 +22,7 @@ import { webhookOperations } from '../schemas/webhooks.js'
 import { careerOperations, occupationOperations } from '../schemas/career.js'
 import { programOperations } from '../schemas/programs.js'
 import { clrOperations } from '../schemas/clr.js'
+import { pathwayOperations } from '../schemas/pathways.js'
 
 /** All operations of the document: the JSON API under /api/v1, then the public documents. */
 export const OPERATIONS: readonly RouteConfig[] = [
@@ -48,6 +49,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...careerOperations,
   ...programOperations,
   ...clrOperations,
+  ...pathwayOperations,
   ...verificationOperations,
   ...trustLookupOperations,
   ...publicDocumentOperations,

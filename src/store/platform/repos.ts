@@ -31,6 +31,7 @@ import { careerTargetsRepo, occupationsRepo } from './occupations.js'
 import { obProfilesRepo, oauthRecordsRepo } from './oauth.js'
 import { ob3HostsRepo } from './ob3-client.js'
 import { programsRepo } from './programs.js'
+import { pathwaysRepo } from './pathways.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -61,6 +62,7 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   trust: trustRepo(q),
   endorsements: endorsementsRepo(q),
   programs: programsRepo(q),
+  pathways: pathwaysRepo(q),
   rateLimits: rateLimitsRepo(q),
   talent: talentRepo(q),
   webhooks: webhooksRepo(q),

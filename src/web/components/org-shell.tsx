@@ -30,6 +30,7 @@ export const ORG_SECTIONS = [
   ['webhooks', 'hook.nav', 'send', MIN_ROLE.manage],
   ['endorsements', 'trust.org.nav', 'sparkle', MIN_ROLE.read],
   ['programs', 'prog.nav.programs', 'book', MIN_ROLE.read],
+  ['pathways', 'path.nav', 'layers', MIN_ROLE.read],
   ['reviews', 'prog.nav.reviews', 'inbox', MIN_ROLE.issue],
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey, IconName, RoleName]>
 

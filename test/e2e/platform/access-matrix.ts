@@ -86,6 +86,7 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^GET \/log(\/.*)?$/, pub],
   [/^GET \/u\/:handle(\/.*)?$/, pub],
   [/^GET \/(catalog|programs\/:id|occupations|occupations\/:uri)$/, pub],
+  [/^GET \/pathways\/:id$/, pub],
 
   // Signing up, in and out, and recovering an account.
   [/^(GET|POST) \/(sign-up|sign-in|forgot-password|reset-password)$/, pub],
@@ -144,6 +145,10 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^GET \/orgs\/:org\/programs$/, org('viewer')],
   [/^(GET|POST) \/orgs\/:org\/programs\/(new|:id\/edit|:id\/state)$/, org('admin')],
   [/^POST \/orgs\/:org\/enrolments\/:id\/decide$/, org('issuer')],
+  [/^GET \/orgs\/:org\/programs\/:id$/, org('viewer')],
+  [/^POST \/orgs\/:org\/enrolments\/:id\/(attendance|signoff)$/, org('issuer', true)],
+  [/^GET \/orgs\/:org\/pathways(\/:id)?$/, org('viewer')],
+  [/^(GET|POST) \/orgs\/:org\/pathways\/(new|:id\/edit|:id\/delete)$/, org('admin')],
   [/^GET \/orgs\/:org\/reviews$/, org('issuer')],
   // CLR 2.0 program records (src/web/pages/clr): listing the enrolments and issuing a record need the issuer role.
   [/^GET \/orgs\/:org\/programs\/:id\/records$/, org('issuer')],

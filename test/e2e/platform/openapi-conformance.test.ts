@@ -429,6 +429,28 @@ describe('answers as the OpenAPI document says', () => {
     await call('GET', '/api/v1/credentials/00000000-0000-4000-8000-000000000000/elm')
   })
 
+  it('for the pathway operations', async () => {
+    const { t, owner, org, achievementId } = p
+    const learner = await t.seedUser()
+    const base = `/api/v1/orgs/${org.slug}/pathways`
+    const part = `${t.config.publicUrl}/orgs/${org.slug}/achievements/${achievementId}`
+    const target = { id: await p.seedAchievement(org, { definition: { name: 'Conformance Pathway Target' } }) }
+    const input = { achievementId: target.id, title: 'Conformance Pathway', rule: 'some', required: 1, parts: [{ achievementUrl: part }, { achievementUrl: 'https://elsewhere.example/achievements/x', name: 'Elsewhere X' }] }
+    const pathway = await json(call('POST', base, { as: owner, json: input }))
+    await call('POST', base, { as: owner, json: { ...input, parts: [] } })
+    await call('GET', base, { as: owner })
+    await call('GET', `${base}/${pathway.id}`, { as: owner })
+    await call('PUT', `${base}/${pathway.id}`, { as: owner, json: { ...input, ordered: true, windowDays: 30 } })
+    await call('PUT', `${base}/${pathway.id}`, { as: owner, json: { ...input, required: 9 } })
+    await call('GET', `/api/v1/pathways/${pathway.id}`)
+    await call('GET', '/api/v1/pathways/none')
+    await call('POST', `/api/v1/orgs/${org.slug}/achievements/${achievementId}/credentials`, { as: owner, json: { recipient: { email: learner.email, name: 'Path Learner' } } })
+    await call('GET', '/api/v1/me/pathways', { as: learner })
+    await call('GET', '/api/v1/me/pathways')
+    await call('DELETE', `${base}/${pathway.id}`, { as: owner })
+    await call('DELETE', `${base}/${pathway.id}`, { as: owner })
+  })
+
   it('and every /api/v1 operation was called above', () => {
     const api = [...documentKeys(doc)].filter((key) => key.includes(' /api/v1/'))
     expect(api.filter((key) => !called.has(key))).toEqual([])

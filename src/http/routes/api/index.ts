@@ -11,6 +11,7 @@ import { hostsApi } from './ob3-hosts.js'
 import { orgsApi } from './orgs.js'
 import { shareApi } from './share.js'
 import { programsApi } from './programs.js'
+import { pathwaysApi } from './pathways.js'
 import { trustApi } from './trust.js'
 import { walletApi } from './wallet.js'
 import { walletImportApi } from './wallet-import.js'
@@ -41,3 +42,4 @@ export const apiRoutes = (): Hono =>
     .route('/', hostsApi())
     .route('/', programsApi())
     .route('/', clrApi())
+    .route('/', pathwaysApi())

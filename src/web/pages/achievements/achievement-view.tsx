@@ -30,6 +30,8 @@ export interface AchievementViewModel {
   problems?: readonly DefinitionIssue[] | undefined
   /** Active endorsements of it by other organizations, each verified. */
   endorsements?: readonly VerifiedEndorsement[] | undefined
+  /** Public pathways that issue it. */
+  pathways?: readonly { id: string; title: string }[] | undefined
 }
 
 const isHttp = (url: string): boolean => /^https?:\/\//i.test(url)
@@ -183,6 +185,13 @@ export function AchievementView({ model }: { model: AchievementViewModel }) {
           </div>
         </Card>
       ) : null}
+      {model.pathways && model.pathways.length > 0 && (
+        <Card title={t.t('path.achievement.pathways')} id="pathways" class="section">
+          <ul class="path-part-list">
+            {model.pathways.map((p) => <li><a href={`/pathways/${p.id}`}><Icon name="layers" />{p.title}</a></li>)}
+          </ul>
+        </Card>
+      )}
       {model.endorsements && model.endorsements.length > 0 && (
         <Card title={t.t('trust.achievement.title')} id="endorsements" class="section" note={t.t('trust.credential.note', { count: model.endorsements.length })}>
           <EndorsementList endorsements={model.endorsements} showSubject={false} />

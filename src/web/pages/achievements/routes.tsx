@@ -123,7 +123,8 @@ export const achievementPages = (): Hono =>
 async function showAchievement(c: Context, { org, role }: Access, record: AchievementRecord, problems?: readonly DefinitionIssue[]) {
   const embedded = obAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug })
   const endorsements = await c.var.platform.endorsements.forAchievement(org.slug, record.id, c.var.fetchLocal)
-  return render(c, <AchievementView model={{ org, role, record, embedded, problems, endorsements }} />, {
+  const pathways = await c.var.platform.pathways.leadingTo(record.id)
+  return render(c, <AchievementView model={{ org, role, record, embedded, problems, endorsements, pathways }} />, {
     title: tOf(c).t('ach.view.pageTitle', { name: record.name, org: org.name }),
     status: problems?.length ? 422 : 200,
   })

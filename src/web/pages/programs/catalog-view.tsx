@@ -74,6 +74,8 @@ export interface ProgramPageModel {
   enrolmentId?: string | undefined
   signedIn: boolean
   done?: string | undefined
+  /** Public pathways the program's achievement is a part of. */
+  pathways?: readonly { id: string; title: string }[]
 }
 
 /** The schema.org Course of a program, for search engines (a JSON-LD data block, not a script). */
@@ -159,6 +161,13 @@ export function ProgramPageView({ model }: { model: ProgramPageModel }) {
             )}
             <p class="muted small">{t.t(program.enrolmentMode === 'open' ? 'prog.page.openHint' : 'prog.page.approvalHint')}</p>
           </Card>
+          {model.pathways && model.pathways.length > 0 && (
+            <Card title={t.t('path.program.partOf')}>
+              <ul class="path-part-list">
+                {model.pathways.map((p) => <li><a href={`/pathways/${p.id}`}><Icon name="layers" />{p.title}</a></li>)}
+              </ul>
+            </Card>
+          )}
         </aside>
       </div>
     </div>

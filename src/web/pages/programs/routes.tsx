@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { achievementUrl } from '../../../app/achievements/ob-achievement.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { PROGRAM_LANGUAGES } from '../../../app/programs/program-input.js'
 import { PlatformError } from '../../../core/errors.js'
@@ -143,7 +144,8 @@ export const programPages = (): Hono =>
       const program = await platform.programs.publicProgram(c.req.param('id'))
       const actor = c.var.actor
       const enrolment = actor?.kind === 'user' ? (await platform.programs.myEnrolments(actor.user.id)).find((v) => v.program.id === program.id) : undefined
-      return render(c, <ProgramPageView model={{ program, enrolmentId: enrolment?.enrolment.id, signedIn: actor?.kind === 'user', done: c.req.query('done') }} />, {
+      const pathways = await platform.pathways.withPart([achievementUrl(platform.publicUrl, program.orgSlug, program.achievementId)])
+      return render(c, <ProgramPageView model={{ program, enrolmentId: enrolment?.enrolment.id, signedIn: actor?.kind === 'user', done: c.req.query('done'), pathways }} />, {
         title: program.title,
         description: program.summary.slice(0, 300),
         head: <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: courseJsonLd(program, platform.publicUrl) }} />,

@@ -176,6 +176,7 @@ export function WalletShareNav() {
       <a class="button ghost" href="/wallet/skills"><Icon name="sparkle" />{t.t('share.skills.title')}</a>
       <a class="button ghost" href="/wallet/career"><Icon name="layers" />{t.t('career.planner.title')}</a>
       <a class="button ghost" href="/wallet/programs"><Icon name="book" />{t.t('prog.my.title')}</a>
+      <a class="button ghost" href="/wallet/pathways"><Icon name="layers" />{t.t('path.my.title')}</a>
       <a class="button ghost" href="/wallet/messages"><Icon name="inbox" />{t.t('talent.messages.title')}</a>
     </>
   )
