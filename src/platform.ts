@@ -11,6 +11,7 @@ import { createGuardedFetcher, type GuardedFetcherOptions } from './fetch/index.
 import { createBatchFileStore } from './files/index.js'
 import { createKeyRing } from './keys/org-key-ring.js'
 import { createHolderKeyRing } from './keys/holder-key-ring.js'
+import { createLtiKeyRing } from './keys/lti-key-ring.js'
 import type { MasterKey } from './keys/master-key.js'
 import { createMediaAdapter } from './media/index.js'
 import type { Store } from './store/index.js'
@@ -85,6 +86,7 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     masterKey,
     clock,
   })
+  const ltiKeys = createLtiKeyRing({ store: { toolKey: () => store.repos.lti.toolKey(), addToolKey: (k) => store.repos.lti.addToolKey(k) }, masterKey, clock })
   const fetcher = typeof parts.fetch === 'function' ? parts.fetch : parts.fetch ? createGuardedFetcher(parts.fetch) : undefined
   const wakers = new Map<'batches' | 'mail' | 'webhooks', () => void>()
   const ports: PlatformPorts = {
@@ -93,6 +95,7 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     random,
     keys,
     holderKeys,
+    ltiKeys,
     media: parts.media ?? createMediaAdapter(),
     batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data'), parts.batchDir),
     rateLimits: parts.rateLimits ?? store.repos.rateLimits,

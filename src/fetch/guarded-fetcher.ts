@@ -32,7 +32,16 @@ export interface FetchedResource {
 }
 
 /** Fetches one remote resource under the guard's rules. Fails with ERR_FETCH_BLOCKED or ERR_FETCH_FAILED. */
-export type GuardedFetch = (url: string | URL, options?: { accept?: string }) => Promise<FetchedResource>
+export type GuardedFetch = (url: string | URL, options?: FetchOptions) => Promise<FetchedResource>
+
+/** What to ask: GET by default; a POST (a service's token endpoint) sends `body` and never follows a redirect. */
+export interface FetchOptions {
+  accept?: string
+  method?: 'GET' | 'POST'
+  /** Extra request headers (e.g. `authorization`, `content-type`). */
+  headers?: Record<string, string>
+  body?: string
+}
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 
@@ -92,7 +101,7 @@ export function createGuardedFetcher(options: GuardedFetcherOptions = {}): Guard
     return addresses[0]!
   }
 
-  return async function guardedFetch(input, { accept } = {}) {
+  return async function guardedFetch(input, { accept, method = 'GET', headers, body: requestBody } = {}) {
     let url: URL
     try {
       url = new URL(input)
@@ -103,9 +112,9 @@ export function createGuardedFetcher(options: GuardedFetcherOptions = {}): Guard
     const startHost = url.hostname.toLowerCase()
     for (let redirects = 0; ; redirects++) {
       const address = await admit(url, signal)
-      const response = await send(url, address, { accept, signal, timeoutMs: opts.timeoutMs })
+      const response = await send(url, address, { accept, method, headers, body: requestBody, signal, timeoutMs: opts.timeoutMs })
       const location = response.headers.location
-      if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) {
+      if (method !== 'GET' || !REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) {
         const body = await readBody(response, opts.maxBytes, signal, opts.timeoutMs)
         return { status: response.statusCode ?? 0, contentType: response.headers['content-type'], body, url: url.href }
       }
@@ -134,11 +143,11 @@ function withDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   })
 }
 
-/** Sends a GET to `url`, connecting to `address` only. Resolves once the response head arrives. */
+/** Sends a GET (or a POST with `body`) to `url`, connecting to `address` only. Resolves once the response head arrives. */
 function send(
   url: URL,
   address: string,
-  { accept, signal, timeoutMs }: { accept: string | undefined; signal: AbortSignal; timeoutMs: number },
+  { accept, method, headers, body, signal, timeoutMs }: { accept: string | undefined; method: 'GET' | 'POST'; headers: Record<string, string> | undefined; body: string | undefined; signal: AbortSignal; timeoutMs: number },
 ): Promise<IncomingMessage> {
   const family = isIP(address)
   const pinnedLookup: LookupFunction = (_hostname, options, callback) => {
@@ -146,12 +155,18 @@ function send(
     else callback(null, address, family)
   }
   const requestOptions: RequestOptions = {
-    method: 'GET',
+    method,
     protocol: url.protocol,
     hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: url.port || undefined,
     path: `${url.pathname}${url.search}`,
-    headers: { accept: accept ?? '*/*', 'accept-encoding': 'identity', 'user-agent': 'Emblem (guarded fetcher)' },
+    headers: {
+      ...headers,
+      accept: accept ?? '*/*',
+      'accept-encoding': 'identity',
+      'user-agent': 'Emblem (guarded fetcher)',
+      ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
+    },
     lookup: pinnedLookup,
     agent: false,
     signal,
@@ -160,7 +175,7 @@ function send(
   return new Promise((resolve, reject) => {
     const req = request(requestOptions, resolve)
     req.on('error', (err) => reject(fetchError(err, url, signal, timeoutMs)))
-    req.end()
+    req.end(body)
   })
 }
 

@@ -6,6 +6,7 @@ import type { WebhookTables } from './platform/webhooks-tables.js'
 import type { OccupationTables } from './platform/occupations-tables.js'
 import type { OAuthTables } from './platform/oauth-tables.js'
 import type { ProgramTables } from './platform/programs-tables.js'
+import type { LtiTables } from './platform/lti-tables.js'
 
 /** A stored credential: its id, its issuer's id and the signed JSON as given. */
 export interface CredentialsTable {
@@ -50,7 +51,7 @@ export interface CheckpointsTable {
 }
 
 /** Every table of the store. */
-export interface Database extends PlatformTables, TalentTables, WebhookTables, OccupationTables, OAuthTables, ProgramTables {
+export interface Database extends PlatformTables, TalentTables, WebhookTables, OccupationTables, OAuthTables, ProgramTables, LtiTables {
   credentials: CredentialsTable
   log_leaves: LogLeavesTable
   log_tiles: LogTilesTable

@@ -26,6 +26,7 @@ import enWallet from './messages/en/wallet.json' with { type: 'json' }
 import enCareer from './messages/en/career.json' with { type: 'json' }
 import enOauth from './messages/en/oauth.json' with { type: 'json' }
 import enProg from './messages/en/prog.json' with { type: 'json' }
+import enLti from './messages/en/lti.json' with { type: 'json' }
 import deCommon from './messages/de/common.json' with { type: 'json' }
 import deApi from './messages/de/api.json' with { type: 'json' }
 import deDash from './messages/de/dash.json' with { type: 'json' }
@@ -50,6 +51,7 @@ import deWallet from './messages/de/wallet.json' with { type: 'json' }
 import deCareer from './messages/de/career.json' with { type: 'json' }
 import deOauth from './messages/de/oauth.json' with { type: 'json' }
 import deProg from './messages/de/prog.json' with { type: 'json' }
+import deLti from './messages/de/lti.json' with { type: 'json' }
 import frCommon from './messages/fr/common.json' with { type: 'json' }
 import frApi from './messages/fr/api.json' with { type: 'json' }
 import frDash from './messages/fr/dash.json' with { type: 'json' }
@@ -74,6 +76,7 @@ import frWallet from './messages/fr/wallet.json' with { type: 'json' }
 import frCareer from './messages/fr/career.json' with { type: 'json' }
 import frOauth from './messages/fr/oauth.json' with { type: 'json' }
 import frProg from './messages/fr/prog.json' with { type: 'json' }
+import frLti from './messages/fr/lti.json' with { type: 'json' }
 import esCommon from './messages/es/common.json' with { type: 'json' }
 import esApi from './messages/es/api.json' with { type: 'json' }
 import esDash from './messages/es/dash.json' with { type: 'json' }
@@ -98,6 +101,7 @@ import esWallet from './messages/es/wallet.json' with { type: 'json' }
 import esCareer from './messages/es/career.json' with { type: 'json' }
 import esOauth from './messages/es/oauth.json' with { type: 'json' }
 import esProg from './messages/es/prog.json' with { type: 'json' }
+import esLti from './messages/es/lti.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlApi from './messages/nl/api.json' with { type: 'json' }
 import nlDash from './messages/nl/dash.json' with { type: 'json' }
@@ -122,9 +126,10 @@ import nlWallet from './messages/nl/wallet.json' with { type: 'json' }
 import nlCareer from './messages/nl/career.json' with { type: 'json' }
 import nlOauth from './messages/nl/oauth.json' with { type: 'json' }
 import nlProg from './messages/nl/prog.json' with { type: 'json' }
+import nlLti from './messages/nl/lti.json' with { type: 'json' }
 import type { Locale } from './locales.js'
 
-const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enIntake, ...enShare, ...enTalent, ...enTrust, ...enHook, ...enWallet, ...enCareer, ...enOauth, ...enProg }
+const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enIntake, ...enShare, ...enTalent, ...enTrust, ...enHook, ...enWallet, ...enCareer, ...enOauth, ...enProg, ...enLti }
 
 /** Every message key (English has them all). */
 export type MessageKey = keyof typeof en
@@ -135,8 +140,8 @@ export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
 /** The catalogs by language. */
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deIntake, ...deShare, ...deTalent, ...deTrust, ...deHook, ...deWallet, ...deCareer, ...deOauth, ...deProg },
-  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frIntake, ...frShare, ...frTalent, ...frTrust, ...frHook, ...frWallet, ...frCareer, ...frOauth, ...frProg },
-  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esIntake, ...esShare, ...esTalent, ...esTrust, ...esHook, ...esWallet, ...esCareer, ...esOauth, ...esProg },
-  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlIntake, ...nlShare, ...nlTalent, ...nlTrust, ...nlHook, ...nlWallet, ...nlCareer, ...nlOauth, ...nlProg },
+  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deIntake, ...deShare, ...deTalent, ...deTrust, ...deHook, ...deWallet, ...deCareer, ...deOauth, ...deProg, ...deLti },
+  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frIntake, ...frShare, ...frTalent, ...frTrust, ...frHook, ...frWallet, ...frCareer, ...frOauth, ...frProg, ...frLti },
+  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esIntake, ...esShare, ...esTalent, ...esTrust, ...esHook, ...esWallet, ...esCareer, ...esOauth, ...esProg, ...esLti },
+  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlIntake, ...nlShare, ...nlTalent, ...nlTrust, ...nlHook, ...nlWallet, ...nlCareer, ...nlOauth, ...nlProg, ...nlLti },
 }

@@ -12,7 +12,15 @@ export interface FetchedResource {
 }
 
 /** Fetches a URL under the fetcher's guards; ERR_FETCH_BLOCKED for what they refuse, ERR_FETCH_FAILED when it cannot be fetched. */
-export type Fetcher = (url: string | URL, options?: { accept?: string }) => Promise<FetchedResource>
+export type Fetcher = (url: string | URL, options?: FetchOptions) => Promise<FetchedResource>
+
+/** GET by default; a POST sends `body` (with `headers`, e.g. a content type) and follows no redirect. */
+export interface FetchOptions {
+  accept?: string
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+}
 
 /** The media types verification asks documents in (DID documents, status lists, issuer profiles). */
 export const DOCUMENT_ACCEPT = 'application/did+json, application/did+ld+json, application/vc+ld+json, application/vc, application/ld+json, application/json'

@@ -24,6 +24,7 @@ import { trustUseCases, type TrustUseCases } from '../trust/trust-use-cases.js'
 import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements/endorsements-use-cases.js'
 import { talentUseCases, type TalentUseCases } from '../talent/talent-use-cases.js'
 import { webhooksUseCases, type WebhooksUseCases } from '../webhooks/webhooks-use-cases.js'
+import { ltiUseCases, type LtiUseCases } from '../lti/lti-use-cases.js'
 import { occupationsUseCases, type OccupationsUseCases } from '../occupations/occupations-use-cases.js'
 import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.js'
 import { oauthUseCases, type OAuthUseCases } from '../oauth/oauth-use-cases.js'
@@ -98,6 +99,8 @@ export interface Platform {
   readonly oauth: OAuthUseCases
   /** Learning programs, the catalog, enrolments, requirements and reviews (issue #12). */
   readonly programs: ProgramsUseCases
+  /** The LTI 1.3 tool: platforms, launches, course mappings, deep linking, grade sync (issue #13 item 3). */
+  readonly lti: LtiUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -152,6 +155,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     career: careerUseCases({ ...ports, programs: async (skills) => (await programs.findProgramsForSkills(skills)).map((p) => ({ ...p, url: `/programs/${p.id}` })) }),
     oauth: oauthUseCases(ports),
     programs,
+    lti: ltiUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

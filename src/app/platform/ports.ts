@@ -28,6 +28,7 @@ import type { WebhooksRepo } from '../webhooks/ports.js'
 import type { CareerTargetsRepo, OccupationsRepo } from '../occupations/ports.js'
 import type { OAuthRecordsRepo, ObProfilesRepo } from '../oauth/ports.js'
 import type { ProgramsRepo } from '../programs/ports.js'
+import type { LtiRepo, LtiToolKeys } from '../lti/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -90,6 +91,8 @@ export interface PlatformRepos {
   oauth: OAuthRecordsRepo
   /** The OB 3.0 Profiles learners' hosts keep. */
   obProfiles: ObProfilesRepo
+  /** LTI 1.3 platforms, courses, mappings and awards (migration 0022). */
+  lti: LtiRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */
@@ -127,6 +130,8 @@ export interface PlatformPorts {
   keys: KeyRing
   /** Learners' holder keys (presentations), sealed under the master key like organization keys. */
   holderKeys: HolderKeyRing
+  /** The LTI tool's RS256 key pair, sealed under the master key like organization keys. */
+  ltiKeys: LtiToolKeys
   /** Image checks, the badge designer, OB 3.0 baking, certificates and QR codes (src/media). */
   media: MediaPort
   /** Uploaded CSV files by SHA-256 (src/files). */

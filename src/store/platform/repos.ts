@@ -30,6 +30,7 @@ import { webhooksRepo } from './webhooks.js'
 import { careerTargetsRepo, occupationsRepo } from './occupations.js'
 import { obProfilesRepo, oauthRecordsRepo } from './oauth.js'
 import { programsRepo } from './programs.js'
+import { ltiRepo } from './lti.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -67,4 +68,5 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   careerTargets: careerTargetsRepo(q),
   oauth: oauthRecordsRepo(q),
   obProfiles: obProfilesRepo(q),
+  lti: ltiRepo(q),
 })
