@@ -15,6 +15,7 @@ import { walletApi } from './wallet.js'
 import { walletImportApi } from './wallet-import.js'
 import { talentApi } from './talent.js'
 import { webhooksApi } from './webhooks.js'
+import { ltiApi } from './lti.js'
 import { careerApi } from './career.js'
 
 /** The JSON API, mounted at /api/v1. Every route checks access itself (http/auth/require.ts). One line per area. */
@@ -34,6 +35,7 @@ export const apiRoutes = (): Hono =>
     .route('/', endorsementsApi())
     .route('/', talentApi())
     .route('/', webhooksApi())
+    .route('/', ltiApi())
     .route('/', careerApi())
     .route('/', grantsApi())
     .route('/', programsApi())

@@ -256,10 +256,11 @@ export function LtiDeepLinkReturnView({ returnUrl, jwt }: { returnUrl: string; j
 /** A refused login or launch. */
 export function LtiRefusedView({ reason, detail }: { reason: string; detail: string }) {
   const t = useT()
+  const key = `lti.error.${reason.replace(/_(\w)/g, (_, ch: string) => ch.toUpperCase())}`
   return (
     <div class="stack">
       <PageHeader title={t.t('lti.error.title')} />
-      <Alert kind="bad" title={t.has(`lti.error.${reason}`) ? t.t(`lti.error.${reason}` as MessageKey) : t.t('lti.error.invalid_token')}>
+      <Alert kind="bad" title={t.has(key) ? t.t(key as MessageKey) : t.t('lti.error.invalidToken')}>
         <p>{detail}</p>
       </Alert>
       <p>{t.t('lti.error.help')}</p>

@@ -44,7 +44,7 @@ async function refused(c: Context, reason: string, detail: string, status: 400 |
 /** The LTI session of the request, else a 401 page. */
 async function withSession(c: Context, then: (session: LtiSessionView) => Promise<Response>): Promise<Response> {
   const session = await c.var.platform.lti.session(getCookie(c, LTI_SESSION_COOKIE))
-  if (!session) return refused(c, 'no_session', tOf(c).t('lti.error.no_session_detail'), 401)
+  if (!session) return refused(c, 'no_session', tOf(c).t('lti.error.noSessionDetail'), 401)
   c.set('csrfToken', session.csrf)
   frameable(c, originOf(session.platform.issuer))
   return then(session)
