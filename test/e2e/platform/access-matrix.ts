@@ -74,6 +74,9 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^\w+ \/ims\/ob\/v3p0\/(credentials|profile)$/, { kind: 'token' }],
   // The consent page of an authorization in progress (its id is the secret; bound to the browser that started it).
   [/^(GET|POST) \/oauth\/consent\/:uid$/, capability],
+  // The LTI 1.3 tool: its JWKS is public; login, launch and the course pages answer to the platform's signed launch and the LTI session it opens.
+  [/^GET \/lti\/jwks$/, pub],
+  [/^\w+ \/lti\/(login|launch|course|course\/.*|deep-link)$/, capability],
 
   // Public pages and documents: verification, public profiles, credentials, the transparency log.
   [/^GET \/$/, pub],
@@ -145,6 +148,7 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^GET \/orgs\/:org\/reviews$/, org('issuer')],
   [/^POST \/orgs\/:org\/reviews\/.*$/, org('issuer', true)],
   [/^\w+ \/orgs\/:org\/webhooks(\/.*)?$/, org('admin')],
+  [/^\w+ \/orgs\/:org\/lti(\/.*)?$/, org('admin')],
 ]
 
 /** One operation of the OpenAPI document, as far as the matrix reads it. */

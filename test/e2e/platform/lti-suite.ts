@@ -40,7 +40,9 @@ export function ltiSuite(dialect: 'sqlite' | 'postgres'): void {
   const toolJwks = async () => createLocalJWKSet(await readJson(await p.t.app.request('/lti/jwks')))
 
   beforeAll(async () => {
-    ;({ privateKey: signingKey, publicKey: (publicJwk as unknown) } = await generateKeyPair('RS256', { extractable: true }).then(async (k) => ({ privateKey: k.privateKey, publicKey: await exportJWK(k.publicKey) })) as { privateKey: Key; publicKey: JWK })
+    const pair = await generateKeyPair('RS256')
+    signingKey = pair.privateKey
+    publicJwk = await exportJWK(pair.publicKey)
     forgerKey = (await generateKeyPair('RS256')).privateKey
     server = createServer((req, res) => {
       const chunks: Buffer[] = []
@@ -52,7 +54,7 @@ export function ltiSuite(dialect: 'sqlite' | 'postgres'): void {
           if (url.pathname === '/jwks') return send(200, { keys: [{ ...publicJwk, kid: 'sim-1', alg: 'RS256', use: 'sig' }] })
           if (url.pathname === '/token' && req.method === 'POST') {
             const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
-            let assertionVerified = false
+            let assertionVerified: boolean
             try {
               const { payload } = await jwtVerify(form.get('client_assertion') ?? '', await toolJwks(), { issuer: CLIENT_ID, subject: CLIENT_ID, audience: `${base}/token`, currentDate: p.t.clock.now() })
               assertionVerified = typeof payload.jti === 'string' && form.get('grant_type') === 'client_credentials'
