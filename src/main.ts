@@ -23,6 +23,7 @@ import { platformPages } from './web/platform-pages.js'
 import { authenticate, csrfProtection } from './http/auth/authenticate.js'
 import { apiRoutes } from './http/routes/api/index.js'
 import { OB3_BASE, ob3Routes } from './http/ob3/routes.js'
+import { ltiToolRoutes } from './web/pages/lti/tool-routes.js'
 import { publicOrgRoutes } from './http/routes/public-orgs.js'
 import { localFetch, publicCredentialRoutes } from './http/routes/public-credentials.js'
 import { publicPresentationRoutes } from './http/routes/public-presentations.js'
@@ -140,6 +141,8 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     app.route('/', openApiRoutes(openapi))
     // The 1EdTech OB 3.0 API: bearer tokens of its own OAuth server, no session or CSRF.
     app.route(OB3_BASE, ob3Routes(platform, { trustProxy: config.trustedProxyHops > 0 }))
+    // The LTI 1.3 tool: platforms post cross-site; its own state cookie, session and CSRF token per launch.
+    app.route('/lti', ltiToolRoutes())
     app.use(authenticate(), csrfProtection())
     app.route('/api/v1', apiRoutes())
     app.route('/', publicOrgRoutes())

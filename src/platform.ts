@@ -11,6 +11,7 @@ import { createGuardedFetcher, type GuardedFetcherOptions } from './fetch/index.
 import { createBatchFileStore } from './files/index.js'
 import { createKeyRing } from './keys/org-key-ring.js'
 import { createHolderKeyRing } from './keys/holder-key-ring.js'
+import { createLtiKeyRing } from './keys/lti-key-ring.js'
 import type { MasterKey } from './keys/master-key.js'
 import { createMediaAdapter } from './media/index.js'
 import type { Store } from './store/index.js'
@@ -89,6 +90,7 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     seal: (text, context) => masterKey.seal(new TextEncoder().encode(text), context),
     open: (sealed, context) => new TextDecoder().decode(masterKey.open(sealed, context)),
   }
+  const ltiKeys = createLtiKeyRing({ store: { toolKey: () => store.repos.lti.toolKey(), addToolKey: (k) => store.repos.lti.addToolKey(k) }, masterKey, clock })
   const fetcher = typeof parts.fetch === 'function' ? parts.fetch : parts.fetch ? createGuardedFetcher(parts.fetch) : undefined
   const wakers = new Map<'batches' | 'mail' | 'webhooks', () => void>()
   const ports: PlatformPorts = {
@@ -98,6 +100,7 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     keys,
     holderKeys,
     secrets,
+    ltiKeys,
     media: parts.media ?? createMediaAdapter(),
     batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data'), parts.batchDir),
     rateLimits: parts.rateLimits ?? store.repos.rateLimits,

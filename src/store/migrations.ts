@@ -12,6 +12,7 @@ import { statusEntriesMigration } from './platform/status-entries-migration.js'
 import { trustMigration } from './platform/trust-migration.js'
 import { rateLimitsMigration } from './platform/rate-limits-migration.js'
 import { oauthMigration } from './platform/oauth-migration.js'
+import { ltiMigration } from './platform/lti-migration.js'
 import { walletImagesMigration } from './platform/wallet-images-migration.js'
 import { talentMigration } from './platform/talent-migration.js'
 import { occupationsMigration } from './platform/occupations-migration.js'
@@ -99,6 +100,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0019_webhooks': webhooksMigration(dialect),
     '0020_oauth': oauthMigration(dialect),
     '0021_pathways': pathwaysMigration(dialect),
+    '0022_lti': ltiMigration(dialect),
     '0023_ob3_client': ob3ClientMigration(dialect),
     '0025_talent_scale': talentScaleMigration(dialect),
   }

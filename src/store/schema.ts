@@ -8,6 +8,7 @@ import type { OAuthTables } from './platform/oauth-tables.js'
 import type { Ob3ClientTables } from './platform/ob3-client-tables.js'
 import type { ProgramTables } from './platform/programs-tables.js'
 import type { PathwayTables } from './platform/pathways-tables.js'
+import type { LtiTables } from './platform/lti-tables.js'
 
 /** A stored credential: its id, its issuer's id and the signed JSON as given. */
 export interface CredentialsTable {
@@ -52,7 +53,7 @@ export interface CheckpointsTable {
 }
 
 /** Every table of the store. */
-export interface Database extends PlatformTables, TalentTables, WebhookTables, OccupationTables, OAuthTables, ProgramTables, PathwayTables, Ob3ClientTables {
+export interface Database extends PlatformTables, TalentTables, WebhookTables, OccupationTables, OAuthTables, ProgramTables, PathwayTables, LtiTables, Ob3ClientTables {
   credentials: CredentialsTable
   log_leaves: LogLeavesTable
   log_tiles: LogTilesTable

@@ -18,6 +18,7 @@ import { verifyPages } from './pages/verify/routes.js'
 import { walletPages } from './pages/wallet/routes.js'
 import { talentPages } from './pages/talent/routes.js'
 import { webhookPages } from './pages/webhooks/routes.js'
+import { ltiPages } from './pages/lti/routes.js'
 import { careerPages } from './pages/career/routes.js'
 
 /**
@@ -45,5 +46,6 @@ export const platformPages = (): Hono =>
     .route('/', dashboardPages())
     .route('/', adminPages())
     .route('/', webhookPages())
+    .route('/', ltiPages())
     .route('/', careerPages())
     .route('/', walletPages())

@@ -28,6 +28,7 @@ import enOauth from './messages/en/oauth.json' with { type: 'json' }
 import enProg from './messages/en/prog.json' with { type: 'json' }
 import enClr from './messages/en/clr.json' with { type: 'json' }
 import enPath from './messages/en/path.json' with { type: 'json' }
+import enLti from './messages/en/lti.json' with { type: 'json' }
 import deCommon from './messages/de/common.json' with { type: 'json' }
 import deApi from './messages/de/api.json' with { type: 'json' }
 import deDash from './messages/de/dash.json' with { type: 'json' }
@@ -54,6 +55,7 @@ import deOauth from './messages/de/oauth.json' with { type: 'json' }
 import deProg from './messages/de/prog.json' with { type: 'json' }
 import deClr from './messages/de/clr.json' with { type: 'json' }
 import dePath from './messages/de/path.json' with { type: 'json' }
+import deLti from './messages/de/lti.json' with { type: 'json' }
 import frCommon from './messages/fr/common.json' with { type: 'json' }
 import frApi from './messages/fr/api.json' with { type: 'json' }
 import frDash from './messages/fr/dash.json' with { type: 'json' }
@@ -80,6 +82,7 @@ import frOauth from './messages/fr/oauth.json' with { type: 'json' }
 import frProg from './messages/fr/prog.json' with { type: 'json' }
 import frClr from './messages/fr/clr.json' with { type: 'json' }
 import frPath from './messages/fr/path.json' with { type: 'json' }
+import frLti from './messages/fr/lti.json' with { type: 'json' }
 import esCommon from './messages/es/common.json' with { type: 'json' }
 import esApi from './messages/es/api.json' with { type: 'json' }
 import esDash from './messages/es/dash.json' with { type: 'json' }
@@ -106,6 +109,7 @@ import esOauth from './messages/es/oauth.json' with { type: 'json' }
 import esProg from './messages/es/prog.json' with { type: 'json' }
 import esClr from './messages/es/clr.json' with { type: 'json' }
 import esPath from './messages/es/path.json' with { type: 'json' }
+import esLti from './messages/es/lti.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlApi from './messages/nl/api.json' with { type: 'json' }
 import nlDash from './messages/nl/dash.json' with { type: 'json' }
@@ -132,9 +136,10 @@ import nlOauth from './messages/nl/oauth.json' with { type: 'json' }
 import nlProg from './messages/nl/prog.json' with { type: 'json' }
 import nlClr from './messages/nl/clr.json' with { type: 'json' }
 import nlPath from './messages/nl/path.json' with { type: 'json' }
+import nlLti from './messages/nl/lti.json' with { type: 'json' }
 import type { Locale } from './locales.js'
 
-const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enIntake, ...enShare, ...enTalent, ...enTrust, ...enHook, ...enWallet, ...enCareer, ...enOauth, ...enProg, ...enClr, ...enPath }
+const en = { ...enCommon, ...enApi, ...enDash, ...enCred, ...enVerify, ...enMail, ...enProblem, ...enLog, ...enHome, ...enAch, ...enIss, ...enOrg, ...enAcct, ...enClaim, ...enHolder, ...enIntake, ...enShare, ...enTalent, ...enTrust, ...enHook, ...enWallet, ...enCareer, ...enOauth, ...enProg, ...enClr, ...enPath, ...enLti }
 
 /** Every message key (English has them all). */
 export type MessageKey = keyof typeof en
@@ -145,8 +150,8 @@ export type Catalog = Readonly<Partial<Record<MessageKey, string>>>
 /** The catalogs by language. */
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = {
   en,
-  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deIntake, ...deShare, ...deTalent, ...deTrust, ...deHook, ...deWallet, ...deCareer, ...deOauth, ...deProg, ...deClr, ...dePath },
-  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frIntake, ...frShare, ...frTalent, ...frTrust, ...frHook, ...frWallet, ...frCareer, ...frOauth, ...frProg, ...frClr, ...frPath },
-  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esIntake, ...esShare, ...esTalent, ...esTrust, ...esHook, ...esWallet, ...esCareer, ...esOauth, ...esProg, ...esClr, ...esPath },
-  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlIntake, ...nlShare, ...nlTalent, ...nlTrust, ...nlHook, ...nlWallet, ...nlCareer, ...nlOauth, ...nlProg, ...nlClr, ...nlPath },
+  de: { ...deCommon, ...deApi, ...deDash, ...deCred, ...deVerify, ...deMail, ...deProblem, ...deLog, ...deHome, ...deAch, ...deIss, ...deOrg, ...deAcct, ...deClaim, ...deHolder, ...deIntake, ...deShare, ...deTalent, ...deTrust, ...deHook, ...deWallet, ...deCareer, ...deOauth, ...deProg, ...deClr, ...dePath, ...deLti },
+  fr: { ...frCommon, ...frApi, ...frDash, ...frCred, ...frVerify, ...frMail, ...frProblem, ...frLog, ...frHome, ...frAch, ...frIss, ...frOrg, ...frAcct, ...frClaim, ...frHolder, ...frIntake, ...frShare, ...frTalent, ...frTrust, ...frHook, ...frWallet, ...frCareer, ...frOauth, ...frProg, ...frClr, ...frPath, ...frLti },
+  es: { ...esCommon, ...esApi, ...esDash, ...esCred, ...esVerify, ...esMail, ...esProblem, ...esLog, ...esHome, ...esAch, ...esIss, ...esOrg, ...esAcct, ...esClaim, ...esHolder, ...esIntake, ...esShare, ...esTalent, ...esTrust, ...esHook, ...esWallet, ...esCareer, ...esOauth, ...esProg, ...esClr, ...esPath, ...esLti },
+  nl: { ...nlCommon, ...nlApi, ...nlDash, ...nlCred, ...nlVerify, ...nlMail, ...nlProblem, ...nlLog, ...nlHome, ...nlAch, ...nlIss, ...nlOrg, ...nlAcct, ...nlClaim, ...nlHolder, ...nlIntake, ...nlShare, ...nlTalent, ...nlTrust, ...nlHook, ...nlWallet, ...nlCareer, ...nlOauth, ...nlProg, ...nlClr, ...nlPath, ...nlLti },
 }

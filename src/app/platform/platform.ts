@@ -25,6 +25,7 @@ import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements
 import { talentUseCases, type TalentUseCases } from '../talent/talent-use-cases.js'
 import { webhooksUseCases, type WebhooksUseCases } from '../webhooks/webhooks-use-cases.js'
 import { ob3ClientUseCases, type Ob3ClientUseCases } from '../ob3client/ob3client-use-cases.js'
+import { ltiUseCases, type LtiUseCases } from '../lti/lti-use-cases.js'
 import { occupationsUseCases, type OccupationsUseCases } from '../occupations/occupations-use-cases.js'
 import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.js'
 import { oauthUseCases, type OAuthUseCases } from '../oauth/oauth-use-cases.js'
@@ -107,6 +108,8 @@ export interface Platform {
   readonly ob3client: Ob3ClientUseCases
   /** Pathways: stackable credentials, their public pages and learners' progress (issue #12). */
   readonly pathways: PathwaysUseCases
+  /** The LTI 1.3 tool: platforms, launches, course mappings, deep linking, grade sync (issue #13 item 3). */
+  readonly lti: LtiUseCases
   /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
@@ -169,6 +172,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     clr: clrUseCases(ports),
     ob3client: ob3ClientUseCases(ports, intake),
     pathways,
+    lti: ltiUseCases(ports),
     flush: () => looks.flush(),
     ready: () => checkReadiness(ports),
   } satisfies Platform)

@@ -30,6 +30,7 @@ import type { OAuthRecordsRepo, ObProfilesRepo } from '../oauth/ports.js'
 import type { Ob3HostsRepo } from '../ob3client/ports.js'
 import type { ProgramsRepo } from '../programs/ports.js'
 import type { PathwaysRepo } from '../pathways/ports.js'
+import type { LtiRepo, LtiToolKeys } from '../lti/ports.js'
 
 /** The time, injected (tests fix it). */
 export interface Clock {
@@ -96,6 +97,8 @@ export interface PlatformRepos {
   obProfiles: ObProfilesRepo
   /** Other OB 3.0 hosts learners connected, and Emblem's registrations there (migration 0023). */
   ob3Hosts: Ob3HostsRepo
+  /** LTI 1.3 platforms, courses, mappings and awards (migration 0022). */
+  lti: LtiRepo
 }
 
 /** One transaction: the log and credential writers of the engine, and every repository. */
@@ -143,6 +146,8 @@ export interface PlatformPorts {
   holderKeys: HolderKeyRing
   /** Seals and opens stored secrets under the master key. */
   secrets: SecretBox
+  /** The LTI tool's RS256 key pair, sealed under the master key like organization keys. */
+  ltiKeys: LtiToolKeys
   /** Image checks, the badge designer, OB 3.0 baking, certificates and QR codes (src/media). */
   media: MediaPort
   /** Uploaded CSV files by SHA-256 (src/files). */

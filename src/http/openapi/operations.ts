@@ -19,6 +19,7 @@ import { endorsementDocumentOperations, endorsementOperations, trustLookupOperat
 import { walletImportOperations } from '../schemas/wallet-import.js'
 import { talentOperations } from '../schemas/talent.js'
 import { webhookOperations } from '../schemas/webhooks.js'
+import { ltiOperations } from '../schemas/lti.js'
 import { careerOperations, occupationOperations } from '../schemas/career.js'
 import { programOperations } from '../schemas/programs.js'
 import { clrOperations } from '../schemas/clr.js'
@@ -46,6 +47,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...endorsementOperations,
   ...talentOperations,
   ...webhookOperations,
+  ...ltiOperations,
   ...careerOperations,
   ...programOperations,
   ...clrOperations,

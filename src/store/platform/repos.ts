@@ -32,6 +32,7 @@ import { obProfilesRepo, oauthRecordsRepo } from './oauth.js'
 import { ob3HostsRepo } from './ob3-client.js'
 import { programsRepo } from './programs.js'
 import { pathwaysRepo } from './pathways.js'
+import { ltiRepo } from './lti.js'
 
 /** Every platform repository over `q`: the store's connection, or one transaction. */
 export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRepos => ({
@@ -71,4 +72,5 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   oauth: oauthRecordsRepo(q),
   ob3Hosts: ob3HostsRepo(q),
   obProfiles: obProfilesRepo(q),
+  lti: ltiRepo(q),
 })

@@ -5,3 +5,8 @@ export function enhanceAutosubmit(root: ParentNode): void {
     control.addEventListener('change', () => control.form?.requestSubmit())
   }
 }
+
+/** `<form data-autopost>`: a form that goes on by itself (the LTI deep-linking response back to the platform); its button stays for browsers without this script. */
+export function enhanceAutopost(root: ParentNode): void {
+  for (const form of root.querySelectorAll<HTMLFormElement>('form[data-autopost]')) form.requestSubmit()
+}

@@ -1,6 +1,6 @@
 // Progressive enhancement: every page works without this script. Each enhancement finds its
 // elements by a data attribute and upgrades them; nothing here is needed to submit a form.
-import { enhanceAutosubmit } from './autosubmit.js'
+import { enhanceAutopost, enhanceAutosubmit } from './autosubmit.js'
 import { enhanceBatchProgress } from './batch-progress.js'
 import { enhanceBrandPreview } from './brand-preview.js'
 import { enhanceCopyButtons } from './copy-button.js'
@@ -10,7 +10,7 @@ import { enhanceBrowserVerify } from './verify-in-browser.js'
 
 document.documentElement.classList.add('js')
 
-const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead, enhanceBatchProgress, enhanceBrandPreview, enhanceVerify, enhanceBrowserVerify]
+const enhancements: Array<(root: ParentNode) => void> = [enhanceCopyButtons, enhanceAutosubmit, enhanceSkillsTypeahead, enhanceBatchProgress, enhanceBrandPreview, enhanceVerify, enhanceBrowserVerify, enhanceAutopost]
 
 for (const enhance of enhancements) {
   try {

@@ -32,6 +32,7 @@ export const ORG_SECTIONS = [
   ['programs', 'prog.nav.programs', 'book', MIN_ROLE.read],
   ['pathways', 'path.nav', 'layers', MIN_ROLE.read],
   ['reviews', 'prog.nav.reviews', 'inbox', MIN_ROLE.issue],
+  ['lti', 'lti.nav', 'link', MIN_ROLE.manage],
 ] as const satisfies ReadonlyArray<readonly [string, MessageKey, IconName, RoleName]>
 
 /** A section of the back office. */

@@ -76,6 +76,9 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^(GET|POST) \/oauth\/consent\/:uid$/, capability],
   // The OB 3.0 client's return from another host: the learner's own pending authorization (by its state).
   [/^GET \/oauth\/callback\/ob3$/, { kind: 'user', lookup: true }],
+  // The LTI 1.3 tool: its JWKS is public; login, launch and the course pages answer to the platform's signed launch and the LTI session it opens.
+  [/^GET \/lti\/jwks$/, pub],
+  [/^\w+ \/lti\/(login|launch|course|course\/.*|deep-link)$/, capability],
 
   // Public pages and documents: verification, public profiles, credentials, the transparency log.
   [/^GET \/$/, pub],
@@ -155,6 +158,7 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^POST \/orgs\/:org\/programs\/:id\/enrolments\/:enrolment\/clr$/, org('issuer')],
   [/^POST \/orgs\/:org\/reviews\/.*$/, org('issuer', true)],
   [/^\w+ \/orgs\/:org\/webhooks(\/.*)?$/, org('admin')],
+  [/^\w+ \/orgs\/:org\/lti(\/.*)?$/, org('admin')],
 ]
 
 /** One operation of the OpenAPI document, as far as the matrix reads it. */

@@ -364,6 +364,24 @@ describe('answers as the OpenAPI document says', () => {
     await call('DELETE', `${base}/${endpoint.id}`, { as: owner })
   })
 
+  it('for the LTI operations', async () => {
+    const { owner, org } = p
+    const base = `/api/v1/orgs/${org.slug}/lti`
+    const platform = await json(
+      call('POST', `${base}/platforms`, {
+        as: owner,
+        json: { name: 'Campus Canvas', issuer: 'https://canvas.example.edu', clientId: '10000000000042', authLoginUrl: 'https://canvas.example.edu/api/lti/authorize_redirect', tokenUrl: 'https://canvas.example.edu/login/oauth2/token', jwksUrl: 'https://canvas.example.edu/api/lti/security/jwks', deploymentIds: ['1:abc'] },
+      }),
+    )
+    await call('POST', `${base}/platforms`, { as: owner, json: { issuer: 'nope', deploymentIds: 7 } })
+    await call('POST', `${base}/platforms`, { as: owner, json: { issuer: 'https://canvas.example.edu', clientId: '10000000000042', authLoginUrl: 'https://a.example', tokenUrl: 'https://a.example/t', jwksUrl: 'https://a.example/k', deploymentIds: ['1'] } })
+    await call('GET', `${base}/platforms`, { as: owner })
+    await call('GET', `${base}/courses`, { as: owner })
+    await call('POST', `${base}/courses/nope/sync`, { as: owner })
+    await call('DELETE', `${base}/platforms/${platform.id}`, { as: owner })
+    await call('DELETE', `${base}/platforms/${platform.id}`, { as: owner })
+  })
+
   it('for the occupation and career operations', async () => {
     await p.t.platform.occupations.seedDemo()
     const learner = await p.t.seedUser()

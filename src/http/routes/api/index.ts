@@ -17,6 +17,7 @@ import { walletApi } from './wallet.js'
 import { walletImportApi } from './wallet-import.js'
 import { talentApi } from './talent.js'
 import { webhooksApi } from './webhooks.js'
+import { ltiApi } from './lti.js'
 import { careerApi } from './career.js'
 import { clrApi } from './clr.js'
 
@@ -37,6 +38,7 @@ export const apiRoutes = (): Hono =>
     .route('/', endorsementsApi())
     .route('/', talentApi())
     .route('/', webhooksApi())
+    .route('/', ltiApi())
     .route('/', careerApi())
     .route('/', grantsApi())
     .route('/', hostsApi())
