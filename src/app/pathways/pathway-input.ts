@@ -17,7 +17,13 @@ const bool = z.preprocess((v) => (v === 'on' || v === 'true' || v === '1' ? true
 export const PATHWAY_MAX_PARTS = 12
 
 export const pathwayPartInput = z.strictObject({
-  achievementUrl: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.url(coded('invalid_url', 'the achievement’s id: an absolute URL (or URN) as its credentials name it')).max(2048, 'at most 2048 characters')),
+  achievementUrl: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z
+      .url(coded('invalid_url', 'the achievement’s id: an absolute URL (or URN) as its credentials name it'))
+      .max(2048, 'at most 2048 characters')
+      .refine((v) => !URL.canParse(v) || /^(https?:\/\/|urn:|did:)/i.test(v), coded('invalid_url', 'an https, http, urn: or did: identifier')),
+  ),
   name: text(200, false),
 })
 

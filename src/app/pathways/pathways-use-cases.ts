@@ -126,7 +126,8 @@ export function pathwaysUseCases(ports: PlatformPorts): PathwaysUseCases {
       if (part.achievementUrl === targetUrl) throw new InputError([{ path: `parts.${i}.achievementUrl`, code: 'invalid', message: 'the target cannot be a part of its own pathway' }])
       if (local) {
         const found = await repo().localAchievement(local.slug, local.id)
-        if (!found) throw new InputError([{ path: `parts.${i}.achievementUrl`, code: 'invalid_choice', message: 'no achievement of this instance has this id' }])
+        // Another organization's achievement counts once it is published (its drafts stay its own).
+        if (!found || (found.state !== 'published' && found.orgSlug !== org?.slug)) throw new InputError([{ path: `parts.${i}.achievementUrl`, code: 'invalid_choice', message: 'no achievement of this instance has this id' }])
         name = name || found.name
       }
       if (!name) throw new InputError([{ path: `parts.${i}.name`, code: 'required', message: 'give the achievement’s name (it is not one of this instance’s)' }])

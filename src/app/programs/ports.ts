@@ -143,6 +143,8 @@ export interface ProgramsRepo {
   occupationSkills(occupationUri: string): Promise<string[] | undefined>
   /** Active and completed enrolments (what counts against the seats). */
   seatsTaken(programId: string): Promise<number>
+  /** PostgreSQL: locks the program's row until the transaction ends, so seat counts and enrolments serialize (SQLite transactions already do). */
+  lockSeats(programId: string): Promise<void>
 
   insertEnrolment(e: { id: string; programId: string; orgId: string; userId: string; state: EnrolmentState; at: string }, requirementIds: readonly string[]): Promise<'inserted' | 'exists'>
   enrolment(id: string): Promise<EnrolmentRecord | undefined>

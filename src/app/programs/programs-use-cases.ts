@@ -254,17 +254,32 @@ export function programsUseCases(ports: PlatformPorts): ProgramsUseCases {
       if (!program || program.state !== 'published') throw notFound('program')
       const existing = await repo().enrolmentOf(program.id, userId)
       if (existing) return existing
-      if (program.seats !== null && (await repo().seatsTaken(program.id)) >= program.seats) throw new PlatformError('ERR_CONFLICT', 'The program is full')
       const id = random.uuid()
       const state = program.enrolmentMode === 'open' ? 'active' : 'requested'
-      await store.transaction((tx) => tx.repos.programs.insertEnrolment({ id, programId: program.id, orgId: program.orgId, userId, state, at: now() }, program.requirements.map((r) => r.id)))
+      // The seat count and the insert are one transaction, serialized per program (SQLite: one writer;
+      // PostgreSQL: the program's row locked first), so concurrent enrolments never exceed the seats.
+      await store.transaction(async (tx) => {
+        if (program.seats !== null && state === 'active') {
+          if (store.dialect === 'postgres') await tx.repos.programs.lockSeats(program.id)
+          if ((await tx.repos.programs.enrolmentOf(program.id, userId)) === undefined && (await tx.repos.programs.seatsTaken(program.id)) >= program.seats) throw new PlatformError('ERR_CONFLICT', 'The program is full')
+        }
+        await tx.repos.programs.insertEnrolment({ id, programId: program.id, orgId: program.orgId, userId, state, at: now() }, program.requirements.map((r) => r.id))
+      })
       const enrolment = await repo().enrolmentOf(program.id, userId)
       if (!enrolment) throw new PlatformError('ERR_CONFLICT', 'The enrolment could not be recorded')
       return enrolment
     },
     async decideEnrolment(orgId, enrolmentId, approve) {
       const enrolment = await ofOrg(orgId, enrolmentId)
-      const moved = await repo().setEnrolmentState(enrolment.id, ['requested'], approve ? 'active' : 'declined', now())
+      const program = await repo().get(enrolment.programId)
+      const moved = await store.transaction(async (tx) => {
+        // Approving takes a seat: counted and taken in one transaction, like enrolling.
+        if (approve && program?.seats != null) {
+          if (store.dialect === 'postgres') await tx.repos.programs.lockSeats(program.id)
+          if ((await tx.repos.programs.seatsTaken(program.id)) >= program.seats) throw new PlatformError('ERR_CONFLICT', 'The program is full')
+        }
+        return tx.repos.programs.setEnrolmentState(enrolment.id, ['requested'], approve ? 'active' : 'declined', now())
+      })
       if (!moved) throw new PlatformError('ERR_STATE_INVALID', 'Only a request can be approved or declined')
       return (await repo().enrolment(enrolment.id))!
     },

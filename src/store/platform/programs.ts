@@ -219,6 +219,10 @@ export function programsRepo(q: Kysely<Database>): ProgramsRepo {
       return Number(row?.n ?? 0)
     },
 
+    async lockSeats(programId) {
+      await q.selectFrom('programs').select('id').where('id', '=', programId).forUpdate().execute()
+    },
+
     async insertEnrolment(e, requirementIds) {
       const inserted = await q
         .insertInto('enrolments')

@@ -76,6 +76,11 @@ export function pathwaysSuite(dialect: 'sqlite' | 'postgres'): void {
     expect((await readJson(external)).errors.map((e: { path: string }) => e.path)).toEqual(['parts.0.name'])
     const self = await p.t.request(base(), { as: p.owner, method: 'POST', json: { achievementId: targetId, title: 'X', parts: [{ achievementUrl: urlOf(p.org, targetId) }] } })
     expect(self.status).toBe(400)
+    const script = await p.t.request(base(), { as: p.owner, method: 'POST', json: { achievementId: targetId, title: 'X', parts: [{ achievementUrl: 'javascript:alert(1)', name: 'x' }] } })
+    expect((await readJson(script)).errors.map((e: { path: string }) => e.path)).toEqual(['parts.0.achievementUrl'])
+    const draftElsewhere = await p.seedAchievement(orgB, { state: 'draft', definition: { name: 'Secret draft' } })
+    const draft = await p.t.request(base(), { as: p.owner, method: 'POST', json: { achievementId: targetId, title: 'X', parts: [{ achievementUrl: urlOf(orgB, draftElsewhere) }] } })
+    expect((await readJson(draft)).errors.map((e: { path: string }) => e.path)).toEqual(['parts.0.achievementUrl'])
     const unknownLocal = await p.t.request(base(), { as: p.owner, method: 'POST', json: { achievementId: targetId, title: 'X', parts: [{ achievementUrl: urlOf(p.org, 'nope') }] } })
     expect((await readJson(unknownLocal)).errors.map((e: { path: string }) => e.path)).toEqual(['parts.0.achievementUrl'])
     // Another organization's owner cannot see or edit it; its target must be the organization's own.

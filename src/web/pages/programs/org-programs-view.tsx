@@ -71,7 +71,7 @@ export function OrgProgramsView({ model }: { model: OrgProgramsModel }) {
                   <StatusPill state={p.state} />
                 </div>
                 <p class="muted small">{t.t('prog.leadsTo', { name: p.achievementName })} · {formatText(t, p.format)} · {t.t('prog.hours', { count: p.hours })} · {priceText(t, p)} · {languageName(t, p.language)}</p>
-                <p class="small">{t.t('prog.org.enrolled', { count: p.enrolled })} · {t.t('prog.org.requirementCount', { count: p.requirements.length })}{hasRole(model.role, MIN_ROLE.issue) && p.enrolled > 0 && <> · <a href={`/orgs/${shell.slug}/programs/${p.id}/records`}>{t.t('clr.program.link')}<span class="sr-only"> {p.title}</span></a></>}</p>
+                <p class="small"><a href={`/orgs/${shell.slug}/programs/${p.id}`}>{t.t('prog.org.enrolled', { count: p.enrolled })}</a> · {t.t('prog.org.requirementCount', { count: p.requirements.length })}{hasRole(model.role, MIN_ROLE.issue) && p.enrolled > 0 && <> · <a href={`/orgs/${shell.slug}/programs/${p.id}/records`}>{t.t('clr.program.link')}<span class="sr-only"> {p.title}</span></a></>}</p>
                 {canManage && (
                   <div class="prog-actions">
                     <a class="button secondary sm" href={`/orgs/${shell.slug}/programs/${p.id}/edit`}><Icon name="edit" />{t.t('prog.org.edit')}<span class="sr-only"> {p.title}</span></a>

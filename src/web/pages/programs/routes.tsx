@@ -12,6 +12,7 @@ import { CatalogView, courseJsonLd, ProgramPageView } from './catalog-view.js'
 import { EnrolmentPageView, MyProgramsView, type EnrolmentPageModel } from './enrolment-view.js'
 import { OrgProgramsView, ProgramFormView, REQUIREMENT_ROWS, valuesOfProgram, type ProgramFormModel } from './org-programs-view.js'
 import { ReviewsView } from './reviews-view.js'
+import { ProgramStaffView } from './program-staff-view.js'
 import { EVIDENCE_MAX_BYTES } from '../../../app/programs/evidence-file.js'
 
 const FORMATS = ['online', 'onsite', 'blended'] as const
@@ -166,6 +167,27 @@ export const programPages = (): Hono =>
     })
     .get('/orgs/:org/programs/new', (c) => programForm(c, undefined))
     .post('/orgs/:org/programs/new', (c) => saveProgram(c, undefined))
+    .get('/orgs/:org/programs/:id', async (c) => {
+      const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
+      const { platform } = c.var
+      const program = await platform.programs.get(org.id, c.req.param('id'))
+      const enrolments = await Promise.all((await platform.programs.enrolmentsOfProgram(org.id, program.id)).map((e) => platform.programs.orgEnrolment(org.id, e.id)))
+      return render(c, <ProgramStaffView model={{ shell: shellOrgOf(org, platform.publicUrl), role, program, enrolments, done: c.req.query('done') }} />, { title: program.title })
+    })
+    .post('/orgs/:org/enrolments/:id/attendance', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      requireUser(c)
+      const { requirementId = '' } = await readForm(c)
+      const view = await c.var.platform.programs.markAttendance(org.id, c.req.param('id'), requirementId)
+      return c.redirect(`/orgs/${org.slug}/programs/${view.program.id}?done=attended`, 303)
+    })
+    .post('/orgs/:org/enrolments/:id/signoff', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      const user = requireUser(c)
+      await readForm(c)
+      const view = await c.var.platform.programs.signOff(org.id, user.id, c.req.param('id'))
+      return c.redirect(`/orgs/${org.slug}/programs/${view.program.id}?done=signedoff`, 303)
+    })
     .get('/orgs/:org/programs/:id/edit', (c) => programForm(c, c.req.param('id')))
     .post('/orgs/:org/programs/:id/edit', (c) => saveProgram(c, c.req.param('id')))
     .post('/orgs/:org/programs/:id/state', async (c) => {
