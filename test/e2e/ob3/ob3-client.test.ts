@@ -55,7 +55,7 @@ async function keep(i: Instance, userId: string, credential: Record<string, unkn
   const d = displayOf(credential)
   const now = new Date().toISOString()
   await i.services.store.repos.walletItems.insert({
-    id: crypto.randomUUID(), userId, digest: createHash('sha256').update(document).digest('hex'), credentialId: String(credential.id), issuedCredentialId: null,
+    id: `w_${randomBytes(12).toString('base64url')}`, userId, digest: createHash('sha256').update(document).digest('hex'), credentialId: String(credential.id), issuedCredentialId: null,
     source: 'import', format: 'vc-json', document, verified: true, report: JSON.stringify({ verified: true, checks: [] }), checkedAt: now, name: d.name, description: d.description ?? '',
     imageUrl: null, issuerId: d.issuer.id ?? null, issuerName: d.issuer.name, issuedAt: d.issuedAt ?? null, expiresAt: null, skills: [], addedAt: new Date(Date.now() - n * 1000).toISOString(), public: false, hidden: false,
   })
@@ -258,6 +258,12 @@ describe('connecting another OB 3.0 host (two Emblem instances)', () => {
     expect(onHost).toHaveLength(HELD + 1)
     expect(onHost.some((w) => w.credentialId === outcome.view.id)).toBe(true)
     expect(await (await api(client, ben, 'POST', `/api/v1/me/hosts/${hostId}/push`, { credentialId: item.id })).json()).toMatchObject({ status: 'existing' })
+    // The wallet page of the credential sends it too (one button per connected host).
+    const itemPage = await (await browse(`${client.base}/wallet/${item.id}`, { cookie: ben.cookie }, client.base)).res.text()
+    expect(itemPage).toContain(`action="/account/connections/hosts/${hostId}/push"`)
+    const fromPage = await browse(`${client.base}/account/connections/hosts/${hostId}/push`, { cookie: ben.cookie, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: 'csrf', credentialId: item.id }) }, client.base)
+    expect(fromPage.res.status).toBe(200)
+    expect(await fromPage.res.text()).toContain(`${new URL(host.base).host} held this credential already.`)
     const missing = await api(client, ben, 'POST', `/api/v1/me/hosts/${hostId}/push`, { credentialId: 'nope' })
     expect(missing.status).toBe(404)
   })

@@ -39,6 +39,8 @@ export interface WalletItemModel {
   notice?: ItemNotice | undefined
   /** The credential's page on the learner's public profile, when it is shown there (imported credentials share by it). */
   profileUrl?: string | undefined
+  /** Other OB 3.0 hosts the learner connected (connected ones): the credential can be sent there. */
+  hosts?: readonly { id: string; name: string }[] | undefined
 }
 
 /** The wallet page of one credential. */
@@ -149,6 +151,17 @@ export function WalletItemView({ model }: { model: WalletItemModel }) {
             )}
             {model.collections.length === 0 && <p class="small"><a href="/wallet#collections">{t.t('wallet.item.createCollection')}</a></p>}
           </Card>
+          {item.format !== 'ob2' && model.hosts && model.hosts.length > 0 && (
+            <Card title={t.t('wallet.item.sendTitle')} id="send">
+              <p class="muted small">{t.t('wallet.item.sendText')}</p>
+              {model.hosts.map((h) => (
+                <Form action={`/account/connections/hosts/${h.id}/push`} class="form" label={t.t('oauth.hosts.pushLabel', { host: h.name })}>
+                  <input type="hidden" name="credentialId" value={item.id} />
+                  <button type="submit" class="button secondary"><Icon name="upload" />{t.t('oauth.hosts.push', { host: h.name })}</button>
+                </Form>
+              ))}
+            </Card>
+          )}
           <Card title={t.t('wallet.item.remove')} id="remove" class="wallet-danger">
             <p class="muted small">{item.source === 'claim' ? t.t('wallet.item.removeClaimed') : t.t('wallet.item.removeImported')}</p>
             <details>

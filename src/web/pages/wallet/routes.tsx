@@ -144,11 +144,17 @@ export const walletPages = (): Hono =>
     .get(`/wallet/:id${ITEM_ID}`, async (c) => {
       const user = requireUser(c)
       const { wallet } = c.var.platform
-      const [detail, collections, { profile }] = await Promise.all([wallet.open(user.id, c.req.param('id'), c.var.fetchLocal), wallet.collections(user.id), c.var.platform.share.settings(user.id)])
+      const [detail, collections, { profile }, hosts] = await Promise.all([
+        wallet.open(user.id, c.req.param('id'), c.var.fetchLocal),
+        wallet.collections(user.id),
+        c.var.platform.share.settings(user.id),
+        c.var.platform.ob3client.hosts(user.id),
+      ])
       // An imported credential shown on the public profile is shared (LinkedIn post, embed) by its profile page.
       const onProfile = profile?.public === true && detail.item.public && !detail.item.hidden
       const profileUrl = onProfile ? `${c.var.platform.publicUrl}/u/${profile.handle}/c/${encodeURIComponent(detail.item.id)}` : undefined
-      return render(c, <WalletItemView model={{ detail, collections, profileUrl, checkedAt: c.var.platform.now(), notice: itemNotice(c.req.query('notice')) }} />, { title: detail.display.name })
+      const connected = hosts.filter((h) => h.state === 'connected').map((h) => ({ id: h.id, name: h.name }))
+      return render(c, <WalletItemView model={{ detail, collections, profileUrl, hosts: connected, checkedAt: c.var.platform.now(), notice: itemNotice(c.req.query('notice')) }} />, { title: detail.display.name })
     })
     .post(`/wallet/:id${ITEM_ID}/visibility`, async (c) => {
       const { hidden } = await readForm(c)
