@@ -343,7 +343,7 @@ export function describePlatformRepos(name: string, open: OpenStore): void {
           { date: '2026-03-02', issued: 0, claimed: 0, revoked: 1, verified: 1, viewed: 1 },
         ])
         expect(await store.repos.stats.daily(org.id, '2026-03-02T00:00:00.000Z')).toEqual([{ date: '2026-03-02', issued: 0, claimed: 0, revoked: 1, verified: 1, viewed: 1 }])
-        expect(await store.repos.stats.totals(org.id)).toEqual({ issued: 1, claimed: 0, revoked: 1, suspended: 0, verified: 1, views: 2, batches: 0, achievements: 1 })
+        expect(await store.repos.stats.totals(org.id)).toEqual({ issued: 1, claimed: 0, revoked: 1, suspended: 0, verified: 1, verifiedInBrowser: 0, views: 2, batches: 0, achievements: 1 })
         expect(await store.repos.stats.orgsOf(owner.id)).toEqual([{ slug: org.slug, name: 'Stats University', role: 'owner', credentials: 1, achievements: 1, logoImageId: null }])
       })
     })

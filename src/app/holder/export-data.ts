@@ -31,6 +31,9 @@ account.json   Everything else Emblem keeps about you:
                              they expire or were revoked, how often they were opened (the
                              links themselves are secrets only you were shown)
                settings      your notification choices
+               talent        whether employers may find you (and the location you chose),
+                             the messages employers and you exchanged, which employers
+                             opened your profile from a search, and those you blocked
 
 Not included: your password (only a one-way hash of it is stored, and never
 exported), sign-in sessions and one-time links.
@@ -48,7 +51,7 @@ export async function exportAccount({ store, clock, publicUrl }: Pick<PlatformPo
   const repos = store.repos
   const user = await repos.accounts.userById(userId)
   if (!user) throw new PlatformError('ERR_NOT_FOUND', 'This account no longer exists')
-  const [emails, memberships, items, collections, key, news, expiryReminders, profile, publicCollections, links] = await Promise.all([
+  const [emails, memberships, items, collections, key, news, expiryReminders, profile, publicCollections, links, optin, messages, views, blocked] = await Promise.all([
     repos.accountEmails.list(userId),
     repos.accounts.memberships(userId),
     repos.walletItems.list(userId, { limit: 100_000 }),
@@ -59,6 +62,10 @@ export async function exportAccount({ store, clock, publicUrl }: Pick<PlatformPo
     repos.learnerProfiles.get(userId),
     repos.learnerProfiles.publicCollections(userId),
     repos.shareLinks.listOf(userId),
+    repos.talent.optin(userId),
+    repos.talent.messagesOf(userId, 10_000),
+    repos.talent.views(userId, 10_000),
+    repos.talent.blocked(userId),
   ])
   const at = clock.now().toISOString()
   const files: Record<string, Uint8Array> = {}
@@ -93,6 +100,12 @@ export async function exportAccount({ store, clock, publicUrl }: Pick<PlatformPo
     collections: collections.map((c) => ({ id: c.id, name: c.name, description: c.description, createdAt: c.createdAt, public: publicCollections.includes(c.id), credentials: c.itemIds })),
     shareLinks: links.map((l) => ({ credential: l.itemId, collection: l.collectionId, createdAt: l.createdAt, expiresAt: l.expiresAt, revokedAt: l.revokedAt, views: l.views })),
     settings: { expiryReminders, productNews: news.productNews },
+    talent: {
+      optIn: optin ? { location: optin.location, country: optin.country, optedInAt: optin.optedInAt } : null,
+      messages: messages.map((m) => ({ organization: { slug: m.orgSlug, name: m.orgName }, from: m.sender, body: m.body, sentAt: m.createdAt, readAt: m.readAt })),
+      profileViews: views.map((v) => ({ organization: { slug: v.orgSlug, name: v.orgName }, viewedAt: v.viewedAt })),
+      blocked: blocked.map((b) => ({ slug: b.orgSlug, name: b.orgName })),
+    },
   }
   files['account.json'] = strToU8(`${JSON.stringify(account, null, 2)}\n`)
   files['README.txt'] = strToU8(README(at, publicUrl))

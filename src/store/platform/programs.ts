@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type {
   EnrolmentRecord,
   ProgramFields,
@@ -185,12 +185,21 @@ export function programsRepo(q: Kysely<Database>): ProgramsRepo {
         const skills = f.skills.length ? [...f.skills] : ['-']
         query = query.where('p.id', 'in', (eb) => eb.selectFrom('program_skills as s').where('s.skill_uri', 'in', skills).select('s.program_id'))
       }
-      // One pass over the matches in title order (the catalog index): the total and the page's ids.
-      const matches = await query.select('p.id').orderBy('p.title').orderBy('p.id').execute()
-      const ids = matches.slice(f.offset, f.offset + f.limit)
-      if (ids.length === 0) return { items: [], total: matches.length }
-      const rows = await programs().where('p.id', 'in', ids.map((r) => r.id)).orderBy('p.title').orderBy('p.id').execute()
-      return { items: await loadParts(rows), total: matches.length }
+      // One pass over the matches in title order (the catalog index): the page's ids with the total
+      // counted by the database (a window), so a broad search does not carry every match into JS.
+      const page = await query
+        .select(['p.id', sql<number | string>`count(*) over ()`.as('total')])
+        .orderBy('p.title')
+        .orderBy('p.id')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute()
+      if (page.length === 0) {
+        const counted = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst()
+        return { items: [], total: Number(counted?.n ?? 0) }
+      }
+      const rows = await programs().where('p.id', 'in', page.map((r) => r.id)).orderBy('p.title').orderBy('p.id').execute()
+      return { items: await loadParts(rows), total: Number(page[0]!.total) }
     },
     async coveringSkills(skillUris) {
       if (skillUris.length === 0) return []

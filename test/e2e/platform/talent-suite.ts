@@ -2,6 +2,7 @@
 // talent-postgres.test.ts): employer organizations, the learner's opt-in and withdrawal, the search
 // by skill URI, code, label and broader skill with "all of" / "at least N of" and its filters,
 // saved searches, views, messages (addresses never shown), blocks, and who may call what.
+import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { readJson, startTestPlatform, type TestPlatform, type TestSession } from '../../support/platform.js'
 import { ESCO, handlesFound, seedCredential, seedEmployer, seedLearner } from './talent-fixture.js'
@@ -159,6 +160,14 @@ export function talentSuite(dialect: 'sqlite' | 'postgres'): void {
     const vis = await readJson(await t.request('/api/v1/wallet/talent', { as: kim }))
     expect(vis.views).toEqual([expect.objectContaining({ orgName: 'Northwind Analytics', orgSlug: emp.slug })])
     expect(vis.optin).toMatchObject({ location: '', country: null })
+
+    // The learner's export carries their talent data: the opt-in, the conversation, the views.
+    const exported = unzipSync(new Uint8Array(await (await t.request('/api/v1/me/export', { as: kim })).arrayBuffer()))
+    const account = JSON.parse(strFromU8(exported['account.json']!))
+    expect(account.talent.optIn).toMatchObject({ location: '', country: null })
+    expect(account.talent.messages.map((m: { from: string; body: string }) => `${m.from}: ${m.body}`)).toEqual(expect.arrayContaining(['employer: Would you like to talk about a role?', 'learner: Yes, gladly.']))
+    expect(account.talent.profileViews).toEqual([expect.objectContaining({ organization: { slug: emp.slug, name: 'Northwind Analytics' } })])
+    expect(account.talent.blocked).toEqual([])
   })
 
   it('answers each new route only to who may call it', async () => {
