@@ -3,7 +3,8 @@
 // same process as the baseline) driven by autocannon from this process, 50 connections, each route
 // for a few seconds, the bare endpoint first and then again between the routes so a route's ratio
 // is to the bare figure measured next to it. Each request picks a credential at random; before the
-// measurement every credential is verified once, so the figures are an instance's steady state.
+// measurement every credential is verified once (and its page viewed once when the page is measured),
+// so the figures are an instance's steady state.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
@@ -117,6 +118,13 @@ export async function runHttpBench(say: (line: string) => void = () => {}, only?
     const started = performance.now()
     await load(info.port, () => ({ path: verification.path(info.ids[next++ % info.ids.length]!) }), 'application/json', 0, info.ids.length)
     say(`http: every credential verified once (cold) in ${Math.round(performance.now() - started)} ms`)
+    if (routes.some((r) => r.name === 'http-credential-page')) {
+      // Likewise every credential's page viewed once: the pages an instance keeps for anonymous visitors.
+      next = 0
+      const viewed = performance.now()
+      await load(info.port, () => ({ path: `/c/${info.ids[next++ % info.ids.length]!}` }), 'text/html', 0, info.ids.length)
+      say(`http: every credential's page viewed once (cold) in ${Math.round(performance.now() - viewed)} ms`)
+    }
     for (const route of routes) await load(info.port, () => partsOf(route, pick()), route.accept, 1, undefined, route.method)
     const results: HttpBenchResult[] = []
     for (const route of routes) {

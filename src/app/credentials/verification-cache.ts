@@ -10,6 +10,9 @@ import type { FetchLocal, IssuedCredentialView } from './ports.js'
 /** How many credentials' proof outcomes and log checks are kept (least recently used go first). */
 const MAX_ENTRIES = 50_000
 
+/** How many hosted credentials' whole reports are kept (least recently used go first). */
+const MAX_REPORTS = 10_000
+
 /**
  * How long a kept report of a hosted credential is reused at most, even when nothing it was read
  * from changed (a bound on anything time-dependent not named in its version): 5 to 10 minutes, at
@@ -135,7 +138,8 @@ interface KeptReport {
 
 export function createVerificationCache({ store, clock, publicUrl }: Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'>): VerificationCache {
   const stages = new Lru<KeptStage>(MAX_ENTRIES)
-  const reports = new Lru<KeptReport>(MAX_ENTRIES)
+  // A kept report holds its parsed credential (a few KB): fewer of them than of proof outcomes.
+  const reports = new Lru<KeptReport>(MAX_REPORTS)
   const lists = new Lru<{ version: string; result: Promise<StatusListResult> }>(10_000)
   const logChecks = new Lru<{ size: number; check: Check }>(MAX_ENTRIES)
   const logKeys = new WeakMap<FetchLocal, string>()

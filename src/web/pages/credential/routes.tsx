@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { achievementView, issuerOf } from '../../../app/credentials/achievement-view.js'
+import { achievementView, issuerOf, type AchievementView } from '../../../app/credentials/achievement-view.js'
 import type { IssuedCredentialView } from '../../../app/credentials/ports.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { requireOrg, requireUser } from '../../../http/auth/require.js'
@@ -98,8 +98,11 @@ export const credentialPages = (): Hono => {
       const data = await platform.credentials.page(c.req.param('id'), c.var.fetchLocal, viewerOf(c.var.actor))
       const { view, report, badge, qrSvg } = data
       const endorsements = await platform.endorsements.forCredential(view, c.var.fetchLocal)
-      const achievement = achievementView(view.document.credential)
+      // What the page shows of the achievement: worked out only when the page is drawn, not when a kept one is answered.
+      let shown: AchievementView | undefined
+      const achievementOf = () => (shown ??= achievementView(view.document.credential))
       const model = (checkedAt: Date) => {
+        const achievement = achievementOf()
         const links = credentialLinks(view, achievement, platform.publicUrl, badge)
         return {
           view,
@@ -115,7 +118,10 @@ export const credentialPages = (): Hono => {
           endorsements,
         }
       }
-      const options = () => ({ title: achievement.name, head: credentialHead(achievement, view.org.name, credentialLinks(view, achievement, platform.publicUrl, badge)), description: achievement.description.slice(0, 300) || undefined })
+      const options = () => {
+        const achievement = achievementOf()
+        return { title: achievement.name, head: credentialHead(achievement, view.org.name, credentialLinks(view, achievement, platform.publicUrl, badge)), description: achievement.description.slice(0, 300) || undefined }
+      }
       // An anonymous visitor's page without endorsements is kept per credential and language while
       // nothing it was drawn from changed (data.version); the CSRF token and the time it was checked are filled in per request.
       if (data.version !== undefined && c.var.actor === undefined && endorsements.length === 0 && !c.req.url.includes('?')) {
