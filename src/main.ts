@@ -45,6 +45,7 @@ import { startWebhookDelivery } from './jobs/webhook-delivery.js'
 import { createWebhookSender } from './fetch/index.js'
 import { startExpiryReminders } from './jobs/expiry-reminders.js'
 import { startTrustRefresher } from './jobs/trust-refresher.js'
+import { startLtiGradeSync } from './jobs/lti-grade-sync.js'
 import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
 import { PlatformError } from './core/errors.js'
@@ -339,6 +340,13 @@ export async function openServices(config: Config, log: Logger = createLogger(co
           onError: (err) => log.error('trust registry refresh failed', { error: errorOf(err) }),
         })
       : idleWorker
+    const ltiGradeSync: Worker = jobs
+      ? startLtiGradeSync({
+          platform: platform.ports,
+          onRun: (result) => log.info('LTI grades synced', result),
+          onError: (err) => log.error('LTI grade sync failed', { error: errorOf(err) }),
+        })
+      : idleWorker
     const transport = jobs && config.smtpUrl ? createSmtpTransport(config.smtpUrl) : undefined
     const mail = transport
       ? startMailDelivery({
@@ -391,6 +399,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       async close() {
         await batches.stop()
         await trustRefresher.stop()
+        await ltiGradeSync.stop()
         await mail?.stop()
         await devMail?.stop()
         await reminders.stop()

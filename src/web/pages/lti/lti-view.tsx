@@ -77,7 +77,7 @@ export function LtiPlatformsView({ model }: { model: LtiPlatformsModel }) {
               caption={t.t('lti.platforms.caption', { count: model.courses })}
               rows={platforms}
               columns={[
-                { key: 'name', header: t.t('lti.field.name'), rowHeader: true, cell: (p) => <span class="stack-xs"><strong>{p.name}</strong><code class="small">{p.issuer}</code></span> },
+                { key: 'name', header: t.t('lti.field.name'), rowHeader: true, cell: (p) => <span class="lti-person"><strong>{p.name}</strong><code>{p.issuer}</code></span> },
                 { key: 'client', header: t.t('lti.field.clientId'), cell: (p) => <code>{p.clientId}</code> },
                 { key: 'deployments', header: t.t('lti.field.deploymentIds'), cell: (p) => <span class="hook-tags">{p.deploymentIds.map((d) => <span class="tag"><code>{d}</code></span>)}</span> },
                 {
@@ -132,7 +132,7 @@ export function LtiCourseView({ model }: { model: LtiCourseModel }) {
   const names = new Map(course.mappings.map((m) => [m.achievementId, m.achievementName]))
   const ruleText = (m: LtiCourseView['mappings'][number]) => (m.rule === 'grade' ? t.t('lti.rule.gradeAtLeast', { threshold: m.threshold ?? 0 }) : t.t('lti.rule.completion'))
   return (
-    <div class="stack-lg lti-course">
+    <div class="container page lti-page stack-lg lti-course">
       <PageHeader
         eyebrow={`${course.orgName} · ${course.platform.name}`}
         title={course.context.title}
@@ -183,7 +183,7 @@ export function LtiCourseView({ model }: { model: LtiCourseModel }) {
         </Card>
       )}
       <section class="stack" aria-labelledby="lti-people">
-        <div class="cluster space-between">
+        <div class="spread lti-people">
           <h2 id="lti-people">{instructor ? t.t('lti.course.people') : t.t('lti.course.yourStatus')}</h2>
           {instructor && (
             <form method="post" action="/lti/course/sync" class="inline-form">
@@ -198,7 +198,7 @@ export function LtiCourseView({ model }: { model: LtiCourseModel }) {
           caption={t.t('lti.course.peopleCaption')}
           rows={course.members}
           columns={[
-            { key: 'name', header: t.t('lti.course.person'), rowHeader: true, cell: (m) => <span class="stack-xs"><span>{m.name ?? t.t('lti.course.unnamed')}</span>{m.email && <span class="muted small">{m.email}</span>}</span> },
+            { key: 'name', header: t.t('lti.course.person'), rowHeader: true, cell: (m) => <span class="lti-person"><span>{m.name ?? t.t('lti.course.unnamed')}</span>{m.email && <span class="muted small">{m.email}</span>}</span> },
             { key: 'role', header: t.t('lti.course.role'), cell: (m) => t.t(`lti.role.${m.role}`) },
             {
               key: 'status',
@@ -222,7 +222,7 @@ export function LtiDeepLinkView({ model }: { model: { course: LtiCourseView; err
   const t = useT()
   const { course } = model
   return (
-    <div class="stack-lg">
+    <div class="container page lti-page stack-lg">
       <PageHeader eyebrow={`${course.orgName} · ${course.platform.name}`} title={t.t('lti.deepLink.title')} lead={t.t('lti.deepLink.lead', { course: course.context.title })} />
       <ErrorSummary errors={model.errors} labels={{ achievementId: t.t('lti.map.achievement') }} />
       {course.achievements.length === 0 ? (
@@ -243,7 +243,7 @@ export function LtiDeepLinkView({ model }: { model: { course: LtiCourseView; err
 export function LtiDeepLinkReturnView({ returnUrl, jwt }: { returnUrl: string; jwt: string }) {
   const t = useT()
   return (
-    <div class="stack">
+    <div class="container page lti-page stack">
       <PageHeader title={t.t('lti.deepLink.returnTitle')} lead={t.t('lti.deepLink.returnLead')} />
       <form method="post" action={returnUrl} id="lti-deep-link-return" data-autopost="">
         <input type="hidden" name="JWT" value={jwt} />
@@ -258,7 +258,7 @@ export function LtiRefusedView({ reason, detail }: { reason: string; detail: str
   const t = useT()
   const key = `lti.error.${reason.replace(/_(\w)/g, (_, ch: string) => ch.toUpperCase())}`
   return (
-    <div class="stack">
+    <div class="container page lti-page stack">
       <PageHeader title={t.t('lti.error.title')} />
       <Alert kind="bad" title={t.has(key) ? t.t(key as MessageKey) : t.t('lti.error.invalidToken')}>
         <p>{detail}</p>
