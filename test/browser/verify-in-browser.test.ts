@@ -187,7 +187,7 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
       }
       if (found.verdict !== expected) console.info(name, await page.locator('[data-outcome=failed]').allTextContents())
       expect(found).toEqual({ verdict: expected, checkedIn: 'browser' })
-      expect(await page.locator('.checked-where.browser').textContent()).toContain('Checked in your browser — nothing was sent to a server.')
+      expect(await page.locator('.checked-where.browser').textContent()).toContain('Checked in your browser — the credential was not sent to a server')
       expect(await page.locator('[data-check]').count()).toBeGreaterThanOrEqual(8)
       expect(requests, 'nothing else is posted').toEqual([])
       expect(errors).toEqual([])
