@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { witnessMigration } from './cosignatures.js'
 import { batchUploadsMigration } from './platform/batch-uploads-migration.js'
 import { logTileNodesMigration } from './log-tile-nodes-migration.js'
 import { orgBrandMigration } from './platform/org-brand-migration.js'
@@ -95,6 +96,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0018_programs': programsMigration(dialect),
     '0019_webhooks': webhooksMigration(dialect),
     '0020_oauth': oauthMigration(dialect),
+    '0024_witness': witnessMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }
