@@ -93,6 +93,9 @@ describe('emblem log witness and POST /log/cosignatures', () => {
     // The log's own signature still opens the note; the witness's line is one more signature.
     expect(openNote(note, [parseVerifierKey(logKey)]).text).toBe(text)
     expect((await run(env, 'log', 'audit', '--url', `${base}/log`, '--key', logKey, '--allow-http', '--allow-private')).code).toBe(0)
+    // The /log page says who cosigned the latest checkpoint.
+    const page = await (await fetch(`${base}/log`, { headers: { accept: 'text/html' } })).text()
+    expect(page).toMatch(/<dt>Cosigned by<\/dt><dd id="cosigned-by"><code>witness\.example\/w1<\/code><\/dd>/)
 
     for (let i = 0; i < 3; i++) await issue(base, seeded, `b${i}`)
     await waitForCheckpoint(base, 6)
