@@ -35,6 +35,8 @@ export interface Config {
   readonly batchLeaseMs: number
   /** Rows a worker signs and commits in one transaction of a batch. */
   readonly batchChunkRows: number
+  /** The witnesses whose cosignatures the log accepts (C2SP tlog-cosignature verifier keys), from EMBLEM_LOG_WITNESSES. */
+  readonly logWitnesses: readonly string[]
   /** The bearer token of GET /metrics; undefined: /metrics does not exist (404). */
   readonly metricsToken: string | undefined
   /** A redis:// URL: rate limits are counted in Redis instead of the database. */
@@ -75,6 +77,7 @@ export const ENV_VARS = {
   EMBLEM_BATCH_DIR: 'directory of uploaded CSV files, shared by every process of the instance (default <data dir>/batches)',
   EMBLEM_BATCH_LEASE_SECONDS: "how long a worker holds a batch without committing a chunk; a batch whose process died (kill -9, lost host) resumes in another process after this (default 60)",
   EMBLEM_BATCH_CHUNK_ROWS: 'rows of a batch signed and committed in one transaction: a process killed mid-batch loses at most one chunk of work (default 1000)',
+  EMBLEM_LOG_WITNESSES: 'witnesses whose cosignatures POST /log/cosignatures accepts: their verifier keys <name>+<key ID>+<base64>, comma-separated (default: none)',
   EMBLEM_METRICS_TOKEN: 'bearer token of GET /metrics (Prometheus); unset: /metrics answers 404 (default: unset)',
   EMBLEM_REDIS_URL: 'redis:// or rediss:// URL: rate limits are counted in Redis instead of the database (default: the database)',
   EMBLEM_TRUSTED_PROXY_HOPS: 'how many reverse proxies in front of Emblem append the client address to X-Forwarded-For; rate limits then key on the address the outermost one saw (default 0: the connection\'s address)',
@@ -114,6 +117,11 @@ const envSchema = z.object({
   EMBLEM_BATCH_DIR: z.string().optional(),
   EMBLEM_BATCH_LEASE_SECONDS: integer(1, 3600).default(60),
   EMBLEM_BATCH_CHUNK_ROWS: integer(10, 10_000).default(1000),
+  EMBLEM_LOG_WITNESSES: z
+    .string()
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .refine((keys) => keys.every((key) => /^[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]{43,44}=?$/.test(key)), { error: 'must be witness verifier keys <name>+<8 hex digits>+<base64 key>, comma-separated' })
+    .optional(),
   EMBLEM_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,}$/, { error: 'must be at least 16 printable characters without spaces' }).optional(),
   EMBLEM_REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
   EMBLEM_TRUSTED_PROXY_HOPS: integer(0, 5).default(0),
@@ -167,6 +175,7 @@ export function loadConfig(
     batchDir: resolve(e.EMBLEM_BATCH_DIR ?? join(dataDir, 'batches')),
     batchLeaseMs: e.EMBLEM_BATCH_LEASE_SECONDS * 1000,
     batchChunkRows: e.EMBLEM_BATCH_CHUNK_ROWS,
+    logWitnesses: e.EMBLEM_LOG_WITNESSES ?? [],
     metricsToken: e.EMBLEM_METRICS_TOKEN,
     redisUrl: e.EMBLEM_REDIS_URL,
     trustedProxyHops: e.EMBLEM_TRUSTED_PROXY_HOPS,

@@ -13,7 +13,9 @@ import { createErrorHandler, notFound, setHtmlProblemRenderer } from './http/err
 import { htmlProblemPage } from './web/pages/problem/problem-page.js'
 import { createLogger, type Logger } from './http/logger.js'
 import { healthRoutes } from './http/routes/health.js'
-import { logRoutes, type PublishedLog } from './http/routes/log.js'
+import { logCosignatureRoutes, logRoutes, type PublishedLog } from './http/routes/log.js'
+import { parseCosignerKey } from './core/transparency-log/index.js'
+import { addCosignature, checkpointNoteAt, cosignaturesOf } from './store/cosignatures.js'
 import { webRoutes } from './web/routes.js'
 import { setRenderVersion, setNavUserLoader } from './web/kit/render.js'
 import { localeMiddleware } from './web/kit/locale.js'
@@ -144,6 +146,8 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     app.route(OB3_BASE, ob3Routes(platform, { trustProxy: config.trustedProxyHops > 0 }))
     // The LTI 1.3 tool: platforms post cross-site; its own state cookie, session and CSRF token per launch.
     app.route('/lti', ltiToolRoutes())
+    // Witnesses' cosignatures carry their own signature: no session or CSRF token.
+    app.route('/log', logCosignatureRoutes(transparencyLog))
     app.use(authenticate(), csrfProtection())
     app.route('/api/v1', apiRoutes())
     app.route('/', publicOrgRoutes())
@@ -395,7 +399,17 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       platform,
       batches,
       metrics,
-      transparencyLog: { reader: store.log, verifierKey },
+      transparencyLog: {
+        reader: store.log,
+        verifierKey,
+        witnessing: {
+          witnesses: config.logWitnesses.map(parseCosignerKey),
+          noteAt: (size) => checkpointNoteAt(store.db, size),
+          add: (row) => addCosignature(store.db, row),
+          linesFor: (size) => cosignaturesOf(store.db, size),
+          now: () => new Date(),
+        },
+      },
       async close() {
         await batches.stop()
         await trustRefresher.stop()

@@ -18,13 +18,16 @@ function explainBlocked(err: unknown, options: LogCommandOptions): unknown {
 }
 
 /** Audits the log at `options.url` against the saved state, then saves the new state: what audit and monitor share. */
-export async function auditAndSave(options: LogCommandOptions, io: CliIo) {
+export async function auditAndSave(options: LogCommandOptions, io: CliIo, { saveState = true }: { saveState?: boolean } = {}) {
   const fetcher = io.services.fetcher({ http: options.allowHttp === true, privateAddresses: options.allowPrivate === true })
   const remote = openRemoteLog(options.url, fetcher)
   const state = options.state === undefined ? undefined : await readLogState(options.state)
   const audited = await auditLog(remote, { ...(options.key === undefined ? {} : { key: options.key }), ...(state ? { state } : {}), warn: io.err }).catch((err: unknown) => {
     throw explainBlocked(err, options)
   })
-  if (options.state !== undefined) await writeLogState(options.state, { url: remote.url, key: audited.key, checkpoint: audited.note })
+  if (options.state !== undefined && saveState) await writeLogState(options.state, { url: remote.url, key: audited.key, checkpoint: audited.note })
   return audited
 }
+
+/** Saves a state file (what `auditAndSave` does after an audit; the witness does it once its cosignature is accepted). */
+auditAndSave.saveState = writeLogState

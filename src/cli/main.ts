@@ -11,6 +11,7 @@ import { register as registerDemo } from './demo.js'
 import { register as registerKeys } from './keys.js'
 import { register as registerLogAudit } from './log-audit.js'
 import { register as registerLogMonitor } from './log-monitor.js'
+import { register as registerLogWitness } from './log-witness.js'
 import { register as registerMigrate } from './migrate.js'
 import { register as registerServe } from './serve.js'
 import type { CliServices } from './services.js'
@@ -105,6 +106,7 @@ function buildProgram(io: CliIo): Command {
   const log = program.command('log').description('audit and monitor a transparency log (C2SP tlog-tiles)')
   registerLogAudit(log, io)
   registerLogMonitor(log, io)
+  registerLogWitness(log, io)
   registerSkills(program, io)
   registerDemo(program, io)
   return program

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { witnessMigration } from './cosignatures.js'
 import { batchUploadsMigration } from './platform/batch-uploads-migration.js'
 import { logTileNodesMigration } from './log-tile-nodes-migration.js'
 import { orgBrandMigration } from './platform/org-brand-migration.js'
@@ -102,6 +103,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0021_pathways': pathwaysMigration(dialect),
     '0022_lti': ltiMigration(dialect),
     '0023_ob3_client': ob3ClientMigration(dialect),
+    '0024_witness': witnessMigration(dialect),
     '0025_talent_scale': talentScaleMigration(dialect),
   }
   return { getMigrations: async () => migrations }

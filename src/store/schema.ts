@@ -4,6 +4,7 @@ import type { PlatformTables } from './platform/tables.js'
 import type { TalentTables } from './platform/talent-tables.js'
 import type { WebhookTables } from './platform/webhooks-tables.js'
 import type { OccupationTables } from './platform/occupations-tables.js'
+import type { CosignaturesTable } from './cosignatures.js'
 import type { OAuthTables } from './platform/oauth-tables.js'
 import type { Ob3ClientTables } from './platform/ob3-client-tables.js'
 import type { ProgramTables } from './platform/programs-tables.js'
@@ -58,6 +59,7 @@ export interface Database extends PlatformTables, TalentTables, WebhookTables, O
   log_leaves: LogLeavesTable
   log_tiles: LogTilesTable
   checkpoints: CheckpointsTable
+  log_cosignatures: CosignaturesTable
 }
 
 /** The two SQL dialects the store runs on. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { silentLogger } from '../../src/http/logger.js'
 import { startServer, type RunningServer } from '../../src/main.js'
+import { createCosigner } from '../../src/core/transparency-log/index.js'
 import { loggable, openLogFixture, strangerKey, ORIGIN, type LogFixture } from '../e2e/log-fixture.js'
 
 // An independent C2SP client: the Go checksum database's tlog and note packages (Debian's
@@ -32,10 +33,18 @@ describe.skipIf(!hasGo)(`the Go sumdb tlog client${hasGo ? '' : ' (skipped: go o
     fixture = await openLogFixture({ file: true })
     await fixture.append(Array.from({ length: 700 }, (_, n) => loggable(n)))
     await fixture.signCheckpoint()
+    // A witness's cosignature line rides along in the checkpoint: Go's note.Open skips signatures of unknown keys.
+    const witness = createCosigner('witness.example/w1', new Uint8Array(32).fill(9))
+    const latest = (await fixture.reader.latestCheckpoint())!
+    const line = witness.cosign(latest.note.slice(0, latest.note.indexOf('\n\n') + 1), 1_800_000_000)
     server = await startServer(loadConfig({ PORT: '0' }, {}), {
       log: silentLogger,
       handleSignals: false,
-      transparencyLog: { reader: fixture.reader, verifierKey: fixture.verifierKey },
+      transparencyLog: {
+        reader: fixture.reader,
+        verifierKey: fixture.verifierKey,
+        witnessing: { witnesses: [witness], noteAt: async () => latest.note, add: async () => {}, linesFor: async () => [{ witness: witness.name, line, timestamp: 1_800_000_000 }], now: () => new Date() },
+      },
     })
     url = `http://127.0.0.1:${server.port}/log`
   }, 120_000)
@@ -43,6 +52,10 @@ describe.skipIf(!hasGo)(`the Go sumdb tlog client${hasGo ? '' : ' (skipped: go o
     await server?.close()
     await fixture?.close()
     await rm(dir, { recursive: true, force: true })
+  })
+
+  it('serves the checkpoint with the witness cosignature line', async () => {
+    expect(await (await fetch(`${url}/checkpoint`)).text()).toContain('\u2014 witness.example/w1 ')
   })
 
   it('verifies the checkpoint, recomputes the root from the tiles and proves leaves in full and partial tiles', async () => {

@@ -46,3 +46,4 @@ export {
   type LogEntryFields,
   type LoggableCredential,
 } from './log-entry.js'
+export { cosignerKeyId, cosignedMessage, parseCosignerKey, parseCosignerPrivateKey, createCosigner, formatCosignerPrivateKey, verifyCosignature, type Cosigner, type CosignerKey } from './cosignature.js'

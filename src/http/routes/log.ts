@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono'
 import type { LogReader, StoredCheckpoint } from '../../app/ports.js'
 import { PlatformError } from '../../core/errors.js'
+import { acceptCosignature, cosignatureInput, cosignedNote, type LogWitnessing } from '../../app/log-witnesses.js'
 import { problemResponse } from '../error-response.js'
+import { readJson } from '../request.js'
 import { logProofRoutes } from './log-proofs.js'
 import { logTileRoutes } from './log-tiles.js'
 
@@ -10,6 +12,22 @@ export interface PublishedLog {
   reader: LogReader
   /** C2SP verifier key string of the checkpoint signer, `<name>+<key ID>+<base64 key>`. */
   verifierKey: string
+  /** Witness cosignatures: which witnesses may add them, where they are kept. */
+  witnessing?: LogWitnessing
+}
+
+/**
+ * `POST /log/cosignatures`: a configured witness's cosignature of a checkpoint (C2SP tlog-cosignature).
+ * Mounted before the session and CSRF middleware: no cookie is involved, the signature is the credential.
+ */
+export function logCosignatureRoutes(log: PublishedLog | undefined): Hono {
+  return new Hono().post('/cosignatures', async (c) => {
+    const published = requireLog(log)
+    if (!published.witnessing || published.witnessing.witnesses.length === 0)
+      throw new PlatformError('ERR_FORBIDDEN', 'This log accepts no cosignatures: the operator configured no witness (EMBLEM_LOG_WITNESSES)')
+    const input = await readJson(c, cosignatureInput, { maxBytes: 4096 })
+    return c.json(await acceptCosignature(published.witnessing, input), 201)
+  })
 }
 
 /** The log, or 503 `ERR_LOG_UNAVAILABLE` when this instance publishes none. */
@@ -42,12 +60,14 @@ export function logRoutes(log: PublishedLog | undefined): Hono {
       if (latest instanceof Response) return latest
       // A checkpoint changes with every batch: caches must revalidate.
       c.header('Cache-Control', 'no-cache')
-      return c.body(latest.note, 200, { 'Content-Type': 'text/plain; charset=utf-8' })
+      const note = await cosignedNote(requireLog(log).witnessing, latest.note, latest.checkpoint.size)
+      return c.body(note, 200, { 'Content-Type': 'text/plain; charset=utf-8' })
     })
     .get('/key', (c) => {
       c.header('Cache-Control', 'public, max-age=3600')
       return c.body(`${requireLog(log).verifierKey}\n`, 200, { 'Content-Type': 'text/plain; charset=utf-8' })
     })
+    .route('/', logCosignatureRoutes(log))
     .route('/', logTileRoutes(() => requireLog(log)))
     .route('/', logProofRoutes(() => requireLog(log)))
 }

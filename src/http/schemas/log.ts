@@ -2,7 +2,8 @@
 // tlog-tiles layout and the JSON proofs, with the query schemas the proof routes check.
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { ACCESS, bytes, json } from '../openapi/describe.js'
+import { cosignatureInput } from '../../app/log-witnesses.js'
+import { ACCESS, bytes, json, jsonBody } from '../openapi/describe.js'
 import { problems } from '../openapi/problem.js'
 import { binary, idParam } from './common.js'
 
@@ -118,5 +119,21 @@ export const getConsistencyProof = createRoute({
   },
 })
 
+export const postCosignature = createRoute({
+  method: 'post',
+  path: '/log/cosignatures',
+  operationId: 'postCosignature',
+  tags,
+  summary: 'A witness cosigns a checkpoint',
+  description:
+    'A witness configured by the operator (`EMBLEM_LOG_WITNESSES`) hands over its C2SP tlog-cosignature (cosignature/v1, Ed25519) of a checkpoint this log signed; `/log/checkpoint` then carries the line for that size. No session: the signature is the credential.',
+  security: ACCESS.public,
+  request: { body: jsonBody(cosignatureInput, { example: { size: 42, cosignature: '\u2014 witness.example/w1 AbCdEf…' } }) },
+  responses: {
+    201: json(z.object({ size: z.number().int(), witness: z.string(), timestamp: z.number().int() }), 'Stored'),
+    ...problems([400, 'Not a signature line, or it does not verify over that checkpoint'], [403, 'Not a witness configured for this log'], [404, 'No checkpoint of that size'], 413, unavailable),
+  },
+})
+
 /** The transparency log's operations. */
-export const logOperations = [getCheckpoint, getLogKey, getHashTile, getEntryBundle, getInclusionProof, getConsistencyProof]
+export const logOperations = [getCheckpoint, getLogKey, getHashTile, getEntryBundle, getInclusionProof, getConsistencyProof, postCosignature]

@@ -87,6 +87,8 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^GET \/orgs\/:slug(\/did\.json)?$/, pub],
   [/^GET \/(images\/:id|status\/:listId|endorsements\/:id)$/, pub],
   [/^GET \/log(\/.*)?$/, pub],
+  // A witness's cosignature: no session, the Ed25519 signature of a configured witness is the credential (403 otherwise).
+  [/^POST \/log\/cosignatures$/, pub],
   [/^GET \/u\/:handle(\/.*)?$/, pub],
   [/^GET \/(catalog|programs\/:id|occupations|occupations\/:uri)$/, pub],
   [/^GET \/pathways\/:id$/, pub],

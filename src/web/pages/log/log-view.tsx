@@ -20,7 +20,7 @@ export interface GrowthPoint {
 
 /** What the page shows. Without `published`, the instance has no log. */
 export interface LogModel {
-  published?: { latest?: StoredCheckpoint | undefined; verifierKey: string; growth: readonly GrowthPoint[]; publicUrl: string }
+  published?: { latest?: StoredCheckpoint | undefined; verifierKey: string; growth: readonly GrowthPoint[]; publicUrl: string; /** Names of the configured witnesses that cosigned the latest checkpoint. */ cosignedBy?: readonly string[] }
   /** The credential id asked about, and what was found. */
   lookup?: InclusionLookup | undefined
   asked?: string | undefined
@@ -125,6 +125,9 @@ export function LogView({ model }: { model: LogModel }) {
                 <dt>{t.t('log.checkpoint.size')}</dt><dd>{t.t('log.checkpoint.entries', { count: latest.checkpoint.size })}</dd>
                 <dt>{t.t('log.checkpoint.root')}</dt><dd><code>{encodeBase64(latest.checkpoint.root)}</code></dd>
                 <dt>{t.t('log.checkpoint.signedAt')}</dt><dd>{t.dateTime(latest.createdAt)}</dd>
+                {published?.cosignedBy && published.cosignedBy.length > 0 && (
+                  <><dt>{t.t('log.checkpoint.cosignedBy')}</dt><dd id="cosigned-by">{published.cosignedBy.map((name, i) => <>{i > 0 && ', '}<code>{name}</code></>)}</dd></>
+                )}
               </dl>
               <p class="muted small">{t.t('log.checkpoint.note')}</p>
               <pre><code id="checkpoint-note">{latest.note}</code></pre>
