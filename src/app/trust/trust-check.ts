@@ -1,4 +1,5 @@
-import type { Check, VerificationReport } from '../../core/verification/index.js'
+import { isClrCredential } from '../../core/clr/index.js'
+import type { Check, EmbeddedReport, VerificationReport } from '../../core/verification/index.js'
 import { isLocalDid } from '../credentials/verify-local.js'
 import type { PlatformPorts } from '../platform/ports.js'
 
@@ -47,6 +48,7 @@ export async function trustOf({ store, publicUrl }: Pick<PlatformPorts, 'store' 
  * signature did not verify (trust is judged only for a valid signature). `verified` is unchanged.
  */
 export async function withTrust(deps: Pick<PlatformPorts, 'store' | 'publicUrl'>, report: VerificationReport): Promise<TrustedReport> {
+  if (report.embedded && isClrCredential(report.credential)) return withRecordTrust(deps, report, report.embedded)
   const issuerId = trustSubjectOf(report)
   return withTrustVerdict(report, issuerId === undefined ? undefined : await trustOf(deps, issuerId))
 }
@@ -73,4 +75,27 @@ export function withTrustVerdict(report: VerificationReport, trust: TrustVerdict
     ? { id: 'trust', outcome: 'passed', message: `Issuer trusted: ${trust.list}` }
     : { id: 'trust', outcome: 'failed', code: 'ISSUER_NOT_TRUSTED', message: `Signature valid, issuer not in any trusted list (${issuerId.slice(0, 200)})` }
   return { ...report, checks: [...checks, check], trust }
+}
+
+/**
+ * A CLR 2.0 record's trust: whoever assembled it (often the learner, by their own DID) vouches for
+ * nothing; what a reader trusts is the issuers of the credentials it holds. Each embedded credential
+ * gets its own trust check, and the record is trusted when every one of their issuers is.
+ */
+async function withRecordTrust(deps: Pick<PlatformPorts, 'store' | 'publicUrl'>, report: VerificationReport, entries: readonly EmbeddedReport[]): Promise<TrustedReport> {
+  const embedded = await Promise.all(entries.map(async (e) => ({ ...e, report: await withTrust(deps, e.report) })))
+  const checks = report.checks.filter((c) => c.id !== 'trust')
+  if (trustSubjectOf(report) === undefined || embedded.length === 0) {
+    const check: Check = { id: 'trust', outcome: 'skipped', message: 'Trust in the issuers is judged only for a valid signature' }
+    return { ...report, embedded, checks: [...checks, check], trust: { trusted: false } }
+  }
+  const untrusted = embedded.filter((e) => !e.report.trust.trusted)
+  if (untrusted.length > 0) {
+    const named = untrusted.map((e) => `#${e.index + 1}${issuerIdOf(e.report.credential) ? ` (${issuerIdOf(e.report.credential)!.slice(0, 200)})` : ''}`).join(', ')
+    const check: Check = { id: 'trust', outcome: 'failed', code: 'ISSUER_NOT_TRUSTED', message: `The issuers of ${untrusted.length} of ${embedded.length} credentials in this record are in no trusted list: ${named}` }
+    return { ...report, embedded, checks: [...checks, check], trust: { trusted: false } }
+  }
+  const lists = [...new Set(embedded.map((e) => e.report.trust.list).filter((l): l is string => !!l))]
+  const check: Check = { id: 'trust', outcome: 'passed', message: `Every credential in this record comes from a trusted issuer: ${lists.join('; ')}` }
+  return { ...report, embedded, checks: [...checks, check], trust: { trusted: true, list: lists.join('; ') } }
 }
