@@ -20,11 +20,11 @@ interface GenerateOptions {
 export function register(keys: Command, io: CliIo): void {
   keys
     .command('rotate-master')
-    .description("re-seal every private key of the instance (organizations', holders', the log's) under a new master key, then replace the key file; stop the server first")
+    .description("re-seal every private key and stored secret of the instance (organizations', holders', the log's, the LTI tool's, webhook and OB 3.0 host secrets) under a new master key, then replace the key file; stop the server first")
     .action(async () => {
       const result = await io.services.rotateMasterKey()
       io.out(
-        `${result.resumed ? 'Finished an interrupted rotation: re-sealed' : 'Re-sealed'} ${result.orgKeys} organization keys, ${result.holderKeys} holder keys and ${
+        `${result.resumed ? 'Finished an interrupted rotation: re-sealed' : 'Re-sealed'} ${result.orgKeys} organization keys, ${result.holderKeys} holder keys, ${result.otherSecrets} other secrets (webhooks, LTI, connected hosts) and ${
           result.logKey === 'resealed' ? 'the log key' : result.logKey === 'plain' ? 'no log key (its file is not sealed)' : 'no log key (none yet)'
         } under a new master key.\n`,
       )

@@ -56,6 +56,7 @@ export interface CliServices {
 export interface RotateMasterResult {
   orgKeys: number
   holderKeys: number
+  otherSecrets: number
   logKey: 'resealed' | 'plain' | 'absent'
   newKeyForEnvironment?: string
   resumed: boolean

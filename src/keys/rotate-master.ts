@@ -11,12 +11,17 @@ import { masterKeyWithFallback, parseMasterKey, parseMasterKeyBytes, readKeyFile
 import { orgKeyContext } from './org-key-ring.js'
 
 /** A secret sealed in the database, as the store hands it over (src/store/reseal-secrets.ts). */
-export type SealedRow = { kind: 'org-key'; orgId: string; keyId: string; sealed: string } | { kind: 'holder-key'; userId: string; did: string; sealed: string }
+export type SealedRow =
+  | { kind: 'org-key'; orgId: string; keyId: string; sealed: string }
+  | { kind: 'holder-key'; userId: string; did: string; sealed: string }
+  | { kind: 'other'; context: string; sealed: string }
 
 /** What a rotation did. */
 export interface RotationResult {
   orgKeys: number
   holderKeys: number
+  /** Webhook secrets, the LTI tool key, OB 3.0 client secrets and tokens (src/store/reseal-secrets.ts). */
+  otherSecrets: number
   logKey: 'resealed' | 'plain' | 'absent'
   /** With EMBLEM_MASTER_KEY: the new key, to put in the secret store (printed once). */
   newKeyForEnvironment?: string
@@ -24,7 +29,7 @@ export interface RotationResult {
   resumed: boolean
 }
 
-const contextOf = (row: SealedRow): string => (row.kind === 'org-key' ? orgKeyContext(row.orgId, row.keyId) : holderKeyContext(row))
+const contextOf = (row: SealedRow): string => (row.kind === 'org-key' ? orgKeyContext(row.orgId, row.keyId) : row.kind === 'holder-key' ? holderKeyContext(row) : row.context)
 
 /**
  * Rotates the master key:
@@ -47,7 +52,7 @@ export async function rotateMasterKey({
   file: string
   value?: string | undefined
   logKeyFile: string
-  resealStore: (reseal: (row: SealedRow) => string) => Promise<{ orgKeys: number; holderKeys: number }>
+  resealStore: (reseal: (row: SealedRow) => string) => Promise<{ orgKeys: number; holderKeys: number; otherSecrets: number }>
   /** Runs between re-sealing and the key file swap (tests inject a crash here). */
   afterReseal?: () => Promise<void>
 }): Promise<RotationResult> {

@@ -43,6 +43,13 @@ const issue = async (base: string, seeded: SeededInstance, n: string): Promise<s
   return ((await res.json()) as { id: string }).id
 }
 
+/** Every sealed secret besides organization and holder keys, with its sealing context (as src/store/reseal-secrets.ts lists them). */
+async function otherSecrets(store: Awaited<ReturnType<typeof openStore>>): Promise<{ context: string; sealed: string }[]> {
+  const webhooks = await store.db.selectFrom('webhook_endpoints').select(['id', 'secret']).execute()
+  const lti = await store.db.selectFrom('lti_tool_keys').select(['kid', 'sealed_private_jwk']).execute()
+  return [...webhooks.map((r) => ({ context: `webhook-secret:${r.id}`, sealed: r.secret })), ...lti.map((r) => ({ context: `lti-tool/${r.kid}`, sealed: r.sealed_private_jwk }))]
+}
+
 /** Whether `key` opens every sealed secret of the database at `databaseUrl` and the log key file. */
 async function opensEverything(key: MasterKey, databaseUrl: string, logKeyFile: string, origin: string): Promise<boolean> {
   const store = await openStore({ url: databaseUrl })
@@ -50,6 +57,7 @@ async function opensEverything(key: MasterKey, databaseUrl: string, logKeyFile: 
     for (const row of await store.db.selectFrom('org_keys').select(['id', 'org_id', 'secret_sealed']).execute()) key.open(row.secret_sealed, orgKeyContext(row.org_id, row.id))
     for (const row of await store.db.selectFrom('holder_keys').select(['user_id', 'did', 'sealed_private_key']).execute())
       key.open(row.sealed_private_key, holderKeyContext({ userId: row.user_id, did: row.did }))
+    for (const row of await otherSecrets(store)) key.open(row.sealed, row.context)
     await loadOrCreateLogSigner(logKeyFile, origin, key)
     return true
   } catch {
@@ -67,6 +75,7 @@ async function opensNothing(key: MasterKey, databaseUrl: string, logKeyFile: str
     for (const row of await store.db.selectFrom('org_keys').select(['id', 'org_id', 'secret_sealed']).execute()) attempts.push(() => key.open(row.secret_sealed, orgKeyContext(row.org_id, row.id)))
     for (const row of await store.db.selectFrom('holder_keys').select(['user_id', 'did', 'sealed_private_key']).execute())
       attempts.push(() => key.open(row.sealed_private_key, holderKeyContext({ userId: row.user_id, did: row.did })))
+    for (const row of await otherSecrets(store)) attempts.push(() => key.open(row.sealed, row.context))
   } finally {
     await store.close()
   }
@@ -108,10 +117,14 @@ describe('emblem keys rotate-master (master.key file)', () => {
     const oldKey = parseMasterKey(oldKeyText)
     const seeded = await seedInstance({ databaseUrl, masterKey: oldKeyText, publicUrl })
     {
-      // A learner's holder key, sealed like the organizations' keys.
+      // A learner's holder key, a webhook's signing secret and the LTI tool's key, sealed like the organizations' keys.
       const store = await openStore({ url: databaseUrl })
       const user = await store.db.selectFrom('users').select('id').executeTakeFirstOrThrow()
-      await createPlatform({ store, masterKey: oldKey, publicUrl }).ports.holderKeys.ensure(user.id)
+      const platform = createPlatform({ store, masterKey: oldKey, publicUrl })
+      await platform.ports.holderKeys.ensure(user.id)
+      await platform.platform.webhooks.create(seeded.orgId, { url: 'https://receiver.example/hooks', events: ['credential.issued'] })
+      await platform.ports.ltiKeys.jwks()
+      expect(await otherSecrets(store)).toHaveLength(2)
       await store.close()
     }
     const env = { EMBLEM_DATA_DIR: data, EMBLEM_PUBLIC_URL: publicUrl, PORT: String(port) }
@@ -143,7 +156,7 @@ describe('emblem keys rotate-master (master.key file)', () => {
     // Running the command again finishes the same rotation.
     const again = await run(env, 'keys', 'rotate-master')
     expect(again.code, again.err).toBe(0)
-    expect(again.out).toMatch(/^Finished an interrupted rotation: re-sealed 1 organization keys, 1 holder keys and the log key under a new master key\.\n/)
+    expect(again.out).toMatch(/^Finished an interrupted rotation: re-sealed 1 organization keys, 1 holder keys, 2 other secrets \(webhooks, LTI, connected hosts\) and the log key under a new master key\.\n/)
     expect(again.out).toContain('the old key opens nothing now')
     expect((await readFile(keyFile, 'utf8')).trim()).toBe(pendingText.trim())
     expect((await readdir(data)).filter((name) => name.startsWith('master.key'))).toEqual(['master.key'])
@@ -152,7 +165,7 @@ describe('emblem keys rotate-master (master.key file)', () => {
     // A plain rotation afterwards makes yet another key.
     const third = await run(env, 'keys', 'rotate-master')
     expect(third.code, third.err).toBe(0)
-    expect(third.out).toMatch(/^Re-sealed 1 organization keys, 1 holder keys and the log key/)
+    expect(third.out).toMatch(/^Re-sealed 1 organization keys, 1 holder keys, 2 other secrets \(webhooks, LTI, connected hosts\) and the log key/)
     expect(await opensNothing(parseMasterKey(pendingText), databaseUrl, logKeyFile, origin)).toBe(true)
 
     // The server starts on the rotated key and signs: a new credential verifies, and so does the old one.
