@@ -150,6 +150,19 @@ describe('Idempotency-Key', () => {
     expect(await countCredentials()).toBe(before + 1)
   })
 
+  it('issues exactly one credential for 50 concurrent identical requests with one key, and refuses the key with another body', async () => {
+    const before = await countCredentials()
+    const json = { recipient: { email: 'fifty@example.org', name: 'Fifty Times' } }
+    const answers = await Promise.all(Array.from({ length: 50 }, () => issue(json, { 'idempotency-key': 'race-50' })))
+    expect(answers.map((r) => r.status)).toEqual(Array(50).fill(201))
+    const ids = new Set(await Promise.all(answers.map(async (r) => (await readJson(r)).id)))
+    expect(ids.size).toBe(1)
+    expect(await countCredentials()).toBe(before + 1)
+    const other = await issue({ recipient: { email: 'other@example.org', name: 'Other' } }, { 'idempotency-key': 'race-50' })
+    expect(other.status).toBe(422)
+    expect(await countCredentials()).toBe(before + 1)
+  })
+
   it('checks the body before digesting it: odd bodies with a key answer 400, never 500, and issue nothing', async () => {
     const before = await countCredentials()
     const bodies = [
