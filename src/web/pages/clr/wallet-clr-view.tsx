@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/empty-state.js'
 import { ErrorSummary, Form, FormActions, TextField, type FieldErrors } from '../../components/form.js'
 import { Icon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
-import { StatusPill } from '../../components/status-pill.js'
+import { CredentialChoices } from '../holder/credential-choices.js'
 import { usePage } from '../../kit/env.js'
 
 /** What the page shows: the wallet's credentials, the holder's DID, and a failed attempt's choices and problems. */
@@ -33,8 +33,6 @@ export function WalletClrView({ model }: { model: WalletClrModel }) {
         </EmptyState>
       </div>
     )
-  const first = model.credentials.findIndex((c) => c.presentable)
-  const boxId = (i: number) => (i === first ? 'field-credentialIds' : `clr-${i}`)
   const labels = { credentialIds: t.t('clr.wallet.credentials'), name: t.t('clr.wallet.name') }
   return (
     <div class="container page holder-page">
@@ -44,29 +42,17 @@ export function WalletClrView({ model }: { model: WalletClrModel }) {
           <ErrorSummary errors={model.errors} labels={labels} />
           {model.alert && <Alert kind="bad"><p>{model.alert}</p></Alert>}
           <Form action="/wallet/clr" label={t.t('clr.wallet.title')}>
-            <fieldset class="group present-choices" aria-describedby={['field-credentialIds-hint', error ? 'field-credentialIds-error' : ''].filter(Boolean).join(' ')}>
-              <legend>{labels.credentialIds}</legend>
-              <span class="hint" id="field-credentialIds-hint">{t.t('clr.wallet.credentialsHint')}</span>
-              {error && (
-                <span class="field-error" id="field-credentialIds-error"><Icon name="alert" /><span>{error}</span></span>
-              )}
-              <ul class="present-list">
-                {model.credentials.map((c, i) => (
-                  <li class={c.presentable ? 'present-item' : 'present-item disabled'}>
-                    <input type="checkbox" name="credentialIds" value={c.id} id={boxId(i)} checked={chosen.has(c.id)} disabled={!c.presentable} />
-                    <label for={boxId(i)}>
-                      {c.imageUrl ? <img src={c.imageUrl} alt="" width={48} height={48} loading="lazy" /> : <span class="present-monogram" aria-hidden="true"><Icon name="award" /></span>}
-                      <span class="present-text">
-                        <span class="present-name">{c.name}</span>
-                        <span class="present-meta">{t.t('clr.wallet.issuer', { issuer: c.issuerName })}</span>
-                        {!c.presentable && <span class="present-meta">{t.t('clr.wallet.cannot')}</span>}
-                      </span>
-                    </label>
-                    <StatusPill state={c.status === 'unverified' ? 'not-verified' : c.status} />
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
+            <CredentialChoices
+              name="credentialIds"
+              idPrefix="clr"
+              credentials={model.credentials}
+              chosen={chosen}
+              error={error}
+              legend={labels.credentialIds}
+              hint={t.t('clr.wallet.credentialsHint')}
+              issuerText={(issuer) => t.t('clr.wallet.issuer', { issuer })}
+              cannotText={t.t('clr.wallet.cannot')}
+            />
             <TextField name="name" label={labels.name} hint={t.t('clr.wallet.nameHint')} value={model.name} errors={model.errors} markOptional maxLength={200} autocomplete="off" />
             <FormActions>
               <button type="submit" class="button"><Icon name="download" />{t.t('clr.wallet.submit')}</button>

@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/empty-state.js'
 import { ErrorSummary, Form, FormActions, TextField, type FieldErrors } from '../../components/form.js'
 import { Icon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
-import { StatusPill } from '../../components/status-pill.js'
+import { CredentialChoices } from './credential-choices.js'
 
 /** What the Present page shows: the wallet's credentials, the holder's DID, and a failed attempt's values and problems. */
 export interface PresentModel {
@@ -33,8 +33,6 @@ export function PresentView({ model }: { model: PresentModel }) {
         </EmptyState>
       </div>
     )
-  const first = model.credentials.findIndex((c) => c.presentable)
-  const boxId = (i: number) => (i === first ? 'field-credentials' : `present-${i}`)
   const labels = { credentials: t.t('holder.present.credentials'), challenge: t.t('holder.present.challenge'), domain: t.t('holder.present.domain') }
   return (
     <div class="container page holder-page">
@@ -44,29 +42,17 @@ export function PresentView({ model }: { model: PresentModel }) {
           <ErrorSummary errors={model.errors} labels={labels} />
           {model.alert && <Alert kind="bad"><p>{model.alert}</p></Alert>}
           <Form action="/wallet/present" label={t.t('holder.present.title')}>
-            <fieldset class="group present-choices" aria-describedby={['field-credentials-hint', error ? 'field-credentials-error' : ''].filter(Boolean).join(' ')}>
-              <legend>{labels.credentials}</legend>
-              <span class="hint" id="field-credentials-hint">{t.t('holder.present.credentialsHint')}</span>
-              {error && (
-                <span class="field-error" id="field-credentials-error"><Icon name="alert" /><span>{error}</span></span>
-              )}
-              <ul class="present-list">
-                {model.credentials.map((c, i) => (
-                  <li class={c.presentable ? 'present-item' : 'present-item disabled'}>
-                    <input type="checkbox" name="credentials" value={c.id} id={boxId(i)} checked={chosen.has(c.id)} disabled={!c.presentable} />
-                    <label for={boxId(i)}>
-                      {c.imageUrl ? <img src={c.imageUrl} alt="" width={48} height={48} loading="lazy" /> : <span class="present-monogram" aria-hidden="true"><Icon name="award" /></span>}
-                      <span class="present-text">
-                        <span class="present-name">{c.name}</span>
-                        <span class="present-meta">{t.t('holder.present.issuer', { issuer: c.issuerName })}</span>
-                        {!c.presentable && <span class="present-meta">{t.t('holder.present.cannot')}</span>}
-                      </span>
-                    </label>
-                    <StatusPill state={c.status === 'unverified' ? 'not-verified' : c.status} />
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
+            <CredentialChoices
+              name="credentials"
+              idPrefix="present"
+              credentials={model.credentials}
+              chosen={chosen}
+              error={error}
+              legend={labels.credentials}
+              hint={t.t('holder.present.credentialsHint')}
+              issuerText={(issuer) => t.t('holder.present.issuer', { issuer })}
+              cannotText={t.t('holder.present.cannot')}
+            />
             <TextField name="challenge" label={labels.challenge} hint={t.t('holder.present.challengeHint')} value={model.values?.challenge} errors={model.errors} required maxLength={500} spellcheck={false} autocomplete="off" />
             <TextField name="domain" label={labels.domain} hint={t.t('holder.present.domainHint')} value={model.values?.domain} errors={model.errors} markOptional maxLength={500} spellcheck={false} autocomplete="off" />
             <FormActions>
