@@ -4,44 +4,13 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { main } from '../../src/cli/main.js'
-import { seedInstance, startEmblem, testMasterKey, type EmblemProcess, type SeededInstance } from '../support/emblem-process.js'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { seedInstance, startEmblem, testMasterKey, type EmblemProcess } from '../support/emblem-process.js'
 import { freePort } from '../support/server-process.js'
+import { runCli, issueOne, waitForCheckpoint } from '../support/emblem-cli.js'
 
 let dir: string
 let running: EmblemProcess | undefined
-
-async function run(env: Record<string, string>, ...argv: string[]) {
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
-  let out = ''
-  let err = ''
-  try {
-    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => '' })
-    return { code, out, err }
-  } finally {
-    vi.unstubAllEnvs()
-  }
-}
-
-const issue = async (base: string, seeded: SeededInstance, n: string): Promise<string> => {
-  const res = await fetch(`${base}/api/v1/orgs/${seeded.orgSlug}/achievements/${seeded.achievementId}/credentials`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${seeded.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ recipient: { email: `learner-${n}@example.org`, name: `Learner ${n}` } }),
-  })
-  if (res.status !== 201) throw new Error(`issuing answered ${res.status}: ${await res.text()}`)
-  return ((await res.json()) as { id: string }).id
-}
-
-const waitForCheckpoint = async (base: string, size: number) => {
-  for (let i = 0; i < 200; i++) {
-    const text = await (await fetch(`${base}/log/checkpoint`)).text()
-    if (Number(text.split('\n')[1]) >= size) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`the checkpoint never reached ${size}`)
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'emblem-backup-'))
@@ -70,29 +39,29 @@ describe('emblem backup and emblem restore (SQLite)', () => {
     const base = running.base
 
     const before: string[] = []
-    for (let i = 0; i < 8; i++) before.push(await issue(base, seeded, `before-${i}`))
+    for (let i = 0; i < 8; i++) before.push(await issueOne(base, seeded, `before-${i}`))
     // Two writers keep issuing while the backup copies the database.
     let writing = true
     const during: string[] = []
     const writers = [0, 1].map(async (w) => {
-      for (let i = 0; writing; i++) during.push(await issue(base, seeded, `during-${w}-${i}`))
+      for (let i = 0; writing; i++) during.push(await issueOne(base, seeded, `during-${w}-${i}`))
     })
     await new Promise((r) => setTimeout(r, 300))
-    const backup = await run({ ...env, EMBLEM_DATA_DIR: original }, 'backup', backupFile)
+    const backup = await runCli({ ...env, EMBLEM_DATA_DIR: original }, 'backup', backupFile)
     writing = false
     await Promise.all(writers)
     expect(backup.code, backup.err).toBe(0)
     expect(backup.out).toMatch(/^Backed up \d+ credentials and \d+ log entries \(schema \d{4}_\w+\) to .*emblem-backup\.db, \d+ bytes\.\n$/)
     expect(backup.err).toContain('The master key is not in the backup')
     // A second backup to the same file is refused.
-    expect((await run({ ...env, EMBLEM_DATA_DIR: original }, 'backup', backupFile)).code).toBe(2)
+    expect((await runCli({ ...env, EMBLEM_DATA_DIR: original }, 'backup', backupFile)).code).toBe(2)
 
     // The monitor follows the original log to its end: it has seen every entry.
     const after: string[] = []
-    for (let i = 0; i < 3; i++) after.push(await issue(base, seeded, `after-${i}`))
+    for (let i = 0; i < 3; i++) after.push(await issueOne(base, seeded, `after-${i}`))
     const issuedTotal = before.length + during.length + after.length
     await waitForCheckpoint(base, issuedTotal)
-    const monitorOriginal = await run(env, 'log', 'monitor', '--url', `${base}/log`, '--issuer', 'did:web:x', '--state', state)
+    const monitorOriginal = await runCli(env, 'log', 'monitor', '--url', `${base}/log`, '--issuer', 'did:web:x', '--state', state)
     expect(monitorOriginal.code, monitorOriginal.err).toBe(0)
     await running.stop()
     running = undefined
@@ -106,10 +75,10 @@ describe('emblem backup and emblem restore (SQLite)', () => {
     expect(backedUp.length).toBeLessThan(issuedTotal)
 
     // Restore refuses a data directory in use, then restores into an empty one.
-    const refused = await run({ ...env, EMBLEM_DATA_DIR: original }, 'restore', backupFile)
+    const refused = await runCli({ ...env, EMBLEM_DATA_DIR: original }, 'restore', backupFile)
     expect(refused.code).toBe(2)
     expect(refused.err).toMatch(/The data directory .* is not empty \(.*emblem\.db.*\); restore into an empty one, or pass --force/)
-    const restore = await run({ ...env, EMBLEM_DATA_DIR: restored }, 'restore', backupFile)
+    const restore = await runCli({ ...env, EMBLEM_DATA_DIR: restored }, 'restore', backupFile)
     expect(restore.code, restore.err).toBe(0)
     expect(restore.out).toContain(`Restored ${backedUp.length} credentials`)
     expect((await readdir(restored)).sort()).toEqual(expect.arrayContaining(['emblem.db', 'log-signer.key']))
@@ -121,22 +90,22 @@ describe('emblem backup and emblem restore (SQLite)', () => {
       expect(((await res.json()) as { id: string }).id).toBe(id)
     }
     await waitForCheckpoint(running.base, backedUp.length)
-    const audit = await run(env, 'log', 'audit', '--url', `${running.base}/log`, '--key', (await (await fetch(`${running.base}/log/key`)).text()).trim())
+    const audit = await runCli(env, 'log', 'audit', '--url', `${running.base}/log`, '--key', (await (await fetch(`${running.base}/log/key`)).text()).trim())
     expect(audit.code, audit.err).toBe(0)
     expect(audit.out).toContain(`${backedUp.length} entries`)
     // The restored log still signs with the log key of the original: a new credential is issued and logged.
-    expect(await issue(running.base, seeded, 'restored-0')).toMatch(/^urn:uuid:/)
+    expect(await issueOne(running.base, seeded, 'restored-0')).toMatch(/^urn:uuid:/)
 
     // A monitor that saw the original's larger checkpoint: the log shrank.
     await waitForCheckpoint(running.base, backedUp.length + 1)
-    const shrank = await run(env, 'log', 'monitor', '--url', `${running.base}/log`, '--issuer', 'did:web:x', '--state', state)
+    const shrank = await runCli(env, 'log', 'monitor', '--url', `${running.base}/log`, '--issuer', 'did:web:x', '--state', state)
     expect(shrank.code).toBe(1)
     expect(shrank.err).toMatch(/The log shrank from \d+ to \d+ entries/)
     // New entries appended past the old size do not hide it: the first entries differ.
     const more = issuedTotal - backedUp.length + 2
-    for (let i = 0; i < more; i++) await issue(running.base, seeded, `restored-more-${i}`)
+    for (let i = 0; i < more; i++) await issueOne(running.base, seeded, `restored-more-${i}`)
     await waitForCheckpoint(running.base, issuedTotal + 2)
-    const forked = await run(env, 'log', 'monitor', '--url', `${running.base}/log`, '--issuer', 'did:web:x', '--state', state)
+    const forked = await runCli(env, 'log', 'monitor', '--url', `${running.base}/log`, '--issuer', 'did:web:x', '--state', state)
     expect(forked.code).toBe(1)
     expect(forked.err).toMatch(new RegExp(`The log is not consistent with the saved checkpoint of size ${issuedTotal}: its first ${issuedTotal} entries changed`))
   })
@@ -145,24 +114,24 @@ describe('emblem backup and emblem restore (SQLite)', () => {
     const target = join(dir, 'empty-target')
     const garbage = join(dir, 'garbage.db')
     await writeFile(garbage, 'not a database at all, just text '.repeat(200))
-    const notDb = await run({ EMBLEM_DATA_DIR: target }, 'restore', garbage)
+    const notDb = await runCli({ EMBLEM_DATA_DIR: target }, 'restore', garbage)
     expect(notDb.code).toBe(2)
     expect(notDb.err).toMatch(/garbage\.db is not (a|a readable) SQLite database/)
     const newer = join(dir, 'newer.db')
     const db = new BetterSqlite3(newer)
     db.exec(`create table kysely_migration (name text primary key, timestamp text); insert into kysely_migration values ('0001_initial', ''), ('9999_future', '')`)
     db.close()
-    const refused = await run({ EMBLEM_DATA_DIR: target }, 'restore', newer)
+    const refused = await runCli({ EMBLEM_DATA_DIR: target }, 'restore', newer)
     expect(refused.code).toBe(2)
     expect(refused.err).toContain('was made by a newer Emblem (schema 9999_future)')
-    const missing = await run({ EMBLEM_DATA_DIR: target }, 'backup', join(dir, 'x.db'))
+    const missing = await runCli({ EMBLEM_DATA_DIR: target }, 'backup', join(dir, 'x.db'))
     expect(missing.code).toBe(2)
     expect(missing.err).toContain('There is no database at')
   })
 
   it('on PostgreSQL prints the pg_dump procedure and exits 2', async () => {
     for (const command of ['backup', 'restore']) {
-      const { code, err } = await run({ EMBLEM_DATABASE_URL: 'postgres://emblem:secret@db.internal:5432/emblem' }, command, join(dir, 'pg.dump'))
+      const { code, err } = await runCli({ EMBLEM_DATABASE_URL: 'postgres://emblem:secret@db.internal:5432/emblem' }, command, join(dir, 'pg.dump'))
       expect(code).toBe(2)
       expect(err).toContain('this instance uses PostgreSQL')
       expect(err).toContain('pg_dump --format=custom')

@@ -6,43 +6,14 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { main } from '../../src/cli/main.js'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openNote, parseCosignerKey, parseVerifierKey, verifyCosignature, createCosigner } from '../../src/core/transparency-log/index.js'
-import { seedInstance, startEmblem, testMasterKey, type EmblemProcess, type SeededInstance } from '../support/emblem-process.js'
+import { seedInstance, startEmblem, testMasterKey, type EmblemProcess } from '../support/emblem-process.js'
 import { freePort } from '../support/server-process.js'
+import { runCli, issueOne, waitForCheckpoint } from '../support/emblem-cli.js'
 
 let dir: string
 let running: EmblemProcess | undefined
-
-async function run(env: Record<string, string>, ...argv: string[]) {
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
-  let out = ''
-  let err = ''
-  try {
-    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => '' })
-    return { code, out, err }
-  } finally {
-    vi.unstubAllEnvs()
-  }
-}
-
-const issue = async (base: string, seeded: SeededInstance, n: string) => {
-  const res = await fetch(`${base}/api/v1/orgs/${seeded.orgSlug}/achievements/${seeded.achievementId}/credentials`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${seeded.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ recipient: { email: `learner-${n}@example.org`, name: `Learner ${n}` } }),
-  })
-  if (res.status !== 201) throw new Error(`issuing answered ${res.status}`)
-}
-
-const waitForCheckpoint = async (base: string, size: number) => {
-  for (let i = 0; i < 200; i++) {
-    if (Number((await (await fetch(`${base}/log/checkpoint`)).text()).split('\n')[1]) >= size) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`the checkpoint never reached ${size}`)
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'emblem-witness-'))
@@ -60,11 +31,11 @@ describe('emblem log witness and POST /log/cosignatures', () => {
     const keyFile = join(dir, 'witness.key')
     const strangerFile = join(dir, 'stranger.key')
     const state = join(dir, 'witness-state.json')
-    const made = await run({}, 'log', 'witness', '--new-key', 'witness.example/w1', '--key', keyFile)
+    const made = await runCli({}, 'log', 'witness', '--new-key', 'witness.example/w1', '--key', keyFile)
     expect(made.code, made.err).toBe(0)
     const witnessKey = made.out.trim()
     expect(parseCosignerKey(witnessKey).name).toBe('witness.example/w1')
-    expect((await run({}, 'log', 'witness', '--new-key', 'stranger.example', '--key', strangerFile)).code).toBe(0)
+    expect((await runCli({}, 'log', 'witness', '--new-key', 'stranger.example', '--key', strangerFile)).code).toBe(0)
 
     const port = await freePort()
     const publicUrl = `http://127.0.0.1:${port}`
@@ -75,12 +46,12 @@ describe('emblem log witness and POST /log/cosignatures', () => {
     const env = { EMBLEM_MASTER_KEY: masterKey, EMBLEM_PUBLIC_URL: publicUrl, PORT: String(port), EMBLEM_LOG_WITNESSES: witnessKey }
     running = await startEmblem(['serve'], { ...env, EMBLEM_DATA_DIR: original })
     const base = running.base
-    for (let i = 0; i < 3; i++) await issue(base, seeded, `a${i}`)
+    for (let i = 0; i < 3; i++) await issueOne(base, seeded, `a${i}`)
     await waitForCheckpoint(base, 3)
     const backupFile = join(dir, 'at-3.db')
-    expect((await run({ ...env, EMBLEM_DATA_DIR: original }, 'backup', backupFile)).code).toBe(0)
+    expect((await runCli({ ...env, EMBLEM_DATA_DIR: original }, 'backup', backupFile)).code).toBe(0)
     const logKey = (await (await fetch(`${base}/log/key`)).text()).trim()
-    const witness = (keyArg: string) => run(env, 'log', 'witness', '--log', `${base}/log`, '--key', keyArg, '--state', state, '--log-key', logKey, '--allow-http', '--allow-private')
+    const witness = (keyArg: string) => runCli(env, 'log', 'witness', '--log', `${base}/log`, '--key', keyArg, '--state', state, '--log-key', logKey, '--allow-http', '--allow-private')
 
     const first = await witness(keyFile)
     expect(first.code, first.err).toBe(0)
@@ -92,12 +63,12 @@ describe('emblem log witness and POST /log/cosignatures', () => {
     expect(verifyCosignature(parseCosignerKey(witnessKey), text, line!).timestamp).toBeGreaterThan(1_700_000_000)
     // The log's own signature still opens the note; the witness's line is one more signature.
     expect(openNote(note, [parseVerifierKey(logKey)]).text).toBe(text)
-    expect((await run(env, 'log', 'audit', '--url', `${base}/log`, '--key', logKey, '--allow-http', '--allow-private')).code).toBe(0)
+    expect((await runCli(env, 'log', 'audit', '--url', `${base}/log`, '--key', logKey, '--allow-http', '--allow-private')).code).toBe(0)
     // The /log page says who cosigned the latest checkpoint.
     const page = await (await fetch(`${base}/log`, { headers: { accept: 'text/html' } })).text()
     expect(page).toMatch(/<dt>Cosigned by<\/dt><dd id="cosigned-by"><code>witness\.example\/w1<\/code><\/dd>/)
 
-    for (let i = 0; i < 3; i++) await issue(base, seeded, `b${i}`)
+    for (let i = 0; i < 3; i++) await issueOne(base, seeded, `b${i}`)
     await waitForCheckpoint(base, 6)
     const second = await witness(keyFile)
     expect(second.code, second.err).toBe(0)
@@ -125,9 +96,9 @@ describe('emblem log witness and POST /log/cosignatures', () => {
 
     // The operator restores the backup taken at 3 entries and issues more: the log forked from what the witness cosigned.
     const restored = join(dir, 'restored')
-    expect((await run({ ...env, EMBLEM_DATA_DIR: restored }, 'restore', backupFile)).code).toBe(0)
+    expect((await runCli({ ...env, EMBLEM_DATA_DIR: restored }, 'restore', backupFile)).code).toBe(0)
     running = await startEmblem(['serve'], { ...env, EMBLEM_DATA_DIR: restored })
-    for (let i = 0; i < 5; i++) await issue(running.base, seeded, `c${i}`)
+    for (let i = 0; i < 5; i++) await issueOne(running.base, seeded, `c${i}`)
     await waitForCheckpoint(running.base, 8)
     const forked = await witness(keyFile)
     expect(forked.code).toBe(1)

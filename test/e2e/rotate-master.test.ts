@@ -4,8 +4,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { main } from '../../src/cli/main.js'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { logOrigin } from '../../src/app/log-checkpoint.js'
 import { holderKeyContext } from '../../src/keys/holder-key-ring.js'
 import { loadOrCreateLogSigner } from '../../src/keys/log-signer-key.js'
@@ -15,33 +14,12 @@ import { rotateMasterKey } from '../../src/keys/rotate-master.js'
 import { createPlatform } from '../../src/platform.js'
 import { openStore } from '../../src/store/index.js'
 import { resealSecrets } from '../../src/store/reseal-secrets.js'
-import { seedInstance, startEmblem, testMasterKey, type EmblemProcess, type SeededInstance } from '../support/emblem-process.js'
+import { seedInstance, startEmblem, testMasterKey, type EmblemProcess } from '../support/emblem-process.js'
 import { freePort } from '../support/server-process.js'
+import { runCli, issueOne } from '../support/emblem-cli.js'
 
 let dir: string
 let running: EmblemProcess | undefined
-
-async function run(env: Record<string, string>, ...argv: string[]) {
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value)
-  let out = ''
-  let err = ''
-  try {
-    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => '' })
-    return { code, out, err }
-  } finally {
-    vi.unstubAllEnvs()
-  }
-}
-
-const issue = async (base: string, seeded: SeededInstance, n: string): Promise<string> => {
-  const res = await fetch(`${base}/api/v1/orgs/${seeded.orgSlug}/achievements/${seeded.achievementId}/credentials`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${seeded.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ recipient: { email: `learner-${n}@example.org`, name: `Learner ${n}` } }),
-  })
-  if (res.status !== 201) throw new Error(`issuing answered ${res.status}: ${await res.text()}`)
-  return ((await res.json()) as { id: string }).id
-}
 
 /** Every sealed secret besides organization and holder keys, with its sealing context (as src/store/reseal-secrets.ts lists them). */
 async function otherSecrets(store: Awaited<ReturnType<typeof openStore>>): Promise<{ context: string; sealed: string }[]> {
@@ -129,7 +107,7 @@ describe('emblem keys rotate-master (master.key file)', () => {
     }
     const env = { EMBLEM_DATA_DIR: data, EMBLEM_PUBLIC_URL: publicUrl, PORT: String(port) }
     running = await startEmblem(['serve'], env)
-    const first = await issue(running.base, seeded, 'before')
+    const first = await issueOne(running.base, seeded, 'before')
     await running.stop()
     running = undefined
     expect(await opensEverything(oldKey, databaseUrl, logKeyFile, origin)).toBe(true)
@@ -154,7 +132,7 @@ describe('emblem keys rotate-master (master.key file)', () => {
     expect(await opensEverything(await loadOrCreateMasterKey({ file: keyFile }), databaseUrl, logKeyFile, origin)).toBe(true)
 
     // Running the command again finishes the same rotation.
-    const again = await run(env, 'keys', 'rotate-master')
+    const again = await runCli(env, 'keys', 'rotate-master')
     expect(again.code, again.err).toBe(0)
     expect(again.out).toMatch(/^Finished an interrupted rotation: re-sealed 1 organization keys, 1 holder keys, 2 other secrets \(webhooks, LTI, connected hosts\) and the log key under a new master key\.\n/)
     expect(again.out).toContain('the old key opens nothing now')
@@ -163,14 +141,14 @@ describe('emblem keys rotate-master (master.key file)', () => {
     expect(await opensNothing(oldKey, databaseUrl, logKeyFile, origin)).toBe(true)
 
     // A plain rotation afterwards makes yet another key.
-    const third = await run(env, 'keys', 'rotate-master')
+    const third = await runCli(env, 'keys', 'rotate-master')
     expect(third.code, third.err).toBe(0)
     expect(third.out).toMatch(/^Re-sealed 1 organization keys, 1 holder keys, 2 other secrets \(webhooks, LTI, connected hosts\) and the log key/)
     expect(await opensNothing(parseMasterKey(pendingText), databaseUrl, logKeyFile, origin)).toBe(true)
 
     // The server starts on the rotated key and signs: a new credential verifies, and so does the old one.
     running = await startEmblem(['serve'], env)
-    const second = await issue(running.base, seeded, 'after')
+    const second = await issueOne(running.base, seeded, 'after')
     for (const id of [first, second]) {
       const report = (await (await fetch(`${running.base}/api/v1/credentials/${encodeURIComponent(id.replace('urn:uuid:', ''))}/verification`)).json()) as { verified: boolean }
       expect(report.verified, id).toBe(true)
@@ -183,17 +161,17 @@ describe('emblem keys rotate-master (master.key file)', () => {
       await s.close()
       return row.id
     })()
-    const listed = await run(env, 'keys', 'signed-by', seeded.orgSlug, orgKeyId)
+    const listed = await runCli(env, 'keys', 'signed-by', seeded.orgSlug, orgKeyId)
     expect(listed.code, listed.err).toBe(0)
     const lines = listed.out.trim().split('\n').map((line) => JSON.parse(line) as { id: string; verificationMethod: string; logIndex: number; recipient: string; state: string })
     expect(lines.map((l) => l.id)).toEqual([first, second])
     expect(lines[0]).toMatchObject({ recipient: 'learner-before@example.org', state: 'active', logIndex: 0 })
     expect(lines.every((l) => l.verificationMethod.endsWith(`#${orgKeyId}`))).toBe(true)
     expect(listed.err).toBe(`2 credentials signed by ${orgKeyId} of ${seeded.orgSlug}.\n`)
-    const unknown = await run(env, 'keys', 'signed-by', seeded.orgSlug, 'key-nope')
+    const unknown = await runCli(env, 'keys', 'signed-by', seeded.orgSlug, 'key-nope')
     expect(unknown.code).toBe(2)
     expect(unknown.err).toContain(`Organization ${seeded.orgSlug} has no key key-nope`)
-    expect((await run(env, 'keys', 'signed-by', 'no-such-org', orgKeyId)).code).toBe(2)
+    expect((await runCli(env, 'keys', 'signed-by', 'no-such-org', orgKeyId)).code).toBe(2)
   })
 })
 
@@ -211,7 +189,7 @@ describe('emblem keys rotate-master (EMBLEM_MASTER_KEY)', () => {
     await loadOrCreateLogSigner(logKeyFile, origin, parseMasterKey(oldKeyText))
     const env = { EMBLEM_DATA_DIR: data, EMBLEM_PUBLIC_URL: publicUrl, EMBLEM_MASTER_KEY: oldKeyText }
 
-    const rotated = await run(env, 'keys', 'rotate-master')
+    const rotated = await runCli(env, 'keys', 'rotate-master')
     expect(rotated.code, rotated.err).toBe(0)
     const newKeyText = /The new master key \(shown once\):\n(\S+)\n/.exec(rotated.out)?.[1]
     expect(newKeyText).toBeDefined()
@@ -223,7 +201,7 @@ describe('emblem keys rotate-master (EMBLEM_MASTER_KEY)', () => {
     expect(await opensNothing(parseMasterKey(oldKeyText), databaseUrl, logKeyFile, origin)).toBe(true)
 
     // Once the environment holds the new key, the next rotation is a new one (not a resumption).
-    const next = await run({ ...env, EMBLEM_MASTER_KEY: newKeyText! }, 'keys', 'rotate-master')
+    const next = await runCli({ ...env, EMBLEM_MASTER_KEY: newKeyText! }, 'keys', 'rotate-master')
     expect(next.code, next.err).toBe(0)
     expect(next.out).toMatch(/^Re-sealed /)
     const newest = /The new master key \(shown once\):\n(\S+)\n/.exec(next.out)?.[1]
@@ -234,7 +212,7 @@ describe('emblem keys rotate-master (EMBLEM_MASTER_KEY)', () => {
   it('refuses to rotate when there is no master key', async () => {
     const data = join(dir, 'no-key')
     await mkdir(data)
-    const { code, err } = await run({ EMBLEM_DATA_DIR: data }, 'keys', 'rotate-master')
+    const { code, err } = await runCli({ EMBLEM_DATA_DIR: data }, 'keys', 'rotate-master')
     expect(code).toBe(2)
     expect(err).toContain('There is no master key to rotate')
   })
