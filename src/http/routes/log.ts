@@ -22,12 +22,11 @@ export interface PublishedLog {
  */
 export function logCosignatureRoutes(log: PublishedLog | undefined): Hono {
   return new Hono().post('/cosignatures', async (c) => {
-    // An instance without a log, or without witnesses, refuses every cosignature the same way (403), before reading the body.
-    const witnessing = log?.witnessing
-    if (!witnessing || witnessing.witnesses.length === 0)
+    const published = requireLog(log)
+    if (!published.witnessing || published.witnessing.witnesses.length === 0)
       throw new PlatformError('ERR_FORBIDDEN', 'This log accepts no cosignatures: the operator configured no witness (EMBLEM_LOG_WITNESSES)')
     const input = await readJson(c, cosignatureInput, { maxBytes: 4096 })
-    return c.json(await acceptCosignature(witnessing, input), 201)
+    return c.json(await acceptCosignature(published.witnessing, input), 201)
   })
 }
 

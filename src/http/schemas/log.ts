@@ -131,7 +131,7 @@ export const postCosignature = createRoute({
   request: { body: jsonBody(cosignatureInput, { example: { size: 42, cosignature: '\u2014 witness.example/w1 AbCdEf…' } }) },
   responses: {
     201: json(z.object({ size: z.number().int(), witness: z.string(), timestamp: z.number().int() }), 'Stored'),
-    ...problems([400, 'Not a signature line, or it does not verify over that checkpoint'], [403, 'Not a witness configured for this log (or this instance accepts no cosignatures)'], [404, 'No checkpoint of that size'], 413),
+    ...problems([400, 'Not a signature line, or it does not verify over that checkpoint'], [403, 'Not a witness configured for this log'], [404, 'No checkpoint of that size'], 413, unavailable),
   },
 })
 

@@ -83,7 +83,11 @@ async function* chunks(parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
   for (const part of parts) yield part
 }
 
-const noServerError = (res: Response, what: string) => expect(res.status, what).toBeLessThan(500)
+// The test platform publishes no transparency log: /log answers 503 by design (as in the access matrix).
+const noServerError = (res: Response, what: string) => {
+  if (what.includes(' /log/') && res.status === 503) return
+  expect(res.status, what).toBeLessThan(500)
+}
 
 describe('fuzzing', () => {
   it('every JSON body of the API: a 2xx or a 4xx, never a 5xx', { timeout: 300_000 }, async () => {
