@@ -2,8 +2,9 @@
 // server seeded by `emblem demo` (two programs of the main organization; the demo learner enrolled,
 // a project awaiting review). The journey: the demo user finds the open program in the catalog,
 // enrols, submits evidence and a project, accepts the project in the review queue as an assessor,
-// sees the program completed and the credential arrive in the wallet. axe-core finds no serious or
-// critical violation, nothing scrolls sideways, no console errors. Screenshots in
+// sees the program completed and the credential arrive in the wallet; it starts from the career planner
+// (a target occupation, the programs that close its gap) and ends with the pathway's progress moved and
+// the gap shrunk. axe-core finds no serious or critical violation, nothing scrolls sideways, no console errors. Screenshots in
 // test-artifacts/screenshots/programs/ (and /work/notes/shots/programs/ when that folder exists).
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -139,9 +140,21 @@ describe.skipIf(!hasChromium)('the program pages, at phone and desktop widths', 
     await check('review-queue', () => `/orgs/${demo.org}/reviews`)
   })
 
-  it('the journey: enrol, submit evidence, the assessor accepts, the credential arrives in the wallet', async () => {
+  it('the journey: a program for a target occupation, enrol, submit evidence, the assessor accepts, the credential arrives in the wallet, the pathway moves, the gap shrinks', async () => {
     const page = await owner.newPage()
-    await page.goto(`${base}/programs/${programId}`)
+    const gapSkills = async () => page.$$eval('.career-gap .skill-row-label', (rows) => rows.map((r) => (r.textContent ?? '').trim()))
+    // Before: no pathway started, and the career planner lists what "research data steward" asks for.
+    await page.goto(`${base}/wallet/pathways`)
+    expect(await page.textContent('main')).toContain('No pathways started')
+    await page.goto(`${base}/wallet/career`)
+    await Promise.all([page.waitForURL(/done=saved/), page.getByRole('button', { name: 'Choose research data steward as your target' }).click()])
+    const gapBefore = await gapSkills()
+    expect(gapBefore).toContain('Python')
+    expect(await page.textContent('.career-progress')).toContain('You have no verified credentials yet')
+    // Find the program among those that close the gap, and open it from there.
+    const suggested = page.locator('main a[href^="/programs/"]', { hasText: 'practical track' })
+    expect(await suggested.getAttribute('href')).toBe(`/programs/${programId}`)
+    await Promise.all([page.waitForURL(new RegExp(`/programs/${programId}$`)), suggested.click()])
     const achievement = ((await page.textContent('.prog-earn a')) ?? '').trim()
     expect(achievement).not.toBe('')
     await Promise.all([page.waitForURL(/\/wallet\/programs\//), page.click('.prog-enrol button[type=submit]')])
@@ -165,6 +178,19 @@ describe.skipIf(!hasChromium)('the program pages, at phone and desktop widths', 
     await Promise.all([page.waitForLoadState('networkidle'), page.click('form[action="/wallet/claim-all"] button[type=submit]')])
     await page.goto(`${base}/wallet`)
     expect(await page.textContent('main')).toContain(achievement)
+
+    // The credential is a part of the demo pathway "Data Analyst Professional" (any two of three).
+    await page.goto(`${base}/wallet/pathways`)
+    const progress = page.locator('.path-progress', { hasText: 'Data Analyst Professional' })
+    expect(await progress.locator('.path-progress-head .pill').textContent()).toMatch(/1 of 2/)
+    expect(await progress.locator('progress').getAttribute('value')).toBe('1')
+    // The gap toward the target shrank by the skill the credential carries, and says where it comes from.
+    await page.goto(`${base}/wallet/career`)
+    const gapAfter = await gapSkills()
+    expect(gapAfter).not.toContain('Python')
+    expect(gapAfter).toEqual(gapBefore.filter((s) => s !== 'Python'))
+    expect(await page.textContent('.career-covered')).toContain('Python')
+    expect(await page.textContent('.career-covered')).toContain(achievement)
     await page.close()
   }, 120_000)
 })
