@@ -276,7 +276,9 @@ const idleWorker: Worker = Object.freeze({ notify: () => {}, settled: async () =
  * the batch runner (CSV issuance, resuming unfinished batches) and, with EMBLEM_SMTP_URL, e-mail
  * delivery. Several processes may run them on one PostgreSQL: checkpoints are signed under the log's
  * writer lock (one signer at a time, each checking consistency with the last), batches and e-mails
- * are leased.
+ * are leased. Before any of it, every role compares the database's log with the high-water mark in
+ * the data directory (app/log-head.ts) and refuses (ERR_LOG_INCONSISTENT) a log behind or forked
+ * from the last checkpoint this instance signed: a database restored from an older backup.
  */
 export async function openServices(config: Config, log: Logger = createLogger(config.logLevel), { role = 'all' }: { role?: ServeRole } = {}): Promise<Services> {
   const store = await openMigratedStore(config, log)
