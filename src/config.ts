@@ -18,6 +18,11 @@ export interface Config {
   readonly databaseUrl: string
   /** The file holding the transparency log's checkpoint signing key (C2SP signer key string). */
   readonly logKeyFile: string
+  /**
+   * The log's high-water mark: the latest checkpoint this instance signed, kept outside the database
+   * (and its backups) so that a restored older database is refused (`<dataDir>/log-head`).
+   */
+  readonly logHeadFile: string
   readonly logLevel: LogLevel
   /** The master key sealing organizations' private keys: from EMBLEM_MASTER_KEY, else this file (created 0600). */
   readonly masterKey: { readonly value: string | undefined; readonly file: string }
@@ -166,6 +171,7 @@ export function loadConfig(
     dataDir,
     databaseUrl: /^postgres(ql)?:\/\//i.test(databaseUrl) || databaseUrl === ':memory:' ? databaseUrl : resolve(databaseUrl),
     logKeyFile: resolve(e.EMBLEM_LOG_KEY_FILE ?? join(dataDir, 'log-signer.key')),
+    logHeadFile: join(dataDir, 'log-head'),
     logLevel: e.EMBLEM_LOG_LEVEL,
     masterKey: { value: e.EMBLEM_MASTER_KEY, file: join(dataDir, 'master.key') },
     smtpUrl: e.EMBLEM_SMTP_URL,

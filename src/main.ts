@@ -50,6 +50,8 @@ import { startTrustRefresher } from './jobs/trust-refresher.js'
 import { startLtiGradeSync } from './jobs/lti-grade-sync.js'
 import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
+import { logHeadFile } from './keys/log-head-file.js'
+import { createLogHead, type LogHead } from './app/log-head.js'
 import { PlatformError } from './core/errors.js'
 import { storageFailureOf } from './core/storage-failure.js'
 import { isPostgresUrl, openStore, type Store } from './store/index.js'
@@ -274,7 +276,9 @@ const idleWorker: Worker = Object.freeze({ notify: () => {}, settled: async () =
  * the batch runner (CSV issuance, resuming unfinished batches) and, with EMBLEM_SMTP_URL, e-mail
  * delivery. Several processes may run them on one PostgreSQL: checkpoints are signed under the log's
  * writer lock (one signer at a time, each checking consistency with the last), batches and e-mails
- * are leased.
+ * are leased. Before any of it, every role compares the database's log with the high-water mark in
+ * the data directory (app/log-head.ts) and refuses (ERR_LOG_INCONSISTENT) a log behind or forked
+ * from the last checkpoint this instance signed: a database restored from an older backup.
  */
 export async function openServices(config: Config, log: Logger = createLogger(config.logLevel), { role = 'all' }: { role?: ServeRole } = {}): Promise<Services> {
   const store = await openMigratedStore(config, log)
@@ -289,11 +293,16 @@ export async function openServices(config: Config, log: Logger = createLogger(co
     const observe = (job: string) => (run: { ok: boolean; seconds: number }) => metrics.observeJob(job, run)
     const masterKey = await loadOrCreateMasterKey(config.masterKey)
     const { signer, verifierKey } = await loadOrCreateLogSigner(config.logKeyFile, origin, masterKey)
+    // Fail closed (RELIABILITY.md §2.15): a database whose log is behind, or beside, the last checkpoint
+    // this instance signed (kept outside the database) is not served, whatever the role.
+    const head = logHeadOf(config, origin, store)
+    await head?.checkAtStart()
     const checkpointer: Checkpointer = jobs
       ? startCheckpointer({
           store,
           signer,
           origin,
+          ...(head ? { head } : {}),
           observe: observe('checkpointer'),
           onSigned: ({ checkpoint }) => log.debug('checkpoint signed', { size: checkpoint.size }),
           onError: (err) => log.error('checkpoint signing failed', { error: err instanceof Error ? err.message : String(err) }),
@@ -310,6 +319,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       dataDir: config.dataDir,
       batchDir: config.batchDir,
       ...(redisLimits ? { rateLimits: redisLimits } : {}),
+      ...(head ? { logHead: head } : {}),
       fetch: config.fetch,
       smtpConfigured: config.smtpUrl !== undefined,
       adminEmails: config.adminEmails,
@@ -429,6 +439,12 @@ export async function openServices(config: Config, log: Logger = createLogger(co
     await store.close()
     throw err
   }
+}
+
+/** The log's high-water mark in the data directory; none for an in-memory database (nothing of it outlives the process). */
+function logHeadOf(config: Config, origin: string, store: Store): LogHead | undefined {
+  if (config.databaseUrl === ':memory:') return undefined
+  return createLogHead({ file: logHeadFile(config.logHeadFile), origin, store })
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BatchFileStore } from './app/issuance/batch-file-store.js'
+import type { LogHead } from './app/log-head.js'
 import type { MediaPort } from './app/media/ports.js'
 import type { Fetcher } from './app/platform/fetcher.js'
 import { bindPlatform, type Platform } from './app/platform/platform.js'
@@ -50,6 +51,8 @@ export interface PlatformParts {
   batchFiles?: BatchFileStore
   /** Where rate limits are counted; default: the database (Redis with EMBLEM_REDIS_URL, wired in main.ts). */
   rateLimits?: RateLimitStore
+  /** The log's high-water mark (app/log-head.ts): readiness answers 503 once it refused the database's log. */
+  logHead?: Pick<LogHead, 'ready'>
   /** The guarded fetcher's options (EMBLEM_FETCH_*), or a fetcher; without either, verification never reaches other hosts. */
   fetch?: GuardedFetcherOptions | Fetcher
 }
@@ -105,6 +108,7 @@ export function createPlatform(parts: PlatformParts): PlatformHandle {
     batchFiles: parts.batchFiles ?? createBatchFileStore(dataDir ?? join(tmpdir(), 'emblem-data'), parts.batchDir),
     rateLimits: parts.rateLimits ?? store.repos.rateLimits,
     ...(fetcher ? { fetcher } : {}),
+    ...(parts.logHead ? { logHead: parts.logHead } : {}),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpConfigured,
     adminEmails: (parts.adminEmails ?? []).map((a) => a.toLowerCase()),

@@ -12,6 +12,7 @@ import {
   type Checkpoint,
   type NoteSigner,
 } from '../core/transparency-log/index.js'
+import type { LogHead } from './log-head.js'
 import type { LogStore, LogWriter } from './log-store.js'
 import type { StoredCheckpoint } from './ports.js'
 
@@ -22,6 +23,12 @@ export interface CheckpointDeps {
   /** The log's origin line, `<host>/log` (see logOrigin). */
   origin: string
   clock?: { now(): Date }
+  /**
+   * The log's high-water mark outside the database (app/log-head.ts): checked before each signing
+   * (ERR_LOG_INCONSISTENT when the database is behind it or forked from it), moved up after each
+   * committed checkpoint.
+   */
+  head?: Pick<LogHead, 'checkBeforeSigning' | 'recordSigned'>
 }
 
 /** The result: the latest checkpoint, and whether this call signed it. */
@@ -56,14 +63,16 @@ async function checkExtends(log: LogWriter, previous: Checkpoint, size: number, 
 /**
  * C2SP tlog-checkpoint: signs a checkpoint of the log at its current size and stores it, under the
  * log's writer lock, only when the stored tree is consistent with the latest checkpoint (never
- * shrinks, never forks: ERR_LOG_INCONSISTENT otherwise). Nothing new since the latest: returns it.
+ * shrinks, never forks: ERR_LOG_INCONSISTENT otherwise), nor behind or beside the high-water mark
+ * kept outside the database (`head`), which it then moves up. Nothing new since the latest: returns it.
  * @see https://c2sp.org/tlog-checkpoint
  */
-export async function signCheckpoint({ store, signer, origin, clock }: CheckpointDeps): Promise<SignedCheckpoint> {
-  return store.transaction(async ({ log }) => {
+export async function signCheckpoint({ store, signer, origin, clock, head }: CheckpointDeps): Promise<SignedCheckpoint> {
+  const signed = await store.transaction(async ({ log }) => {
     const size = await log.size()
     const previous = await log.latestCheckpoint()
     if (previous && previous.checkpoint.size === size && previous.checkpoint.origin === origin) return { stored: previous, isNew: false }
+    await head?.checkBeforeSigning(log)
     const root = await rootAt(log, size)
     if (previous) await checkExtends(log, previous.checkpoint, size, root, origin)
     const checkpoint: Checkpoint = { origin, size, root, extensions: [] }
@@ -75,4 +84,7 @@ export async function signCheckpoint({ store, signer, origin, clock }: Checkpoin
     await log.addCheckpoint(stored)
     return { stored, isNew: true }
   })
+  // Only once the checkpoint is committed: a process killed before this line leaves the mark behind, never ahead.
+  if (signed.isNew && head) await head.recordSigned(signed.stored)
+  return signed
 }

@@ -27,7 +27,8 @@ export function register(program: Command, io: CliIo): void {
       const summary = await io.services.restore(file, { force: options.force === true })
       io.out(`Restored ${summary.credentials} credentials and ${summary.logEntries} log entries (schema ${summary.migration}) into ${summary.database}.\n`)
       io.err(
-        'Start the server with the master key the backup was made under. Log monitors and witnesses that saw a larger checkpoint will report the rollback: see docs/OPERATIONS.md#backup-and-restore.\n',
+        'Start the server with the master key the backup was made under. If this data directory signed a larger log (its log-head), emblem serve refuses the older one; ' +
+          'log monitors and witnesses that saw a larger checkpoint will report the rollback: see docs/OPERATIONS.md#backup-and-restore.\n',
       )
     })
 }

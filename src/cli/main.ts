@@ -12,6 +12,7 @@ import { register as registerKeys } from './keys.js'
 import { register as registerLogAudit } from './log-audit.js'
 import { register as registerLogMonitor } from './log-monitor.js'
 import { register as registerLogWitness } from './log-witness.js'
+import { register as registerLogForgetHead } from './log-forget-head.js'
 import { register as registerMigrate } from './migrate.js'
 import { register as registerServe } from './serve.js'
 import type { CliServices } from './services.js'
@@ -107,6 +108,7 @@ function buildProgram(io: CliIo): Command {
   registerLogAudit(log, io)
   registerLogMonitor(log, io)
   registerLogWitness(log, io)
+  registerLogForgetHead(log, io)
   registerSkills(program, io)
   registerDemo(program, io)
   return program
@@ -139,6 +141,7 @@ const processServices: CliServices = {
   restore: (file, options) => wiredServices().restore(file, options),
   rotateMasterKey: () => wiredServices().rotateMasterKey(),
   credentialsSignedBy: (org, keyId) => wiredServices().credentialsSignedBy(org, keyId),
+  forgetLogHead: () => wiredServices().forgetLogHead(),
 }
 
 /**

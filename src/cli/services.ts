@@ -48,6 +48,11 @@ export interface CliServices {
   restore(file: string, options: { force: boolean }): Promise<RestoreResult>
   /** Rotates the master key: every sealed key re-sealed under a new one, then the key file swapped (src/keys/rotate-master.ts). */
   rotateMasterKey(): Promise<RotateMasterResult>
+  /**
+   * Removes the log's high-water mark (`<data dir>/log-head`), so that the next start accepts the
+   * database's log as it is: what it held, or nothing when there was no mark.
+   */
+  forgetLogHead(): Promise<ForgottenLogHead>
   /** The credentials an organization's key signed (by its slug and key id), oldest first. */
   credentialsSignedBy(org: string, keyId: string): AsyncIterable<SignedByLine>
 }
@@ -72,6 +77,13 @@ export interface SignedByLine {
   recipient: string | null
   state: string | null
   logIndex: number | null
+}
+
+/** What `emblem log forget-head` did: where the mark is kept, whether one was removed, and the checkpoint it held (if readable). */
+export interface ForgottenLogHead {
+  location: string
+  forgotten: boolean
+  checkpoint?: { origin: string; size: number }
 }
 
 /** What `emblem backup` copied. */

@@ -124,6 +124,12 @@ export function createCliServices(): CliServices {
         await store.close()
       }
     },
+    async forgetLogHead() {
+      const config = loadConfig()
+      const { forgetLogHead } = await import('../keys/log-head-file.js')
+      const { forgotten, checkpoint } = await forgetLogHead(config.logHeadFile)
+      return { location: config.logHeadFile, forgotten, ...(checkpoint ? { checkpoint: { origin: checkpoint.origin, size: checkpoint.size } } : {}) }
+    },
     async *credentialsSignedBy(org, keyId) {
       const config = loadConfig()
       const [{ openMigratedStore }, { credentialsSignedBy }] = await Promise.all([import('../main.js'), import('../store/signed-by.js')])
@@ -141,7 +147,8 @@ export function createCliServices(): CliServices {
 export const POSTGRES_BACKUP = [
   'emblem backup and emblem restore copy a SQLite database; this instance uses PostgreSQL (EMBLEM_DATABASE_URL). Use PostgreSQL\'s own tools:',
   '  back up:  pg_dump --format=custom --file=emblem.dump "$EMBLEM_DATABASE_URL"   (consistent while Emblem runs)',
-  '  also keep: the log key file (EMBLEM_LOG_KEY_FILE or <data dir>/log-signer.key) and, apart from both, the master key',
+  '  also keep: the log key file (EMBLEM_LOG_KEY_FILE or <data dir>/log-signer.key) and, apart from both, the master key;',
+  '             not the log\'s high-water mark <data dir>/log-head: it stays where it is, so that a restored older database is refused',
   '  restore:  createdb emblem_restored && pg_restore --no-owner --dbname=postgres://…/emblem_restored emblem.dump, then emblem migrate',
   'See docs/OPERATIONS.md#backup-and-restore.',
 ].join('\n')

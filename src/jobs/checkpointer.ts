@@ -1,3 +1,4 @@
+import type { LogHead } from '../app/log-head.js'
 import type { LogStore } from '../app/log-store.js'
 import { signCheckpoint } from '../app/log-checkpoint.js'
 import type { StoredCheckpoint } from '../app/ports.js'
@@ -14,10 +15,13 @@ export interface CheckpointerOptions {
   /** Longest wait between signings while leaves are pending, e.g. appended by another process (default 5,000 ms). */
   intervalMs?: number
   clock?: { now(): Date }
+  /** The log's high-water mark outside the database: checked before each signing, moved up after (see signCheckpoint). */
+  head?: Pick<LogHead, 'checkBeforeSigning' | 'recordSigned'>
   /** Called with each new checkpoint, after it is stored. */
   onSigned?: (stored: StoredCheckpoint) => void
   /** Called when a signing fails (the scheduler keeps running); default: console.error. */
-  onError?: (err: unknown) => void  /** Told after each run whether it went through and how long it took (metrics). */
+  onError?: (err: unknown) => void
+  /** Told after each run whether it went through and how long it took (metrics). */
   observe?: (run: { ok: boolean; seconds: number }) => void
 }
 

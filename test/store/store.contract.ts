@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { appendToLog, credentialRowOf, logAppendOf } from '../../src/app/log-append.js'
 import { signCheckpoint } from '../../src/app/log-checkpoint.js'
+import { checkpointOfNote, createLogHead, type LogHeadFile } from '../../src/app/log-head.js'
 import {
   checkConsistency,
   decodeEntryBundle,
@@ -27,6 +28,22 @@ const signed = (checkpoint: Checkpoint): StoredCheckpoint => ({
   note: signNote(formatCheckpoint(checkpoint), [testSigner()]),
   createdAt: '2025-03-01T09:00:00.000Z',
 })
+
+/** The log's high-water mark in memory (the data directory's `log-head` file in production): what it holds, and every write. */
+function memoryHead(): LogHeadFile & { note: string | undefined; writes: number } {
+  const file = {
+    location: '/srv/emblem/log-head',
+    note: undefined as string | undefined,
+    writes: 0,
+    read: async () => file.note,
+    write: async (note: string) => {
+      file.note = note
+      file.writes++
+    },
+  }
+  return file
+}
+const markSize = (file: { note: string | undefined }) => (file.note === undefined ? undefined : checkpointOfNote(file.note).size)
 
 /** The storage contract every backend passes (STYLE.md 4.8): `open` gives a fresh, migrated store. */
 export function describeStore(name: string, open: () => Promise<Store>): void {
@@ -192,6 +209,85 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
       const { stored } = await sign()
       const mismatched = { ...stored, checkpoint: { ...stored.checkpoint, size: 1 } }
       await expect(store.transaction((tx) => tx.log.addCheckpoint(mismatched))).rejects.toThrow(TypeError)
+    })
+
+    it('keeps a high-water mark of what it signed outside the database, and refuses a database behind it or forked from it (RELIABILITY R28)', async () => {
+      const file = memoryHead()
+      const head = () => createLogHead({ file, origin: ORIGIN, store, recheckMs: 0 })
+      const signWith = (h = head(), on: Store = store) => signCheckpoint({ store: on, signer: testSigner(), origin: ORIGIN, head: h })
+      // A fresh instance: nothing recorded, nothing refused.
+      await head().checkAtStart()
+      expect(file.note).toBeUndefined()
+      await appendRange(store, 0, 10)
+      await signWith()
+      expect(markSize(file)).toBe(10)
+      await appendRange(store, 10, 12)
+      expect((await signWith()).stored.checkpoint.size).toBe(12)
+      expect(markSize(file)).toBe(12)
+      expect(file.note).toBe((await store.log.latestCheckpoint())!.note)
+      // A normal restart, with leaves appended but not yet signed: no false alarm.
+      await appendRange(store, 12, 13)
+      const restarted = head()
+      await restarted.checkAtStart()
+      await restarted.ready()
+      // Never lowered: an older checkpoint recorded late (another process, a slow write) leaves the mark where it is.
+      await restarted.recordSigned((await store.log.checkpoints(2))[1]!)
+      expect(markSize(file)).toBe(12)
+
+      // The database restored from an older backup: its log (5 entries, consistent with itself) is behind the mark.
+      const older = await open()
+      try {
+        await appendRange(older, 0, 5)
+        await signCheckpoint({ store: older, signer: testSigner(), origin: ORIGIN })
+        const onOlder = createLogHead({ file, origin: ORIGIN, store: older, recheckMs: 0 })
+        const refused = onOlder.checkAtStart()
+        await expect(refused).rejects.toThrow(code('ERR_LOG_INCONSISTENT'))
+        await expect(refused).rejects.toThrow(/has 5 entries, fewer than the 12 of the last checkpoint this instance signed .*\/srv\/emblem\/log-head.*emblem log forget-head --yes.*docs\/OPERATIONS\.md/)
+        await expect(onOlder.ready()).rejects.toThrow(code('ERR_LOG_UNAVAILABLE'))
+        // Nothing is signed over it, even once it grows past the mark with other entries (a fork).
+        await appendRange(older, 1000, 1010)
+        const forked = signWith(createLogHead({ file, origin: ORIGIN, store: older }), older)
+        await expect(forked).rejects.toThrow(/does not extend the last checkpoint this instance signed and published \(size 12/)
+        expect((await older.log.latestCheckpoint())!.checkpoint.size).toBe(5)
+        expect(markSize(file)).toBe(12)
+        const forkAtStart = createLogHead({ file, origin: ORIGIN, store: older }).checkAtStart()
+        await expect(forkAtStart).rejects.toThrow(code('ERR_LOG_INCONSISTENT'))
+        await expect(forkAtStart).rejects.toThrow(/its first 12 entries differ/)
+      } finally {
+        await older.close()
+      }
+
+      // Found while running: another process recorded a checkpoint this database does not have.
+      const running = head()
+      await running.ready()
+      const ahead = { ...checkpointOfNote(file.note!), size: 40 }
+      file.note = signNote(formatCheckpoint(ahead), [testSigner()])
+      await expect(running.ready()).rejects.toThrow(/has 12 entries, fewer than the 40/)
+      await expect(signWith(running)).rejects.toThrow(code('ERR_LOG_INCONSISTENT'))
+      // Once refused, it stays refused (fail closed until the operator acts and restarts).
+      file.note = undefined
+      await expect(running.ready()).rejects.toThrow(code('ERR_LOG_UNAVAILABLE'))
+      // The way out (emblem log forget-head removes the mark): the next start accepts the database and records its checkpoint.
+      await head().checkAtStart()
+      expect(markSize(file)).toBe(12)
+    })
+
+    it('moves a mark left behind by a process killed between commit and mark up at the next start', async () => {
+      const file = memoryHead()
+      await appendRange(store, 0, 4)
+      await signCheckpoint({ store, signer: testSigner(), origin: ORIGIN, head: createLogHead({ file, origin: ORIGIN, store }) })
+      // Killed after the commit of the checkpoint of 9, before its mark was written.
+      await appendRange(store, 4, 9)
+      await signCheckpoint({ store, signer: testSigner(), origin: ORIGIN })
+      expect(markSize(file)).toBe(4)
+      await createLogHead({ file, origin: ORIGIN, store }).checkAtStart()
+      expect(markSize(file)).toBe(9)
+      // A mark that cannot be parsed fails closed too.
+      file.note = 'not a checkpoint'
+      await expect(createLogHead({ file, origin: ORIGIN, store }).checkAtStart()).rejects.toThrow(/high-water mark \/srv\/emblem\/log-head cannot be read/)
+      // Another log's mark (another instance's data directory) is refused.
+      file.note = signNote(formatCheckpoint({ origin: 'elsewhere.example/log', size: 1, root: hashLeaf(new Uint8Array([1])), extensions: [] }), [testSigner()])
+      await expect(createLogHead({ file, origin: ORIGIN, store }).checkAtStart()).rejects.toThrow(/is of the log elsewhere\.example\/log, but this instance's log is badges\.example\.edu\/log/)
     })
 
     it('refuses to sign the log under another origin', async () => {

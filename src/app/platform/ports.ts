@@ -8,6 +8,7 @@ import type { MediaPort } from '../media/ports.js'
 import type { Fetcher } from './fetcher.js'
 import type { LogReader } from '../ports.js'
 import type { StoreTransaction } from '../log-store.js'
+import type { LogHead } from '../log-head.js'
 import type { AccountsRepo } from '../accounts/ports.js'
 import type { AccessRepo } from './access-ports.js'
 import type { AchievementsRepo } from '../achievements/ports.js'
@@ -156,6 +157,8 @@ export interface PlatformPorts {
   rateLimits: RateLimitStore
   /** The guarded fetcher (src/fetch) for other hosts' documents; absent: verification never reaches the network. */
   fetcher?: Fetcher
+  /** The log's high-water mark outside the database (app/log-head.ts); its `ready` throws once the database's log was refused. */
+  logHead?: Pick<LogHead, 'ready'>
   /** The public origin, no trailing slash (links, DIDs, e-mails). */
   publicUrl: string
   /** Whether e-mail goes out over SMTP; without it, messages are held in the outbox for admins to read. */

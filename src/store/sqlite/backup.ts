@@ -1,7 +1,8 @@
 // `emblem backup` and `emblem restore` on SQLite: SQLite's online backup API (consistent while the
 // server writes), the files of the data directory the database needs (the sealed log key, the CSV
 // files of unfinished batches) carried inside the backup file itself, and a restore that checks the
-// copy before it becomes the instance's database.
+// copy before it becomes the instance's database. The log's high-water mark (`log-head`) is never
+// carried nor replaced: a backup holding its own old mark would hide the rollback it exists to catch.
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
@@ -125,14 +126,18 @@ export interface RestoreSummary {
   migration: string
 }
 
-/** Files of a data directory that do not make it "non-empty" for a restore: the master key the operator put back first. */
-const KEPT = new Set(['master.key'])
+/**
+ * Files of a data directory that do not make it "non-empty" for a restore: the master key the
+ * operator put back first, and the log's high-water mark (never in a backup, never touched by a
+ * restore: a restored database older than it is refused by the next start).
+ */
+const KEPT = new Set(['master.key', 'log-head'])
 
 /**
  * Restores a backup made by {@link backupSqlite} as the database at `databasePath`: the file must
  * pass `PRAGMA integrity_check` and carry a schema this version knows (not one made by a newer
- * Emblem); the data directory must be empty (but for `master.key`) unless `force`. The copy is
- * checked and unpacked beside the database, then renamed into place.
+ * Emblem); the data directory must be empty (but for `master.key` and `log-head`) unless `force`. The
+ * copy is checked and unpacked beside the database, then renamed into place; `log-head` stays as it is.
  */
 export async function restoreSqlite({ backup, databasePath, dataDir, logKeyFile, batchDir, force }: { backup: string; databasePath: string; dataDir: string; logKeyFile: string; batchDir: string; force: boolean }): Promise<RestoreSummary> {
   if (!(await stat(backup).catch(() => undefined))) throw new PlatformError('ERR_INPUT_INVALID', `There is no backup file ${backup}`)
