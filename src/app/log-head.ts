@@ -61,7 +61,7 @@ export function headMismatchError(mismatch: HeadMismatch, head: Checkpoint, tree
       ? `The last checkpoint recorded in ${location} is of the log ${head.origin}, but this instance's log is ${tree.origin}: the data directory belongs to another instance.`
       : mismatch.kind === 'behind'
         ? `The transparency log in the database has ${tree.size} entries, fewer than the ${head.size} of the last checkpoint this instance signed and published (recorded in ${location}): ` +
-          `the database was restored from an older backup or snapshot, or rolled back. The credentials logged after entry ${tree.size} would silently leave the log.`
+          `the database was restored from an older backup or snapshot, or rolled back, and the ${head.size - tree.size} credentials logged after the first ${tree.size} would silently leave the log.`
         : `The transparency log in the database (${tree.size} entries) does not extend the last checkpoint this instance signed and published (size ${head.size}, recorded in ${location}): ` +
           `its first ${head.size} entries differ (a database restored from an older backup and written to since, or another instance's database).`
   return new PlatformError('ERR_LOG_INCONSISTENT', `${what} Refusing to serve or sign checkpoints. ${WAY_OUT}`)
