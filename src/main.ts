@@ -295,7 +295,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
     const { signer, verifierKey } = await loadOrCreateLogSigner(config.logKeyFile, origin, masterKey)
     // Fail closed (RELIABILITY.md §2.15): a database whose log is behind, or beside, the last checkpoint
     // this instance signed (kept outside the database) is not served, whatever the role.
-    const head = logHeadOf(config, origin, store)
+    const head = logHeadOf(config, origin, store, log)
     await head?.checkAtStart()
     const checkpointer: Checkpointer = jobs
       ? startCheckpointer({
@@ -442,9 +442,14 @@ export async function openServices(config: Config, log: Logger = createLogger(co
 }
 
 /** The log's high-water mark in the data directory; none for an in-memory database (nothing of it outlives the process). */
-function logHeadOf(config: Config, origin: string, store: Store): LogHead | undefined {
+function logHeadOf(config: Config, origin: string, store: Store, log: Logger): LogHead | undefined {
   if (config.databaseUrl === ':memory:') return undefined
-  return createLogHead({ file: logHeadFile(config.logHeadFile), origin, store })
+  return createLogHead({
+    file: logHeadFile(config.logHeadFile),
+    origin,
+    store,
+    onWriteError: (err) => log.warn("the log's high-water mark could not be written (it stays behind the database until it can)", { file: config.logHeadFile, error: err instanceof Error ? err.message : String(err) }),
+  })
 }
 
 /**

@@ -61,7 +61,7 @@ export function headMismatchError(mismatch: HeadMismatch, head: Checkpoint, tree
       ? `The last checkpoint recorded in ${location} is of the log ${head.origin}, but this instance's log is ${tree.origin}: the data directory belongs to another instance.`
       : mismatch.kind === 'behind'
         ? `The transparency log in the database has ${tree.size} entries, fewer than the ${head.size} of the last checkpoint this instance signed and published (recorded in ${location}): ` +
-          `the database was restored from an older backup or snapshot, or rolled back. The credentials logged after entry ${tree.size} would silently leave the log.`
+          `the database was restored from an older backup or snapshot, or rolled back, and the ${head.size - tree.size} credentials logged after the first ${tree.size} would silently leave the log.`
         : `The transparency log in the database (${tree.size} entries) does not extend the last checkpoint this instance signed and published (size ${head.size}, recorded in ${location}): ` +
           `its first ${head.size} entries differ (a database restored from an older backup and written to since, or another instance's database).`
   return new PlatformError('ERR_LOG_INCONSISTENT', `${what} Refusing to serve or sign checkpoints. ${WAY_OUT}`)
@@ -82,6 +82,12 @@ export interface LogHeadDeps {
   /** Readiness compares the mark with the database at most this often (default 5,000 ms); in between it answers from the last look. */
   recheckMs?: number
   now?: () => number
+  /**
+   * Told when the mark could not be written (a full disk, a read-only data directory): the mark stays
+   * where it was, behind the database (less protection, never a false alarm), and nothing else fails
+   * (default: console.error).
+   */
+  onWriteError?: (err: unknown) => void
 }
 
 /** The guard a serving process keeps over its log. Once it refused, it refuses until the process restarts. */
@@ -95,7 +101,7 @@ export interface LogHead {
   checkAtStart(): Promise<void>
   /** Inside the signing transaction (the log's writer lock held), before a checkpoint is signed: the same check. */
   checkBeforeSigning(log: LogWriter): Promise<void>
-  /** After a checkpoint was committed to the database: records it, unless the mark is already as large. */
+  /** After a checkpoint was committed to the database: records it, unless the mark is already as large. Never throws (see onWriteError). */
   recordSigned(stored: StoredCheckpoint): Promise<void>
   /** Readiness: throws ERR_LOG_UNAVAILABLE (503) with the reason once the log was refused (looked at again every `recheckMs`). */
   ready(): Promise<void>
@@ -108,11 +114,11 @@ export interface LogHead {
  * after a checkpoint committed, so a process killed at any moment never finds the mark ahead of its
  * database (no false alarm after kill -9).
  */
-export function createLogHead({ file, origin, store, recheckMs = 5_000, now = Date.now }: LogHeadDeps): LogHead {
+export function createLogHead({ file, origin, store, recheckMs = 5_000, now = Date.now, onWriteError = (err) => console.error('log-head: the mark could not be written', err) }: LogHeadDeps): LogHead {
   let refused: PlatformError | undefined
   let lastLook = Number.NEGATIVE_INFINITY
   let looking: Promise<void> | undefined
-  let writes: Promise<unknown> = Promise.resolve()
+  let writes: Promise<void> = Promise.resolve()
 
   /** Readiness's answer: 503 (the log is unavailable here), with the reason. */
   const throwIfRefused = (): void => {
@@ -160,8 +166,8 @@ export function createLogHead({ file, origin, store, recheckMs = 5_000, now = Da
       if (current && current.origin === stored.checkpoint.origin && current.size >= stored.checkpoint.size) return
       await file.write(stored.note)
     })
-    writes = write.catch(() => {})
-    return write
+    writes = write.catch((err: unknown) => void onWriteError(err))
+    return writes
   }
 
   async function look(): Promise<void> {

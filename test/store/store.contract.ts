@@ -282,6 +282,13 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
       expect(markSize(file)).toBe(4)
       await createLogHead({ file, origin: ORIGIN, store }).checkAtStart()
       expect(markSize(file)).toBe(9)
+      // A mark that cannot be written (full disk, read-only directory) fails nothing: it is reported and stays behind.
+      const failures: unknown[] = []
+      const full = { ...file, write: async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) }
+      await appendRange(store, 9, 11)
+      expect((await signCheckpoint({ store, signer: testSigner(), origin: ORIGIN, head: createLogHead({ file: full, origin: ORIGIN, store, onWriteError: (err) => failures.push(err) }) })).isNew).toBe(true)
+      expect(failures).toHaveLength(1)
+      expect(markSize(file)).toBe(9)
       // A mark that cannot be parsed fails closed too.
       file.note = 'not a checkpoint'
       await expect(createLogHead({ file, origin: ORIGIN, store }).checkAtStart()).rejects.toThrow(/high-water mark \/srv\/emblem\/log-head cannot be read/)
