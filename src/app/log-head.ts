@@ -81,13 +81,12 @@ export interface LogHeadDeps {
   store: Pick<LogStore, 'transaction' | 'log'>
   /** Readiness compares the mark with the database at most this often (default 5,000 ms); in between it answers from the last look. */
   recheckMs?: number
-  now?: () => number
+  clock?: { now(): Date }
   /**
    * Told when the mark could not be written (a full disk, a read-only data directory): the mark stays
-   * where it was, behind the database (less protection, never a false alarm), and nothing else fails
-   * (default: console.error).
+   * where it was, behind the database (less protection, never a false alarm), and nothing else fails.
    */
-  onWriteError?: (err: unknown) => void
+  onWriteError: (err: unknown) => void
 }
 
 /** The guard a serving process keeps over its log. Once it refused, it refuses until the process restarts. */
@@ -114,7 +113,8 @@ export interface LogHead {
  * after a checkpoint committed, so a process killed at any moment never finds the mark ahead of its
  * database (no false alarm after kill -9).
  */
-export function createLogHead({ file, origin, store, recheckMs = 5_000, now = Date.now, onWriteError = (err) => console.error('log-head: the mark could not be written', err) }: LogHeadDeps): LogHead {
+export function createLogHead({ file, origin, store, recheckMs = 5_000, clock, onWriteError }: LogHeadDeps): LogHead {
+  const now = () => (clock?.now() ?? new Date()).getTime()
   let refused: PlatformError | undefined
   let lastLook = Number.NEGATIVE_INFINITY
   let looking: Promise<void> | undefined

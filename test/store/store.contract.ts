@@ -43,6 +43,10 @@ function memoryHead(): LogHeadFile & { note: string | undefined; writes: number 
   }
   return file
 }
+/** What a test's mark does when it cannot be written: fail the test. */
+const rethrow = (err: unknown) => {
+  throw err
+}
 const markSize = (file: { note: string | undefined }) => (file.note === undefined ? undefined : checkpointOfNote(file.note).size)
 
 /** The storage contract every backend passes (STYLE.md 4.8): `open` gives a fresh, migrated store. */
@@ -213,7 +217,7 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
 
     it('keeps a high-water mark of what it signed outside the database, and refuses a database behind it or forked from it (RELIABILITY R28)', async () => {
       const file = memoryHead()
-      const head = () => createLogHead({ file, origin: ORIGIN, store, recheckMs: 0 })
+      const head = () => createLogHead({ file, origin: ORIGIN, onWriteError: rethrow, store, recheckMs: 0 })
       const signWith = (h = head(), on: Store = store) => signCheckpoint({ store: on, signer: testSigner(), origin: ORIGIN, head: h })
       // A fresh instance: nothing recorded, nothing refused.
       await head().checkAtStart()
@@ -239,18 +243,18 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
       try {
         await appendRange(older, 0, 5)
         await signCheckpoint({ store: older, signer: testSigner(), origin: ORIGIN })
-        const onOlder = createLogHead({ file, origin: ORIGIN, store: older, recheckMs: 0 })
+        const onOlder = createLogHead({ file, origin: ORIGIN, onWriteError: rethrow, store: older, recheckMs: 0 })
         const refused = onOlder.checkAtStart()
         await expect(refused).rejects.toThrow(code('ERR_LOG_INCONSISTENT'))
         await expect(refused).rejects.toThrow(/has 5 entries, fewer than the 12 of the last checkpoint this instance signed .*\/srv\/emblem\/log-head.*emblem log forget-head --yes.*docs\/OPERATIONS\.md/)
         await expect(onOlder.ready()).rejects.toThrow(code('ERR_LOG_UNAVAILABLE'))
         // Nothing is signed over it, even once it grows past the mark with other entries (a fork).
         await appendRange(older, 1000, 1010)
-        const forked = signWith(createLogHead({ file, origin: ORIGIN, store: older }), older)
+        const forked = signWith(createLogHead({ file, origin: ORIGIN, onWriteError: rethrow, store: older }), older)
         await expect(forked).rejects.toThrow(/does not extend the last checkpoint this instance signed and published \(size 12/)
         expect((await older.log.latestCheckpoint())!.checkpoint.size).toBe(5)
         expect(markSize(file)).toBe(12)
-        const forkAtStart = createLogHead({ file, origin: ORIGIN, store: older }).checkAtStart()
+        const forkAtStart = createLogHead({ file, origin: ORIGIN, onWriteError: rethrow, store: older }).checkAtStart()
         await expect(forkAtStart).rejects.toThrow(code('ERR_LOG_INCONSISTENT'))
         await expect(forkAtStart).rejects.toThrow(/its first 12 entries differ/)
       } finally {
@@ -275,12 +279,12 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
     it('moves a mark left behind by a process killed between commit and mark up at the next start', async () => {
       const file = memoryHead()
       await appendRange(store, 0, 4)
-      await signCheckpoint({ store, signer: testSigner(), origin: ORIGIN, head: createLogHead({ file, origin: ORIGIN, store }) })
+      await signCheckpoint({ store, signer: testSigner(), origin: ORIGIN, head: createLogHead({ file, origin: ORIGIN, onWriteError: rethrow, store }) })
       // Killed after the commit of the checkpoint of 9, before its mark was written.
       await appendRange(store, 4, 9)
       await signCheckpoint({ store, signer: testSigner(), origin: ORIGIN })
       expect(markSize(file)).toBe(4)
-      await createLogHead({ file, origin: ORIGIN, store }).checkAtStart()
+      await createLogHead({ file, origin: ORIGIN, onWriteError: rethrow, store }).checkAtStart()
       expect(markSize(file)).toBe(9)
       // A mark that cannot be written (full disk, read-only directory) fails nothing: it is reported and stays behind.
       const failures: unknown[] = []
@@ -291,10 +295,10 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
       expect(markSize(file)).toBe(9)
       // A mark that cannot be parsed fails closed too.
       file.note = 'not a checkpoint'
-      await expect(createLogHead({ file, origin: ORIGIN, store }).checkAtStart()).rejects.toThrow(/high-water mark \/srv\/emblem\/log-head cannot be read/)
+      await expect(createLogHead({ file, origin: ORIGIN, onWriteError: rethrow, store }).checkAtStart()).rejects.toThrow(/high-water mark \/srv\/emblem\/log-head cannot be read/)
       // Another log's mark (another instance's data directory) is refused.
       file.note = signNote(formatCheckpoint({ origin: 'elsewhere.example/log', size: 1, root: hashLeaf(new Uint8Array([1])), extensions: [] }), [testSigner()])
-      await expect(createLogHead({ file, origin: ORIGIN, store }).checkAtStart()).rejects.toThrow(/is of the log elsewhere\.example\/log, but this instance's log is badges\.example\.edu\/log/)
+      await expect(createLogHead({ file, origin: ORIGIN, onWriteError: rethrow, store }).checkAtStart()).rejects.toThrow(/is of the log elsewhere\.example\/log, but this instance's log is badges\.example\.edu\/log/)
     })
 
     it('refuses to sign the log under another origin', async () => {
