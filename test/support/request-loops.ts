@@ -56,7 +56,7 @@ export async function requestLoops(base: string, paths: readonly string[], until
     for (let i = start; !done; i++) {
       const route = paths[i % paths.length]!
       const began = performance.now()
-      let status = 0
+      let status: number
       try {
         const res = await fetch(`${base}${route}`, { headers: { accept: route.startsWith('/c/') ? 'text/html' : '*/*' } })
         await res.arrayBuffer()
