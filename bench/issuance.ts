@@ -94,7 +94,7 @@ async function writeCsv(path: string, rows: number, tag: string): Promise<void> 
 }
 
 /** Runs the bench on one store. */
-export async function benchIssuance(store: Store, kind: 'sqlite' | 'postgres', rows: number, options: { threads?: number; baselineRows?: number } = {}): Promise<IssuanceBenchResult> {
+export async function benchIssuance(store: Store, kind: 'sqlite' | 'postgres', rows: number, options: { threads?: number; baselineRows?: number; chunkSize?: number } = {}): Promise<IssuanceBenchResult> {
   const { platform, orgId, achievementId, dataDir } = await seed(store)
   const threads = options.threads ?? defaultSigningThreads()
   try {
@@ -110,7 +110,7 @@ export async function benchIssuance(store: Store, kind: 'sqlite' | 'postgres', r
     const uploadStart = performance.now()
     const { batch } = await startBatch(platform, { orgId, achievementId, body: createReadStream(csv), fileName: 'learners.csv', createdBy: null })
     const issueStart = performance.now()
-    const runner = startBatchRunner({ platform, chunkSize: 1000, signingThreads: threads })
+    const runner = startBatchRunner({ platform, chunkSize: options.chunkSize ?? 1000, signingThreads: threads })
     await runner.settled()
     await runner.stop()
     const issueSeconds = (performance.now() - issueStart) / 1000
@@ -135,13 +135,13 @@ export async function benchIssuance(store: Store, kind: 'sqlite' | 'postgres', r
 }
 
 /** Runs the bench on SQLite, then on PostgreSQL when a URL is configured. */
-export async function runIssuanceBench({ rows = 100_000, threads }: { rows?: number; threads?: number } = {}): Promise<IssuanceBenchResult[]> {
+export async function runIssuanceBench({ rows = 100_000, threads, chunkSize }: { rows?: number; threads?: number; chunkSize?: number } = {}): Promise<IssuanceBenchResult[]> {
   const results: IssuanceBenchResult[] = []
   const dir = mkdtempSync(join(tmpdir(), 'emblem-bench-sqlite-'))
   const sqlite = await openStore({ url: join(dir, 'bench.db') })
   try {
     await sqlite.migrate()
-    results.push(await benchIssuance(sqlite, 'sqlite', rows, { ...(threads === undefined ? {} : { threads }) }))
+    results.push(await benchIssuance(sqlite, 'sqlite', rows, { ...(threads === undefined ? {} : { threads }), ...(chunkSize === undefined ? {} : { chunkSize }) }))
   } finally {
     await sqlite.close()
     rmSync(dir, { recursive: true, force: true })
@@ -156,7 +156,7 @@ export async function runIssuanceBench({ rows = 100_000, threads }: { rows?: num
     const postgres = await openPostgresStore({ url, schema, allowExitOnIdle: true })
     try {
       await postgres.migrate()
-      results.push(await benchIssuance(postgres, 'postgres', rows, { ...(threads === undefined ? {} : { threads }) }))
+      results.push(await benchIssuance(postgres, 'postgres', rows, { ...(threads === undefined ? {} : { threads }), ...(chunkSize === undefined ? {} : { chunkSize }) }))
     } finally {
       await postgres.close()
       await admin.query(`drop schema ${schema} cascade`)
@@ -207,7 +207,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const i = process.argv.indexOf(name)
     return i > 0 ? process.argv[i + 1] : undefined
   }
-  const results = await runIssuanceBench({ rows: Number(arg('--rows') ?? 100_000), ...(arg('--threads') ? { threads: Number(arg('--threads')) } : {}) })
+  const results = await runIssuanceBench({ rows: Number(arg('--rows') ?? 100_000), ...(arg('--threads') ? { threads: Number(arg('--threads')) } : {}), ...(arg('--chunk') ? { chunkSize: Number(arg('--chunk')) } : {}) })
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ results })}\n`)
   else process.stdout.write(`${issuanceReport(results).lines.join('\n')}\n`)
 }

@@ -8,6 +8,8 @@ export interface Row {
   /** HTTP rows: median and 99th percentile latency (ms), and failed requests. */
   p50_ms?: number
   p99_ms?: number
+  /** Latency rows (bench/batch-latency.ts): the slowest request (ms). */
+  max_ms?: number
   errors?: number
   /** Whole-process rows (bench/cli.ts): the median wall time of one run (ms). */
   wall_ms?: number

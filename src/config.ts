@@ -38,8 +38,8 @@ export interface Config {
   readonly batchDir: string
   /** How long a worker's lease on a batch lasts without a committed chunk; a batch whose worker died is resumed by another after it. */
   readonly batchLeaseMs: number
-  /** Rows a worker signs and commits in one transaction of a batch. */
-  readonly batchChunkRows: number
+  /** Rows a worker signs and commits in one transaction of a batch; undefined: the store's default (jobs/batch-runner.ts chunkRowsFor). */
+  readonly batchChunkRows: number | undefined
   /** The witnesses whose cosignatures the log accepts (C2SP tlog-cosignature verifier keys), from EMBLEM_LOG_WITNESSES. */
   readonly logWitnesses: readonly string[]
   /** The bearer token of GET /metrics; undefined: /metrics does not exist (404). */
@@ -81,7 +81,7 @@ export const ENV_VARS = {
   EMBLEM_DEV: 'development mode: e-mail held without SMTP that is not tied to an organization is also printed to the server log, links included (default false)',
   EMBLEM_BATCH_DIR: 'directory of uploaded CSV files, shared by every process of the instance (default <data dir>/batches)',
   EMBLEM_BATCH_LEASE_SECONDS: "how long a worker holds a batch without committing a chunk; a batch whose process died (kill -9, lost host) resumes in another process after this (default 60)",
-  EMBLEM_BATCH_CHUNK_ROWS: 'rows of a batch signed and committed in one transaction: a process killed mid-batch loses at most one chunk of work (default 1000)',
+  EMBLEM_BATCH_CHUNK_ROWS: 'rows of a batch signed and committed in one transaction: a process killed mid-batch loses at most one chunk of work (default 250 on SQLite, whose commits hold the process while they write; 1000 on PostgreSQL)',
   EMBLEM_LOG_WITNESSES: 'witnesses whose cosignatures POST /log/cosignatures accepts: their verifier keys <name>+<key ID>+<base64>, comma-separated (default: none)',
   EMBLEM_METRICS_TOKEN: 'bearer token of GET /metrics (Prometheus); unset: /metrics answers 404 (default: unset)',
   EMBLEM_REDIS_URL: 'redis:// or rediss:// URL: rate limits are counted in Redis instead of the database (default: the database)',
@@ -121,7 +121,7 @@ const envSchema = z.object({
   EMBLEM_DEV: flag.default(false),
   EMBLEM_BATCH_DIR: z.string().optional(),
   EMBLEM_BATCH_LEASE_SECONDS: integer(1, 3600).default(60),
-  EMBLEM_BATCH_CHUNK_ROWS: integer(10, 10_000).default(1000),
+  EMBLEM_BATCH_CHUNK_ROWS: integer(10, 10_000).optional(),
   EMBLEM_LOG_WITNESSES: z
     .string()
     .transform((value) => value.split(/[\s,]+/).filter(Boolean))

@@ -40,7 +40,7 @@ import { createPlatform, type PlatformHandle } from './platform.js'
 import { loadOrCreateMasterKey } from './keys/master-key.js'
 import { logOrigin } from './app/log-checkpoint.js'
 import { startCheckpointer, type Checkpointer } from './jobs/checkpointer.js'
-import { startBatchRunner, type BatchRunner } from './jobs/batch-runner.js'
+import { chunkRowsFor, startBatchRunner, type BatchRunner } from './jobs/batch-runner.js'
 import { startDevMailLog } from './jobs/dev-mail-log.js'
 import { startMailDelivery } from './jobs/mail-delivery.js'
 import { startWebhookDelivery } from './jobs/webhook-delivery.js'
@@ -339,7 +339,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
           leaseMs: config.batchLeaseMs,
           // A batch left by a dead process is looked for again once its lease can have expired.
           pollMs: Math.min(5_000, config.batchLeaseMs),
-          chunkSize: config.batchChunkRows,
+          chunkSize: config.batchChunkRows ?? chunkRowsFor(store.dialect),
           observe: observe('batches'),
           onChunk: (outcome) => metrics.batchRows(outcome),
           onError: (err) => log.error('batch runner failed', { error: errorOf(err) }),

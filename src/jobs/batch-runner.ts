@@ -21,6 +21,21 @@ const transient = (err: PlatformError): boolean => err.code === 'ERR_STORE_UNAVA
 /** Chunks built and signed ahead of the one committing; more used more memory and were no faster (measured with one signing thread). */
 const PREPARE_AHEAD = 1
 
+/**
+ * Lets the event loop answer what waits (requests, timers) before the runner goes on: between
+ * chunks and before each commit, so a batch never holds the thread longer than one chunk's
+ * transaction (SQLite commits synchronously) or one chunk's preparation (issue #11 item 7).
+ */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/**
+ * Rows per chunk (one transaction) when not configured. On SQLite a commit runs synchronously on the
+ * process's one thread, so nothing else is answered while it writes: 1,000 rows held it 0.5–1.5 s on
+ * a loaded 2-core machine, 250 rows a quarter of that, for ~20 % less throughput (docs/PERFORMANCE.md,
+ * issue #11 item 7). PostgreSQL commits without holding the thread.
+ */
+export const chunkRowsFor = (dialect: 'sqlite' | 'postgres'): number => (dialect === 'sqlite' ? 250 : 1000)
+
 /** Options of the batch runner. */
 export interface BatchRunnerOptions {
   platform: PlatformPorts
@@ -105,6 +120,7 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
     const commitNext = async () => {
       const prepared = await preparing.shift()!
       await committing
+      await yieldToEventLoop()
       committing = commitBatchChunk(platform, prepared, { owner: workerId, leaseUntil: leaseUntil() }).then((outcome) => {
         options.onChunk?.(outcome)
         return outcome
@@ -112,6 +128,7 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       committing.catch(() => {}) // awaited before the next commit or at the end
     }
     const enqueue = async () => {
+      await yieldToEventLoop()
       nextRow += rows.length
       const next = prepareBatchChunk(platform, { cohort, batchId: batch.id, rows, nextRow, planner, signer })
       next.catch(() => {}) // awaited in order by commitNext
