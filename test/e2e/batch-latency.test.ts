@@ -1,6 +1,6 @@
 // Issue #11 item 7 (RELIABILITY.md R29): other requests stay fast while a big CSV batch runs. A real
-// `emblem serve` process with a few credentials already issued and checkpointed receives a
-// 20,000-row batch through the API; while it runs, four loops ask /healthz, /log/checkpoint and an
+// `emblem serve` process with a few credentials already issued and checkpointed receives a CSV
+// batch through the API (5,000 rows; 20,000 under EMBLEM_SOAK); while it runs, four loops ask /healthz, /log/checkpoint and an
 // anonymous credential page (/c/{id}) in turn, one request at a time each, and every latency is
 // kept. Afterwards: the batch done with every row issued, every request answered 2xx, none over 1 s,
 // and (under EMBLEM_SOAK, where the machine is not shared with the rest of the suite) p99 ≤ 100 ms.
@@ -18,7 +18,8 @@ import { batchState, csvOf, queueBatch, seedInstance, startEmblem, testMasterKey
 import { formatLatency, latencyByRoute, requestLoops } from '../support/request-loops.js'
 
 const SOAK = process.env.EMBLEM_SOAK === '1'
-const ROWS = Number(process.env.BATCH_LATENCY_ROWS ?? 20_000)
+// 20,000 rows took 25–50 s on SQLite and 2–4 min on PostgreSQL on the loaded 2-core CI machine: CI runs 5,000 (20 chunks on SQLite), the soak the full 20,000.
+const ROWS = Number(process.env.BATCH_LATENCY_ROWS ?? (SOAK ? 20_000 : 5_000))
 const ISSUED_BEFORE = 5
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -48,7 +49,7 @@ describe.each(dialects)('other requests while a batch runs on $name', ({ name, p
     rmSync(dataDir, { recursive: true, force: true })
   }, 60_000)
 
-  it.skipIf(postgres && !TEST_DATABASE_URL)(`answers /healthz, /log/checkpoint and credential pages in under 1 s (p99 ≤ 100 ms) during a ${ROWS}-row batch`, { timeout: 300_000 }, async () => {
+  it.skipIf(postgres && !TEST_DATABASE_URL)(`answers /healthz, /log/checkpoint and credential pages in under 1 s${SOAK ? ' with p99 ≤ 100 ms' : ''} during a ${ROWS}-row batch`, { timeout: SOAK ? 900_000 : 300_000 }, async () => {
     let databaseUrl = join(dataDir, 'emblem.db')
     if (postgres) {
       await admin((c) => c.query(`create database ${database}`))
