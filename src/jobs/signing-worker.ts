@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads'
 import { prepareAchievement, prepareIssuer } from '../core/credential/index.js'
 import { PlatformError } from '../core/errors.js'
 import type { IssuerSuite } from '../app/issuance/cohort.js'
-import { jobMail, type CredentialJob } from '../app/issuance/cohort-signer.js'
+import { jobMailer, type CredentialJob } from '../app/issuance/cohort-signer.js'
 import type { MailParts } from '../app/issuance/commit-issued.js'
 import { draftCredential, type DraftParts } from '../app/issuance/draft-credential.js'
 import type { MailMessage } from '../app/mail/ports.js'
@@ -25,7 +25,7 @@ export type FromWorker =
   | { type: 'signed'; requestId: number; signed: SignedCredential[]; mails: MailMessage[] }
   | { type: 'failed'; requestId: number; message: string; code?: string }
 
-const cohorts = new Map<number, { parts: DraftParts; mailParts: MailParts; suite: IssuerSuite; key: SigningKey; privateKey?: KeyObject | undefined }>()
+const cohorts = new Map<number, { parts: DraftParts; mail: (job: CredentialJob) => MailMessage; suite: IssuerSuite; key: SigningKey; privateKey?: KeyObject | undefined }>()
 const port = parentPort!
 const send = (message: FromWorker) => port.postMessage(message)
 
@@ -34,7 +34,7 @@ async function handle(message: ToWorker): Promise<void> {
     case 'cohort': {
       const { parts } = message
       // The shared parts arrive as plain copies: prepare them again, once, so the fast canonicalizer replays them.
-      cohorts.set(message.cohortId, { ...message, parts: { ...parts, issuer: prepareIssuer(parts.issuer), achievement: prepareAchievement(parts.achievement) } })
+      cohorts.set(message.cohortId, { ...message, mail: jobMailer(message.mailParts), parts: { ...parts, issuer: prepareIssuer(parts.issuer), achievement: prepareAchievement(parts.achievement) } })
       return
     }
     case 'drop':
@@ -45,7 +45,7 @@ async function handle(message: ToWorker): Promise<void> {
       if (!cohort) throw new Error(`Unknown cohort ${message.cohortId}`)
       const pending: PendingSignature[] = []
       for (const { seed } of message.jobs) pending.push(await prepareSignature(draftCredential(cohort.parts, seed), cohort.key, cohort.suite, message.created))
-      const mails = message.jobs.map((job) => jobMail(cohort.mailParts, job))
+      const mails = message.jobs.map(cohort.mail)
       const { privateKey } = cohort
       // Given the key (a KeyObject, never its bytes), the thread signs too and the main thread only writes.
       if (privateKey) send({ type: 'signed', requestId: message.requestId, signed: pending.map((p) => finishSignature(p, sign(null, p.toSign, privateKey))), mails })
