@@ -166,10 +166,12 @@ export async function runIssuanceBench({ rows = 100_000, threads, chunkSize }: {
   return results
 }
 
-/** The target of issue #4: at least this many credentials per second on SQLite… */
-export const TARGET_PER_SECOND = 2500
-/** …in at most this much memory (peak RSS). */
+/** Issue #9's targets: at least this many credentials per second on SQLite… */
+export const TARGET_PER_SECOND = 5000
+/** …in at most this much memory (peak RSS)… */
 export const TARGET_PEAK_RSS_MB = 500
+/** …and at least this many on PostgreSQL (issue #9 also asks ≥ 1.6× that with two worker processes, which this bench does not run). */
+export const TARGET_POSTGRES_PER_SECOND = 3000
 
 /** The figures as bench rows (bulk against one-at-a-time) and as lines saying whether the targets were met. */
 export function issuanceReport(results: readonly IssuanceBenchResult[]): { rows: Row[]; targets: Target[]; lines: string[] } {
@@ -185,6 +187,8 @@ export function issuanceReport(results: readonly IssuanceBenchResult[]): { rows:
     if (r.store === 'sqlite') {
       out.push(`${mark(r.credentialsPerSecond >= TARGET_PER_SECOND)}  issuance-bulk-sqlite >= ${TARGET_PER_SECOND} credentials/s (${r.credentialsPerSecond})`)
       out.push(`${mark(r.peakRssMb <= TARGET_PEAK_RSS_MB)}  peak RSS <= ${TARGET_PEAK_RSS_MB} MB (${r.peakRssMb} MB)`)
+    } else {
+      out.push(`${mark(r.credentialsPerSecond >= TARGET_POSTGRES_PER_SECOND)}  issuance-bulk-postgres >= ${TARGET_POSTGRES_PER_SECOND} credentials/s (${r.credentialsPerSecond})`)
     }
     return out
   })

@@ -1,14 +1,17 @@
-// Signing threads for bulk issuance. Building, canonicalizing, hashing and serializing a credential
-// is most of the cost of signing it; the pool spreads that over threads, while the main thread,
-// which alone holds the private key, makes the Ed25519 signatures (about 60 µs each), splices them
-// in (sign-draft.ts) and writes to the store. A chunk goes out in slices, so the main thread signs
-// the first slices while the threads still work on the next.
+// Signing threads for bulk issuance. Building, canonicalizing, hashing, serializing and signing a
+// credential run in the threads, so the main thread only writes to the store. A signer made by
+// createSigner hands the threads its private key as a KeyObject (postMessage passes it without
+// exporting its bytes; core/proof privateKeyOf); any other signer keeps signing on the main thread,
+// which then makes the Ed25519 signatures and splices them in (sign-draft.ts, finishSignature).
+// A chunk goes out in slices, so the main thread writes the first slices' results while the threads
+// still work on the next.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { Cohort } from '../app/issuance/cohort.js'
 import { mailPartsOf, type CohortSigner, type CredentialJob, type MadeCredential } from '../app/issuance/cohort-signer.js'
 import { finishSignature } from '../app/issuance/sign-draft.js'
 import { PlatformError, type ErrorCode } from '../core/errors.js'
+import { privateKeyOf } from '../core/proof/index.js'
 import type { FromWorker, ToWorker } from './signing-worker.js'
 
 /** A pool of signing threads. */
@@ -125,6 +128,7 @@ export function createSigningPool({ threads = defaultSigningThreads() }: { threa
       mailParts: mailPartsOf(cohort, publicUrl),
       suite: cohort.suite,
       key: { verificationMethod: cohort.signer.verificationMethod, publicKeyMultibase: cohort.signer.publicKeyMultibase },
+      privateKey: privateKeyOf(cohort.signer),
     }
     return {
       async sign(jobs: readonly CredentialJob[], created: string): Promise<MadeCredential[]> {
@@ -138,6 +142,7 @@ export function createSigningPool({ threads = defaultSigningThreads() }: { threa
               announced.add(thread)
             }
             const reply = await thread.ask({ type: 'prepare', requestId: ++nextRequest, cohortId, jobs: slice, created })
+            if (reply.type === 'signed') return reply.signed.map((signed, i) => ({ signed, mail: reply.mails[i]! }))
             if (reply.type !== 'prepared') throw new Error('Signing thread answered out of turn')
             // The key stays on this thread: it signs here, FINISH_AT_ONCE at a time, letting requests in between.
             const made: MadeCredential[] = []

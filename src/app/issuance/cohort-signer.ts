@@ -1,7 +1,7 @@
 import type { MailMessage } from '../mail/ports.js'
 import { mailBrandOf } from '../orgs/org-brand.js'
 import type { Cohort } from './cohort.js'
-import { issuedMail, type MailParts } from './commit-issued.js'
+import { issuedMailer, type MailParts } from './commit-issued.js'
 import { draftCredential, type CredentialSeed } from './draft-credential.js'
 import { signDraft, type SignedCredential } from './sign-draft.js'
 
@@ -32,18 +32,20 @@ export const mailPartsOf = (cohort: Pick<Cohort, 'org' | 'achievement'>, publicU
   brand: mailBrandOf(cohort.org, publicUrl),
 })
 
-/** The e-mail of one job. */
-export const jobMail = (parts: MailParts, { seed, claimToken }: CredentialJob): MailMessage =>
-  issuedMail(parts, { credentialId: seed.id, recipientEmail: seed.recipient.email, recipientName: seed.recipient.name, claimToken })
+/** The e-mails of a cohort's jobs: the message rendered once per cohort, each job's learner put in. */
+export function jobMailer(parts: MailParts): (job: CredentialJob) => MailMessage {
+  const mail = issuedMailer(parts)
+  return ({ seed, claimToken }) => mail({ credentialId: seed.id, recipientEmail: seed.recipient.email, recipientName: seed.recipient.name, claimToken })
+}
 
 /** Makes credentials on the calling thread, one after another. */
 export function inlineSigner(cohort: Pick<Cohort, 'org' | 'issuer' | 'achievement' | 'signer' | 'suite'>, publicUrl: string): CohortSigner {
   const parts = { issuer: cohort.issuer, achievement: cohort.achievement, publicUrl, statusEntries: cohort.org.statusEntries }
-  const mailParts = mailPartsOf(cohort, publicUrl)
+  const jobMail = jobMailer(mailPartsOf(cohort, publicUrl))
   return {
     async sign(jobs, created) {
       const out: MadeCredential[] = []
-      for (const job of jobs) out.push({ signed: await signDraft(draftCredential(parts, job.seed), cohort.signer, cohort.suite, created), mail: jobMail(mailParts, job) })
+      for (const job of jobs) out.push({ signed: await signDraft(draftCredential(parts, job.seed), cohort.signer, cohort.suite, created), mail: jobMail(job) })
       return out
     },
   }

@@ -1,4 +1,4 @@
-import { credentialIssuedMessage, type MailBrand } from '../mail/templates.js'
+import { credentialIssuedMessage, credentialIssuedMessages, type MailBrand } from '../mail/templates.js'
 import type { MailMessage } from '../mail/ports.js'
 import type { PlatformStore, PlatformTransaction } from '../platform/ports.js'
 import type { IssuedRecord, NewIssued } from './ports.js'
@@ -42,6 +42,17 @@ export function issuedMail(
     credentialUrl: `${publicUrl}/c/${uuidOf(credentialId)}`,
   }, { brand })
   return { ...content, to: recipientEmail, fromName: orgName, orgId }
+}
+
+/** issuedMail for the many learners of one cohort: the message rendered once, each learner's part put in (mail/templates.ts credentialIssuedMessages). */
+export function issuedMailer({ publicUrl, orgId, orgName, achievementName, brand }: MailParts): (learner: { credentialId: string; recipientEmail: string; recipientName: string; claimToken: string }) => MailMessage {
+  const render = credentialIssuedMessages({ orgName, achievementName }, { brand })
+  return ({ credentialId, recipientEmail, recipientName, claimToken }) => ({
+    ...render({ recipientName, claimUrl: `${publicUrl}/claim/${claimToken}`, credentialUrl: `${publicUrl}/c/${uuidOf(credentialId)}` }),
+    to: recipientEmail,
+    fromName: orgName,
+    orgId,
+  })
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { credentialIssuedMessage, escapeHtml, invitationMessage, resetPasswordMessage, signUpAttemptMessage, verifyEmailMessage } from './templates.js'
+import fc from 'fast-check'
+import { credentialIssuedMessage, credentialIssuedMessages, escapeHtml, invitationMessage, resetPasswordMessage, signUpAttemptMessage, verifyEmailMessage } from './templates.js'
 
 const EVIL = '<script>alert("x")</script> & \'quotes\''
 
@@ -77,5 +78,24 @@ describe('e-mails in the recipient’s language, from the organization', () => {
     const m = issued({})
     expect(m.html).toContain('<img src="https://e.example/images/abc" alt="The Datenkompetenz badge"')
     expect(m.html).toContain('Sent by Emblem on behalf of Universität Musterstadt.')
+  })
+})
+
+describe('credentialIssuedMessages (a batch’s e-mails from one rendering)', () => {
+  it('gives each learner exactly the message credentialIssuedMessage gives, for any name and links', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\n', '\t', '\u0001', '<', '>', '&', '"', "'", '{', '}', '#', ',', 'é', '𝒜', 'EmblemSlot0Name', 'https://emblem-slot.invalid/claim-slot') })
+    const url = fc.tuple(fc.constantFrom('https://badges.example.edu', 'http://x.test:3000'), fc.string({ unit: fc.constantFrom('a', '/', '&', '"', "'", '<', '?', '=', '#', '%') })).map(([base, path]) => `${base}/${path}`)
+    fc.assert(
+      fc.property(
+        fc.record({ orgName: text, achievementName: text, badgeUrl: fc.option(url, { nil: undefined }) }),
+        fc.option(fc.record({ name: text, logoUrl: fc.option(url, { nil: undefined }), color: fc.option(fc.constantFrom('#112233', '#ffffff', 'red'), { nil: undefined }) }), { nil: undefined }),
+        fc.array(fc.record({ recipientName: text, claimUrl: url, credentialUrl: url }), { minLength: 1, maxLength: 4 }),
+        (fixed, brand, learners) => {
+          const render = credentialIssuedMessages(fixed, { brand })
+          for (const learner of learners) expect(render(learner)).toEqual(credentialIssuedMessage({ ...fixed, ...learner }, { brand }))
+        },
+      ),
+      { numRuns: 400 },
+    )
   })
 })

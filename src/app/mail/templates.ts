@@ -196,6 +196,44 @@ export function credentialIssuedMessage(
   }, options?.brand ?? { name: orgName })
 }
 
+/** Markers standing for one learner's values in credentialIssuedMessages' template (letters, digits and URL characters only: nothing on their way changes them). */
+const SLOT = { name: 'EmblemSlot0Name', claim: 'https://emblem-slot.invalid/claim-slot', credential: 'https://emblem-slot.invalid/credential-slot' } as const
+const SLOT_PATTERN = /(EmblemSlot0Name|https:\/\/emblem-slot\.invalid\/claim-slot|https:\/\/emblem-slot\.invalid\/credential-slot)/
+
+/**
+ * credentialIssuedMessage for the many learners of one organization and achievement (a batch): the
+ * message is rendered once with markers where a learner's name and links go, and each learner's
+ * values are put in as credentialIssuedMessage puts them (the name on one line; HTML-escaped in the
+ * HTML). The same messages as calling credentialIssuedMessage for each (templates.test.ts compares
+ * them on generated values); when a marker could clash it simply calls it for each.
+ */
+export function credentialIssuedMessages(
+  fixed: { orgName: string; achievementName: string; badgeUrl?: string | undefined },
+  options?: MailOptions,
+): (learner: { recipientName: string; claimUrl: string; credentialUrl: string }) => MailContent {
+  const direct = (learner: { recipientName: string; claimUrl: string; credentialUrl: string }) => credentialIssuedMessage({ ...fixed, ...learner }, options)
+  const shown = [fixed.orgName, fixed.achievementName, fixed.badgeUrl ?? '', options?.brand?.name ?? '', options?.brand?.logoUrl ?? '', options?.brand?.color ?? '']
+  if (shown.some((value) => value.includes('EmblemSlot') || value.includes('emblem-slot'))) return direct
+  const sample = credentialIssuedMessage({ ...fixed, recipientName: SLOT.name, claimUrl: SLOT.claim, credentialUrl: SLOT.credential }, options)
+  if (SLOT_PATTERN.test(sample.subject)) return direct
+  const text = sample.text.split(SLOT_PATTERN)
+  const html = sample.html.split(SLOT_PATTERN)
+  const fill = (parts: string[], values: Record<string, string>): string => {
+    let out = parts[0]!
+    for (let i = 1; i < parts.length; i += 2) out += values[parts[i]!]! + parts[i + 1]!
+    return out
+  }
+  return ({ recipientName, claimUrl, credentialUrl }) => {
+    const name = oneLine(recipientName)
+    const values = { [SLOT.name]: name, [SLOT.claim]: link(claimUrl), [SLOT.credential]: link(credentialUrl) }
+    return {
+      subject: sample.subject,
+      text: fill(text, values),
+      html: fill(html, { [SLOT.name]: escapeHtml(name), [SLOT.claim]: escapeHtml(claimUrl), [SLOT.credential]: escapeHtml(credentialUrl) }),
+    }
+  }
+}
+
 /** "Your credential expires soon": a wallet's expiry reminder (30 and 7 days before). */
 export function expiryReminderMessage(
   { name, achievementName, issuerName, expiresAt, days, walletUrl }: { name: string; achievementName: string; issuerName: string; expiresAt: string; days: number; walletUrl: string },

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isPlatformError } from '../errors.js'
+import canonicalizeJson from 'canonicalize'
+import fc from 'fast-check'
 import { CONTEXT, bundledContexts, canonize, canonizeGeneral, contextDigest, createDocumentLoader, documentLoader, jcs } from './index.js'
 import { canonizeFast } from './canonize.js'
 
@@ -129,5 +131,27 @@ describe('RDFC-1.0 canonicalization', () => {
 describe('JCS (RFC 8785)', () => {
   it('sorts keys and writes numbers in their ECMAScript form', () => {
     expect(jcs({ b: 1, a: [1e21, 0.1, -0], c: 'é' })).toBe('{"a":[1e+21,0.1,0],"b":1,"c":"é"}')
+  })
+
+  it('writes what the canonicalize package writes, for any JSON, deeply frozen or not, and a kept frozen text stays right', () => {
+    const deepFreeze = (v: unknown): unknown => {
+      if (v !== null && typeof v === 'object') {
+        for (const child of Object.values(v)) deepFreeze(child)
+        Object.freeze(v)
+      }
+      return v
+    }
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), fc.string(), (a, b, s) => {
+        const shared = deepFreeze(structuredClone(a))
+        // A frozen object holding a mutable one, a Date and undefined / symbol values (skipped, or null in arrays).
+        const outer = { s, shared, again: [shared, undefined, Symbol('x')], open: Object.freeze({ inner: { b } }), at: new Date(0), gone: undefined }
+        expect(jcs(outer)).toBe(canonicalizeJson(outer))
+        expect(jcs(shared)).toBe(canonicalizeJson(a))
+        ;(outer.open as { inner: { b: unknown } }).inner.b = s
+        expect(jcs(outer)).toBe(canonicalizeJson(outer))
+      }),
+      { numRuns: 300 },
+    )
   })
 })

@@ -10,7 +10,7 @@ export {
   type Ed25519KeyPair,
   type KeyPairJson,
 } from './multikey.js'
-export { createSigner, type Signer } from './signer.js'
+export { createSigner, privateKeyOf, type Signer } from './signer.js'
 export { resolveDidKey, didKeyDocument, didKeyOf, didKeyVerificationMethodId, type DidDocument } from './did-key.js'
 export { publicKeyOf, jwtPublicKeyOf, isSameVerificationMethod, type VerificationMethod, type ResolveVerificationMethod } from './verification-method.js'
 export { signCredential } from './data-integrity/sign-credential.js'

@@ -1,4 +1,4 @@
-import { sign } from 'node:crypto'
+import { sign, type KeyObject } from 'node:crypto'
 import { PlatformError } from '../errors.js'
 import { didKeyVerificationMethodId } from './did-key.js'
 import type { Ed25519KeyPair } from './multikey.js'
@@ -21,9 +21,21 @@ export function createSigner(keyPair: Ed25519KeyPair, verificationMethod?: strin
   const { privateKey, publicKeyMultibase } = keyPair
   if (!privateKey) throw new PlatformError('ERR_KEY_UNAVAILABLE', `Key ${publicKeyMultibase} has no secret key; it cannot sign`)
   const vm = verificationMethod ?? keyPair.id ?? didKeyVerificationMethodId(publicKeyMultibase)
-  return Object.freeze({
+  const signer: Signer = Object.freeze({
     verificationMethod: vm,
     publicKeyMultibase,
     sign: (data: Uint8Array) => new Uint8Array(sign(null, data, privateKey)),
   })
+  privateKeys.set(signer, privateKey)
+  return signer
 }
+
+/** The private KeyObject behind each signer createSigner made (never enumerable on the signer itself). */
+const privateKeys = new WeakMap<Signer, KeyObject>()
+
+/**
+ * The private key of a signer made by createSigner, as a KeyObject (which Node passes to a worker
+ * thread by postMessage without exporting its bytes); undefined for any other signer. Bulk
+ * issuance's signing threads sign with it, so the main thread only writes.
+ */
+export const privateKeyOf = (signer: Signer): KeyObject | undefined => privateKeys.get(signer)
