@@ -15,7 +15,7 @@ import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.j
 import type { LookRecorder } from './look-recorder.js'
 import type { TrustedReport } from '../trust/trust-check.js'
 import { createVerificationCache } from './verification-cache.js'
-import { recordBrowserVerification, verifyHostedCredential, verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
+import { recordBrowserVerification, verifyHostedCredential, verifyHostedCredentialById, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
 import { RateLimitedError } from '../accounts/errors.js'
 import { sharedRateLimiter } from '../platform/rate-limits.js'
 
@@ -151,7 +151,7 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
         stableUntil,
       }
     },
-    verify: async (id, fetchLocal, viewer) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id), { kind: 'verification', viewer }),
+    verify: (id, fetchLocal, viewer) => verifyHostedCredentialById(deps(fetchLocal), id, { kind: 'verification', viewer }),
     verifySubmitted: (input, fetchLocal, viewer) => verifySubmittedCredential(deps(fetchLocal), input, viewer),
     async countBrowserVerification(id, verified, client, viewer) {
       const decision = await browserReports.check(client)

@@ -5,6 +5,7 @@ import type { PlatformPorts } from '../platform/ports.js'
 import { issuerIdOf, type TrustedReport } from '../trust/trust-check.js'
 import { isLocalDid } from './verify-local.js'
 import { localPathOf } from './instance-fetcher.js'
+import { credentialIdOf } from './credential-id.js'
 import type { FetchLocal, IssuedCredentialView } from './ports.js'
 
 /** How many credentials' proof outcomes and log checks are kept (least recently used go first). */
@@ -68,7 +69,14 @@ export interface VerificationCache {
    * the app answers its documents and its log key). A credential with an
    * expiring proof or another host's status list is always computed.
    */
-  hostedReport(view: IssuedCredentialView, signedText: string, fetchLocal: FetchLocal, compute: (memo: VerificationMemo) => Promise<TrustedReport>): Promise<HostedReport>
+  hostedReport(view: IssuedCredentialView, signedText: string, fetchLocal: FetchLocal, compute: (memo: VerificationMemo) => Promise<TrustedReport>, changeToken?: string): Promise<HostedReport>
+  /**
+   * The kept report of the hosted credential `id` (its UUID or `urn:uuid:` id) for this app, without
+   * reading anything, when the store's change token still reads `changeToken` (PlatformStore.changeToken)
+   * as when that report was computed or its version last read, and its time bounds hold; otherwise
+   * undefined (read the credential and call `hostedReport`, passing the token read before those reads).
+   */
+  warmReport(id: string, fetchLocal: FetchLocal, changeToken: string): { report: TrustedReport; credentialId: string; orgId: string; stableUntil: number } | undefined
   /** The log's verifier key as `fetchLocal('/log/key')` answers it, asked once per app and kept; undefined while it publishes no log. */
   logKey(fetchLocal: FetchLocal, ask: () => Promise<string | undefined>): Promise<string | undefined>
 }
@@ -134,6 +142,11 @@ interface KeptReport {
   version: string
   until: number
   report: TrustedReport
+  /** The organization that issued it (whose members' looks are not counted). */
+  orgId: string
+  /** The app it was computed for (appIdOf), and the store's change token read before its version last was. */
+  app: number
+  changeToken: string | undefined
 }
 
 export function createVerificationCache({ store, clock, publicUrl }: Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'>): VerificationCache {
@@ -242,19 +255,30 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
     async memoFor(view, signedText) {
       return memoOf(view, signedText, await keySetVersion(view.org))
     },
-    async hostedReport(view, signedText, fetchLocal, compute) {
+    warmReport(id, fetchLocal, changeToken) {
+      const credentialId = credentialIdOf(id)
+      const kept = credentialId === undefined ? undefined : reports.get(credentialId)
+      if (kept === undefined || kept.changeToken !== changeToken || kept.app !== appIdOf(fetchLocal) || clock.now().getTime() >= kept.until) return undefined
+      return { report: kept.report, credentialId: credentialId!, orgId: kept.orgId, stableUntil: kept.until }
+    },
+    async hostedReport(view, signedText, fetchLocal, compute, changeToken) {
+      const app = appIdOf(fetchLocal)
       const keys = await keySetVersion(view.org)
-      const version = await hostedVersion(view, keys, appIdOf(fetchLocal))
+      const version = await hostedVersion(view, keys, app)
       const now = clock.now().getTime()
       const kept = version === undefined ? undefined : reports.get(view.id)
-      if (kept !== undefined && kept.version === version && now < kept.until) return { report: kept.report, version, stableUntil: kept.until }
+      if (kept !== undefined && kept.version === version && now < kept.until) {
+        // Everything read since `changeToken` gave the same version: the kept report holds at that token.
+        if (changeToken !== undefined) kept.changeToken = changeToken
+        return { report: kept.report, version, stableUntil: kept.until }
+      }
       const report = await compute(memoOf(view, signedText, keys))
       const until = nextValidityBoundary(view.document.credential, now, now + REPORT_MAX_AGE_MS * (0.5 + Math.random() / 2))
       if (version === undefined) return { report, version, stableUntil: now }
       // Reused, the proof stage's checks say when they ran, as a memo's reuse marks them.
       const at = new Date(now).toISOString()
       const reused: TrustedReport = { ...report, checks: report.checks.map((c) => (PROOF_STAGE_CHECKS.has(c.id) && c.cachedFrom === undefined ? { ...c, cachedFrom: at } : c)) }
-      reports.set(view.id, { version, until, report: reused })
+      reports.set(view.id, { version, until, report: reused, orgId: view.org.id, app, changeToken })
       return { report, version, stableUntil: until }
     },
     async logKey(fetchLocal, ask) {

@@ -4,6 +4,7 @@ import type { PlatformPorts } from '../platform/ports.js'
 import type { LookRecorder } from './look-recorder.js'
 import type { DocumentAccess, IssuedCredentialView, VerificationKind } from './ports.js'
 import { signedText } from './signed-document.js'
+import { getIssuedCredential } from './get-issued-credential.js'
 import type { HostedReport, VerificationCache } from './verification-cache.js'
 import { replaceCheck, verifyLocal } from './verify-local.js'
 
@@ -31,7 +32,7 @@ export interface LookOptions {
 }
 
 /** Records one look for the issuer's statistics, unless a member of the issuing organization asked. */
-async function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, event: { credentialId: string; orgId: string | null; verified: boolean }, { kind, viewer }: LookOptions): Promise<void> {
+export async function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, event: { credentialId: string; orgId: string | null; verified: boolean }, { kind, viewer }: LookOptions): Promise<void> {
   if (await isInsider(deps, event.orgId, viewer)) return
   const look = { ...event, kind, at: deps.clock.now().toISOString() }
   if (deps.looks) deps.looks.record(look)
@@ -65,14 +66,31 @@ export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCrede
  * kept and reused while its version (state, key set, status lists, checkpoint) is unchanged
  * (VerificationCache.hostedReport); without one, `version` is undefined.
  */
-export async function verifyHostedCredential(deps: VerifyDeps, view: IssuedCredentialView, look: LookOptions): Promise<HostedReport> {
+export async function verifyHostedCredential(deps: VerifyDeps, view: IssuedCredentialView, look: LookOptions, changeToken?: string): Promise<HostedReport> {
   const text = signedText(view.document)
   const { cache } = deps
   const hosted: HostedReport = cache
-    ? await cache.hostedReport(view, text, deps.documents.fetchLocal, async (memo) => withTrust(deps, withIssuerState(await verifyLocal({ ...deps, logKey: cache.logKey }, text, memo), view)))
+    ? await cache.hostedReport(view, text, deps.documents.fetchLocal, async (memo) => withTrust(deps, withIssuerState(await verifyLocal({ ...deps, logKey: cache.logKey }, text, memo), view)), changeToken)
     : { report: await withTrust(deps, withIssuerState(await verifyLocal(deps, text), view)), version: undefined, stableUntil: deps.clock.now().getTime() }
   await recordLook(deps, { credentialId: view.id, orgId: view.org.id, verified: hosted.report.verified }, look)
   return hosted
+}
+
+/**
+ * verifyIssuedCredential of the credential `param` names (its UUID or `urn:uuid:` id): with a
+ * `cache` and a store that tells its change token (SQLite), a report kept while nothing was written
+ * since it was computed or its version read is answered without reading anything (the look is
+ * still counted); otherwise the credential is read and verified as verifyHostedCredential does.
+ * ERR_NOT_FOUND for a credential not issued here.
+ */
+export async function verifyHostedCredentialById(deps: VerifyDeps, param: string, look: LookOptions): Promise<TrustedReport> {
+  const changeToken = deps.cache ? deps.store.changeToken?.() : undefined
+  const warm = changeToken === undefined ? undefined : deps.cache!.warmReport(param, deps.documents.fetchLocal, changeToken)
+  if (warm) {
+    await recordLook(deps, { credentialId: warm.credentialId, orgId: warm.orgId, verified: warm.report.verified }, look)
+    return warm.report
+  }
+  return (await verifyHostedCredential(deps, await getIssuedCredential(deps, param), look, changeToken)).report
 }
 
 /**
