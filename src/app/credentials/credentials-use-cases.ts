@@ -15,6 +15,7 @@ import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.j
 import type { LookRecorder } from './look-recorder.js'
 import type { TrustedReport } from '../trust/trust-check.js'
 import { createVerificationCache } from './verification-cache.js'
+import { keptReads } from '../platform/kept-reads.js'
 import { recordBrowserVerification, verifyHostedCredential, verifyHostedCredentialById, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
 import { RateLimitedError } from '../accounts/errors.js'
 import { sharedRateLimiter } from '../platform/rate-limits.js'
@@ -120,9 +121,23 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
     }
     return type
   }
+  // What verifications read again and again (this instance's DID documents, a submitted credential's
+  // row here), kept while nothing was written (SQLite's change token); per app for documents.
+  const kept = keptReads(ports.store)
+  const apps = new WeakMap<FetchLocal, number>()
+  let appCount = 0
+  const appOf = (fetchLocal: FetchLocal): number => {
+    let app = apps.get(fetchLocal)
+    if (app === undefined) {
+      app = ++appCount
+      apps.set(fetchLocal, app)
+    }
+    return app
+  }
   const deps = (fetchLocal: FetchLocal) => {
-    const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote } : { fetchLocal }
-    return { ...ports, documents, cache, ...(looks ? { looks } : {}) }
+    const keptLocalJson = (path: string, load: () => Promise<unknown>) => kept(`document:${appOf(fetchLocal)}:${path}`, load)
+    const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote, keptLocalJson } : { fetchLocal, keptLocalJson }
+    return { ...ports, documents, cache, kept, ...(looks ? { looks } : {}) }
   }
   return {
     get: (id) => getIssuedCredential(ports, id),

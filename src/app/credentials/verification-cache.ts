@@ -6,6 +6,7 @@ import { issuerIdOf, type TrustedReport } from '../trust/trust-check.js'
 import { isLocalDid } from './verify-local.js'
 import { localPathOf } from './instance-fetcher.js'
 import { credentialIdOf } from './credential-id.js'
+import { keptReads } from '../platform/kept-reads.js'
 import type { FetchLocal, IssuedCredentialView } from './ports.js'
 
 /** How many credentials' proof outcomes and log checks are kept (least recently used go first). */
@@ -150,6 +151,11 @@ interface KeptReport {
 }
 
 export function createVerificationCache({ store, clock, publicUrl }: Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'>): VerificationCache {
+  // The small reads of every look (key sets, list versions, the latest checkpoint), kept while the
+  // store's change token is unchanged (SQLite); read every time where the store has none.
+  const kept = keptReads(store)
+  const latestCheckpointSize = () => kept('checkpoint', async () => (await store.log.latestCheckpoint())?.checkpoint.size)
+  const listVersion = (listId: string) => kept(`list:${listId}`, () => store.repos.statusLists.version(listId))
   const stages = new Lru<KeptStage>(MAX_ENTRIES)
   // A kept report holds its parsed credential (a few KB): fewer of them than of proof outcomes.
   const reports = new Lru<KeptReport>(MAX_REPORTS)
@@ -168,7 +174,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
 
   /** The organization's key set version: its DID (slug) and unrevoked keys; a revocation or rotation changes it. */
   async function keySetVersion(org: Pick<IssuedCredentialView['org'], 'id' | 'slug'>): Promise<string> {
-    const keys = await store.repos.orgKeys.keysOf(org.id)
+    const keys = await kept(`keys:${org.id}`, () => store.repos.orgKeys.keysOf(org.id))
     return `${org.slug}:${keys
       .filter((k) => k.state !== 'revoked')
       .map((k) => `${k.id}=${k.publicKeyMultibase}`)
@@ -205,7 +211,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
 
   /** A passed log-inclusion check of the credential `key`, kept for the log's current checkpoint size; otherwise `check()`'s. */
   async function keptLogCheck(key: string, check: () => Promise<Check>): Promise<Check> {
-    const size = (await store.log.latestCheckpoint())?.checkpoint.size
+    const size = await latestCheckpointSize()
     const known = logChecks.get(key)
     if (size !== undefined && known?.size === size) return known.check
     const result = await check()
@@ -221,8 +227,8 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
     if (hasExpiringProof(credential) || issuer === undefined || !isLocalDid(publicUrl, issuer)) return undefined
     const listIds = statusListUrls(credential).map((url) => (typeof url === 'string' ? listIdOf(url) : undefined))
     if (listIds.some((id) => id === undefined)) return undefined
-    const [versions, checkpoint] = await Promise.all([Promise.all(listIds.map((id) => store.repos.statusLists.version(id!))), store.log.latestCheckpoint()])
-    return JSON.stringify([app, view.state, view.stateReason, keys, versions, checkpoint?.checkpoint.size ?? null])
+    const [versions, size] = await Promise.all([Promise.all(listIds.map((id) => listVersion(id!))), latestCheckpointSize()])
+    return JSON.stringify([app, view.state, view.stateReason, keys, versions, size ?? null])
   }
 
   /** The memo of one verification of `view` against the key set version `keys`. */
@@ -234,7 +240,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
       keepProofStage(stage) {
         if (!hasExpiringProof(view.document.credential)) stages.set(key, { stage, at: clock.now().toISOString() })
       },
-      statusList: (url, verify, issuer) => keptList(url, verify, issuer, async () => ({ version: await store.repos.statusLists.version(listIdOf(url) ?? ''), keys })),
+      statusList: (url, verify, issuer) => keptList(url, verify, issuer, async () => ({ version: await listVersion(listIdOf(url) ?? ''), keys })),
       logInclusion: (check) => keptLogCheck(key, check),
     }
   }
@@ -247,7 +253,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
         statusList: (url, verify, issuer) =>
           keptList(url, verify, issuer, async () => {
             const listId = listIdOf(url)
-            const found = listId === undefined ? undefined : await store.repos.statusLists.versionWithOrg(listId)
+            const found = listId === undefined ? undefined : await kept(`list-org:${listId}`, () => store.repos.statusLists.versionWithOrg(listId))
             return found && { version: found.version, keys: await keySetVersion(found.org) }
           }),
       }

@@ -2,6 +2,7 @@ import type { VerificationReport } from '../../core/verification/index.js'
 import { withTrust, type TrustedReport } from '../trust/trust-check.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import type { LookRecorder } from './look-recorder.js'
+import type { KeptReads } from '../platform/kept-reads.js'
 import type { DocumentAccess, IssuedCredentialView, VerificationKind } from './ports.js'
 import { signedText } from './signed-document.js'
 import { getIssuedCredential } from './get-issued-credential.js'
@@ -13,7 +14,7 @@ import { replaceCheck, verifyLocal } from './verify-local.js'
  * access, and optionally what is kept between verifications and where looks are counted (written
  * one by one to the store without it).
  */
-export type VerifyDeps = Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'> & { documents: DocumentAccess; cache?: VerificationCache; looks?: LookRecorder }
+export type VerifyDeps = Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'> & { documents: DocumentAccess; cache?: VerificationCache; looks?: LookRecorder; kept?: KeptReads }
 
 /** Who is looking, as far as the request says: a signed-in user, or an organization's API key. */
 export type Viewer = { userId: string } | { orgId: string }
@@ -105,7 +106,8 @@ export async function verifySubmittedCredential(deps: VerifyDeps, input: unknown
   let report = await withTrust(deps, await verifyLocal(local, input, deps.cache?.submittedMemo(typeof input === 'string' ? input : undefined)))
   const id = report.credential?.id
   if (typeof id !== 'string' || id.length > 2000) return report
-  const ours = await deps.store.repos.credentialViews.byId(id)
+  const byId = () => deps.store.repos.credentialViews.byId(id)
+  const ours = await (deps.kept ? deps.kept(`view:${id}`, byId) : byId())
   if (ours) report = withIssuerState(report, ours)
   await recordLook(deps, { credentialId: id, orgId: ours?.org.id ?? null, verified: report.verified }, { kind: 'verification', viewer })
   return report
