@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
+import { securityHeaders, securityHeadersMiddleware } from './http/security-headers.js'
 import { loadConfig, type Config } from './config.js'
 import { createErrorHandler, notFound, setHtmlProblemRenderer } from './http/error-response.js'
 import { htmlProblemPage } from './web/pages/problem/problem-page.js'
@@ -99,25 +100,26 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
     return { name: actor.user.name, email: actor.user.email, orgs: memberships.map((m) => ({ slug: m.org.slug, name: m.org.name, role: m.role, employer: employerIds.has(m.org.id) })) }
   })
   setHtmlProblemRenderer(platform ? htmlProblemPage : undefined)
+  // A route's own header wins (e.g. /images/:id: CSP for SVG, cross-origin embedding of badges).
   app.use(
-    secureHeaders({
-      // A route's own header wins (e.g. /images/:id: CSP for SVG, cross-origin embedding of badges).
-      overwrite: false,
-      // HSTS only where the instance is served over https: over plain http it means nothing, and a
-      // local instance on a name later served over https must not be pinned to it by accident.
-      strictTransportSecurity: config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-    }),
+    securityHeadersMiddleware(
+      securityHeaders({
+        // HSTS only where the instance is served over https: over plain http it means nothing, and a
+        // local instance on a name later served over https must not be pinned to it by accident.
+        strictTransportSecurity: config.publicUrl.startsWith('https:') ? 'max-age=15552000; includeSubDomains' : false,
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      }),
+    ),
   )
   app.use(async (c, next) => {
     const started = performance.now()

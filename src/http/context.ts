@@ -18,6 +18,8 @@ declare module 'hono' {
     locale: Locale
     /** How many reverse proxies in front of the server append to X-Forwarded-For (EMBLEM_TRUSTED_PROXY_HOPS; 0: trust none). */
     proxyHops: number
+    /** The security headers every response carries (security-headers.ts), for routes that build their response with them in. */
+    securityHeaders: Readonly<Record<string, string>>
   }
 }
 

@@ -43,14 +43,17 @@ export interface StoreParts {
   insertLeaves?: InsertLeaves
   /** Extra work on close, after the Kysely instance is destroyed. */
   afterClose?: () => Promise<void>
+  /** PlatformStore.changeToken, where the dialect can tell (SQLite). */
+  changeToken?: () => string | undefined
   /** PostgreSQL: the schema the tables live in, where Kysely's migration tables must go too. */
   schema?: string
 }
 
 /** A Store over a dialect's Kysely instance and transaction runner. */
-export function createStore({ db, dialect, runTransaction, now, insertLeaves, afterClose, schema }: StoreParts): Store {
+export function createStore({ db, dialect, runTransaction, now, insertLeaves, afterClose, schema, changeToken }: StoreParts): Store {
   return {
     dialect,
+    ...(changeToken ? { changeToken } : {}),
     async migrate() {
       // Kysely looks for its migration tables in every schema unless told which one is ours.
       const { error } = await new Migrator({ db, provider: migrationsFor(dialect), ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest()

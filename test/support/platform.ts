@@ -79,10 +79,18 @@ export interface TestPlatform {
  * when it is unset); the default is SQLite :memory:.
  */
 export async function startTestPlatform(
-  opts: { dialect?: 'sqlite' | 'postgres'; publicUrl?: string; config?: Partial<Config>; /** PostgreSQL: another URL than TEST_DATABASE_URL (a proxy in front of it). */ databaseUrl?: string } = {},
+  opts: {
+    dialect?: 'sqlite' | 'postgres'
+    publicUrl?: string
+    config?: Partial<Config>
+    /** PostgreSQL: another URL than TEST_DATABASE_URL (a proxy in front of it). */
+    databaseUrl?: string
+    /** SQLite: a database file (another connection may open it too) instead of ':memory:'. */
+    sqlitePath?: string
+  } = {},
 ): Promise<TestPlatform> {
   const clock = testClock()
-  const store = opts.dialect === 'postgres' ? await openTestPostgresStore(opts.databaseUrl ?? TEST_DATABASE_URL!, { now: clock.now }) : await openStore({ url: ':memory:', now: clock.now })
+  const store = opts.dialect === 'postgres' ? await openTestPostgresStore(opts.databaseUrl ?? TEST_DATABASE_URL!, { now: clock.now }) : await openStore({ url: opts.sqlitePath ?? ':memory:', now: clock.now })
   if (opts.dialect !== 'postgres') await store.migrate()
   const config: Config = { ...loadConfig({}, {}), publicUrl: opts.publicUrl ?? 'http://localhost:3000', ...opts.config }
   const dataDir = mkdtempSync(join(tmpdir(), 'emblem-test-data-'))

@@ -15,7 +15,8 @@ import type { DocumentAccess, FetchLocal, IssuedCredentialView } from './ports.j
 import type { LookRecorder } from './look-recorder.js'
 import type { TrustedReport } from '../trust/trust-check.js'
 import { createVerificationCache } from './verification-cache.js'
-import { recordBrowserVerification, verifyHostedCredential, verifyIssuedCredential, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
+import { keptReads } from '../platform/kept-reads.js'
+import { recordBrowserVerification, recordLook, verifyHostedCredential, verifyHostedCredentialById, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
 import { RateLimitedError } from '../accounts/errors.js'
 import { sharedRateLimiter } from '../platform/rate-limits.js'
 
@@ -120,9 +121,25 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
     }
     return type
   }
+  // What verifications read again and again (this instance's DID documents, a submitted credential's
+  // row here), kept while nothing was written (SQLite's change token); per app for documents.
+  const kept = keptReads(ports.store)
+  const apps = new WeakMap<FetchLocal, number>()
+  let appCount = 0
+  const appOf = (fetchLocal: FetchLocal): number => {
+    let app = apps.get(fetchLocal)
+    if (app === undefined) {
+      app = ++appCount
+      apps.set(fetchLocal, app)
+    }
+    return app
+  }
+  // The last page data of each credential (per app) and the change token read before it was read: reused while that token holds.
+  const keptPages = new Map<string, { changeToken: string; data: CredentialPageData }>()
   const deps = (fetchLocal: FetchLocal) => {
-    const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote } : { fetchLocal }
-    return { ...ports, documents, cache, ...(looks ? { looks } : {}) }
+    const keptLocalJson = (path: string, load: () => Promise<unknown>) => kept(`document:${appOf(fetchLocal)}:${path}`, load)
+    const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote, keptLocalJson } : { fetchLocal, keptLocalJson }
+    return { ...ports, documents, cache, kept, ...(looks ? { looks } : {}) }
   }
   return {
     get: (id) => getIssuedCredential(ports, id),
@@ -138,10 +155,21 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
       return document.format === 'jwt' ? { id, format: 'jwt', compact: tagged(document.compact), json } : { id, format: 'json', json }
     },
     async page(id, fetchLocal, viewer) {
+      // The change token before anything is read (PlatformStore.changeToken): while it reads the same,
+      // the page's data kept with it is what reading again would give, until its stableUntil.
+      const changeToken = ports.store.changeToken?.()
+      const key = `${appOf(fetchLocal)} ${credentialIdOf(id) ?? ''}`
+      const known = changeToken === undefined ? undefined : keptPages.get(key)
+      const checkedAt = ports.clock.now()
+      if (known !== undefined && known.changeToken === changeToken && checkedAt.getTime() < known.data.stableUntil) {
+        const { view, report } = known.data
+        await recordLook(deps(fetchLocal), { credentialId: view.id, orgId: view.org.id, verified: report.verified }, { kind: 'view', viewer })
+        return { ...known.data, checkedAt }
+      }
       const view = await getIssuedCredential(ports, id)
-      const [{ report, version, stableUntil }, badge] = await Promise.all([verifyHostedCredential(deps(fetchLocal), view, { kind: 'view', viewer }), badgeType(view)])
+      const [{ report, version, stableUntil }, badge] = await Promise.all([verifyHostedCredential(deps(fetchLocal), view, { kind: 'view', viewer }, changeToken), badgeType(view)])
       const { document: _document, ...row } = view
-      return {
+      const data: CredentialPageData = {
         view,
         report,
         badge,
@@ -150,8 +178,14 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
         version: version === undefined ? undefined : JSON.stringify([version, row, badge ?? null]),
         stableUntil,
       }
+      if (changeToken !== undefined && data.version !== undefined) {
+        keptPages.delete(key)
+        keptPages.set(key, { changeToken, data })
+        if (keptPages.size > 10_000) keptPages.delete(keptPages.keys().next().value!)
+      }
+      return data
     },
-    verify: async (id, fetchLocal, viewer) => verifyIssuedCredential(deps(fetchLocal), await getIssuedCredential(ports, id), { kind: 'verification', viewer }),
+    verify: (id, fetchLocal, viewer) => verifyHostedCredentialById(deps(fetchLocal), id, { kind: 'verification', viewer }),
     verifySubmitted: (input, fetchLocal, viewer) => verifySubmittedCredential(deps(fetchLocal), input, viewer),
     async countBrowserVerification(id, verified, client, viewer) {
       const decision = await browserReports.check(client)

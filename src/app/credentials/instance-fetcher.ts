@@ -19,6 +19,9 @@ export function localPathOf(publicUrl: string, url: string): string | undefined 
   return `${target.pathname.slice(prefix.length) || '/'}${target.search}`
 }
 
+/** Where this instance serves its organizations' did:web DID documents (what DocumentAccess.keptLocalJson keeps). */
+const DID_DOCUMENT_PATH = /^\/orgs\/[^/?#]+\/did\.json$/
+
 /** A JSON document from this instance's own handler for `path`; rejects unless it answers 200 with JSON. */
 export async function fetchLocalJson(fetchLocal: FetchLocal, path: string, url = path): Promise<unknown> {
   const res = await fetchLocal(path, { headers: { accept: ACCEPT } })
@@ -35,9 +38,10 @@ export async function fetchLocalJson(fetchLocal: FetchLocal, path: string, url =
  * did:web documents, its status lists) answered in-process, anything else through `fetchRemote`
  * when there is one, and refused otherwise, so the check that needed it says why.
  */
-export function instanceFetcher(publicUrl: string, { fetchLocal, fetchRemote }: DocumentAccess): DocumentFetcher {
+export function instanceFetcher(publicUrl: string, { fetchLocal, fetchRemote, keptLocalJson }: DocumentAccess): DocumentFetcher {
   return async (url) => {
     const path = localPathOf(publicUrl, url)
+    if (path !== undefined && keptLocalJson && DID_DOCUMENT_PATH.test(path)) return keptLocalJson(path, () => fetchLocalJson(fetchLocal, path, url))
     if (path !== undefined) return fetchLocalJson(fetchLocal, path, url)
     if (fetchRemote) return fetchRemote(url)
     throw new Error(`${url} is on another host, and this instance does not fetch remote documents`)

@@ -85,4 +85,9 @@ export interface DocumentAccess {
   fetchLocal: FetchLocal
   /** Fetches other hosts' documents (the guarded fetcher); absent when this instance does not fetch remote documents. */
   fetchRemote?: DocumentFetcher
+  /**
+   * Keeps this instance's own DID documents between verifications: `load()`'s document for `path`,
+   * reused while nothing was written since (KeptReads); absent: asked of `fetchLocal` every time.
+   */
+  keptLocalJson?: (path: string, load: () => Promise<unknown>) => Promise<unknown>
 }

@@ -5,6 +5,8 @@ import type { PlatformPorts } from '../platform/ports.js'
 import { issuerIdOf, type TrustedReport } from '../trust/trust-check.js'
 import { isLocalDid } from './verify-local.js'
 import { localPathOf } from './instance-fetcher.js'
+import { credentialIdOf } from './credential-id.js'
+import { keptReads } from '../platform/kept-reads.js'
 import type { FetchLocal, IssuedCredentialView } from './ports.js'
 
 /** How many credentials' proof outcomes and log checks are kept (least recently used go first). */
@@ -68,7 +70,14 @@ export interface VerificationCache {
    * the app answers its documents and its log key). A credential with an
    * expiring proof or another host's status list is always computed.
    */
-  hostedReport(view: IssuedCredentialView, signedText: string, fetchLocal: FetchLocal, compute: (memo: VerificationMemo) => Promise<TrustedReport>): Promise<HostedReport>
+  hostedReport(view: IssuedCredentialView, signedText: string, fetchLocal: FetchLocal, compute: (memo: VerificationMemo) => Promise<TrustedReport>, changeToken?: string): Promise<HostedReport>
+  /**
+   * The kept report of the hosted credential `id` (its UUID or `urn:uuid:` id) for this app, without
+   * reading anything, when the store's change token still reads `changeToken` (PlatformStore.changeToken)
+   * as when that report was computed or its version last read, and its time bounds hold; otherwise
+   * undefined (read the credential and call `hostedReport`, passing the token read before those reads).
+   */
+  warmReport(id: string, fetchLocal: FetchLocal, changeToken: string): { report: TrustedReport; credentialId: string; orgId: string; stableUntil: number } | undefined
   /** The log's verifier key as `fetchLocal('/log/key')` answers it, asked once per app and kept; undefined while it publishes no log. */
   logKey(fetchLocal: FetchLocal, ask: () => Promise<string | undefined>): Promise<string | undefined>
 }
@@ -134,9 +143,19 @@ interface KeptReport {
   version: string
   until: number
   report: TrustedReport
+  /** The organization that issued it (whose members' looks are not counted). */
+  orgId: string
+  /** The app it was computed for (appIdOf), and the store's change token read before its version last was. */
+  app: number
+  changeToken: string | undefined
 }
 
 export function createVerificationCache({ store, clock, publicUrl }: Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'>): VerificationCache {
+  // The small reads of every look (key sets, list versions, the latest checkpoint), kept while the
+  // store's change token is unchanged (SQLite); read every time where the store has none.
+  const kept = keptReads(store)
+  const latestCheckpointSize = () => kept('checkpoint', async () => (await store.log.latestCheckpoint())?.checkpoint.size)
+  const listVersion = (listId: string) => kept(`list:${listId}`, () => store.repos.statusLists.version(listId))
   const stages = new Lru<KeptStage>(MAX_ENTRIES)
   // A kept report holds its parsed credential (a few KB): fewer of them than of proof outcomes.
   const reports = new Lru<KeptReport>(MAX_REPORTS)
@@ -155,7 +174,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
 
   /** The organization's key set version: its DID (slug) and unrevoked keys; a revocation or rotation changes it. */
   async function keySetVersion(org: Pick<IssuedCredentialView['org'], 'id' | 'slug'>): Promise<string> {
-    const keys = await store.repos.orgKeys.keysOf(org.id)
+    const keys = await kept(`keys:${org.id}`, () => store.repos.orgKeys.keysOf(org.id))
     return `${org.slug}:${keys
       .filter((k) => k.state !== 'revoked')
       .map((k) => `${k.id}=${k.publicKeyMultibase}`)
@@ -192,7 +211,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
 
   /** A passed log-inclusion check of the credential `key`, kept for the log's current checkpoint size; otherwise `check()`'s. */
   async function keptLogCheck(key: string, check: () => Promise<Check>): Promise<Check> {
-    const size = (await store.log.latestCheckpoint())?.checkpoint.size
+    const size = await latestCheckpointSize()
     const known = logChecks.get(key)
     if (size !== undefined && known?.size === size) return known.check
     const result = await check()
@@ -208,8 +227,8 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
     if (hasExpiringProof(credential) || issuer === undefined || !isLocalDid(publicUrl, issuer)) return undefined
     const listIds = statusListUrls(credential).map((url) => (typeof url === 'string' ? listIdOf(url) : undefined))
     if (listIds.some((id) => id === undefined)) return undefined
-    const [versions, checkpoint] = await Promise.all([Promise.all(listIds.map((id) => store.repos.statusLists.version(id!))), store.log.latestCheckpoint()])
-    return JSON.stringify([app, view.state, view.stateReason, keys, versions, checkpoint?.checkpoint.size ?? null])
+    const [versions, size] = await Promise.all([Promise.all(listIds.map((id) => listVersion(id!))), latestCheckpointSize()])
+    return JSON.stringify([app, view.state, view.stateReason, keys, versions, size ?? null])
   }
 
   /** The memo of one verification of `view` against the key set version `keys`. */
@@ -221,7 +240,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
       keepProofStage(stage) {
         if (!hasExpiringProof(view.document.credential)) stages.set(key, { stage, at: clock.now().toISOString() })
       },
-      statusList: (url, verify, issuer) => keptList(url, verify, issuer, async () => ({ version: await store.repos.statusLists.version(listIdOf(url) ?? ''), keys })),
+      statusList: (url, verify, issuer) => keptList(url, verify, issuer, async () => ({ version: await listVersion(listIdOf(url) ?? ''), keys })),
       logInclusion: (check) => keptLogCheck(key, check),
     }
   }
@@ -234,7 +253,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
         statusList: (url, verify, issuer) =>
           keptList(url, verify, issuer, async () => {
             const listId = listIdOf(url)
-            const found = listId === undefined ? undefined : await store.repos.statusLists.versionWithOrg(listId)
+            const found = listId === undefined ? undefined : await kept(`list-org:${listId}`, () => store.repos.statusLists.versionWithOrg(listId))
             return found && { version: found.version, keys: await keySetVersion(found.org) }
           }),
       }
@@ -242,19 +261,30 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
     async memoFor(view, signedText) {
       return memoOf(view, signedText, await keySetVersion(view.org))
     },
-    async hostedReport(view, signedText, fetchLocal, compute) {
+    warmReport(id, fetchLocal, changeToken) {
+      const credentialId = credentialIdOf(id)
+      const kept = credentialId === undefined ? undefined : reports.get(credentialId)
+      if (kept === undefined || kept.changeToken !== changeToken || kept.app !== appIdOf(fetchLocal) || clock.now().getTime() >= kept.until) return undefined
+      return { report: kept.report, credentialId: credentialId!, orgId: kept.orgId, stableUntil: kept.until }
+    },
+    async hostedReport(view, signedText, fetchLocal, compute, changeToken) {
+      const app = appIdOf(fetchLocal)
       const keys = await keySetVersion(view.org)
-      const version = await hostedVersion(view, keys, appIdOf(fetchLocal))
+      const version = await hostedVersion(view, keys, app)
       const now = clock.now().getTime()
       const kept = version === undefined ? undefined : reports.get(view.id)
-      if (kept !== undefined && kept.version === version && now < kept.until) return { report: kept.report, version, stableUntil: kept.until }
+      if (kept !== undefined && kept.version === version && now < kept.until) {
+        // Everything read since `changeToken` gave the same version: the kept report holds at that token.
+        if (changeToken !== undefined) kept.changeToken = changeToken
+        return { report: kept.report, version, stableUntil: kept.until }
+      }
       const report = await compute(memoOf(view, signedText, keys))
       const until = nextValidityBoundary(view.document.credential, now, now + REPORT_MAX_AGE_MS * (0.5 + Math.random() / 2))
       if (version === undefined) return { report, version, stableUntil: now }
       // Reused, the proof stage's checks say when they ran, as a memo's reuse marks them.
       const at = new Date(now).toISOString()
       const reused: TrustedReport = { ...report, checks: report.checks.map((c) => (PROOF_STAGE_CHECKS.has(c.id) && c.cachedFrom === undefined ? { ...c, cachedFrom: at } : c)) }
-      reports.set(view.id, { version, until, report: reused })
+      reports.set(view.id, { version, until, report: reused, orgId: view.org.id, app, changeToken })
       return { report, version, stableUntil: until }
     },
     async logKey(fetchLocal, ask) {

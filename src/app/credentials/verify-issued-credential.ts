@@ -2,8 +2,10 @@ import type { VerificationReport } from '../../core/verification/index.js'
 import { withTrust, type TrustedReport } from '../trust/trust-check.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import type { LookRecorder } from './look-recorder.js'
+import type { KeptReads } from '../platform/kept-reads.js'
 import type { DocumentAccess, IssuedCredentialView, VerificationKind } from './ports.js'
 import { signedText } from './signed-document.js'
+import { getIssuedCredential } from './get-issued-credential.js'
 import type { HostedReport, VerificationCache } from './verification-cache.js'
 import { replaceCheck, verifyLocal } from './verify-local.js'
 
@@ -12,7 +14,7 @@ import { replaceCheck, verifyLocal } from './verify-local.js'
  * access, and optionally what is kept between verifications and where looks are counted (written
  * one by one to the store without it).
  */
-export type VerifyDeps = Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'> & { documents: DocumentAccess; cache?: VerificationCache; looks?: LookRecorder }
+export type VerifyDeps = Pick<PlatformPorts, 'store' | 'clock' | 'publicUrl'> & { documents: DocumentAccess; cache?: VerificationCache; looks?: LookRecorder; kept?: KeptReads }
 
 /** Who is looking, as far as the request says: a signed-in user, or an organization's API key. */
 export type Viewer = { userId: string } | { orgId: string }
@@ -31,7 +33,7 @@ export interface LookOptions {
 }
 
 /** Records one look for the issuer's statistics, unless a member of the issuing organization asked. */
-async function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, event: { credentialId: string; orgId: string | null; verified: boolean }, { kind, viewer }: LookOptions): Promise<void> {
+export async function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, event: { credentialId: string; orgId: string | null; verified: boolean }, { kind, viewer }: LookOptions): Promise<void> {
   if (await isInsider(deps, event.orgId, viewer)) return
   const look = { ...event, kind, at: deps.clock.now().toISOString() }
   if (deps.looks) deps.looks.record(look)
@@ -65,14 +67,31 @@ export async function verifyIssuedCredential(deps: VerifyDeps, view: IssuedCrede
  * kept and reused while its version (state, key set, status lists, checkpoint) is unchanged
  * (VerificationCache.hostedReport); without one, `version` is undefined.
  */
-export async function verifyHostedCredential(deps: VerifyDeps, view: IssuedCredentialView, look: LookOptions): Promise<HostedReport> {
+export async function verifyHostedCredential(deps: VerifyDeps, view: IssuedCredentialView, look: LookOptions, changeToken?: string): Promise<HostedReport> {
   const text = signedText(view.document)
   const { cache } = deps
   const hosted: HostedReport = cache
-    ? await cache.hostedReport(view, text, deps.documents.fetchLocal, async (memo) => withTrust(deps, withIssuerState(await verifyLocal({ ...deps, logKey: cache.logKey }, text, memo), view)))
+    ? await cache.hostedReport(view, text, deps.documents.fetchLocal, async (memo) => withTrust(deps, withIssuerState(await verifyLocal({ ...deps, logKey: cache.logKey }, text, memo), view)), changeToken)
     : { report: await withTrust(deps, withIssuerState(await verifyLocal(deps, text), view)), version: undefined, stableUntil: deps.clock.now().getTime() }
   await recordLook(deps, { credentialId: view.id, orgId: view.org.id, verified: hosted.report.verified }, look)
   return hosted
+}
+
+/**
+ * verifyIssuedCredential of the credential `param` names (its UUID or `urn:uuid:` id): with a
+ * `cache` and a store that tells its change token (SQLite), a report kept while nothing was written
+ * since it was computed or its version read is answered without reading anything (the look is
+ * still counted); otherwise the credential is read and verified as verifyHostedCredential does.
+ * ERR_NOT_FOUND for a credential not issued here.
+ */
+export async function verifyHostedCredentialById(deps: VerifyDeps, param: string, look: LookOptions): Promise<TrustedReport> {
+  const changeToken = deps.cache ? deps.store.changeToken?.() : undefined
+  const warm = changeToken === undefined ? undefined : deps.cache!.warmReport(param, deps.documents.fetchLocal, changeToken)
+  if (warm) {
+    await recordLook(deps, { credentialId: warm.credentialId, orgId: warm.orgId, verified: warm.report.verified }, look)
+    return warm.report
+  }
+  return (await verifyHostedCredential(deps, await getIssuedCredential(deps, param), look, changeToken)).report
 }
 
 /**
@@ -87,7 +106,8 @@ export async function verifySubmittedCredential(deps: VerifyDeps, input: unknown
   let report = await withTrust(deps, await verifyLocal(local, input, deps.cache?.submittedMemo(typeof input === 'string' ? input : undefined)))
   const id = report.credential?.id
   if (typeof id !== 'string' || id.length > 2000) return report
-  const ours = await deps.store.repos.credentialViews.byId(id)
+  const byId = () => deps.store.repos.credentialViews.byId(id)
+  const ours = await (deps.kept ? deps.kept(`view:${id}`, byId) : byId())
   if (ours) report = withIssuerState(report, ours)
   await recordLook(deps, { credentialId: id, orgId: ours?.org.id ?? null, verified: report.verified }, { kind: 'verification', viewer })
   return report

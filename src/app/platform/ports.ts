@@ -119,6 +119,15 @@ export interface PlatformStore {
   credentials: { get(id: string): Promise<{ id: string; issuer: string; credential: Record<string, unknown>; createdAt: string } | undefined> }
   /** The names of the schema migrations not yet applied (a query: it fails when the database is unreachable). */
   pendingMigrations(): Promise<string[]>
+  /**
+   * A token that stays equal while no write that readers could see may have been made, by this
+   * process or any other: it changes with every write (committed or not yet) except to the
+   * write-only records no read path serves back (verification events, rate-limit events, sessions,
+   * sign-in throttling). Read it BEFORE what it guards: an answer computed from reads made after a
+   * token was read may be reused while the token still reads the same. Undefined where the store
+   * cannot tell cheaply (PostgreSQL): read what you need.
+   */
+  changeToken?(): string | undefined
 }
 
 /** An organization's signing keys, private halves sealed under the master key (implemented in keys/). */

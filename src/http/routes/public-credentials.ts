@@ -10,6 +10,7 @@ import { formKind, InputError, readBytes, readMultipart, readText, readUploadedB
 import { clientIp, withRetryAfter } from '../auth/session-cookie.js'
 import { MAX_INTAKE_BYTES, type IntakeInput } from '../../app/intake/index.js'
 import { browserVerificationBody } from '../schemas/public-documents.js'
+import { preparedResponse } from '../security-headers.js'
 
 /** The largest report a browser sends after verifying on /verify (`{"verified":false}` is 18 bytes). */
 const BROWSER_VERIFICATION_MAX_BYTES = 100
@@ -18,6 +19,23 @@ const BROWSER_VERIFICATION_MAX_BYTES = 100
 const JSON_TYPES = ['application/vc', 'application/vc+ld+json', 'application/ld+json', 'application/json'] as const
 /** Media types of a compact VC-JWT. */
 const JWT_TYPES = ['application/vc+jwt', 'application/jwt'] as const
+
+/** The CORS headers of public documents anyone may read from any origin (allowAnyOrigin's). */
+const ANY_ORIGIN = Object.freeze({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', Vary: 'Accept' })
+
+/**
+ * A report's JSON, serialised once per report object: a kept report is the same object on every
+ * look it answers (reports are never changed once made), so its bytes are made once.
+ */
+const reportJson = new WeakMap<object, string>()
+const jsonOfReport = (report: object): string => {
+  let json = reportJson.get(report)
+  if (json === undefined) {
+    json = JSON.stringify(report)
+    reportJson.set(report, json)
+  }
+  return json
+}
 
 /** Public documents anyone may read from any origin. */
 function allowAnyOrigin(c: Context): void {
@@ -35,16 +53,17 @@ function allowAnyOrigin(c: Context): void {
  */
 async function credentialDocument(c: Context): Promise<Response> {
   const document = await c.var.platform.credentials.document(c.req.param('id') ?? '')
-  allowAnyOrigin(c)
   const supports = document.format === 'jwt' ? [...JWT_TYPES, ...JSON_TYPES, 'text/html'] : [...JSON_TYPES, 'text/html']
   const type = accepts(c, { header: 'Accept', supports, default: supports[0]! })
-  if (type === 'text/html') return c.redirect(`/c/${credentialUuid(document.id)}`, 303)
+  if (type === 'text/html') {
+    allowAnyOrigin(c)
+    return c.redirect(`/c/${credentialUuid(document.id)}`, 303)
+  }
   const { body, etag } = document.format === 'jwt' && (JWT_TYPES as readonly string[]).includes(type) ? document.compact : document.json
-  c.header('Cache-Control', 'public, max-age=300')
-  c.header('ETag', etag)
+  const headers = { ...ANY_ORIGIN, 'Cache-Control': 'public, max-age=300', ETag: etag }
   const match = c.req.header('if-none-match')
-  if (match && match.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) return c.body(null, 304)
-  return c.body(body, 200, { 'Content-Type': type })
+  if (match && match.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) return preparedResponse(c, null, 304, headers)
+  return preparedResponse(c, body, 200, { ...headers, 'Content-Type': type })
 }
 
 /**
@@ -122,9 +141,7 @@ export const publicCredentialRoutes = (): Hono =>
     })
     .get('/api/v1/credentials/:id/verification', async (c) => {
       const report = await c.var.platform.credentials.verify(c.req.param('id'), c.var.fetchLocal, await publicViewer(c))
-      allowAnyOrigin(c)
-      c.header('Cache-Control', 'no-store')
-      return c.json(report)
+      return preparedResponse(c, jsonOfReport(report), 200, { ...ANY_ORIGIN, 'Cache-Control': 'no-store', 'Content-Type': 'application/json' })
     })
     .post('/api/v1/verify', async (c) => {
       try {

@@ -17,17 +17,42 @@ export interface SqliteStoreOptions {
 const CACHED_READS = 500
 
 /**
+ * Tables written on hot paths that no read path serves back as it was written: counts and limits
+ * only (verification events, rate-limit events), a visitor's own session and sign-in throttling.
+ * A write to them leaves `changeToken` as it is, so kept answers survive a flush of page-view counts.
+ */
+const UNWATCHED_TABLES = new Set(['verification_events', 'rate_limit_events', 'sessions', 'sign_in_throttle'])
+
+/** The table a write statement names first (INSERT INTO / UPDATE / DELETE FROM / REPLACE INTO), as Kysely writes them. */
+const WRITTEN_TABLE = /^\s*(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+"?([A-Za-z_]\w*)"?/i
+
+/** Statements that change nothing by themselves: reads and transaction control. */
+const CHANGES_NOTHING = /^\s*(?:select|begin|commit|end|rollback|savepoint|release)\b/i
+
+/**
+ * Whether a statement Kysely runs may change what readers see: anything but a read, transaction
+ * control, or a write to one of the UNWATCHED_TABLES (a CTE, raw SQL or an unknown form counts).
+ */
+export function isWatchedWrite(source: string): boolean {
+  if (CHANGES_NOTHING.test(source)) return false
+  const table = WRITTEN_TABLE.exec(source)?.[1]
+  return table === undefined || !UNWATCHED_TABLES.has(table.toLowerCase())
+}
+
+/**
  * The connection as Kysely sees it, with its SELECT statements prepared once and reused (Kysely's
  * driver prepares every query again, which cost a page view ~8% of its time). Only readers are
  * kept: better-sqlite3 runs `all()` to completion synchronously, so a kept statement is never busy
  * when it is used again (Kysely streams nothing here); SQLite re-prepares one after a schema change.
+ * `onWrite` is called before any statement that may change what readers see (isWatchedWrite) runs.
  */
-function withCachedReads(raw: BetterSqlite3.Database): Pick<BetterSqlite3.Database, 'prepare' | 'close'> {
+function withCachedReads(raw: BetterSqlite3.Database, onWrite: () => void): Pick<BetterSqlite3.Database, 'prepare' | 'close'> {
   const reads = new Map<string, BetterSqlite3.Statement>()
   return {
     prepare(source: string) {
       const kept = reads.get(source)
       if (kept) return kept
+      if (isWatchedWrite(source)) onWrite()
       const statement = raw.prepare(source)
       if (statement.reader && /^\s*select\b/i.test(source)) {
         if (reads.size >= CACHED_READS) reads.delete(reads.keys().next().value!)
@@ -56,7 +81,15 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   }
   raw.pragma('synchronous = FULL')
   raw.pragma('foreign_keys = ON')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedReads(raw) }) })
+  // changeToken: SQLite's data_version changes when ANOTHER connection (another process, or another
+  // store in this one) committed; this connection's own writes count in `writes` (bumped before each
+  // runs, so a token read after the bump never vouches for what was read before the write).
+  let writes = 0
+  const dataVersion = raw.prepare('pragma data_version').pluck()
+  const changeToken = () => `${dataVersion.get() as number}:${writes}`
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedReads(raw, () => void writes++) }) })
+  // The log's leaves are written past Kysely: counted as this connection's writes too.
+  const leafInserter = sqliteLeafInserter(raw)
 
   // connection() holds Kysely's single connection (its mutex) until the work settles, so the
   // transaction's statements never interleave with another caller's.
@@ -73,5 +106,5 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
         throw err
       }
     })
-  return createStore({ db, dialect: 'sqlite', runTransaction, now, insertLeaves: sqliteLeafInserter(raw), ...(checkpointer ? { afterClose: () => checkpointer.stop() } : {}) })
+  return createStore({ db, dialect: 'sqlite', runTransaction, now, insertLeaves: (q, rows) => (writes++, leafInserter(q, rows)), changeToken, ...(checkpointer ? { afterClose: () => checkpointer.stop() } : {}) })
 }

@@ -102,7 +102,7 @@ async function seedAchievement(t: TestPlatform, org: TestOrg, badge: BadgeKind =
 }
 
 /** Starts the platform (SQLite, or PostgreSQL when asked) with an organization and its published achievement. */
-export async function startCredentialPlatform(opts: { dialect?: 'sqlite' | 'postgres'; config?: Partial<Config> } = {}): Promise<CredentialPlatform> {
+export async function startCredentialPlatform(opts: { dialect?: 'sqlite' | 'postgres'; config?: Partial<Config>; sqlitePath?: string } = {}): Promise<CredentialPlatform> {
   const t = await startTestPlatform(opts)
   const origin = logOrigin(t.config.publicUrl)
   const { privateKey } = generateKeyPairSync('ed25519')
