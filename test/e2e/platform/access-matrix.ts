@@ -158,6 +158,9 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   // CLR 2.0 program records (src/web/pages/clr): listing the enrolments and issuing a record need the issuer role.
   [/^GET \/orgs\/:org\/programs\/:id\/records$/, org('issuer')],
   [/^POST \/orgs\/:org\/programs\/:id\/enrolments\/:enrolment\/clr$/, org('issuer')],
+  // CLR 2.0 pathway records: the same, per learner of the pathway.
+  [/^GET \/orgs\/:org\/pathways\/:id\/records$/, org('issuer')],
+  [/^POST \/orgs\/:org\/pathways\/:id\/records\/:learner\/clr$/, org('issuer')],
   [/^POST \/orgs\/:org\/reviews\/.*$/, org('issuer', true)],
   [/^\w+ \/orgs\/:org\/webhooks(\/.*)?$/, org('admin')],
   [/^\w+ \/orgs\/:org\/lti(\/.*)?$/, org('admin')],
