@@ -53,6 +53,10 @@ async function connectionsPage(c: Context, userId: string, extra: Omit<HostsMode
 /** The learner's page of a push link (`extra`: what they typed, why the last step failed). */
 async function pushPage(c: Context, token: string, extra: Omit<PushPageViewModel, 'token' | 'page'> = {}, status: ContentfulStatusCode = 200) {
   const page = await c.var.platform.issuerPush.page(token)
+  // The form's answer redirects to the learner's host, which is not known until they type it: any
+  // https origin may be a form target here (and http ones on an instance served over http, as in tests).
+  const http = c.var.platform.publicUrl.startsWith('http:') ? ' http:' : ''
+  c.header('Content-Security-Policy', consentCsp('').replace("form-action 'self'", `form-action 'self' https:${http}`))
   c.header('Cache-Control', 'no-store')
   c.header('Referrer-Policy', 'no-referrer')
   return render(c, <PushView model={{ token, page, ...extra }} />, { title: tOf(c).t('oauth.issuerPush.pageTitle', { achievement: page.achievementName }), status })
