@@ -198,7 +198,7 @@ export function issuerPushUseCases(
     },
 
     async start(token, input) {
-      let p = await byToken(token)
+      const p = await byToken(token)
       if (p.state === 'delivered') throw new PlatformError('ERR_CONFLICT', `This credential was delivered to ${p.hostName ?? 'your host'} already`)
       if (expired(p)) throw new PlatformError('ERR_TOKEN_INVALID', 'This link has expired: ask the issuer for a new one')
       const { hostUrl } = parseInput(startInput, input)
@@ -209,7 +209,7 @@ export function issuerPushUseCases(
       const { client } = await hostClient(ports, disco.apiUrl, disco.name)
       const state = `${PUSH_STATE_PREFIX}${oauth.generateRandomState()}`
       const verifier = oauth.generateRandomCodeVerifier()
-      p = await save({
+      await save({
         ...p,
         apiUrl: disco.apiUrl,
         hostName: disco.name,
