@@ -23,6 +23,7 @@ import { pathwaysMigration } from './platform/pathways-migration.js'
 import type { Dialect } from './schema.js'
 import { webhooksMigration } from './platform/webhooks-migration.js'
 import { ob3ClientMigration } from './platform/ob3-client-migration.js'
+import { credentialPushesMigration } from './platform/credential-pushes-migration.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
 function typesOf(dialect: Dialect) {
@@ -105,6 +106,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0023_ob3_client': ob3ClientMigration(dialect),
     '0024_witness': witnessMigration(dialect),
     '0025_talent_scale': talentScaleMigration(dialect),
+    '0026_credential_pushes': credentialPushesMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

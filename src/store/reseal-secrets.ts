@@ -60,6 +60,14 @@ export async function resealSecrets(db: Kysely<Database>, reseal: (secret: Seale
         .where('id', '=', row.id)
         .execute()
     }
+    // src/app/ob3client/issuer-push.ts (credential-push:<id>:<token|verifier>).
+    for (const row of await trx.selectFrom('credential_pushes').select(['id', 'token_sealed', 'pending_verifier_sealed']).orderBy('id').execute()) {
+      await trx
+        .updateTable('credential_pushes')
+        .set({ token_sealed: other(`credential-push:${row.id}:token`, row.token_sealed), pending_verifier_sealed: row.pending_verifier_sealed === null ? null : other(`credential-push:${row.id}:verifier`, row.pending_verifier_sealed) })
+        .where('id', '=', row.id)
+        .execute()
+    }
     return { orgKeys: orgKeys.length, holderKeys: holderKeys.length, otherSecrets }
   })
 }

@@ -7,6 +7,7 @@ import type { OccupationTables } from './platform/occupations-tables.js'
 import type { CosignaturesTable } from './cosignatures.js'
 import type { OAuthTables } from './platform/oauth-tables.js'
 import type { Ob3ClientTables } from './platform/ob3-client-tables.js'
+import type { CredentialPushTables } from './platform/credential-pushes-tables.js'
 import type { ProgramTables } from './platform/programs-tables.js'
 import type { PathwayTables } from './platform/pathways-tables.js'
 import type { LtiTables } from './platform/lti-tables.js'
@@ -54,7 +55,7 @@ export interface CheckpointsTable {
 }
 
 /** Every table of the store. */
-export interface Database extends PlatformTables, TalentTables, WebhookTables, OccupationTables, OAuthTables, ProgramTables, PathwayTables, LtiTables, Ob3ClientTables {
+export interface Database extends PlatformTables, TalentTables, WebhookTables, OccupationTables, OAuthTables, ProgramTables, PathwayTables, LtiTables, Ob3ClientTables, CredentialPushTables {
   credentials: CredentialsTable
   log_leaves: LogLeavesTable
   log_tiles: LogTilesTable

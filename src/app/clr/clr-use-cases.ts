@@ -13,6 +13,8 @@ import { dateTimeOf } from '../issuance/cohort.js'
 import { orgDid } from '../orgs/did.js'
 import { issuerProfile } from '../orgs/issuer-profile.js'
 import type { OrgRecord } from '../orgs/ports.js'
+import { achievementIdsOf, credentialOfDocument } from '../pathways/holdings.js'
+import type { PathwayLearner, PathwayRecord } from '../pathways/ports.js'
 import { parseInput } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { walletClrRequestSchema } from './clr-input.js'
@@ -23,6 +25,14 @@ export interface ClrUseCases {
   walletClr(userId: string, input: unknown): Promise<Record<string, unknown>>
   /** A ClrCredential of a completed enrolment: the program's credential and the credentials its requirements took, signed by the organization's key. ERR_STATE_INVALID before the award. */
   programClr(orgId: string, programId: string, enrolmentId: string): Promise<Record<string, unknown>>
+  /** The learners with a standing on the organization's pathway (awarded first), for its records page. */
+  pathwayRecords(orgId: string, pathwayId: string): Promise<{ pathway: PathwayRecord; learners: PathwayLearner[] }>
+  /**
+   * A ClrCredential of a completed pathway: the pathway's target credential and the part credentials the
+   * learner holds (this instance's as issued, other issuers' as kept in the wallet), each part `isPartOf`
+   * the target, signed by the organization's key. ERR_STATE_INVALID before the target is awarded.
+   */
+  pathwayClr(orgId: string, pathwayId: string, learnerId: string): Promise<Record<string, unknown>>
   /** The achievement as an ELM 3 LearningAchievementSpecification (JSON-LD). */
   achievementElm(orgId: string, achievementId: string): Promise<Record<string, unknown>>
   /** An issued credential of this instance as an unsigned ELM 3 EuropeanDigitalCredential (JSON-LD). */
@@ -34,6 +44,11 @@ const SUITE = 'eddsa-rdfc-2022'
 /** The CLR use cases bound to `ports`. */
 export function clrUseCases(ports: PlatformPorts): ClrUseCases {
   const now = () => dateTimeOf(ports.clock.now())
+  const pathwayRecords = async (orgId: string, pathwayId: string) => {
+    const pathway = pathwayId.length <= 100 ? await ports.store.repos.pathways.get(pathwayId, orgId) : undefined
+    if (!pathway) throw new PlatformError('ERR_NOT_FOUND', 'No such pathway in this organization')
+    return { pathway, learners: await ports.store.repos.pathways.learners(pathway.id) }
+  }
   return {
     async walletClr(userId, input) {
       const request = parseInput(walletClrRequestSchema, input)
@@ -95,6 +110,56 @@ export function clrUseCases(ports: PlatformPorts): ClrUseCases {
         id: `urn:uuid:${ports.random.uuid()}`,
         name: `${program.title}: learner record`,
         description: `The record of ${program.title} (${org.name}): the program's credential and the credentials its requirements took`,
+        issuer: issuerProfile(org, ports.publicUrl) as unknown as Record<string, unknown>,
+        validFrom: now(),
+        subjectId: typeof subject.id === 'string' ? subject.id : undefined,
+        credentials,
+        associations,
+      })
+      return sign(clr, signer, now())
+    },
+
+    pathwayRecords,
+
+    async pathwayClr(orgId, pathwayId, learnerId) {
+      const { pathway, learners } = await pathwayRecords(orgId, pathwayId)
+      const standing = learners.find((l) => l.userId === learnerId)
+      if (!standing) throw new PlatformError('ERR_NOT_FOUND', `No learner ${learnerId.slice(0, 100)} on this pathway`)
+      if (standing.awardState !== 'awarded' || !standing.credentialId)
+        throw new PlatformError('ERR_STATE_INVALID', `${standing.userName} has not completed “${pathway.title}” yet: a pathway record is issued once its credential is awarded`)
+      const award = await ports.store.credentials.get(standing.credentialId)
+      if (!award) throw new PlatformError('ERR_NOT_FOUND', `The pathway's credential ${standing.credentialId} is not on this instance`)
+      const org = await orgOf(ports, orgId)
+      const credentials: Record<string, unknown>[] = [award.credential]
+      // One credential per part, in the pathway's order: the learner's wallet first (as held: claimed
+      // credentials of this instance and other issuers' imports that verified), then what this instance
+      // issued to their confirmed addresses and is not claimed yet (as issued).
+      const items = (await ports.store.repos.walletItems.list(standing.userId)).filter((i) => i.format !== 'ob2' && i.verified)
+      const confirmed = await ports.store.repos.accountEmails.confirmed(standing.userId)
+      const unclaimed = confirmed.length > 0 ? (await ports.store.repos.walletItems.claimable(confirmed)).filter((c) => c.state === 'active') : []
+      for (const part of pathway.parts) {
+        const item = items.find((i) => achievementIdsOf(credentialOfDocument(i.document)).includes(part.achievementUrl))
+        let document: Record<string, unknown> | undefined = item ? embeddable({ id: item.id, format: item.format, document: item.document }) : undefined
+        if (!document) {
+          const issued = unclaimed.find((c) => achievementIdsOf(credentialOfDocument(c.stored)).includes(part.achievementUrl))
+          document = issued ? (await ports.store.credentials.get(issued.credentialId))?.credential : undefined
+        }
+        if (document && !credentials.some((c) => c.id === document.id)) credentials.push(document)
+      }
+      const target = achievementOf(award.credential)
+      const associations: ClrAssociation[] = target
+        ? credentials.slice(1).flatMap((c): ClrAssociation[] => {
+            const part = achievementOf(c)
+            return part ? [{ type: 'Association', associationType: 'isPartOf', sourceId: part.id as string, targetId: target.id as string }] : []
+          })
+        : []
+      const subject = (award.credential.credentialSubject ?? {}) as { id?: unknown }
+      const did = orgDid(ports.publicUrl, org.slug)
+      const signer = await ports.keys.signerFor({ id: org.id, did })
+      const clr = buildClrCredential({
+        id: `urn:uuid:${ports.random.uuid()}`,
+        name: `${pathway.title}: learner record`,
+        description: `The record of the pathway ${pathway.title} (${org.name}): its credential and the credentials of its parts it was awarded on`,
         issuer: issuerProfile(org, ports.publicUrl) as unknown as Record<string, unknown>,
         validFrom: now(),
         subjectId: typeof subject.id === 'string' ? subject.id : undefined,

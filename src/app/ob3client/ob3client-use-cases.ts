@@ -9,17 +9,14 @@ import * as oauth from 'oauth4webapi'
 import { z } from 'zod'
 import { PlatformError } from '../../core/errors.js'
 import type { InspectContext, IntakeUseCases } from '../intake/intake-use-cases.js'
-import { OB_SCOPES } from '../oauth/scopes.js'
 import type { FetchedResource, Fetcher } from '../platform/fetcher.js'
 import { InputError, parseInput } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { hashSecret } from '../platform/secret-token.js'
+import { OB3_CALLBACK_PATH, OB3_CLIENT_SCOPES, authorizationRequestUrl, authorizationServerOf, discoverHost, ensureRegistration, fetcherOf, hostClient, httpUrl, oauthHttp } from './host-client.js'
 import type { Ob3HostRecord, Ob3HostState } from './ports.js'
 
-/** Where the host sends the learner back after they decided (a page of web/pages/oauth). */
-export const OB3_CALLBACK_PATH = '/oauth/callback/ob3'
-/** The scopes Emblem asks a host for: read everything, and keep what the learner sends. */
-export const OB3_CLIENT_SCOPES = [OB_SCOPES.credentialRead, OB_SCOPES.credentialUpsert] as const
+export { OB3_CALLBACK_PATH, OB3_CLIENT_SCOPES, discoveryUrlOf, parseDiscovery, type Ob3Discovery } from './host-client.js'
 /** How long an authorization may take before its state is forgotten. */
 const PENDING_MS = 10 * 60_000
 /** A token this close to its end is refreshed first. */
@@ -85,64 +82,7 @@ const pushInput = z.strictObject({ credentialId: z.string('Choose a credential')
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const noHost = () => new PlatformError('ERR_NOT_FOUND', 'No such connected host')
-const badHost = (message: string) => new InputError([{ path: 'baseUrl', code: 'invalid', message }])
 const text = (r: FetchedResource) => new TextDecoder().decode(r.body)
-
-/** The Service Description's API base and OAuth endpoints (1EdTech Security Framework: OAuth2ACG). */
-export interface Ob3Discovery {
-  apiUrl: string
-  name: string
-  authorizationUrl: string
-  tokenUrl: string
-  registrationUrl: string
-}
-
-const httpUrl = (value: unknown): string | undefined => {
-  if (typeof value !== 'string') return undefined
-  try {
-    const u = new URL(value)
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** Reads a Service Description document; a readable reason when it is not one. */
-export function parseDiscovery(doc: unknown, discoveryUrl: string): Ob3Discovery | string {
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return 'its discovery document is not a JSON object'
-  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
-  const d = obj(doc)
-  if (typeof d.openapi !== 'string' || !d.paths || typeof d.paths !== 'object') return 'its discovery document is not an OpenAPI document'
-  const schemes = obj(obj(d.components).securitySchemes)
-  const scheme = Object.values(schemes).map(obj).find((s) => s.type === 'oauth2' && obj(s.flows).authorizationCode)
-  if (!scheme) return 'its discovery document names no OAuth 2.0 authorization code flow'
-  const flow = obj(obj(scheme.flows).authorizationCode)
-  const authorizationUrl = httpUrl(flow.authorizationUrl)
-  const tokenUrl = httpUrl(flow.tokenUrl)
-  const registrationUrl = httpUrl(scheme['x-imssf-registrationUrl'])
-  if (!authorizationUrl || !tokenUrl) return 'its discovery document lacks the authorization or token URL'
-  if (!registrationUrl) return 'it offers no dynamic client registration (x-imssf-registrationUrl)'
-  const server = Array.isArray(d.servers) ? httpUrl(obj(d.servers[0]).url) : undefined
-  const apiUrl = (server ?? discoveryUrl.replace(/\/discovery$/, '')).replace(/\/+$/, '')
-  if (!Object.keys(d.paths as object).some((p) => p === '/credentials')) return 'its API has no /credentials operation'
-  return { apiUrl, name: new URL(apiUrl).host, authorizationUrl, tokenUrl, registrationUrl }
-}
-
-/** The discovery URL for what a learner typed: a host, its API base or the discovery URL itself. */
-export function discoveryUrlOf(input: string): string | undefined {
-  let u: URL
-  try {
-    u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `https://${input}`)
-  } catch {
-    return undefined
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined
-  if (u.username || u.password) return undefined
-  const path = u.pathname.replace(/\/+$/, '')
-  if (path.endsWith('/ims/ob/v3p0/discovery')) return `${u.origin}${path}`
-  if (path.endsWith('/ims/ob/v3p0')) return `${u.origin}${path}/discovery`
-  return `${u.origin}${path}/ims/ob/v3p0/discovery`
-}
 
 /** The parts of a Link header: rel → URL. */
 export function linkRels(header: string | undefined, base: string): Map<string, string> {
@@ -170,23 +110,11 @@ export function ob3ClientUseCases(
   const repo = ports.store.repos.ob3Hosts
   const { secrets, clock } = ports
   const redirectUri = `${ports.publicUrl}${OB3_CALLBACK_PATH}`
-  const fetcher = (): Fetcher => {
-    if (!ports.fetcher) throw new PlatformError('ERR_FETCH_BLOCKED', 'This instance does not reach other hosts (no fetcher configured)')
-    return ports.fetcher
-  }
+  const fetcher = (): Fetcher => fetcherOf(ports)
   const seal = (h: Pick<Ob3HostRecord, 'id'>, what: string, value: string) => secrets.seal(value, `ob3-host:${h.id}:${what}`)
   const open = (h: Pick<Ob3HostRecord, 'id'>, what: string, value: string) => secrets.open(value, `ob3-host:${h.id}:${what}`)
 
-  /** oauth4webapi's requests through the guarded fetcher. */
-  const httpOptions = (url: string) => ({
-    [oauth.customFetch]: async (target: string, init: { method: string; headers: Record<string, string>; body?: unknown }) => {
-      const body = init.body === undefined || init.body === null ? undefined : init.body instanceof URLSearchParams ? init.body.toString() : typeof init.body === 'string' ? init.body : undefined
-      const res = await fetcher()(target, { method: init.method as 'GET' | 'POST', headers: init.headers, ...(body !== undefined ? { body } : {}) })
-      const headers = new Headers(res.headers ?? (res.contentType ? { 'content-type': res.contentType } : {}))
-      return new Response(res.status === 204 || res.status === 304 ? null : res.body, { status: res.status, headers })
-    },
-    ...(url.startsWith('http:') ? { [oauth.allowInsecureRequests]: true } : {}),
-  })
+  const httpOptions = (url: string) => oauthHttp(ports, url)
 
   const viewOf = (h: Ob3HostRecord): Ob3HostView => ({
     id: h.id,
@@ -204,17 +132,8 @@ export function ob3ClientUseCases(
     if (!h) throw noHost()
     return h
   }
-  const asOf = (h: Ob3HostRecord): oauth.AuthorizationServer => ({
-    issuer: h.issuer ?? new URL(h.tokenUrl).origin,
-    authorization_endpoint: h.authorizationUrl,
-    token_endpoint: h.tokenUrl,
-    registration_endpoint: h.registrationUrl,
-  })
-  const clientOf = async (h: Ob3HostRecord) => {
-    const c = await repo.client(h.apiUrl)
-    if (!c) throw new PlatformError('ERR_STATE_INVALID', `Emblem is not registered at ${h.name} any more: connect it again`)
-    return { client: { client_id: c.clientId } as oauth.Client, auth: oauth.ClientSecretBasic(secrets.open(c.clientSecretSealed, `ob3-client:${c.apiUrl}`)) }
-  }
+  const asOf = (h: Ob3HostRecord): oauth.AuthorizationServer => authorizationServerOf(h)
+  const clientOf = (h: Ob3HostRecord) => hostClient(ports, h.apiUrl, h.name)
   const save = async (h: Ob3HostRecord) => {
     await repo.save({ ...h, updatedAt: clock.now().toISOString() })
     return h
@@ -273,24 +192,7 @@ export function ob3ClientUseCases(
     },
     async connect(userId, input) {
       const { baseUrl } = parseInput(connectInput, input)
-      const discoveryUrl = discoveryUrlOf(baseUrl)
-      if (!discoveryUrl) throw badHost('Enter the host\'s web address, such as https://badges.example.org')
-      let res: FetchedResource
-      try {
-        res = await fetcher()(discoveryUrl, { accept: 'application/json' })
-      } catch (err) {
-        if (err instanceof PlatformError && (err.code === 'ERR_FETCH_BLOCKED' || err.code === 'ERR_FETCH_FAILED')) throw badHost(`Emblem cannot reach ${discoveryUrl}: ${err.message}`)
-        throw err
-      }
-      if (res.status !== 200) throw badHost(`${discoveryUrl} answered HTTP ${res.status}: this is not an Open Badges 3.0 host`)
-      let doc: unknown
-      try {
-        doc = JSON.parse(text(res))
-      } catch {
-        throw badHost(`${discoveryUrl} did not return JSON: this is not an Open Badges 3.0 host`)
-      }
-      const disco = parseDiscovery(doc, discoveryUrl)
-      if (typeof disco === 'string') throw badHost(`This is not an Open Badges 3.0 host: ${disco}`)
+      const disco = await discoverHost(ports, baseUrl, 'baseUrl')
       const existing = (await repo.hosts(userId)).find((h) => h.apiUrl === disco.apiUrl)
       if (!existing && (await repo.hosts(userId)).length >= MAX_HOSTS) throw new PlatformError('ERR_STATE_INVALID', `You can connect at most ${MAX_HOSTS} hosts`)
       const now = clock.now()
@@ -310,52 +212,15 @@ export function ob3ClientUseCases(
         pendingExpiresAt: null,
         updatedAt: now.toISOString(),
       }
-      // One registration per host, shared by every learner who connects it.
-      if (!(await repo.client(disco.apiUrl))) {
-        const as = asOf(host)
-        const host0 = new URL(ports.publicUrl)
-        let registered: Record<string, unknown>
-        try {
-          const reg = await oauth.dynamicClientRegistrationRequest(
-            as,
-            {
-              client_name: `Emblem (${host0.host})`,
-              client_uri: `${ports.publicUrl}/`,
-              logo_uri: `${ports.publicUrl}/assets/favicon.svg`,
-              policy_uri: `${ports.publicUrl}/account/connections`,
-              redirect_uris: [redirectUri],
-              scope: OB3_CLIENT_SCOPES.join(' '),
-              grant_types: ['authorization_code', 'refresh_token'],
-              response_types: ['code'],
-              token_endpoint_auth_method: 'client_secret_basic',
-              software_id: 'emblem',
-              software_version: '1',
-            },
-            httpOptions(disco.registrationUrl),
-          )
-          registered = await oauth.processDynamicClientRegistrationResponse(reg)
-        } catch (err) {
-          throw badHost(`${disco.name} refused to register Emblem as a client: ${err instanceof Error ? err.message : String(err)}`)
-        }
-        const secret = registered.client_secret
-        const clientId = registered.client_id
-        if (typeof secret !== 'string' || typeof clientId !== 'string') throw badHost(`${disco.name} registered Emblem without a client id and secret`)
-        await repo.insertClient({ apiUrl: disco.apiUrl, clientId, clientSecretSealed: secrets.seal(secret, `ob3-client:${disco.apiUrl}`), createdAt: now.toISOString() })
-      }
+      // One registration per host, shared by every learner (and organization) that uses it.
+      await ensureRegistration(ports, disco, 'baseUrl')
       const { client } = await clientOf(host)
       const state = oauth.generateRandomState()
       const verifier = oauth.generateRandomCodeVerifier()
       host = { ...host, pendingStateHash: hashSecret(state), pendingVerifierSealed: seal(host, 'verifier', verifier), pendingExpiresAt: new Date(now.getTime() + PENDING_MS).toISOString() }
       await save(host)
-      const url = new URL(disco.authorizationUrl)
-      url.searchParams.set('response_type', 'code')
-      url.searchParams.set('client_id', client.client_id)
-      url.searchParams.set('redirect_uri', redirectUri)
-      url.searchParams.set('scope', OB3_CLIENT_SCOPES.join(' '))
-      url.searchParams.set('state', state)
-      url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(verifier))
-      url.searchParams.set('code_challenge_method', 'S256')
-      return { host: viewOf(host), authorizationUrl: url.href }
+      const authorizationUrl = await authorizationRequestUrl(ports, disco.authorizationUrl, client.client_id, OB3_CLIENT_SCOPES, state, verifier)
+      return { host: viewOf(host), authorizationUrl }
     },
     async callback(userId, query) {
       const state = query.state ?? ''

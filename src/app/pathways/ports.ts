@@ -37,6 +37,12 @@ export interface PathwayRecord extends PathwayFields {
   updatedAt: string
 }
 
+/** A learner's standing on a pathway with who they are (the organization's records page). */
+export interface PathwayLearner extends PathwayStanding {
+  userName: string
+  userEmail: string
+}
+
 export interface PathwayStanding {
   pathwayId: string
   userId: string
@@ -72,6 +78,8 @@ export interface PathwaysRepo {
   stepCounts(orgId: string): Promise<{ pathwayId: string; held: number; learners: number }[]>
   /** The learner's standing on these pathways. */
   standings(userId: string): Promise<PathwayStanding[]>
+  /** Every learner with a standing on the pathway, awarded first, then by name. */
+  learners(pathwayId: string): Promise<PathwayLearner[]>
   /** Records how many parts the learner holds (inserted at award 'none' the first time). */
   recordHeld(pathwayId: string, userId: string, held: number, at: string): Promise<void>
   /** Claims the award (none → issuing); false when another caller claimed it or it was awarded. */

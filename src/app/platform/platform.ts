@@ -25,6 +25,7 @@ import { endorsementsUseCases, type EndorsementsUseCases } from '../endorsements
 import { talentUseCases, type TalentUseCases } from '../talent/talent-use-cases.js'
 import { webhooksUseCases, type WebhooksUseCases } from '../webhooks/webhooks-use-cases.js'
 import { ob3ClientUseCases, type Ob3ClientUseCases } from '../ob3client/ob3client-use-cases.js'
+import { issuerPushUseCases, type IssuerPushUseCases } from '../ob3client/issuer-push.js'
 import { ltiUseCases, type LtiUseCases } from '../lti/lti-use-cases.js'
 import { occupationsUseCases, type OccupationsUseCases } from '../occupations/occupations-use-cases.js'
 import { careerUseCases, type CareerUseCases } from '../career/career-use-cases.js'
@@ -106,6 +107,8 @@ export interface Platform {
   readonly clr: ClrUseCases
   /** Other OB 3.0 hosts a learner connected: import everything from them, send credentials there (issue #13). */
   readonly ob3client: Ob3ClientUseCases
+  /** An issuer sends a credential to the learner's OB 3.0 host through a push link (issue #13 item 2). */
+  readonly issuerPush: IssuerPushUseCases
   /** Pathways: stackable credentials, their public pages and learners' progress (issue #12). */
   readonly pathways: PathwaysUseCases
   /** The LTI 1.3 tool: platforms, launches, course mappings, deep linking, grade sync (issue #13 item 3). */
@@ -130,6 +133,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
   const programs = programsUseCases(ports)
   const intake = intakeUseCases(ports, credentials)
   const pathways = pathwaysUseCases(ports)
+  const issuance = issuanceUseCases(ports)
   // Every way a credential reaches a learner (issue, batch, claim, import: the jobs share these ports)
   // runs the pathway check; set on the ports themselves so the background runners see it too.
   ports.credentialReached ??= (who) => pathways.reached(who)
@@ -146,7 +150,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     orgs: { ...orgs, publicPage: counted(orgs.publicPage) },
     achievements: achievementsUseCases(ports),
     skills: skillsUseCases(ports),
-    issuance: issuanceUseCases(ports),
+    issuance,
     credentials,
     dashboard: { myOrgs: counted(dashboard.myOrgs), activity: counted(dashboard.activity), looksByAchievement: counted(dashboard.looksByAchievement) },
     outbox: outboxUseCases(ports),
@@ -171,6 +175,7 @@ export function bindPlatform(ports: PlatformPorts): Platform {
     programs,
     clr: clrUseCases(ports),
     ob3client: ob3ClientUseCases(ports, intake),
+    issuerPush: issuerPushUseCases(ports, issuance),
     pathways,
     lti: ltiUseCases(ports),
     flush: () => looks.flush(),

@@ -29,6 +29,7 @@ import type { WebhooksRepo } from '../webhooks/ports.js'
 import type { CareerTargetsRepo, OccupationsRepo } from '../occupations/ports.js'
 import type { OAuthRecordsRepo, ObProfilesRepo } from '../oauth/ports.js'
 import type { Ob3HostsRepo } from '../ob3client/ports.js'
+import type { CredentialPushesRepo } from '../ob3client/push-ports.js'
 import type { ProgramsRepo } from '../programs/ports.js'
 import type { PathwaysRepo } from '../pathways/ports.js'
 import type { LtiRepo, LtiToolKeys } from '../lti/ports.js'
@@ -98,6 +99,7 @@ export interface PlatformRepos {
   obProfiles: ObProfilesRepo
   /** Other OB 3.0 hosts learners connected, and Emblem's registrations there (migration 0023). */
   ob3Hosts: Ob3HostsRepo
+  credentialPushes: CredentialPushesRepo
   /** LTI 1.3 platforms, courses, mappings and awards (migration 0022). */
   lti: LtiRepo
 }

@@ -1,6 +1,7 @@
 // Every described operation, by resource in the reference's order. A route mounted without a
 // description here fails the coverage test (src/http/openapi/coverage.test.ts).
 import { hostOperations } from '../schemas/ob3-hosts.js'
+import { credentialPushOperations } from '../schemas/credential-pushes.js'
 import type { RouteConfig } from '@hono/zod-openapi'
 import { accountOperations } from '../schemas/account.js'
 import { adminOperations } from '../schemas/admin.js'
@@ -43,6 +44,7 @@ export const OPERATIONS: readonly RouteConfig[] = [
   ...privacyOperations,
   ...grantOperations,
   ...hostOperations,
+  ...credentialPushOperations,
   ...trustOperations,
   ...endorsementOperations,
   ...talentOperations,

@@ -1,5 +1,5 @@
 // The learner-record exports' schemas and operations (routes/api/clr.ts): CLR 2.0 records of a
-// learner's chosen credentials and of a completed program, and Europass ELM 3 exports.
+// learner's chosen credentials and of a completed program or pathway, and Europass ELM 3 exports.
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { walletClrRequestSchema } from '../../app/clr/clr-input.js'
@@ -64,6 +64,47 @@ export const postProgramClr = createRoute({
   responses: { 200: json(clrCredentialSchema, 'The signed record'), ...problems(401, 403, 404, [409, 'The learner has not completed the program yet']) },
 })
 
+const pathwayRecordsSchema = z
+  .object({
+    pathway: z.object({ id: z.string(), title: z.string() }),
+    items: z.array(
+      z.object({
+        learnerId: z.string().describe('The learner’s id (the record’s path names it)'),
+        name: z.string(),
+        email: z.string(),
+        held: z.number().int().describe('How many of the pathway’s parts the learner held when last evaluated'),
+        awardState: z.enum(['none', 'issuing', 'awarded']),
+        credentialId: z.string().nullable().describe('The pathway’s credential, once awarded'),
+        record: z.string().optional().describe('Where to POST for the learner’s record (awarded learners only)'),
+      }),
+    ),
+  })
+  .meta({ id: 'PathwayRecords' })
+
+export const getPathwayRecords = createRoute({
+  method: 'get',
+  path: '/api/v1/orgs/{org}/pathways/{id}/records',
+  operationId: 'listPathwayRecords',
+  tags,
+  summary: 'The learners of a pathway, for their CLR 2.0 records',
+  description: `${needs('issuer')} Every learner with a standing on the pathway (awarded first): how many parts they hold, whether its credential was awarded, and for those who completed it where to ask for their record.`,
+  security: ACCESS.write,
+  request: { params: z.object({ org: orgParam, id: idParam('The pathway’s id') }) },
+  responses: { 200: json(pathwayRecordsSchema, 'The learners'), ...problems(401, 403, 404) },
+})
+
+export const postPathwayClr = createRoute({
+  method: 'post',
+  path: '/api/v1/orgs/{org}/pathways/{id}/records/{learner}/clr',
+  operationId: 'issuePathwayClr',
+  tags,
+  summary: 'Issue a CLR 2.0 record of a completed pathway',
+  description: `${needs('issuer')} A \`ClrCredential\` for a learner who completed the pathway: the pathway’s credential and the credentials of its parts the learner holds (this instance’s as issued, other issuers’ as kept in the learner’s wallet), each part \`isPartOf\` the pathway’s achievement, signed by the organization’s key (eddsa-rdfc-2022). 409 until the pathway’s credential is awarded.`,
+  security: ACCESS.write,
+  request: { params: z.object({ org: orgParam, id: idParam('The pathway’s id'), learner: idParam('The learner’s id (as the records list names it)') }) },
+  responses: { 200: json(clrCredentialSchema, 'The signed record'), ...problems(401, 403, 404, [409, 'The learner has not completed the pathway yet']) },
+})
+
 export const getAchievementElm = createRoute({
   method: 'get',
   path: '/api/v1/orgs/{org}/achievements/{id}/elm',
@@ -90,4 +131,4 @@ export const getCredentialElm = createRoute({
 })
 
 /** The learner-record operations. */
-export const clrOperations = [postWalletClr, postProgramClr, getAchievementElm, getCredentialElm]
+export const clrOperations = [postWalletClr, postProgramClr, getPathwayRecords, postPathwayClr, getAchievementElm, getCredentialElm]

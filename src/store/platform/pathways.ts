@@ -105,6 +105,19 @@ export function pathwaysRepo(q: Kysely<Database>): PathwaysRepo {
       const rows = await q.selectFrom('pathway_progress').selectAll().where('user_id', '=', userId).execute()
       return rows.map((r) => ({ pathwayId: r.pathway_id, userId: r.user_id, held: Number(r.held), awardState: r.award_state, credentialId: r.credential_id, updatedAt: r.updated_at }))
     },
+    async learners(pathwayId) {
+      const rows = await q
+        .selectFrom('pathway_progress as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .selectAll('s')
+        .select(['u.name as user_name', 'u.email as user_email'])
+        .where('s.pathway_id', '=', pathwayId)
+        .orderBy('u.name')
+        .orderBy('s.user_id')
+        .execute()
+      const learners = rows.map((r) => ({ pathwayId: r.pathway_id, userId: r.user_id, held: Number(r.held), awardState: r.award_state, credentialId: r.credential_id, updatedAt: r.updated_at, userName: r.user_name, userEmail: r.user_email }))
+      return [...learners.filter((l) => l.awardState === 'awarded'), ...learners.filter((l) => l.awardState !== 'awarded')]
+    },
     async recordHeld(pathwayId, userId, held, at) {
       await q
         .insertInto('pathway_progress')

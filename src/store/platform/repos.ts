@@ -30,6 +30,7 @@ import { webhooksRepo } from './webhooks.js'
 import { careerTargetsRepo, occupationsRepo } from './occupations.js'
 import { obProfilesRepo, oauthRecordsRepo } from './oauth.js'
 import { ob3HostsRepo } from './ob3-client.js'
+import { credentialPushesRepo } from './credential-pushes.js'
 import { programsRepo } from './programs.js'
 import { pathwaysRepo } from './pathways.js'
 import { ltiRepo } from './lti.js'
@@ -71,6 +72,7 @@ export const platformRepos = (q: Kysely<Database>, now: () => Date): PlatformRep
   careerTargets: careerTargetsRepo(q),
   oauth: oauthRecordsRepo(q),
   ob3Hosts: ob3HostsRepo(q),
+  credentialPushes: credentialPushesRepo(q),
   obProfiles: obProfilesRepo(q),
   lti: ltiRepo(q),
 })

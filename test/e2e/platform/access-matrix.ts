@@ -76,6 +76,8 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^(GET|POST) \/oauth\/consent\/:uid$/, capability],
   // The OB 3.0 client's return from another host: the learner's own pending authorization (by its state).
   [/^GET \/oauth\/callback\/ob3$/, { kind: 'user', lookup: true }],
+  // An issuer's push link (src/web/pages/oauth/push-view.tsx): whoever holds the link's token.
+  [/^(GET|POST) \/push\/:token$/, capability],
   // The LTI 1.3 tool: its JWKS is public; login, launch and the course pages answer to the platform's signed launch and the LTI session it opens.
   [/^GET \/lti\/jwks$/, pub],
   [/^\w+ \/lti\/(login|launch|course|course\/.*|deep-link)$/, capability],
@@ -142,6 +144,7 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   [/^GET \/orgs\/:org\/batches(\/:id(\/events)?)?$/, org('viewer')],
   [/^GET \/orgs\/:org\/credentials\/:id\/revoke$/, org('issuer')],
   [/^POST \/orgs\/:org\/credentials\/:id\/(:action.*|resend-claim)$/, org('issuer')],
+  [/^POST \/orgs\/:org\/credentials\/:id\/push$/, org('issuer')],
   [/^GET \/orgs\/:org\/credentials(\/:id)?$/, org('viewer')],
   [/^GET \/orgs\/:org\/outbox(\/.*)?$/, org('admin')],
   [/^GET \/orgs\/:org\/dashboard$/, org('viewer')],
@@ -158,6 +161,9 @@ export const RULES: [RegExp, Access | typeof FROM_OPENAPI][] = [
   // CLR 2.0 program records (src/web/pages/clr): listing the enrolments and issuing a record need the issuer role.
   [/^GET \/orgs\/:org\/programs\/:id\/records$/, org('issuer')],
   [/^POST \/orgs\/:org\/programs\/:id\/enrolments\/:enrolment\/clr$/, org('issuer')],
+  // CLR 2.0 pathway records: the same, per learner of the pathway.
+  [/^GET \/orgs\/:org\/pathways\/:id\/records$/, org('issuer')],
+  [/^POST \/orgs\/:org\/pathways\/:id\/records\/:learner\/clr$/, org('issuer')],
   [/^POST \/orgs\/:org\/reviews\/.*$/, org('issuer', true)],
   [/^\w+ \/orgs\/:org\/webhooks(\/.*)?$/, org('admin')],
   [/^\w+ \/orgs\/:org\/lti(\/.*)?$/, org('admin')],

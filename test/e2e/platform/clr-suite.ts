@@ -1,6 +1,6 @@
 // CLR 2.0 and Europass ELM 3 against a whole platform (SQLite, or PostgreSQL when asked): a learner's
 // record of chosen wallet credentials signed by their holder key, an organization's record of a
-// completed program, both verified by our verifier (the record's proof and each credential's own)
+// completed program or pathway, verified by our verifier (the record's proof and each credential's own)
 // and the record's proof by Digital Bazaar's; and the ELM exports checked against the EDC
 // application profile context from ../shared (every term defined) and the Annex I sample's structure.
 // @ts-expect-error untyped dev dependency
@@ -13,6 +13,7 @@ import jsonld from 'jsonld'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { achievementUrl } from '../../../src/app/achievements/ob-achievement.js'
 import { displayOf } from '../../../src/app/wallet/display.js'
 import { CONTEXT, bundledContexts, createDocumentLoader } from '../../../src/core/canonical/index.js'
 import { CLR_CONTEXTS, buildClrCredential } from '../../../src/core/clr/index.js'
@@ -233,6 +234,65 @@ export function describeClr(name: string, dialect: 'sqlite' | 'postgres'): void 
       expect(download.status).toBe(200)
       expect(download.headers.get('content-disposition')).toContain('.clr.json')
       expect(JSON.parse(await download.text()).type).toEqual(['VerifiableCredential', 'ClrCredential'])
+    })
+
+    it('issues a pathway’s record once its target is awarded: the target and the parts as held, isPartOf, from the API and the staff page', async () => {
+      const targetId = await p.seedAchievement(p.org, { definition: { name: 'Open Science Certificate' } })
+      const partUrls = [achievementUrl(p.t.config.publicUrl, p.org.slug, p.achievementId), `https://external.example/achievements/${encodeURIComponent('Research Data Management')}`]
+      const parts = [{ achievementUrl: partUrls[0] }, { achievementUrl: partUrls[1], name: 'Research Data Management' }]
+      const created = await p.t.request(`/api/v1/orgs/${p.org.slug}/pathways`, { as: p.owner, method: 'POST', json: { achievementId: targetId, title: 'Open Science Pathway', rule: 'all', parts } })
+      expect(created.status).toBe(201)
+      const pathway = await readJson(created)
+      // Both parts are needed; the external issuer is not trusted here, so one counts: a standing, no award.
+      await p.t.platform.pathways.reached({ userId: learner.userId })
+      const list = `/api/v1/orgs/${p.org.slug}/pathways/${pathway.id}/records`
+      const before = await readJson(await p.t.request(list, { as: apiKey }))
+      expect(before.items).toEqual([expect.objectContaining({ learnerId: learner.userId, name: 'Ada Learner', held: 1, awardState: 'none', credentialId: null })])
+      expect(before.items[0].record).toBeUndefined()
+      const url = `${list}/${learner.userId}/clr`
+      const early = await p.t.request(url, { method: 'POST', as: p.owner })
+      expect(early.status).toBe(409)
+      expect((await readJson(early)).detail).toContain('has not completed “Open Science Pathway” yet')
+      // One part is enough now: the award is issued.
+      expect((await p.t.request(`/api/v1/orgs/${p.org.slug}/pathways/${pathway.id}`, { as: p.owner, method: 'PUT', json: { achievementId: targetId, title: 'Open Science Pathway', rule: 'some', required: 1, parts } })).status).toBe(200)
+      await p.t.platform.pathways.reached({ userId: learner.userId })
+      const after = await readJson(await p.t.request(list, { as: apiKey }))
+      expect(after.items[0]).toMatchObject({ awardState: 'awarded', credentialId: expect.stringMatching(/^urn:uuid:/), record: `/api/v1/orgs/${p.org.slug}/pathways/${pathway.id}/records/${learner.userId}/clr` })
+      // Who may: issuers and their API keys; not a viewer, not someone outside, not anonymous; unknown ids are 404.
+      expect([401, 403]).toContain((await p.t.request(url, { method: 'POST' })).status)
+      const viewer = await p.t.seedUser()
+      await p.t.seedMember(p.org, viewer, 'viewer')
+      expect((await p.t.request(url, { method: 'POST', as: viewer })).status).toBe(403)
+      expect((await p.t.request(list, { as: viewer })).status).toBe(403)
+      expect((await p.t.request(url, { method: 'POST', as: other })).status).toBe(404)
+      expect((await p.t.request(`${list}/nope/clr`, { method: 'POST', as: p.owner })).status).toBe(404)
+      expect((await p.t.request(`/api/v1/orgs/${p.org.slug}/pathways/nope/records`, { as: p.owner })).status).toBe(404)
+      const res = await p.t.request(url, { method: 'POST', as: apiKey })
+      expect(res.status).toBe(200)
+      const clr = await readJson(res)
+      expect(clr).toMatchObject({ type: ['VerifiableCredential', 'ClrCredential'], issuer: { id: expect.stringMatching(/^did:web:/), name: 'Example University' }, name: 'Open Science Pathway: learner record' })
+      const award = await p.t.ports.store.credentials.get(after.items[0].credentialId)
+      const held = await Promise.all(ids.map((id) => p.t.ports.store.repos.walletItems.get(learner.userId, id)))
+      // The target as issued, then each part as the learner holds it, in the pathway's order.
+      expect(clr.credentialSubject.verifiableCredential).toEqual([award!.credential, ...held.map((h) => JSON.parse(h!.document))])
+      const targetUrl = achievementUrl(p.t.config.publicUrl, p.org.slug, targetId)
+      expect(clr.credentialSubject.association).toEqual(partUrls.map((sourceId) => ({ type: 'Association', associationType: 'isPartOf', sourceId, targetId: targetUrl })))
+      const report = await p.verify(clr)
+      expect(failedChecks(report), JSON.stringify(failedChecks(report))).toEqual([])
+      expect(report.verified).toBe(true)
+      expect(report.embedded?.map((e) => e.verified)).toEqual([true, true, true])
+      // The staff page: linked from the pathway, the learner listed with the button, which downloads a record.
+      expect(await (await p.t.request(`/orgs/${p.org.slug}/pathways/${pathway.id}`, { as: p.owner })).text()).toContain(`href="/orgs/${p.org.slug}/pathways/${pathway.id}/records"`)
+      const records = await p.t.request(`/orgs/${p.org.slug}/pathways/${pathway.id}/records`, { as: p.owner })
+      expect(records.status).toBe(200)
+      const html = await records.text()
+      expect(html).toContain('Ada Learner')
+      expect(html).toContain(`action="/orgs/${p.org.slug}/pathways/${pathway.id}/records/${learner.userId}/clr"`)
+      expect((await p.t.request(`/orgs/${p.org.slug}/pathways/${pathway.id}/records`, { as: viewer })).status).toBe(403)
+      const download = await postForm(`/orgs/${p.org.slug}/pathways/${pathway.id}/records/${learner.userId}/clr`, [], p.owner)
+      expect(download.status).toBe(200)
+      expect(download.headers.get('content-disposition')).toContain('pathway-record-')
+      expect(JSON.parse(await download.text()).name).toBe('Open Science Pathway: learner record')
     })
 
     /** Posts a page form with repeated fields, as a browser does. */

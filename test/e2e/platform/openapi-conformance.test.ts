@@ -445,6 +445,17 @@ describe('answers as the OpenAPI document says', () => {
     const credentialId = (await t.platform.programs.myEnrolment(learner.userId, enrolment.id)).enrolment.credentialId!
     await call('GET', `/api/v1/credentials/${credentialId.replace(/^urn:uuid:/, '')}/elm`)
     await call('GET', '/api/v1/credentials/00000000-0000-4000-8000-000000000000/elm')
+    // A pathway's records: the list (nobody yet), a learner with no standing (404), an unknown pathway (404).
+    const pathway = await t.platform.pathways.create(org.id, { achievementId, title: 'Record Pathway', parts: [{ achievementUrl: 'https://elsewhere.example/achievements/1', name: 'Elsewhere' }] })
+    await call('GET', `/api/v1/orgs/${org.slug}/pathways/${pathway.id}/records`, { as: owner })
+    await call('GET', `/api/v1/orgs/${org.slug}/pathways/nope/records`, { as: owner })
+    await call('POST', `/api/v1/orgs/${org.slug}/pathways/${pathway.id}/records/${learner.userId}/clr`, { as: owner })
+    // An issuer's push link for the learner's host: made (no host named), refused (not a host), listed.
+    const uuid = credentialId.replace(/^urn:uuid:/, '')
+    await call('POST', `/api/v1/orgs/${org.slug}/credentials/${uuid}/push`, { as: owner, json: {} })
+    await call('POST', `/api/v1/orgs/${org.slug}/credentials/${uuid}/push`, { as: owner, json: { hostUrl: 'not a host at all' } })
+    await call('POST', `/api/v1/orgs/${org.slug}/credentials/00000000-0000-4000-8000-000000000000/push`, { as: owner, json: {} })
+    await call('GET', `/api/v1/orgs/${org.slug}/credentials/${uuid}/pushes`, { as: owner })
   })
 
   it('for the pathway operations', async () => {

@@ -11,6 +11,7 @@ export const attachment = (c: Context, base: string) => c.header('Content-Dispos
 /**
  * Learner records: POST /wallet/clr (a CLR 2.0 record of your wallet credentials),
  * POST /orgs/:org/programs/:id/enrolments/:enrolment/clr (a program's record),
+ * GET /orgs/:org/pathways/:id/records and POST /orgs/:org/pathways/:id/records/:learner/clr (a pathway's records),
  * GET /orgs/:org/achievements/:id/elm and GET /credentials/:id/elm (Europass ELM 3). Described in schemas/clr.ts.
  */
 export const clrApi = (): Hono =>
@@ -24,6 +25,29 @@ export const clrApi = (): Hono =>
     .post('/orgs/:org/programs/:id/enrolments/:enrolment/clr', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const clr = await c.var.platform.clr.programClr(org.id, c.req.param('id'), c.req.param('enrolment'))
+      c.header('Cache-Control', 'no-store')
+      return c.json(clr)
+    })
+    .get('/orgs/:org/pathways/:id/records', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      const { pathway, learners } = await c.var.platform.clr.pathwayRecords(org.id, c.req.param('id'))
+      c.header('Cache-Control', 'no-store')
+      return c.json({
+        pathway: { id: pathway.id, title: pathway.title },
+        items: learners.map((l) => ({
+          learnerId: l.userId,
+          name: l.userName,
+          email: l.userEmail,
+          held: l.held,
+          awardState: l.awardState,
+          credentialId: l.credentialId,
+          ...(l.awardState === 'awarded' ? { record: `/api/v1/orgs/${org.slug}/pathways/${pathway.id}/records/${l.userId}/clr` } : {}),
+        })),
+      })
+    })
+    .post('/orgs/:org/pathways/:id/records/:learner/clr', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      const clr = await c.var.platform.clr.pathwayClr(org.id, c.req.param('id'), c.req.param('learner'))
       c.header('Cache-Control', 'no-store')
       return c.json(clr)
     })

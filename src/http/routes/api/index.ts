@@ -8,6 +8,7 @@ import { holderApi } from './holder.js'
 import { issuanceApi } from './issuance.js'
 import { grantsApi } from './oauth-grants.js'
 import { hostsApi } from './ob3-hosts.js'
+import { credentialPushesApi } from './credential-pushes.js'
 import { orgsApi } from './orgs.js'
 import { shareApi } from './share.js'
 import { programsApi } from './programs.js'
@@ -42,6 +43,7 @@ export const apiRoutes = (): Hono =>
     .route('/', careerApi())
     .route('/', grantsApi())
     .route('/', hostsApi())
+    .route('/', credentialPushesApi())
     .route('/', programsApi())
     .route('/', clrApi())
     .route('/', pathwaysApi())

@@ -7,6 +7,7 @@ import '../../../http/context.js'
 import { readForm, readFormAll } from '../../../http/request.js'
 import { render, tOf } from '../../kit/render.js'
 import { shellOrgOf } from '../orgs/org-parts.js'
+import { PathwayRecordsView } from './pathway-records-view.js'
 import { ProgramRecordsView } from './program-records-view.js'
 import { WalletClrView, type WalletClrModel } from './wallet-clr-view.js'
 
@@ -34,9 +35,17 @@ async function recordsPage(c: Context, alert?: string) {
   return render(c, <ProgramRecordsView model={{ shell: shellOrgOf(org, platform.publicUrl), role, program, enrolments, alert }} />, { title: tOf(c).t('clr.program.title', { program: program.title }), status: alert ? 409 : 200 })
 }
 
+async function pathwayRecordsPage(c: Context, alert?: string) {
+  const { org, role } = await requireOrg(c, c.req.param('org') ?? '', MIN_ROLE.issue)
+  const { platform } = c.var
+  const { pathway, learners } = await platform.clr.pathwayRecords(org.id, c.req.param('id') ?? '')
+  return render(c, <PathwayRecordsView model={{ shell: shellOrgOf(org, platform.publicUrl), role, pathway, learners, alert }} />, { title: tOf(c).t('clr.pathwayRecords.title', { pathway: pathway.title }), status: alert ? 409 : 200 })
+}
+
 /**
  * Learner records: /wallet/clr (choose wallet credentials, download a CLR 2.0 record signed by your
- * key) and /orgs/:org/programs/:id/records (issue a program's CLR 2.0 record to those who completed it).
+ * key), /orgs/:org/programs/:id/records and /orgs/:org/pathways/:id/records (issue a program's or a
+ * pathway's CLR 2.0 record to those who completed it).
  */
 export const clrPages = (): Hono =>
   new Hono()
@@ -69,6 +78,18 @@ export const clrPages = (): Hono =>
         return jsonDownload(c, clr, `program-record-${c.req.param('enrolment').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.clr.json`)
       } catch (err) {
         if (isPlatformError(err, 'ERR_STATE_INVALID')) return recordsPage(c, err.message)
+        throw err
+      }
+    })
+    .get('/orgs/:org/pathways/:id/records', (c) => pathwayRecordsPage(c))
+    .post('/orgs/:org/pathways/:id/records/:learner/clr', async (c) => {
+      const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      await readForm(c)
+      try {
+        const clr = await c.var.platform.clr.pathwayClr(org.id, c.req.param('id'), c.req.param('learner'))
+        return jsonDownload(c, clr, `pathway-record-${c.req.param('learner').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.clr.json`)
+      } catch (err) {
+        if (isPlatformError(err, 'ERR_STATE_INVALID')) return pathwayRecordsPage(c, err.message)
         throw err
       }
     })

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { REASON_MAX, type StatusAction } from '../../../app/issuance/change-status.js'
 import type { IssuedFilter } from '../../../app/issuance/find-issued.js'
 import { MIN_ROLE, hasRole } from '../../../app/platform/roles.js'
+import { InputError } from '../../../app/platform/input-error.js'
 import { PlatformError } from '../../../core/errors.js'
 import { requireOrg } from '../../../http/auth/require.js'
 import '../../../http/context.js'
@@ -15,8 +16,13 @@ const FILTER_KEYS = ['q', 'achievement', 'state', 'issuedFrom', 'issuedTo', 'bat
 /** A status change as the forms send it: the reason (optional) and, for revoking, the confirmation step's mark. */
 const statusForm = z.object({ reason: z.string().trim().default(''), confirm: z.string().default('') })
 
-const detailPage = (c: Context, model: CredentialDetailModel, status: 200 | 409 | 422 = 200) =>
-  render(c, <CredentialDetailView model={model} />, { title: tOf(c).t('iss.detail.pageTitle', { name: model.view.recipient.name, achievement: model.view.achievementName }), status })
+/** One credential's page, with the pushes to learners' hosts made for it. */
+const detailPage = async (c: Context, model: Omit<CredentialDetailModel, 'pushes'>, status: 200 | 400 | 409 | 422 = 200) => {
+  const { org } = await requireOrg(c, c.req.param('org') ?? '', MIN_ROLE.read)
+  const pushes = await c.var.platform.issuerPush.list(org.id, model.view.id)
+  if (model.pushLink) c.header('Cache-Control', 'no-store')
+  return render(c, <CredentialDetailView model={{ ...model, pushes }} />, { title: tOf(c).t('iss.detail.pageTitle', { name: model.view.recipient.name, achievement: model.view.achievementName }), status })
+}
 
 const revokePage = (c: Context, model: RevokeModel, status: 200 | 422 = 200) => render(c, <RevokeConfirmView model={model} />, { title: tOf(c).t('iss.revoke.title', { name: model.view.recipient.name }), status })
 
@@ -60,6 +66,22 @@ export const credentialsRoutes = (): Hono =>
       const view = await c.var.platform.issuance.get(org.id, c.req.param('id'))
       if (view.state === 'revoked') return c.redirect(`/orgs/${org.slug}/credentials/${c.req.param('id')}`, 303)
       return revokePage(c, { org, role, view })
+    })
+    // A push link for the learner's wallet host: shown once on the page, with the pushes made so far.
+    .post('/orgs/:org/credentials/:id/push', async (c) => {
+      const actor = c.var.actor
+      const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
+      const view = await c.var.platform.issuance.get(org.id, c.req.param('id'))
+      const form = await readForm(c)
+      const hostUrl = (form['hostUrl'] ?? '').trim()
+      try {
+        const created = await c.var.platform.issuerPush.create(org.id, view.id, hostUrl ? { hostUrl } : {}, actor?.kind === 'user' ? actor.user.id : null)
+        return await detailPage(c, { org, role, view, canIssue: true, pushLink: created.claimUrl })
+      } catch (err) {
+        if (err instanceof InputError) return detailPage(c, { org, role, view, canIssue: true, pushHost: hostUrl, errors: { ...err.fields } }, 400)
+        if (!(err instanceof PlatformError) || err.code !== 'ERR_STATE_INVALID') throw err
+        return detailPage(c, { org, role, view, canIssue: true, alert: err.message }, 409)
+      }
     })
     .post('/orgs/:org/credentials/:id/:action{revoke|suspend|unsuspend}', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)

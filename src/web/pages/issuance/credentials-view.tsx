@@ -1,6 +1,7 @@
 // The organization's issued credentials: the searchable list, one credential's record (state,
 // learner, links to its public page, its actions) and the confirmation step before revoking.
 import type { IssuedView } from '../../../app/issuance/issued-view.js'
+import type { CredentialPushView } from '../../../app/ob3client/issuer-push.js'
 import type { RoleName } from '../../../app/platform/roles.js'
 import { Alert, Flash } from '../../components/alert.js'
 import { Card } from '../../components/card.js'
@@ -122,6 +123,49 @@ export interface CredentialDetailModel {
   errors?: FieldErrors | undefined
   /** The suspension reason typed before a failed post. */
   reason?: string | undefined
+  /** The pushes to learners' hosts made for the credential, newest first. */
+  pushes: readonly CredentialPushView[]
+  /** A push link just made (shown once). */
+  pushLink?: string | undefined
+  /** The host typed before a refused push. */
+  pushHost?: string | undefined
+}
+
+const PUSH_TONE = { pending: 'pill', authorizing: 'pill info', delivered: 'pill ok', failed: 'pill bad' } as const
+
+/** Send the credential to the learner's OB 3.0 host: a push link (shown once after it is made) and the pushes so far. */
+function PushCard({ model, base }: { model: CredentialDetailModel; base: string }) {
+  const t = useT()
+  return (
+    <Card title={t.t('oauth.issuerPush.orgTitle')} id="push" headingLevel={2}>
+      {model.pushLink ? (
+        <Alert kind="ok" title={t.t('oauth.issuerPush.linkTitle')}>
+          <p>{t.t('oauth.issuerPush.linkText')}</p>
+          <CopyField id="push-link" value={model.pushLink} />
+        </Alert>
+      ) : (
+        <p class="muted">{t.t('oauth.issuerPush.orgText')}</p>
+      )}
+      <Form action={`${base}/push`}>
+        <TextField name="hostUrl" label={t.t('oauth.issuerPush.orgHostLabel')} hint={t.t('oauth.issuerPush.orgHostHint')} markOptional value={model.pushHost} autocomplete="off" inputMode="url" spellcheck={false} maxLength={2000} errors={model.errors} />
+        <FormActions>
+          <button type="submit" class="button secondary"><Icon name="send" />{t.t('oauth.issuerPush.create')}</button>
+        </FormActions>
+      </Form>
+      {model.pushes.length > 0 && (
+        <ul class="push-list" aria-label={t.t('oauth.issuerPush.listTitle')}>
+          {model.pushes.map((p) => (
+            <li data-push={p.id} data-state={p.state}>
+              <span class={PUSH_TONE[p.state]}>{t.t(`oauth.issuerPush.state.${p.state}`)}</span>{' '}
+              <span class="small">{p.host ?? t.t('oauth.issuerPush.hostUnknown')}</span>
+              <span class="muted small"> · {t.dateTime(p.deliveredAt ?? p.createdAt)}</span>
+              {p.state === 'failed' && p.reason && <span class="muted small push-reason">{p.reason}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  )
 }
 
 const DONE = { issued: 'iss.done.issued', revoke: 'iss.done.revoke', suspend: 'iss.done.suspend', unsuspend: 'iss.done.unsuspend', 'claim-link': 'iss.done.resent', 'claim-link-limited': 'claim.resend.limited' } as const
@@ -190,6 +234,7 @@ export function CredentialDetailView({ model }: { model: CredentialDetailModel }
                 </Form>
               </Card>
             )}
+            {view.state === 'active' && <PushCard model={model} base={base} />}
             {view.state === 'active' && (
               <Card title={t.t('iss.detail.suspendTitle')} id="suspend">
                 <Form action={`${base}/suspend`}>

@@ -8,6 +8,8 @@ import { readForm } from '../../../http/request.js'
 import { render, tOf } from '../../kit/render.js'
 import { ConnectionsView, ConsentGoneView, ConsentView } from './oauth-view.js'
 import { HostAuthorizeView, type HostsModel } from './hosts-view.js'
+import { PushGoneView, PushView, type PushPageViewModel } from './push-view.js'
+import { PushFailed } from '../../../app/ob3client/issuer-push.js'
 import { OB3_CALLBACK_PATH } from '../../../app/ob3client/ob3client-use-cases.js'
 import { InputError } from '../../../app/platform/input-error.js'
 import { statusOf } from '../../../http/error-response.js'
@@ -48,9 +50,43 @@ async function connectionsPage(c: Context, userId: string, extra: Omit<HostsMode
   return render(c, <ConnectionsView model={{ grants, revoked: flags.revoked === true, hosts: { hosts, credentials, ...extra } }} />, { title: tOf(c).t('oauth.connections.title'), status })
 }
 
+/** The learner's page of a push link (`extra`: what they typed, why the last step failed). */
+async function pushPage(c: Context, token: string, extra: Omit<PushPageViewModel, 'token' | 'page'> = {}, status: ContentfulStatusCode = 200) {
+  const page = await c.var.platform.issuerPush.page(token)
+  // The form's answer redirects to the learner's host, which is not known until they type it: any
+  // https origin may be a form target here (and http ones on an instance served over http, as in tests).
+  const http = c.var.platform.publicUrl.startsWith('http:') ? ' http:' : ''
+  c.header('Content-Security-Policy', consentCsp('').replace("form-action 'self'", `form-action 'self' https:${http}`))
+  c.header('Cache-Control', 'no-store')
+  c.header('Referrer-Policy', 'no-referrer')
+  return render(c, <PushView model={{ token, page, ...extra }} />, { title: tOf(c).t('oauth.issuerPush.pageTitle', { achievement: page.achievementName }), status })
+}
+
+/** An issuer's push coming back from the learner's host: delivered (to the learner's page), or why not. */
+async function pushCallback(c: Context) {
+  try {
+    const outcome = await c.var.platform.issuerPush.callback(c.req.query())
+    return c.redirect(outcome.pageUrl.replace(c.var.platform.publicUrl, ''), 303)
+  } catch (err) {
+    if (err instanceof PushFailed) {
+      const token = new URL(err.pageUrl).pathname.split('/').pop() ?? ''
+      return pushPage(c, token, { problem: err.message }, statusOf(err.code))
+    }
+    if (isPlatformError(err) && statusOf(err.code) < 500) {
+      c.header('Cache-Control', 'no-store')
+      return render(c, <PushGoneView message={err.message} />, { title: tOf(c).t('oauth.issuerPush.goneTitle'), status: statusOf(err.code) })
+    }
+    throw err
+  }
+}
+
 const gone = (c: Context) => render(c, <ConsentGoneView />, { title: tOf(c).t('oauth.gone.title'), status: 410 })
 
-/** The OB 3.0 API's consent page (/oauth/consent/:uid) and the learner's connections (/account/connections). */
+/**
+ * The OB 3.0 API's consent page (/oauth/consent/:uid), the learner's connections (/account/connections),
+ * and the learner's page of an issuer's push link (/push/:token), whose authorization comes back to the
+ * same callback (/oauth/callback/ob3).
+ */
 export const oauthPages = (): Hono =>
   new Hono()
     .get('/oauth/consent/:uid', async (c) => {
@@ -94,12 +130,29 @@ export const oauthPages = (): Hono =>
       }
     })
     .get(OB3_CALLBACK_PATH, async (c) => {
+      // An issuer's push (its state says so): the learner needs no account here.
+      if (c.var.platform.issuerPush.isPushState(c.req.query('state'))) return pushCallback(c)
       const user = requireUser(c)
       try {
         const host = await c.var.platform.ob3client.callback(user.id, c.req.query())
         return c.redirect(`/account/connections?connected=${host.id}`, 303)
       } catch (err) {
         if (isPlatformError(err) && statusOf(err.code) < 500) return connectionsPage(c, user.id, { problem: err.message }, {}, statusOf(err.code))
+        throw err
+      }
+    })
+    .get('/push/:token', (c) => pushPage(c, c.req.param('token')))
+    .post('/push/:token', async (c) => {
+      const token = c.req.param('token')
+      const form = await readForm(c)
+      const hostUrl = typeof form['hostUrl'] === 'string' ? form['hostUrl'] : ''
+      try {
+        const { authorizationUrl } = await c.var.platform.issuerPush.start(token, { hostUrl })
+        c.header('Cache-Control', 'no-store')
+        return c.redirect(authorizationUrl, 303)
+      } catch (err) {
+        if (err instanceof InputError) return pushPage(c, token, { hostUrl, errors: { ...err.fields } }, 400)
+        if (isPlatformError(err) && err.code !== 'ERR_NOT_FOUND' && statusOf(err.code) < 500) return pushPage(c, token, { hostUrl, problem: err.message }, statusOf(err.code))
         throw err
       }
     })

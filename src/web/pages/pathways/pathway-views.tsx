@@ -101,6 +101,7 @@ export function OrgPathwayView({ model }: { model: OrgPathwayModel }) {
       <div class="stack-lg">
         <Card title={t.t('path.page.progressTitle')} note={t.t('path.page.progressNote')}>
           <Steps steps={p.steps} />
+          {hasRole(role, MIN_ROLE.issue) && <p><a href={`/orgs/${shell.slug}/pathways/${p.id}/records`}><Icon name="download" />{t.t('clr.pathwayRecords.link')}</a></p>}
         </Card>
         <Card title={t.t('path.page.takes')}>
           <p><Icon name="award" /> {t.t('path.leadsTo', { name: p.achievementName })} · {ruleText(t, p)}</p>
