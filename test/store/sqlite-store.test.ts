@@ -42,7 +42,13 @@ describe("a SQLite file's write lock held by another connection (the jobs thread
       let ticks = 0
       const ticker = setInterval(() => ticks++, 10)
       const started = performance.now()
-      await store.repos.rateLimits.add('lock-test', Date.now(), Date.now() + 60_000)
+      const write = store.repos.rateLimits.add('lock-test', Date.now(), Date.now() + 60_000)
+      // Reads on this connection are not queued behind the waiting write.
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const readMs = performance.now()
+      await store.log.latestCheckpoint()
+      expect(performance.now() - readMs).toBeLessThan(150)
+      await write
       clearInterval(ticker)
       expect(performance.now() - started).toBeGreaterThanOrEqual(250)
       // SQLite's own busy handler would have slept ~300 ms in the thread: no timer would have fired.

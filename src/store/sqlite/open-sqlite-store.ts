@@ -51,7 +51,8 @@ const LOCK_RETRY_MAX_PAUSE_MS = 20
  * handler would stop every request of the process for as long as the other writer's transaction
  * lasts. Here each statement waits at most LOCK_WAIT_IN_THREAD_MS in the thread; a statement that
  * found the database locked (SQLITE_BUSY) outside a transaction (an autocommit write, or the BEGIN
- * IMMEDIATE of one: nothing of it ran) is tried again after a pause, until `waitMs` has passed.
+ * IMMEDIATE of one: nothing of it ran) is tried again after a pause, until `waitMs` has passed;
+ * during the pause the connection is free for others (reads go on; nothing of a transaction is open).
  */
 class LockWaitingSqliteDialect extends SqliteDialect {
   readonly #raw: BetterSqlite3.Database
@@ -66,28 +67,30 @@ class LockWaitingSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     const driver = super.createDriver()
     const acquire = driver.acquireConnection.bind(driver)
+    const release = driver.releaseConnection.bind(driver)
     const raw = this.#raw
     const waitMs = this.#waitMs
     driver.acquireConnection = async (): Promise<DatabaseConnection> => {
       const connection = await acquire()
       return {
-        executeQuery: (query) => waitingForLock(() => connection.executeQuery(query), raw, waitMs),
+        executeQuery: async (query) => {
+          const deadline = performance.now() + waitMs
+          for (let pause = 1; ; pause = Math.min(pause * 2, LOCK_RETRY_MAX_PAUSE_MS)) {
+            try {
+              return await connection.executeQuery(query)
+            } catch (err) {
+              if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || raw.inTransaction || performance.now() >= deadline) throw err
+            }
+            // Outside a transaction: the connection is let go during the pause, so reads in this thread go on meanwhile.
+            await release(connection)
+            await new Promise((resolve) => setTimeout(resolve, pause))
+            await acquire()
+          }
+        },
         streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
       }
     }
     return driver
-  }
-}
-
-async function waitingForLock<T>(run: () => Promise<T>, raw: BetterSqlite3.Database, waitMs: number): Promise<T> {
-  const deadline = performance.now() + waitMs
-  for (let pause = 1; ; pause = Math.min(pause * 2, LOCK_RETRY_MAX_PAUSE_MS)) {
-    try {
-      return await run()
-    } catch (err) {
-      if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || raw.inTransaction || performance.now() >= deadline) throw err
-    }
-    await new Promise((resolve) => setTimeout(resolve, pause))
   }
 }
 
