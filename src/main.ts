@@ -5,6 +5,7 @@ import type { Server } from 'node:http'
 import { dirname } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
+import { isMainThread, Worker as WorkerThread } from 'node:worker_threads'
 import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
@@ -53,7 +54,8 @@ import { createSmtpTransport } from './mail/smtp-transport.js'
 import { loadOrCreateLogSigner } from './keys/log-signer-key.js'
 import { logHeadFile } from './keys/log-head-file.js'
 import { createLogHead, type LogHead } from './app/log-head.js'
-import { PlatformError } from './core/errors.js'
+import { PlatformError, type ErrorCode } from './core/errors.js'
+import type { FromJobsThread, ToJobsThread } from './jobs-thread.js'
 import { storageFailureOf } from './core/storage-failure.js'
 import { isPostgresUrl, openStore, type Store } from './store/index.js'
 import { createMetrics, type Metrics } from './metrics/index.js'
@@ -264,6 +266,20 @@ export interface Services {
   close(): Promise<void>
 }
 
+/** The background jobs another thread (or process) runs, which a `web` side wakes when it queues work for them. */
+export type JobName = 'checkpointer' | 'batches' | 'mail' | 'webhooks'
+
+/** How {@link openServices} opens: the role, and for role `all` on SQLite, its two threads' links. */
+export interface OpenServicesOptions {
+  role?: ServeRole
+  /** With role `web`: wakes the jobs run on another thread (a log append wakes `checkpointer`, a queued batch `batches`, …). */
+  nudge?: (job: JobName) => void
+  /** The role `emblem_process_info` reports (default `role`): `all` for both threads of role `all`. */
+  metricsRole?: ServeRole
+  /** The metrics to count into (default a new registry): the jobs thread forwards its counts to the HTTP thread's. */
+  metrics?: Metrics
+}
+
 /** A worker that never runs: what a `web` process has instead of the background jobs. */
 const idleWorker: Worker = Object.freeze({ notify: () => {}, settled: async () => {}, stop: async () => {} })
 
@@ -282,13 +298,13 @@ const idleWorker: Worker = Object.freeze({ notify: () => {}, settled: async () =
  * the data directory (app/log-head.ts) and refuses (ERR_LOG_INCONSISTENT) a log behind or forked
  * from the last checkpoint this instance signed: a database restored from an older backup.
  */
-export async function openServices(config: Config, log: Logger = createLogger(config.logLevel), { role = 'all' }: { role?: ServeRole } = {}): Promise<Services> {
+export async function openServices(config: Config, log: Logger = createLogger(config.logLevel), { role = 'all', nudge, metricsRole = role, metrics: givenMetrics }: OpenServicesOptions = {}): Promise<Services> {
   const store = await openMigratedStore(config, log)
   try {
     const jobs = role !== 'web'
     const origin = logOrigin(config.publicUrl)
-    const metrics = createMetrics({
-      role,
+    const metrics = givenMetrics ?? createMetrics({
+      role: metricsRole,
       version: config.version,
       checkpointSize: async () => (await store.log.latestCheckpoint())?.checkpoint.size ?? 0,
     })
@@ -329,6 +345,7 @@ export async function openServices(config: Config, log: Logger = createLogger(co
       onLogAppended: (count = 1) => {
         metrics.credentialsIssued(count)
         checkpointer.notify()
+        nudge?.('checkpointer')
       },
     })
     const errorOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
@@ -401,6 +418,8 @@ export async function openServices(config: Config, log: Logger = createLogger(co
         })
       : idleWorker
     platform.onWake('webhooks', webhooks.notify)
+    // The jobs run on another thread (role `all` on SQLite): what is queued here wakes them there.
+    if (nudge && !jobs) for (const job of ['batches', 'mail', 'webhooks'] as const) platform.onWake(job, () => nudge(job))
     // Wallet credentials about to expire: their owners are reminded 30 and 7 days before, once each.
     const reminders: Worker = jobs
       ? startExpiryReminders({ platform: platform.ports, onError: (err) => log.error('expiry reminders failed', { error: errorOf(err) }) })
@@ -488,12 +507,17 @@ async function writableDirectory(dir: string): Promise<void> {
 /**
  * Serves until SIGINT/SIGTERM: what `emblem serve` and `npm start` run. `role` (default `all`) says
  * whether this process serves the site, runs the background jobs, or both (see {@link ServeRole}).
- * On SIGTERM it stops accepting connections, lets requests in flight finish (up to 10 s), stops the
- * jobs (a batch stopped midway gives its lease back, so another worker resumes it at once), writes
- * what is counted in memory and closes the store.
+ * Role `all` on a SQLite file runs the jobs on a thread of their own with their own connection
+ * (jobs-thread.ts), so that a batch's writes and the checkpointer's never hold HTTP requests; the
+ * HTTP thread wakes it when it appends to the log or queues work. On SIGTERM it stops accepting
+ * connections, lets requests in flight finish (up to 10 s), stops the jobs (a batch stopped midway
+ * gives its lease back, so another worker resumes it at once), writes what is counted in memory and
+ * closes the store. A jobs thread that dies makes the process stop too, and fail (exit non-zero),
+ * for its supervisor to restart it.
  */
 export async function serveUntilStopped(config: Config, role: ServeRole = 'all'): Promise<void> {
   const log = createLogger(config.logLevel)
+  if (role === 'all' && hasJobsThread(config)) return serveWithJobsThread(config, log)
   const services = await openServices(config, log, { role })
   const platform = services.platform.platform
   const metrics = services.metrics
@@ -509,7 +533,111 @@ export async function serveUntilStopped(config: Config, role: ServeRole = 'all')
   log.info('Emblem closed', { role })
 }
 
+/** Whether role `all` runs its jobs on a thread of their own: on a SQLite file (PostgreSQL's driver does not hold the thread; an in-memory database has one connection). */
+const hasJobsThread = (config: Config): boolean => !isPostgresUrl(config.databaseUrl) && config.databaseUrl !== ':memory:'
+
+/** Longest wait for the jobs thread to stop (the chunk, message or signing in flight) before it is ended. */
+const JOBS_THREAD_STOP_MS = 30_000
+
+/** Role `all` on SQLite: the site here (role `web`, its nudges sent to the jobs thread), the jobs on a worker thread. */
+async function serveWithJobsThread(config: Config, log: Logger): Promise<void> {
+  let thread: JobsThread | undefined
+  const services = await openServices(config, log, { role: 'web', metricsRole: 'all', nudge: (job) => thread?.nudge(job) })
+  let running: RunningServer | undefined
+  try {
+    thread = startJobsThread(config, services.metrics, log)
+    const platform = services.platform.platform
+    running = await startServer(config, { log, transparencyLog: services.transparencyLog, platform, metrics: services.metrics })
+    await thread.ready
+    log.info('Emblem role', { role: 'all', jobs: 'thread' })
+    const crashed = await Promise.race([running.closed.then(() => undefined), thread.died])
+    if (crashed) {
+      log.error('the jobs thread stopped; stopping the server (exit non-zero, for a supervisor to restart it)', { error: crashed.message })
+      await running.close()
+      throw crashed
+    }
+  } catch (err) {
+    await running?.close()
+    await thread?.stop()
+    await services.close()
+    throw err
+  }
+  await thread.stop()
+  await services.close()
+  log.info('Emblem closed', { role: 'all' })
+}
+
+/** The HTTP thread's handle on the jobs thread. */
+interface JobsThread {
+  /** Settles once the thread's services are open; rejects with why they could not be. */
+  ready: Promise<void>
+  /** Settles with the error when the thread dies unasked (never when stopped). */
+  died: Promise<Error>
+  nudge(job: JobName): void
+  /** Asks the thread to stop its jobs and close its store, and waits for it (up to JOBS_THREAD_STOP_MS, then ends it). Idempotent. */
+  stop(): Promise<void>
+}
+
+/** Starts jobs-thread.ts on a worker thread: the compiled .js, or the .ts through tsx (jobs-thread-entry.mjs) from sources. Its counts go to `metrics`. */
+function startJobsThread(config: Config, metrics: Metrics, log: Logger): JobsThread {
+  const here = import.meta.url
+  const worker = new WorkerThread(new URL(here.endsWith('.ts') ? './jobs-thread-entry.mjs' : './jobs-thread.js', here), { workerData: { jobsThread: { config } } })
+  let isStopping = false
+  let markReady!: () => void
+  let failReady!: (err: Error) => void
+  const ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failReady = reject)))
+  ready.catch(() => {}) // awaited by the caller while it waits; a failure after that is `died`'s
+  let markDied!: (err: Error) => void
+  const died = new Promise<Error>((resolve) => (markDied = resolve))
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  worker.on('message', (message: FromJobsThread) => {
+    switch (message.type) {
+      case 'ready':
+        return markReady()
+      case 'failed':
+        return failReady(message.code ? new PlatformError(message.code as ErrorCode, message.message) : new Error(`the jobs thread could not start: ${message.message}`))
+      case 'job':
+        return metrics.observeJob(message.job, message.run)
+      case 'issued':
+        return metrics.credentialsIssued(message.count)
+      case 'batch-rows':
+        return metrics.batchRows(message.outcome)
+      case 'stopped':
+        return
+    }
+  })
+  worker.on('error', (err) => {
+    log.error('the jobs thread failed', { error: err.message })
+    failReady(err)
+    markDied(err)
+  })
+  worker.on('exit', (code) => {
+    const err = new Error(`the jobs thread exited (code ${code})`)
+    failReady(err)
+    if (!isStopping) markDied(err)
+  })
+  let stopping: Promise<void> | undefined
+  return {
+    ready,
+    died,
+    nudge: (job) => worker.postMessage({ type: 'nudge', job } satisfies ToJobsThread),
+    stop() {
+      stopping ??= (async () => {
+        isStopping = true
+        worker.postMessage({ type: 'stop' } satisfies ToJobsThread)
+        const timer = setTimeout(() => {
+          log.warn('the jobs thread did not stop in time; ending it', { ms: JOBS_THREAD_STOP_MS })
+          void worker.terminate()
+        }, JOBS_THREAD_STOP_MS)
+        await exited
+        clearTimeout(timer)
+      })()
+      return stopping
+    },
+  }
+}
+
 // `tsx src/main.ts` (npm run dev) serves directly; the CLI's `emblem serve` is the usual way.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await serveUntilStopped(loadConfig())
 }

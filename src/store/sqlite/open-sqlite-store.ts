@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect, sql } from 'kysely'
+import { Kysely, SqliteDialect, sql, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely'
 import type { Database } from '../schema.js'
 import { createStore, type RunTransaction, type Store } from '../store.js'
 import { sqliteLeafInserter } from './sqlite-leaf-inserter.js'
@@ -64,9 +64,64 @@ function withCachedReads(raw: BetterSqlite3.Database, onWrite: () => void): Pick
   } as Pick<BetterSqlite3.Database, 'prepare' | 'close'>
 }
 
+/** How long one statement may hold the thread waiting for another connection's write lock (SQLite's busy handler sleeps synchronously); past it, the wait goes on without holding the thread. */
+const LOCK_WAIT_IN_THREAD_MS = 5
+
+/** The longest pause between two tries for a lock held by another connection. */
+const LOCK_RETRY_MAX_PAUSE_MS = 20
+
+/**
+ * SQLite's dialect waiting for another connection's write lock (another process, or the jobs thread
+ * of `emblem serve`) without holding the thread: better-sqlite3 is synchronous, so SQLite's own busy
+ * handler would stop every request of the process for as long as the other writer's transaction
+ * lasts. Here each statement waits at most LOCK_WAIT_IN_THREAD_MS in the thread; a statement that
+ * found the database locked (SQLITE_BUSY) outside a transaction (an autocommit write, or the BEGIN
+ * IMMEDIATE of one: nothing of it ran) is tried again after a pause, until `waitMs` has passed;
+ * during the pause the connection is free for others (reads go on; nothing of a transaction is open).
+ */
+class LockWaitingSqliteDialect extends SqliteDialect {
+  readonly #raw: BetterSqlite3.Database
+  readonly #waitMs: number
+
+  constructor(config: SqliteDialectConfig, raw: BetterSqlite3.Database, waitMs: number) {
+    super(config)
+    this.#raw = raw
+    this.#waitMs = waitMs
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver()
+    const acquire = driver.acquireConnection.bind(driver)
+    const release = driver.releaseConnection.bind(driver)
+    const raw = this.#raw
+    const waitMs = this.#waitMs
+    driver.acquireConnection = async (): Promise<DatabaseConnection> => {
+      const connection = await acquire()
+      return {
+        executeQuery: async (query) => {
+          const deadline = performance.now() + waitMs
+          for (let pause = 1; ; pause = Math.min(pause * 2, LOCK_RETRY_MAX_PAUSE_MS)) {
+            try {
+              return await connection.executeQuery(query)
+            } catch (err) {
+              if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || raw.inTransaction || performance.now() >= deadline) throw err
+            }
+            // Outside a transaction: the connection is let go during the pause, so reads in this thread go on meanwhile.
+            await release(connection)
+            await new Promise((resolve) => setTimeout(resolve, pause))
+            await acquire()
+          }
+        },
+        streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+      }
+    }
+    return driver
+  }
+}
+
 /**
  * The store on SQLite (better-sqlite3): WAL, synchronous=FULL (a commit survives power loss),
- * busy_timeout, foreign keys on. One connection; each transaction is BEGIN IMMEDIATE, so it holds
+ * a busy timeout (waited for mostly off the thread: LockWaitingSqliteDialect), foreign keys on. One connection; each transaction is BEGIN IMMEDIATE, so it holds
  * the database's single write lock from its first statement (across processes too). A file's WAL
  * is checkpointed from a worker thread after commits (walCheckpointer), not inside them.
  */
@@ -81,13 +136,15 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   }
   raw.pragma('synchronous = FULL')
   raw.pragma('foreign_keys = ON')
-  // changeToken: SQLite's data_version changes when ANOTHER connection (another process, or another
-  // store in this one) committed; this connection's own writes count in `writes` (bumped before each
-  // runs, so a token read after the bump never vouches for what was read before the write).
+  // changeToken: SQLite's data_version changes when ANOTHER connection (another process, the jobs
+  // thread, or another store in this one) committed; this connection's own writes count in `writes`
+  // (bumped before each runs, so a token read after the bump never vouches for what was read before the write).
   let writes = 0
   const dataVersion = raw.prepare('pragma data_version').pluck()
   const changeToken = () => `${dataVersion.get() as number}:${writes}`
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedReads(raw, () => void writes++) }) })
+  // From here on a locked database is waited for off the thread (LockWaitingSqliteDialect).
+  raw.pragma(`busy_timeout = ${Math.min(LOCK_WAIT_IN_THREAD_MS, Math.trunc(busyTimeoutMs))}`)
+  const db = new Kysely<Database>({ dialect: new LockWaitingSqliteDialect({ database: withCachedReads(raw, () => void writes++) }, raw, busyTimeoutMs) })
   // The log's leaves are written past Kysely: counted as this connection's writes too.
   const leafInserter = sqliteLeafInserter(raw)
 
