@@ -96,27 +96,10 @@ export function clrUseCases(ports: PlatformPorts): ClrUseCases {
           if (achievement && metWanted.has(achievement.id as string) && !credentials.some((c) => c.id === document.id)) credentials.push(document)
         }
       }
-      const programAchievement = achievementOf(award.credential)
-      const associations: ClrAssociation[] = programAchievement
-        ? credentials.slice(1).flatMap((c): ClrAssociation[] => {
-            const part = achievementOf(c)
-            return part ? [{ type: 'Association', associationType: 'isPartOf', sourceId: part.id as string, targetId: programAchievement.id as string }] : []
-          })
-        : []
-      const subject = (award.credential.credentialSubject ?? {}) as { id?: unknown }
-      const did = orgDid(ports.publicUrl, org.slug)
-      const signer = await ports.keys.signerFor({ id: org.id, did })
-      const clr = buildClrCredential({
-        id: `urn:uuid:${ports.random.uuid()}`,
+      return organizationRecord(ports, org, award.credential, credentials, {
         name: `${program.title}: learner record`,
         description: `The record of ${program.title} (${org.name}): the program's credential and the credentials its requirements took`,
-        issuer: issuerProfile(org, ports.publicUrl) as unknown as Record<string, unknown>,
-        validFrom: now(),
-        subjectId: typeof subject.id === 'string' ? subject.id : undefined,
-        credentials,
-        associations,
-      })
-      return sign(clr, signer, now())
+      }, now())
     },
 
     pathwayRecords,
@@ -146,27 +129,10 @@ export function clrUseCases(ports: PlatformPorts): ClrUseCases {
         }
         if (document && !credentials.some((c) => c.id === document.id)) credentials.push(document)
       }
-      const target = achievementOf(award.credential)
-      const associations: ClrAssociation[] = target
-        ? credentials.slice(1).flatMap((c): ClrAssociation[] => {
-            const part = achievementOf(c)
-            return part ? [{ type: 'Association', associationType: 'isPartOf', sourceId: part.id as string, targetId: target.id as string }] : []
-          })
-        : []
-      const subject = (award.credential.credentialSubject ?? {}) as { id?: unknown }
-      const did = orgDid(ports.publicUrl, org.slug)
-      const signer = await ports.keys.signerFor({ id: org.id, did })
-      const clr = buildClrCredential({
-        id: `urn:uuid:${ports.random.uuid()}`,
+      return organizationRecord(ports, org, award.credential, credentials, {
         name: `${pathway.title}: learner record`,
         description: `The record of the pathway ${pathway.title} (${org.name}): its credential and the credentials of its parts it was awarded on`,
-        issuer: issuerProfile(org, ports.publicUrl) as unknown as Record<string, unknown>,
-        validFrom: now(),
-        subjectId: typeof subject.id === 'string' ? subject.id : undefined,
-        credentials,
-        associations,
-      })
-      return sign(clr, signer, now())
+      }, now())
     },
 
     async achievementElm(orgId, achievementId) {
@@ -202,6 +168,41 @@ export function clrUseCases(ports: PlatformPorts): ClrUseCases {
       })
     },
   }
+}
+
+/**
+ * An organization's CLR 2.0 record of an awarded credential (a program's or a pathway's) and the
+ * credentials it was awarded on: each part `isPartOf` the award's achievement, the subject the award's,
+ * signed by the organization's key.
+ */
+async function organizationRecord(
+  ports: PlatformPorts,
+  org: OrgRecord,
+  award: Record<string, unknown>,
+  credentials: Record<string, unknown>[],
+  { name, description }: { name: string; description: string },
+  now: string,
+): Promise<Record<string, unknown>> {
+  const target = achievementOf(award)
+  const associations: ClrAssociation[] = target
+    ? credentials.slice(1).flatMap((c): ClrAssociation[] => {
+        const part = achievementOf(c)
+        return part ? [{ type: 'Association', associationType: 'isPartOf', sourceId: part.id as string, targetId: target.id as string }] : []
+      })
+    : []
+  const subject = (award.credentialSubject ?? {}) as { id?: unknown }
+  const signer = await ports.keys.signerFor({ id: org.id, did: orgDid(ports.publicUrl, org.slug) })
+  const clr = buildClrCredential({
+    id: `urn:uuid:${ports.random.uuid()}`,
+    name,
+    description,
+    issuer: issuerProfile(org, ports.publicUrl) as unknown as Record<string, unknown>,
+    validFrom: now,
+    subjectId: typeof subject.id === 'string' ? subject.id : undefined,
+    credentials,
+    associations,
+  })
+  return sign(clr, signer, now)
 }
 
 async function orgOf(ports: PlatformPorts, orgId: string): Promise<OrgRecord> {
