@@ -95,6 +95,7 @@ class SigningThread {
   }
 
   async terminate(): Promise<void> {
+    this.#worker.ref() // an unref'd thread would let the process end before it is gone
     await this.#worker.terminate()
   }
 }

@@ -5,9 +5,9 @@ import { openStore, type Store } from '../../src/store/index.js'
 /** The PostgreSQL the tests may use (CI: postgres://postgres@127.0.0.1:5432/test), or undefined to skip. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined
 
-/** Runs one statement on its own connection. */
+/** Runs one statement on its own connection; a statement that waits for a lock fails after 30 s instead of holding the run. */
 async function run(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, options: '-c lock_timeout=30000 -c statement_timeout=60000' })
   await client.connect()
   try {
     await client.query(statement)

@@ -56,7 +56,10 @@ export async function startEmblem(args: string[], env: Record<string, string>, {
     log: () => stderr,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
-      return exited
+      const code = await exited
+      // A failed stop says why in the test's output: the process's last log lines (and Node's warning, if any).
+      if (code !== 0 && code !== null) console.error(`emblem ${args.join(' ')} exited ${code} on ${signal}; its last output:\n${stderr.slice(-3000)}`)
+      return code
     },
     exited,
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import pg from 'pg'
 import { Kysely, PostgresDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely'
 import type { Database } from '../schema.js'
@@ -24,15 +25,25 @@ export interface PostgresStoreOptions {
   onConnectionError?: (err: Error) => void
 }
 
-/** The advisory lock key of the log's single writer: "emblem" in ASCII. */
+/** The advisory lock key of the log's single writer: "emblem" in ASCII (in the default schema). */
 export const LOG_LOCK_KEY = 0x656d626c656d
+
+/**
+ * The log writer's advisory lock key for an instance in `schema`: advisory locks are per database,
+ * so instances (or test runs) in other schemas of one database each take their own, never each
+ * other's. The default schema keeps {@link LOG_LOCK_KEY}.
+ */
+export function logLockKey(schema: string | undefined): bigint {
+  if (schema === undefined) return BigInt(LOG_LOCK_KEY)
+  return createHash('sha256').update(`emblem-log:${schema}`).digest().readBigInt64BE(0)
+}
 
 const INT8 = 20
 const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/
 
 /**
  * The store on PostgreSQL (pg Pool). A transaction that touches the log first takes
- * pg_advisory_xact_lock(LOG_LOCK_KEY), held until it commits or rolls back, so one writer at a time
+ * pg_advisory_xact_lock on {@link logLockKey} (one per schema), held until it commits or rolls back, so one writer at a time
  * assigns indexes and signs checkpoints. int8 columns are read as numbers (indexes < 2^53).
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
@@ -56,12 +67,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
   })
   const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool: resilientPool(pool, onConnectionError) }) })
+  const lockKey = logLockKey(schema).toString()
 
   const runTransaction: RunTransaction = (work) =>
     db.transaction().execute(async (trx) => {
       let locked: Promise<unknown> | undefined
       const lock = async () => {
-        locked ??= sql`select pg_advisory_xact_lock(${sql.lit(LOG_LOCK_KEY)})`.execute(trx)
+        locked ??= sql`select pg_advisory_xact_lock((${sql.raw(lockKey)})::int8)`.execute(trx)
         await locked
       }
       return work(trx, lock)

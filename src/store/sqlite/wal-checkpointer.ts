@@ -65,6 +65,8 @@ export function walCheckpointer(path: string): WalCheckpointer {
       const running = worker
       worker = undefined
       if (!running) return
+      // Unref'd while it runs; held now, or a process with nothing else to do would end before it answers.
+      running.ref()
       running.once('message', () => void running.terminate())
       running.postMessage('stop')
       await exited
