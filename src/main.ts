@@ -123,11 +123,13 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
       }),
     ),
   )
-  app.use(async (c, next) => {
-    const started = performance.now()
-    await next()
-    log.debug('request', { method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
-  })
+  // One debug line per request, only where debug lines are written (it costs a busy route ~2%).
+  if (log.isEnabled?.('debug') ?? true)
+    app.use(async (c, next) => {
+      const started = performance.now()
+      await next()
+      log.debug('request', { method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
+    })
   if (metrics) app.use(requestMetrics(metrics))
   app.use(async (c, next) => {
     c.set('proxyHops', config.trustedProxyHops)

@@ -8,6 +8,8 @@ export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void
   warn(message: string, fields?: Record<string, unknown>): void
   error(message: string, fields?: Record<string, unknown>): void
+  /** Whether entries at `level` are written (absent: assume they are), so a caller can skip preparing one that would not be. */
+  isEnabled?(level: Exclude<LogLevel, 'silent'>): boolean
 }
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
@@ -18,7 +20,7 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
     if (RANK[entryLevel] < RANK[level]) return
     write(`${JSON.stringify({ time: new Date().toISOString(), level: entryLevel, message, ...fields })}\n`)
   }
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), isEnabled: (entryLevel) => RANK[entryLevel] >= RANK[level] }
 }
 
 /** A logger that drops everything (tests). */

@@ -33,8 +33,19 @@ describe('the SQLite store change token', () => {
     const afterOwn = store.changeToken!()
     expect(afterOwn).not.toBe(first)
 
+    // Another connection's commit shows from the next turn of the event loop (data_version is read
+    // once a turn): where a request that came over the network after that commit is read.
     await insertOrg(other, 'other-write')
+    await new Promise((resolve) => setImmediate(resolve))
     expect(store.changeToken!()).not.toBe(afterOwn)
+  })
+
+  it("reads another connection's commits once per turn of the event loop", async () => {
+    const before = store.changeToken!()
+    await insertOrg(other, 'same-turn')
+    expect(store.changeToken!(), 'still this turn').toBe(before)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(store.changeToken!(), 'the next turn').not.toBe(before)
   })
 
   it('changes within a transaction of this connection, before its commit', async () => {

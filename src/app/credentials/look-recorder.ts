@@ -21,7 +21,7 @@ async function queueVerifiedEvents(repos: Pick<PlatformRepos, 'webhooks'>, publi
 }
 
 /** How often counted looks are written (ms): a crash loses at most about this much of the counts, never a credential. */
-export const LOOK_FLUSH_MS = 1000
+export const LOOK_FLUSH_MS = 250
 /** A batch this large is written at once rather than at the next tick. */
 const FLUSH_AT = 5000
 /** Looks kept while the store refuses them (beyond this the oldest are dropped). */
