@@ -136,10 +136,17 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
   }
   // The last page data of each credential (per app) and the change token read before it was read: reused while that token holds.
   const keptPages = new Map<string, { changeToken: string; data: CredentialPageData }>()
-  const deps = (fetchLocal: FetchLocal) => {
+  // What verifying needs, made once per app (fetchLocal): copying every port per request cost a warm verification ~5%.
+  const depsOf = new WeakMap<FetchLocal, ReturnType<typeof makeDeps>>()
+  const makeDeps = (fetchLocal: FetchLocal) => {
     const keptLocalJson = (path: string, load: () => Promise<unknown>) => kept(`document:${appOf(fetchLocal)}:${path}`, load)
     const documents: DocumentAccess = fetchRemote ? { fetchLocal, fetchRemote, keptLocalJson } : { fetchLocal, keptLocalJson }
     return { ...ports, documents, cache, kept, ...(looks ? { looks } : {}) }
+  }
+  const deps = (fetchLocal: FetchLocal) => {
+    let made = depsOf.get(fetchLocal)
+    if (!made) depsOf.set(fetchLocal, (made = makeDeps(fetchLocal)))
+    return made
   }
   return {
     get: (id) => getIssuedCredential(ports, id),
