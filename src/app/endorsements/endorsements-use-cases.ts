@@ -19,6 +19,7 @@ import type { OrgAccess } from '../platform/access.js'
 import { coded, parseInput } from '../platform/input-error.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import { hasRole, MIN_ROLE } from '../platform/roles.js'
+import { keptReads } from '../platform/kept-reads.js'
 import type { EndorsementRecord, EndorsementState } from './ports.js'
 
 /** Longest comment (characters). */
@@ -78,6 +79,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export function endorsementsUseCases(ports: PlatformPorts): EndorsementsUseCases {
   const { store, clock, random, keys, publicUrl } = ports
+  const kept = keptReads(store)
   const urlOf = (id: string) => `${publicUrl}/endorsements/${id}`
 
   /** The name of what an endorsement endorses: the organization's, or its achievement's (the id's last path segment). */
@@ -166,7 +168,9 @@ export function endorsementsUseCases(ports: PlatformPorts): EndorsementsUseCases
     },
     async forCredential(view, fetchLocal) {
       const subjects = [orgDid(publicUrl, view.org.slug), achievementUrl(publicUrl, view.org.slug, view.achievementId)]
-      return Promise.all((await store.repos.endorsements.activeFor(subjects, PAGE_LIMIT)).map(verified(fetchLocal)))
+      // Read on every credential page view: kept while nothing was written (most pages have none).
+      const records = await kept(`endorsements:${subjects.join(' ')}`, () => store.repos.endorsements.activeFor(subjects, PAGE_LIMIT))
+      return Promise.all(records.map(verified(fetchLocal)))
     },
     async forAchievement(orgSlug, achievementId, fetchLocal) {
       const records = await store.repos.endorsements.activeFor([achievementUrl(publicUrl, orgSlug, achievementId)], PAGE_LIMIT)
