@@ -4,10 +4,10 @@ import { signedDocumentOf } from '../../app/credentials/signed-document.js'
 import { compiledOnce } from '../prepared.js'
 import type { Database } from '../schema.js'
 
-/** Issued credentials as their public faces read them, over `q` (a connection or a transaction). */
 /** Counted looks written per INSERT statement (6 values a row: far within SQLite's and PostgreSQL's parameter limits). */
 const LOOKS_PER_STATEMENT = 100
 
+/** Issued credentials as their public faces read them, over `q` (a connection or a transaction). */
 export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
   const views = () =>
     q
