@@ -24,6 +24,7 @@ import type { Dialect } from './schema.js'
 import { webhooksMigration } from './platform/webhooks-migration.js'
 import { ob3ClientMigration } from './platform/ob3-client-migration.js'
 import { credentialPushesMigration } from './platform/credential-pushes-migration.js'
+import { lookCountsMigration } from './platform/look-counts-migration.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
 function typesOf(dialect: Dialect) {
@@ -107,6 +108,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0024_witness': witnessMigration(dialect),
     '0025_talent_scale': talentScaleMigration(dialect),
     '0026_credential_pushes': credentialPushesMigration(dialect),
+    '0027_look_counts': lookCountsMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

@@ -337,13 +337,24 @@ export function describePlatformRepos(name: string, open: OpenStore): void {
         await store.repos.credentialViews.recordVerification({ credentialId: row.credentialId, orgId: org.id, kind: 'view', verified: true, at: '2026-03-02T10:30:00.000Z' })
         await store.repos.credentialViews.recordVerification({ credentialId: row.credentialId, orgId: org.id, kind: 'view', verified: true, at: '2026-03-01T10:30:00.000Z' })
         await store.repos.credentialViews.recordVerification({ credentialId: 'urn:uuid:elsewhere', orgId: null, kind: 'verification', verified: false, at: '2026-03-02T11:00:00.000Z' })
+        // Aggregated rows (the look recorder's): each counts as `count` looks.
+        await store.repos.credentialViews.recordVerifications([
+          { credentialId: row.credentialId, orgId: org.id, kind: 'verification', verified: true, at: '2026-03-03T09:00:00.000Z', count: 40 },
+          { credentialId: row.credentialId, orgId: org.id, kind: 'verification', verified: true, at: '2026-03-03T09:00:01.000Z', channel: 'browser', count: 2 },
+          { credentialId: row.credentialId, orgId: org.id, kind: 'view', verified: true, at: '2026-03-03T09:00:01.500Z', count: 7 },
+        ])
         await store.repos.issuedCredentials.setState(row.credentialId, { state: 'revoked', reason: null, at: '2026-03-02T12:00:00.000Z' })
         expect(await store.repos.stats.daily(org.id, '2026-03-01T00:00:00.000Z')).toEqual([
           { date: '2026-03-01', issued: 1, claimed: 0, revoked: 0, verified: 0, viewed: 1 },
           { date: '2026-03-02', issued: 0, claimed: 0, revoked: 1, verified: 1, viewed: 1 },
+          { date: '2026-03-03', issued: 0, claimed: 0, revoked: 0, verified: 42, viewed: 7 },
         ])
-        expect(await store.repos.stats.daily(org.id, '2026-03-02T00:00:00.000Z')).toEqual([{ date: '2026-03-02', issued: 0, claimed: 0, revoked: 1, verified: 1, viewed: 1 }])
-        expect(await store.repos.stats.totals(org.id)).toEqual({ issued: 1, claimed: 0, revoked: 1, suspended: 0, verified: 1, verifiedInBrowser: 0, views: 2, batches: 0, achievements: 1 })
+        expect(await store.repos.stats.daily(org.id, '2026-03-02T00:00:00.000Z')).toEqual([
+          { date: '2026-03-02', issued: 0, claimed: 0, revoked: 1, verified: 1, viewed: 1 },
+          { date: '2026-03-03', issued: 0, claimed: 0, revoked: 0, verified: 42, viewed: 7 },
+        ])
+        expect(await store.repos.stats.totals(org.id)).toEqual({ issued: 1, claimed: 0, revoked: 1, suspended: 0, verified: 43, verifiedInBrowser: 2, views: 9, batches: 0, achievements: 1 })
+        expect(await store.repos.stats.looksByAchievement(org.id)).toEqual([expect.objectContaining({ verified: 43, inBrowser: 2, viewed: 9 })])
         expect(await store.repos.stats.orgsOf(owner.id)).toEqual([{ slug: org.slug, name: 'Stats University', role: 'owner', credentials: 1, achievements: 1, logoImageId: null }])
       })
     })

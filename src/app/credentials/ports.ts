@@ -45,6 +45,8 @@ export interface VerificationEvent {
   at: string
   /** Where it ran when not on this server (0025); absent for the server's own verifications and page views. */
   channel?: VerificationChannel
+  /** How many looks this stands for (the look recorder aggregates them; 1 when absent). */
+  count?: number
 }
 
 /** Read access to issued credentials for their public faces, plus the claim and verification records. */

@@ -113,7 +113,7 @@ export interface Platform {
   readonly pathways: PathwaysUseCases
   /** The LTI 1.3 tool: platforms, launches, course mappings, deep linking, grade sync (issue #13 item 3). */
   readonly lti: LtiUseCases
-  /** Writes what is counted in memory (page views and verifications, batched about every second); the server calls it at shutdown. */
+  /** Writes what is counted in memory (page views and verifications, aggregated and written every 2 seconds); the server calls it at shutdown. */
   flush(): Promise<void>
   /** For load balancers: resolves when the database is reachable and its schema current (ERR_STORE_UNAVAILABLE otherwise). */
   ready(): Promise<void>

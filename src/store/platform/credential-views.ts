@@ -77,8 +77,8 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
       const result = await q.updateTable('issued_credentials').set({ claim_token_hash: tokenHash }).where('credential_id', '=', credentialId).executeTakeFirst()
       return Number(result.numUpdatedRows) === 1
     },
-    async recordVerification({ credentialId, orgId, kind, verified, at, channel }) {
-      await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, kind, verified: verified ? 1 : 0, at, channel: channel ?? null }).execute()
+    async recordVerification({ credentialId, orgId, kind, verified, at, channel, count }) {
+      await q.insertInto('verification_events').values({ credential_id: credentialId, org_id: orgId, kind, verified: verified ? 1 : 0, at, channel: channel ?? null, count: count ?? 1 }).execute()
     },
     async recordVerifications(events) {
       // 100 rows a statement, and a turn of the event loop between statements: SQLite writes on the
@@ -86,7 +86,7 @@ export function credentialViewsRepo(q: Kysely<Database>): CredentialViewsRepo {
       // held every request for ~10 ms.
       for (let i = 0; i < events.length; i += LOOKS_PER_STATEMENT) {
         if (i > 0) await new Promise((resolve) => setImmediate(resolve))
-        const rows = events.slice(i, i + LOOKS_PER_STATEMENT).map((e) => ({ credential_id: e.credentialId, org_id: e.orgId, kind: e.kind, verified: e.verified ? 1 : 0, at: e.at, channel: e.channel ?? null }))
+        const rows = events.slice(i, i + LOOKS_PER_STATEMENT).map((e) => ({ credential_id: e.credentialId, org_id: e.orgId, kind: e.kind, verified: e.verified ? 1 : 0, at: e.at, channel: e.channel ?? null, count: e.count ?? 1 }))
         await q.insertInto('verification_events').values(rows).execute()
       }
     },

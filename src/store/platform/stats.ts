@@ -15,7 +15,8 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
   ) {
     const rows = await q
       .selectFrom(table)
-      .select([day(column).as('date'), count.as('n')])
+      // A verification_events row stands for `count` looks (0027).
+      .select([day(column).as('date'), (table === 'verification_events' ? sql<number>`sum(count)` : count).as('n')])
       .where('org_id', '=', orgId)
       .where(sql.ref(column), '>=', fromIso)
       .$if(only !== undefined, (qb) => qb.where(sql.ref(only!.column), '=', only!.value))
@@ -62,9 +63,9 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
       const looks = await q
         .selectFrom('verification_events')
         .select([
-          sql<number>`sum(case when kind = 'verification' then 1 else 0 end)`.as('verified'),
-          sql<number>`sum(case when kind = 'verification' and channel = 'browser' then 1 else 0 end)`.as('in_browser'),
-          sql<number>`sum(case when kind = 'view' then 1 else 0 end)`.as('views'),
+          sql<number>`sum(case when kind = 'verification' then count else 0 end)`.as('verified'),
+          sql<number>`sum(case when kind = 'verification' and channel = 'browser' then count else 0 end)`.as('in_browser'),
+          sql<number>`sum(case when kind = 'view' then count else 0 end)`.as('views'),
         ])
         .where('org_id', '=', orgId)
         .executeTakeFirstOrThrow()
@@ -90,9 +91,9 @@ export function statsRepo(q: Kysely<Database>): StatsRepo {
         .select([
           'a.id',
           'a.name',
-          sql<number>`sum(case when v.kind = 'verification' then 1 else 0 end)`.as('verified'),
-          sql<number>`sum(case when v.kind = 'verification' and v.channel = 'browser' then 1 else 0 end)`.as('in_browser'),
-          sql<number>`sum(case when v.kind = 'view' then 1 else 0 end)`.as('viewed'),
+          sql<number>`sum(case when v.kind = 'verification' then v.count else 0 end)`.as('verified'),
+          sql<number>`sum(case when v.kind = 'verification' and v.channel = 'browser' then v.count else 0 end)`.as('in_browser'),
+          sql<number>`sum(case when v.kind = 'view' then v.count else 0 end)`.as('viewed'),
         ])
         .where('v.org_id', '=', orgId)
         .groupBy(['a.id', 'a.name'])

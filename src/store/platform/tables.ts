@@ -231,6 +231,8 @@ export interface VerificationEventsTable {
   kind: Generated<'view' | 'verification'>
   /** 'browser' for a verification a visitor's browser made and reported (0025), else null. */
   channel: Generated<'browser' | null>
+  /** How many looks the row stands for (0027: looks are written aggregated per flush); 1 before. */
+  count: Generated<number>
 }
 
 export interface SupersededClaimTokensTable {

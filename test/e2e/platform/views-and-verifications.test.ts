@@ -19,7 +19,12 @@ beforeAll(async () => {
 afterAll(() => p.close())
 
 // Looks are written in batches: flush what is counted, then read the table.
-const events = async () => (await p.t.platform.flush(), p.t.store.db.selectFrom('verification_events').select(['kind', 'org_id']).where('credential_id', '=', issued.id).orderBy('at').execute())
+// A row stands for `count` looks: one per look here.
+const events = async () => {
+  await p.t.platform.flush()
+  const rows = await p.t.store.db.selectFrom('verification_events').select(['kind', 'org_id', 'count']).where('credential_id', '=', issued.id).orderBy('at').execute()
+  return rows.flatMap((r) => Array.from({ length: r.count }, () => ({ kind: r.kind, org_id: r.org_id })))
+}
 const activity = async () => readJson(await p.t.request(`/api/v1/orgs/${p.org.slug}/activity?days=1`, { as: member }))
 
 describe('views and verifications', () => {

@@ -236,7 +236,7 @@ export function webhooksSuite(dialect: 'sqlite' | 'postgres'): void {
     const got = received.slice(before).filter((r) => r.path === '/more')
     expect(got.every((r) => r.verified)).toBe(true)
     expect(got.map((r) => [r.body.type, r.body.data['credentialId']]).sort()).toEqual([['credential.claimed', credential.id], ['credential.verified', credential.id]])
-    expect(got.find((r) => r.body.type === 'credential.verified')!.body.data).toMatchObject({ verified: true })
+    expect(got.find((r) => r.body.type === 'credential.verified')!.body.data).toMatchObject({ verified: true, count: 1 })
   })
 
   it('a finished batch is one event, and each of its credentials one issued event', async () => {
