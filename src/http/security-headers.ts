@@ -41,12 +41,29 @@ export function securityHeaders(options: SecurityHeaderOptions): Readonly<Record
 /** Responses built with every security header in (their own headers over them): the middleware leaves them as they are. */
 const complete = new WeakSet<Response>()
 
+/** The merged headers of a frozen `own` (a route's constant headers), made once per instance's security headers. */
+const merged = new WeakMap<object, { base: object; headers: Readonly<Record<string, string>> }>()
+
+/**
+ * The security headers `base` with `own` over them. A frozen `own` (a module constant) is merged
+ * once: the response's headers are read, never changed, by the server adapter.
+ */
+function headersOf(base: Readonly<Record<string, string>>, own: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  if (!Object.isFrozen(own)) return { ...base, ...own }
+  const kept = merged.get(own)
+  if (kept?.base === base) return kept.headers
+  const headers = Object.freeze({ ...base, ...own })
+  merged.set(own, { base, headers })
+  return headers
+}
+
 /**
  * A response whose headers are the request's security headers with `own` over them (a route's own
  * header wins, as with the middleware), built as a plain object: nothing is set on it afterwards.
+ * Pass a frozen `own` for headers that never change (merged once).
  */
 export function preparedResponse(c: Context, body: string | Uint8Array | null, status: number, own: Readonly<Record<string, string>>): Response {
-  const response = new Response(body, { status, headers: { ...c.var.securityHeaders, ...own } })
+  const response = new Response(body, { status, headers: headersOf(c.get('securityHeaders'), own) })
   complete.add(response)
   return response
 }
@@ -54,7 +71,7 @@ export function preparedResponse(c: Context, body: string | Uint8Array | null, s
 /**
  * Sets `headers` on every response that lacks them (a route's own header wins), and removes
  * X-Powered-By, as Hono's secureHeaders({ overwrite: false }) does; a `preparedResponse` already
- * has them. The headers are on the context (`c.var.securityHeaders`) for routes that build their own.
+ * has them. The headers are on the context (`c.get('securityHeaders')`) for routes that build their own.
  */
 export function securityHeadersMiddleware(headers: Readonly<Record<string, string>>): MiddlewareHandler {
   const entries = Object.entries(headers)

@@ -3,7 +3,7 @@ import { withTrust, type TrustedReport } from '../trust/trust-check.js'
 import type { PlatformPorts } from '../platform/ports.js'
 import type { LookRecorder } from './look-recorder.js'
 import type { KeptReads } from '../platform/kept-reads.js'
-import type { DocumentAccess, IssuedCredentialView, VerificationKind } from './ports.js'
+import type { DocumentAccess, IssuedCredentialView, VerificationEvent, VerificationKind } from './ports.js'
 import { signedText } from './signed-document.js'
 import { getIssuedCredential } from './get-issued-credential.js'
 import type { HostedReport, VerificationCache } from './verification-cache.js'
@@ -32,12 +32,22 @@ export interface LookOptions {
   viewer?: Viewer | undefined
 }
 
-/** Records one look for the issuer's statistics, unless a member of the issuing organization asked. */
-export async function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, event: { credentialId: string; orgId: string | null; verified: boolean }, { kind, viewer }: LookOptions): Promise<void> {
-  if (await isInsider(deps, event.orgId, viewer)) return
-  const look = { ...event, kind, at: deps.clock.now().toISOString() }
+/**
+ * Records one look for the issuer's statistics, unless a member of the issuing organization asked.
+ * On every anonymous GET of a credential: the look is written field by field (an object spread
+ * here cost ~2 µs a request on Node 20) and an anonymous look does not wait for a promise.
+ */
+export function recordLook(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, event: { credentialId: string; orgId: string | null; verified: boolean }, { kind, viewer }: LookOptions): Promise<void> | undefined {
+  if (viewer !== undefined && event.orgId !== null) return recordUnlessInsider(deps, event, kind, viewer)
+  const look: VerificationEvent = { credentialId: event.credentialId, orgId: event.orgId, kind, verified: event.verified, at: deps.clock.now().toISOString() }
   if (deps.looks) deps.looks.record(look)
-  else await deps.store.repos.credentialViews.recordVerification(look)
+  else return deps.store.repos.credentialViews.recordVerification(look)
+  return undefined
+}
+
+async function recordUnlessInsider(deps: Pick<VerifyDeps, 'store' | 'clock' | 'looks'>, event: { credentialId: string; orgId: string | null; verified: boolean }, kind: VerificationKind, viewer: Viewer): Promise<void> {
+  if (await isInsider(deps, event.orgId, viewer)) return
+  await recordLook(deps, event, { kind })
 }
 
 /**

@@ -14,7 +14,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * anonymous); an unknown or expired session cookie is simply anonymous.
  */
 export const authenticate = (): MiddlewareHandler => async (c, next) => {
-  const { access } = c.var.platform
+  const { access } = c.get('platform')
   c.set('actor', undefined)
   const authorization = c.req.header('authorization')
   if (authorization !== undefined) {
@@ -42,7 +42,7 @@ export const authenticate = (): MiddlewareHandler => async (c, next) => {
   if (!anonymous || !/^[A-Za-z0-9_-]{32,64}$/.test(anonymous)) {
     anonymous = randomBytes(24).toString('base64url')
     // Secure when the public URL is https: behind a TLS-terminating proxy the request itself arrives as http.
-    const secure = c.var.platform.publicUrl.startsWith('https:') || new URL(c.req.url).protocol === 'https:'
+    const secure = c.get('platform').publicUrl.startsWith('https:') || new URL(c.req.url).protocol === 'https:'
     setCookie(c, CSRF_COOKIE, anonymous, { httpOnly: true, sameSite: 'Lax', path: '/', secure })
   }
   c.set('csrfToken', anonymous)
@@ -58,8 +58,8 @@ export const authenticate = (): MiddlewareHandler => async (c, next) => {
  * after `authenticate`.
  */
 export const csrfProtection = (): MiddlewareHandler => async (c, next) => {
-  if (!UNSAFE.has(c.req.method) || c.var.actor?.kind === 'api-key') return next()
-  const expected = c.var.csrfToken
+  if (!UNSAFE.has(c.req.method) || c.get('actor')?.kind === 'api-key') return next()
+  const expected = c.get('csrfToken')
   let presented = c.req.header('x-csrf-token')
   if (presented === undefined) {
     const kind = formKind(c)

@@ -28,15 +28,15 @@ export function setSessionCookie(c: Context, session: NewSession): void {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    secure: c.var.platform.publicUrl.startsWith('https:'),
+    secure: c.get('platform').publicUrl.startsWith('https:'),
     expires: session.expiresAt,
-    maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - c.var.platform.now().getTime()) / 1000)),
+    maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - c.get('platform').now().getTime()) / 1000)),
   })
 }
 
 /** Removes the session cookie from the browser. */
 export const clearSessionCookie = (c: Context): void =>
-  void deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.var.platform.publicUrl.startsWith('https:') })
+  void deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.get('platform').publicUrl.startsWith('https:') })
 
 /** Adds Retry-After to a RateLimitedError's answer, then lets the error handler answer it. */
 export function withRetryAfter(c: Context, err: unknown): never {
@@ -45,4 +45,7 @@ export function withRetryAfter(c: Context, err: unknown): never {
 }
 
 /** The current session's token hash, when a user is signed in with a cookie. */
-export const currentSessionHash = (c: Context): string | undefined => (c.var.actor?.kind === 'user' ? c.var.actor.sessionIdHash : undefined)
+export function currentSessionHash(c: Context): string | undefined {
+  const actor = c.get('actor')
+  return actor?.kind === 'user' ? actor.sessionIdHash : undefined
+}

@@ -15,7 +15,7 @@ export const viewerOf = (actor: Actor | undefined): Viewer | undefined =>
  * route is public, this only keeps the issuer's own looks out of its statistics).
  */
 export async function publicViewer(c: Context): Promise<Viewer | undefined> {
-  const { access } = c.var.platform
+  const { access } = c.get('platform')
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
   if (bearer && API_KEY_PATTERN.test(bearer)) return viewerOf(await access.apiKey(bearer))
   const token = getCookie(c, SESSION_COOKIE)

@@ -154,7 +154,7 @@ export function ob3Routes(platform: Platform, { trustProxy }: { trustProxy: bool
         return fail(c, 400, 'The body is not an OB 3.0 credential (its type must include VerifiableCredential and OpenBadgeCredential)', 'invalid_data')
       }
     }
-    const { duplicate } = await platform.intake.importToWallet(who.userId, { text }, { fetchLocal: c.var.fetchLocal })
+    const { duplicate } = await platform.intake.importToWallet(who.userId, { text }, { fetchLocal: c.get('fetchLocal') })
     const status = duplicate ? 200 : 201
     if (isJson) return c.body(text, status, { 'Content-Type': 'application/json' })
     return c.body(text, status, { 'Content-Type': 'text/plain' })

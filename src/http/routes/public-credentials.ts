@@ -19,9 +19,14 @@ const BROWSER_VERIFICATION_MAX_BYTES = 100
 const JSON_TYPES = ['application/vc', 'application/vc+ld+json', 'application/ld+json', 'application/json'] as const
 /** Media types of a compact VC-JWT. */
 const JWT_TYPES = ['application/vc+jwt', 'application/jwt'] as const
+/** What the signed JSON route answers in, by the credential's format (the first is its default). */
+const JSON_DOCUMENT_TYPES: string[] = [...JSON_TYPES, 'text/html']
+const JWT_DOCUMENT_TYPES: string[] = [...JWT_TYPES, ...JSON_TYPES, 'text/html']
 
 /** The CORS headers of public documents anyone may read from any origin (allowAnyOrigin's). */
 const ANY_ORIGIN = Object.freeze({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', Vary: 'Accept' })
+/** A verification report's own headers (frozen: merged with the security headers once). */
+const REPORT_HEADERS = Object.freeze({ ...ANY_ORIGIN, 'Cache-Control': 'no-store', 'Content-Type': 'application/json' })
 
 /**
  * A report's JSON, serialised once per report object: a kept report is the same object on every
@@ -52,18 +57,20 @@ function allowAnyOrigin(c: Context): void {
  * The stored bytes are sent as they are, with a strong ETag (304 on a matching If-None-Match).
  */
 async function credentialDocument(c: Context): Promise<Response> {
-  const document = await c.var.platform.credentials.document(c.req.param('id') ?? '')
-  const supports = document.format === 'jwt' ? [...JWT_TYPES, ...JSON_TYPES, 'text/html'] : [...JSON_TYPES, 'text/html']
+  const document = await c.get('platform').credentials.document(c.req.param('id') ?? '')
+  const supports = document.format === 'jwt' ? JWT_DOCUMENT_TYPES : JSON_DOCUMENT_TYPES
   const type = accepts(c, { header: 'Accept', supports, default: supports[0]! })
   if (type === 'text/html') {
     allowAnyOrigin(c)
     return c.redirect(`/c/${credentialUuid(document.id)}`, 303)
   }
   const { body, etag } = document.format === 'jwt' && (JWT_TYPES as readonly string[]).includes(type) ? document.compact : document.json
-  const headers = { ...ANY_ORIGIN, 'Cache-Control': 'public, max-age=300', ETag: etag }
+  // Written out rather than spread from ANY_ORIGIN: object spreads cost microseconds on this path.
+  const headers: Record<string, string> = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', Vary: 'Accept', 'Cache-Control': 'public, max-age=300', ETag: etag }
   const match = c.req.header('if-none-match')
   if (match && match.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) return preparedResponse(c, null, 304, headers)
-  return preparedResponse(c, body, 200, { ...headers, 'Content-Type': type })
+  headers['Content-Type'] = type
+  return preparedResponse(c, body, 200, headers)
 }
 
 /**
@@ -140,17 +147,17 @@ export const publicCredentialRoutes = (): Hono =>
       return c.body(null, 204)
     })
     .get('/api/v1/credentials/:id/verification', async (c) => {
-      const report = await c.var.platform.credentials.verify(c.req.param('id'), c.var.fetchLocal, await publicViewer(c))
-      return preparedResponse(c, jsonOfReport(report), 200, { ...ANY_ORIGIN, 'Cache-Control': 'no-store', 'Content-Type': 'application/json' })
+      const report = await c.get('platform').credentials.verify(c.req.param('id'), c.get('fetchLocal'), await publicViewer(c))
+      return preparedResponse(c, jsonOfReport(report), 200, REPORT_HEADERS)
     })
     .post('/api/v1/verify', async (c) => {
       try {
-        await c.var.platform.intake.limit(clientIp(c))
+        await c.get('platform').intake.limit(clientIp(c))
       } catch (err) {
         withRetryAfter(c, err)
       }
       const input = await submittedInput(c)
-      const { report } = await c.var.platform.intake.inspect(input, { fetchLocal: c.var.fetchLocal, viewer: await publicViewer(c) })
+      const { report } = await c.get('platform').intake.inspect(input, { fetchLocal: c.get('fetchLocal'), viewer: await publicViewer(c) })
       allowAnyOrigin(c)
       c.header('Cache-Control', 'no-store')
       return c.json(report)
@@ -169,7 +176,7 @@ export const publicCredentialRoutes = (): Hono =>
       if (!parsed.success) throw new InputError([{ path: 'verified', code: 'invalid_type', message: 'Send {"verified": true|false} and nothing else' }])
       let counted: { counted: boolean }
       try {
-        counted = await c.var.platform.credentials.countBrowserVerification(c.req.param('id'), parsed.data.verified, clientIp(c), await publicViewer(c))
+        counted = await c.get('platform').credentials.countBrowserVerification(c.req.param('id'), parsed.data.verified, clientIp(c), await publicViewer(c))
       } catch (err) {
         withRetryAfter(c, err)
       }

@@ -10,7 +10,7 @@ export { SVG_CONTENT_SECURITY_POLICY }
  */
 export const publicImageRoutes = (): Hono =>
   new Hono().get('/images/:id', async (c) => {
-    const image = await c.var.platform.credentials.image(c.req.param('id'))
+    const image = await c.get('platform').credentials.image(c.req.param('id'))
     const headers: Record<string, string> = {
       'Content-Type': image.mediaType,
       'Cache-Control': 'public, max-age=31536000, immutable',

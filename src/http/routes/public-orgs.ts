@@ -21,7 +21,7 @@ function publicDocument(c: Context): void {
 export const publicOrgRoutes = (): Hono =>
   new Hono()
     .get('/orgs/:slug/did.json', async (c) => {
-      const document = await c.var.platform.orgs.didDocument(c.req.param('slug'))
+      const document = await c.get('platform').orgs.didDocument(c.req.param('slug'))
       publicDocument(c)
       return c.body(JSON.stringify(document), 200, { 'Content-Type': 'application/did+json' })
     })
@@ -31,7 +31,7 @@ export const publicOrgRoutes = (): Hono =>
       const type = accepts(c, { header: 'Accept', supports: [...PROFILE_TYPES], default: 'text/html' })
       c.header('Vary', 'Accept')
       if (type === 'text/html') return next()
-      const { profile } = await c.var.platform.orgs.publicProfile(c.req.param('slug'))
+      const { profile } = await c.get('platform').orgs.publicProfile(c.req.param('slug'))
       publicDocument(c)
       return c.body(JSON.stringify({ '@context': [CONTEXT.VC_V2, CONTEXT.OB_V3], ...profile }), 200, { 'Content-Type': type === 'application/ld+json' ? 'application/ld+json' : 'application/json' })
     })

@@ -26,7 +26,7 @@ export const publicPresentationRoutes = (): Hono =>
     .post('/api/v1/presentations/verify', async (c) => {
       const body = await readJson(c, presentationCheckSchema, { maxBytes: HOLDER_LIMITS.presentationBytes })
       const viewer = await publicViewer(c)
-      const result = await c.var.platform.holder.verifyPresentation(body, (credential) => c.var.platform.credentials.verifySubmitted(credential, c.var.fetchLocal, viewer))
+      const result = await c.get('platform').holder.verifyPresentation(body, (credential) => c.get('platform').credentials.verifySubmitted(credential, c.get('fetchLocal'), viewer))
       allowAnyOrigin(c)
       c.header('Cache-Control', 'no-store')
       return c.json(result)

@@ -15,7 +15,7 @@ export const publicStatusRoutes = (): Hono =>
     c.header('Access-Control-Allow-Origin', '*')
     const listId = c.req.param('listId')
     if (!LIST_ID.test(listId)) throw new PlatformError('ERR_NOT_FOUND', `No status list ${listId.slice(0, 100)}`)
-    const { version, json } = await c.var.platform.issuance.statusList(listId.toLowerCase())
+    const { version, json } = await c.get('platform').issuance.statusList(listId.toLowerCase())
     const etag = `"${version}"`
     c.header('ETag', etag)
     c.header('Cache-Control', `public, max-age=${STATUS_LIST_TTL_MS / 1000}`)

@@ -28,20 +28,20 @@ const presentMe = ({ user, memberships }: AccountOverview) => ({
  */
 export const accountApi = (): Hono =>
   new Hono()
-    .get('/me', async (c) => c.json(presentMe(await c.var.platform.accounts.overview(requireUser(c).id))))
+    .get('/me', async (c) => c.json(presentMe(await c.get('platform').accounts.overview(requireUser(c).id))))
     .patch('/me', async (c) => {
       const userId = requireUser(c).id
       const { name } = await readJson(c, mePatch)
-      await c.var.platform.accounts.changeName(userId, name)
-      return c.json(presentMe(await c.var.platform.accounts.overview(userId)))
+      await c.get('platform').accounts.changeName(userId, name)
+      return c.json(presentMe(await c.get('platform').accounts.overview(userId)))
     })
     .get('/sessions/csrf', (c) => {
       c.header('Cache-Control', 'no-store')
-      return c.json({ csrfToken: c.var.csrfToken })
+      return c.json({ csrfToken: c.get('csrfToken') })
     })
     .post('/sessions', async (c) => {
       const { email, password } = await readJson(c, credentialsBody, { maxBytes: 16 * 1024 })
-      const { user, session } = await c.var.platform.accounts.signIn({ email, password, ip: clientIp(c), replacing: currentSessionHash(c) }).catch((err) => withRetryAfter(c, err))
+      const { user, session } = await c.get('platform').accounts.signIn({ email, password, ip: clientIp(c), replacing: currentSessionHash(c) }).catch((err) => withRetryAfter(c, err))
       setSessionCookie(c, session)
       c.header('Location', '/api/v1/sessions/current')
       c.header('Cache-Control', 'no-store')
@@ -49,7 +49,7 @@ export const accountApi = (): Hono =>
     })
     .delete('/sessions/current', async (c) => {
       requireUser(c)
-      await c.var.platform.accounts.signOut(currentSessionHash(c)!)
+      await c.get('platform').accounts.signOut(currentSessionHash(c)!)
       clearSessionCookie(c)
       return c.body(null, 204)
     })

@@ -53,63 +53,63 @@ export const achievementsApi = (): Hono =>
   new Hono()
     .get('/orgs/:org/achievements', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const page = await c.var.platform.achievements.list(org.id, readQuery(c, listAchievementsQuery))
-      const present = (r: AchievementRecord) => presentAchievement(r, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug })
+      const page = await c.get('platform').achievements.list(org.id, readQuery(c, listAchievementsQuery))
+      const present = (r: AchievementRecord) => presentAchievement(r, { publicUrl: c.get('platform').publicUrl, orgSlug: org.slug })
       c.header('Cache-Control', 'no-store')
       return c.json({ items: page.items.map(present), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) })
     })
     .post('/orgs/:org/achievements', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { imageId, ...definition } = await readJson(c, jsonObject)
-      const record = await c.var.platform.achievements.create({ orgId: org.id, definition, imageId: imageId as string | null | undefined })
+      const record = await c.get('platform').achievements.create({ orgId: org.id, definition, imageId: imageId as string | null | undefined })
       c.header('Location', `/api/v1/orgs/${org.slug}/achievements/${record.id}`)
-      return c.json(presentAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug }), 201)
+      return c.json(presentAchievement(record, { publicUrl: c.get('platform').publicUrl, orgSlug: org.slug }), 201)
     })
     .get('/orgs/:org/achievements/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const record = await c.var.platform.achievements.get(org.id, c.req.param('id'))
+      const record = await c.get('platform').achievements.get(org.id, c.req.param('id'))
       c.header('Cache-Control', 'no-store')
-      return c.json(presentAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug }))
+      return c.json(presentAchievement(record, { publicUrl: c.get('platform').publicUrl, orgSlug: org.slug }))
     })
     .patch('/orgs/:org/achievements/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { imageId, version, ...changes } = await readJson(c, jsonObject)
       if (version !== undefined && !Number.isInteger(version)) throw new PlatformError('ERR_INPUT_INVALID', 'version: must be the whole-number version you edited')
-      const record = await c.var.platform.achievements.update({
+      const record = await c.get('platform').achievements.update({
         orgId: org.id,
         id: c.req.param('id'),
         changes,
         imageId: imageId as string | null | undefined,
         expectedVersion: version as number | undefined,
       })
-      return c.json(presentAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug }))
+      return c.json(presentAchievement(record, { publicUrl: c.get('platform').publicUrl, orgSlug: org.slug }))
     })
     .post('/orgs/:org/achievements/:id/:action{publish|archive|unarchive}', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const action = c.req.param('action') as 'publish' | 'archive' | 'unarchive'
-      const record = await c.var.platform.achievements[action](org.id, c.req.param('id'))
-      return c.json(presentAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug }))
+      const record = await c.get('platform').achievements[action](org.id, c.req.param('id'))
+      return c.json(presentAchievement(record, { publicUrl: c.get('platform').publicUrl, orgSlug: org.slug }))
     })
     .post('/orgs/:org/images', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
       if (type !== 'image/png' && type !== 'image/svg+xml')
         throw new PlatformError('ERR_IMAGE_INVALID', `Send the image as the body with Content-Type image/png or image/svg+xml (got ${type || 'none'})`)
-      const bytes = await readBytes(c, { maxBytes: c.var.platform.achievements.imageLimits.maxBytes, what: 'A badge image' })
-      const image = await c.var.platform.achievements.uploadImage(org.id, { bytes, mediaType: type })
+      const bytes = await readBytes(c, { maxBytes: c.get('platform').achievements.imageLimits.maxBytes, what: 'A badge image' })
+      const image = await c.get('platform').achievements.uploadImage(org.id, { bytes, mediaType: type })
       c.header('Location', `/images/${image.id}`)
-      return c.json(presentImage(image, c.var.platform.publicUrl), 201)
+      return c.json(presentImage(image, c.get('platform').publicUrl), 201)
     })
     .post('/orgs/:org/images/design', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const image = await c.var.platform.achievements.designImage(org.id, await readJson(c, badgeDesignSchema))
+      const image = await c.get('platform').achievements.designImage(org.id, await readJson(c, badgeDesignSchema))
       c.header('Location', `/images/${image.id}`)
-      return c.json(presentImage(image, c.var.platform.publicUrl), 201)
+      return c.json(presentImage(image, c.get('platform').publicUrl), 201)
     })
     .get('/skills', async (c) => {
-      if (!c.var.actor) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key to search skills')
+      if (!c.get('actor')) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key to search skills')
       const { q, framework, limit } = readQuery(c, searchSkillsQuery)
-      const items = await c.var.platform.skills.search(q, { framework, limit })
+      const items = await c.get('platform').skills.search(q, { framework, limit })
       const frameworks = [...new Set(items.map((s) => s.framework))]
       const attribution = Object.fromEntries(frameworks.filter((f) => f in ATTRIBUTION).map((f) => [f, ATTRIBUTION[f]]))
       c.header('Cache-Control', 'no-store')

@@ -12,7 +12,7 @@ export const adminApi = (): Hono =>
   new Hono().get('/admin/outbox', async (c) => {
     const user = requireUser(c)
     const { limit, cursor } = readQuery(c, instanceOutboxQuery)
-    const { scope, items, next } = await c.var.platform.instanceOutbox.list(user.id, { limit, before: cursor })
+    const { scope, items, next } = await c.get('platform').instanceOutbox.list(user.id, { limit, before: cursor })
     c.header('Cache-Control', 'no-store')
     return c.json({ scope, items: items.map(presentMessage), ...(next ? { nextCursor: next } : {}) })
   })

@@ -55,40 +55,40 @@ export const careerApi = (): Hono =>
   new Hono()
     .get('/occupations', async (c) => {
       const { q, framework, limit } = readQuery(c, searchOccupationsQuery)
-      const items = await c.var.platform.occupations.search(q, { framework, limit })
+      const items = await c.get('platform').occupations.search(q, { framework, limit })
       const attribution = Object.fromEntries([...new Set(items.map((o) => o.framework))].filter((f) => f in ATTRIBUTION).map((f) => [f, ATTRIBUTION[f]]))
       c.header('Cache-Control', 'public, max-age=300')
-      return c.json({ items: items.map((o) => presentOccupation(o, c.var.platform.publicUrl)), ...(Object.keys(attribution).length ? { attribution } : {}) })
+      return c.json({ items: items.map((o) => presentOccupation(o, c.get('platform').publicUrl)), ...(Object.keys(attribution).length ? { attribution } : {}) })
     })
     .get('/occupations/:uri', async (c) => {
-      const detail = await c.var.platform.occupations.get(c.req.param('uri'))
+      const detail = await c.get('platform').occupations.get(c.req.param('uri'))
       c.header('Cache-Control', 'public, max-age=300')
-      return c.json(presentDetail(detail, c.var.platform.publicUrl))
+      return c.json(presentDetail(detail, c.get('platform').publicUrl))
     })
     .get('/me/career', async (c) => {
       const userId = requireUser(c).id
       const { occupation } = readQuery(c, careerQuery)
       c.header('Cache-Control', 'no-store')
-      return c.json(presentPlan(await c.var.platform.career.plan(userId, occupation)))
+      return c.json(presentPlan(await c.get('platform').career.plan(userId, occupation)))
     })
     .get('/me/career/target', async (c) => {
       const userId = requireUser(c).id
       c.header('Cache-Control', 'no-store')
-      return c.json({ items: (await c.var.platform.career.targets(userId)).map((o) => presentOccupation(o, c.var.platform.publicUrl)) })
+      return c.json({ items: (await c.get('platform').career.targets(userId)).map((o) => presentOccupation(o, c.get('platform').publicUrl)) })
     })
     .put('/me/career/target', async (c) => {
       const userId = requireUser(c).id
       const body = await readJson(c, careerTargetInput, { maxBytes: 32 * 1024 })
-      return c.json({ items: (await c.var.platform.career.setTargets(userId, body.occupations)).map((o) => presentOccupation(o, c.var.platform.publicUrl)) })
+      return c.json({ items: (await c.get('platform').career.setTargets(userId, body.occupations)).map((o) => presentOccupation(o, c.get('platform').publicUrl)) })
     })
     .get('/me/career/credentials/:id', async (c) => {
       const userId = requireUser(c).id
-      const { credential, occupations } = await c.var.platform.career.towards(userId, c.req.param('id'))
+      const { credential, occupations } = await c.get('platform').career.towards(userId, c.req.param('id'))
       c.header('Cache-Control', 'no-store')
-      return c.json({ credential: { id: credential.id, name: credential.name, verified: credential.verified }, items: occupations.map((o) => presentTowards(o, c.var.platform.publicUrl)) })
+      return c.json({ credential: { id: credential.id, name: credential.name, verified: credential.verified }, items: occupations.map((o) => presentTowards(o, c.get('platform').publicUrl)) })
     })
     .get('/insights/skills', async (c) => {
-      if (!c.var.actor) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key to see demand signals')
+      if (!c.get('actor')) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key to see demand signals')
       c.header('Cache-Control', 'no-store')
-      return c.json(await c.var.platform.career.demand())
+      return c.json(await c.get('platform').career.demand())
     })

@@ -20,17 +20,17 @@ export const clrApi = (): Hono =>
       const userId = requirePerson(c, 'Exporting a learner record').id
       const body = await readJson(c, walletClrRequestSchema, { maxBytes: 64 * 1024 })
       c.header('Cache-Control', 'no-store')
-      return c.json(await c.var.platform.clr.walletClr(userId, body))
+      return c.json(await c.get('platform').clr.walletClr(userId, body))
     })
     .post('/orgs/:org/programs/:id/enrolments/:enrolment/clr', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const clr = await c.var.platform.clr.programClr(org.id, c.req.param('id'), c.req.param('enrolment'))
+      const clr = await c.get('platform').clr.programClr(org.id, c.req.param('id'), c.req.param('enrolment'))
       c.header('Cache-Control', 'no-store')
       return c.json(clr)
     })
     .get('/orgs/:org/pathways/:id/records', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const { pathway, learners } = await c.var.platform.clr.pathwayRecords(org.id, c.req.param('id'))
+      const { pathway, learners } = await c.get('platform').clr.pathwayRecords(org.id, c.req.param('id'))
       c.header('Cache-Control', 'no-store')
       return c.json({
         pathway: { id: pathway.id, title: pathway.title },
@@ -47,20 +47,20 @@ export const clrApi = (): Hono =>
     })
     .post('/orgs/:org/pathways/:id/records/:learner/clr', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const clr = await c.var.platform.clr.pathwayClr(org.id, c.req.param('id'), c.req.param('learner'))
+      const clr = await c.get('platform').clr.pathwayClr(org.id, c.req.param('id'), c.req.param('learner'))
       c.header('Cache-Control', 'no-store')
       return c.json(clr)
     })
     .get('/orgs/:org/achievements/:id/elm', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const id = c.req.param('id')
-      const elm = await c.var.platform.clr.achievementElm(org.id, id)
+      const elm = await c.get('platform').clr.achievementElm(org.id, id)
       attachment(c, `achievement-${id}-elm`)
       return c.json(elm)
     })
     .get('/credentials/:id/elm', async (c) => {
       const id = c.req.param('id')
-      const elm = await c.var.platform.clr.credentialElm(id)
+      const elm = await c.get('platform').clr.credentialElm(id)
       attachment(c, `credential-${id.replace(/^urn:uuid:/, '')}-elm`)
       c.header('Access-Control-Allow-Origin', '*')
       c.header('Cache-Control', 'public, max-age=300')

@@ -13,15 +13,15 @@ import { readJson } from '../../request.js'
 export const credentialPushesApi = (): Hono =>
   new Hono()
     .post('/orgs/:org/credentials/:id/push', async (c) => {
-      const actor = c.var.actor
+      const actor = c.get('actor')
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const body = await readJson(c, z.unknown(), { maxBytes: 8 * 1024, empty: {} })
-      const created = await c.var.platform.issuerPush.create(org.id, c.req.param('id'), body, actor?.kind === 'user' ? actor.user.id : null)
+      const created = await c.get('platform').issuerPush.create(org.id, c.req.param('id'), body, actor?.kind === 'user' ? actor.user.id : null)
       c.header('Cache-Control', 'no-store')
       return c.json(created, 201)
     })
     .get('/orgs/:org/credentials/:id/pushes', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       c.header('Cache-Control', 'no-store')
-      return c.json({ items: await c.var.platform.issuerPush.list(org.id, c.req.param('id')) })
+      return c.json({ items: await c.get('platform').issuerPush.list(org.id, c.req.param('id')) })
     })

@@ -11,5 +11,5 @@ export const dashboardApi = (): Hono =>
     const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
     const { days } = readQuery(c, activityQuery)
     c.header('Cache-Control', 'no-store')
-    return c.json(await c.var.platform.dashboard.activity(org.id, days))
+    return c.json(await c.get('platform').dashboard.activity(org.id, days))
   })

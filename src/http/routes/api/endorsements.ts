@@ -29,16 +29,16 @@ export const endorsementsApi = (): Hono =>
     .post('/orgs/:org/endorsements', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const body = await readJson(c, z.unknown(), { maxBytes: 32 * 1024 })
-      return c.json(presentEndorsement(await c.var.platform.endorsements.endorse(access, body)), 201)
+      return c.json(presentEndorsement(await c.get('platform').endorsements.endorse(access, body)), 201)
     })
     .get('/orgs/:org/endorsements', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const { direction = 'given' } = readQuery(c, endorsementQuery)
       c.header('Cache-Control', 'no-store')
-      return c.json({ items: (await c.var.platform.endorsements.list(access, direction)).map(presentEndorsement) })
+      return c.json({ items: (await c.get('platform').endorsements.list(access, direction)).map(presentEndorsement) })
     })
     .delete('/orgs/:org/endorsements/:id', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await c.var.platform.endorsements.withdraw(access, c.req.param('id'))
+      await c.get('platform').endorsements.withdraw(access, c.req.param('id'))
       return c.body(null, 204)
     })

@@ -52,41 +52,41 @@ export const issuanceApi = (): Hono =>
     .post('/orgs/:org/achievements/:achievement/credentials', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const input = await readJson(c, z.unknown(), { empty: {} })
-      const outcome = await c.var.platform.issuance.issueCredential({ orgId: org.id, achievementId: c.req.param('achievement'), input, idempotencyKey: c.req.header('idempotency-key') })
+      const outcome = await c.get('platform').issuance.issueCredential({ orgId: org.id, achievementId: c.req.param('achievement'), input, idempotencyKey: c.req.header('idempotency-key') })
       return presentIssue(c, org.slug, outcome)
     })
     .get('/orgs/:org/credentials', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const { achievement, batch, ...filter } = readQuery(c, listCredentialsQuery)
-      const page = await c.var.platform.issuance.list(org.id, { ...filter, achievementId: achievement, batchId: batch })
+      const page = await c.get('platform').issuance.list(org.id, { ...filter, achievementId: achievement, batchId: batch })
       c.header('Cache-Control', 'no-store')
       return c.json(page)
     })
     .get('/orgs/:org/credentials/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       c.header('Cache-Control', 'no-store')
-      return c.json(await c.var.platform.issuance.get(org.id, c.req.param('id')))
+      return c.json(await c.get('platform').issuance.get(org.id, c.req.param('id')))
     })
     .post('/orgs/:org/credentials/:id/:action{revoke|suspend|unsuspend}', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const { reason } = await readJson(c, reasonBody, { empty: {} })
       const id = credentialIdOf(c.req.param('id'))
       if (!id) throw new PlatformError('ERR_NOT_FOUND', 'No such credential in this organization')
-      return c.json(await c.var.platform.issuance.changeStatus({ orgId: org.id, credentialId: id, action: c.req.param('action') as StatusAction, reason }))
+      return c.json(await c.get('platform').issuance.changeStatus({ orgId: org.id, credentialId: id, action: c.req.param('action') as StatusAction, reason }))
     })
     .post('/orgs/:org/credentials/:id/claim-link', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const sent = await c.var.platform.credentials.resendClaim({ orgId: org.id, credentialId: c.req.param('id') }).catch((err: unknown) => withRetryAfter(c, err))
+      const sent = await c.get('platform').credentials.resendClaim({ orgId: org.id, credentialId: c.req.param('id') }).catch((err: unknown) => withRetryAfter(c, err))
       return c.json(sent, 202)
     })
     .post('/orgs/:org/achievements/:achievement/batches', async (c) => {
-      const actor = c.var.actor
+      const actor = c.get('actor')
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
       if (type !== 'text/csv') throw new PlatformError('ERR_CSV_INVALID', `Send the CSV file as the body with Content-Type text/csv (got ${type || 'none'})`)
       const body = bodyStream(c, { maxBytes: CSV_MAX_BYTES, what: 'A CSV file' })
       if (!body) throw new PlatformError('ERR_CSV_INVALID', 'Send the CSV file as the request body')
-      const { batch, created } = await c.var.platform.issuance.startBatch({
+      const { batch, created } = await c.get('platform').issuance.startBatch({
         orgId: org.id,
         achievementId: c.req.param('achievement'),
         body,
@@ -98,19 +98,19 @@ export const issuanceApi = (): Hono =>
     })
     .get('/orgs/:org/batches', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { items, nextCursor } = await c.var.platform.issuance.batches(org.id, readQuery(c, listBatchesQuery))
+      const { items, nextCursor } = await c.get('platform').issuance.batches(org.id, readQuery(c, listBatchesQuery))
       c.header('Cache-Control', 'no-store')
       return c.json({ items: items.map(({ achievementName: _name, ...batch }) => batch), ...(nextCursor ? { nextCursor } : {}) })
     })
     .get('/orgs/:org/batches/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { batch, errors } = await c.var.platform.issuance.batch(org.id, c.req.param('id'))
+      const { batch, errors } = await c.get('platform').issuance.batch(org.id, c.req.param('id'))
       c.header('Cache-Control', 'no-store')
       return c.json({ ...batch, errors, errorReport: `/api/v1/orgs/${org.slug}/batches/${batch.id}/errors.csv` })
     })
     .get('/orgs/:org/batches/:id/errors.csv', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { batch, lines } = await c.var.platform.issuance.errorReport(org.id, c.req.param('id'))
+      const { batch, lines } = await c.get('platform').issuance.errorReport(org.id, c.req.param('id'))
       const iterator = lines[Symbol.asyncIterator]()
       const encoder = new TextEncoder()
       const stream = new ReadableStream<Uint8Array>({

@@ -20,26 +20,26 @@ export const ltiApi = (): Hono =>
     .get('/orgs/:org/lti/platforms', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       c.header('Cache-Control', 'no-store')
-      return c.json({ items: (await c.var.platform.lti.listPlatforms(org.id)).map(presentPlatform), tool: c.var.platform.lti.toolConfig() })
+      return c.json({ items: (await c.get('platform').lti.listPlatforms(org.id)).map(presentPlatform), tool: c.get('platform').lti.toolConfig() })
     })
     .post('/orgs/:org/lti/platforms', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const body = await readJson(c, z.unknown(), { maxBytes: 32 * 1024 })
-      return c.json(presentPlatform(await c.var.platform.lti.registerPlatform(org.id, body)), 201)
+      return c.json(presentPlatform(await c.get('platform').lti.registerPlatform(org.id, body)), 201)
     })
     .delete('/orgs/:org/lti/platforms/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await c.var.platform.lti.removePlatform(org.id, c.req.param('id'))
+      await c.get('platform').lti.removePlatform(org.id, c.req.param('id'))
       return c.body(null, 204)
     })
     .get('/orgs/:org/lti/courses', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       c.header('Cache-Control', 'no-store')
-      return c.json({ items: (await c.var.platform.lti.contexts(org.id)).map(presentContext) })
+      return c.json({ items: (await c.get('platform').lti.contexts(org.id)).map(presentContext) })
     })
     .post('/orgs/:org/lti/courses/:id/sync', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const id = c.req.param('id')
-      if (!(await c.var.platform.lti.contexts(org.id)).some((x) => x.id === id)) throw new PlatformError('ERR_NOT_FOUND', 'No such course in this organization')
-      return c.json(await c.var.platform.lti.sync(id))
+      if (!(await c.get('platform').lti.contexts(org.id)).some((x) => x.id === id)) throw new PlatformError('ERR_NOT_FOUND', 'No such course in this organization')
+      return c.json(await c.get('platform').lti.sync(id))
     })

@@ -8,10 +8,10 @@ export const grantsApi = (): Hono =>
     .get('/me/grants', async (c) => {
       const user = requirePerson(c, 'Connected apps')
       c.header('Cache-Control', 'no-store')
-      return c.json({ grants: await c.var.platform.oauth.grants(user.id) })
+      return c.json({ grants: await c.get('platform').oauth.grants(user.id) })
     })
     .delete('/me/grants/:id', async (c) => {
       const user = requirePerson(c, 'Connected apps')
-      await c.var.platform.oauth.revokeGrant(user.id, c.req.param('id'))
+      await c.get('platform').oauth.revokeGrant(user.id, c.req.param('id'))
       return c.body(null, 204)
     })

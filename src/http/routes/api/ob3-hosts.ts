@@ -12,24 +12,24 @@ export const hostsApi = (): Hono =>
     .get('/me/hosts', async (c) => {
       const user = requirePerson(c, WHAT)
       c.header('Cache-Control', 'no-store')
-      return c.json({ hosts: await c.var.platform.ob3client.hosts(user.id) })
+      return c.json({ hosts: await c.get('platform').ob3client.hosts(user.id) })
     })
     .post('/me/hosts', async (c) => {
       const user = requirePerson(c, WHAT)
       const body = await readJson(c, z.unknown(), { maxBytes: 8 * 1024 })
-      return c.json(await c.var.platform.ob3client.connect(user.id, body), 201)
+      return c.json(await c.get('platform').ob3client.connect(user.id, body), 201)
     })
     .delete('/me/hosts/:id', async (c) => {
       const user = requirePerson(c, WHAT)
-      await c.var.platform.ob3client.remove(user.id, c.req.param('id'))
+      await c.get('platform').ob3client.remove(user.id, c.req.param('id'))
       return c.body(null, 204)
     })
     .post('/me/hosts/:id/import', async (c) => {
       const user = requirePerson(c, WHAT)
-      return c.json(await c.var.platform.ob3client.importAll(user.id, c.req.param('id'), { fetchLocal: c.var.fetchLocal }))
+      return c.json(await c.get('platform').ob3client.importAll(user.id, c.req.param('id'), { fetchLocal: c.get('fetchLocal') }))
     })
     .post('/me/hosts/:id/push', async (c) => {
       const user = requirePerson(c, WHAT)
       const body = await readJson(c, z.unknown(), { maxBytes: 8 * 1024 })
-      return c.json(await c.var.platform.ob3client.push(user.id, c.req.param('id'), body))
+      return c.json(await c.get('platform').ob3client.push(user.id, c.req.param('id'), body))
     })

@@ -102,48 +102,48 @@ export const programsApi = (): Hono =>
     .get('/orgs/:org/programs', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       c.header('Cache-Control', 'no-store')
-      const items = await c.var.platform.programs.listOfOrg(org.id)
-      return c.json({ items: items.map((p) => ({ ...presentProgram(p, c.var.platform.publicUrl), enrolled: p.enrolled })) })
+      const items = await c.get('platform').programs.listOfOrg(org.id)
+      return c.json({ items: items.map((p) => ({ ...presentProgram(p, c.get('platform').publicUrl), enrolled: p.enrolled })) })
     })
     .post('/orgs/:org/programs', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const body = await readJson(c, z.unknown(), { maxBytes: 64 * 1024 })
-      return c.json(presentProgram(await c.var.platform.programs.create(org.id, body), c.var.platform.publicUrl), 201)
+      return c.json(presentProgram(await c.get('platform').programs.create(org.id, body), c.get('platform').publicUrl), 201)
     })
     .get('/orgs/:org/programs/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       c.header('Cache-Control', 'no-store')
-      return c.json(presentProgram(await c.var.platform.programs.get(org.id, c.req.param('id')), c.var.platform.publicUrl))
+      return c.json(presentProgram(await c.get('platform').programs.get(org.id, c.req.param('id')), c.get('platform').publicUrl))
     })
     .put('/orgs/:org/programs/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const body = await readJson(c, z.unknown(), { maxBytes: 64 * 1024 })
-      return c.json(presentProgram(await c.var.platform.programs.update(org.id, c.req.param('id'), body), c.var.platform.publicUrl))
+      return c.json(presentProgram(await c.get('platform').programs.update(org.id, c.req.param('id'), body), c.get('platform').publicUrl))
     })
     .post('/orgs/:org/programs/:id/state', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { state } = await readJson(c, z.strictObject({ state: z.enum(['draft', 'published', 'archived']) }), { maxBytes: 1024 })
-      return c.json(presentProgram(await c.var.platform.programs.setState(org.id, c.req.param('id'), state), c.var.platform.publicUrl))
+      return c.json(presentProgram(await c.get('platform').programs.setState(org.id, c.req.param('id'), state), c.get('platform').publicUrl))
     })
     .post('/orgs/:org/programs/:id/scores', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const csv = (c.req.header('content-type') ?? '').toLowerCase().startsWith('text/csv')
       const body = csv ? scoresOfCsv(await readText(c, { maxBytes: 1024 * 1024, what: 'A CSV file' })) : await readJson(c, z.unknown(), { maxBytes: 1024 * 1024 })
-      return c.json(await c.var.platform.programs.importScores(org.id, c.req.param('id'), body))
+      return c.json(await c.get('platform').programs.importScores(org.id, c.req.param('id'), body))
     })
     .get('/orgs/:org/reviews', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const q = readQuery(c, reviewsQuery)
       c.header('Cache-Control', 'no-store')
-      const items = await c.var.platform.programs.reviewQueue(org.id, { status: q.status, programId: q.program, assigneeId: q.assignee, limit: 200 })
+      const items = await c.get('platform').programs.reviewQueue(org.id, { status: q.status, programId: q.program, assigneeId: q.assignee, limit: 200 })
       return c.json({ items: items.map(presentReview) })
     })
     .post('/orgs/:org/enrolments/:id/requirements/:requirement', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const body = await readJson(c, staffActionInput, { maxBytes: 32 * 1024 })
-      const programs = c.var.platform.programs
+      const programs = c.get('platform').programs
       const [id, requirement] = [c.req.param('id'), c.req.param('requirement')]
-      const actor = c.var.actor
+      const actor = c.get('actor')
       const reviewerId = actor?.kind === 'user' ? actor.user.id : `api-key:${actor?.kind === 'api-key' ? actor.keyId : ''}`
       if (body.action === 'review') {
         const { action: _action, ...decision } = body
@@ -157,23 +157,23 @@ export const programsApi = (): Hono =>
     .post('/orgs/:org/enrolments/:id', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const { action } = await readJson(c, enrolmentActionInput, { maxBytes: 1024 })
-      const programs = c.var.platform.programs
+      const programs = c.get('platform').programs
       const id = c.req.param('id')
-      const actor = c.var.actor
+      const actor = c.get('actor')
       if (action === 'signoff') return c.json(presentEnrolment(await programs.signOff(org.id, actor?.kind === 'user' ? actor.user.id : `api-key:${actor?.kind === 'api-key' ? actor.keyId : ''}`, id)))
       await programs.decideEnrolment(org.id, id, action === 'approve')
       return c.json(presentEnrolment(await programs.orgEnrolment(org.id, id)))
     })
     .get('/catalog', async (c) => {
       const q = readQuery(c, catalogQuery)
-      const result = await c.var.platform.programs.catalog({ ...q, free: q.free === undefined ? undefined : q.free === 'true' })
+      const result = await c.get('platform').programs.catalog({ ...q, free: q.free === undefined ? undefined : q.free === 'true' })
       c.header('Access-Control-Allow-Origin', '*')
       c.header('Cache-Control', 'public, max-age=60')
-      return c.json({ items: result.items.map((p) => presentProgram(p, c.var.platform.publicUrl)), total: result.total, ...(result.note ? { note: result.note } : {}) })
+      return c.json({ items: result.items.map((p) => presentProgram(p, c.get('platform').publicUrl)), total: result.total, ...(result.note ? { note: result.note } : {}) })
     })
     .post('/programs/:id/enrolments', async (c) => {
       const user = requireUser(c)
-      const programs = c.var.platform.programs
+      const programs = c.get('platform').programs
       const before = await programs.myEnrolments(user.id)
       const enrolment = await programs.enrol(user.id, c.req.param('id'))
       const existed = before.some((v) => v.enrolment.id === enrolment.id)
@@ -182,12 +182,12 @@ export const programsApi = (): Hono =>
     .get('/me/enrolments', async (c) => {
       const user = requireUser(c)
       c.header('Cache-Control', 'no-store')
-      return c.json({ items: (await c.var.platform.programs.myEnrolments(user.id)).map(presentEnrolment) })
+      return c.json({ items: (await c.get('platform').programs.myEnrolments(user.id)).map(presentEnrolment) })
     })
     .post('/me/enrolments/:id/requirements/:requirement', async (c) => {
       const user = requireUser(c)
       const body = await readJson(c, z.unknown(), { maxBytes: 32 * 1024 })
-      const programs = c.var.platform.programs
+      const programs = c.get('platform').programs
       const [id, requirement] = [c.req.param('id'), c.req.param('requirement')]
       const view = await programs.myEnrolment(user.id, id)
       const kind = view.program.requirements.find((r) => r.id === requirement)?.kind

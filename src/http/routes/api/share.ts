@@ -30,20 +30,20 @@ const presentSettings = (s: ProfileSettings, publicUrl: string) => ({
  */
 export const shareApi = (): Hono =>
   new Hono()
-    .get('/wallet/profile', async (c) => c.json(presentSettings(await c.var.platform.share.settings(requireUser(c).id), c.var.platform.publicUrl)))
+    .get('/wallet/profile', async (c) => c.json(presentSettings(await c.get('platform').share.settings(requireUser(c).id), c.get('platform').publicUrl)))
     .put('/wallet/profile', async (c) => {
       const userId = requireUser(c).id
       const body = await readJson(c, profileInput, { maxBytes: 256 * 1024 })
-      return c.json(presentSettings(await c.var.platform.share.saveProfile(userId, body), c.var.platform.publicUrl))
+      return c.json(presentSettings(await c.get('platform').share.saveProfile(userId, body), c.get('platform').publicUrl))
     })
-    .get('/wallet/skills', async (c) => c.json({ items: await c.var.platform.share.skills(requireUser(c).id) }))
+    .get('/wallet/skills', async (c) => c.json({ items: await c.get('platform').share.skills(requireUser(c).id) }))
     .post('/wallet/share-links', async (c) => {
       const userId = requireUser(c).id
       const body = await readJson(c, shareLinkInput, { maxBytes: 16 * 1024 })
-      const { link, url } = await c.var.platform.share.createLink(userId, body)
+      const { link, url } = await c.get('platform').share.createLink(userId, body)
       c.header('Location', '/api/v1/wallet/share-links')
       c.header('Cache-Control', 'no-store')
       return c.json({ ...link, url }, 201)
     })
-    .get('/wallet/share-links', async (c) => c.json({ items: await c.var.platform.share.links(requireUser(c).id) }))
-    .delete('/wallet/share-links/:id', async (c) => c.json(await c.var.platform.share.revokeLink(requireUser(c).id, c.req.param('id'))))
+    .get('/wallet/share-links', async (c) => c.json({ items: await c.get('platform').share.links(requireUser(c).id) }))
+    .delete('/wallet/share-links/:id', async (c) => c.json(await c.get('platform').share.revokeLink(requireUser(c).id, c.req.param('id'))))

@@ -18,9 +18,9 @@ const orgSlug = (c: Context): string => {
 /** The employer organization of `?org=` with the actor's role at least `least`. */
 const employer = async (c: Context, least: 'viewer' | 'issuer') => {
   // Anonymous callers hear 401 before anything about their query.
-  if (!c.var.actor) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key of the employer organization')
+  if (!c.get('actor')) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in or send an API key of the employer organization')
   const access = await requireOrg(c, orgSlug(c), least)
-  await c.var.platform.talent.requireEmployer(access.org.id)
+  await c.get('platform').talent.requireEmployer(access.org.id)
   return access
 }
 
@@ -54,59 +54,59 @@ export const talentApi = (): Hono =>
     .post('/employers', async (c) => {
       const userId = requireUser(c).id
       const body = await readJson(c, employerInput, { maxBytes: 16 * 1024 })
-      const org = await c.var.platform.talent.createEmployer(userId, body)
+      const org = await c.get('platform').talent.createEmployer(userId, body)
       return c.json({ id: org.id, slug: org.slug, name: org.name, kind: org.kind }, 201)
     })
     .get('/talent', async (c) => {
       const { org } = await employer(c, MIN_ROLE.read)
-      return c.json(await c.var.platform.talent.search(org.id, searchOfQuery(c)))
+      return c.json(await c.get('platform').talent.search(org.id, searchOfQuery(c)))
     })
     .get('/talent/searches', async (c) => {
       const { org } = await employer(c, MIN_ROLE.read)
-      return c.json({ items: await c.var.platform.talent.savedSearches(org.id) })
+      return c.json({ items: await c.get('platform').talent.savedSearches(org.id) })
     })
     .post('/talent/searches', async (c) => {
       const access = await employer(c, MIN_ROLE.issue)
       const body = await readJson(c, savedSearchInput, { maxBytes: 16 * 1024 })
-      return c.json(await c.var.platform.talent.saveSearch(access.org.id, actorOf(c, access).userId, body), 201)
+      return c.json(await c.get('platform').talent.saveSearch(access.org.id, actorOf(c, access).userId, body), 201)
     })
     .get('/talent/searches/:id', async (c) => {
       const { org } = await employer(c, MIN_ROLE.read)
-      return c.json(await c.var.platform.talent.runSaved(org.id, c.req.param('id'), Number(c.req.query('page') ?? 1)))
+      return c.json(await c.get('platform').talent.runSaved(org.id, c.req.param('id'), Number(c.req.query('page') ?? 1)))
     })
     .delete('/talent/searches/:id', async (c) => {
       const { org } = await employer(c, MIN_ROLE.issue)
-      await c.var.platform.talent.deleteSaved(org.id, c.req.param('id'))
+      await c.get('platform').talent.deleteSaved(org.id, c.req.param('id'))
       return c.body(null, 204)
     })
     .post('/talent/learners/:handle/messages', async (c) => {
       const access = await employer(c, MIN_ROLE.issue)
       const body = await readJson(c, talentMessageInput, { maxBytes: 16 * 1024 })
-      return c.json(await c.var.platform.talent.contact(access.org.id, actorOf(c, access).userId, c.req.param('handle'), body), 201)
+      return c.json(await c.get('platform').talent.contact(access.org.id, actorOf(c, access).userId, c.req.param('handle'), body), 201)
     })
     .get('/talent/learners/:handle/messages', async (c) => {
       const { org } = await employer(c, MIN_ROLE.read)
-      return c.json(await c.var.platform.talent.conversation(org.id, c.req.param('handle')))
+      return c.json(await c.get('platform').talent.conversation(org.id, c.req.param('handle')))
     })
-    .get('/wallet/talent', async (c) => c.json(presentVisibility(await c.var.platform.talent.visibility(requireUser(c).id))))
+    .get('/wallet/talent', async (c) => c.json(presentVisibility(await c.get('platform').talent.visibility(requireUser(c).id))))
     .put('/wallet/talent', async (c) => {
       const userId = requireUser(c).id
       const body = await readJson(c, talentOptinInput, { maxBytes: 16 * 1024 })
-      return c.json(presentVisibility(await c.var.platform.talent.optIn(userId, body)))
+      return c.json(presentVisibility(await c.get('platform').talent.optIn(userId, body)))
     })
-    .delete('/wallet/talent', async (c) => c.json(presentVisibility(await c.var.platform.talent.withdraw(requireUser(c).id))))
-    .get('/wallet/messages', async (c) => c.json({ items: await c.var.platform.talent.messages(requireUser(c).id) }))
+    .delete('/wallet/talent', async (c) => c.json(presentVisibility(await c.get('platform').talent.withdraw(requireUser(c).id))))
+    .get('/wallet/messages', async (c) => c.json({ items: await c.get('platform').talent.messages(requireUser(c).id) }))
     .post('/wallet/messages/:org', async (c) => {
       const userId = requireUser(c).id
       const body = await readJson(c, talentMessageInput, { maxBytes: 16 * 1024 })
-      await c.var.platform.talent.reply(userId, c.req.param('org'), body)
+      await c.get('platform').talent.reply(userId, c.req.param('org'), body)
       return c.body(null, 201)
     })
     .put('/wallet/blocks/:org', async (c) => {
-      await c.var.platform.talent.block(requireUser(c).id, c.req.param('org'))
+      await c.get('platform').talent.block(requireUser(c).id, c.req.param('org'))
       return c.body(null, 204)
     })
     .delete('/wallet/blocks/:org', async (c) => {
-      await c.var.platform.talent.unblock(requireUser(c).id, c.req.param('org'))
+      await c.get('platform').talent.unblock(requireUser(c).id, c.req.param('org'))
       return c.body(null, 204)
     })

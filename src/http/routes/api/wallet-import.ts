@@ -13,6 +13,6 @@ export const walletImportApi = (): Hono =>
   new Hono().post('/wallet/credentials', async (c) => {
     const user = requireUser(c)
     const input = await submittedInput(c)
-    const { item, duplicate, inspection } = await c.var.platform.intake.importToWallet(user.id, input, { fetchLocal: c.var.fetchLocal, viewer: viewerOf(c.var.actor) })
+    const { item, duplicate, inspection } = await c.get('platform').intake.importToWallet(user.id, input, { fetchLocal: c.get('fetchLocal'), viewer: viewerOf(c.get('actor')) })
     return c.json({ id: item.id, credentialId: item.credentialId, verified: item.verified, report: inspection.report, duplicate }, duplicate ? 200 : 201)
   })

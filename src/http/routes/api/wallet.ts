@@ -30,51 +30,51 @@ export const walletApi = (): Hono =>
         collection: q.collection,
         includeHidden: q.hidden === 'include',
       }
-      const { items } = await c.var.platform.wallet.list(user.id, query)
+      const { items } = await c.get('platform').wallet.list(user.id, query)
       return c.json({ items: items.map(presentItem) })
     })
-    .get('/wallet/credentials/:id', async (c) => c.json(presentDetail(await c.var.platform.wallet.open(requireUser(c).id, c.req.param('id'), c.var.fetchLocal))))
+    .get('/wallet/credentials/:id', async (c) => c.json(presentDetail(await c.get('platform').wallet.open(requireUser(c).id, c.req.param('id'), c.get('fetchLocal')))))
     .patch('/wallet/credentials/:id', async (c) => {
       const user = requireUser(c)
       const patch = await readJson(c, walletItemPatch, { maxBytes: 4096 })
-      return c.json(presentItem(await c.var.platform.wallet.update(user.id, c.req.param('id'), patch)))
+      return c.json(presentItem(await c.get('platform').wallet.update(user.id, c.req.param('id'), patch)))
     })
     .delete('/wallet/credentials/:id', async (c) => {
-      await c.var.platform.wallet.delete(requireUser(c).id, c.req.param('id'))
+      await c.get('platform').wallet.delete(requireUser(c).id, c.req.param('id'))
       return c.body(null, 204)
     })
     .post('/wallet/claims', async (c) => {
       const user = requireUser(c)
-      return c.json({ items: (await c.var.platform.wallet.claimAll(user.id, c.var.fetchLocal)).map(presentItem) })
+      return c.json({ items: (await c.get('platform').wallet.claimAll(user.id, c.get('fetchLocal'))).map(presentItem) })
     })
-    .get('/wallet/collections', async (c) => c.json({ items: (await c.var.platform.wallet.collections(requireUser(c).id)).map(presentCollection) }))
+    .get('/wallet/collections', async (c) => c.json({ items: (await c.get('platform').wallet.collections(requireUser(c).id)).map(presentCollection) }))
     .post('/wallet/collections', async (c) => {
       const user = requireUser(c)
       const body = await readJson(c, collectionBody, { maxBytes: 16 * 1024 })
-      return c.json(presentCollection(await c.var.platform.wallet.createCollection(user.id, body)), 201)
+      return c.json(presentCollection(await c.get('platform').wallet.createCollection(user.id, body)), 201)
     })
-    .get('/wallet/collections/:id', async (c) => c.json(presentCollection(await c.var.platform.wallet.collection(requireUser(c).id, c.req.param('id')))))
+    .get('/wallet/collections/:id', async (c) => c.json(presentCollection(await c.get('platform').wallet.collection(requireUser(c).id, c.req.param('id')))))
     .patch('/wallet/collections/:id', async (c) => {
       const user = requireUser(c)
       const patch = await readJson(c, collectionPatch, { maxBytes: 256 * 1024 })
-      return c.json(presentCollection(await c.var.platform.wallet.updateCollection(user.id, c.req.param('id'), patch)))
+      return c.json(presentCollection(await c.get('platform').wallet.updateCollection(user.id, c.req.param('id'), patch)))
     })
     .delete('/wallet/collections/:id', async (c) => {
-      await c.var.platform.wallet.deleteCollection(requireUser(c).id, c.req.param('id'))
+      await c.get('platform').wallet.deleteCollection(requireUser(c).id, c.req.param('id'))
       return c.body(null, 204)
     })
     .get('/me/emails', async (c) => {
       const user = requireUser(c)
-      const { emails, expiryReminders } = await c.var.platform.wallet.emails(user.id)
+      const { emails, expiryReminders } = await c.get('platform').wallet.emails(user.id)
       return c.json({ items: emails.map(presentEmail(user.email)), expiryReminders })
     })
     .post('/me/emails', async (c) => {
       const user = requireUser(c)
       const { email } = await readJson(c, emailBody, { maxBytes: 4096 })
-      const added = await c.var.platform.wallet.addEmail(user.id, email).catch((err) => withRetryAfter(c, err))
+      const added = await c.get('platform').wallet.addEmail(user.id, email).catch((err) => withRetryAfter(c, err))
       return c.json(presentEmail(user.email)(added), 201)
     })
     .delete('/me/emails/:email', async (c) => {
-      await c.var.platform.wallet.removeEmail(requireUser(c).id, c.req.param('email'))
+      await c.get('platform').wallet.removeEmail(requireUser(c).id, c.req.param('email'))
       return c.body(null, 204)
     })

@@ -15,7 +15,7 @@ import { signInNotice, SignInView, type SignInModel } from './sign-in-view.js'
 import { CheckEmailView, SignUpView, type SignUpModel } from './sign-up-view.js'
 import { InvalidLinkView, VerifyEmailView } from './verify-email-view.js'
 
-const isSignedIn = (c: Context) => c.var.actor?.kind === 'user'
+const isSignedIn = (c: Context) => c.get('actor')?.kind === 'user'
 const nextOf = (c: Context) => localPath(c.req.query('next'))
 const isTokenInvalid = (err: unknown) => err instanceof PlatformError && err.code === 'ERR_TOKEN_INVALID'
 
@@ -38,7 +38,7 @@ const signUpPage = (c: Context, model: SignUpModel, status: 200 | 422 = 200) => 
 
 /** The account page, with one form's problems next to its fields when it failed. */
 async function accountPage(c: Context, userId: string, options: { notice?: AccountNotice | undefined; failed?: AccountFormState; status?: 200 | 422 | 429 } = {}) {
-  const { accounts, instanceOutbox, holder } = c.var.platform
+  const { accounts, instanceOutbox, holder } = c.get('platform')
   const [overview, scope, { did }] = await Promise.all([accounts.overview(userId), instanceOutbox.scopeOf(userId), holder.did(userId)])
   return render(c, <AccountView model={{ overview, notice: options.notice, failed: options.failed, admin: scope !== undefined, did }} />, {
     title: tOf(c).t('acct.account.title'),
@@ -54,14 +54,14 @@ export const accountPages = (): Hono =>
       const next = nextOf(c)
       const values = await readForm(c)
       try {
-        await c.var.platform.accounts.signUp({ name: values['name'] ?? '', email: values['email'] ?? '', password: values['password'] ?? '' })
+        await c.get('platform').accounts.signUp({ name: values['name'] ?? '', email: values['email'] ?? '', password: values['password'] ?? '' })
       } catch (err) {
         if (err instanceof AccountInputError) return signUpPage(c, { values: { name: values['name'] ?? '', email: values['email'] ?? '' }, errors: fieldErrorsOf(tOf(c), err.issues), next }, 422)
         throw err
       }
       return c.redirect(next ? `/sign-up/check-email?next=${encodeURIComponent(next)}` : '/sign-up/check-email', 303)
     })
-    .get('/sign-up/check-email', (c) => render(c, <CheckEmailView model={{ route: c.var.platform.instanceOutbox.route, next: nextOf(c) }} />, { title: tOf(c).t('acct.checkEmail.title') }))
+    .get('/sign-up/check-email', (c) => render(c, <CheckEmailView model={{ route: c.get('platform').instanceOutbox.route, next: nextOf(c) }} />, { title: tOf(c).t('acct.checkEmail.title') }))
 
     .get('/sign-in', (c) => (isSignedIn(c) ? c.redirect(afterSignIn(c.req.query('next')), 303) : signInPage(c, { next: nextOf(c), notice: signInNotice(c.req.query('notice')) })))
     .post('/sign-in', async (c) => {
@@ -73,7 +73,7 @@ export const accountPages = (): Hono =>
       if (password === '') errors['password'] = t.t('acct.error.password.required')
       if (Object.keys(errors).length > 0) return signInPage(c, { email, errors, next }, 422)
       try {
-        const { session } = await c.var.platform.accounts.signIn({ email, password, ip: clientIp(c), replacing: currentSessionHash(c) })
+        const { session } = await c.get('platform').accounts.signIn({ email, password, ip: clientIp(c), replacing: currentSessionHash(c) })
         setSessionCookie(c, session)
         return c.redirect(afterSignIn(next), 303)
       } catch (err) {
@@ -84,7 +84,7 @@ export const accountPages = (): Hono =>
     })
     .post('/sign-out', async (c) => {
       const current = currentSessionHash(c)
-      if (current) await c.var.platform.accounts.signOut(current)
+      if (current) await c.get('platform').accounts.signOut(current)
       clearSessionCookie(c)
       return c.redirect('/sign-in?notice=signed-out', 303)
     })
@@ -92,7 +92,7 @@ export const accountPages = (): Hono =>
     .get('/verify-email', async (c) => {
       const signedIn = isSignedIn(c)
       try {
-        const { outcome } = await c.var.platform.accounts.verifyEmail(c.req.query('token') ?? '')
+        const { outcome } = await c.get('platform').accounts.verifyEmail(c.req.query('token') ?? '')
         return render(c, <VerifyEmailView model={{ outcome, signedIn }} />, { title: tOf(c).t('acct.verify.title') })
       } catch (err) {
         if (isTokenInvalid(err)) return render(c, <InvalidLinkView model={{ kind: 'verify', signedIn }} />, { title: tOf(c).t('acct.link.invalidTitle'), status: 400 })
@@ -102,8 +102,8 @@ export const accountPages = (): Hono =>
     .post('/verify-email/resend', async (c) => {
       const user = requireUser(c)
       try {
-        const outcome = await c.var.platform.accounts.resendVerificationEmail(user.id)
-        const notice = outcome === 'sent' ? VERIFICATION_NOTICE[c.var.platform.instanceOutbox.route] : 'already-verified'
+        const outcome = await c.get('platform').accounts.resendVerificationEmail(user.id)
+        const notice = outcome === 'sent' ? VERIFICATION_NOTICE[c.get('platform').instanceOutbox.route] : 'already-verified'
         return c.redirect(`/account?notice=${notice}`, 303)
       } catch (err) {
         if (err instanceof RateLimitedError) return accountPage(c, user.id, { failed: { form: 'resend', alert: rateLimited(c, err, 'acct.error.resendLimited') }, status: 429 })
@@ -115,18 +115,18 @@ export const accountPages = (): Hono =>
     .post('/forgot-password', async (c) => {
       const { email = '' } = await readForm(c)
       try {
-        await c.var.platform.accounts.requestPasswordReset({ email })
+        await c.get('platform').accounts.requestPasswordReset({ email })
       } catch (err) {
         if (err instanceof AccountInputError) return render(c, <ForgotPasswordView model={{ email, errors: fieldErrorsOf(tOf(c), err.issues) }} />, { title: tOf(c).t('acct.forgot.title'), status: 422 })
         throw err
       }
       return c.redirect('/forgot-password/sent', 303)
     })
-    .get('/forgot-password/sent', (c) => render(c, <ResetLinkSentView model={{ route: c.var.platform.instanceOutbox.route }} />, { title: tOf(c).t('acct.forgot.sentTitle') }))
+    .get('/forgot-password/sent', (c) => render(c, <ResetLinkSentView model={{ route: c.get('platform').instanceOutbox.route }} />, { title: tOf(c).t('acct.forgot.sentTitle') }))
     .get('/reset-password', async (c) => {
       const token = c.req.query('token') ?? ''
       try {
-        await c.var.platform.accounts.checkResetToken(token)
+        await c.get('platform').accounts.checkResetToken(token)
       } catch (err) {
         if (isTokenInvalid(err)) return render(c, <InvalidLinkView model={{ kind: 'reset', signedIn: isSignedIn(c) }} />, { title: tOf(c).t('acct.link.invalidTitle'), status: 400 })
         throw err
@@ -136,7 +136,7 @@ export const accountPages = (): Hono =>
     .post('/reset-password', async (c) => {
       const { token = '', password = '' } = await readForm(c)
       try {
-        const { session } = await c.var.platform.accounts.resetPassword({ token, password })
+        const { session } = await c.get('platform').accounts.resetPassword({ token, password })
         setSessionCookie(c, session)
         return c.redirect('/account?notice=password-reset', 303)
       } catch (err) {
@@ -151,7 +151,7 @@ export const accountPages = (): Hono =>
       const user = requireUser(c)
       const values = await readForm(c)
       try {
-        await c.var.platform.accounts.changeName(user.id, values['name'] ?? '')
+        await c.get('platform').accounts.changeName(user.id, values['name'] ?? '')
       } catch (err) {
         if (err instanceof AccountInputError) return accountPage(c, user.id, { failed: { form: 'name', errors: fieldErrorsOf(tOf(c), err.issues), values: { name: values['name'] ?? '' } }, status: 422 })
         throw err
@@ -162,7 +162,7 @@ export const accountPages = (): Hono =>
       const user = requireUser(c)
       const { currentPassword = '', newPassword = '' } = await readForm(c)
       try {
-        await c.var.platform.accounts.changePassword({ userId: user.id, currentPassword, newPassword, keepSession: currentSessionHash(c)! })
+        await c.get('platform').accounts.changePassword({ userId: user.id, currentPassword, newPassword, keepSession: currentSessionHash(c)! })
       } catch (err) {
         if (err instanceof AccountInputError) return accountPage(c, user.id, { failed: { form: 'password', errors: fieldErrorsOf(tOf(c), err.issues) }, status: 422 })
         if (err instanceof RateLimitedError) return accountPage(c, user.id, { failed: { form: 'password', alert: rateLimited(c, err, 'acct.error.rateLimited') }, status: 429 })
@@ -172,7 +172,7 @@ export const accountPages = (): Hono =>
     })
     .post('/account/sign-out-everywhere', async (c) => {
       const user = requireUser(c)
-      await c.var.platform.accounts.signOutEverywhere(user.id)
+      await c.get('platform').accounts.signOutEverywhere(user.id)
       clearSessionCookie(c)
       return c.redirect('/sign-in?notice=signed-out-everywhere', 303)
     })

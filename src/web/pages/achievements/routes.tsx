@@ -33,7 +33,7 @@ export const achievementPages = (): Hono =>
       const asked = c.req.query('state') ?? ''
       const state: '' | AchievementState = ACHIEVEMENT_STATES.find((s) => s === asked) ?? ''
       const q = (c.req.query('q') ?? '').slice(0, 100)
-      const page = await c.var.platform.achievements.list(org.id, { state: state || undefined, q, cursor: c.req.query('cursor') })
+      const page = await c.get('platform').achievements.list(org.id, { state: state || undefined, q, cursor: c.req.query('cursor') })
       const model = { org, role, items: page.items, nextCursor: page.nextCursor, state, q, canManage: hasRole(role, MIN_ROLE.manage) }
       return render(c, <AchievementListView model={model} />, { title: tOf(c).t('ach.list.pageTitle', { org: org.name }) })
     })
@@ -47,18 +47,18 @@ export const achievementPages = (): Hono =>
     })
     .get('/orgs/:org/achievements/:id', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const record = await c.var.platform.achievements.get(access.org.id, c.req.param('id'))
+      const record = await c.get('platform').achievements.get(access.org.id, c.req.param('id'))
       return showAchievement(c, access, record)
     })
     .get('/orgs/:org/achievements/:id/edit', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const record = await c.var.platform.achievements.get(access.org.id, c.req.param('id'))
+      const record = await c.get('platform').achievements.get(access.org.id, c.req.param('id'))
       if (record.state === 'archived') throw new PlatformError('ERR_STATE_INVALID', `Achievement "${record.name}" is archived; unarchive it to edit it`)
       return showEditor(c, access, record, stateOfDefinition(definitionOf(record), record.version))
     })
     .post('/orgs/:org/achievements/:id/edit', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const record = await c.var.platform.achievements.get(access.org.id, c.req.param('id'))
+      const record = await c.get('platform').achievements.get(access.org.id, c.req.param('id'))
       return submitEditor(c, access, record)
     })
     .post('/orgs/:org/achievements/:id/:action{publish|archive|unarchive}', async (c) => {
@@ -66,52 +66,52 @@ export const achievementPages = (): Hono =>
       const id = c.req.param('id')
       const action = c.req.param('action') as 'publish' | 'archive' | 'unarchive'
       try {
-        await c.var.platform.achievements[action](access.org.id, id)
+        await c.get('platform').achievements[action](access.org.id, id)
       } catch (err) {
         if (!(err instanceof DefinitionError)) throw err
-        return showAchievement(c, access, await c.var.platform.achievements.get(access.org.id, id), err.issues)
+        return showAchievement(c, access, await c.get('platform').achievements.get(access.org.id, id), err.issues)
       }
       return c.redirect(`/orgs/${access.org.slug}/achievements/${id}`, 303)
     })
     .get('/orgs/:org/achievements/:id/image', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const record = await c.var.platform.achievements.get(access.org.id, c.req.param('id'))
+      const record = await c.get('platform').achievements.get(access.org.id, c.req.param('id'))
       return showDesigner(c, access, record, { values: defaultDesign(record) })
     })
     .post('/orgs/:org/achievements/:id/image', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const record = await c.var.platform.achievements.get(access.org.id, c.req.param('id'))
+      const record = await c.get('platform').achievements.get(access.org.id, c.req.param('id'))
       const body = await readForm(c)
       const values = Object.fromEntries(DESIGN_FIELDS.map((k) => [k, body[k] ?? ''])) as DesignValues
       let svg: string
       try {
-        svg = c.var.platform.achievements.previewDesign(designOf(values))
+        svg = c.get('platform').achievements.previewDesign(designOf(values))
       } catch (err) {
         if (!isPlatformError(err, 'ERR_INPUT_INVALID')) throw err
         return showDesigner(c, access, record, { values, errors: designErrorsOf(err.message) })
       }
       if (body.intent !== 'save') return showDesigner(c, access, record, { values, svg: previewSize(svg) })
-      const image = await c.var.platform.achievements.designImage(access.org.id, designOf(values))
-      await c.var.platform.achievements.update({ orgId: access.org.id, id: record.id, changes: {}, imageId: image.id })
+      const image = await c.get('platform').achievements.designImage(access.org.id, designOf(values))
+      await c.get('platform').achievements.update({ orgId: access.org.id, id: record.id, changes: {}, imageId: image.id })
       return c.redirect(`/orgs/${access.org.slug}/achievements/${record.id}`, 303)
     })
     .post('/orgs/:org/achievements/:id/image/upload', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const record = await c.var.platform.achievements.get(access.org.id, c.req.param('id'))
+      const record = await c.get('platform').achievements.get(access.org.id, c.req.param('id'))
       const t = tOf(c)
       const refuse = (uploadError: string) => showDesigner(c, access, record, { values: defaultDesign(record), uploadError })
       // The file is read under the image cap: past it the upload stops and the form says so.
       let file: Awaited<ReturnType<typeof readUploadedBytes>>
       try {
-        file = await readUploadedBytes(c, { field: 'file', maxBytes: c.var.platform.achievements.imageLimits.maxBytes, what: 'The image' })
+        file = await readUploadedBytes(c, { field: 'file', maxBytes: c.get('platform').achievements.imageLimits.maxBytes, what: 'The image' })
       } catch (err) {
         if (!isPlatformError(err, 'ERR_INPUT_TOO_LARGE')) throw err
         return refuse(t.t('ach.design.tooLarge'))
       }
       if (!file) return refuse(t.t('ach.design.noFile'))
       try {
-        const image = await c.var.platform.achievements.uploadImage(access.org.id, { bytes: file.bytes, mediaType: file.mimeType || undefined })
-        await c.var.platform.achievements.update({ orgId: access.org.id, id: record.id, changes: {}, imageId: image.id })
+        const image = await c.get('platform').achievements.uploadImage(access.org.id, { bytes: file.bytes, mediaType: file.mimeType || undefined })
+        await c.get('platform').achievements.update({ orgId: access.org.id, id: record.id, changes: {}, imageId: image.id })
       } catch (err) {
         if (!isPlatformError(err, 'ERR_IMAGE_INVALID') && !isPlatformError(err, 'ERR_INPUT_TOO_LARGE')) throw err
         return refuse(t.t('ach.design.invalid', { reason: err.message }))
@@ -121,9 +121,9 @@ export const achievementPages = (): Hono =>
 
 /** The achievement's page; with the problems that kept it from being published (422). */
 async function showAchievement(c: Context, { org, role }: Access, record: AchievementRecord, problems?: readonly DefinitionIssue[]) {
-  const embedded = obAchievement(record, { publicUrl: c.var.platform.publicUrl, orgSlug: org.slug })
-  const endorsements = await c.var.platform.endorsements.forAchievement(org.slug, record.id, c.var.fetchLocal)
-  const pathways = await c.var.platform.pathways.leadingTo(record.id)
+  const embedded = obAchievement(record, { publicUrl: c.get('platform').publicUrl, orgSlug: org.slug })
+  const endorsements = await c.get('platform').endorsements.forAchievement(org.slug, record.id, c.get('fetchLocal'))
+  const pathways = await c.get('platform').pathways.leadingTo(record.id)
   return render(c, <AchievementView model={{ org, role, record, embedded, problems, endorsements, pathways }} />, {
     title: tOf(c).t('ach.view.pageTitle', { name: record.name, org: org.name }),
     status: problems?.length ? 422 : 200,
@@ -155,13 +155,13 @@ async function submitEditor(c: Context, access: Access, record: AchievementRecor
   const { state, input, addSkillIds } = readEditorForm(body)
   await addPickedSkills(c, state, input, addSkillIds)
   if (one(body, 'intent') === 'search-skills') {
-    const skillResults = await c.var.platform.skills.search(state.skillQuery.slice(0, 100), { limit: 25 })
+    const skillResults = await c.get('platform').skills.search(state.skillQuery.slice(0, 100), { limit: 25 })
     return showEditor(c, access, record, state, { skillResults })
   }
   try {
     const saved = record
-      ? await c.var.platform.achievements.update({ orgId: org.id, id: record.id, changes: fullReplacement(input), ...(state.version ? { expectedVersion: Number(state.version) } : {}) })
-      : await c.var.platform.achievements.create({ orgId: org.id, definition: input })
+      ? await c.get('platform').achievements.update({ orgId: org.id, id: record.id, changes: fullReplacement(input), ...(state.version ? { expectedVersion: Number(state.version) } : {}) })
+      : await c.get('platform').achievements.create({ orgId: org.id, definition: input })
     return c.redirect(`/orgs/${org.slug}/achievements/${saved.id}`, 303)
   } catch (err) {
     if (err instanceof DefinitionError) return showEditor(c, access, record, state, { errors: fieldErrorsOf(tOf(c), err.issues) })
@@ -182,7 +182,7 @@ function fullReplacement(input: Record<string, unknown>): Record<string, unknown
 async function addPickedSkills(c: Context, state: EditorState, input: Record<string, unknown>, ids: string[]): Promise<void> {
   const fresh = [...new Set(ids)].filter((id) => !state.alignments.some((a) => a.targetUrl === id)).slice(0, 100)
   if (fresh.length === 0) return
-  const skills = await c.var.platform.skills.byIds(fresh)
+  const skills = await c.get('platform').skills.byIds(fresh)
   const picked = fresh.flatMap((id) => skills.filter((s) => s.id === id).map(alignmentOfSkill))
   state.alignments.push(...picked)
   input.alignment = [...(input.alignment as unknown[]), ...picked]

@@ -12,7 +12,7 @@ const PAGE = 25
 export const adminPages = (): Hono =>
   new Hono().get('/admin/outbox', async (c) => {
     const user = requireUser(c)
-    const { instanceOutbox, smtpConfigured } = c.var.platform
+    const { instanceOutbox, smtpConfigured } = c.get('platform')
     const title = tOf(c).t('acct.outbox.title')
     if (!(await instanceOutbox.scopeOf(user.id))) return render(c, <NotAdminView />, { title, status: 403 })
     const { scope, items, next } = await instanceOutbox.list(user.id, { limit: PAGE, before: c.req.query('before')?.slice(0, 100) })

@@ -15,7 +15,7 @@ const queryOf = (c: Context) => (c.req.query('q') ?? '').trim().slice(0, 100)
 
 async function plannerPage(c: Context) {
   const userId = requireUser(c).id
-  const { platform } = c.var
+  const platform = c.get('platform')
   const occupation = c.req.query('occupation') || undefined
   const query = queryOf(c)
   let plan: CareerPlan | undefined
@@ -45,35 +45,35 @@ export const careerPages = (): Hono =>
   new Hono()
     .get('/occupations', async (c) => {
       const query = queryOf(c)
-      const items = await c.var.platform.occupations.search(query, { limit: query ? 50 : 12 })
+      const items = await c.get('platform').occupations.search(query, { limit: query ? 50 : 12 })
       return render(c, <OccupationsView model={{ query, items }} />, { title: tOf(c).t('career.occupations.title'), cacheControl: 'no-store' })
     })
     .get('/occupations/:uri', async (c) => {
-      const detail = await c.var.platform.occupations.get(c.req.param('uri'))
-      return render(c, <OccupationView model={{ detail, signedIn: c.var.actor?.kind === 'user' }} />, { title: detail.occupation.preferredLabel, description: detail.occupation.description.slice(0, 300) || undefined })
+      const detail = await c.get('platform').occupations.get(c.req.param('uri'))
+      return render(c, <OccupationView model={{ detail, signedIn: c.get('actor')?.kind === 'user' }} />, { title: detail.occupation.preferredLabel, description: detail.occupation.description.slice(0, 300) || undefined })
     })
     .get('/wallet/career', (c) => plannerPage(c))
     .post('/wallet/career/target', async (c) => {
       const userId = requireUser(c).id
       const { occupation = '' } = await readForm(c)
-      const current = (await c.var.platform.career.targets(userId)).map((o) => o.id)
+      const current = (await c.get('platform').career.targets(userId)).map((o) => o.id)
       // The chosen one becomes current; the others keep their order (at most five in all).
-      await c.var.platform.career.setTargets(userId, [occupation, ...current.filter((id) => id !== occupation)].slice(0, 5))
+      await c.get('platform').career.setTargets(userId, [occupation, ...current.filter((id) => id !== occupation)].slice(0, 5))
       return c.redirect(`/wallet/career?done=saved`, 303)
     })
     .post('/wallet/career/target/remove', async (c) => {
       const userId = requireUser(c).id
       const { occupation = '' } = await readForm(c)
-      const current = (await c.var.platform.career.targets(userId)).map((o) => o.id)
-      await c.var.platform.career.setTargets(userId, current.filter((id) => id !== occupation))
+      const current = (await c.get('platform').career.targets(userId)).map((o) => o.id)
+      await c.get('platform').career.setTargets(userId, current.filter((id) => id !== occupation))
       return c.redirect('/wallet/career?done=removed', 303)
     })
     .get('/wallet/career/credentials/:id', async (c) => {
       const userId = requireUser(c).id
-      const model = await c.var.platform.career.towards(userId, c.req.param('id'))
+      const model = await c.get('platform').career.towards(userId, c.req.param('id'))
       return render(c, <TowardsView model={model} />, { title: tOf(c).t('career.towards.title', { credential: model.credential.name }) })
     })
     .get('/insights/skills', async (c) => {
       requireUser(c)
-      return render(c, <InsightsView model={await c.var.platform.career.demand()} />, { title: tOf(c).t('career.insights.title') })
+      return render(c, <InsightsView model={await c.get('platform').career.demand()} />, { title: tOf(c).t('career.insights.title') })
     })

@@ -22,14 +22,14 @@ function jsonDownload(c: Context, document: unknown, fileName: string): Response
 }
 
 async function walletPage(c: Context, userId: string, failed: Omit<WalletClrModel, 'did' | 'credentials'> = {}, status: 200 | 422 = 200) {
-  const { holder } = c.var.platform
+  const { holder } = c.get('platform')
   const [{ did }, credentials] = await Promise.all([holder.did(userId), holder.presentable(userId)])
   return render(c, <WalletClrView model={{ did, credentials, ...failed }} />, { title: tOf(c).t('clr.wallet.title'), status })
 }
 
 async function recordsPage(c: Context, alert?: string) {
   const { org, role } = await requireOrg(c, c.req.param('org') ?? '', MIN_ROLE.issue)
-  const { platform } = c.var
+  const platform = c.get('platform')
   const program = await platform.programs.get(org.id, c.req.param('id') ?? '')
   const enrolments = (await platform.programs.enrolmentsOfProgram(org.id, program.id)).sort((a, b) => Number(b.awardState === 'awarded') - Number(a.awardState === 'awarded') || a.userName.localeCompare(b.userName))
   return render(c, <ProgramRecordsView model={{ shell: shellOrgOf(org, platform.publicUrl), role, program, enrolments, alert }} />, { title: tOf(c).t('clr.program.title', { program: program.title }), status: alert ? 409 : 200 })
@@ -37,7 +37,7 @@ async function recordsPage(c: Context, alert?: string) {
 
 async function pathwayRecordsPage(c: Context, alert?: string) {
   const { org, role } = await requireOrg(c, c.req.param('org') ?? '', MIN_ROLE.issue)
-  const { platform } = c.var
+  const platform = c.get('platform')
   const { pathway, learners } = await platform.clr.pathwayRecords(org.id, c.req.param('id') ?? '')
   return render(c, <PathwayRecordsView model={{ shell: shellOrgOf(org, platform.publicUrl), role, pathway, learners, alert }} />, { title: tOf(c).t('clr.pathwayRecords.title', { pathway: pathway.title }), status: alert ? 409 : 200 })
 }
@@ -56,8 +56,8 @@ export const clrPages = (): Hono =>
       const chosen = list(form['credentialIds'])
       const name = one(form['name']).trim()
       try {
-        const clr = await c.var.platform.clr.walletClr(user.id, { credentialIds: chosen, ...(name ? { name } : {}) })
-        return jsonDownload(c, clr, `learner-record-${c.var.platform.now().toISOString().slice(0, 10)}.clr.json`)
+        const clr = await c.get('platform').clr.walletClr(user.id, { credentialIds: chosen, ...(name ? { name } : {}) })
+        return jsonDownload(c, clr, `learner-record-${c.get('platform').now().toISOString().slice(0, 10)}.clr.json`)
       } catch (err) {
         const t = tOf(c)
         if (err instanceof InputError && err.issues.some((i) => i.path.startsWith('credentialIds')))
@@ -74,7 +74,7 @@ export const clrPages = (): Hono =>
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       await readForm(c)
       try {
-        const clr = await c.var.platform.clr.programClr(org.id, c.req.param('id'), c.req.param('enrolment'))
+        const clr = await c.get('platform').clr.programClr(org.id, c.req.param('id'), c.req.param('enrolment'))
         return jsonDownload(c, clr, `program-record-${c.req.param('enrolment').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.clr.json`)
       } catch (err) {
         if (isPlatformError(err, 'ERR_STATE_INVALID')) return recordsPage(c, err.message)
@@ -86,7 +86,7 @@ export const clrPages = (): Hono =>
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       await readForm(c)
       try {
-        const clr = await c.var.platform.clr.pathwayClr(org.id, c.req.param('id'), c.req.param('learner'))
+        const clr = await c.get('platform').clr.pathwayClr(org.id, c.req.param('id'), c.req.param('learner'))
         return jsonDownload(c, clr, `pathway-record-${c.req.param('learner').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.clr.json`)
       } catch (err) {
         if (isPlatformError(err, 'ERR_STATE_INVALID')) return pathwayRecordsPage(c, err.message)

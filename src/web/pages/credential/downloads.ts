@@ -7,7 +7,7 @@ export { fileNameOf } from '../../../app/credentials/downloads.js'
 
 /** Sends one of a credential's downloads (platform.credentials.download) as an attachment, or redirects to the right one. */
 export async function download(c: Context, kind: DownloadKind): Promise<Response> {
-  const file = await c.var.platform.credentials.download(c.req.param('id') ?? '', kind, { locale: c.var.locale })
+  const file = await c.get('platform').credentials.download(c.req.param('id') ?? '', kind, { locale: c.get('locale') })
   if (file.kind === 'redirect') return c.redirect(file.location, 303)
   if (file.mediaType === 'image/svg+xml') c.header('Content-Security-Policy', SVG_CONTENT_SECURITY_POLICY)
   c.header('Content-Disposition', `attachment; filename="${file.fileName}"`)

@@ -38,12 +38,12 @@ function claimCredentialOf(view: IssuedCredentialView, publicUrl: string): Claim
 
 /** The page of a claim link in whatever state it is: the Accept page when open, else what happened and a way on. */
 async function claimPage(c: Context, token: string, { status, refusal }: { status?: 400 | 403; refusal?: ClaimRefusedError['reason'] } = {}): Promise<Response> {
-  const { platform } = c.var
+  const platform = c.get('platform')
   const state = await platform.credentials.claimLink(token)
   const sent = c.req.query('sent') === '1'
   const t = tOf(c)
   if (state.kind === 'open' && status !== 400) {
-    const signedIn = c.var.actor?.kind === 'user'
+    const signedIn = c.get('actor')?.kind === 'user'
     return render(c, <ClaimView model={{ token, credential: claimCredentialOf(state.view, platform.publicUrl), sent, signedIn, refusal }} />, { title: t.t('claim.pageTitle'), ...(status ? { status } : {}) })
   }
   const credential = state.kind === 'unknown' ? undefined : claimCredentialOf(state.view, platform.publicUrl)
@@ -94,10 +94,10 @@ export const credentialPages = (): Hono => {
   const pageTemplates = new KeptPages(128 * 1024 * 1024)
   return new Hono()
     .get('/c/:id', async (c) => {
-      const { platform } = c.var
-      const data = await platform.credentials.page(c.req.param('id'), c.var.fetchLocal, viewerOf(c.var.actor))
+      const platform = c.get('platform')
+      const data = await platform.credentials.page(c.req.param('id'), c.get('fetchLocal'), viewerOf(c.get('actor')))
       const { view, report, badge, qrSvg } = data
-      const endorsements = await platform.endorsements.forCredential(view, c.var.fetchLocal)
+      const endorsements = await platform.endorsements.forCredential(view, c.get('fetchLocal'))
       // What the page shows of the achievement: worked out only when the page is drawn, not when a kept one is answered.
       let shown: AchievementView | undefined
       const achievementOf = () => (shown ??= achievementView(view.document.credential))
@@ -124,7 +124,7 @@ export const credentialPages = (): Hono => {
       }
       // An anonymous visitor's page without endorsements is kept per credential and language while
       // nothing it was drawn from changed (data.version); the CSRF token and the time it was checked are filled in per request.
-      if (data.version !== undefined && c.var.actor === undefined && endorsements.length === 0 && !c.req.url.includes('?')) {
+      if (data.version !== undefined && c.get('actor') === undefined && endorsements.length === 0 && !c.req.url.includes('?')) {
         const key = `${view.id} ${localeOf(c)}`
         const now = data.checkedAt.getTime()
         let kept = pageTemplates.get(key)
@@ -146,7 +146,7 @@ export const credentialPages = (): Hono => {
       const token = c.req.param('token')
       const form = await readForm(c)
       try {
-        const view = await c.var.platform.credentials.acceptClaim({ token, showName: form['show_name'] === '1' })
+        const view = await c.get('platform').credentials.acceptClaim({ token, showName: form['show_name'] === '1' })
         return c.redirect(`/c/${credentialUuid(view.id)}?accepted=1`, 303)
       } catch (err) {
         if (!isPlatformError(err, 'ERR_TOKEN_INVALID')) throw err
@@ -159,7 +159,7 @@ export const credentialPages = (): Hono => {
       const user = requireUser(c)
       const form = await readForm(c)
       try {
-        const item = await c.var.platform.wallet.claim(user.id, { token, showName: form['show_name'] === '1' }, c.var.fetchLocal)
+        const item = await c.get('platform').wallet.claim(user.id, { token, showName: form['show_name'] === '1' }, c.get('fetchLocal'))
         return c.redirect(`/wallet/${item.id}?notice=claimed`, 303)
       } catch (err) {
         if (err instanceof ClaimRefusedError) return claimPage(c, token, { status: 403, refusal: err.reason })
@@ -171,7 +171,7 @@ export const credentialPages = (): Hono => {
     .post('/claim/:token/decline', async (c) => {
       const token = c.req.param('token')
       try {
-        await c.var.platform.wallet.decline(token)
+        await c.get('platform').wallet.decline(token)
       } catch (err) {
         if (!isPlatformError(err, 'ERR_TOKEN_INVALID')) throw err
         return claimPage(c, token, { status: 400 })
@@ -181,7 +181,7 @@ export const credentialPages = (): Hono => {
     // The learner asks for a fresh link: mailed to the address on record, the same answer whatever happened.
     .post('/claim/:token/new-link', async (c) => {
       const token = c.req.param('token')
-      await c.var.platform.credentials.requestClaimLink(token)
+      await c.get('platform').credentials.requestClaimLink(token)
       return c.redirect(`/claim/${encodeURIComponent(token)}?sent=1`, 303)
     })
     // The issuer resends the claim link from the credential's back-office page.
@@ -189,7 +189,7 @@ export const credentialPages = (): Hono => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const back = `/orgs/${org.slug}/credentials/${encodeURIComponent(c.req.param('id'))}`
       try {
-        await c.var.platform.credentials.resendClaim({ orgId: org.id, credentialId: c.req.param('id') })
+        await c.get('platform').credentials.resendClaim({ orgId: org.id, credentialId: c.req.param('id') })
         return c.redirect(`${back}?done=claim-link`, 303)
       } catch (err) {
         if (!isPlatformError(err, 'ERR_RATE_LIMITED')) throw err

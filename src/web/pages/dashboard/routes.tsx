@@ -13,7 +13,7 @@ export const dashboardPages = (): Hono =>
   new Hono()
     .get('/dashboard', async (c) => {
       const user = requireUser(c)
-      const orgs = (await c.var.platform.dashboard.myOrgs(user.id)).map((o) => ({ ...o, logoUrl: o.logoImageId ? `/images/${o.logoImageId}` : undefined }))
+      const orgs = (await c.get('platform').dashboard.myOrgs(user.id)).map((o) => ({ ...o, logoUrl: o.logoImageId ? `/images/${o.logoImageId}` : undefined }))
       // A learner (no organization) lands in their wallet; /dashboard?orgs=1 still shows how to create one.
       if (orgs.length === 0 && c.req.query('orgs') !== '1') return c.redirect('/wallet', 303)
       const t = tOf(c)
@@ -23,7 +23,7 @@ export const dashboardPages = (): Hono =>
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const days = windowOf(c.req.query('days'))
       // Twice the window: the older half is what the trends compare against.
-      const [{ totals, days: series }, { logoImageId }, byAchievement] = await Promise.all([c.var.platform.dashboard.activity(org.id, days * 2), c.var.platform.orgs.get(org.id), c.var.platform.dashboard.looksByAchievement(org.id)])
+      const [{ totals, days: series }, { logoImageId }, byAchievement] = await Promise.all([c.get('platform').dashboard.activity(org.id, days * 2), c.get('platform').orgs.get(org.id), c.get('platform').dashboard.looksByAchievement(org.id)])
       const t = tOf(c)
       const shell = { ...org, logoUrl: logoImageId ? `/images/${logoImageId}` : undefined }
       const model = { org: shell, role, days, totals, previous: series.slice(0, days), current: series.slice(days), byAchievement }

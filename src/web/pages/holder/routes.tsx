@@ -29,13 +29,13 @@ function fieldErrorsOf(t: Translator, issues: readonly InputIssue[]): FieldError
 }
 
 async function presentPage(c: Context, userId: string, failed: Omit<PresentModel, 'did' | 'credentials'> = {}, status: 200 | 422 = 200) {
-  const { holder } = c.var.platform
+  const { holder } = c.get('platform')
   const [{ did }, credentials] = await Promise.all([holder.did(userId), holder.presentable(userId)])
   return render(c, <PresentView model={{ did, credentials, ...failed }} />, { title: tOf(c).t('holder.present.title'), status })
 }
 
 async function deletePage(c: Context, userId: string, email: string, failed: { errors?: FieldErrors; alert?: string } = {}, status: 200 | 409 | 422 | 429 = 200) {
-  const soleOwner = await c.var.platform.holder.soleOwnerships(userId)
+  const soleOwner = await c.get('platform').holder.soleOwnerships(userId)
   return render(c, <DeleteAccountView model={{ email, soleOwner, ...failed }} />, { title: tOf(c).t('holder.delete.title'), status })
 }
 
@@ -58,8 +58,8 @@ export const holderPages = (): Hono =>
       const input = { credentials: chosen, challenge, ...(domain ? { domain } : {}) }
       const values = { challenge, domain }
       try {
-        const vp = await c.var.platform.holder.createPresentation(user.id, input)
-        const stamp = c.var.platform.now().toISOString().slice(0, 10)
+        const vp = await c.get('platform').holder.createPresentation(user.id, input)
+        const stamp = c.get('platform').now().toISOString().slice(0, 10)
         c.header('Content-Disposition', `attachment; filename="presentation-${stamp}.json"`)
         c.header('Cache-Control', 'no-store')
         return c.body(`${JSON.stringify(vp, null, 2)}\n`, 200, { 'Content-Type': 'application/json; charset=utf-8' })
@@ -74,13 +74,13 @@ export const holderPages = (): Hono =>
     })
     .get('/account/notifications', async (c) => {
       const user = requireUser(c)
-      const choices = await c.var.platform.holder.notifications(user.id)
+      const choices = await c.get('platform').holder.notifications(user.id)
       return render(c, <NotificationsView model={{ choices, saved: c.req.query('saved') === '1' }} />, { title: tOf(c).t('holder.notifications.title') })
     })
     .post('/account/notifications', async (c) => {
       const user = requireUser(c)
       const form = await readForm(c)
-      await c.var.platform.holder.setNotifications(user.id, { expiryReminders: form['expiryReminders'] === '1', productNews: form['productNews'] === '1' })
+      await c.get('platform').holder.setNotifications(user.id, { expiryReminders: form['expiryReminders'] === '1', productNews: form['productNews'] === '1' })
       return c.redirect('/account/notifications?saved=1', 303)
     })
     .get('/account/delete', (c) => {
@@ -92,7 +92,7 @@ export const holderPages = (): Hono =>
       const form = await readForm(c)
       const t = tOf(c)
       try {
-        await c.var.platform.holder.deleteAccount(user.id, { password: form['password'] ?? '' })
+        await c.get('platform').holder.deleteAccount(user.id, { password: form['password'] ?? '' })
       } catch (err) {
         if (err instanceof LastOwnerError) return deletePage(c, user.id, user.email, {}, 409)
         if (err instanceof RateLimitedError) {

@@ -10,13 +10,13 @@ import { ImportView, type ImportModel } from './import-view.js'
 
 async function importPage(c: Context): Promise<Response> {
   const user = requireUser(c)
-  const { platform } = c.var
+  const platform = c.get('platform')
   const t = tOf(c)
   let values: ImportModel['values'] = {}
   try {
     const posted = await postedInput(c)
     values = posted.values
-    const { inspection, item, duplicate } = await platform.intake.importToWallet(user.id, posted.input, { fetchLocal: c.var.fetchLocal, viewer: viewerOf(c.var.actor) })
+    const { inspection, item, duplicate } = await platform.intake.importToWallet(user.id, posted.input, { fetchLocal: c.get('fetchLocal'), viewer: viewerOf(c.get('actor')) })
     const model: ImportModel = {
       values: {},
       result: { itemId: item.id, duplicate, verdict: verdictOf(inspection.report), report: inspection.report, display: inspection.display, format: inspection.format, checkedAt: platform.now() },

@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming'
 import type { BatchView } from '../../../app/issuance/find-batches.js'
 import { MIN_ROLE } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
-import { requireOrg } from '../../../http/auth/require.js'
+import { requireOrg, signedInUser } from '../../../http/auth/require.js'
 import '../../../http/context.js'
 import { cursorParam, readMultipart } from '../../../http/request.js'
 import { Alert } from '../../components/alert.js'
@@ -23,27 +23,27 @@ const uploadPage = (c: Context, model: BulkUploadModel, status: 200 | 409 | 413 
 const progressEvent = (c: Context, batch: BatchView) =>
   JSON.stringify({ state: batch.state, totalRows: batch.totalRows, nextRow: batch.nextRow, issued: batch.issued, failed: batch.failed, text: progressText(tOf(c), batch) })
 
-const actorId = (c: Context): string | null => (c.var.actor?.kind === 'user' ? c.var.actor.user.id : null)
+const actorId = (c: Context): string | null => signedInUser(c)?.id ?? null
 
 /** Bulk issuance pages: upload a CSV, its preview at a URL of its own, confirm; a batch's live progress and errors; the batch history. */
 export const batchRoutes = (): Hono =>
   new Hono()
     .get('/orgs/:org/batches', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { items, nextCursor } = await c.var.platform.issuance.batches(org.id, { limit: 50, cursor: cursorParam(c) })
+      const { items, nextCursor } = await c.get('platform').issuance.batches(org.id, { limit: 50, cursor: cursorParam(c) })
       const next = nextCursor ? `/orgs/${org.slug}/batches?cursor=${encodeURIComponent(nextCursor)}` : undefined
       return render(c, <BatchesView model={{ org, role, items, next }} />, { title: tOf(c).t('iss.batches.pageTitle', { org: org.name }) })
     })
     .get('/orgs/:org/batches/new', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const achievements = await c.var.platform.achievements.published(org.id)
+      const achievements = await c.get('platform').achievements.published(org.id)
       return uploadPage(c, { org, role, achievements, achievement: c.req.query('achievement') })
     })
     // The form's fields (CSRF token, achievement) come before the file: both are checked before a byte of it is read.
     .post('/orgs/:org/batches/uploads', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const t = tOf(c)
-      const achievements = await c.var.platform.achievements.published(org.id)
+      const achievements = await c.get('platform').achievements.published(org.id)
       const form = await readMultipart(c)
       const chosen = form.fields['achievement'] ?? ''
       const achievement = achievements.find((a) => a.id === chosen)
@@ -55,7 +55,7 @@ export const batchRoutes = (): Hono =>
         return uploadPage(c, { org, role, achievements, achievement: achievement?.id, errors }, 422)
       }
       try {
-        const upload = await c.var.platform.issuance.stageUpload({ orgId: org.id, achievementId: achievement.id, body: form.file.stream, fileName: form.file.fileName || 'upload.csv', createdBy: actorId(c) })
+        const upload = await c.get('platform').issuance.stageUpload({ orgId: org.id, achievementId: achievement.id, body: form.file.stream, fileName: form.file.fileName || 'upload.csv', createdBy: actorId(c) })
         return c.redirect(`/orgs/${org.slug}/batches/uploads/${upload.id}`, 303)
       } catch (err) {
         if (!(err instanceof PlatformError) || !['ERR_CSV_INVALID', 'ERR_INPUT_TOO_LARGE'].includes(err.code)) throw err
@@ -66,15 +66,15 @@ export const batchRoutes = (): Hono =>
     // The preview can be reopened (back button, a new tab) until the upload expires; once confirmed it leads to the batch.
     .get('/orgs/:org/batches/uploads/:uploadId', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const upload = await c.var.platform.issuance.upload(org.id, c.req.param('uploadId'))
+      const upload = await c.get('platform').issuance.upload(org.id, c.req.param('uploadId'))
       if (upload.batchId) return c.redirect(`/orgs/${org.slug}/batches/${upload.batchId}`, 303)
-      const achievement = await c.var.platform.achievements.get(org.id, upload.achievementId)
+      const achievement = await c.get('platform').achievements.get(org.id, upload.achievementId)
       return render(c, <BulkPreviewView model={{ org, role, achievementName: achievement.name, upload }} />, { title: tOf(c).t('iss.preview.pageTitle', { file: upload.fileName }) })
     })
     .post('/orgs/:org/batches/uploads/:uploadId', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       try {
-        const { batch, created } = await c.var.platform.issuance.confirmBatch({ orgId: org.id, uploadId: c.req.param('uploadId'), createdBy: actorId(c) })
+        const { batch, created } = await c.get('platform').issuance.confirmBatch({ orgId: org.id, uploadId: c.req.param('uploadId'), createdBy: actorId(c) })
         return c.redirect(`/orgs/${org.slug}/batches/${batch.id}?done=${created ? 'queued' : 'existing'}`, 303)
       } catch (err) {
         if (!(err instanceof PlatformError) || !['ERR_STATE_INVALID', 'ERR_NOT_FOUND', 'ERR_CSV_INVALID'].includes(err.code)) throw err
@@ -91,14 +91,14 @@ export const batchRoutes = (): Hono =>
     })
     .get('/orgs/:org/batches/:id', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { batch, achievementName, errors } = await c.var.platform.issuance.batch(org.id, c.req.param('id'))
+      const { batch, achievementName, errors } = await c.get('platform').issuance.batch(org.id, c.req.param('id'))
       return render(c, <BatchPageView model={{ org, role, batch, achievementName, errors, done: c.req.query('done') }} />, { title: tOf(c).t('iss.batch.pageTitle', { file: batch.fileName }) })
     })
     // Server-sent events of a batch's progress: `progress` when its counts change, `done` (and the end of the stream) once it finished.
     .get('/orgs/:org/batches/:id/events', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const id = c.req.param('id')
-      let batch = await c.var.platform.issuance.batchProgress(org.id, id)
+      let batch = await c.get('platform').issuance.batchProgress(org.id, id)
       c.header('Cache-Control', 'no-store')
       c.header('X-Accel-Buffering', 'no')
       return streamSSE(c, async (stream) => {
@@ -115,7 +115,7 @@ export const batchRoutes = (): Hono =>
           if (stream.aborted || Date.now() > until) return
           await stream.sleep(BATCH_EVENTS.pollMs)
           if (stream.aborted) return
-          batch = await c.var.platform.issuance.batchProgress(org.id, id)
+          batch = await c.get('platform').issuance.batchProgress(org.id, id)
         }
       })
     })

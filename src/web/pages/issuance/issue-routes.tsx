@@ -52,7 +52,7 @@ export const issueRoutes = (): Hono =>
   new Hono()
     .get('/orgs/:org/issue', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
-      const achievements = await c.var.platform.achievements.published(org.id)
+      const achievements = await c.get('platform').achievements.published(org.id)
       // A link such as "Issue this achievement" names one on purpose; the form itself never picks one.
       return page(c, { org, role, achievements, values: { achievement: c.req.query('achievement') ?? '' } })
     })
@@ -60,7 +60,7 @@ export const issueRoutes = (): Hono =>
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const t = tOf(c)
       const values = await readForm(c)
-      const achievements = await c.var.platform.achievements.published(org.id)
+      const achievements = await c.get('platform').achievements.published(org.id)
       let form: IssueForm
       try {
         form = checkInput(issueForm, values)
@@ -69,13 +69,13 @@ export const issueRoutes = (): Hono =>
         return page(c, { org, role, achievements, values, errors: fieldErrors(t, err.issues) }, 422)
       }
       const details = detailsOf(form)
-      const found = fieldErrors(t, c.var.platform.issuance.checkDetails(details), FIELD_OF)
+      const found = fieldErrors(t, c.get('platform').issuance.checkDetails(details), FIELD_OF)
       if (!achievements.some((a) => a.id === form.achievement)) found['achievement'] = t.t(form.achievement ? 'iss.issue.achievementUnknown' : 'iss.issue.achievementRequired')
       // In the form's order, so the summary reads top to bottom.
       const errors = Object.fromEntries([...ISSUE_FIELDS, ...Object.keys(found)].filter((f, i, all) => found[f] && all.indexOf(f) === i).map((f) => [f, found[f]!]))
       if (Object.keys(errors).length > 0) return page(c, { org, role, achievements, values, errors }, 422)
       try {
-        const outcome = await c.var.platform.issuance.issueCredential({ orgId: org.id, achievementId: form.achievement, input: details })
+        const outcome = await c.get('platform').issuance.issueCredential({ orgId: org.id, achievementId: form.achievement, input: details })
         if (outcome.replayed) throw new TypeError('A form issue has no Idempotency-Key to replay')
         return c.redirect(`/orgs/${org.slug}/credentials/${outcome.view.id.slice('urn:uuid:'.length)}?done=issued`, 303)
       } catch (err) {

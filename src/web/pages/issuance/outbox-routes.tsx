@@ -30,18 +30,18 @@ export const outboxRoutes = (): Hono =>
   new Hono()
     .get('/orgs/:org/outbox', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const { items, next } = await c.var.platform.outbox.list(org.id, { limit: PAGE, before: uuidParam(c.req.query('before')) })
-      const model = { org, role, items, smtpConfigured: c.var.platform.smtpConfigured, next: next ? `/orgs/${org.slug}/outbox?before=${next}` : undefined }
+      const { items, next } = await c.get('platform').outbox.list(org.id, { limit: PAGE, before: uuidParam(c.req.query('before')) })
+      const model = { org, role, items, smtpConfigured: c.get('platform').smtpConfigured, next: next ? `/orgs/${org.slug}/outbox?before=${next}` : undefined }
       return render(c, <OutboxView model={model} />, { title: tOf(c).t('iss.outbox.pageTitle', { org: org.name }) })
     })
     .get('/orgs/:org/outbox/:id', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const message = await c.var.platform.outbox.message(org.id, c.req.param('id'))
+      const message = await c.get('platform').outbox.message(org.id, c.req.param('id'))
       return render(c, <OutboxMessageView model={{ org, role, message }} />, { title: tOf(c).t('iss.outbox.messageTitle', { subject: message.subject }) })
     })
     .get('/orgs/:org/outbox/:id/html', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const message = await c.var.platform.outbox.message(org.id, c.req.param('id'))
+      const message = await c.get('platform').outbox.message(org.id, c.req.param('id'))
       c.header('Content-Security-Policy', MAIL_HTML_CSP)
       c.header('Cache-Control', 'no-store')
       c.header('Referrer-Policy', 'no-referrer')

@@ -17,7 +17,7 @@ export const languageRoutes = (saveUserLocale?: SaveUserLocale): Hono =>
     if (!isLocale(locale)) return c.redirect(next, 303)
     rememberLocale(c, locale)
     c.set('locale', locale)
-    const actor = c.var.actor
+    const actor = c.get('actor')
     if (actor?.kind === 'user' && saveUserLocale) await saveUserLocale(actor.user.id, locale)
     return c.redirect(next, 303)
   })

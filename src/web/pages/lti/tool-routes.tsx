@@ -43,7 +43,7 @@ async function refused(c: Context, reason: string, detail: string, status: 400 |
 
 /** The LTI session of the request, else a 401 page. */
 async function withSession(c: Context, then: (session: LtiSessionView) => Promise<Response>): Promise<Response> {
-  const session = await c.var.platform.lti.session(getCookie(c, LTI_SESSION_COOKIE))
+  const session = await c.get('platform').lti.session(getCookie(c, LTI_SESSION_COOKIE))
   if (!session) return refused(c, 'no_session', tOf(c).t('lti.error.noSessionDetail'), 401)
   c.set('csrfToken', session.csrf)
   frameable(c, originOf(session.platform.issuer))
@@ -59,7 +59,7 @@ async function sessionForm(c: Context, session: LtiSessionView): Promise<Record<
 }
 
 async function coursePage(c: Context, session: LtiSessionView, extra: { values?: Record<string, string>; errors?: FieldErrors; status?: 200 | 422 | 502; syncError?: string } = {}) {
-  const course = await c.var.platform.lti.course(session)
+  const course = await c.get('platform').lti.course(session)
   const model = { course, role: session.role, name: session.name, values: { ...extra.values, ...(c.req.query('issued') ? { issued: c.req.query('issued')! } : {}) }, errors: extra.errors, done: c.req.query('done'), syncError: extra.syncError }
   return render(c, <LtiCourseView model={model} />, { title: course.context.title, status: extra.status ?? 200, chrome: 'bare' })
 }
@@ -68,7 +68,7 @@ async function coursePage(c: Context, session: LtiSessionView, extra: { values?:
 export const ltiToolRoutes = (): Hono => {
   const login = async (c: Context, params: Record<string, string | undefined>) => {
     try {
-      const { redirect, state } = await c.var.platform.lti.login(params)
+      const { redirect, state } = await c.get('platform').lti.login(params)
       setCookie(c, LTI_STATE_COOKIE, state, cookieOptions(600))
       c.header('Cache-Control', 'no-store')
       return c.redirect(redirect, 302)
@@ -81,14 +81,14 @@ export const ltiToolRoutes = (): Hono => {
     .get('/jwks', async (c) => {
       c.header('Cache-Control', 'public, max-age=300')
       c.header('Access-Control-Allow-Origin', '*')
-      return c.json(await c.var.platform.lti.jwks(), 200, { 'Content-Type': 'application/jwk-set+json' })
+      return c.json(await c.get('platform').lti.jwks(), 200, { 'Content-Type': 'application/jwk-set+json' })
     })
     .get('/login', (c) => login(c, c.req.query()))
     .post('/login', async (c) => login(c, await readForm(c)))
     .post('/launch', async (c) => {
       const form = await readForm(c)
       try {
-        const { token, session } = await c.var.platform.lti.launch({ idToken: form['id_token'], state: form['state'] }, getCookie(c, LTI_STATE_COOKIE))
+        const { token, session } = await c.get('platform').lti.launch({ idToken: form['id_token'], state: form['state'] }, getCookie(c, LTI_STATE_COOKIE))
         deleteCookie(c, LTI_STATE_COOKIE, { path: '/lti', secure: true })
         setCookie(c, LTI_SESSION_COOKIE, token, cookieOptions(8 * 3600))
         return c.redirect(session.deepLink ? '/lti/deep-link' : '/lti/course', 303)
@@ -103,7 +103,7 @@ export const ltiToolRoutes = (): Hono => {
         const form = await sessionForm(c, session)
         const values = { achievementId: form['achievementId'] ?? '', rule: form['rule'] ?? '', threshold: form['threshold'] ?? '' }
         try {
-          await c.var.platform.lti.addMapping(session, values)
+          await c.get('platform').lti.addMapping(session, values)
           return c.redirect('/lti/course?done=mapped', 303)
         } catch (err) {
           const errors = fieldErrorsOf(tOf(c), err) ?? (err instanceof PlatformError && (err.code === 'ERR_CONFLICT' || err.code === 'ERR_NOT_FOUND') ? { achievementId: err.message } : undefined)
@@ -115,7 +115,7 @@ export const ltiToolRoutes = (): Hono => {
     .post('/course/mappings/:id/delete', (c) =>
       withSession(c, async (session) => {
         await sessionForm(c, session)
-        await c.var.platform.lti.removeMapping(session, c.req.param('id'))
+        await c.get('platform').lti.removeMapping(session, c.req.param('id'))
         return c.redirect('/lti/course?done=unmapped', 303)
       }),
     )
@@ -124,18 +124,18 @@ export const ltiToolRoutes = (): Hono => {
         await sessionForm(c, session)
         if (session.role !== 'instructor') throw new PlatformError('ERR_FORBIDDEN', 'Only the course’s instructors can sync grades')
         try {
-          const outcome = await c.var.platform.lti.sync(session.contextId)
+          const outcome = await c.get('platform').lti.sync(session.contextId)
           return c.redirect(`/lti/course?done=synced&issued=${outcome.issued}`, 303)
         } catch (err) {
           if (!(err instanceof PlatformError) || !['ERR_FETCH_FAILED', 'ERR_FETCH_BLOCKED'].includes(err.code)) throw err
-          return coursePage(c, (await c.var.platform.lti.session(getCookie(c, LTI_SESSION_COOKIE))) ?? session, { status: 502, syncError: err.message })
+          return coursePage(c, (await c.get('platform').lti.session(getCookie(c, LTI_SESSION_COOKIE))) ?? session, { status: 502, syncError: err.message })
         }
       }),
     )
     .get('/deep-link', (c) =>
       withSession(c, async (session) => {
         if (!session.deepLink) return c.redirect('/lti/course', 303)
-        const course = await c.var.platform.lti.course(session)
+        const course = await c.get('platform').lti.course(session)
         return render(c, <LtiDeepLinkView model={{ course }} />, { title: tOf(c).t('lti.deepLink.title'), chrome: 'bare' })
       }),
     )
@@ -143,12 +143,12 @@ export const ltiToolRoutes = (): Hono => {
       withSession(c, async (session) => {
         const form = await sessionForm(c, session)
         try {
-          const { returnUrl, jwt } = await c.var.platform.lti.deepLinkResponse(session, form['achievementId'] ?? '')
+          const { returnUrl, jwt } = await c.get('platform').lti.deepLinkResponse(session, form['achievementId'] ?? '')
           frameable(c, originOf(session.platform.issuer), originOf(returnUrl)[0])
           return render(c, <LtiDeepLinkReturnView returnUrl={returnUrl} jwt={jwt} />, { title: tOf(c).t('lti.deepLink.returnTitle'), chrome: 'bare' })
         } catch (err) {
           if (!(err instanceof PlatformError) || err.code !== 'ERR_NOT_FOUND') throw err
-          const course = await c.var.platform.lti.course(session)
+          const course = await c.get('platform').lti.course(session)
           return render(c, <LtiDeepLinkView model={{ course, errors: { achievementId: err.message } }} />, { title: tOf(c).t('lti.deepLink.title'), chrome: 'bare', status: 422 })
         }
       }),

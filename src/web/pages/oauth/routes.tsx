@@ -23,7 +23,7 @@ const INTERACTION_COOKIE = '_interaction'
  * path names it): a link to someone else's authorization shows nothing.
  */
 async function pending(c: Context, uid: string): Promise<ConsentRequest | undefined> {
-  const gate = consentGateOf(c.var.platform)
+  const gate = consentGateOf(c.get('platform'))
   if (!gate || !/^[A-Za-z0-9_-]{10,100}$/.test(uid)) return undefined
   if (getCookie(c, INTERACTION_COOKIE) !== uid) return undefined
   return gate.request(uid)
@@ -43,7 +43,7 @@ function consentCsp(redirectUri: string): string {
 
 /** The connections page: connected apps, and the other hosts with `extra` (a form's state, an outcome). */
 async function connectionsPage(c: Context, userId: string, extra: Omit<HostsModel, 'hosts' | 'credentials'>, flags: { revoked?: boolean } = {}, status: ContentfulStatusCode = 200) {
-  const { platform } = c.var
+  const platform = c.get('platform')
   const [grants, hosts, wallet] = await Promise.all([platform.oauth.grants(userId), platform.ob3client.hosts(userId), platform.wallet.list(userId)])
   const credentials = wallet.items.filter((i) => i.format !== 'ob2').map((i) => [i.id, i.display.name] as const)
   c.header('Cache-Control', 'no-store')
@@ -52,10 +52,10 @@ async function connectionsPage(c: Context, userId: string, extra: Omit<HostsMode
 
 /** The learner's page of a push link (`extra`: what they typed, why the last step failed). */
 async function pushPage(c: Context, token: string, extra: Omit<PushPageViewModel, 'token' | 'page'> = {}, status: ContentfulStatusCode = 200) {
-  const page = await c.var.platform.issuerPush.page(token)
+  const page = await c.get('platform').issuerPush.page(token)
   // The form's answer redirects to the learner's host, which is not known until they type it: any
   // https origin may be a form target here (and http ones on an instance served over http, as in tests).
-  const http = c.var.platform.publicUrl.startsWith('http:') ? ' http:' : ''
+  const http = c.get('platform').publicUrl.startsWith('http:') ? ' http:' : ''
   c.header('Content-Security-Policy', consentCsp('').replace("form-action 'self'", `form-action 'self' https:${http}`))
   c.header('Cache-Control', 'no-store')
   c.header('Referrer-Policy', 'no-referrer')
@@ -65,8 +65,8 @@ async function pushPage(c: Context, token: string, extra: Omit<PushPageViewModel
 /** An issuer's push coming back from the learner's host: delivered (to the learner's page), or why not. */
 async function pushCallback(c: Context) {
   try {
-    const outcome = await c.var.platform.issuerPush.callback(c.req.query())
-    return c.redirect(outcome.pageUrl.replace(c.var.platform.publicUrl, ''), 303)
+    const outcome = await c.get('platform').issuerPush.callback(c.req.query())
+    return c.redirect(outcome.pageUrl.replace(c.get('platform').publicUrl, ''), 303)
   } catch (err) {
     if (err instanceof PushFailed) {
       const token = new URL(err.pageUrl).pathname.split('/').pop() ?? ''
@@ -102,7 +102,7 @@ export const oauthPages = (): Hono =>
       const uid = c.req.param('uid')
       const form = await readForm(c)
       const request = await pending(c, uid)
-      const gate = consentGateOf(c.var.platform)
+      const gate = consentGateOf(c.get('platform'))
       if (!request || !gate) return gone(c)
       const next = form['decision'] === 'allow' ? await gate.allow(uid, user.id) : await gate.deny(uid)
       c.header('Content-Security-Policy', consentCsp(request.redirectUri))
@@ -111,7 +111,7 @@ export const oauthPages = (): Hono =>
     .get('/account/connections', async (c) => {
       const user = requireUser(c)
       const connectedId = c.req.query('connected')
-      const hosts = await c.var.platform.ob3client.hosts(user.id)
+      const hosts = await c.get('platform').ob3client.hosts(user.id)
       const connected = connectedId ? hosts.find((h) => h.id === connectedId && h.state === 'connected')?.name : undefined
       return connectionsPage(c, user.id, { connected, removed: c.req.query('removed') === '1' }, { revoked: c.req.query('revoked') === '1' })
     })
@@ -120,7 +120,7 @@ export const oauthPages = (): Hono =>
       const form = await readForm(c)
       const baseUrl = typeof form['baseUrl'] === 'string' ? form['baseUrl'] : ''
       try {
-        const started = await c.var.platform.ob3client.connect(user.id, { baseUrl })
+        const started = await c.get('platform').ob3client.connect(user.id, { baseUrl })
         c.header('Cache-Control', 'no-store')
         return render(c, <HostAuthorizeView model={started} />, { title: tOf(c).t('oauth.hosts.authorizeTitle', { host: started.host.name }) })
       } catch (err) {
@@ -131,10 +131,10 @@ export const oauthPages = (): Hono =>
     })
     .get(OB3_CALLBACK_PATH, async (c) => {
       // An issuer's push (its state says so): the learner needs no account here.
-      if (c.var.platform.issuerPush.isPushState(c.req.query('state'))) return pushCallback(c)
+      if (c.get('platform').issuerPush.isPushState(c.req.query('state'))) return pushCallback(c)
       const user = requireUser(c)
       try {
-        const host = await c.var.platform.ob3client.callback(user.id, c.req.query())
+        const host = await c.get('platform').ob3client.callback(user.id, c.req.query())
         return c.redirect(`/account/connections?connected=${host.id}`, 303)
       } catch (err) {
         if (isPlatformError(err) && statusOf(err.code) < 500) return connectionsPage(c, user.id, { problem: err.message }, {}, statusOf(err.code))
@@ -147,7 +147,7 @@ export const oauthPages = (): Hono =>
       const form = await readForm(c)
       const hostUrl = typeof form['hostUrl'] === 'string' ? form['hostUrl'] : ''
       try {
-        const { authorizationUrl } = await c.var.platform.issuerPush.start(token, { hostUrl })
+        const { authorizationUrl } = await c.get('platform').issuerPush.start(token, { hostUrl })
         c.header('Cache-Control', 'no-store')
         return c.redirect(authorizationUrl, 303)
       } catch (err) {
@@ -161,8 +161,8 @@ export const oauthPages = (): Hono =>
       await readForm(c)
       try {
         const id = c.req.param('id')
-        const result = await c.var.platform.ob3client.importAll(user.id, id, { fetchLocal: c.var.fetchLocal })
-        const host = await c.var.platform.ob3client.host(user.id, id)
+        const result = await c.get('platform').ob3client.importAll(user.id, id, { fetchLocal: c.get('fetchLocal') })
+        const host = await c.get('platform').ob3client.host(user.id, id)
         return connectionsPage(c, user.id, { imported: { host: host.name, result } })
       } catch (err) {
         if (isPlatformError(err) && err.code !== 'ERR_NOT_FOUND') return connectionsPage(c, user.id, { problem: err.message }, {}, statusOf(err.code))
@@ -173,7 +173,7 @@ export const oauthPages = (): Hono =>
       const user = requireUser(c)
       const form = await readForm(c)
       try {
-        const sent = await c.var.platform.ob3client.push(user.id, c.req.param('id'), { credentialId: typeof form['credentialId'] === 'string' ? form['credentialId'] : '' })
+        const sent = await c.get('platform').ob3client.push(user.id, c.req.param('id'), { credentialId: typeof form['credentialId'] === 'string' ? form['credentialId'] : '' })
         return connectionsPage(c, user.id, { pushed: { host: sent.host, status: sent.status } })
       } catch (err) {
         if (isPlatformError(err) && !(err.code === 'ERR_NOT_FOUND' && !(err instanceof InputError))) return connectionsPage(c, user.id, { problem: err.message }, {}, statusOf(err.code))
@@ -183,14 +183,14 @@ export const oauthPages = (): Hono =>
     .post('/account/connections/hosts/:id/remove', async (c) => {
       const user = requireUser(c)
       await readForm(c)
-      await c.var.platform.ob3client.remove(user.id, c.req.param('id'))
+      await c.get('platform').ob3client.remove(user.id, c.req.param('id'))
       return c.redirect('/account/connections?removed=1', 303)
     })
     .post('/account/connections/:id/revoke', async (c) => {
       const user = requireUser(c)
       await readForm(c)
       try {
-        await c.var.platform.oauth.revokeGrant(user.id, c.req.param('id'))
+        await c.get('platform').oauth.revokeGrant(user.id, c.req.param('id'))
       } catch (err) {
         if (!(isPlatformError(err) && err.code === 'ERR_NOT_FOUND')) throw err
       }

@@ -24,7 +24,7 @@ function orgFieldErrors(c: Context, err: InputError, slug: string): FieldErrors 
 /** The page for the signed-in user, with what the handler adds. */
 function newOrgPage(c: Context, extra: Partial<NewOrgModel> = {}, status: 200 | 403 | 422 = 200) {
   const user = requireUser(c)
-  const model: NewOrgModel = { email: user.email, emailVerified: user.emailVerified, host: new URL(c.var.platform.publicUrl).host, ...extra }
+  const model: NewOrgModel = { email: user.email, emailVerified: user.emailVerified, host: new URL(c.get('platform').publicUrl).host, ...extra }
   return render(c, <NewOrgView model={model} />, { title: tOf(c).t('acct.newOrg.title'), status })
 }
 
@@ -36,7 +36,7 @@ export const newOrgRoutes = (): Hono =>
       const user = requireUser(c)
       const { name = '', slug = '' } = await readForm(c)
       try {
-        const org = await c.var.platform.orgs.create({ userId: user.id, input: { name, slug } })
+        const org = await c.get('platform').orgs.create({ userId: user.id, input: { name, slug } })
         return c.redirect(`/orgs/${org.slug}/settings?done=created`, 303)
       } catch (err) {
         if (err instanceof EmailUnconfirmedError) return newOrgPage(c, { emailVerified: false }, 403)

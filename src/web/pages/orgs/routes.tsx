@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import { isInvitee, orgDid, RESERVED_SLUGS, type OrgRecord } from '../../../app/orgs/index.js'
 import { MIN_ROLE, type RoleName } from '../../../app/platform/roles.js'
 import { PlatformError } from '../../../core/errors.js'
-import { actorOf, requireOrg, requireUser, type OrgAccess } from '../../../http/auth/require.js'
+import { actorOf, requireOrg, requireUser, signedInUser, type OrgAccess } from '../../../http/auth/require.js'
 import '../../../http/context.js'
 import { readForm, readUploadedBytes } from '../../../http/request.js'
 import type { FieldErrors } from '../../components/form.js'
@@ -30,7 +30,7 @@ const profileValues = (org: OrgRecord): Record<string, string> => ({
 const PROFILE_FIELDS = ['name', 'description', 'url', 'email', 'country', 'brandColor', 'suite', 'statusEntries'] as const
 
 async function settingsPage(c: Context, orgId: string, role: RoleName, { values, errors, status = 200 }: { values?: Record<string, string>; errors?: FieldErrors; status?: 200 | 422 } = {}) {
-  const { platform } = c.var
+  const platform = c.get('platform')
   const org = await platform.orgs.get(orgId)
   const model = {
     org,
@@ -46,14 +46,14 @@ async function settingsPage(c: Context, orgId: string, role: RoleName, { values,
 }
 
 async function membersPage(c: Context, access: OrgAccess, extra: { values?: Record<string, string>; errors?: FieldErrors; alert?: string; status?: 200 | 409 | 422 } = {}) {
-  const { platform } = c.var
+  const platform = c.get('platform')
   const { org, role } = access
   const canManage = role === 'owner' || role === 'admin'
   const [full, members, invitations] = await Promise.all([platform.orgs.get(org.id), platform.orgs.members(org.id), canManage ? platform.orgs.invitations(org.id) : []])
   const model = {
     shell: shellOrgOf(full, platform.publicUrl),
     role,
-    me: c.var.actor?.kind === 'user' ? c.var.actor.user.id : undefined,
+    me: signedInUser(c)?.id,
     members,
     invitations,
     now: platform.now().toISOString(),
@@ -66,7 +66,7 @@ async function membersPage(c: Context, access: OrgAccess, extra: { values?: Reco
 }
 
 async function keysPage(c: Context, { org, role }: OrgAccess, problem?: KeyProblem) {
-  const { platform } = c.var
+  const platform = c.get('platform')
   const [full, keys] = await Promise.all([platform.orgs.get(org.id), platform.orgs.keys(org.id)])
   const model = { shell: shellOrgOf(full, platform.publicUrl), role, did: orgDid(platform.publicUrl, org.slug), keys, problem, done: c.req.query('done') }
   return render(c, <KeysView model={model} />, { title: tOf(c).t('org.keys.pageTitle', { name: org.name }), status: problem ? 422 : 200 })
@@ -77,7 +77,7 @@ async function apiKeysPage(
   { org, role }: OrgAccess,
   extra: { created?: { name: string; secret: string }; values?: Record<string, string>; errors?: FieldErrors; status?: 200 | 201 | 422 } = {},
 ) {
-  const { platform } = c.var
+  const platform = c.get('platform')
   const [full, keys] = await Promise.all([platform.orgs.get(org.id), platform.orgs.apiKeys(org.id)])
   const model = { shell: shellOrgOf(full, platform.publicUrl), role, keys, created: extra.created, values: extra.values, errors: extra.errors, done: c.req.query('done') }
   return render(c, <ApiKeysView model={model} />, { title: tOf(c).t('org.apiKeys.pageTitle', { name: org.name }), status: extra.status ?? 200 })
@@ -100,7 +100,7 @@ const settingsRoutes = () =>
       try {
         // A form without the status entries field (one rendered before it existed) keeps the stored choice.
         const { statusEntries, ...rest } = values
-        await c.var.platform.orgs.updateProfile({ orgId: org.id, input: fields['statusEntries'] === undefined ? rest : { ...rest, statusEntries } })
+        await c.get('platform').orgs.updateProfile({ orgId: org.id, input: fields['statusEntries'] === undefined ? rest : { ...rest, statusEntries } })
         return c.redirect(`/orgs/${org.slug}/settings?done=saved`, 303)
       } catch (err) {
         const errors = fieldErrorsOf(tOf(c), err, values)
@@ -113,9 +113,9 @@ const settingsRoutes = () =>
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const t = tOf(c)
       try {
-        const file = await readUploadedBytes(c, { field: 'logo', maxBytes: c.var.platform.achievements.imageLimits.maxBytes, what: 'The logo' })
+        const file = await readUploadedBytes(c, { field: 'logo', maxBytes: c.get('platform').achievements.imageLimits.maxBytes, what: 'The logo' })
         if (!file) throw new PlatformError('ERR_IMAGE_INVALID', t.t('org.settings.logoMissing'))
-        await c.var.platform.orgs.setLogo({ orgId: org.id, bytes: file.bytes, mediaType: file.mimeType || undefined })
+        await c.get('platform').orgs.setLogo({ orgId: org.id, bytes: file.bytes, mediaType: file.mimeType || undefined })
         return c.redirect(`/orgs/${org.slug}/settings?done=logo`, 303)
       } catch (err) {
         if (!(err instanceof PlatformError) || (err.code !== 'ERR_IMAGE_INVALID' && err.code !== 'ERR_INPUT_TOO_LARGE')) throw err
@@ -125,7 +125,7 @@ const settingsRoutes = () =>
     })
     .post('/orgs/:org/settings/logo/remove', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await c.var.platform.orgs.removeLogo(org.id)
+      await c.get('platform').orgs.removeLogo(org.id)
       return c.redirect(`/orgs/${org.slug}/settings?done=logo-removed`, 303)
     })
 
@@ -137,7 +137,7 @@ const membersRoutes = () =>
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { role = '' } = await readForm(c)
       try {
-        await c.var.platform.orgs.changeMemberRole({ orgId: access.org.id, actor: actorOf(c, access), userId: c.req.param('userId'), input: { role } })
+        await c.get('platform').orgs.changeMemberRole({ orgId: access.org.id, actor: actorOf(c, access), userId: c.req.param('userId'), input: { role } })
       } catch (err) {
         if (!isStateError(err)) throw err
         return membersPage(c, access, { alert: err.message, status: 409 })
@@ -148,20 +148,20 @@ const membersRoutes = () =>
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
       const userId = c.req.param('userId')
       try {
-        await c.var.platform.orgs.removeMember({ orgId: access.org.id, actor: actorOf(c, access), userId })
+        await c.get('platform').orgs.removeMember({ orgId: access.org.id, actor: actorOf(c, access), userId })
       } catch (err) {
         if (!isStateError(err)) throw err
         return membersPage(c, access, { alert: err.message, status: 409 })
       }
-      const left = c.var.actor?.kind === 'user' && c.var.actor.user.id === userId
+      const left = signedInUser(c)?.id === userId
       return c.redirect(left ? '/dashboard' : `/orgs/${access.org.slug}/members?done=removed`, 303)
     })
     .post('/orgs/:org/invitations', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { email = '', role = '' } = await readForm(c)
-      const inviterName = c.var.actor?.kind === 'user' ? c.var.actor.user.name : access.org.name
+      const inviterName = signedInUser(c)?.name ?? access.org.name
       try {
-        await c.var.platform.orgs.invite({ org: access.org, actor: actorOf(c, access), inviterName, input: { email, role } })
+        await c.get('platform').orgs.invite({ org: access.org, actor: actorOf(c, access), inviterName, input: { email, role } })
       } catch (err) {
         const errors = fieldErrorsOf(tOf(c), err)
         if (!errors) throw err
@@ -171,7 +171,7 @@ const membersRoutes = () =>
     })
     .post('/orgs/:org/invitations/:id/revoke', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await c.var.platform.orgs.revokeInvitation({ orgId: access.org.id, actor: actorOf(c, access), id: c.req.param('id') })
+      await c.get('platform').orgs.revokeInvitation({ orgId: access.org.id, actor: actorOf(c, access), id: c.req.param('id') })
       return c.redirect(`/orgs/${access.org.slug}/members?done=revoked`, 303)
     })
 
@@ -181,7 +181,7 @@ const keysRoutes = () =>
     .get('/orgs/:org/keys', async (c) => keysPage(c, await requireOrg(c, c.req.param('org'), MIN_ROLE.read)))
     .post('/orgs/:org/keys/rotate', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await c.var.platform.orgs.rotateKey(org.id)
+      await c.get('platform').orgs.rotateKey(org.id)
       return c.redirect(`/orgs/${org.slug}/keys?done=rotated`, 303)
     })
     .post('/orgs/:org/keys/:keyId/revoke', async (c) => {
@@ -189,7 +189,7 @@ const keysRoutes = () =>
       const keyId = c.req.param('keyId')
       const { reason = '' } = await readForm(c)
       try {
-        await c.var.platform.orgs.revokeKey({ orgId: access.org.id, keyId, input: { reason } })
+        await c.get('platform').orgs.revokeKey({ orgId: access.org.id, keyId, input: { reason } })
       } catch (err) {
         const errors = fieldErrorsOf(tOf(c), err)
         const message = errors?.['reason'] ?? (isStateError(err) ? err.message : undefined)
@@ -208,7 +208,7 @@ const apiKeysRoutes = () =>
       const user = requireUser(c)
       const { name = '', role = '' } = await readForm(c)
       try {
-        const { key, secret } = await c.var.platform.orgs.createApiKey({ orgId: access.org.id, createdBy: user.id, input: { name, role } })
+        const { key, secret } = await c.get('platform').orgs.createApiKey({ orgId: access.org.id, createdBy: user.id, input: { name, role } })
         // Shown in this response only (no redirect): the secret is never stored or shown again.
         return apiKeysPage(c, access, { created: { name: key.name, secret }, status: 201 })
       } catch (err) {
@@ -219,7 +219,7 @@ const apiKeysRoutes = () =>
     })
     .post('/orgs/:org/api-keys/:id/revoke', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await c.var.platform.orgs.revokeApiKey({ orgId: org.id, id: c.req.param('id') })
+      await c.get('platform').orgs.revokeApiKey({ orgId: org.id, id: c.req.param('id') })
       return c.redirect(`/orgs/${org.slug}/api-keys?done=revoked`, 303)
     })
 
@@ -229,9 +229,9 @@ const invitationRoutes = () =>
     .get('/invitations/:token', async (c) => {
       c.header('Referrer-Policy', 'no-referrer')
       const token = c.req.param('token')
-      const { platform } = c.var
+      const platform = c.get('platform')
       const { invitation, org } = await platform.orgs.openInvitation(token)
-      const actor = c.var.actor
+      const actor = c.get('actor')
       const viewer = actor?.kind !== 'user' ? ({ kind: 'anonymous' } as const) : isInvitee(invitation, actor.user) ? ({ kind: 'invitee' } as const) : ({ kind: 'other', email: actor.user.email } as const)
       const model = {
         org: { name: org.name, slug: org.slug, logoUrl: shellOrgOf(org, platform.publicUrl).logoUrl },
@@ -245,7 +245,7 @@ const invitationRoutes = () =>
     })
     .post('/invitations/:token', async (c) => {
       const user = requireUser(c)
-      const { org } = await c.var.platform.orgs.acceptInvitation({ token: c.req.param('token'), user })
+      const { org } = await c.get('platform').orgs.acceptInvitation({ token: c.req.param('token'), user })
       return c.redirect(`/orgs/${org.slug}/dashboard`, 303)
     })
 
@@ -253,10 +253,11 @@ const invitationRoutes = () =>
 const publicOrgRoutes = () =>
   new Hono().get('/orgs/:slug', async (c, next) => {
     if (RESERVED_SLUGS.has(c.req.param('slug'))) return next()
-    const { platform, actor } = c.var
+    const platform = c.get('platform')
+    const actor = c.get('actor')
     const model = await platform.orgs.publicPage(c.req.param('slug'))
     const { org } = model
-    const [endorsements, mine] = await Promise.all([platform.endorsements.forOrganization(org.slug, c.var.fetchLocal), actor?.kind === 'user' ? platform.dashboard.myOrgs(actor.user.id) : []])
+    const [endorsements, mine] = await Promise.all([platform.endorsements.forOrganization(org.slug, c.get('fetchLocal')), actor?.kind === 'user' ? platform.dashboard.myOrgs(actor.user.id) : []])
     const canEndorse = mine.some((o) => o.slug !== org.slug && (o.role === 'owner' || o.role === 'admin'))
     const description = org.description.slice(0, 300) || undefined
     const head = (

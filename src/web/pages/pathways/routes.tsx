@@ -25,7 +25,7 @@ function inputOfForm(form: Record<string, string>) {
 
 async function pathwayForm(c: Context, pathwayId: string | undefined, extra: Partial<Pick<PathwayFormModel, 'values' | 'errors'>> & { status?: 200 | 422 } = {}) {
   const { org, role } = await requireOrg(c, c.req.param('org') ?? '', MIN_ROLE.manage)
-  const { platform } = c.var
+  const platform = c.get('platform')
   const achievements = (await platform.achievements.list(org.id, { limit: 200 })).items.filter((a) => a.state !== 'archived')
   const stored = pathwayId ? await platform.pathways.get(org.id, pathwayId) : undefined
   const values = extra.values ?? (stored ? valuesOfPathway(stored) : { rule: 'all' })
@@ -42,8 +42,8 @@ async function savePathway(c: Context, pathwayId: string | undefined) {
   const form = await readForm(c)
   let id = pathwayId
   try {
-    if (pathwayId) await c.var.platform.pathways.update(org.id, pathwayId, inputOfForm(form))
-    else id = (await c.var.platform.pathways.create(org.id, inputOfForm(form))).id
+    if (pathwayId) await c.get('platform').pathways.update(org.id, pathwayId, inputOfForm(form))
+    else id = (await c.get('platform').pathways.create(org.id, inputOfForm(form))).id
   } catch (err) {
     const errors = fieldErrorsOf(tOf(c), err)
     if (!errors) throw err
@@ -56,17 +56,17 @@ async function savePathway(c: Context, pathwayId: string | undefined) {
 export const pathwayPages = (): Hono =>
   new Hono()
     .get('/pathways/:id', async (c) => {
-      const pathway = await c.var.platform.pathways.publicPathway(c.req.param('id'))
+      const pathway = await c.get('platform').pathways.publicPathway(c.req.param('id'))
       return render(c, <PublicPathwayView model={{ pathway }} />, { title: pathway.title, description: (pathway.summary || pathway.title).slice(0, 300) })
     })
     .get('/wallet/pathways', async (c) => {
       const user = requireUser(c)
-      const items = await c.var.platform.pathways.mine(user.id)
+      const items = await c.get('platform').pathways.mine(user.id)
       return render(c, <MyPathwaysView model={{ items }} />, { title: tOf(c).t('path.my.title') })
     })
     .get('/orgs/:org/pathways', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { platform } = c.var
+      const platform = c.get('platform')
       const pathways = await platform.pathways.listOfOrg(org.id)
       return render(c, <OrgPathwaysView model={{ shell: shellOrgOf(org, platform.publicUrl), role, pathways, done: c.req.query('done') }} />, { title: tOf(c).t('path.org.title') })
     })
@@ -74,7 +74,7 @@ export const pathwayPages = (): Hono =>
     .post('/orgs/:org/pathways/new', (c) => savePathway(c, undefined))
     .get('/orgs/:org/pathways/:id', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { platform } = c.var
+      const platform = c.get('platform')
       const pathway = await platform.pathways.get(org.id, c.req.param('id'))
       return render(c, <OrgPathwayView model={{ shell: shellOrgOf(org, platform.publicUrl), role, pathway, done: c.req.query('done') }} />, { title: pathway.title })
     })
@@ -83,6 +83,6 @@ export const pathwayPages = (): Hono =>
     .post('/orgs/:org/pathways/:id/delete', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       await readForm(c)
-      await c.var.platform.pathways.delete(org.id, c.req.param('id'))
+      await c.get('platform').pathways.delete(org.id, c.req.param('id'))
       return c.redirect(`/orgs/${org.slug}/pathways?done=deleted`, 303)
     })

@@ -49,7 +49,7 @@ function inputOfForm(form: Record<string, string>) {
 
 async function programForm(c: Context, programId: string | undefined, extra: Partial<Pick<ProgramFormModel, 'values' | 'errors' | 'formError'>> & { status?: 200 | 409 | 422 } = {}) {
   const { org, role } = await requireOrg(c, c.req.param('org') ?? '', MIN_ROLE.manage)
-  const { platform } = c.var
+  const platform = c.get('platform')
   const achievements = (await platform.achievements.list(org.id, { limit: 200 })).items.filter((a) => a.state !== 'archived')
   const stored = programId ? await platform.programs.get(org.id, programId) : undefined
   const values = extra.values ?? (stored ? valuesOfProgram(stored) : { selfPaced: 'true', currency: 'EUR', enrolmentMode: 'open', language: 'en' })
@@ -64,8 +64,8 @@ async function saveProgram(c: Context, programId: string | undefined) {
   const { org } = await requireOrg(c, c.req.param('org') ?? '', MIN_ROLE.manage)
   const form = await readForm(c)
   try {
-    if (programId) await c.var.platform.programs.update(org.id, programId, inputOfForm(form))
-    else await c.var.platform.programs.create(org.id, inputOfForm(form))
+    if (programId) await c.get('platform').programs.update(org.id, programId, inputOfForm(form))
+    else await c.get('platform').programs.create(org.id, inputOfForm(form))
   } catch (err) {
     const errors = fieldErrorsOf(tOf(c), err)
     if (!errors) throw err
@@ -76,7 +76,7 @@ async function saveProgram(c: Context, programId: string | undefined) {
 
 async function reviewsPage(c: Context, extra: { error?: string; status?: 200 | 422 } = {}) {
   const { org, role } = await requireOrg(c, c.req.param('org') ?? '', MIN_ROLE.issue)
-  const { platform } = c.var
+  const platform = c.get('platform')
   const q = c.req.query()
   const status = (['submitted', 'changes', 'met', 'rejected'] as const).find((s) => s === q.status)
   const filter = { status, program: q.program || undefined, assignee: q.assignee || undefined }
@@ -90,7 +90,7 @@ async function reviewsPage(c: Context, extra: { error?: string; status?: 200 | 4
 
 async function enrolmentPage(c: Context, enrolmentId: string, extra: Omit<EnrolmentPageModel, 'view'> & { status?: 200 | 409 | 422 } = {}) {
   const user = requireUser(c)
-  const view = await c.var.platform.programs.myEnrolment(user.id, enrolmentId)
+  const view = await c.get('platform').programs.myEnrolment(user.id, enrolmentId)
   const { status = 200, ...rest } = extra
   return render(c, <EnrolmentPageView model={{ view, done: c.req.query('done'), ...rest }} />, { title: view.program.title, status })
 }
@@ -106,27 +106,27 @@ export const programPages = (): Hono =>
       const maxHours = /^\d{1,5}$/.test(q.maxHours ?? '') && Number(q.maxHours) > 0 ? Number(q.maxHours) : undefined
       const text = (v: string | undefined, max: number) => (v && v.trim() ? v.trim().slice(0, max) : undefined)
       const query = { q: text(q.q, 200), skill: text(q.skill, 2048), occupation: text(q.occupation, 2048), format, language, maxHours, free: q.free === 'true' ? true : undefined }
-      const result = await c.var.platform.programs.catalog({ ...query, limit: 48 })
+      const result = await c.get('platform').programs.catalog({ ...query, limit: 48 })
       return render(c, <CatalogView model={{ query: { ...query, maxHours: maxHours === undefined ? undefined : String(maxHours) }, items: result.items, total: result.total, note: result.note }} />, {
         title: t.t('prog.catalog.title'),
         description: t.t('prog.catalog.lead'),
       })
     })
     .get('/programs/evidence/:file', async (c) => {
-      const actor = c.var.actor
+      const actor = c.get('actor')
       if (!actor) throw new PlatformError('ERR_UNAUTHENTICATED', 'Sign in to continue')
       const viewer = actor.kind === 'user' ? { userId: actor.user.id } : { orgId: actor.orgId }
       let file
       try {
-        file = await c.var.platform.programs.evidenceFile(viewer, c.req.param('file'))
+        file = await c.get('platform').programs.evidenceFile(viewer, c.req.param('file'))
       } catch (err) {
         // Staff of the learner's organization see it too.
         if (actor.kind !== 'user') throw err
-        const orgs = await c.var.platform.orgs.ofUser(actor.user.id)
+        const orgs = await c.get('platform').orgs.ofUser(actor.user.id)
         file = undefined
         for (const { org: o } of orgs) {
           try {
-            file = await c.var.platform.programs.evidenceFile({ orgId: o.id }, c.req.param('file'))
+            file = await c.get('platform').programs.evidenceFile({ orgId: o.id }, c.req.param('file'))
             break
           } catch {
             // not this organization's
@@ -141,9 +141,9 @@ export const programPages = (): Hono =>
       return c.body(file.bytes as Uint8Array<ArrayBuffer>)
     })
     .get('/programs/:id', async (c) => {
-      const { platform } = c.var
+      const platform = c.get('platform')
       const program = await platform.programs.publicProgram(c.req.param('id'))
-      const actor = c.var.actor
+      const actor = c.get('actor')
       const enrolment = actor?.kind === 'user' ? (await platform.programs.myEnrolments(actor.user.id)).find((v) => v.program.id === program.id) : undefined
       const pathways = await platform.pathways.withPart([achievementUrl(platform.publicUrl, program.orgSlug, program.achievementId)])
       return render(c, <ProgramPageView model={{ program, enrolmentId: enrolment?.enrolment.id, signedIn: actor?.kind === 'user', done: c.req.query('done'), pathways }} />, {
@@ -155,12 +155,12 @@ export const programPages = (): Hono =>
     .post('/programs/:id/enrol', async (c) => {
       const user = requireUser(c)
       await readForm(c)
-      const enrolment = await c.var.platform.programs.enrol(user.id, c.req.param('id'))
+      const enrolment = await c.get('platform').programs.enrol(user.id, c.req.param('id'))
       return enrolment.state === 'requested' ? c.redirect(`/programs/${enrolment.programId}?done=requested`, 303) : c.redirect(`/wallet/programs/${enrolment.id}`, 303)
     })
     .get('/orgs/:org/programs', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { platform } = c.var
+      const platform = c.get('platform')
       const programs = await platform.programs.listOfOrg(org.id)
       const requests = (await Promise.all(programs.map(async (p) => (await platform.programs.enrolmentsOfProgram(org.id, p.id)).filter((e) => e.state === 'requested').map((e) => ({ ...e, programTitle: p.title }))))).flat()
       return render(c, <OrgProgramsView model={{ shell: shellOrgOf(org, platform.publicUrl), role, programs, requests, done: c.req.query('done') }} />, { title: tOf(c).t('prog.org.title') })
@@ -169,7 +169,7 @@ export const programPages = (): Hono =>
     .post('/orgs/:org/programs/new', (c) => saveProgram(c, undefined))
     .get('/orgs/:org/programs/:id', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { platform } = c.var
+      const platform = c.get('platform')
       const program = await platform.programs.get(org.id, c.req.param('id'))
       const enrolments = await Promise.all((await platform.programs.enrolmentsOfProgram(org.id, program.id)).map((e) => platform.programs.orgEnrolment(org.id, e.id)))
       return render(c, <ProgramStaffView model={{ shell: shellOrgOf(org, platform.publicUrl), role, program, enrolments, done: c.req.query('done') }} />, { title: program.title })
@@ -178,14 +178,14 @@ export const programPages = (): Hono =>
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       requireUser(c)
       const { requirementId = '' } = await readForm(c)
-      const view = await c.var.platform.programs.markAttendance(org.id, c.req.param('id'), requirementId)
+      const view = await c.get('platform').programs.markAttendance(org.id, c.req.param('id'), requirementId)
       return c.redirect(`/orgs/${org.slug}/programs/${view.program.id}?done=attended`, 303)
     })
     .post('/orgs/:org/enrolments/:id/signoff', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const user = requireUser(c)
       await readForm(c)
-      const view = await c.var.platform.programs.signOff(org.id, user.id, c.req.param('id'))
+      const view = await c.get('platform').programs.signOff(org.id, user.id, c.req.param('id'))
       return c.redirect(`/orgs/${org.slug}/programs/${view.program.id}?done=signedoff`, 303)
     })
     .get('/orgs/:org/programs/:id/edit', (c) => programForm(c, c.req.param('id')))
@@ -194,13 +194,13 @@ export const programPages = (): Hono =>
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { state = '' } = await readForm(c)
       if (state !== 'published' && state !== 'draft' && state !== 'archived') throw new PlatformError('ERR_INPUT_INVALID', 'Unknown state')
-      await c.var.platform.programs.setState(org.id, c.req.param('id'), state)
+      await c.get('platform').programs.setState(org.id, c.req.param('id'), state)
       return c.redirect(`/orgs/${org.slug}/programs?done=state`, 303)
     })
     .post('/orgs/:org/enrolments/:id/decide', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const { decision = '' } = await readForm(c)
-      await c.var.platform.programs.decideEnrolment(org.id, c.req.param('id'), decision === 'approve')
+      await c.get('platform').programs.decideEnrolment(org.id, c.req.param('id'), decision === 'approve')
       return c.redirect(`/orgs/${org.slug}/programs?done=decided`, 303)
     })
     .get('/orgs/:org/reviews', (c) => reviewsPage(c))
@@ -210,7 +210,7 @@ export const programPages = (): Hono =>
       const form = await readForm(c)
       const rubric = Array.from({ length: 10 }, (_, i) => ({ criterion: form[`rubric${i}.criterion`] ?? '', level: form[`rubric${i}.level`] ?? '' })).filter((r) => r.criterion && r.level)
       try {
-        await c.var.platform.programs.review(org.id, user.id, c.req.param('enrolment'), c.req.param('requirement'), {
+        await c.get('platform').programs.review(org.id, user.id, c.req.param('enrolment'), c.req.param('requirement'), {
           decision: form.decision ?? '',
           feedback: form.feedback ?? '',
           supervision: form.supervision ?? '',
@@ -226,19 +226,19 @@ export const programPages = (): Hono =>
     .post('/orgs/:org/reviews/:enrolment/:requirement/assign', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.issue)
       const form = await readForm(c)
-      await c.var.platform.programs.assign(org.id, c.req.param('enrolment'), c.req.param('requirement'), { assigneeId: form.assigneeId ?? '', dueAt: form.dueAt ?? '' })
+      await c.get('platform').programs.assign(org.id, c.req.param('enrolment'), c.req.param('requirement'), { assigneeId: form.assigneeId ?? '', dueAt: form.dueAt ?? '' })
       return c.redirect(`/orgs/${org.slug}/reviews?done=assigned`, 303)
     })
     .get('/wallet/programs', async (c) => {
       const user = requireUser(c)
-      const views = await c.var.platform.programs.myEnrolments(user.id)
+      const views = await c.get('platform').programs.myEnrolments(user.id)
       return render(c, <MyProgramsView views={views} />, { title: tOf(c).t('prog.my.title') })
     })
     .get('/wallet/programs/:id', (c) => enrolmentPage(c, c.req.param('id')))
     .post('/wallet/programs/:id/:requirement', async (c) => {
       const user = requireUser(c)
       const [id, requirementId] = [c.req.param('id'), c.req.param('requirement')]
-      const programs = c.var.platform.programs
+      const programs = c.get('platform').programs
       const view = await programs.myEnrolment(user.id, id)
       const requirement = view.program.requirements.find((r) => r.id === requirementId)
       const form = await readMultipart(c)

@@ -3,7 +3,7 @@ import type { ShareDownloadKind, SharedAccess } from '../../../app/share/share-u
 import { SVG_CONTENT_SECURITY_POLICY } from '../../../app/media/images.js'
 import { InputError } from '../../../app/platform/input-error.js'
 import type { SharedCredential } from '../../../app/share/shared-credential.js'
-import { requireUser } from '../../../http/auth/require.js'
+import { requireUser, signedInUser } from '../../../http/auth/require.js'
 import '../../../http/context.js'
 import { readFormAll } from '../../../http/request.js'
 import { SocialMeta } from '../../components/social-meta.js'
@@ -23,7 +23,7 @@ const FILES: Record<string, ShareDownloadKind> = { 'credential.json': 'json', 'c
 async function sendDownload(c: Context, access: SharedAccess): Promise<Response> {
   const kind = FILES[c.req.param('file') ?? '']
   if (!kind) return c.notFound()
-  const file = await c.var.platform.share.download(access, kind)
+  const file = await c.get('platform').share.download(access, kind)
   if (file.kind === 'redirect') return c.redirect(file.location, 303)
   if (file.mediaType === 'image/svg+xml') c.header('Content-Security-Policy', SVG_CONTENT_SECURITY_POLICY)
   c.header('Content-Disposition', `${kind === 'png' ? 'inline' : 'attachment'}; filename="${file.fileName}"`)
@@ -37,14 +37,14 @@ const list = (v: string | string[] | undefined): string[] => (v === undefined ? 
 const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''))
 
 async function settingsPage(c: Context, userId: string, extra: { values?: ProfileFormValues; errors?: Record<string, string>; notice?: 'saved' | 'revoked'; status?: 200 | 409 | 422 } = {}) {
-  const [settings, links, talent] = await Promise.all([c.var.platform.share.settings(userId), c.var.platform.share.links(userId), c.var.platform.talent.visibility(userId)])
+  const [settings, links, talent] = await Promise.all([c.get('platform').share.settings(userId), c.get('platform').share.links(userId), c.get('platform').talent.visibility(userId)])
   return render(c, <ProfileSettingsView model={{ settings, links, talent, values: extra.values, errors: extra.errors, notice: extra.notice }} />, { title: tOf(c).t('share.profile.title'), status: extra.status ?? 200 })
 }
 
 /** A shared credential's page, with the preview tags of `pageUrl`. */
 async function credentialPage(c: Context, opened: { credential: SharedCredential; report: Parameters<typeof SharedCredentialView>[0]['model']['report']; checkedAt: Date; owner: string | null }, where: { pageUrl: string; downloadBase: string; publicUrl: string | undefined; back?: { href: string; name: string }; noindex?: boolean }) {
   const t = tOf(c)
-  const origin = c.var.platform.publicUrl
+  const origin = c.get('platform').publicUrl
   const cred = opened.credential
   const item = { ...cred, issuerName: cred.issuer.name, issuedCredentialId: cred.issuedHere, hidden: false }
   const links = shareLinksOf(item, origin, { base: where.downloadBase, publicUrl: where.publicUrl })
@@ -78,7 +78,7 @@ export const sharePages = (): Hono =>
         publicCollections: list(form['publicCollections']),
       }
       try {
-        await c.var.platform.share.saveProfile(userId, { ...values, publicCredentials: [...values.publicCredentials], publicCollections: [...values.publicCollections] })
+        await c.get('platform').share.saveProfile(userId, { ...values, publicCredentials: [...values.publicCredentials], publicCollections: [...values.publicCollections] })
       } catch (err) {
         if (!(err instanceof InputError)) throw err
         const t = tOf(c)
@@ -92,14 +92,14 @@ export const sharePages = (): Hono =>
       }
       return c.redirect('/wallet/profile?done=saved', 303)
     })
-    .get('/wallet/skills', async (c) => render(c, <SkillsView model={{ skills: await c.var.platform.share.skills(requireUser(c).id) }} />, { title: tOf(c).t('share.skills.title') }))
+    .get('/wallet/skills', async (c) => render(c, <SkillsView model={{ skills: await c.get('platform').share.skills(requireUser(c).id) }} />, { title: tOf(c).t('share.skills.title') }))
     .post('/wallet/share-links', async (c) => {
       const userId = requireUser(c).id
       const form = await readFormAll(c)
       const days = one(form['expiresInDays'])
       const credential = one(form['credential'])
       const collection = one(form['collection'])
-      const { url, link } = await c.var.platform.share.createLink(userId, {
+      const { url, link } = await c.get('platform').share.createLink(userId, {
         ...(credential ? { credential } : {}),
         ...(collection ? { collection } : {}),
         ...(days ? { expiresInDays: Number(days) } : {}),
@@ -107,14 +107,14 @@ export const sharePages = (): Hono =>
       return render(c, <LinkCreatedView url={url} name={link.target.name ?? ''} />, { title: tOf(c).t('share.links.createdTitle'), status: 201 })
     })
     .post('/wallet/share-links/:id/revoke', async (c) => {
-      await c.var.platform.share.revokeLink(requireUser(c).id, c.req.param('id'))
+      await c.get('platform').share.revokeLink(requireUser(c).id, c.req.param('id'))
       return c.redirect('/wallet/profile?done=revoked#share-links', 303)
     })
     .get('/wallet/:id/download/:file', (c) => sendDownload(c, { userId: requireUser(c).id, itemId: c.req.param('id') }))
 
     .get('/u/:handle', async (c) => {
-      const profile = await c.var.platform.share.publicProfile(c.req.param('handle'))
-      const origin = c.var.platform.publicUrl
+      const profile = await c.get('platform').share.publicProfile(c.req.param('handle'))
+      const origin = c.get('platform').publicUrl
       const url = `${origin}/u/${profile.handle}`
       if (/application\/json/.test(c.req.header('accept') ?? '') && !/text\/html/.test(c.req.header('accept') ?? '')) {
         c.header('Cache-Control', 'no-store')
@@ -164,8 +164,8 @@ export const sharePages = (): Hono =>
     .get('/u/:handle/c/:id', async (c) => {
       const handle = c.req.param('handle')
       const id = c.req.param('id')
-      const opened = await c.var.platform.share.publicCredential(handle, id, c.var.fetchLocal)
-      const origin = c.var.platform.publicUrl
+      const opened = await c.get('platform').share.publicCredential(handle, id, c.get('fetchLocal'))
+      const origin = c.get('platform').publicUrl
       const page = `/u/${opened.profile.handle}/c/${encodeURIComponent(id)}`
       return credentialPage(c, { ...opened, owner: opened.profile.displayName }, {
         pageUrl: `${origin}${page}`,
@@ -178,10 +178,10 @@ export const sharePages = (): Hono =>
 
     .get('/s/:token', async (c) => {
       const token = c.req.param('token')
-      const viewer = c.var.actor?.kind === 'user' ? c.var.actor.user.id : undefined
-      const opened = await c.var.platform.share.open(token, c.var.fetchLocal, viewer)
+      const viewer = signedInUser(c)?.id
+      const opened = await c.get('platform').share.open(token, c.get('fetchLocal'), viewer)
       if (opened.kind === 'gone') return gone(c, opened.reason)
-      const origin = c.var.platform.publicUrl
+      const origin = c.get('platform').publicUrl
       const pageUrl = `${origin}/s/${token}`
       c.header('Referrer-Policy', 'no-referrer')
       if (opened.kind === 'credential') return credentialPage(c, opened, { pageUrl, downloadBase: `/s/${token}/download`, publicUrl: pageUrl, noindex: true })
@@ -202,10 +202,10 @@ export const sharePages = (): Hono =>
     .get('/s/:token/c/:id', async (c) => {
       const token = c.req.param('token')
       const id = c.req.param('id')
-      const opened = await c.var.platform.share.openItem(token, id, c.var.fetchLocal)
+      const opened = await c.get('platform').share.openItem(token, id, c.get('fetchLocal'))
       if (opened.kind === 'gone') return gone(c, opened.reason)
       if (opened.kind !== 'credential') return c.notFound()
-      const origin = c.var.platform.publicUrl
+      const origin = c.get('platform').publicUrl
       const page = `/s/${token}/c/${encodeURIComponent(id)}`
       c.header('Referrer-Policy', 'no-referrer')
       return credentialPage(c, opened, { pageUrl: `${origin}${page}`, downloadBase: `${page}/download`, publicUrl: `${origin}${page}`, noindex: true })

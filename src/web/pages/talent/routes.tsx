@@ -20,11 +20,11 @@ const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v
 /** The employer organization a page acts for (`?org=`, else the user's first), with the user's role; undefined when they have none. */
 async function employerOf(c: Context) {
   const user = requireUser(c)
-  const orgs = await c.var.platform.talent.employerOrgs(user.id)
+  const orgs = await c.get('platform').talent.employerOrgs(user.id)
   const slug = c.req.query('org') || orgs[0]?.slug
   if (!slug) return undefined
   const access = await requireOrg(c, slug.slice(0, 100), MIN_ROLE.read)
-  await c.var.platform.talent.requireEmployer(access.org.id)
+  await c.get('platform').talent.requireEmployer(access.org.id)
   return { ...access, orgs, canWrite: hasRole(access.role, MIN_ROLE.issue) }
 }
 
@@ -51,12 +51,12 @@ const noticeOf = (c: Context, extra?: string): string | undefined => {
 }
 
 async function visibilityPage(c: Context, userId: string, extra: { values?: { location: string; country: string }; errors?: Record<string, string>; status?: 200 | 422 } = {}) {
-  const visibility = await c.var.platform.talent.visibility(userId)
+  const visibility = await c.get('platform').talent.visibility(userId)
   return render(c, <VisibilityView model={{ visibility, values: extra.values, errors: extra.errors, notice: noticeOf(c) }} />, { title: tOf(c).t('talent.visibility.title'), status: extra.status ?? 200 })
 }
 
 async function messagesPage(c: Context, userId: string, extra: { errors?: Record<string, string>; status?: 200 | 403 | 404 | 422 | 429; notice?: string } = {}) {
-  const conversations = await c.var.platform.talent.messages(userId)
+  const conversations = await c.get('platform').talent.messages(userId)
   return render(c, <MessagesView model={{ conversations, notice: extra.notice ?? noticeOf(c), errors: extra.errors }} />, { title: tOf(c).t('talent.messages.title'), status: extra.status ?? 200 })
 }
 
@@ -72,7 +72,7 @@ export const talentPages = (): Hono =>
       const form = await readFormAll(c)
       const values: NewEmployerValues = { name: one(form['name']), country: one(form['country']), url: one(form['url']) }
       try {
-        const org = await c.var.platform.talent.createEmployer(userId, { name: values.name, ...(values.country ? { country: values.country } : {}), ...(values.url ? { url: values.url } : {}) })
+        const org = await c.get('platform').talent.createEmployer(userId, { name: values.name, ...(values.country ? { country: values.country } : {}), ...(values.url ? { url: values.url } : {}) })
         return c.redirect(`/employers/search?org=${encodeURIComponent(org.slug)}`, 303)
       } catch (err) {
         if (!(err instanceof InputError)) throw err
@@ -92,7 +92,7 @@ export const talentPages = (): Hono =>
           </div>,
           { title: t.t('talent.search.title') },
         )
-      const talent = c.var.platform.talent
+      const talent = c.get('platform').talent
       const saved = await talent.savedSearches(access.org.id)
       const base = { org: { slug: access.org.slug, name: access.org.name }, orgs: access.orgs, saved, canWrite: access.canWrite, notice: noticeOf(c) }
       const savedId = c.req.query('saved')
@@ -122,26 +122,26 @@ export const talentPages = (): Hono =>
         const v = params.get(k)
         if (v) search[k] = ['atLeast', 'eqfMin', 'withinMonths'].includes(k) ? Number(v) : v
       }
-      const saved = await c.var.platform.talent.saveSearch(access.org.id, requireUser(c).id, { name: one(form['name']) || 'Search', search })
+      const saved = await c.get('platform').talent.saveSearch(access.org.id, requireUser(c).id, { name: one(form['name']) || 'Search', search })
       return c.redirect(`/employers/search?org=${encodeURIComponent(access.org.slug)}&saved=${encodeURIComponent(saved.id)}&done=saved`, 303)
     })
     .post('/employers/searches/:id/delete', async (c) => {
       const access = await employerOf(c)
       if (!access) return c.notFound()
       await requireOrg(c, access.org.slug, MIN_ROLE.issue)
-      await c.var.platform.talent.deleteSaved(access.org.id, c.req.param('id'))
+      await c.get('platform').talent.deleteSaved(access.org.id, c.req.param('id'))
       return c.redirect(`/employers/search?org=${encodeURIComponent(access.org.slug)}&done=deleted`, 303)
     })
     .get('/employers/view/:handle', async (c) => {
       const access = await employerOf(c)
       if (!access) return c.notFound()
-      const { url } = await c.var.platform.talent.openProfile(access.org.id, c.req.param('handle'))
+      const { url } = await c.get('platform').talent.openProfile(access.org.id, c.req.param('handle'))
       return c.redirect(url, 303)
     })
     .get('/employers/learners/:handle', async (c) => {
       const access = await employerOf(c)
       if (!access) return c.notFound()
-      const conv = await c.var.platform.talent.conversation(access.org.id, c.req.param('handle'))
+      const conv = await c.get('platform').talent.conversation(access.org.id, c.req.param('handle'))
       return render(c, <ContactView model={{ org: { slug: access.org.slug, name: access.org.name }, ...conv, canWrite: access.canWrite, notice: noticeOf(c) }} />, { title: tOf(c).t('talent.contact.title', { name: conv.learner.displayName }) })
     })
     .post('/employers/learners/:handle', async (c) => {
@@ -151,7 +151,7 @@ export const talentPages = (): Hono =>
       const form = await readFormAll(c)
       const body = one(form['body'])
       const handle = c.req.param('handle')
-      const talent = c.var.platform.talent
+      const talent = c.get('platform').talent
       try {
         await talent.contact(access.org.id, requireUser(c).id, handle, { body })
       } catch (err) {
@@ -173,7 +173,7 @@ export const talentPages = (): Hono =>
       const form = await readFormAll(c)
       const values = { location: one(form['location']), country: one(form['country']) }
       try {
-        await c.var.platform.talent.optIn(userId, { location: values.location, ...(values.country ? { country: values.country } : {}) })
+        await c.get('platform').talent.optIn(userId, { location: values.location, ...(values.country ? { country: values.country } : {}) })
       } catch (err) {
         if (!(err instanceof InputError)) throw err
         return visibilityPage(c, userId, { values, errors: talentErrorsOf(tOf(c), err.issues), status: 422 })
@@ -181,7 +181,7 @@ export const talentPages = (): Hono =>
       return c.redirect('/wallet/visibility?done=optin', 303)
     })
     .post('/wallet/visibility/withdraw', async (c) => {
-      await c.var.platform.talent.withdraw(requireUser(c).id)
+      await c.get('platform').talent.withdraw(requireUser(c).id)
       return c.redirect('/wallet/visibility?done=withdrawn', 303)
     })
     .get('/wallet/messages', (c) => messagesPage(c, requireUser(c).id))
@@ -190,7 +190,7 @@ export const talentPages = (): Hono =>
       const form = await readFormAll(c)
       const org = c.req.param('org')
       try {
-        await c.var.platform.talent.reply(userId, org, { body: one(form['body']) })
+        await c.get('platform').talent.reply(userId, org, { body: one(form['body']) })
       } catch (err) {
         if (err instanceof InputError) return messagesPage(c, userId, { errors: { [org]: talentErrorsOf(tOf(c), err.issues)['body'] ?? '' }, status: 422 })
         if (err instanceof RateLimitedError) return messagesPage(c, userId, { errors: { [org]: tOf(c).t('talent.contact.limited') }, status: 429 })
@@ -201,12 +201,12 @@ export const talentPages = (): Hono =>
     .post('/wallet/blocks/:org', async (c) => {
       const userId = requireUser(c).id
       const org = c.req.param('org')
-      await c.var.platform.talent.block(userId, org)
+      await c.get('platform').talent.block(userId, org)
       return c.redirect('/wallet/messages', 303)
     })
     .post('/wallet/blocks/:org/delete', async (c) => {
       const userId = requireUser(c).id
       const form = await readFormAll(c)
-      await c.var.platform.talent.unblock(userId, c.req.param('org'))
+      await c.get('platform').talent.unblock(userId, c.req.param('org'))
       return c.redirect(`${one(form['back']) === '/wallet/messages' ? '/wallet/messages' : '/wallet/visibility'}?done=unblocked`, 303)
     })

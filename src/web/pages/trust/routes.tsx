@@ -15,7 +15,7 @@ type AdminExtra = Pick<TrustAdminModel, 'form' | 'values' | 'errors'> & { status
 
 async function trustAdminPage(c: Context, extra: AdminExtra = {}) {
   const user = requireUser(c)
-  const { platform } = c.var
+  const platform = c.get('platform')
   const { issuers, registries } = await platform.trust.overview(user.id)
   const { status = 200, ...rest } = extra
   const model: TrustAdminModel = { host: new URL(platform.publicUrl).host, issuers, registries, done: c.req.query('done'), ...rest }
@@ -43,38 +43,38 @@ const adminRoutes = () =>
       const user = requireUser(c)
       const { issuerId = '', name = '', note = '' } = await readForm(c)
       try {
-        await c.var.platform.trust.addIssuer(user.id, { issuerId, name, note })
+        await c.get('platform').trust.addIssuer(user.id, { issuerId, name, note })
       } catch (err) {
         return refused(c, err, 'issuer', { issuerId, name, note })
       }
       return c.redirect('/admin/trust?done=issuerAdded', 303)
     })
     .post('/admin/trust/issuers/:id/remove', async (c) => {
-      await c.var.platform.trust.removeIssuer(requireUser(c).id, c.req.param('id'))
+      await c.get('platform').trust.removeIssuer(requireUser(c).id, c.req.param('id'))
       return c.redirect('/admin/trust?done=issuerRemoved', 303)
     })
     .post('/admin/trust/registries', async (c) => {
       const user = requireUser(c)
       const { registryName = '', url = '', format = '' } = await readForm(c)
       try {
-        await c.var.platform.trust.addRegistry(user.id, { name: registryName, url, format })
+        await c.get('platform').trust.addRegistry(user.id, { name: registryName, url, format })
       } catch (err) {
         return refused(c, err, 'registry', { registryName, url, format }, { name: 'registryName' })
       }
       return c.redirect('/admin/trust?done=registryAdded#registries', 303)
     })
     .post('/admin/trust/registries/:id/refresh', async (c) => {
-      await c.var.platform.trust.refreshRegistry(requireUser(c).id, c.req.param('id'))
+      await c.get('platform').trust.refreshRegistry(requireUser(c).id, c.req.param('id'))
       return c.redirect('/admin/trust?done=registryRefreshed#registries', 303)
     })
     .post('/admin/trust/registries/:id/remove', async (c) => {
-      await c.var.platform.trust.removeRegistry(requireUser(c).id, c.req.param('id'))
+      await c.get('platform').trust.removeRegistry(requireUser(c).id, c.req.param('id'))
       return c.redirect('/admin/trust?done=registryRemoved#registries', 303)
     })
 
 /** The subject an /endorse page is about, from the endorsed organization's public page (published achievements only). */
 async function subjectOf(c: Context, orgSlug: string, achievementId: string | undefined): Promise<EndorseModel['subject']> {
-  const page = await c.var.platform.orgs.publicPage(orgSlug)
+  const page = await c.get('platform').orgs.publicPage(orgSlug)
   const { org } = page
   if (!achievementId) return { kind: 'organization', orgSlug: org.slug, orgName: org.name, name: org.name, imageUrl: page.logoUrl, description: org.description || undefined }
   const achievement = page.achievements.find((a) => a.id === achievementId)
@@ -85,7 +85,7 @@ async function subjectOf(c: Context, orgSlug: string, achievementId: string | un
 async function endorsePage(c: Context, orgSlug: string, achievementId: string | undefined, extra: { values?: Record<string, string>; errors?: FieldErrors; status?: 200 | 409 | 422 } = {}) {
   const user = requireUser(c)
   const subject = await subjectOf(c, orgSlug.slice(0, 100), achievementId?.slice(0, 100) || undefined)
-  const endorsers = (await c.var.platform.dashboard.myOrgs(user.id)).filter((o) => hasRole(o.role, MIN_ROLE.manage) && o.slug !== subject.orgSlug).map((o) => ({ slug: o.slug, name: o.name }))
+  const endorsers = (await c.get('platform').dashboard.myOrgs(user.id)).filter((o) => hasRole(o.role, MIN_ROLE.manage) && o.slug !== subject.orgSlug).map((o) => ({ slug: o.slug, name: o.name }))
   const { status = 200, ...rest } = extra
   return render(c, <EndorseView model={{ subject, endorsers, ...rest }} />, { title: tOf(c).t('trust.endorse.title', { name: subject.name }), status })
 }
@@ -101,7 +101,7 @@ const endorsementRoutes = () =>
       if (endorser === '') return endorsePage(c, organization, achievementId, { values, errors: { endorser: tOf(c).t('trust.endorse.chooseEndorser') }, status: 422 })
       const access = await requireOrg(c, endorser, MIN_ROLE.manage)
       try {
-        await c.var.platform.endorsements.endorse(access, { subjectKind, organization, achievementId, comment })
+        await c.get('platform').endorsements.endorse(access, { subjectKind, organization, achievementId, comment })
       } catch (err) {
         if (err instanceof PlatformError && err.code === 'ERR_CONFLICT') return endorsePage(c, organization, achievementId, { values, errors: { endorser: tOf(c).t('trust.endorse.already') }, status: 409 })
         const errors = fieldErrorsOf(tOf(c), err)
@@ -112,7 +112,7 @@ const endorsementRoutes = () =>
     })
     .get('/orgs/:org/endorsements', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.read)
-      const { endorsements } = c.var.platform
+      const { endorsements } = c.get('platform')
       const [received, given] = await Promise.all([endorsements.list(access, 'received'), endorsements.list(access, 'given')])
       const shell = { slug: access.org.slug, name: access.org.name, logoImageId: access.org.logoImageId }
       const model = { shell, role: access.role, received, given, done: c.req.query('done') }
@@ -120,7 +120,7 @@ const endorsementRoutes = () =>
     })
     .post('/orgs/:org/endorsements/:id/withdraw', async (c) => {
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      await c.var.platform.endorsements.withdraw(access, c.req.param('id'))
+      await c.get('platform').endorsements.withdraw(access, c.req.param('id'))
       return c.redirect(`/orgs/${access.org.slug}/endorsements?done=withdrawn#given`, 303)
     })
 

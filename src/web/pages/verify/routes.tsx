@@ -51,7 +51,7 @@ export async function postedInput(c: Context): Promise<{ input: IntakeInput; val
 
 /** Inspects the input and renders the page: the result, or the forms with the refusal beside its field (422). */
 async function verifyPage(c: Context, read: () => Promise<{ input: IntakeInput; values: VerifyModel['values']; fallback?: FallbackReason | undefined }>): Promise<Response> {
-  const { platform } = c.var
+  const platform = c.get('platform')
   const t = tOf(c)
   let values: VerifyModel['values'] = {}
   try {
@@ -62,7 +62,7 @@ async function verifyPage(c: Context, read: () => Promise<{ input: IntakeInput; 
     }
     const posted = await read()
     values = posted.values
-    const inspection = await platform.intake.inspect(posted.input, { fetchLocal: c.var.fetchLocal, viewer: viewerOf(c.var.actor) })
+    const inspection = await platform.intake.inspect(posted.input, { fetchLocal: c.get('fetchLocal'), viewer: viewerOf(c.get('actor')) })
     const model: VerifyModel = {
       values,
       fallback: posted.fallback,

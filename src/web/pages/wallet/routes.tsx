@@ -51,7 +51,7 @@ function errorsOf(c: Context, err: InputError) {
 
 async function walletPage(c: Context, extra: Partial<WalletModel> = {}, status: 200 | 422 = 200): Promise<Response> {
   const user = requireUser(c)
-  const { wallet } = c.var.platform
+  const { wallet } = c.get('platform')
   const state = stateOf(c)
   const query: WalletQuery = state
   const [list, claimable, emails] = await Promise.all([
@@ -80,7 +80,7 @@ async function walletPage(c: Context, extra: Partial<WalletModel> = {}, status: 
 
 async function emailsPage(c: Context, extra: Partial<EmailsModel> = {}, status: 200 | 409 | 422 | 429 = 200): Promise<Response> {
   const user = requireUser(c)
-  const emails = await c.var.platform.wallet.emails(user.id)
+  const emails = await c.get('platform').wallet.emails(user.id)
   return render(c, <EmailsView model={{ emails, primary: user.email, notice: emailNotice(c.req.query('notice')), ...extra }} />, { title: tOf(c).t('wallet.emails.title'), status })
 }
 
@@ -93,14 +93,14 @@ export const walletPages = (): Hono =>
     .get('/wallet', (c) => walletPage(c))
     .post('/wallet/claim-all', async (c) => {
       const user = requireUser(c)
-      const added = await c.var.platform.wallet.claimAll(user.id, c.var.fetchLocal)
+      const added = await c.get('platform').wallet.claimAll(user.id, c.get('fetchLocal'))
       return c.redirect(added.length > 0 ? `/wallet?notice=claimed&count=${added.length}` : '/wallet?notice=claimed-none', 303)
     })
     .post('/wallet/collections', async (c) => {
       const user = requireUser(c)
       const form = await readForm(c)
       try {
-        const created = await c.var.platform.wallet.createCollection(user.id, { name: form['name'] ?? '' })
+        const created = await c.get('platform').wallet.createCollection(user.id, { name: form['name'] ?? '' })
         return c.redirect(`${walletHref({ view: 'grid', collection: created.id })}&notice=collection-created`, 303)
       } catch (err) {
         if (err instanceof InputError) return walletPage(c, { errors: errorsOf(c, err), values: { name: form['name'] ?? '' } }, 422)
@@ -112,7 +112,7 @@ export const walletPages = (): Hono =>
       const form = await readForm(c)
       const id = c.req.param('id')
       try {
-        await c.var.platform.wallet.updateCollection(user.id, id, { name: form['name'] ?? '' })
+        await c.get('platform').wallet.updateCollection(user.id, id, { name: form['name'] ?? '' })
       } catch (err) {
         if (!(err instanceof InputError)) throw err
         return c.redirect(collectionBack(id), 303)
@@ -120,64 +120,64 @@ export const walletPages = (): Hono =>
       return c.redirect(collectionBack(id, 'collection-renamed'), 303)
     })
     .post(`/wallet/collections/:id${COLLECTION_ID}/delete`, async (c) => {
-      await c.var.platform.wallet.deleteCollection(requireUser(c).id, c.req.param('id'))
+      await c.get('platform').wallet.deleteCollection(requireUser(c).id, c.req.param('id'))
       return c.redirect('/wallet?notice=collection-deleted', 303)
     })
     .post(`/wallet/collections/:id${COLLECTION_ID}/move`, async (c) => {
       const { direction } = await readForm(c)
-      await c.var.platform.wallet.moveCollection(requireUser(c).id, c.req.param('id'), direction === 'up' ? 'up' : 'down')
+      await c.get('platform').wallet.moveCollection(requireUser(c).id, c.req.param('id'), direction === 'up' ? 'up' : 'down')
       return c.redirect('/wallet#collections', 303)
     })
     .post(`/wallet/collections/:id${COLLECTION_ID}/items/:item${ITEM_ID}/move`, async (c) => {
       const { direction } = await readForm(c)
       const id = c.req.param('id')
-      await c.var.platform.wallet.moveInCollection(requireUser(c).id, id, c.req.param('item'), direction === 'up' ? 'up' : 'down')
+      await c.get('platform').wallet.moveInCollection(requireUser(c).id, id, c.req.param('item'), direction === 'up' ? 'up' : 'down')
       return c.redirect(collectionBack(id), 303)
     })
     .post(`/wallet/collections/:id${COLLECTION_ID}/items/:item${ITEM_ID}/remove`, async (c) => {
       const { back } = await readForm(c)
       const id = c.req.param('id')
       const item = c.req.param('item')
-      await c.var.platform.wallet.removeFromCollection(requireUser(c).id, id, item)
+      await c.get('platform').wallet.removeFromCollection(requireUser(c).id, id, item)
       return c.redirect(back === 'item' ? `/wallet/${item}?notice=removed-from-collection` : collectionBack(id), 303)
     })
     .get(`/wallet/:id${ITEM_ID}`, async (c) => {
       const user = requireUser(c)
-      const { wallet } = c.var.platform
+      const { wallet } = c.get('platform')
       const [detail, collections, { profile }, hosts] = await Promise.all([
-        wallet.open(user.id, c.req.param('id'), c.var.fetchLocal),
+        wallet.open(user.id, c.req.param('id'), c.get('fetchLocal')),
         wallet.collections(user.id),
-        c.var.platform.share.settings(user.id),
-        c.var.platform.ob3client.hosts(user.id),
+        c.get('platform').share.settings(user.id),
+        c.get('platform').ob3client.hosts(user.id),
       ])
       // An imported credential shown on the public profile is shared (LinkedIn post, embed) by its profile page.
       const onProfile = profile?.public === true && detail.item.public && !detail.item.hidden
-      const profileUrl = onProfile ? `${c.var.platform.publicUrl}/u/${profile.handle}/c/${encodeURIComponent(detail.item.id)}` : undefined
+      const profileUrl = onProfile ? `${c.get('platform').publicUrl}/u/${profile.handle}/c/${encodeURIComponent(detail.item.id)}` : undefined
       const connected = hosts.filter((h) => h.state === 'connected').map((h) => ({ id: h.id, name: h.name }))
-      return render(c, <WalletItemView model={{ detail, collections, profileUrl, hosts: connected, checkedAt: c.var.platform.now(), notice: itemNotice(c.req.query('notice')) }} />, { title: detail.display.name })
+      return render(c, <WalletItemView model={{ detail, collections, profileUrl, hosts: connected, checkedAt: c.get('platform').now(), notice: itemNotice(c.req.query('notice')) }} />, { title: detail.display.name })
     })
     .post(`/wallet/:id${ITEM_ID}/visibility`, async (c) => {
       const { hidden } = await readForm(c)
       const id = c.req.param('id')
-      await c.var.platform.wallet.update(requireUser(c).id, id, { hidden: hidden === '1' })
+      await c.get('platform').wallet.update(requireUser(c).id, id, { hidden: hidden === '1' })
       return c.redirect(`/wallet/${id}?notice=${hidden === '1' ? 'hidden' : 'shown'}`, 303)
     })
     .post(`/wallet/:id${ITEM_ID}/name`, async (c) => {
       const form = await readForm(c)
       const id = c.req.param('id')
       const show = form['show_name'] === '1'
-      await c.var.platform.wallet.update(requireUser(c).id, id, { showName: show })
+      await c.get('platform').wallet.update(requireUser(c).id, id, { showName: show })
       return c.redirect(`/wallet/${id}?notice=${show ? 'name-shown' : 'name-hidden'}`, 303)
     })
     .post(`/wallet/:id${ITEM_ID}/collections`, async (c) => {
       const { collection = '' } = await readForm(c)
       const id = c.req.param('id')
       const user = requireUser(c)
-      if (collection !== '') await c.var.platform.wallet.addToCollection(user.id, collection, id)
+      if (collection !== '') await c.get('platform').wallet.addToCollection(user.id, collection, id)
       return c.redirect(`/wallet/${id}${collection !== '' ? '?notice=added-to-collection' : ''}`, 303)
     })
     .post(`/wallet/:id${ITEM_ID}/delete`, async (c) => {
-      await c.var.platform.wallet.delete(requireUser(c).id, c.req.param('id'))
+      await c.get('platform').wallet.delete(requireUser(c).id, c.req.param('id'))
       return c.redirect('/wallet?notice=deleted', 303)
     })
 
@@ -186,7 +186,7 @@ export const walletPages = (): Hono =>
       const user = requireUser(c)
       const { email = '' } = await readForm(c)
       try {
-        await c.var.platform.wallet.addEmail(user.id, email)
+        await c.get('platform').wallet.addEmail(user.id, email)
       } catch (err) {
         if (err instanceof InputError) return emailsPage(c, { errors: errorsOf(c, err), value: email }, 422)
         if (err instanceof RateLimitedError) {
@@ -201,7 +201,7 @@ export const walletPages = (): Hono =>
       const user = requireUser(c)
       const { email = '' } = await readForm(c)
       try {
-        await c.var.platform.wallet.resendEmailConfirmation(user.id, email)
+        await c.get('platform').wallet.resendEmailConfirmation(user.id, email)
       } catch (err) {
         if (err instanceof RateLimitedError) {
           c.header('Retry-After', String(err.retryAfterSeconds))
@@ -215,7 +215,7 @@ export const walletPages = (): Hono =>
       const user = requireUser(c)
       const { email = '' } = await readForm(c)
       try {
-        await c.var.platform.wallet.removeEmail(user.id, email)
+        await c.get('platform').wallet.removeEmail(user.id, email)
       } catch (err) {
         if (isPlatformError(err, 'ERR_CONFLICT')) return emailsPage(c, { alert: tOf(c).t('wallet.emails.lastConfirmed') }, 409)
         throw err
@@ -225,6 +225,6 @@ export const walletPages = (): Hono =>
     .post('/account/emails/reminders', async (c) => {
       const form = await readForm(c)
       const on = form['expiry_reminders'] === '1'
-      await c.var.platform.wallet.setExpiryReminders(requireUser(c).id, on)
+      await c.get('platform').wallet.setExpiryReminders(requireUser(c).id, on)
       return c.redirect(`/account/emails?notice=${on ? 'reminders-on' : 'reminders-off'}`, 303)
     })

@@ -18,14 +18,14 @@ async function readEndpointForm(c: Context): Promise<{ url: string; description:
 }
 
 async function listPage(c: Context, { org, role }: OrgAccess, extra: { values?: Record<string, string>; events?: string[]; errors?: FieldErrors; status?: 200 | 422 } = {}) {
-  const { platform } = c.var
+  const platform = c.get('platform')
   const [full, endpoints] = await Promise.all([platform.orgs.get(org.id), platform.webhooks.list(org.id)])
   const model = { shell: shellOrgOf(full, platform.publicUrl), role, endpoints, values: extra.values, events: extra.events, errors: extra.errors, done: c.req.query('done') }
   return render(c, <WebhooksView model={model} />, { title: tOf(c).t('hook.list.pageTitle', { name: org.name }), status: extra.status ?? 200 })
 }
 
 async function endpointPage(c: Context, { org, role }: OrgAccess, id: string, extra: { values?: Record<string, string>; events?: string[]; errors?: FieldErrors; status?: 200 | 422 } = {}) {
-  const { platform } = c.var
+  const platform = c.get('platform')
   const endpoint = await platform.webhooks.endpoint(org.id, id)
   const [full, page] = await Promise.all([platform.orgs.get(org.id), platform.webhooks.deliveries(org.id, endpoint.id, { limit: 25, before: c.req.query('before') })])
   const model = { shell: shellOrgOf(full, platform.publicUrl), role, endpoint, deliveries: page.items, next: page.next, values: extra.values, events: extra.events, errors: extra.errors, done: c.req.query('done') }
@@ -40,7 +40,7 @@ export const webhookPages = (): Hono =>
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { url, description, events } = await readEndpointForm(c)
       try {
-        const endpoint = await c.var.platform.webhooks.create(access.org.id, { url, description, events })
+        const endpoint = await c.get('platform').webhooks.create(access.org.id, { url, description, events })
         return c.redirect(`/orgs/${access.org.slug}/webhooks/${endpoint.id}?done=created`, 303)
       } catch (err) {
         const errors = fieldErrorsOf(tOf(c), err) ?? (err instanceof PlatformError && err.code === 'ERR_STATE_INVALID' ? { url: err.message } : undefined)
@@ -53,7 +53,7 @@ export const webhookPages = (): Hono =>
       const access = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const { url, description, events } = await readEndpointForm(c)
       try {
-        const endpoint = await c.var.platform.webhooks.update(access.org.id, c.req.param('id'), { url, description, events })
+        const endpoint = await c.get('platform').webhooks.update(access.org.id, c.req.param('id'), { url, description, events })
         return c.redirect(`/orgs/${access.org.slug}/webhooks/${endpoint.id}?done=saved`, 303)
       } catch (err) {
         const errors = fieldErrorsOf(tOf(c), err)
@@ -64,7 +64,7 @@ export const webhookPages = (): Hono =>
     .post('/orgs/:org/webhooks/:id/:action{enable|disable|rotate|test|delete}', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
       const id = c.req.param('id')
-      const hooks = c.var.platform.webhooks
+      const hooks = c.get('platform').webhooks
       const action = c.req.param('action')
       const to = (done: string) => c.redirect(`/orgs/${org.slug}/webhooks/${id}?done=${done}`, 303)
       if (action === 'delete') {
@@ -78,7 +78,7 @@ export const webhookPages = (): Hono =>
     })
     .get('/orgs/:org/webhooks/:id/deliveries/:delivery', async (c) => {
       const { org, role } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const { platform } = c.var
+      const platform = c.get('platform')
       const endpoint = await platform.webhooks.endpoint(org.id, c.req.param('id'))
       const delivery = await platform.webhooks.delivery(org.id, c.req.param('delivery'))
       if (delivery.endpointId !== endpoint.id) throw new PlatformError('ERR_NOT_FOUND', 'No such webhook delivery for this endpoint')
@@ -88,7 +88,7 @@ export const webhookPages = (): Hono =>
     })
     .post('/orgs/:org/webhooks/:id/deliveries/:delivery/redeliver', async (c) => {
       const { org } = await requireOrg(c, c.req.param('org'), MIN_ROLE.manage)
-      const { platform } = c.var
+      const platform = c.get('platform')
       const endpoint = await platform.webhooks.endpoint(org.id, c.req.param('id'))
       const delivery = await platform.webhooks.delivery(org.id, c.req.param('delivery'))
       if (delivery.endpointId !== endpoint.id) throw new PlatformError('ERR_NOT_FOUND', 'No such webhook delivery for this endpoint')
