@@ -20,7 +20,6 @@ import { parseCosignerKey } from './core/transparency-log/index.js'
 import { addCosignature, checkpointNoteAt, cosignaturesOf } from './store/cosignatures.js'
 import { webRoutes } from './web/routes.js'
 import { setRenderVersion, setNavUserLoader } from './web/kit/render.js'
-import { localeMiddleware } from './web/kit/locale.js'
 import { assetRoutes } from './web/kit/asset-routes.js'
 import { languageRoutes } from './web/pages/language/routes.js'
 import { platformPages } from './web/platform-pages.js'
@@ -131,21 +130,20 @@ export function createApp(config: Config, { log = createLogger(config.logLevel),
       log.debug('request', { method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) })
     })
   if (metrics) app.use(requestMetrics(metrics))
+  const fetchLocal = platform ? localFetch((path, init) => app.request(path, init)) : undefined
+  // What every handler reads from the context, set in one step (each middleware is a turn of await).
   app.use(async (c, next) => {
     c.set('proxyHops', config.trustedProxyHops)
+    if (platform) {
+      c.set('platform', platform)
+      c.set('fetchLocal', fetchLocal!)
+    }
     await next()
   })
-  app.use(localeMiddleware())
   app.route('/', healthRoutes(config.version, platform ? () => platform.ready() : undefined))
   if (metrics && config.metricsToken) app.route('/', metricsRoutes(metrics, config.metricsToken))
   app.route('/', assetRoutes())
   if (platform) {
-    const fetchLocal = localFetch((path, init) => app.request(path, init))
-    app.use(async (c, next) => {
-      c.set('platform', platform)
-      c.set('fetchLocal', fetchLocal)
-      await next()
-    })
     // Public credential documents, verification and the API description need no session: served before authentication.
     app.route('/', publicCredentialRoutes())
     app.route('/', publicPresentationRoutes())

@@ -1,6 +1,6 @@
-// The request's language: the signed-in user's setting, then the language switcher's cookie, then
-// Accept-Language, then English. Set on the context once by `localeMiddleware`.
-import type { Context, MiddlewareHandler } from 'hono'
+// The request's language: the language switcher's cookie, then Accept-Language, then English.
+// Worked out once per request, when first asked (`localeOf`).
+import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from '../../app/i18n/locales.js'
 import '../../http/context.js'
@@ -8,19 +8,19 @@ import '../../http/context.js'
 /** The cookie the language switcher sets (a year; not a secret). */
 export const LOCALE_COOKIE = 'emblem_locale'
 
-/** The locale of a request (the middleware's choice, or the default before it ran). */
-export const localeOf = (c: Context): Locale => c.get('locale') ?? DEFAULT_LOCALE
-
-/** Picks the request's language. `userLocale` reads the signed-in user's saved choice, if any. */
-export const localeMiddleware =
-  (userLocale: (c: Context) => string | undefined = () => undefined): MiddlewareHandler =>
-  async (c, next) => {
-    const saved = userLocale(c)
-    const cookie = getCookie(c, LOCALE_COOKIE)
-    const locale = isLocale(saved) ? saved : isLocale(cookie) ? cookie : (negotiateLocale(c.req.header('accept-language')) ?? DEFAULT_LOCALE)
-    c.set('locale', locale)
-    await next()
-  }
+/**
+ * The locale of a request: the language switcher's cookie, then Accept-Language, then English;
+ * worked out the first time a page or message asks (a JSON route never does) and kept on the
+ * context (the language route sets it when the choice changes).
+ */
+export function localeOf(c: Context): Locale {
+  const chosen = c.get('locale')
+  if (chosen !== undefined) return chosen
+  const cookie = getCookie(c, LOCALE_COOKIE)
+  const locale = isLocale(cookie) ? cookie : (negotiateLocale(c.req.header('accept-language')) ?? DEFAULT_LOCALE)
+  c.set('locale', locale)
+  return locale
+}
 
 /** Remembers a language choice in the browser. */
 export function rememberLocale(c: Context, locale: Locale): void {

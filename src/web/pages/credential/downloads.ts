@@ -2,12 +2,13 @@ import type { Context } from 'hono'
 import type { DownloadKind } from '../../../app/credentials/downloads.js'
 import { SVG_CONTENT_SECURITY_POLICY } from '../../../app/media/images.js'
 import '../../../http/context.js'
+import { localeOf } from '../../kit/locale.js'
 
 export { fileNameOf } from '../../../app/credentials/downloads.js'
 
 /** Sends one of a credential's downloads (platform.credentials.download) as an attachment, or redirects to the right one. */
 export async function download(c: Context, kind: DownloadKind): Promise<Response> {
-  const file = await c.get('platform').credentials.download(c.req.param('id') ?? '', kind, { locale: c.get('locale') })
+  const file = await c.get('platform').credentials.download(c.req.param('id') ?? '', kind, { locale: localeOf(c) })
   if (file.kind === 'redirect') return c.redirect(file.location, 303)
   if (file.mediaType === 'image/svg+xml') c.header('Content-Security-Policy', SVG_CONTENT_SECURITY_POLICY)
   c.header('Content-Disposition', `attachment; filename="${file.fileName}"`)
