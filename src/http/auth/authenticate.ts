@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { PlatformError } from '../../core/errors.js'
 import '../context.js'
 import { formKind, readFormParams, readMultipart } from '../request.js'
-import { API_KEY_PATTERN, CSRF_COOKIE, SESSION_COOKIE, safeEqual } from './tokens.js'
+import { API_KEY_PATTERN, CSRF_COOKIE, SESSION_COOKIE, newCsrfToken, safeEqual } from './tokens.js'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -40,7 +39,7 @@ export const authenticate = (): MiddlewareHandler => async (c, next) => {
   // Anonymous: forms (sign in, sign up, reset) carry a double-submit token from this cookie.
   let anonymous = getCookie(c, CSRF_COOKIE)
   if (!anonymous || !/^[A-Za-z0-9_-]{32,64}$/.test(anonymous)) {
-    anonymous = randomBytes(24).toString('base64url')
+    anonymous = newCsrfToken()
     // Secure when the public URL is https: behind a TLS-terminating proxy the request itself arrives as http.
     const secure = c.get('platform').publicUrl.startsWith('https:') || new URL(c.req.url).protocol === 'https:'
     setCookie(c, CSRF_COOKIE, anonymous, { httpOnly: true, sameSite: 'Lax', path: '/', secure })
