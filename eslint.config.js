@@ -46,8 +46,8 @@ export default defineConfig(
           {
             target: './src/web',
             from: './src',
-            except: ['./core', './app', './web', './http/context.ts', './http/auth', './http/request.ts', './http/error-response.ts'],
-            message: 'src/web imports only src/app, src/core, src/web and the http kernel (context, auth, request, error-response).',
+            except: ['./core', './app', './web', './http/context.ts', './http/auth', './http/request.ts', './http/error-response.ts', './http/security-headers.ts'],
+            message: 'src/web imports only src/app, src/core, src/web and the http kernel (context, auth, request, error-response, security-headers).',
           },
           // The CLI's commands call use cases; only its entry (main.ts, wiring.ts) wires adapters.
           {

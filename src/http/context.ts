@@ -12,6 +12,8 @@ declare module 'hono' {
     actor: Actor | undefined
     /** The CSRF token forms on this page must echo as `_csrf` (the session's, or the anonymous cookie's). */
     csrfToken: string
+    /** The Set-Cookie value of an anonymous CSRF cookie made for this request (also set with c.header), for responses built whole (`preparedResponse`). */
+    newCsrfCookie: string | undefined
     /** How verification reaches this instance's own documents: its own handlers, in-process. */
     fetchLocal: FetchLocal
     /** The language pages, e-mails and certificates are rendered in for this request. */

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import { generateCookie, getCookie } from 'hono/cookie'
 import { PlatformError } from '../../core/errors.js'
 import '../context.js'
 import { formKind, readFormParams, readMultipart } from '../request.js'
@@ -42,7 +42,9 @@ export const authenticate = (): MiddlewareHandler => async (c, next) => {
     anonymous = newCsrfToken()
     // Secure when the public URL is https: behind a TLS-terminating proxy the request itself arrives as http.
     const secure = c.get('platform').publicUrl.startsWith('https:') || new URL(c.req.url).protocol === 'https:'
-    setCookie(c, CSRF_COOKIE, anonymous, { httpOnly: true, sameSite: 'Lax', path: '/', secure })
+    const cookie = generateCookie(CSRF_COOKIE, anonymous, { httpOnly: true, sameSite: 'Lax', path: '/', secure })
+    c.header('Set-Cookie', cookie, { append: true })
+    c.set('newCsrfCookie', cookie)
   }
   c.set('csrfToken', anonymous)
   return next()

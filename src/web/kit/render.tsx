@@ -8,6 +8,7 @@ import { escapeToBuffer } from 'hono/utils/html'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { translator, type Translator } from '../../app/i18n/translator.js'
 import '../../http/context.js'
+import { preparedResponse } from '../../http/security-headers.js'
 import { Document } from '../components/layout.js'
 import { assetManifest } from './assets.js'
 import { PageEnvContext, type NavUser, type PageEnv } from './env.js'
@@ -130,15 +131,30 @@ export async function renderTemplate(c: Context, view: (checkedAt: Date) => Chil
   return { parts, size: parts.reduce((sum, part) => sum + part.length, 0), slots, locale: env.locale, cacheControl: options.cacheControl ?? 'no-store' }
 }
 
+/** The last time slot written per template and language: `dateTime` shows minutes, so it changes once a minute. */
+const timeSlots = new WeakMap<PageTemplate, { minute: number; locale: string; bytes: Buffer }>()
+
+/** `checkedAt` as the page shows it in the request's language, escaped, formatted once a minute per template. */
+function timeSlot(c: Context, template: PageTemplate, checkedAt: Date): Buffer {
+  const minute = Math.floor(checkedAt.getTime() / 60_000)
+  const locale = localeOf(c)
+  const kept = timeSlots.get(template)
+  if (kept !== undefined && kept.minute === minute && kept.locale === locale) return kept.bytes
+  const bytes = Buffer.from(escaped(tOf(c).dateTime(checkedAt)))
+  timeSlots.set(template, { minute, locale, bytes })
+  return bytes
+}
+
 /** Answers a template with this request's CSRF token and `checkedAt` in the request's language. */
 export function answerTemplate(c: Context, template: PageTemplate, checkedAt: Date): Response {
-  const values: Record<Slot, Buffer> = { csrf: Buffer.from(escaped(c.get('csrfToken') ?? '')), time: Buffer.from(escaped(tOf(c).dateTime(checkedAt))) }
+  const values: Record<Slot, Buffer> = { csrf: Buffer.from(escaped(c.get('csrfToken') ?? '')), time: timeSlot(c, template, checkedAt) }
   const chunks: Buffer[] = [template.parts[0]!]
   for (let i = 0; i < template.slots.length; i++) chunks.push(values[template.slots[i]!], template.parts[i + 1]!)
-  c.header('Cache-Control', template.cacheControl)
-  c.header('Content-Language', template.locale)
-  c.header('Vary', 'Accept-Language, Cookie')
-  return c.body(Buffer.concat(chunks), 200, { 'Content-Type': 'text/html; charset=UTF-8' })
+  // Built whole with plain headers (preparedResponse): an anonymous page's only other header is the CSRF cookie authenticate made.
+  const headers: Record<string, string> = { 'Cache-Control': template.cacheControl, 'Content-Language': template.locale, Vary: 'Accept-Language, Cookie', 'Content-Type': 'text/html; charset=UTF-8' }
+  const cookie = c.get('newCsrfCookie')
+  if (cookie !== undefined) headers['Set-Cookie'] = cookie
+  return preparedResponse(c, Buffer.concat(chunks), 200, headers)
 }
 
 /** Text as hono/jsx escapes it in an attribute or a text node. */

@@ -112,6 +112,11 @@ export function credentialFreshnessSuite(dialect: 'sqlite' | 'postgres'): void {
         const res = await p.request(`/c/${issued.uuid}`)
         const cookie = new RegExp(`${CSRF_COOKIE}=([^;]+)`).exec(res.headers.get('set-cookie') ?? '')?.[1]
         expect(cookie).toBeTruthy()
+        // The kept page is answered whole: its cookie and the security headers are still on it.
+        expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Lax/)
+        expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+        expect(res.headers.get('vary')).toBe('Accept-Language, Cookie')
         const html = await res.text()
         expect([...html.matchAll(/name="_csrf" value="([^"]*)"/g)].map((m) => m[1])).toEqual([cookie])
         tokens.push(cookie!)
