@@ -47,6 +47,17 @@ describe('the look recorder', () => {
     expect((await rows()).filter((r) => r.credential_id === A && r.kind === 'view').map((r) => r.count)).toEqual([3, 1])
   })
 
+  it('writes a large flush whole, in short transactions', async () => {
+    const looks = createLookRecorder({ store, publicUrl: 'https://badges.example.edu' }, { intervalMs: 60_000 })
+    const ids = Array.from({ length: 250 }, (_, i) => `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)
+    for (const id of ids) for (let n = 0; n < 3; n++) looks.record(look(id, 'view', '2026-12-05T10:00:00.000Z'))
+    expect(looks.pending).toBe(250)
+    await looks.flush()
+    const written = await rows()
+    expect(written.map((r) => r.credential_id)).toEqual(ids)
+    expect(written.every((r) => r.count === 3)).toBe(true)
+  })
+
   it('keeps the counts when the database refuses the write, merges what came since, and writes them later', async () => {
     const errors: unknown[] = []
     const looks = createLookRecorder({ store, publicUrl: 'https://badges.example.edu' }, { intervalMs: 60_000, onError: (err) => errors.push(err) })

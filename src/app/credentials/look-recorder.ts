@@ -33,6 +33,13 @@ async function queueVerifiedEvents(repos: Pick<PlatformRepos, 'webhooks'>, publi
 export const LOOK_FLUSH_MS = 2000
 /** This many rows waiting are written at once rather than at the next tick. */
 const FLUSH_AT = 5000
+/**
+ * Rows per transaction. On SQLite a transaction holds the store's one connection (every request's
+ * reads wait for it), so a flush is written in short transactions with a turn of the event loop
+ * between them, not one long one: a flush of 3,000 rows in one transaction put 10 ms on the p99 of
+ * every read route.
+ */
+const ROWS_PER_TRANSACTION = 100
 /** Rows kept while the store refuses them (beyond this the oldest are dropped). */
 const MAX_PENDING = 100_000
 
@@ -66,19 +73,25 @@ export function createLookRecorder({ store, publicUrl }: Pick<PlatformPorts, 'st
     rows = new Map()
     // One write at a time, in order; a failed batch goes back in front of what came since.
     writing = writing.then(async () => {
-      if (batch.length === 0) return
-      try {
-        await store.transaction(async (tx) => {
-          await tx.repos.credentialViews.recordVerifications(batch)
-          await queueVerifiedEvents(tx.repos, publicUrl, batch)
-        })
-      } catch (err) {
-        const since = rows
-        rows = new Map()
-        for (const row of batch) if (rows.size < MAX_PENDING) add(row)
-        for (const row of since.values()) add(row)
-        schedule()
-        onError(err)
+      for (let i = 0; i < batch.length; i += ROWS_PER_TRANSACTION) {
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve))
+        const chunk = batch.slice(i, i + ROWS_PER_TRANSACTION)
+        try {
+          // The rows and their webhook events commit together.
+          await store.transaction(async (tx) => {
+            await tx.repos.credentialViews.recordVerifications(chunk)
+            await queueVerifiedEvents(tx.repos, publicUrl, chunk)
+          })
+        } catch (err) {
+          // What was not written goes back, merged with what was counted since.
+          const since = rows
+          rows = new Map()
+          for (const row of batch.slice(i)) if (rows.size < MAX_PENDING) add(row)
+          for (const row of since.values()) add(row)
+          schedule()
+          onError(err)
+          return
+        }
       }
     })
     return writing
