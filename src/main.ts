@@ -529,8 +529,31 @@ export async function serveUntilStopped(config: Config, role: ServeRole = 'all')
   })
   log.info('Emblem role', { role, jobs: role !== 'web' })
   await running.closed
-  await services.close()
+  const release = holdWhileClosing(log)
+  try {
+    await services.close()
+  } finally {
+    release()
+  }
   log.info('Emblem closed', { role })
+}
+
+/** Longest a stopping process waits for its services to close before it exits 1. */
+const CLOSE_MS = 60_000
+
+/**
+ * Keeps the process alive while its services close, up to CLOSE_MS. What they wait for — a batch's
+ * chunk on the signing threads, the WAL checkpointer's answer, a lease given back — runs on threads
+ * and timers that do not hold the process, so with the server closed nothing else might: Node then
+ * ends with the close unfinished (exit code 13, "unsettled top-level await") and the lease is not
+ * given back. Returns the release.
+ */
+function holdWhileClosing(log: Logger): () => void {
+  const timer = setTimeout(() => {
+    log.error('the services did not close within 60 s; exiting')
+    process.exit(1)
+  }, CLOSE_MS)
+  return () => clearTimeout(timer)
 }
 
 /** Whether role `all` runs its jobs on a thread of their own: on a SQLite file (PostgreSQL's driver does not hold the thread; an in-memory database has one connection). */
@@ -557,13 +580,23 @@ async function serveWithJobsThread(config: Config, log: Logger): Promise<void> {
       throw crashed
     }
   } catch (err) {
-    await running?.close()
-    await thread?.stop()
-    await services.close()
+    const release = holdWhileClosing(log)
+    try {
+      await running?.close()
+      await thread?.stop()
+      await services.close()
+    } finally {
+      release()
+    }
     throw err
   }
-  await thread.stop()
-  await services.close()
+  const release = holdWhileClosing(log)
+  try {
+    await thread.stop()
+    await services.close()
+  } finally {
+    release()
+  }
   log.info('Emblem closed', { role: 'all' })
 }
 
