@@ -143,6 +143,8 @@ describe('a database restored from an older backup (SQLite)', () => {
     expect(await markSize(dataDir)).toBe(3)
     expect(await issueOne(server.base, seeded, 'after-forget')).toMatch(/^urn:uuid:/)
     await waitForCheckpoint(server.base, 4)
+    // The mark is written just after the checkpoint is served: edit it only once it holds 4, or that write replaces the edit.
+    await waitFor('the mark to reach 4', async () => (await markSize(dataDir)) === 4)
 
     // Found while running (another process recorded a checkpoint this database never had): /readyz 503, nothing signed.
     const note = await readFile(join(dataDir, 'log-head'), 'utf8')
