@@ -529,12 +529,7 @@ export async function serveUntilStopped(config: Config, role: ServeRole = 'all')
   })
   log.info('Emblem role', { role, jobs: role !== 'web' })
   await running.closed
-  const release = holdWhileClosing(log)
-  try {
-    await services.close()
-  } finally {
-    release()
-  }
+  await closeHeld(log, () => services.close())
   log.info('Emblem closed', { role })
 }
 
@@ -546,14 +541,18 @@ const CLOSE_MS = 60_000
  * chunk on the signing threads, the WAL checkpointer's answer, a lease given back — runs on threads
  * and timers that do not hold the process, so with the server closed nothing else might: Node then
  * ends with the close unfinished (exit code 13, "unsettled top-level await") and the lease is not
- * given back. Returns the release.
+ * given back.
  */
-function holdWhileClosing(log: Logger): () => void {
+async function closeHeld(log: Logger, close: () => Promise<void>): Promise<void> {
   const timer = setTimeout(() => {
     log.error('the services did not close within 60 s; exiting')
     process.exit(1)
   }, CLOSE_MS)
-  return () => clearTimeout(timer)
+  try {
+    await close()
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /** Whether role `all` runs its jobs on a thread of their own: on a SQLite file (PostgreSQL's driver does not hold the thread; an in-memory database has one connection). */
@@ -580,23 +579,17 @@ async function serveWithJobsThread(config: Config, log: Logger): Promise<void> {
       throw crashed
     }
   } catch (err) {
-    const release = holdWhileClosing(log)
-    try {
+    await closeHeld(log, async () => {
       await running?.close()
       await thread?.stop()
       await services.close()
-    } finally {
-      release()
-    }
+    })
     throw err
   }
-  const release = holdWhileClosing(log)
-  try {
+  await closeHeld(log, async () => {
     await thread.stop()
     await services.close()
-  } finally {
-    release()
-  }
+  })
   log.info('Emblem closed', { role: 'all' })
 }
 
