@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe, seriousViolations } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort, waitForServer } from '../support/server-process.js'
 
 describe.skipIf(!hasChromium)('the account pages, at phone and desktop widths', () => {
@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('the account pages, at phone and desktop widths', 
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       await mkdir(join(ARTIFACTS, 'acct'), { recursive: true })
-      await page.screenshot({ path: join(ARTIFACTS, 'acct', `${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(ARTIFACTS, 'acct', `${name}-${label}.png`))
     }
     expect(problems).toEqual([])
     await context.close()

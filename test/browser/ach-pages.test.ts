@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoSkills } from '../../src/app/skills/seed-demo-skills.js'
 import { SESSION_COOKIE } from '../../src/http/auth/tokens.js'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { startTestPlatform, type TestOrg, type TestPlatform, type TestSession } from '../support/platform.js'
 
 const WIDTHS = [[1280, 'desktop'], [390, 'mobile']] as const
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('achievement pages in the browser', () => {
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       await mkdir(join(ARTIFACTS, 'ach'), { recursive: true })
-      await page.screenshot({ path: join(ARTIFACTS, 'ach', `${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(ARTIFACTS, 'ach', `${name}-${label}.png`))
     }
   }
   const visit = (path: string, status = 200) => async () => {

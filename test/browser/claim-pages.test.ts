@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config.js'
 import { silentLogger } from '../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort } from '../support/server-process.js'
 
 describe.skipIf(!hasChromium)('the claim pages, at phone and desktop widths', () => {
@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('the claim pages, at phone and desktop widths', ()
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       await mkdir(join(ARTIFACTS, 'claim'), { recursive: true })
-      await page.screenshot({ path: join(ARTIFACTS, 'claim', `${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(ARTIFACTS, 'claim', `${name}-${label}.png`))
     }
     expect(problems).toEqual([])
     await context.close()

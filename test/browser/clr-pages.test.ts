@@ -11,7 +11,7 @@ import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe, seriousViolations } from '../support/a11y.js'
-import { hasChromium, launchBrowser } from '../support/browser.js'
+import { hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort, waitForServer } from '../support/server-process.js'
 
 type Login = { email: string; password: string }
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('the CLR 2.0 pages, at desktop and phone widths', 
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
     expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
     await mkdir(shots, { recursive: true })
-    await page.screenshot({ path: join(shots, `${name}-${width === 1280 ? 'desktop' : 'mobile'}.jpg`), fullPage: true, type: 'jpeg', quality: 80 })
+    await keepScreenshot(page, join(shots, `${name}-${width === 1280 ? 'desktop' : 'mobile'}.jpg`))
   }
 
   it('downloads a record of the chosen credentials, and /verify shows each credential it holds', async () => {

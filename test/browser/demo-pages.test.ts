@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DemoSummary } from '../../src/cli/demo.js'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort, waitForServer } from '../support/server-process.js'
 
 describe.skipIf(!hasChromium)('the demo, at phone and desktop widths', () => {
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('the demo, at phone and desktop widths', () => {
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       await mkdir(join(ARTIFACTS, 'demo'), { recursive: true })
-      await page.screenshot({ path: join(ARTIFACTS, 'demo', `${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(ARTIFACTS, 'demo', `${name}-${label}.png`))
       if (width === 1280) {
         text = await page.innerText('main')
         images = await page.locator('main img[src^="/images/"]').count()

@@ -12,7 +12,7 @@ import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe, seriousViolations } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort, waitForServer } from '../support/server-process.js'
 
 type Login = { email: string; password: string }
@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('the holder pages, at desktop and phone widths', (
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       await mkdir(shots, { recursive: true })
-      await page.screenshot({ path: join(shots, `${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(shots, `${name}-${label}.png`))
     }
     expect(problems).toEqual([])
     await context.close()
@@ -148,11 +148,11 @@ describe.skipIf(!hasChromium)('the holder pages, at desktop and phone widths', (
     expect(await page.locator('#field-password-error').count()).toBe(1)
     await page.setViewportSize({ width: 390, height: 900 })
     await mkdir(shots, { recursive: true })
-    await page.screenshot({ path: join(shots, 'delete-error-mobile.png'), fullPage: true })
+    await keepScreenshot(page, join(shots, 'delete-error-mobile.png'))
     await page.fill('input[name=password]', learner.password)
     await Promise.all([page.waitForURL(/\/account\/deleted$/), page.click('main form button[type=submit]')])
     expect(seriousViolations(await runAxe(page))).toEqual([])
-    await page.screenshot({ path: join(shots, 'deleted-mobile.png'), fullPage: true })
+    await keepScreenshot(page, join(shots, 'deleted-mobile.png'))
     const again = await fetch(`${base}/account`, { redirect: 'manual', headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })
     expect([302, 303, 401]).toContain(again.status)
     await context.close()

@@ -14,7 +14,7 @@ import { loadConfig } from '../../src/config.js'
 import { silentLogger } from '../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort } from '../support/server-process.js'
 
 interface Demo {
@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', { t
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
     expect(overflow, `${name} (${label}) scrolls sideways`).toBeLessThanOrEqual(0)
     await mkdir(join(ARTIFACTS, 'iss'), { recursive: true })
-    await page.screenshot({ path: join(ARTIFACTS, 'iss', `${name}-${label}.png`), fullPage: true })
+    await keepScreenshot(page, join(ARTIFACTS, 'iss', `${name}-${label}.png`))
     return result.violations.length
   }
 
@@ -209,7 +209,7 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', { t
     await page.locator('[data-batch-live] .pill[data-state="done"]').waitFor({ timeout: 10_000 })
     expect(await page.locator('#progress-text').innerText()).toContain('4 of 4 rows handled (100%): 4 issued, 0 not issued.')
     expect(await page.locator('text=Refresh').count()).toBe(0)
-    await page.screenshot({ path: join(ARTIFACTS, 'iss', 'batch-finished-live-desktop.png'), fullPage: true })
+    await keepScreenshot(page, join(ARTIFACTS, 'iss', 'batch-finished-live-desktop.png'))
     expect(problems).toEqual([])
     await page.close()
   }, 60_000)

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from '../../src/http/logger.js'
 import { startServer, type RunningServer } from '../../src/main.js'
 import { startIssuancePlatform, type IssuancePlatform } from '../e2e/platform/issuance-fixture.js'
-import { hasChromium, launchBrowser } from '../support/browser.js'
+import { hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort } from '../support/server-process.js'
 
 const SHOTS = join(process.cwd(), 'docs', 'screenshots', 'integrations')
@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium)('the LTI pages, at desktop and phone widths', () =
       await expect(page.getByText('Grade ≥ 60 %').isVisible()).resolves.toBe(true)
       await expect(page.getByRole('button', { name: 'Sync grades now' }).isVisible()).resolves.toBe(true)
       expect(await page.getByRole('link', { name: 'Open Science Basics' }).count()).toBe(2)
-      await page.screenshot({ path: join(SHOTS, `lti-launch-${name}.jpg`), type: 'jpeg', quality: 80, fullPage: true })
+      await keepScreenshot(page, join(SHOTS, `lti-launch-${name}.jpg`))
       await page.context().close()
     }
   })
@@ -151,7 +151,7 @@ describe.skipIf(!hasChromium)('the LTI pages, at desktop and phone widths', () =
     await expect(page.getByRole('heading', { name: 'Learning platforms (LTI 1.3)' }).isVisible()).resolves.toBe(true)
     await expect(page.getByText('Campus Moodle', { exact: true }).isVisible()).resolves.toBe(true)
     expect(await page.locator('#lti-login').textContent()).toContain(`${base}/lti/login`)
-    await page.screenshot({ path: join(SHOTS, 'lti-platforms-desktop.jpg'), type: 'jpeg', quality: 80, fullPage: true })
+    await keepScreenshot(page, join(SHOTS, 'lti-platforms-desktop.jpg'))
     await page.context().close()
   })
 })

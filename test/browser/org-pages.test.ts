@@ -11,7 +11,7 @@ import { promisify } from 'node:util'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort, waitForServer } from '../support/server-process.js'
 
 interface Demo {
@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('the organization pages, at phone and desktop widt
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       await mkdir(join(ARTIFACTS, 'org'), { recursive: true })
-      await page.screenshot({ path: join(ARTIFACTS, 'org', `${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(ARTIFACTS, 'org', `${name}-${label}.png`))
     }
     expect(problems).toEqual([])
     await page.close()

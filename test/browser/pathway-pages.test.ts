@@ -14,7 +14,7 @@ import { promisify } from 'node:util'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe, seriousViolations } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort, waitForServer } from '../support/server-process.js'
 
 interface Demo {
@@ -86,10 +86,10 @@ describe.skipIf(!hasChromium)('the pathway pages, at phone and desktop widths', 
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       await mkdir(join(ARTIFACTS, 'pathways'), { recursive: true })
-      await page.screenshot({ path: join(ARTIFACTS, 'pathways', `${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(ARTIFACTS, 'pathways', `${name}-${label}.png`))
       if (doc) {
         await mkdir(DOCS, { recursive: true })
-        await page.screenshot({ path: join(DOCS, `${doc}-${label}.jpg`), type: 'jpeg', quality: 80, fullPage: true })
+        await keepScreenshot(page, join(DOCS, `${doc}-${label}.jpg`))
       }
     }
     expect(problems).toEqual([])

@@ -15,7 +15,7 @@ import { promisify } from 'node:util'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort, waitForServer } from '../support/server-process.js'
 
 interface Demo {
@@ -91,10 +91,10 @@ describe.skipIf(!hasChromium)('the program pages, at phone and desktop widths', 
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       await mkdir(join(ARTIFACTS, 'programs'), { recursive: true })
-      await page.screenshot({ path: join(ARTIFACTS, 'programs', `${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(ARTIFACTS, 'programs', `${name}-${label}.png`))
       if (existsSync('/work/notes')) {
         await mkdir(NOTES_SHOTS, { recursive: true })
-        await page.screenshot({ path: join(NOTES_SHOTS, `${name}-${label}.png`), fullPage: true })
+        await keepScreenshot(page, join(NOTES_SHOTS, `${name}-${label}.png`))
       }
     }
     expect(problems).toEqual([])

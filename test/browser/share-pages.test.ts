@@ -17,7 +17,7 @@ import { SESSION_COOKIE } from '../../src/http/auth/tokens.js'
 import { silentLogger } from '../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort } from '../support/server-process.js'
 
 const SHOTS = [join(ARTIFACTS, 'share'), process.env.EMBLEM_SHOTS_DIR].filter((d): d is string => Boolean(d))
@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)('the sharing pages, at phone and desktop widths', 
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       for (const d of SHOTS) {
         await mkdir(d, { recursive: true })
-        await page.screenshot({ path: join(d, `${name}-${label}.png`), fullPage: true })
+        await keepScreenshot(page, join(d, `${name}-${label}.png`))
       }
       text = (await page.textContent('main')) ?? ''
     }

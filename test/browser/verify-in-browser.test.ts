@@ -24,7 +24,7 @@ import { silentLogger } from '../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
 import { runAxe, seriousViolations } from '../support/a11y.js'
 import { buildIssuerProfile, buildRealisticCredential } from '../support/builders.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort } from '../support/server-process.js'
 
 const SHOTS = existsSync('/work/notes') ? '/work/notes/shots/verify-browser' : join(ARTIFACTS, 'verify-browser')
@@ -316,7 +316,7 @@ describe.skipIf(!hasChromium)('/verify in the browser: the same verdict with scr
       expect(seriousViolations(result), `${name} at ${width}px`).toEqual([])
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
-      await page.screenshot({ path: join(SHOTS, `verify-browser-${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(SHOTS, `verify-browser-${name}-${label}.png`))
     }
     await context.close()
   }, 60_000)

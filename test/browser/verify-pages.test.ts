@@ -18,7 +18,7 @@ import { hashPassword } from '../../src/app/accounts/password-hash.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
 import { buildIssuerProfile, buildRealisticCredential } from '../support/builders.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort } from '../support/server-process.js'
 
 const SHOTS = existsSync('/work/notes/shots/intake') ? '/work/notes/shots/intake' : join(ARTIFACTS, 'verify')
@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('the /verify page, with and without script, at pho
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       await mkdir(SHOTS, { recursive: true })
-      await page.screenshot({ path: join(SHOTS, `verify-${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(SHOTS, `verify-${name}-${label}.png`))
     }
   }
 

@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config.js'
 import { silentLogger } from '../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../src/main.js'
 import { runAxe, seriousViolations, type A11yResult } from '../support/a11y.js'
-import { ARTIFACTS, hasChromium, launchBrowser } from '../support/browser.js'
+import { ARTIFACTS, hasChromium, launchBrowser, keepScreenshot } from '../support/browser.js'
 import { freePort } from '../support/server-process.js'
 
 const SHOTS = process.env.WALLET_SHOTS ?? join(ARTIFACTS, 'wallet')
@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('the wallet pages, at phone and desktop widths', (
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
       expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
       await mkdir(SHOTS, { recursive: true })
-      await page.screenshot({ path: join(SHOTS, `${name}-${label}.png`), fullPage: true })
+      await keepScreenshot(page, join(SHOTS, `${name}-${label}.png`))
     }
     expect(problems).toEqual([])
     await page.close()
@@ -153,7 +153,7 @@ describe.skipIf(!hasChromium)('the wallet pages, at phone and desktop widths', (
     const refused = await Promise.all([page.waitForURL(new RegExp(`/claim/${token}/wallet`)), page.getByRole('button', { name: 'Add to my wallet' }).click()])
     expect(refused).toBeDefined()
     expect(await page.getByRole('alert').textContent()).toContain('It was sent to another e-mail address.')
-    await page.screenshot({ path: join(SHOTS, 'claim-refused-desktop.png'), fullPage: true })
+    await keepScreenshot(page, join(SHOTS, 'claim-refused-desktop.png'))
     await page.close()
   })
 })

@@ -19,10 +19,28 @@ export const launchBrowser = (): Promise<Browser> =>
 /** Where screenshots are kept as test artefacts (CI can upload the folder). */
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'screenshots')
 
+/**
+ * The tallest screenshot kept (px): a page taller than this (the API reference is ~150,000 px) is
+ * kept from its top. A full-page capture of such a page took 10–30 s, alone, and says nothing more.
+ */
+export const SCREENSHOT_MAX_HEIGHT = 8000
+
+/** Keeps a screenshot of the whole page (up to SCREENSHOT_MAX_HEIGHT) at `path`: JPEG (quality 80) for a .jpg path, PNG otherwise. */
+export async function keepScreenshot(page: Page, path: string): Promise<void> {
+  const { width, height } = (await page.evaluate('({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })')) as { width: number; height: number }
+  const jpeg = /\.jpe?g$/i.test(path)
+  await page.screenshot({
+    path,
+    fullPage: true,
+    ...(height > SCREENSHOT_MAX_HEIGHT ? { clip: { x: 0, y: 0, width, height: SCREENSHOT_MAX_HEIGHT } } : {}),
+    ...(jpeg ? { type: 'jpeg' as const, quality: 80 } : {}),
+  })
+}
+
 /** Saves a full-page screenshot as test-artifacts/screenshots/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(ARTIFACTS, { recursive: true })
   const path = join(ARTIFACTS, `${name}.png`)
-  await page.screenshot({ path, fullPage: true })
+  await keepScreenshot(page, path)
   return path
 }

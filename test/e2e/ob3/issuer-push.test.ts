@@ -19,7 +19,7 @@ import { SESSION_COOKIE } from '../../../src/http/auth/tokens.js'
 import { silentLogger } from '../../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../../src/main.js'
 import { freePort } from '../../support/server-process.js'
-import { hasChromium, launchBrowser } from '../../support/browser.js'
+import { hasChromium, launchBrowser, keepScreenshot } from '../../support/browser.js'
 import { CookieJar } from './oauth-client.js'
 
 interface Instance {
@@ -268,7 +268,7 @@ describe('an issuer pushes a credential to the learner’s OB 3.0 host (two Embl
         const overflow = async () => (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
         expect(await overflow(), label).toBeLessThanOrEqual(0)
         const dir = process.env.EMBLEM_SCREENSHOTS_DIR
-        if (dir) await page.screenshot({ path: join(dir, `issuer-push-${label}.jpg`), type: 'jpeg', quality: 80, fullPage: true })
+        if (dir) await keepScreenshot(page, join(dir, `issuer-push-${label}.jpg`))
         await page.getByRole('button', { name: 'Continue to my host' }).click()
         // Amara's host: its consent page when asked (she allowed Emblem before, so it may go straight back).
         const allow = page.getByRole('button', { name: 'Allow', exact: true })
@@ -278,7 +278,7 @@ describe('an issuer pushes a credential to the learner’s OB 3.0 host (two Embl
         await delivered.waitFor()
         expect(page.url()).toBe(link.claimUrl)
         expect(await overflow(), label).toBeLessThanOrEqual(0)
-        if (dir) await page.screenshot({ path: join(dir, `issuer-push-delivered-${label}.jpg`), type: 'jpeg', quality: 80, fullPage: true })
+        if (dir) await keepScreenshot(page, join(dir, `issuer-push-delivered-${label}.jpg`))
         await context.close()
       }
     } finally {

@@ -19,7 +19,7 @@ import { SESSION_COOKIE } from '../../../src/http/auth/tokens.js'
 import { silentLogger } from '../../../src/http/logger.js'
 import { openServices, startServer, type RunningServer, type Services } from '../../../src/main.js'
 import { freePort } from '../../support/server-process.js'
-import { hasChromium, launchBrowser } from '../../support/browser.js'
+import { hasChromium, launchBrowser, keepScreenshot } from '../../support/browser.js'
 import { CookieJar } from './oauth-client.js'
 
 interface Instance {
@@ -236,7 +236,7 @@ describe('connecting another OB 3.0 host (two Emblem instances)', () => {
         const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
         expect(overflow, label).toBeLessThanOrEqual(0)
         const dir = process.env.EMBLEM_SCREENSHOTS_DIR
-        if (dir) await page.screenshot({ path: join(dir, `connect-host-${label}.jpg`), type: 'jpeg', quality: 80, fullPage: true })
+        if (dir) await keepScreenshot(page, join(dir, `connect-host-${label}.jpg`))
         await context.close()
       }
     } finally {
