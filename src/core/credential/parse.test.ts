@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PlatformError, type ErrorCode } from '../errors.js'
 import { checkInputLimits, DEFAULT_INPUT_LIMITS, parseJsonInput } from './parse.js'
@@ -85,6 +86,33 @@ describe('parseJsonInput', () => {
     expect(messageOf(() => parseJsonInput(''))).toContain('found the end of the input')
     expect(messageOf(() => parseJsonInput('{} {}'))).toContain('after the JSON value')
     expect(codeOf(() => parseJsonInput(new Uint8Array([0x7b, 0xff, 0x7d])))).toBe('ERR_JSON_PARSE')
+  })
+})
+
+describe('parseJsonInput within limits', () => {
+  // parseJsonInput skips the bracket scan and the walk after parsing when the text is too short to break a
+  // limit: the same input is accepted or refused as by the full checks, whatever the limits.
+  it('accepts and refuses exactly what the full checks do, on generated JSON and limits', () => {
+    const limits = fc.record({ maxDepth: fc.integer({ min: 1, max: 6 }), maxArrayLength: fc.integer({ min: 0, max: 6 }), maxStringLength: fc.integer({ min: 0, max: 24 }) })
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), limits, (value, limit) => {
+        const text = JSON.stringify(value)
+        const full = codeOf(() => checkInputLimits(JSON.parse(text), limit))
+        const parsed = codeOf(() => parseJsonInput(text, limit))
+        expect(parsed === undefined, `${text} with ${JSON.stringify(limit)}: ${parsed} / ${full}`).toBe(full === undefined)
+        if (parsed !== undefined) expect(['ERR_INPUT_TOO_DEEP', 'ERR_ARRAY_TOO_LONG', 'ERR_INPUT_TOO_LARGE']).toContain(parsed)
+      }),
+      { numRuns: 5_000, seed: 20261205 },
+    )
+  })
+
+  it('refuses the shortest text over each limit', () => {
+    expect(codeOf(() => parseJsonInput('[0,0]', { maxArrayLength: 1 }))).toBe('ERR_ARRAY_TOO_LONG')
+    expect(parseJsonInput('[0]', { maxArrayLength: 1 })).toEqual([0])
+    expect(codeOf(() => parseJsonInput('"ab"', { maxStringLength: 1 }))).toBe('ERR_INPUT_TOO_LARGE')
+    expect(codeOf(() => parseJsonInput('{"ab":0}', { maxStringLength: 1 }))).toBe('ERR_INPUT_TOO_LARGE')
+    expect(codeOf(() => parseJsonInput('[[]]', { maxDepth: 1 }))).toBe('ERR_INPUT_TOO_DEEP')
+    expect(parseJsonInput('["[[[["]', { maxDepth: 1 })).toEqual(['[[[['])
   })
 })
 

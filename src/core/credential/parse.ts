@@ -30,7 +30,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true })
 export function parseJsonInput(input: string | Uint8Array, limits: JsonInputLimits = {}): unknown {
   const opts = { ...DEFAULT_INPUT_LIMITS, ...limits } satisfies JsonInputLimits
   const text = decode(input, opts.maxBytes)
-  checkNesting(text, opts.maxDepth)
+  if (bracketsMayExceed(text, opts.maxDepth)) checkNesting(text, opts.maxDepth)
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -39,9 +39,29 @@ export function parseJsonInput(input: string | Uint8Array, limits: JsonInputLimi
     const where = found ? ` at line ${found.line}, column ${found.column} (position ${found.position}): ${found.message}` : ''
     throw new PlatformError('ERR_JSON_PARSE', `Input is not valid JSON${where}`, { cause: err })
   }
-  checkInputLimits(value, opts)
+  if (parsedMayExceed(text.length, opts)) checkInputLimits(value, opts)
   return value
 }
+
+/**
+ * Whether the text has more opening brackets than `maxDepth`: with no more, nothing can nest deeper, and the
+ * scan is not needed (`indexOf` runs natively, a credential has a few dozen).
+ */
+function bracketsMayExceed(text: string, maxDepth: number): boolean {
+  let count = 0
+  for (const bracket of ['{', '[']) {
+    for (let i = text.indexOf(bracket); i >= 0; i = text.indexOf(bracket, i + 1)) if (++count > maxDepth) return true
+  }
+  return false
+}
+
+/**
+ * Whether text of `length` characters can parse to a value over the array or string limits (the depth was
+ * checked before parsing): an array of n items takes at least 2n + 1 characters (`[0,0]`), and a string or
+ * property name fewer than the text. Most input is far shorter than either, and is not walked again.
+ */
+const parsedMayExceed = (length: number, { maxArrayLength, maxStringLength }: Required<JsonInputLimits>): boolean =>
+  length >= 2 * (maxArrayLength + 1) + 1 || length > maxStringLength
 
 function decode(input: string | Uint8Array, maxBytes: number): string {
   if (typeof input === 'string') {
