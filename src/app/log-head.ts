@@ -159,12 +159,24 @@ export function createLogHead({ file, origin, store, recheckMs = 5_000, clock, o
     await compare(head, size, () => rootOfFirst((ids, treeSize) => log.nodes(ids, treeSize), head.size, size))
   }
 
+  /** Writes `stored` unless the mark is already as large; says whether it wrote. */
+  async function raiseTo(stored: StoredCheckpoint): Promise<boolean> {
+    const head = await file.read().catch(() => undefined)
+    const current = head === undefined ? undefined : safeCheckpoint(head)
+    if (current && current.origin === stored.checkpoint.origin && current.size >= stored.checkpoint.size) return false
+    await file.write(stored.note)
+    return true
+  }
+
   function recordSigned(stored: StoredCheckpoint): Promise<void> {
     const write = writes.then(async () => {
-      const head = await file.read().catch(() => undefined)
-      const current = head === undefined ? undefined : safeCheckpoint(head)
-      if (current && current.origin === stored.checkpoint.origin && current.size >= stored.checkpoint.size) return
-      await file.write(stored.note)
+      if (!(await raiseTo(stored))) return
+      // The mark is a file, not a lock: another process (a second worker) may have written a larger mark
+      // between this read and this write, which this write then lowered. The database's latest checkpoint is
+      // committed, so the mark may always be raised to it: a lowered mark is put back now rather than at the
+      // next checkpoint (a mark behind the database only protects less; it never raises a false alarm).
+      const latest = await store.log.latestCheckpoint()
+      if (latest && latest.checkpoint.origin === stored.checkpoint.origin && latest.checkpoint.size > stored.checkpoint.size) await raiseTo(latest)
     })
     writes = write.catch((err: unknown) => void onWriteError(err))
     return writes

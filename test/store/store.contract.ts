@@ -276,6 +276,31 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
       expect(markSize(file)).toBe(12)
     })
 
+    it('puts back a mark another process raised while this one was writing a smaller one', async () => {
+      const file = memoryHead()
+      await appendRange(store, 0, 10)
+      const first = await signCheckpoint({ store, signer: testSigner(), origin: ORIGIN, head: createLogHead({ file, origin: ORIGIN, onWriteError: rethrow, store }) })
+      await appendRange(store, 10, 14)
+      const later = await signCheckpoint({ store, signer: testSigner(), origin: ORIGIN })
+      // Process A records the checkpoint of 10… (the mark is empty when it reads it)
+      file.note = undefined
+      // …and between its read and its write, process B records the checkpoint of 14.
+      let raced = false
+      const racing = {
+        ...file,
+        read: async () => {
+          const note = file.note
+          if (!raced) {
+            raced = true
+            file.note = later.stored.note
+          }
+          return note
+        },
+      }
+      await createLogHead({ file: racing, origin: ORIGIN, onWriteError: rethrow, store }).recordSigned(first.stored)
+      expect(markSize(file)).toBe(14)
+    })
+
     it('moves a mark left behind by a process killed between commit and mark up at the next start', async () => {
       const file = memoryHead()
       await appendRange(store, 0, 4)
