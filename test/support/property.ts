@@ -22,13 +22,32 @@ export const propertySeed: number = (() => {
  * and ends with the environment that replays it; the property's own error stays its cause.
  */
 export async function assertProperty<Ts extends [unknown, ...unknown[]]>(
-  property: fc.IAsyncProperty<Ts>,
+  property: fc.IAsyncPropertyWithHooks<Ts>,
   params: Omit<fc.Parameters<Ts>, 'seed' | 'path'> = {},
 ): Promise<void> {
   const path = process.env.EMBLEM_PROPERTY_PATH || undefined
-  const details = await fc.check(property, { ...params, seed: propertySeed, ...(path ? { path } : {}) })
+  const details = await fc.check(yieldingEvery(property, YIELD_MS), { ...params, seed: propertySeed, ...(path ? { path } : {}) })
   if (!details.failed) return
   const report = fc.defaultReportMessage(details) ?? `Property failed (seed ${details.seed})`
   const replay = `Replay: EMBLEM_PROPERTY_SEED=${details.seed} EMBLEM_PROPERTY_PATH=${JSON.stringify(details.counterexamplePath ?? '')}`
   throw new Error(`${report}\n${replay}`, { cause: details.errorInstance })
+}
+
+/** How long a property test runs its cases before letting the event loop turn. */
+const YIELD_MS = 200
+
+/**
+ * The property, letting the event loop turn at least every `ms` between cases. An async property whose
+ * cases only await promises never gives timers a turn: 10,000 cases held the test thread for minutes, and
+ * the watchdog (watchdog.ts, which hears from the thread through a timer) ended the file as blocked.
+ */
+function yieldingEvery<Ts extends [unknown, ...unknown[]]>(property: fc.IAsyncPropertyWithHooks<Ts>, ms: number): fc.IAsyncPropertyWithHooks<Ts> {
+  let since = performance.now()
+  return property.beforeEach(async (previous) => {
+    if (performance.now() - since >= ms) {
+      await new Promise((resolve) => setImmediate(resolve))
+      since = performance.now()
+    }
+    await previous()
+  })
 }
