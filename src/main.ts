@@ -545,7 +545,7 @@ const CLOSE_MS = 60_000
  */
 async function closeHeld(log: Logger, close: () => Promise<void>): Promise<void> {
   const timer = setTimeout(() => {
-    log.error('the services did not close within 60 s; exiting')
+    log.error(`the services did not close within ${CLOSE_MS / 1000} s; exiting`)
     process.exit(1)
   }, CLOSE_MS)
   try {

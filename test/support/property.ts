@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import fc from 'fast-check'
 
 /**
@@ -45,7 +46,7 @@ function yieldingEvery<Ts extends [unknown, ...unknown[]]>(property: fc.IAsyncPr
   let since = performance.now()
   return property.beforeEach(async (previous) => {
     if (performance.now() - since >= ms) {
-      await new Promise((resolve) => setImmediate(resolve))
+      await nextTurn()
       since = performance.now()
     }
     await previous()
