@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { createInterface } from 'node:readline'
-import { Readable } from 'node:stream'
+import { open, stat } from 'node:fs/promises'
 import { PlatformError } from '../core/errors.js'
+import { lineBlocks, lineBlocksOfText, linesOfBlock } from './credential-line-blocks.js'
 import type { CliIo } from './main.js'
 
 /** One credential's text, with the line it starts on. */
@@ -11,31 +10,78 @@ export interface InputRecord {
   text: string
 }
 
-/** The credentials in a file: one JSON document (possibly pretty-printed), or JSON Lines (one per line). */
-export interface CredentialInput {
-  format: 'document' | 'lines'
-  records: AsyncIterable<InputRecord>
-}
+/**
+ * The credentials in a file: one JSON document (possibly pretty-printed), or JSON Lines (one per
+ * line). JSON Lines can be read as records or, for the worker threads, as the blocks of whole lines
+ * they were read in (credential-line-blocks.ts); a run reads one of the two, once.
+ */
+export type CredentialInput =
+  | { format: 'document'; records: AsyncIterable<InputRecord> }
+  | { format: 'lines'; records: AsyncIterable<InputRecord>; blocks: AsyncIterable<Uint8Array> }
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
 
 /**
  * Opens FILE (or standard input for `-`) and tells JSON Lines from a single document by looking
  * ahead: two or more non-empty lines that are each a whole JSON object or compact JWS are JSON Lines.
- * A file is read line by line as it is consumed. A missing file is `ERR_INPUT_INVALID` (exit 2).
+ * A file is read a block at a time as it is consumed. A missing file is `ERR_INPUT_INVALID` (exit 2).
  */
 export async function openCredentialInput(file: string, io: CliIo): Promise<CredentialInput> {
-  const lines = nonEmptyLines(await openLines(file, io))
+  const source = new Lookahead(await openBlocks(file, io))
+  const lines = recordsOf(source.peek())
   const first = await lines.next()
   if (first.done) throw new PlatformError('ERR_INPUT_INVALID', `${file === '-' ? 'Standard input' : file} is empty`)
   if (!isWholeRecord(first.value.text)) {
-    const rest: string[] = [first.value.text]
-    for await (const { text } of lines) rest.push(text)
+    const rest: string[] = []
+    for await (const { text } of recordsOf(source.rest())) rest.push(text)
     return { format: 'document', records: once({ line: first.value.line, text: rest.join('\n') }) }
   }
   const second = await lines.next()
   if (second.done) return { format: 'document', records: once(first.value) }
-  return { format: 'lines', records: prepend([first.value, second.value], lines) }
+  return { format: 'lines', records: recordsOf(source.rest()), blocks: source.rest() }
+}
+
+/** The non-empty lines of blocks of whole lines, numbered from 1 (blank lines count). */
+export async function* recordsOf(blocks: AsyncIterable<Uint8Array>): AsyncGenerator<InputRecord, void, undefined> {
+  let line = 0
+  for await (const block of blocks) {
+    for (const text of linesOfBlock(block)) {
+      line++
+      if (text.trim() !== '') yield { line, text }
+    }
+  }
+}
+
+/**
+ * Blocks read ahead to look at the input, then given once, with the rest, to whoever reads it:
+ * `peek` reads and keeps, `rest` gives what was kept (and forgets it) and reads on.
+ */
+export class Lookahead {
+  readonly #blocks: AsyncIterator<Uint8Array>
+  readonly #kept: Uint8Array[] = []
+  #ended = false
+
+  constructor(blocks: AsyncIterable<Uint8Array>) {
+    this.#blocks = blocks[Symbol.asyncIterator]()
+  }
+
+  async *peek(): AsyncGenerator<Uint8Array, void, undefined> {
+    for (let i = 0; ; i++) {
+      if (i === this.#kept.length) {
+        if (this.#ended) return
+        const next = await this.#blocks.next()
+        if (next.done) return void (this.#ended = true)
+        this.#kept.push(next.value)
+      }
+      yield this.#kept[i]!
+    }
+  }
+
+  async *rest(): AsyncGenerator<Uint8Array, void, undefined> {
+    for (let block = this.#kept.shift(); block !== undefined; block = this.#kept.shift()) yield block
+    if (this.#ended) return
+    for (let next = await this.#blocks.next(); !next.done; next = await this.#blocks.next()) yield next.value
+  }
 }
 
 /** Reads a whole small file (a key, a document) as text; a missing file is `ERR_INPUT_INVALID`. */
@@ -47,10 +93,19 @@ export async function readTextFile(file: string, what: string, io: CliIo): Promi
   return Buffer.concat(chunks).toString('utf8')
 }
 
-async function openLines(file: string, io: CliIo): Promise<AsyncIterable<string>> {
-  if (file === '-') return createInterface({ input: Readable.from([await io.readStdin()]), crlfDelay: Infinity })
+async function openBlocks(file: string, io: CliIo): Promise<AsyncIterable<Uint8Array>> {
+  if (file === '-') return lineBlocksOfText(await io.readStdin())
   await assertReadable(file, 'Input')
-  return createInterface({ input: createReadStream(file), crlfDelay: Infinity })
+  return fileBlocks(file)
+}
+
+async function* fileBlocks(file: string): AsyncGenerator<Uint8Array, void, undefined> {
+  const handle = await open(file, 'r')
+  try {
+    yield* lineBlocks(async (buffer, offset, length) => (await handle.read(buffer, offset, length, null)).bytesRead)
+  } finally {
+    await handle.close()
+  }
 }
 
 async function assertReadable(file: string, what: string): Promise<void> {
@@ -75,19 +130,6 @@ function isWholeRecord(line: string): boolean {
   }
 }
 
-async function* nonEmptyLines(lines: AsyncIterable<string>): AsyncGenerator<InputRecord, void, undefined> {
-  let line = 0
-  for await (const text of lines) {
-    line++
-    if (text.trim() !== '') yield { line, text }
-  }
-}
-
 async function* once(record: InputRecord): AsyncGenerator<InputRecord> {
   yield record
-}
-
-async function* prepend(head: InputRecord[], rest: AsyncIterator<InputRecord>): AsyncGenerator<InputRecord> {
-  yield* head
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value
 }

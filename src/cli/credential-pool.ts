@@ -1,15 +1,15 @@
 // Worker threads for `emblem credential sign` and `verify` over JSON Lines: each thread
-// (credential-worker.ts) signs or verifies whole chunks of lines with the code the main thread runs
-// (credential-sign-line.ts, credential-verify-line.ts); the main thread reads the input, hands out
-// chunks and prints the results in input order (credential-threads.ts). Verification threads fetch
+// (credential-worker.ts) signs or verifies whole blocks of lines with the code the main thread runs
+// (credential-sign-line.ts, credential-verify-line.ts); the main thread reads the input in blocks of
+// whole lines (credential-line-blocks.ts), hands them over (their memory moves, it is not copied) and
+// prints what comes back in input order (credential-threads.ts), so it does little else than wait. Verification threads fetch
 // through the main thread, so each URL is still fetched once per run and the fetch guard is
 // configured once.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { PlatformError, type ErrorCode } from '../core/errors.js'
 import type { DocumentFetcher } from '../core/verification/index.js'
-import type { InputRecord } from './credential-input.js'
-import type { LineResult, Suite } from './credential-lines.js'
+import type { Suite } from './credential-lines.js'
 
 /** What a thread does with each line: sign with this key, or verify with these documents. */
 export type LineTask =
@@ -23,25 +23,29 @@ export interface Failure {
 }
 
 /** Messages to a thread. */
-export type ToLineWorker = { type: 'lines'; id: number; records: InputRecord[] } | { type: 'fetched'; id: number; value?: unknown; failure?: Failure }
+export type ToLineWorker = { type: 'block'; id: number; bytes: Uint8Array } | { type: 'fetched'; id: number; value?: unknown; failure?: Failure }
 
-/** Messages from a thread: a chunk's results in order (up to a failure), or a fetch it needs. */
-export type FromLineWorker = { type: 'done'; id: number; results: LineResult[]; failure?: Failure } | { type: 'fetch'; id: number; url: string }
+/** Messages from a thread: what it made of a block, or a fetch it needs. */
+export type FromLineWorker = ({ type: 'done'; id: number } & BlockResult) | { type: 'fetch'; id: number; url: string }
 
-/** A chunk's outcome. */
-export interface ChunkResult {
-  results: LineResult[]
+/**
+ * What a thread made of a block of lines, up to a failure: what to print in order — standard output
+ * (a run of the block's output lines, each with its line feed, as UTF-8 bytes the thread transfers) or
+ * a line's error, by its number within the block (from 1) — how many lines the block held, and
+ * whether a report in it is of a credential that did not verify.
+ */
+export interface BlockResult {
+  printed: Array<Uint8Array | { line: number; error: string }>
+  lines: number
+  failed: boolean
   failure?: Failure
 }
 
-/** Lines per message to a thread: enough that messaging is a small share, few enough to keep every thread busy to the end. */
-export const CHUNK_LINES = 64
-
 /**
- * Chunks handed to a thread ahead of the one it works on: a backlog that keeps it busy while the
+ * Blocks handed to a thread ahead of the one it works on: a backlog that keeps it busy while the
  * main thread waits for a core to read, hand out and print (on a loaded machine, milliseconds).
  */
-export const CHUNKS_AHEAD = 8
+export const BLOCKS_AHEAD = 8
 
 /** The default number of threads: one per core. */
 export const defaultThreads = (): number => availableParallelism()
@@ -64,7 +68,7 @@ function startWorker(task: LineTask): Worker {
 
 class LineThread {
   readonly #worker: Worker
-  readonly #waiting = new Map<number, { resolve(result: ChunkResult): void; reject(err: Error): void }>()
+  readonly #waiting = new Map<number, { resolve(result: BlockResult): void; reject(err: Error): void }>()
   #failure: Error | undefined
 
   constructor(task: LineTask, fetch: DocumentFetcher | undefined) {
@@ -73,7 +77,7 @@ class LineThread {
       if (message.type === 'fetch') return void this.#fetchFor(message.id, message.url, fetch)
       const waiter = this.#waiting.get(message.id)
       this.#waiting.delete(message.id)
-      waiter?.resolve(message.failure ? { results: message.results, failure: message.failure } : { results: message.results })
+      waiter?.resolve(message)
     })
     const fail = (err: Error) => {
       this.#failure ??= err
@@ -88,11 +92,12 @@ class LineThread {
     return this.#waiting.size
   }
 
-  run(id: number, records: InputRecord[]): Promise<ChunkResult> {
+  /** Hands `bytes` over: its ArrayBuffer, which must hold no other block, is the thread's from now on. */
+  run(id: number, bytes: Uint8Array): Promise<BlockResult> {
     if (this.#failure) return Promise.reject(this.#failure)
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject })
-      this.#worker.postMessage({ type: 'lines', id, records } satisfies ToLineWorker)
+      this.#worker.postMessage({ type: 'block', id, bytes } satisfies ToLineWorker, [bytes.buffer as ArrayBuffer])
     })
   }
 
@@ -113,11 +118,11 @@ class LineThread {
   }
 }
 
-/** Threads that sign or verify chunks of lines. */
+/** Threads that sign or verify blocks of lines. */
 export interface LinePool {
   readonly threads: number
-  /** Runs a chunk on the least busy thread. */
-  run(records: InputRecord[]): Promise<ChunkResult>
+  /** Runs a block on the least busy thread (see LineThread.run). */
+  run(bytes: Uint8Array): Promise<BlockResult>
   close(): Promise<void>
 }
 
@@ -127,20 +132,7 @@ export function startLinePool(task: LineTask, threads: number, fetch?: DocumentF
   let nextId = 0
   return {
     threads,
-    run: (records) => pool.reduce((least, thread) => (thread.pending < least.pending ? thread : least)).run(nextId++, records),
+    run: (bytes) => pool.reduce((least, thread) => (thread.pending < least.pending ? thread : least)).run(nextId++, bytes),
     close: async () => void (await Promise.all(pool.map((thread) => thread.close()))),
   }
-}
-
-/** Groups records into arrays of `size`. */
-export async function* chunksOf<T>(records: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
-  let chunk: T[] = []
-  for await (const record of records) {
-    chunk.push(record)
-    if (chunk.length === size) {
-      yield chunk
-      chunk = []
-    }
-  }
-  if (chunk.length > 0) yield chunk
 }

@@ -3,7 +3,7 @@ import { PlatformError } from '../core/errors.js'
 import { openCredentialInput } from './credential-input.js'
 import { loadSigner } from './credential-key.js'
 import type { SignOptions } from './credential-sign.js'
-import { emitLine, runLines, threadsOption } from './credential-threads.js'
+import { runLines, threadsOption } from './credential-threads.js'
 import type { CliIo } from './main.js'
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
@@ -22,13 +22,13 @@ export async function runSign(file: string, options: SignOptions, io: CliIo): Pr
     return
   }
   await runLines(
-    input.records,
+    input,
     {
       ...threads,
       work: async () => (await import('./credential-sign-line.js')).signLine(signer, options.suite, created),
       // The threads get the key file as read (loadSigner has checked it) and the verification method it resolved to.
       task: () => ({ task: 'sign', keyJson, verificationMethod: signer.verificationMethod, suite: options.suite, created }),
     },
-    emitLine(io),
+    io,
   )
 }

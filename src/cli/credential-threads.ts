@@ -2,10 +2,11 @@
 // worker-thread pool (credential-pool.ts), with the results printed in input order either way.
 import { PlatformError } from '../core/errors.js'
 import type { DocumentFetcher } from '../core/verification/index.js'
-import type { InputRecord } from './credential-input.js'
+import { Lookahead, recordsOf, type InputRecord } from './credential-input.js'
+import { linesOfBlock } from './credential-line-blocks.js'
 import type { LineResult } from './credential-lines.js'
 import { mapInOrder } from './credential-map-in-order.js'
-import { chunksOf, CHUNK_LINES, CHUNKS_AHEAD, defaultThreads, errorOf, startLinePool, type LineTask } from './credential-pool.js'
+import { BLOCKS_AHEAD, defaultThreads, errorOf, startLinePool, type BlockResult, type LineTask } from './credential-pool.js'
 import type { CliIo } from './main.js'
 
 /** Below this many lines the main thread does the work: starting threads would take longer. */
@@ -32,50 +33,54 @@ export function emitLine(io: CliIo): (result: LineResult) => void {
   }
 }
 
+/** Prints a block's results as emitLine prints each line's; `before` is the number of lines before the block. */
+function emitBlock(io: CliIo, before: number, result: BlockResult): void {
+  for (const item of result.printed) {
+    if (item instanceof Uint8Array) {
+      io.outBytes(item)
+      continue
+    }
+    io.err(`emblem: line ${before + item.line}: ${item.error}\n`)
+    io.setExitCode(1)
+  }
+  if (result.failed) io.setExitCode(1)
+}
+
 /**
- * Works through JSON Lines records and emits the results in input order: in the main thread with
- * `work` when one thread is asked for (or, by default, when there are fewer than POOL_MIN_LINES
- * lines), else in chunks on a pool of `threads` threads doing `task`.
+ * Works through JSON Lines and prints the results in input order: in the main thread with `work`,
+ * record by record, when one thread is asked for (or, by default, when there are fewer than
+ * POOL_MIN_LINES lines), else block by block on a pool of `threads` threads doing `task`.
  */
 export async function runLines(
-  records: AsyncIterable<InputRecord>,
+  input: { records: AsyncIterable<InputRecord>; blocks: AsyncIterable<Uint8Array> },
   options: { threads: number; explicit: boolean; task: () => LineTask; work: () => Promise<(record: InputRecord) => Promise<LineResult>>; fetch?: DocumentFetcher },
-  emit: (result: LineResult) => void,
+  io: CliIo,
 ): Promise<void> {
-  const iterator = records[Symbol.asyncIterator]()
-  const head: InputRecord[] = []
-  let ended = false
-  if (options.threads > 1 && !options.explicit) {
-    while (head.length < POOL_MIN_LINES) {
-      const next = await iterator.next()
-      if (next.done) {
-        ended = true
-        break
-      }
-      head.push(next.value)
-    }
-  }
-  const all = prepend(head, ended ? undefined : iterator)
-  if (options.threads === 1 || ended) return mapInOrder(all, await options.work(), emit)
+  if (options.threads === 1) return mapInOrder(input.records, await options.work(), emitLine(io))
+  const blocks = new Lookahead(input.blocks)
+  if (!options.explicit && (await fewerLines(blocks.peek(), POOL_MIN_LINES))) return mapInOrder(recordsOf(blocks.rest()), await options.work(), emitLine(io))
 
   const pool = startLinePool(options.task(), options.threads, options.fetch)
+  let before = 0
   try {
     await mapInOrder(
-      chunksOf(all, CHUNK_LINES),
-      (chunk) => pool.run(chunk),
-      ({ results, failure }) => {
-        for (const result of results) emit(result)
-        if (failure) throw errorOf(failure)
+      blocks.rest(),
+      (bytes) => pool.run(bytes),
+      (result) => {
+        emitBlock(io, before, result)
+        before += result.lines
+        if (result.failure) throw errorOf(result.failure)
       },
-      pool.threads * CHUNKS_AHEAD,
+      pool.threads * BLOCKS_AHEAD,
     )
   } finally {
     await pool.close()
   }
 }
 
-async function* prepend<T>(head: T[], rest: AsyncIterator<T> | undefined): AsyncGenerator<T> {
-  yield* head
-  if (rest === undefined) return
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value
+/** Whether the blocks hold fewer than `count` lines (reading only as far as it takes to tell). */
+async function fewerLines(blocks: AsyncIterable<Uint8Array>, count: number): Promise<boolean> {
+  let lines = 0
+  for await (const block of blocks) if ((lines += linesOfBlock(block).length) >= count) return false
+  return true
 }

@@ -8,7 +8,7 @@ import { openCredentialInput } from './credential-input.js'
 import { verifyLine } from './credential-verify-line.js'
 import { mapInOrder } from './credential-map-in-order.js'
 import { formatReport, reportJson } from './credential-report.js'
-import { emitLine, runLines, threadsOption } from './credential-threads.js'
+import { runLines, threadsOption } from './credential-threads.js'
 import type { VerifyOptions } from './credential-verify.js'
 import type { CliIo } from './main.js'
 
@@ -36,13 +36,13 @@ export async function runVerify(file: string, options: VerifyOptions, io: CliIo)
     return
   }
   await runLines(
-    input.records,
+    input,
     {
       ...threads,
       work: async () => verifyLine(deps),
       task: () => ({ task: 'verify', now: now.getTime(), documents: [...documents], fetch: fetcher !== undefined }),
       ...(fetcher ? { fetch: fetcher } : {}),
     },
-    emitLine(io),
+    io,
   )
 }

@@ -26,6 +26,8 @@ import { register as registerSkills } from './skills.js'
  */
 export interface CliIo {
   out(text: string): void
+  /** Prints UTF-8 bytes as `out` prints text (by default through `out` when a test passes its own). */
+  outBytes(bytes: Uint8Array): void
   err(text: string): void
   /** All of standard input, for a `-` file argument. */
   readStdin(): Promise<string>
@@ -116,6 +118,7 @@ function buildProgram(io: CliIo): Command {
 
 const processIo: Omit<CliIo, 'services'> = {
   out: (text) => void process.stdout.write(text),
+  outBytes: (bytes) => void process.stdout.write(bytes),
   err: (text) => void process.stderr.write(text),
   readStdin: async () => {
     const chunks: Buffer[] = []
@@ -151,7 +154,14 @@ const processServices: CliServices = {
  */
 export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
   let exitCode = 0
-  const cli: CliIo = { ...processIo, services: processServices, ...io, setExitCode: (code) => void (exitCode = code) }
+  const out = io.out
+  const cli: CliIo = {
+    ...processIo,
+    services: processServices,
+    ...(out === undefined ? {} : { outBytes: (bytes: Uint8Array) => out(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) }),
+    ...io,
+    setExitCode: (code) => void (exitCode = code),
+  }
   const program = buildProgram(cli)
   if (io.services === undefined) program.hook('preAction', async () => void (wired ??= (await import('./wiring.js')).createCliServices()))
   for (const command of [program, ...allSubcommands(program)]) {

@@ -81,6 +81,28 @@ describe('emblem credential sign on worker threads', () => {
     expect(one.err.trimEnd().split('\n').map((line) => /^emblem: line (\d+): /.exec(line)?.[1])).toEqual(['18', '151', '300'])
   })
 
+  it('reads every line break, blank lines and a line longer than a read the same on threads, numbering lines alike', async () => {
+    const credentials = fc.sample(arbitraryCredential, { seed: 20261205, numRuns: 80 }).map((c) => JSON.stringify(c))
+    // A 150 KB line (several of the main thread's reads) and a bad line after it.
+    credentials[40] = JSON.stringify({ ...JSON.parse(credentials[40]!), name: `Langer Kurs ${'Ü'.repeat(50_000)}` })
+    credentials.splice(41, 0, '{"broken": ')
+    const breaks = ['\n', '\r\n', '\r', '\n  \n', '\r\n\r\n']
+    const text = credentials.map((line, i) => line + breaks[i % breaks.length]).join('')
+    await writeFile(path('breaks.jsonl'), text)
+
+    const sign = (threads: string) => run(['credential', 'sign', path('breaks.jsonl'), '--key', keyFile, '--created', CREATED, '--threads', threads])
+    const one = await sign('1')
+    const pooled = await sign('2')
+    expect(pooled.out).toBe(one.out)
+    expect(pooled.err).toBe(one.err)
+    const signed = one.out.trimEnd().split('\n').map((line) => JSON.parse(line))
+    expect(signed).toHaveLength(80)
+    expect(signed[40].name).toBe(`Langer Kurs ${'Ü'.repeat(50_000)}`)
+    // The bad line is the 42nd credential; blank lines before it count: 41 lines, 8 of them followed by a blank one.
+    const line = credentials.slice(0, 41).reduce((n, _, i) => n + (i % 5 === 3 || i % 5 === 4 ? 2 : 1), 0) + 1
+    expect(one.err).toBe(`emblem: line ${line}: ${/^emblem: line \d+: (.*)$/.exec(one.err.trimEnd())![1]}\n`)
+  })
+
   it('signs with the other suites on threads too', async () => {
     const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify(credentialFor(idOf(i))))
     await writeFile(path('suites.jsonl'), `${lines.join('\n')}\n`)
