@@ -40,7 +40,7 @@ export function isWatchedWrite(source: string): boolean {
 }
 
 /**
- * The connection as Kysely sees it, with its SELECT statements prepared once and reused (Kysely's
+ * The connection as Kysely sees it, with its read-only statements prepared once and reused (Kysely's
  * driver prepares every query again, which cost a page view ~8% of its time). Only readers are
  * kept: better-sqlite3 runs `all()` to completion synchronously, so a kept statement is never busy
  * when it is used again (Kysely streams nothing here); SQLite re-prepares one after a schema change.
@@ -54,7 +54,8 @@ function withCachedReads(raw: BetterSqlite3.Database, onWrite: () => void): Pick
       if (kept) return kept
       if (isWatchedWrite(source)) onWrite()
       const statement = raw.prepare(source)
-      if (statement.reader && /^\s*select\b/i.test(source)) {
+      // A statement that returns rows and writes nothing: a SELECT, or a WITH … SELECT (the log's append reads its size so).
+      if (statement.reader && statement.readonly) {
         if (reads.size >= CACHED_READS) reads.delete(reads.keys().next().value!)
         reads.set(source, statement)
       }
