@@ -195,10 +195,11 @@ export function issuanceReport(results: readonly IssuanceBenchResult[]): { rows:
   return { rows, targets: [], lines }
 }
 
-/** Runs this file in a child process (its peak RSS its own) and returns its results. */
+/** Runs this file, compiled against dist/ (as `emblem serve` runs), in a child process (its peak RSS its own) and returns its results. */
 export async function runIssuanceChild(say: (line: string) => void = () => {}): Promise<IssuanceBenchResult[]> {
-  say('issuance: 100,000 learners end to end, in a child process')
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  say('issuance: 100,000 learners end to end, in a child process running dist/')
+  const { compiledAgainstDist } = await import('./compiled.js')
+  const child = spawn(process.execPath, [await compiledAgainstDist(fileURLToPath(import.meta.url)), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
   const [code] = (await once(child, 'exit')) as [number | null]
