@@ -1,7 +1,7 @@
 // Emblem's proof generation and verification against Digital Bazaar's libraries and raw Ed25519, the
 // transparency log, bulk issuance and the CLI. `npm run bench` prints a table; `npm run -s bench -- --json`
 // prints {"results":[…]}; `--only issuance` (or `--only emblem,log`, `--only http`, `--only talent`, `--only esco`, `--only catalog`,
-// `--only batch-latency`…) runs just those groups;
+// `--only batch-latency`, `--only load`…) runs just those groups;
 // `--only http-verify-post` (any HTTP row names, comma separated) just those HTTP rows.
 // Each group of cases runs in its own worker thread, with its own heap, so one library's garbage is
 // not collected during another's measurement; the main thread interleaves the rounds. Bulk issuance
@@ -19,11 +19,12 @@ import { runTalentBench, talentReport } from './talent.js'
 import { escoReport, runEscoChild } from './esco.js'
 import { catalogReport, runCatalogBench } from './catalog.js'
 import { batchLatencyReport, runBatchLatencyBench } from './batch-latency.js'
+import { loadReport, runLoadBench } from './load.js'
 
 const json = process.argv.includes('--json')
 const onlyAt = process.argv.indexOf('--only')
 const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : undefined
-const isSelected = (group: BenchGroup | 'issuance' | 'http' | 'cli' | 'talent' | 'esco' | 'catalog' | 'batch-latency') => only === undefined || only.has(group) || (group === 'http' && httpRoutes !== undefined)
+const isSelected = (group: BenchGroup | 'issuance' | 'http' | 'cli' | 'talent' | 'esco' | 'catalog' | 'batch-latency' | 'load') => only === undefined || only.has(group) || (group === 'http' && httpRoutes !== undefined)
 // `--only http-verification,http-verify-post` measures just those HTTP rows (`--only http`: all of them).
 const httpRoutes = only && !only.has('http') && [...only].some((n) => n.startsWith('http-')) ? [...only].filter((n) => n.startsWith('http-')) : undefined
 const options = { warmupMs: 400, rounds: 7, roundMs: 300 }
@@ -86,16 +87,18 @@ const esco = isSelected('esco') ? escoReport(await runEscoChild(say)) : { rows: 
 const catalog = catalogReport(isSelected('catalog') ? await runCatalogBench() : undefined)
 const batchLatencyResults = isSelected('batch-latency') ? await runBatchLatencyBench(say) : []
 const batchLatency = batchLatencyReport(batchLatencyResults)
+const loadResults = isSelected('load') ? await runLoadBench(say) : []
+const load = loadReport(loadResults)
 // The interop examples on the fast canonicalization path, with the signing cases and the CLI's.
 const coverage = isSelected('emblem') || isSelected('cli') ? await fastPathCoverage() : undefined
 const fastPath = coverage ? { fastPath: { examples: coverage.length, canonicalizable: coverage.filter((c) => c.general === 'ok').length, fast: coverage.filter((c) => c.fast).length, files: coverage } } : {}
 if (json)
   process.stdout.write(
-    `${JSON.stringify({ results: [...rows, ...bulk.rows, ...routes.rows, ...cli.rows, ...talent.rows, ...esco.rows, ...catalog.rows, ...batchLatency.rows], ...(issuance.length ? { issuance } : {}), ...(http.length ? { http } : {}), ...(cliResult ? { cli: cliResult } : {}), ...(batchLatencyResults.length ? { batchLatency: batchLatencyResults } : {}), ...fastPath })}\n`,
+    `${JSON.stringify({ results: [...rows, ...bulk.rows, ...routes.rows, ...cli.rows, ...talent.rows, ...esco.rows, ...catalog.rows, ...batchLatency.rows, ...load.rows], ...(issuance.length ? { issuance } : {}), ...(http.length ? { http } : {}), ...(cliResult ? { cli: cliResult } : {}), ...(batchLatencyResults.length ? { batchLatency: batchLatencyResults } : {}), ...(loadResults.length ? { load: loadResults } : {}), ...fastPath })}\n`,
   )
 else {
-  const lines = [...bulk.lines, ...routes.lines, ...cli.lines, ...talent.lines, ...esco.lines, ...catalog.lines, ...batchLatency.lines, ...(coverage ? [coverageLine(coverage)] : [])]
-  process.stdout.write(`${formatTable([...rows, ...bulk.rows, ...routes.rows, ...cli.rows, ...talent.rows, ...esco.rows, ...catalog.rows, ...batchLatency.rows], [...all.flatMap((g) => g.targets), ...bulk.targets, ...cli.targets])}\n${lines.join('\n')}\n`)
+  const lines = [...bulk.lines, ...routes.lines, ...cli.lines, ...talent.lines, ...esco.lines, ...catalog.lines, ...batchLatency.lines, ...load.lines, ...(coverage ? [coverageLine(coverage)] : [])]
+  process.stdout.write(`${formatTable([...rows, ...bulk.rows, ...routes.rows, ...cli.rows, ...talent.rows, ...esco.rows, ...catalog.rows, ...batchLatency.rows, ...load.rows], [...all.flatMap((g) => g.targets), ...bulk.targets, ...cli.targets])}\n${lines.join('\n')}\n`)
 }
 
 function round(value: number): number {
