@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { createSigner, didKeyOf, generateKeyPair, signCredential } from '../../src/core/proof/index.js'
 import { verifyCredential, type Check, type VerificationReport } from '../../src/core/verification/index.js'
-import type { LogInclusionSource } from '../../src/core/verification/check-log-inclusion.js'
+import type { LocalLog, LogInclusionSource } from '../../src/core/verification/check-log-inclusion.js'
 import { silentLogger } from '../../src/http/logger.js'
 import { createApp } from '../../src/main.js'
 import { buildIssuerProfile, buildRealisticCredential } from '../support/builders.js'
@@ -60,6 +60,23 @@ describe('the log-inclusion check over this instance\'s log', () => {
   it('fails LOG_CHECKPOINT_INVALID when no trusted key signed the checkpoint', async () => {
     const report = await verifyCredential(logged, { now, log: local({ verifierKeys: [strangerKey()] }) })
     expect(logCheck(report)).toMatchObject({ outcome: 'failed', code: 'LOG_CHECKPOINT_INVALID' })
+  })
+
+  it('checks a changed checkpoint note again, though the same checkpoint verified before', async () => {
+    expect(logCheck(await verifyCredential(logged, { now, log: local() })).outcome).toBe('passed')
+    const latest = (await fixture.reader.latestCheckpoint())!
+    // The note that verified, with one character of its signature changed (well inside the signature bytes).
+    const forged = latest.note.replace(/^(— \S+ .{20})(.)/mu, (_, head: string, c: string) => `${head}${c === 'A' ? 'B' : 'A'}`)
+    expect(forged).not.toBe(latest.note)
+    const reader: LocalLog = {
+      latestCheckpoint: async () => ({ ...latest, note: forged }),
+      indexOfCredential: (id) => fixture.reader.indexOfCredential(id),
+      nodes: (ids, size) => fixture.reader.nodes(ids, size),
+    }
+    const report = await verifyCredential(logged, { now, log: local({ local: reader }) })
+    expect(logCheck(report)).toMatchObject({ outcome: 'failed', code: 'LOG_CHECKPOINT_INVALID' })
+    // And the note that verified still verifies.
+    expect(logCheck(await verifyCredential(logged, { now, log: local() })).outcome).toBe('passed')
   })
 
   it('is skipped when no log is known for the issuer', async () => {

@@ -31,6 +31,24 @@ function verifierOf(key: string): NoteVerifier {
   return parsed
 }
 
+/**
+ * Checkpoints whose signed note verified, by keys and note: a note's signatures checked against the
+ * same keys always give the same answer, and every proof against one checkpoint carries the same note
+ * (this instance's log signs a new one only as it grows), so it is checked once, not per credential.
+ * Only successes are kept; at most 64.
+ */
+const verifiedCheckpoints = new Map<string, Checkpoint>()
+function verifiedCheckpoint(note: string, verifierKeys: readonly string[]): Checkpoint {
+  const key = `${verifierKeys.join('\n')}\n\n${note}`
+  let checkpoint = verifiedCheckpoints.get(key)
+  if (checkpoint === undefined) {
+    checkpoint = parseCheckpoint(openNote(note, verifierKeys.map(verifierOf)).text) // throws when it does not verify: nothing is kept
+    if (verifiedCheckpoints.size >= 64) verifiedCheckpoints.delete(verifiedCheckpoints.keys().next().value!)
+    verifiedCheckpoints.set(key, checkpoint)
+  }
+  return checkpoint
+}
+
 /** The part of a log a verifier reads locally; the app's LogReader port satisfies it. */
 export interface LocalLog {
   latestCheckpoint(): Promise<{ checkpoint: Checkpoint; note: string } | undefined>
@@ -103,7 +121,7 @@ export function verifyInclusionDocument(document: unknown, credentialId: string,
   }
   let checkpoint: Checkpoint
   try {
-    checkpoint = parseCheckpoint(openNote(doc.checkpoint, verifierKeys.map(verifierOf)).text)
+    checkpoint = verifiedCheckpoint(doc.checkpoint, verifierKeys)
   } catch (err) {
     return { ok: false, code: 'LOG_CHECKPOINT_INVALID', message: `The log's checkpoint does not verify: ${reason(err)}` }
   }
