@@ -6,13 +6,10 @@
 // first on the idle instance (the baseline, EMBLEM_BENCH_IDLE_SECONDS, default 5) and then while a
 // batch of EMBLEM_BENCH_BATCH_ROWS rows (default 20,000) runs, until it is done. Reports each route's
 // p50/p99/max in both phases and their ratio; R29's target: p99 ≤ 100 ms and none over 1 s during the batch.
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { issueOne, waitForCheckpoint } from '../test/support/emblem-cli.js'
 import { batchState, csvOf, queueBatch, seedInstance, startEmblem, testMasterKey } from '../test/support/emblem-process.js'
 import { latencyByRoute, requestLoops, type RouteLatency } from '../test/support/request-loops.js'
+import { onEachStore, type InstanceStore } from './instance-stores.js'
 import type { Row } from './report.js'
 
 /** R29: p99 of other requests during a batch at most this… */
@@ -22,7 +19,7 @@ export const BATCH_LATENCY_MAX_MS = 1000
 
 /** One store's figures: each route idle and during the batch (the last route `all`). */
 export interface BatchLatencyResult {
-  store: 'sqlite' | 'postgres'
+  store: InstanceStore
   rows: number
   batchSeconds: number
   idleSeconds: number
@@ -34,7 +31,7 @@ const IDLE_SECONDS = Number(process.env.EMBLEM_BENCH_IDLE_SECONDS ?? 5)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Runs the bench against one database URL (a SQLite file path or a PostgreSQL URL). */
-async function benchOne(store: 'sqlite' | 'postgres', databaseUrl: string, dataDir: string): Promise<BatchLatencyResult> {
+async function benchOne(store: InstanceStore, databaseUrl: string, dataDir: string): Promise<BatchLatencyResult> {
   const masterKey = testMasterKey()
   const publicUrl = 'http://localhost:3000'
   const seeded = await seedInstance({ databaseUrl, masterKey, publicUrl })
@@ -74,34 +71,10 @@ async function benchOne(store: 'sqlite' | 'postgres', databaseUrl: string, dataD
 
 /** Runs the bench on SQLite, then on PostgreSQL when a URL is configured. */
 export async function runBatchLatencyBench(say: (line: string) => void = () => {}): Promise<BatchLatencyResult[]> {
-  const results: BatchLatencyResult[] = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'emblem-bench-batchlat-'))
-  try {
-    say(`batch-latency: sqlite, ${ROWS.toLocaleString('en-US')} rows`)
-    results.push(await benchOne('sqlite', join(dataDir, 'emblem.db'), dataDir))
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  const url = process.env.EMBLEM_BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
-  if (url) {
-    const { default: pg } = await import('pg')
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    const database = `emblem_bench_batchlat_${randomBytes(4).toString('hex')}`
-    await admin.query(`create database ${database}`)
-    const pgDir = mkdtempSync(join(tmpdir(), 'emblem-bench-batchlat-'))
-    try {
-      const own = new URL(url)
-      own.pathname = `/${database}`
-      say(`batch-latency: postgres, ${ROWS.toLocaleString('en-US')} rows`)
-      results.push(await benchOne('postgres', own.toString(), pgDir))
-    } finally {
-      rmSync(pgDir, { recursive: true, force: true })
-      await admin.query(`drop database if exists ${database} with (force)`)
-      await admin.end()
-    }
-  }
-  return results
+  return onEachStore('batchlat', (store, databaseUrl, dataDir) => {
+    say(`batch-latency: ${store}, ${ROWS.toLocaleString('en-US')} rows`)
+    return benchOne(store, databaseUrl, dataDir)
+  })
 }
 
 const slug = (route: string) => (route === 'all' ? 'all' : route.replace(/\{id\}/, 'id').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, ''))

@@ -5,7 +5,6 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-// @ts-expect-error: a plain .mjs script without types (it exports buildDist)
 import { buildDist } from '../scripts/build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')

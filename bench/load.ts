@@ -11,16 +11,14 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import autocannon from 'autocannon'
-// @ts-expect-error: a plain .mjs script without types (it exports buildDist)
 import { buildDist } from '../scripts/build.mjs'
 import { openStore } from '../src/store/index.js'
 import { waitForCheckpoint } from '../test/support/emblem-cli.js'
 import { batchState, csvOf, queueBatch, seedInstance, startEmblem, testMasterKey, type SeededInstance } from '../test/support/emblem-process.js'
+import { onEachStore, type InstanceStore } from './instance-stores.js'
 import type { Row } from './report.js'
 
 /** One route's figures under the mixed load. */
@@ -36,7 +34,7 @@ export interface LoadRouteResult {
 
 /** One store's figures. */
 export interface LoadResult {
-  store: 'sqlite' | 'postgres'
+  store: InstanceStore
   credentials: number
   populateSeconds: number
   seconds: number
@@ -70,7 +68,7 @@ interface LoadRoute {
 /** Drives `route` on `port` for `seconds`; a failed request is anything but the route's status. */
 async function drive(port: number, route: Omit<LoadRoute, 'route'>, seconds: number): Promise<Omit<LoadRouteResult, 'route' | 'connections'>> {
   let wrongStatus = 0
-  const instance = (autocannon as unknown as (options: Parameters<typeof autocannon>[0]) => ReturnType<typeof autocannon> & NodeJS.EventEmitter)({
+  const instance = autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: route.connections,
     duration: seconds,
@@ -85,7 +83,7 @@ async function drive(port: number, route: Omit<LoadRoute, 'route'>, seconds: num
       },
     ],
   })
-  instance.on('response', (_client: unknown, statusCode: number) => {
+  instance.on('response', (_client, statusCode) => {
     if (statusCode !== route.status) wrongStatus++
   })
   const result = await instance
@@ -121,7 +119,7 @@ async function waitForBatch(base: string, seeded: SeededInstance, id: string, ro
 }
 
 /** Runs the mix against one database URL (a SQLite file path or a PostgreSQL URL). */
-async function benchOne(store: 'sqlite' | 'postgres', databaseUrl: string, dataDir: string, say: (line: string) => void): Promise<LoadResult> {
+async function benchOne(store: InstanceStore, databaseUrl: string, dataDir: string, say: (line: string) => void): Promise<LoadResult> {
   const masterKey = testMasterKey()
   const publicUrl = 'https://badges.example.edu'
   const seeded = await seedInstance({ databaseUrl, masterKey, publicUrl })
@@ -215,32 +213,7 @@ async function benchOne(store: 'sqlite' | 'postgres', databaseUrl: string, dataD
 export async function runLoadBench(say: (line: string) => void = () => {}): Promise<LoadResult[]> {
   // bin/emblem.mjs runs dist/ when it is newer than src/, as an installed instance does.
   await buildDist()
-  const results: LoadResult[] = []
-  const dataDir = mkdtempSync(join(tmpdir(), 'emblem-bench-load-'))
-  try {
-    results.push(await benchOne('sqlite', join(dataDir, 'emblem.db'), dataDir, say))
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  const url = process.env.EMBLEM_BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
-  if (url) {
-    const { default: pg } = await import('pg')
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    const database = `emblem_bench_load_${randomBytes(4).toString('hex')}`
-    await admin.query(`create database ${database}`)
-    const pgDir = mkdtempSync(join(tmpdir(), 'emblem-bench-load-'))
-    try {
-      const own = new URL(url)
-      own.pathname = `/${database}`
-      results.push(await benchOne('postgres', own.toString(), pgDir, say))
-    } finally {
-      rmSync(pgDir, { recursive: true, force: true })
-      await admin.query(`drop database if exists ${database} with (force)`)
-      await admin.end()
-    }
-  }
-  return results
+  return onEachStore('load', (store, databaseUrl, dataDir) => benchOne(store, databaseUrl, dataDir, say))
 }
 
 const slug = (route: string) =>

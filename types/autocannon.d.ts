@@ -1,9 +1,10 @@
-// The part of autocannon's API the HTTP bench uses (the package ships no types).
+// The part of autocannon's API the HTTP and load benches use (the package ships no types).
 declare module 'autocannon' {
   interface Request {
     method?: string
     path?: string
     headers?: Record<string, string>
+    body?: string
     setupRequest?: (request: Request) => Request
   }
   interface Options {
@@ -25,6 +26,10 @@ declare module 'autocannon' {
     errors: number
     timeouts: number
   }
-  function autocannon(options: Options): Promise<Result>
+  /** A run: its result when done, and each response as it comes. */
+  interface Instance extends Promise<Result> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this
+  }
+  function autocannon(options: Options): Instance
   export default autocannon
 }
