@@ -181,6 +181,9 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
       await appendRange(store, 0, 5)
       await sign()
       await appendRange(store, 5, 300)
+      // What the reader has seen signed (the checkpoint, a leaf within it) bounds what it serves, never more.
+      expect((await store.log.latestCheckpoint())?.checkpoint.size).toBe(5)
+      expect(await store.log.indexOfCredential(testCredential(4).id as string)).toBe(4)
       expect(await store.log.leaf(4)).toBeDefined()
       expect(await store.log.leaf(5)).toBeUndefined()
       expect(await store.log.indexOfCredential(testCredential(6).id as string)).toBeUndefined()
@@ -193,6 +196,10 @@ export function describeStore(name: string, open: () => Promise<Store>): void {
       expect(await store.log.hashTile(0, 0, 256)).toBeDefined()
       expect(await store.log.hashTile(1, 0, 1)).toBeDefined()
       expect(await store.log.hashTile(1, 0, 2)).toBeUndefined()
+      expect(await store.log.leaf(299)).toBeDefined()
+      expect(await store.log.leaf(300)).toBeUndefined()
+      expect(await store.log.indexOfCredential(testCredential(299).id as string)).toBe(299)
+      await expect(store.log.nodes([{ level: 0, index: 5 }], 301)).rejects.toThrow(code('ERR_INPUT_INVALID'))
     })
 
     it('refuses to sign over a checkpoint the stored leaves do not extend', async () => {

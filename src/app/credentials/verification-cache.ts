@@ -138,6 +138,12 @@ function nextValidityBoundary(credential: Record<string, unknown>, now: number, 
   return until
 }
 
+/** What one hosted report's verification read of its version: its status lists' versions (by list id) and the log's checkpoint size. */
+interface ReadForReport {
+  versions: Map<string, number | undefined>
+  size: number | undefined
+}
+
 /** A kept hosted report: its version, until when it holds, and the report as a reuse answers it. */
 interface KeptReport {
   version: string
@@ -209,9 +215,12 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
     return entry.result
   }
 
-  /** A passed log-inclusion check of the credential `key`, kept for the log's current checkpoint size; otherwise `check()`'s. */
-  async function keptLogCheck(key: string, check: () => Promise<Check>): Promise<Check> {
-    const size = await latestCheckpointSize()
+  /**
+   * A passed log-inclusion check of the credential `key`, kept for the log's current checkpoint size
+   * (`read` when this verification read it already); otherwise `check()`'s.
+   */
+  async function keptLogCheck(key: string, check: () => Promise<Check>, read?: ReadForReport): Promise<Check> {
+    const size = read ? read.size : await latestCheckpointSize()
     const known = logChecks.get(key)
     if (size !== undefined && known?.size === size) return known.check
     const result = await check()
@@ -219,20 +228,32 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
     return result
   }
 
-  /** The hosted credential's version (see HostedReport.version), or undefined when its report is not kept. */
-  async function hostedVersion(view: IssuedCredentialView, keys: string, app: number): Promise<string | undefined> {
+  /** The ids of this instance's status lists the hosted credential names, or undefined when its report is not kept (see HostedReport.version). */
+  function keptListIds(view: IssuedCredentialView): string[] | undefined {
     const { credential } = view.document
     // Trust in any issuer but this instance's own organizations is read from the trust lists, per look.
     const issuer = issuerIdOf(credential)
     if (hasExpiringProof(credential) || issuer === undefined || !isLocalDid(publicUrl, issuer)) return undefined
     const listIds = statusListUrls(credential).map((url) => (typeof url === 'string' ? listIdOf(url) : undefined))
-    if (listIds.some((id) => id === undefined)) return undefined
-    const [versions, size] = await Promise.all([Promise.all(listIds.map((id) => listVersion(id!))), latestCheckpointSize()])
-    return JSON.stringify([app, view.state, view.stateReason, keys, versions, size ?? null])
+    return listIds.some((id) => id === undefined) ? undefined : (listIds as string[])
   }
 
-  /** The memo of one verification of `view` against the key set version `keys`. */
-  function memoOf(view: IssuedCredentialView, signedText: string, keys: string): VerificationMemo {
+  /**
+   * What a hosted report's version is made of, read at once (on PostgreSQL each is a round trip):
+   * the key set version, and, for a report that is kept, its status lists' versions and the checkpoint size.
+   */
+  async function readForReport(view: IssuedCredentialView): Promise<{ keys: string; read?: ReadForReport }> {
+    const listIds = keptListIds(view)
+    if (listIds === undefined) return { keys: await keySetVersion(view.org) }
+    const [keys, versions, size] = await Promise.all([keySetVersion(view.org), Promise.all(listIds.map(listVersion)), latestCheckpointSize()])
+    return { keys, read: { versions: new Map(listIds.map((id, i) => [id, versions[i]])), size } }
+  }
+
+  /**
+   * The memo of one verification of `view` against the key set version `keys`; with `read`, the list
+   * versions and checkpoint size this verification read already are not read again.
+   */
+  function memoOf(view: IssuedCredentialView, signedText: string, keys: string, read?: ReadForReport): VerificationMemo {
     const key = `${createHash('sha256').update(signedText).digest('base64url')}:${createHash('sha256').update(keys).digest('base64url')}`
     const kept = stages.get(key)
     return {
@@ -240,8 +261,12 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
       keepProofStage(stage) {
         if (!hasExpiringProof(view.document.credential)) stages.set(key, { stage, at: clock.now().toISOString() })
       },
-      statusList: (url, verify, issuer) => keptList(url, verify, issuer, async () => ({ version: await listVersion(listIdOf(url) ?? ''), keys })),
-      logInclusion: (check) => keptLogCheck(key, check),
+      statusList: (url, verify, issuer) =>
+        keptList(url, verify, issuer, async () => {
+          const listId = listIdOf(url) ?? ''
+          return { version: read?.versions.has(listId) ? read.versions.get(listId) : await listVersion(listId), keys }
+        }),
+      logInclusion: (check) => keptLogCheck(key, check, read),
     }
   }
 
@@ -269,8 +294,8 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
     },
     async hostedReport(view, signedText, fetchLocal, compute, changeToken) {
       const app = appIdOf(fetchLocal)
-      const keys = await keySetVersion(view.org)
-      const version = await hostedVersion(view, keys, app)
+      const { keys, read } = await readForReport(view)
+      const version = read && JSON.stringify([app, view.state, view.stateReason, keys, [...read.versions.values()], read.size ?? null])
       const now = clock.now().getTime()
       const kept = version === undefined ? undefined : reports.get(view.id)
       if (kept !== undefined && kept.version === version && now < kept.until) {
@@ -278,7 +303,7 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
         if (changeToken !== undefined) kept.changeToken = changeToken
         return { report: kept.report, version, stableUntil: kept.until }
       }
-      const report = await compute(memoOf(view, signedText, keys))
+      const report = await compute(memoOf(view, signedText, keys, read))
       const until = nextValidityBoundary(view.document.credential, now, now + REPORT_MAX_AGE_MS * (0.5 + Math.random() / 2))
       if (version === undefined) return { report, version, stableUntil: now }
       // Reused, the proof stage's checks say when they ran, as a memo's reuse marks them.
