@@ -3,8 +3,8 @@ import { loadCohort } from '../app/issuance/cohort.js'
 import { inlineSigner, type CohortSigner } from '../app/issuance/cohort-signer.js'
 import { csvRows, type CsvRow } from '../app/issuance/csv-rows.js'
 import { batchFailureOf, commitBatchChunk, LeaseLost, prepareBatchChunk, type PreparedChunk } from '../app/issuance/issue-batch-chunk.js'
-import { finishBatch, leaseNextBatch, pruneBatchUploads, releaseBatch } from '../app/issuance/batch-run.js'
-import type { BatchRecord } from '../app/issuance/ports.js'
+import { finishBatch, finishBatchPart, leaseNextBatch, pruneBatchUploads, releaseBatch } from '../app/issuance/batch-run.js'
+import type { BatchLease, BatchRecord } from '../app/issuance/ports.js'
 import { createSlotPlanner } from '../app/issuance/status-slots.js'
 import type { Cohort } from '../app/issuance/cohort.js'
 import type { PlatformPorts } from '../app/platform/ports.js'
@@ -43,7 +43,7 @@ export interface BatchRunnerOptions {
   chunkSize?: number
   /** Who holds leases; unique per runner (default host:pid:random). */
   workerId?: string
-  /** How long a lease lasts without renewal; renewed with every chunk (default 60 s). */
+  /** How long a part's lease lasts without renewal; renewed with every chunk (default 60 s). */
   leaseMs?: number
   /** How often to look for work nobody announced: batches of other processes, expired leases (default 5 s). */
   pollMs?: number
@@ -64,17 +64,21 @@ export interface BatchRunnerOptions {
 
 /**
  * A running batch runner: notify when a batch is queued (`platform.onWake('batches', runner.notify)`);
- * stop finishes the chunk in progress and releases the lease of the batch it stopped in, so another
+ * stop finishes the chunk in progress and releases the lease of the part it stopped in, so another
  * runner (another process) resumes it at once after the last committed chunk.
  */
 export type BatchRunner = Worker
 
 /**
- * Runs CSV batches: leases a queued or running batch (one whose lease expired is taken over),
- * streams its file from `next_row` and issues it a chunk per transaction (credentials, log entries,
- * status entries, e-mails, row errors and progress, all or nothing), renewing the lease with each
- * chunk. A process killed mid-batch loses at most the chunk in flight; the next runner resumes after
- * the last committed chunk and never issues a row twice. Batches run one after another.
+ * Runs CSV batches part by part (a part is a range of a batch's rows, BATCH_PART_ROWS): leases the
+ * first part that waits (one whose lease expired is taken over), streams the file from the part's
+ * `next_row` and issues it a chunk per transaction (credentials, log entries, status entries,
+ * e-mails, row errors, the part's progress and the batch's counts, all or nothing), renewing the
+ * part's lease with each chunk. Several runners (processes) share a batch by taking its parts; a
+ * batch's chunks commit one at a time, so a repeated e-mail is refused whichever part meets it
+ * second. A process killed mid-part loses at most the chunk in flight; the next runner resumes after
+ * the last committed chunk and never issues a row twice. The runner that finishes a batch's last
+ * part marks the batch done.
  * @example
  * const runner = startBatchRunner({ platform })
  * platform.onWake('batches', runner.notify)
@@ -91,27 +95,46 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
 
   const leaseUntil = () => new Date(platform.clock.now().getTime() + leaseMs).toISOString()
 
-  async function runBatch(batch: BatchRecord): Promise<void> {
+  /**
+   * Where this runner is in a batch's file: the part that follows the one it just ran usually starts
+   * where that one ended, and continues the same stream instead of reading the file from its start.
+   */
+  let cursor: RowCursor | undefined
+  const closeCursor = async () => {
+    const open = cursor
+    cursor = undefined
+    await open?.rows.return?.(undefined)
+  }
+  const cursorAt = async (batch: BatchRecord, from: number): Promise<RowCursor> => {
+    if (cursor?.batchId === batch.id && cursor.position === from) return cursor
+    await closeCursor()
+    cursor = { batchId: batch.id, position: from, rows: csvRows(platform.batchFiles.read(batch.fileDigest), { skip: from })[Symbol.asyncIterator](), ahead: undefined }
+    return cursor
+  }
+
+  async function runPart(lease: BatchLease): Promise<void> {
+    const { batch } = lease
     let cohort: Cohort
     try {
       if (!(await platform.batchFiles.has(batch.fileDigest))) throw new PlatformError('ERR_NOT_FOUND', 'The uploaded CSV file of this batch is gone; upload it again')
       cohort = await loadCohort(platform, platform.store.repos, { orgId: batch.orgId, achievementId: batch.achievementId })
     } catch (err) {
       if (!(err instanceof PlatformError) || transient(err)) throw err
-      await finishBatch(platform, batch, workerId, { state: 'failed', error: batchFailureOf(err) })
+      await finishBatch(platform, batch, { state: 'failed', error: batchFailureOf(err) })
       return
     }
     const signer: CohortSigner & { release?(): void } = signerFor(cohort, platform.publicUrl)
     try {
-      await issueRows(batch, cohort, signer)
+      await issuePart(lease, cohort, signer)
     } finally {
       signer.release?.()
     }
   }
 
-  async function issueRows(batch: BatchRecord, cohort: Cohort, signer: CohortSigner): Promise<void> {
+  async function issuePart(lease: BatchLease, cohort: Cohort, signer: CohortSigner): Promise<void> {
+    const { batch, part } = lease
     const planner = createSlotPlanner(batch.orgId, platform.random)
-    let nextRow = batch.nextRow
+    let fromRow = part.nextRow
     let rows: CsvRow[] = []
     // A pipeline: up to PREPARE_AHEAD chunks being built and signed (in the signing threads) while
     // the chunk before them commits; chunks commit one at a time, in order.
@@ -129,15 +152,17 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
     }
     const enqueue = async () => {
       await yieldToEventLoop()
-      nextRow += rows.length
-      const next = prepareBatchChunk(platform, { cohort, batchId: batch.id, rows, nextRow, planner, signer })
+      const nextRow = rowIndexOf(rows.at(-1)!) + 1
+      const next = prepareBatchChunk(platform, { cohort, batchId: batch.id, part, rows, fromRow, nextRow, planner, signer })
       next.catch(() => {}) // awaited in order by commitNext
       preparing.push(next)
+      fromRow = nextRow
       rows = []
       if (preparing.length > PREPARE_AHEAD) await commitNext()
     }
     try {
-      for await (const row of csvRows(platform.batchFiles.read(batch.fileDigest), { skip: batch.nextRow })) {
+      const from = await cursorAt(batch, part.nextRow)
+      for (let row = await nextRowOf(from, part.endRow); row !== undefined; row = await nextRowOf(from, part.endRow)) {
         rows.push(row)
         if (rows.length >= chunkSize) await enqueue()
         if (stopped()) break
@@ -146,18 +171,20 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
       while (preparing.length > 0 && !stopped()) await commitNext()
       await committing
       if (stopped()) {
-        // Shutting down mid-batch: give the lease back so another worker takes the batch up now, not after the lease.
-        await releaseBatch(platform, batch, workerId)
+        // Shutting down mid-part: give the lease back so another worker takes the part up now, not after the lease.
+        await closeCursor()
+        await releaseBatch(platform, part, workerId)
         return
       }
     } catch (err) {
       await Promise.allSettled([...preparing, committing])
+      await closeCursor()
       if (err instanceof LeaseLost) return
       if (!(err instanceof PlatformError) || transient(err)) throw err
-      await finishBatch(platform, batch, workerId, { state: 'failed', error: batchFailureOf(err) })
+      await finishBatch(platform, batch, { state: 'failed', error: batchFailureOf(err) })
       return
     }
-    await finishBatch(platform, batch, workerId, { state: 'done', error: null })
+    await finishBatchPart(platform, lease, workerId)
   }
 
   let lastPrune = 0
@@ -173,11 +200,45 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
         // File times are the system's, not the platform clock's: files a day old that nothing reads go.
         await pruneBatchUploads(platform, { filesOlderThan: new Date(Date.now() - 86_400_000) })
       }
-      while (!isStopped()) {
-        const batch = await leaseNextBatch(platform, workerId, new Date(leaseUntil()))
-        if (!batch) break
-        await runBatch(batch)
+      try {
+        while (!isStopped()) {
+          const lease = await leaseNextBatch(platform, workerId, new Date(leaseUntil()))
+          if (!lease) break
+          await runPart(lease)
+        }
+      } finally {
+        // Nothing left to run (or a failure): the file's stream is not kept open meanwhile.
+        await closeCursor()
       }
     },
   })
+}
+
+/** A runner's place in a batch's file: the rows' stream, the index of the row it yields next, and a row read past the end of the last part. */
+interface RowCursor {
+  batchId: string
+  position: number
+  rows: AsyncIterator<CsvRow>
+  ahead: CsvRow | undefined
+}
+
+/** A CSV row's index among the file's recipient rows (0 for the row after the header; CsvRow.row numbers the header 1). */
+const rowIndexOf = (row: CsvRow): number => row.row - 2
+
+/** The cursor's next row when it comes before `endRow` (the part's end); else undefined, and a row read past the end is kept for the next part. */
+async function nextRowOf(cursor: RowCursor, endRow: number): Promise<CsvRow | undefined> {
+  let row = cursor.ahead
+  cursor.ahead = undefined
+  if (row === undefined) {
+    const next = await cursor.rows.next()
+    if (next.done) return undefined
+    row = next.value
+  }
+  if (rowIndexOf(row) >= endRow) {
+    cursor.ahead = row
+    cursor.position = rowIndexOf(row)
+    return undefined
+  }
+  cursor.position = rowIndexOf(row) + 1
+  return row
 }

@@ -25,6 +25,7 @@ import { webhooksMigration } from './platform/webhooks-migration.js'
 import { ob3ClientMigration } from './platform/ob3-client-migration.js'
 import { credentialPushesMigration } from './platform/credential-pushes-migration.js'
 import { lookCountsMigration } from './platform/look-counts-migration.js'
+import { batchPartsMigration } from './platform/batch-parts-migration.js'
 
 /** Column types that differ between the dialects; everything else is written once. */
 function typesOf(dialect: Dialect) {
@@ -109,6 +110,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0025_talent_scale': talentScaleMigration(dialect),
     '0026_credential_pushes': credentialPushesMigration(dialect),
     '0027_look_counts': lookCountsMigration(dialect),
+    '0028_batch_parts': batchPartsMigration(dialect),
   }
   return { getMigrations: async () => migrations }
 }

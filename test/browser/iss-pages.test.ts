@@ -192,7 +192,8 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', { t
       if (row.state === 'done') break
       await new Promise((r) => setTimeout(r, 100))
     }
-    await db.updateTable('batches').set({ state: 'running', next_row: 1, issued: 1, failed: 0, lease_owner: 'elsewhere', lease_until: '2099-01-01T00:00:00Z' }).where('id', '=', id).execute()
+    await db.updateTable('batches').set({ state: 'running', next_row: 1, issued: 1, failed: 0 }).where('id', '=', id).execute()
+    await db.updateTable('batch_parts').set({ done: 0, lease_owner: 'elsewhere', lease_until: '2099-01-01T00:00:00Z' }).where('batch_id', '=', id).execute()
     const path = `${orgPath()}/batches/${id}`
     await check('batch-running', path, { waitUntil: 'load' })
 
@@ -205,7 +206,8 @@ describe.skipIf(!hasChromium)('issuance pages, at phone and desktop widths', { t
     type Doc = { document: { querySelector(selector: string): { value: number } | null } }
     await page.waitForFunction(() => (globalThis as unknown as Doc).document.querySelector('[data-batch-progress] progress')?.value === 3, undefined, { timeout: 10_000 })
     expect(await page.locator('[data-batch-count="issued"]').innerText()).toBe('3')
-    await db.updateTable('batches').set({ state: 'done', next_row: 4, issued: 4, lease_owner: null, lease_until: null }).where('id', '=', id).execute()
+    await db.updateTable('batches').set({ state: 'done', next_row: 4, issued: 4 }).where('id', '=', id).execute()
+    await db.updateTable('batch_parts').set({ done: 1, lease_owner: null, lease_until: null }).where('batch_id', '=', id).execute()
     await page.locator('[data-batch-live] .pill[data-state="done"]').waitFor({ timeout: 10_000 })
     expect(await page.locator('#progress-text').innerText()).toContain('4 of 4 rows handled (100%): 4 issued, 0 not issued.')
     expect(await page.locator('text=Refresh').count()).toBe(0)

@@ -193,10 +193,11 @@ describe('serving roles on one SQLite database', () => {
     // The batch it accepted is kept, whole: 200 rows, issued or waiting for the next worker.
     const store = await openStore({ url: join(dataDir, 'emblem.db') })
     try {
-      const row = await store.db.selectFrom('batches').select(['total_rows', 'state', 'lease_owner']).where('id', '=', id).executeTakeFirstOrThrow()
+      const row = await store.db.selectFrom('batches').select(['total_rows', 'state']).where('id', '=', id).executeTakeFirstOrThrow()
       expect(Number(row.total_rows)).toBe(200)
       expect(['queued', 'running', 'done']).toContain(row.state)
-      expect(row.lease_owner).toBeNull()
+      const parts = await store.db.selectFrom('batch_parts').select('lease_owner').where('batch_id', '=', id).execute()
+      expect(parts.map((part) => part.lease_owner)).toEqual([null])
     } finally {
       await store.close()
     }
@@ -213,12 +214,12 @@ describe('serving roles on one SQLite database', () => {
     expect(Date.now() - stoppedAt).toBeLessThan(15_000)
     const store = await openStore({ url: join(dataDir, 'emblem.db') })
     try {
-      const row = await store.db.selectFrom('batches').select(['state', 'lease_owner', 'lease_until', 'next_row']).where('id', '=', id).executeTakeFirstOrThrow()
+      const row = await store.db.selectFrom('batches').select(['state', 'next_row']).where('id', '=', id).executeTakeFirstOrThrow()
       expect(row.state).toBe('running')
       expect(Number(row.next_row)).toBeLessThan(rows)
       // Given back, not left to run out (60 s).
-      expect(row.lease_owner).toBeNull()
-      expect(row.lease_until).toBeNull()
+      const parts = await store.db.selectFrom('batch_parts').select(['lease_owner', 'lease_until']).where('batch_id', '=', id).execute()
+      expect(parts).toEqual([{ lease_owner: null, lease_until: null }])
     } finally {
       await store.close()
     }
@@ -229,8 +230,8 @@ describe('serving roles on one SQLite database', () => {
       async () => {
         const s = await openStore({ url: join(dataDir, 'emblem.db') })
         try {
-          const row = await s.db.selectFrom('batches').select('lease_owner').where('id', '=', id).executeTakeFirstOrThrow()
-          return row.lease_owner?.includes(`:${second.child.pid}:`) ?? false
+          const parts = await s.db.selectFrom('batch_parts').select('lease_owner').where('batch_id', '=', id).execute()
+          return parts.some((part) => part.lease_owner?.includes(`:${second.child.pid}:`))
         } finally {
           await s.close()
         }

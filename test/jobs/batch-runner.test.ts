@@ -27,6 +27,11 @@ async function queue(rows: number, achievementId = p.achievementId): Promise<{ i
 const batchOf = async (id: string) => (await p.t.store.repos.batches.get(p.org.id, id))!
 const issuedCount = async (id: string) => (await p.t.store.db.selectFrom('issued_credentials').select('batch_row').where('batch_id', '=', id).execute()).length
 const inline = (cohort: Cohort, publicUrl: string) => inlineSigner(cohort, publicUrl)
+/** Marks the batch running with every part leased to `owner` until `until`, as a runner elsewhere would. */
+async function leaseParts(id: string, owner: string, until: string): Promise<void> {
+  await p.t.store.db.updateTable('batches').set({ state: 'running' }).where('id', '=', id).execute()
+  await p.t.store.db.updateTable('batch_parts').set({ lease_owner: owner, lease_until: until }).where('batch_id', '=', id).execute()
+}
 
 describe('the batch runner', () => {
   it.each([0, 1])('issues an organization’s chosen status entries, revocation and suspension, from %i signing threads', async (signingThreads) => {
@@ -62,16 +67,16 @@ describe('the batch runner', () => {
   it('takes over a batch whose runner’s lease expired, and leaves one with a live lease alone', async () => {
     const { id } = await queue(5)
     const expired = new Date(p.t.clock.now().getTime() - 1000).toISOString()
-    await p.t.store.db.updateTable('batches').set({ state: 'running', lease_owner: 'ghost', lease_until: expired }).where('id', '=', id).execute()
+    await leaseParts(id, 'ghost', expired)
     const live = await queue(5)
     const future = new Date(p.t.clock.now().getTime() + 60_000).toISOString()
-    await p.t.store.db.updateTable('batches').set({ state: 'running', lease_owner: 'alive', lease_until: future }).where('id', '=', live.id).execute()
+    await leaseParts(live.id, 'alive', future)
     const runner = startBatchRunner({ platform: p.t.ports, signingThreads: 0, pollMs: 60_000 })
     await runner.settled()
     await runner.stop()
     expect((await batchOf(id)).state).toBe('done')
     expect(await batchOf(live.id)).toMatchObject({ state: 'running', leaseOwner: 'alive', issued: 0 })
-    await p.t.store.db.updateTable('batches').set({ state: 'failed', lease_owner: null }).where('id', '=', live.id).execute()
+    await p.t.store.db.updateTable('batches').set({ state: 'failed' }).where('id', '=', live.id).execute()
   })
 
   it('commits nothing of a chunk once another runner holds the lease', async () => {
@@ -80,7 +85,7 @@ describe('the batch runner', () => {
       const signer = inline(cohort, publicUrl)
       return {
         async sign(jobs, created) {
-          await p.t.store.db.updateTable('batches').set({ lease_owner: 'thief' }).where('id', '=', id).execute()
+          await p.t.store.db.updateTable('batch_parts').set({ lease_owner: 'thief' }).where('batch_id', '=', id).execute()
           return signer.sign(jobs, created)
         },
       }
@@ -90,7 +95,7 @@ describe('the batch runner', () => {
     await runner.stop()
     expect(await batchOf(id)).toMatchObject({ state: 'running', leaseOwner: 'thief', nextRow: 0, issued: 0 })
     expect(await issuedCount(id)).toBe(0)
-    await p.t.store.db.updateTable('batches').set({ state: 'failed', lease_owner: null }).where('id', '=', id).execute()
+    await p.t.store.db.updateTable('batches').set({ state: 'failed' }).where('id', '=', id).execute()
   })
 
   it('fails a batch, saying why, when its file is gone or its achievement was archived', async () => {

@@ -226,41 +226,78 @@ export function describeIssuanceRepos(name: string, open: OpenStore): void {
         expect(await store.repos.batches.list(otherOrgId, { limit: 10 })).toEqual([])
       })
 
-      it('leases a waiting batch to one runner at a time, takes over an expired lease, and records chunks only for the holder', async () => {
+      it('leases a waiting part to one runner at a time, takes over an expired lease, and records chunks only for the holder', async () => {
         const { batch } = await store.repos.batches.create(batchOf(fileDigest('lease')))
         const now = clock.now()
         const until = new Date(now.getTime() + 60_000).toISOString()
         const [a, b] = await Promise.all([store.repos.batches.lease('runner-a', now.toISOString(), until), store.repos.batches.lease('runner-b', now.toISOString(), until)])
         const winner = a ? 'runner-a' : 'runner-b'
         expect([a, b].filter(Boolean)).toHaveLength(1)
-        expect((a ?? b)!).toMatchObject({ id: batch.id, state: 'running', leaseOwner: winner, leaseUntil: until })
+        const part = { batchId: batch.id, firstRow: 0 }
+        expect((a ?? b)!).toMatchObject({ batch: { id: batch.id, state: 'running', leaseOwner: winner, leaseUntil: until }, part: { ...part, endRow: 10, nextRow: 0 } })
         expect(await store.repos.batches.lease('runner-c', now.toISOString(), until)).toBeUndefined()
         const loser = winner === 'runner-a' ? 'runner-b' : 'runner-a'
-        const progress = { nextRow: 4, addIssued: 3, addFailed: 1, errors: [{ row: 3, email: 'x@', message: 'email: not an address' }], leaseUntil: until }
-        expect(await store.repos.batches.recordChunk(batch.id, loser, progress)).toBe(false)
-        expect(await store.repos.batches.recordChunk(batch.id, winner, progress)).toBe(true)
+        const progress = { fromRow: 0, nextRow: 4, addIssued: 3, addFailed: 1, errors: [{ row: 3, email: 'x@', message: 'email: not an address' }], leaseUntil: until }
+        expect(await store.repos.batches.holdChunk(part, loser, 0)).toBe(false)
+        expect(await store.repos.batches.recordChunk(part, loser, progress)).toBe(false)
+        expect(await store.repos.batches.holdChunk(part, winner, 0)).toBe(true)
+        expect(await store.repos.batches.recordChunk(part, winner, progress)).toBe(true)
+        // The same chunk again (a retry after its commit) finds the part moved on: recorded once.
+        expect(await store.repos.batches.holdChunk(part, winner, 0)).toBe(false)
+        expect(await store.repos.batches.recordChunk(part, winner, progress)).toBe(false)
         expect(await store.repos.batches.get(orgId, batch.id)).toMatchObject({ nextRow: 4, issued: 3, failed: 1 })
         const later = new Date(now.getTime() + 120_000).toISOString()
         const taken = await store.repos.batches.lease('runner-c', later, new Date(now.getTime() + 180_000).toISOString())
-        expect(taken).toMatchObject({ id: batch.id, leaseOwner: 'runner-c', nextRow: 4 })
-        expect(await store.repos.batches.finish(batch.id, winner, { state: 'done', error: null })).toBe(false)
-        expect(await store.repos.batches.finish(batch.id, 'runner-c', { state: 'failed', error: 'gone' })).toBe(true)
+        expect(taken).toMatchObject({ batch: { id: batch.id, leaseOwner: 'runner-c', nextRow: 4 }, part: { nextRow: 4 } })
+        expect(await store.repos.batches.finishPart(part, winner)).toEqual({ held: false, last: false })
+        expect(await store.repos.batches.finish(batch.id, { state: 'failed', error: 'gone' })).toBe(true)
+        expect(await store.repos.batches.finish(batch.id, { state: 'done', error: null })).toBe(false)
         expect(await store.repos.batches.get(orgId, batch.id)).toMatchObject({ state: 'failed', error: 'gone', leaseOwner: null, leaseUntil: null })
         expect(await store.repos.batches.lease('runner-d', later, until)).toBeUndefined()
+        expect(await store.repos.batches.recordChunk(part, 'runner-c', { ...progress, fromRow: 4, nextRow: 8 })).toBe(false)
       })
 
-      it('releases a lease only for its holder, so another runner takes the running batch at once', async () => {
+      it('splits a batch into parts that runners lease one each, in row order; the last part finished says so', async () => {
+        const { batch } = await store.repos.batches.create({ ...batchOf(fileDigest('parts')), totalRows: 25, partRows: 10 })
+        const now = clock.now().toISOString()
+        const until = new Date(clock.now().getTime() + 60_000).toISOString()
+        const leases = await Promise.all(['r1', 'r2', 'r3', 'r4'].map((owner) => store.repos.batches.lease(owner, now, until)))
+        const parts = leases.flatMap((l) => (l ? [l.part] : [])).sort((x, y) => x.firstRow - y.firstRow)
+        expect(parts).toEqual([
+          { batchId: batch.id, firstRow: 0, endRow: 10, nextRow: 0 },
+          { batchId: batch.id, firstRow: 10, endRow: 20, nextRow: 10 },
+          { batchId: batch.id, firstRow: 20, endRow: 25, nextRow: 20 },
+        ])
+        const ownerOf = (firstRow: number) => ['r1', 'r2', 'r3', 'r4'][leases.findIndex((l) => l?.part.firstRow === firstRow)]!
+        for (const { firstRow, endRow } of parts) {
+          const part = { batchId: batch.id, firstRow }
+          expect(await store.repos.batches.recordChunk(part, ownerOf(firstRow), { fromRow: firstRow, nextRow: endRow, addIssued: endRow - firstRow, addFailed: 0, errors: [], leaseUntil: until })).toBe(true)
+        }
+        expect(await store.repos.batches.get(orgId, batch.id)).toMatchObject({ state: 'running', nextRow: 25, issued: 25 })
+        expect(await store.repos.batches.finishPart({ batchId: batch.id, firstRow: 10 }, ownerOf(10))).toEqual({ held: true, last: false })
+        expect(await store.repos.batches.finishPart({ batchId: batch.id, firstRow: 10 }, ownerOf(10))).toEqual({ held: false, last: false })
+        // Two runners finishing the last two parts at once: exactly one of them is told it was the last.
+        const finished = await Promise.all(
+          [0, 20].map((firstRow) => store.transaction((tx) => tx.repos.batches.finishPart({ batchId: batch.id, firstRow }, ownerOf(firstRow)))),
+        )
+        expect(finished.filter((r) => r.last)).toHaveLength(1)
+        expect(finished.every((r) => r.held)).toBe(true)
+        expect(await store.repos.batches.lease('r5', now, until)).toBeUndefined()
+      })
+
+      it('releases a lease only for its holder, so another runner takes the running part at once', async () => {
         const { batch } = await store.repos.batches.create(batchOf(fileDigest('release')))
         const now = clock.now().toISOString()
         const until = new Date(clock.now().getTime() + 60_000).toISOString()
+        const part = { batchId: batch.id, firstRow: 0 }
         await store.repos.batches.lease('leaving', now, until)
-        await store.repos.batches.recordChunk(batch.id, 'leaving', { nextRow: 3, addIssued: 3, addFailed: 0, errors: [], leaseUntil: until })
+        await store.repos.batches.recordChunk(part, 'leaving', { fromRow: 0, nextRow: 3, addIssued: 3, addFailed: 0, errors: [], leaseUntil: until })
         expect(await store.repos.batches.lease('other', now, until)).toBeUndefined()
-        expect(await store.repos.batches.release(batch.id, 'other')).toBe(false)
-        expect(await store.repos.batches.release(batch.id, 'leaving')).toBe(true)
+        expect(await store.repos.batches.release(part, 'other')).toBe(false)
+        expect(await store.repos.batches.release(part, 'leaving')).toBe(true)
         expect(await store.repos.batches.get(orgId, batch.id)).toMatchObject({ state: 'running', leaseOwner: null, leaseUntil: null, nextRow: 3 })
-        expect(await store.repos.batches.lease('other', now, until)).toMatchObject({ id: batch.id, leaseOwner: 'other', nextRow: 3 })
-        expect(await store.repos.batches.release(batch.id, 'leaving')).toBe(false)
+        expect(await store.repos.batches.lease('other', now, until)).toMatchObject({ batch: { id: batch.id, leaseOwner: 'other', nextRow: 3 }, part: { nextRow: 3 } })
+        expect(await store.repos.batches.release(part, 'leaving')).toBe(false)
       })
 
       it('leases the oldest waiting batch first', async () => {
@@ -268,7 +305,7 @@ export function describeIssuanceRepos(name: string, open: OpenStore): void {
         clock.advance()
         await store.repos.batches.create(batchOf(fileDigest('young')))
         const leased = await store.repos.batches.lease('r', clock.now().toISOString(), new Date(clock.now().getTime() + 1000).toISOString())
-        expect(leased?.id).toBe(old.batch.id)
+        expect(leased?.batch.id).toBe(old.batch.id)
       })
 
       it('keeps row errors in row order and pages them after a row', async () => {
@@ -276,7 +313,7 @@ export function describeIssuanceRepos(name: string, open: OpenStore): void {
         const until = new Date(clock.now().getTime() + 60_000).toISOString()
         await store.repos.batches.lease('r', clock.now().toISOString(), until)
         const errors = [5, 2, 9].map((row) => ({ row, email: `r${row}@example.org`, message: `row ${row}` }))
-        await store.repos.batches.recordChunk(batch.id, 'r', { nextRow: 10, addIssued: 7, addFailed: 3, errors, leaseUntil: until })
+        await store.repos.batches.recordChunk({ batchId: batch.id, firstRow: 0 }, 'r', { fromRow: 0, nextRow: 10, addIssued: 7, addFailed: 3, errors, leaseUntil: until })
         expect((await store.repos.batches.errors(batch.id, { limit: 10 })).map((e) => e.row)).toEqual([2, 5, 9])
         expect(await store.repos.batches.errors(batch.id, { afterRow: 2, limit: 1 })).toEqual([{ row: 5, email: 'r5@example.org', message: 'row 5' }])
       })
@@ -331,7 +368,7 @@ export function describeIssuanceRepos(name: string, open: OpenStore): void {
         expect(await store.repos.batchUploads.isFileReferenced(digest, now())).toBe(true)
         await store.repos.batches.lease('r', now(), new Date(clock.now().getTime() + 1000).toISOString())
         expect(await store.repos.batchUploads.isFileReferenced(digest, now())).toBe(true)
-        await store.repos.batches.finish(batch.id, 'r', { state: 'done', error: null })
+        await store.repos.batches.finish(batch.id, { state: 'done', error: null })
         expect(await store.repos.batchUploads.isFileReferenced(digest, now())).toBe(false)
       })
 

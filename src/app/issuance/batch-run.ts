@@ -1,34 +1,48 @@
 // What the batch runner (src/jobs) asks of the app besides issuing chunks: leases, ends, and the
 // release of files nothing reads any more, decided inside the transaction holding the file's lock.
-import type { PlatformPorts } from '../platform/ports.js'
-import type { BatchRecord } from './ports.js'
+import type { Clock, PlatformPorts, PlatformTransaction } from '../platform/ports.js'
+import type { BatchLease, BatchPart, BatchRecord } from './ports.js'
 import { queueWebhookEvents } from '../webhooks/emit.js'
 
-/** Leases the oldest waiting batch (or one whose lease expired) to `owner` until `until`; undefined when none waits. */
-export const leaseNextBatch = ({ store, clock }: Pick<PlatformPorts, 'store' | 'clock'>, owner: string, until: Date): Promise<BatchRecord | undefined> =>
+/**
+ * Leases to `owner` until `until` the next part of a batch to run: the oldest batch's first part
+ * that waits (or whose lease expired), so runners share a batch part by part; undefined when none waits.
+ */
+export const leaseNextBatch = ({ store, clock }: Pick<PlatformPorts, 'store' | 'clock'>, owner: string, until: Date): Promise<BatchLease | undefined> =>
   store.repos.batches.lease(owner, clock.now().toISOString(), until.toISOString())
 
-/** Gives up `owner`'s lease of a batch it stopped in the middle of (shutdown): another runner resumes it after the last committed chunk. */
-export const releaseBatch = ({ store }: Pick<PlatformPorts, 'store'>, batch: BatchRecord, owner: string): Promise<boolean> =>
-  store.repos.batches.release(batch.id, owner)
+/** Gives up `owner`'s lease of a part it stopped in the middle of (shutdown): another runner resumes it after the last committed chunk. */
+export const releaseBatch = ({ store }: Pick<PlatformPorts, 'store'>, part: BatchPart, owner: string): Promise<boolean> => store.repos.batches.release(part, owner)
 
-/** Ends a batch (done or failed) if `owner` still holds it, with its `batch.finished` webhook event, then releases its file when nothing else reads it. */
-export async function finishBatch(
-  deps: Pick<PlatformPorts, 'store' | 'clock' | 'batchFiles'>,
-  batch: BatchRecord,
-  owner: string,
-  end: { state: 'done' | 'failed'; error: string | null },
-): Promise<boolean> {
+/**
+ * Marks `owner`'s part done; when it was the batch's last part to run, the batch is done too, with
+ * its `batch.finished` webhook event in the same transaction, and its file is released when nothing
+ * else reads it. True when this call finished the batch.
+ */
+export async function finishBatchPart(deps: Pick<PlatformPorts, 'store' | 'clock' | 'batchFiles'>, { batch, part }: BatchLease, owner: string): Promise<boolean> {
   const ended = await deps.store.transaction(async (tx) => {
-    if (!(await tx.repos.batches.finish(batch.id, owner, end))) return false
-    const now = deps.clock.now()
-    const done = (await tx.repos.batches.get(batch.orgId, batch.id)) ?? batch
-    const data = { batchId: batch.id, achievementId: batch.achievementId, fileName: batch.fileName, state: end.state, error: end.error, totalRows: done.totalRows, issued: done.issued, failed: done.failed, finishedAt: now.toISOString() }
-    await queueWebhookEvents(tx.repos, batch.orgId, [{ type: 'batch.finished', data }], now)
-    return true
+    const { held, last } = await tx.repos.batches.finishPart(part, owner)
+    if (!held || !last) return false
+    return endBatch(tx, deps.clock, batch, { state: 'done', error: null })
   })
   if (ended) await releaseBatchFile(deps, batch.fileDigest)
   return ended
+}
+
+/** Ends a batch for good (failed, or done) with its parts, and its `batch.finished` webhook event, then releases its file when nothing else reads it. */
+export async function finishBatch(deps: Pick<PlatformPorts, 'store' | 'clock' | 'batchFiles'>, batch: BatchRecord, end: { state: 'done' | 'failed'; error: string | null }): Promise<boolean> {
+  const ended = await deps.store.transaction((tx) => endBatch(tx, deps.clock, batch, end))
+  if (ended) await releaseBatchFile(deps, batch.fileDigest)
+  return ended
+}
+
+async function endBatch(tx: PlatformTransaction, clock: Clock, batch: BatchRecord, end: { state: 'done' | 'failed'; error: string | null }): Promise<boolean> {
+  if (!(await tx.repos.batches.finish(batch.id, end))) return false
+  const now = clock.now()
+  const done = (await tx.repos.batches.get(batch.orgId, batch.id)) ?? batch
+  const data = { batchId: batch.id, achievementId: batch.achievementId, fileName: batch.fileName, state: end.state, error: end.error, totalRows: done.totalRows, issued: done.issued, failed: done.failed, finishedAt: now.toISOString() }
+  await queueWebhookEvents(tx.repos, batch.orgId, [{ type: 'batch.finished', data }], now)
+  return true
 }
 
 /**

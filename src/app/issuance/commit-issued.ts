@@ -4,7 +4,7 @@ import type { PlatformStore, PlatformTransaction } from '../platform/ports.js'
 import type { IssuedRecord, NewIssued } from './ports.js'
 import type { SignedCredential } from './sign-draft.js'
 import { credentialEventData, queueWebhookEvents } from '../webhooks/emit.js'
-import { claimSlots, type SlotPlan, type SlotPlanner } from './status-slots.js'
+import { claimPlan, slotKey, type SlotPlan, type SlotPlanner } from './status-slots.js'
 
 /** One credential ready to commit: signed, its platform record, and the learner's e-mail. */
 export interface PreparedIssue {
@@ -92,7 +92,12 @@ export const issuedRecordOf = (issued: NewIssued, achievementName: string): Issu
   stored: issued.stored,
 })
 
-class SlotsTaken extends Error {}
+/** A collision: entries of the plan another writer claimed first (by slotKey), or undefined when a list is gone. */
+class SlotsTaken extends Error {
+  constructor(readonly taken: ReadonlySet<string> | undefined) {
+    super('status list entries taken')
+  }
+}
 
 /** Optimistic attempts (entries picked and credentials signed outside the transaction) before picking under the lock. */
 const OPTIMISTIC_ATTEMPTS = 3
@@ -102,7 +107,9 @@ const OPTIMISTIC_ATTEMPTS = 3
  * credentials signed (`prepare`) before the transaction, so the writer's lock is held only to
  * write; inside it the entries are claimed (one read-modify-write per list, rows locked on
  * PostgreSQL) and `commit` writes. When another writer took an entry meanwhile, it rolls back and
- * tries again; after three such collisions it picks and signs under the lock, which cannot collide.
+ * tries again: with `repair`, only the credentials whose entries were taken get new ones (two
+ * runners sharing a batch collide on a few entries of most chunks), else all are planned and
+ * prepared again; after three such collisions it picks and signs under the lock, which cannot collide.
  */
 export async function issueWithSlots<P, T>(
   store: Pick<PlatformStore, 'dialect' | 'repos' | 'transaction'>,
@@ -113,6 +120,8 @@ export async function issueWithSlots<P, T>(
     commit,
     first,
     narrow,
+    hold,
+    repair,
   }: {
     planner: SlotPlanner
     count: number
@@ -122,35 +131,72 @@ export async function issueWithSlots<P, T>(
     first?: { plan: SlotPlan; prepared: P }
     /** Inside the transaction, before claiming: drops what turned out not to be issued, with its entries. */
     narrow?: (tx: PlatformTransaction, prepared: P, plan: SlotPlan) => Promise<{ prepared: P; plan: SlotPlan }>
+    /**
+     * Inside the transaction, before anything else (the status lists' locks included): what the
+     * attempt must hold first, e.g. a batch chunk's part and batch rows. Every writer takes its locks
+     * in that order (batch rows, then status lists, then the log), so two never wait for each other.
+     */
+    hold?: (tx: PlatformTransaction) => Promise<void>
+    /**
+     * After a collision: `prepared` again for a plan whose entries at `positions` (credential
+     * indexes) were picked anew, the others unchanged, e.g. only those credentials signed again.
+     * Without it, every credential is prepared again.
+     */
+    repair?: (prepared: P, plan: SlotPlan, positions: readonly number[]) => Promise<P>
   },
 ): Promise<T> {
   const forUpdate = store.dialect === 'postgres'
+  // What the next optimistic attempt starts from: the caller's first attempt, or one repaired after a collision.
+  let carried = first
   for (let attempt = 0; ; attempt++) {
     const isLocked = attempt >= OPTIMISTIC_ATTEMPTS
     let plan: SlotPlan | undefined
     let prepared: P | undefined
-    if (attempt === 0 && first) ({ plan, prepared } = first)
-    else if (!isLocked) {
+    if (isLocked) {
+      // Planned and prepared inside the transaction, under the lock.
+    } else if (carried) ({ plan, prepared } = carried)
+    else {
       plan = await planner.plan(store.repos.statusLists, count)
       prepared = await prepare(plan)
     }
+    carried = undefined
+    // The attempt's plan and preparation before `narrow` (undefined when planned under the lock).
+    const before = plan && { plan, prepared: prepared as P }
     try {
       return await store.transaction(async (tx) => {
+        if (hold) await hold(tx)
         if (isLocked) {
           if (forUpdate) await planner.lock(tx.repos.statusLists)
           plan = await planner.plan(tx.repos.statusLists, count, { forUpdate })
           prepared = await prepare(plan)
         }
         if (narrow) ({ prepared, plan } = await narrow(tx, prepared as P, plan!))
-        if (!(await claimSlots(tx.repos.statusLists, plan!, { forUpdate }))) {
+        const claim = await claimPlan(tx.repos.statusLists, plan!, { forUpdate })
+        if (!claim.claimed) {
           if (isLocked) throw new Error('Status list entries picked under the lock were taken: the lists changed outside a transaction')
-          throw new SlotsTaken()
+          throw new SlotsTaken(claim.taken)
         }
         return commit(tx, prepared as P)
       })
     } catch (err) {
-      if (err instanceof SlotsTaken) continue
-      throw err
+      if (!(err instanceof SlotsTaken)) throw err
+      if (repair && before && err.taken) carried = await repaired(before, err.taken)
     }
+  }
+
+  /** The attempt with the credentials whose entries were taken given new ones (see `repair`); undefined when all were (prepare all again). */
+  async function repaired(before: { plan: SlotPlan; prepared: P }, taken: ReadonlySet<string>): Promise<{ plan: SlotPlan; prepared: P } | undefined> {
+    const positions: number[] = []
+    for (let i = 0; i < before.plan.revocation.length; i++) {
+      if (taken.has(slotKey(before.plan.revocation[i]!)) || taken.has(slotKey(before.plan.suspension[i]!))) positions.push(i)
+    }
+    if (positions.length === 0 || positions.length === before.plan.revocation.length) return undefined
+    const fresh = await planner.plan(store.repos.statusLists, positions.length)
+    const plan: SlotPlan = { revocation: before.plan.revocation.slice(), suspension: before.plan.suspension.slice() }
+    positions.forEach((position, k) => {
+      plan.revocation[position] = fresh.revocation[k]!
+      plan.suspension[position] = fresh.suspension[k]!
+    })
+    return { plan, prepared: await repair!(before.prepared, plan, positions) }
   }
 }

@@ -7,7 +7,7 @@ import { issueWithSlots, writeIssued, type PreparedIssue } from './commit-issued
 import { checkCsvRow, type CsvRow } from './csv-rows.js'
 import type { CredentialSeed } from './draft-credential.js'
 import type { IssueDetails } from './issue-input.js'
-import type { RowError } from './ports.js'
+import type { BatchPart, RowError, Slot } from './ports.js'
 import { duplicateMessage } from './scan-csv.js'
 import type { SlotPlan, SlotPlanner } from './status-slots.js'
 
@@ -15,8 +15,12 @@ import type { SlotPlan, SlotPlanner } from './status-slots.js'
 export interface BatchChunk {
   cohort: Cohort
   batchId: string
+  /** The part of the batch the chunk belongs to (its lease is what the commit checks). */
+  part: Pick<BatchPart, 'batchId' | 'firstRow'>
   rows: readonly CsvRow[]
-  /** Recipient rows handled once this chunk commits (the batch's `next_row`). */
+  /** The part's `next_row` before this chunk: its first row. */
+  fromRow: number
+  /** The part's `next_row` once this chunk commits: the row after its last. */
   nextRow: number
   planner: SlotPlanner
   signer: CohortSigner
@@ -119,10 +123,10 @@ async function signChunk({ chunk, rows, issuedAt }: PreparedChunk, plan: SlotPla
 /**
  * Commits a prepared chunk in one transaction: its status entries claimed, every credential stored
  * and logged with its e-mail queued, an error for each refused row and for each row whose e-mail the
- * batch already issued to, the batch's progress and renewed lease. Rows already issued (a retried
+ * batch already issued to (by any of its parts), the part's progress and renewed lease and the batch's counts. Rows already issued (a retried
  * chunk) are skipped, and unique (batch, row) would refuse them anyway. When another writer took one
  * of the entries, the chunk is planned and signed again. Throws LeaseLost, having written nothing,
- * when the lease is no longer `owner`'s.
+ * when the part's lease is no longer `owner`'s.
  */
 export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedChunk, { owner, leaseUntil }: { owner: string; leaseUntil: string }): Promise<ChunkOutcome> {
   const { chunk } = prepared
@@ -133,8 +137,21 @@ export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedCh
     count: prepared.rows.length,
     first: { plan: prepared.plan, prepared: prepared.items },
     prepare: (plan) => signChunk(prepared, plan),
+    // Entries another writer (another runner of the same batch, say) took first: only those credentials are signed again.
+    repair: async (items, plan, positions) => {
+      const subset = (slots: Slot[]) => positions.map((i) => slots[i]!)
+      const redone = await signChunk({ ...prepared, rows: positions.map((i) => prepared.rows[i]!) }, { revocation: subset(plan.revocation), suspension: subset(plan.suspension) })
+      const out = items.slice()
+      positions.forEach((position, k) => (out[position] = redone[k]!))
+      return out
+    },
     // Rows an earlier attempt issued are skipped; rows whose e-mail the batch already issued to
     // become errors. Neither claims its status entries.
+    // First the part's lease and the batch's row: the chunks of a batch (its parts run by several
+    // runners) commit one at a time, so the e-mails `narrow` reads include every chunk committed before.
+    hold: async (tx) => {
+      if (!(await tx.repos.batches.holdChunk(chunk.part, owner, chunk.fromRow))) throw new LeaseLost(`Batch ${batchId} part ${chunk.part.firstRow} is no longer leased to ${owner}`)
+    },
     narrow: async (tx, items, plan) => {
       const repo = tx.repos.issuedCredentials
       const numbers = chunk.rows.map((r) => r.row)
@@ -157,8 +174,8 @@ export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedCh
       }
     },
     commit: async (tx, items) => {
-      const isHeld = await tx.repos.batches.recordChunk(batchId, owner, { nextRow: chunk.nextRow, addIssued: items.length, addFailed: errors.length, errors, leaseUntil })
-      if (!isHeld) throw new LeaseLost(`Batch ${batchId} is no longer leased to ${owner}`)
+      const progress = { fromRow: chunk.fromRow, nextRow: chunk.nextRow, addIssued: items.length, addFailed: errors.length, errors, leaseUntil }
+      if (!(await tx.repos.batches.recordChunk(chunk.part, owner, progress))) throw new LeaseLost(`Batch ${batchId} part ${chunk.part.firstRow} is no longer leased to ${owner}`)
       await writeIssued(tx, items, platform.smtpConfigured, platform.publicUrl)
       return { issued: items.length, failed: errors.length }
     },

@@ -108,11 +108,12 @@ export interface BatchRecord {
   state: 'queued' | 'running' | 'done' | 'failed'
   /** Recipient rows in the file (the header excluded). */
   totalRows: number
-  /** Recipient rows handled so far (issued or failed); the runner resumes after them. */
+  /** Recipient rows handled so far (issued or failed), summed over its parts. */
   nextRow: number
   issued: number
   failed: number
   error: string | null
+  /** Who holds the lease of the first of its parts that is leased (runners share a batch part by part), and until when; null when none is. */
   leaseOwner: string | null
   leaseUntil: string | null
   createdBy: string | null
@@ -127,8 +128,29 @@ export interface RowError {
   message: string
 }
 
-/** What one chunk of a batch did: where the next chunk starts, and counts to add. */
+/**
+ * A part of a batch: the recipient rows [firstRow, endRow) (0 is the first row after the header),
+ * run by one runner at a time under a lease, resumable from `nextRow`. Runners share a batch by
+ * taking its parts (BatchesRepo.lease).
+ */
+export interface BatchPart {
+  batchId: string
+  firstRow: number
+  endRow: number
+  /** The first of its rows not handled yet. */
+  nextRow: number
+}
+
+/** A part leased to a runner, with its batch. */
+export interface BatchLease {
+  batch: BatchRecord
+  part: BatchPart
+}
+
+/** What one chunk of a batch part did: the rows it covered [fromRow, nextRow), and counts to add. */
 export interface ChunkProgress {
+  /** The part's `nextRow` the chunk started from: the chunk is recorded only if the part is still there. */
+  fromRow: number
   nextRow: number
   addIssued: number
   addFailed: number
@@ -191,10 +213,15 @@ export interface IssuedCredentialsRepo {
   emailsOfBatch(batchId: string, emails: readonly string[]): Promise<{ email: string; row: number }[]>
 }
 
-/** CSV batches, their leases, progress and row errors. */
+/** CSV batches, their parts' leases, progress and row errors. */
 export interface BatchesRepo {
-  /** Creates a queued batch, or returns the one already made from the same file for the same achievement. */
-  create(batch: Pick<BatchRecord, 'id' | 'orgId' | 'achievementId' | 'fileDigest' | 'fileName' | 'totalRows' | 'createdBy'>): Promise<{ batch: BatchRecord; created: boolean }>
+  /**
+   * Creates a queued batch with its parts of `partRows` rows each (default: one part for the whole
+   * file), or returns the one already made from the same file for the same achievement.
+   */
+  create(
+    batch: Pick<BatchRecord, 'id' | 'orgId' | 'achievementId' | 'fileDigest' | 'fileName' | 'totalRows' | 'createdBy'> & { partRows?: number },
+  ): Promise<{ batch: BatchRecord; created: boolean }>
   /** The organization's batch made from the file with this digest for this achievement, or undefined. */
   ofFile(orgId: string, achievementId: string, fileDigest: string): Promise<BatchRecord | undefined>
   /** The organization's batch with this id, or undefined (never another organization's). */
@@ -204,16 +231,28 @@ export interface BatchesRepo {
   /** A batch's row errors in row order, after `afterRow`. */
   errors(batchId: string, options: { afterRow?: number; limit: number }): Promise<RowError[]>
   /**
-   * Leases the oldest queued or running batch whose lease is free or expired to `owner` until
-   * `until` (a compare-and-set: two runners never both get it). Undefined when none is waiting.
+   * Leases to `owner` until `until` the first part still to run (oldest batch first, then in row
+   * order) whose lease is free, expired or already `owner`'s (a compare-and-set: two runners never
+   * both get it), and marks its batch running. Undefined when no part waits.
    */
-  lease(owner: string, now: string, until: string): Promise<BatchRecord | undefined>
-  /** Records a chunk's progress and row errors and renews the lease; false when `owner` no longer holds it. */
-  recordChunk(batchId: string, owner: string, progress: ChunkProgress): Promise<boolean>
-  /** Gives up `owner`'s lease of a running batch (a worker shutting down), so another runner resumes it at once; false when not held. */
-  release(batchId: string, owner: string): Promise<boolean>
-  /** Ends a batch (done or failed) and releases the lease; false when `owner` no longer holds it. */
-  finish(batchId: string, owner: string, end: { state: 'done' | 'failed'; error: string | null }): Promise<boolean>
+  lease(owner: string, now: string, until: string): Promise<BatchLease | undefined>
+  /**
+   * Inside a chunk's transaction, before anything is written: true when `owner` still holds the part
+   * at `fromRow` and its batch runs; it then holds the batch's row until the transaction ends, so
+   * the chunks of one batch commit one at a time (what the e-mails issued so far are read under).
+   */
+  holdChunk(part: Pick<BatchPart, 'batchId' | 'firstRow'>, owner: string, fromRow: number): Promise<boolean>
+  /** Records a chunk's progress (the part's, and the batch's counts) and row errors, and renews the part's lease; false when `owner` no longer holds the part at `fromRow`. */
+  recordChunk(part: Pick<BatchPart, 'batchId' | 'firstRow'>, owner: string, progress: ChunkProgress): Promise<boolean>
+  /** Gives up `owner`'s lease of a part (a worker shutting down), so another runner resumes it at once; false when not held. */
+  release(part: Pick<BatchPart, 'batchId' | 'firstRow'>, owner: string): Promise<boolean>
+  /**
+   * Marks `owner`'s part done; `last` when it was the batch's last part to run: the caller then
+   * finishes the batch in the same transaction. `held: false` (nothing written) when `owner` no longer holds it.
+   */
+  finishPart(part: Pick<BatchPart, 'batchId' | 'firstRow'>, owner: string): Promise<{ held: boolean; last: boolean }>
+  /** Ends a queued or running batch (done or failed) with all of its parts; false when it had ended already. */
+  finish(batchId: string, end: { state: 'done' | 'failed'; error: string | null }): Promise<boolean>
 }
 
 /** Responses stored under an organization's Idempotency-Keys. */

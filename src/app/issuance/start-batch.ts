@@ -10,6 +10,13 @@ import { releaseBatchFile } from './batch-run.js'
 import type { BatchRecord, CsvPreviewRow, StagedUpload, UploadScan } from './ports.js'
 import { scanCsv, type CsvScan } from './scan-csv.js'
 
+/**
+ * Rows per part of a batch: what one runner leases at a time, so several runners (processes) share a
+ * large batch. Larger parts leave one runner alone longer at a batch's end; a runner that takes a part
+ * not following its last reads the file from its start up to it.
+ */
+export const BATCH_PART_ROWS = 10_000
+
 /** How long a staged upload (and its preview URL) lives before it is purged with its file. */
 export const UPLOAD_TTL_MS = 24 * 60 * 60_000
 
@@ -78,7 +85,13 @@ export async function stageBatchUpload(deps: Deps, request: BatchUploadRequest):
  */
 export async function confirmBatch(
   deps: Deps,
-  { orgId, uploadId, createdBy, consume = false }: { orgId: string; uploadId: string; createdBy: string | null; consume?: boolean },
+  {
+    orgId,
+    uploadId,
+    createdBy,
+    consume = false,
+    partRows = BATCH_PART_ROWS,
+  }: { orgId: string; uploadId: string; createdBy: string | null; consume?: boolean; /** Rows per part (BATCH_PART_ROWS). */ partRows?: number },
 ): Promise<{ batch: BatchRecord; created: boolean }> {
   const { store, clock, random, batchFiles, wake } = deps
   const gone = () => new PlatformError('ERR_NOT_FOUND', 'That upload is no longer here; upload the file again')
@@ -99,6 +112,7 @@ export async function confirmBatch(
           fileName: upload.fileName,
           totalRows: upload.scan.totalRows,
           createdBy,
+          partRows,
         })
     if (consume) await tx.repos.batchUploads.delete(upload.id)
     else await tx.repos.batchUploads.markConfirmed(upload.id, outcome.batch.id)
@@ -110,9 +124,9 @@ export async function confirmBatch(
 }
 
 /** Upload and confirm in one step (the API's `POST …/achievements/:a/batches`): a new batch, or the existing one of the same file. */
-export async function startBatch(deps: Deps, request: BatchUploadRequest): Promise<{ batch: BatchRecord; created: boolean }> {
+export async function startBatch(deps: Deps, request: BatchUploadRequest & { partRows?: number }): Promise<{ batch: BatchRecord; created: boolean }> {
   const upload = await stageBatchUpload(deps, request)
-  return confirmBatch(deps, { orgId: request.orgId, uploadId: upload.id, createdBy: request.createdBy, consume: true })
+  return confirmBatch(deps, { orgId: request.orgId, uploadId: upload.id, createdBy: request.createdBy, consume: true, ...(request.partRows ? { partRows: request.partRows } : {}) })
 }
 
 /** The organization's staged upload, for its preview; ERR_NOT_FOUND when unknown or expired. */

@@ -112,25 +112,38 @@ function claimsOf(plan: SlotPlan): Map<string, number[]> {
   return new Map([...byList].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
+/** A status entry as a string, to find it in a set. */
+export const slotKey = (slot: Slot): string => `${slot.listId}#${slot.index}`
+
+/** What claiming a plan found: its entries claimed, or the ones another writer took first (undefined when a list is gone). */
+export type Claim = { claimed: true } | { claimed: false; taken: ReadonlySet<string> | undefined }
+
 /**
  * Claims a plan's entries inside the issuing transaction: one read-modify-write of each list's
- * bitmap, lists locked in id order (`forUpdate`, PostgreSQL). False, with nothing written, when any
- * entry is already taken: the caller rolls back and plans again.
+ * bitmap, lists locked in id order (`forUpdate`, PostgreSQL). When any entry is already taken,
+ * nothing is written and the claim says which (by slotKey): the caller rolls back and picks again,
+ * for those credentials or for all.
  */
-export async function claimSlots(repo: StatusListsRepo, plan: SlotPlan, { forUpdate }: { forUpdate: boolean }): Promise<boolean> {
+export async function claimPlan(repo: StatusListsRepo, plan: SlotPlan, { forUpdate }: { forUpdate: boolean }): Promise<Claim> {
   const claims = claimsOf(plan)
   const lists = await repo.slotsOf([...claims.keys()], { forUpdate })
-  if (lists.length !== claims.size) return false
+  if (lists.length !== claims.size) return { claimed: false, taken: undefined }
   const writes: { id: string; bytes: Uint8Array; allocated: number }[] = []
+  const taken = new Set<string>()
   for (const list of lists) {
     const bitmap = StatusList.fromBytes(list.slots)
     const indexes = claims.get(list.id)!
     for (const index of indexes) {
-      if (index >= bitmap.length || bitmap.isSet(index)) return false
-      bitmap.set(index)
+      if (index >= bitmap.length) return { claimed: false, taken: undefined }
+      if (bitmap.isSet(index)) taken.add(slotKey({ listId: list.id, index }))
+      else bitmap.set(index)
     }
     writes.push({ id: list.id, bytes: bitmap.toBytes(), allocated: list.allocated + indexes.length })
   }
+  if (taken.size > 0) return { claimed: false, taken }
   for (const w of writes) await repo.writeSlots(w.id, w.bytes, w.allocated)
-  return true
+  return { claimed: true }
 }
+
+/** claimPlan's answer as true (claimed) or false (nothing written). */
+export const claimSlots = async (repo: StatusListsRepo, plan: SlotPlan, options: { forUpdate: boolean }): Promise<boolean> => (await claimPlan(repo, plan, options)).claimed

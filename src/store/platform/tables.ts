@@ -170,7 +170,7 @@ export interface StatusListsTable {
   updated_at: string
 }
 
-/** A CSV bulk issuance: a durable job with a lease, resumable from `next_row`. */
+/** A CSV bulk issuance: a durable job run in parts (batch_parts); `next_row` counts the rows handled so far. */
 export interface BatchesTable {
   id: string
   org_id: string
@@ -183,11 +183,21 @@ export interface BatchesTable {
   issued: Generated<number>
   failed: Generated<number>
   error: string | null
-  lease_owner: string | null
-  lease_until: string | null
   created_by: string | null
   created_at: string
   updated_at: string
+}
+
+/** A range [first_row, end_row) of a batch's recipient rows: leased by one runner at a time, resumable from `next_row`. */
+export interface BatchPartsTable {
+  batch_id: string
+  first_row: number
+  end_row: number
+  next_row: number
+  /** 1 once every row of the part was handled. */
+  done: Generated<number>
+  lease_owner: string | null
+  lease_until: string | null
 }
 
 export interface BatchErrorsTable {
@@ -461,6 +471,7 @@ export interface PlatformTables {
   achievements: AchievementsTable
   status_lists: StatusListsTable
   batches: BatchesTable
+  batch_parts: BatchPartsTable
   batch_errors: BatchErrorsTable
   batch_files: BatchFilesTable
   batch_uploads: BatchUploadsTable

@@ -167,7 +167,8 @@ describe('bulk issuance pages', () => {
     const { id } = await readJson(res)
     const path = `/orgs/${org.slug}/batches/${id}`
     // A queued batch: lease it elsewhere so this page sees it before it finishes.
-    await p.t.store.db.updateTable('batches').set({ state: 'running', lease_owner: 'elsewhere', lease_until: '2099-01-01T00:00:00Z' }).where('id', '=', id).execute()
+    await p.t.store.db.updateTable('batches').set({ state: 'running' }).where('id', '=', id).execute()
+    await p.t.store.db.updateTable('batch_parts').set({ lease_owner: 'elsewhere', lease_until: '2099-01-01T00:00:00Z' }).where('batch_id', '=', id).execute()
     const running = await (await page(`${path}?done=queued`, owner)).text()
     expect(running).not.toContain('http-equiv="refresh"')
     expect(running).toContain(`data-batch-progress="${path}/events"`)
@@ -202,7 +203,7 @@ describe('bulk issuance pages', () => {
       expect(first.data['text']).toBe('0 of 1 rows handled (0%): 0 issued, 0 not issued.')
       await p.t.store.db.updateTable('batches').set({ next_row: 1, failed: 1 }).where('id', '=', id).execute()
       expect(await nextEvent()).toMatchObject({ event: 'progress', data: { nextRow: 1, failed: 1 } })
-      await p.t.store.db.updateTable('batches').set({ state: 'failed', lease_owner: null, error: 'stopped by the test' }).where('id', '=', id).execute()
+      await p.t.store.db.updateTable('batches').set({ state: 'failed', error: 'stopped by the test' }).where('id', '=', id).execute()
       expect(await nextEvent()).toMatchObject({ event: 'done', data: { state: 'failed' } })
       expect((await reader.read()).done).toBe(true)
     } finally {

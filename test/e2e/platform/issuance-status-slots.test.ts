@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { StatusList } from '../../../src/core/status-list/index.js'
 import { openStore, type Store } from '../../../src/store/index.js'
-import { claimSlots, createSlotPlanner, STATUS_LIST_LENGTH } from '../../../src/app/issuance/status-slots.js'
+import { claimSlots, createSlotPlanner, slotKey, STATUS_LIST_LENGTH, type SlotPlan } from '../../../src/app/issuance/status-slots.js'
+import { issueWithSlots } from '../../../src/app/issuance/commit-issued.js'
 
 let store: Store
 let n = 0
@@ -44,6 +45,37 @@ describe('status list entries', () => {
     const taken = new Set(first.suspension.map((s) => s.index))
     expect(second.suspension.some((s) => taken.has(s.index))).toBe(false)
     expect(await store.transaction((tx) => claimSlots(tx.repos.statusLists, second, { forUpdate: false }))).toBe(true)
+  })
+
+  it('after a collision, give new entries only to the credentials whose entries another writer took, and prepare only those again', async () => {
+    const orgId = await org()
+    const planner = createSlotPlanner(orgId, random)
+    const first = await planner.plan(store.repos.statusLists, 20)
+    // Another writer claims the revocation entry of credential 3 and the suspension entry of credential 11.
+    const other: SlotPlan = { revocation: [first.revocation[3]!], suspension: [first.suspension[11]!] }
+    expect(await store.transaction((tx) => claimSlots(tx.repos.statusLists, other, { forUpdate: false }))).toBe(true)
+    const repairs: number[][] = []
+    let prepares = 0
+    // A preparation per credential: the entries it was given (what a signed credential would carry).
+    const entriesOf = (plan: SlotPlan) => plan.revocation.map((r, i) => `${slotKey(r)} ${slotKey(plan.suspension[i]!)}`)
+    const committed = await issueWithSlots(store, {
+      planner,
+      count: 20,
+      first: { plan: first, prepared: entriesOf(first) },
+      prepare: async (plan) => (prepares++, entriesOf(plan)),
+      repair: async (prepared, plan, positions) => {
+        repairs.push([...positions])
+        return prepared.map((entry, i) => (positions.includes(i) ? entriesOf(plan)[i]! : entry))
+      },
+      commit: async (_tx, prepared) => prepared,
+    })
+    expect(repairs).toEqual([[3, 11]])
+    expect(prepares).toBe(0)
+    expect(committed.filter((entry, i) => entry !== entriesOf(first)[i]).length).toBe(2)
+    const otherKeys = [slotKey(other.revocation[0]!), slotKey(other.suspension[0]!)]
+    expect(committed.some((entry) => otherKeys.some((key) => entry.split(' ').includes(key)))).toBe(false)
+    const lists = await store.repos.statusLists.withRoom(orgId, 'revocation', { forUpdate: false })
+    expect(lists[0]!.allocated).toBe(21)
   })
 
   it('fill a list to its last entry, then open a new one', async () => {
