@@ -17,6 +17,7 @@ import {
 } from '../core/transparency-log/index.js'
 import { fromBlob, toBlob } from './blob.js'
 import type { Database } from './schema.js'
+import { BoundedMap } from '../core/bounded-map.js'
 
 /**
  * The bytes of hash tile (level, index) of `width` hashes. A full tile is one stored row; a partial
@@ -47,7 +48,7 @@ export async function readHashTile(q: Kysely<Database>, tile: TileId): Promise<U
 
 const MAX_CACHED_TILES = 4096
 const MAX_CACHED_NODES = 65_536
-const caches = new WeakMap<object, { tiles: Map<string, StoredTile>; nodes: Map<string, Hash>; ranges: Map<number, Hash[]> }>()
+const caches = new WeakMap<object, { tiles: BoundedMap<string, StoredTile>; nodes: BoundedMap<string, Hash>; ranges: BoundedMap<number, Hash[]> }>()
 
 /** A tile as read: its bytes (decoded only if a proof needs one of its hashes) and, when full, its inner nodes. */
 interface StoredTile {
@@ -64,14 +65,8 @@ interface StoredTile {
  */
 function cacheOf(q: Kysely<Database>) {
   let cache = caches.get(q)
-  if (!cache) caches.set(q, (cache = { tiles: new Map(), nodes: new Map(), ranges: new Map() }))
+  if (!cache) caches.set(q, (cache = { tiles: new BoundedMap(MAX_CACHED_TILES), nodes: new BoundedMap(MAX_CACHED_NODES), ranges: new BoundedMap(64) }))
   return cache
-}
-
-/** Adds to a bounded map, dropping the oldest entry when it is full. */
-function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
-  if (map.size >= max) map.delete(map.keys().next().value as K)
-  map.set(key, value)
 }
 
 /** A tile's bytes and, for a full tile, its stored inner nodes (one row), or a partial tile's hashes. */
@@ -112,7 +107,7 @@ export async function readNodes(q: Kysely<Database>, ids: readonly NodeId[], tre
     let stored = cachedTiles.get(path)
     if (!stored) {
       stored = await readStoredTile(q, tile)
-      remember(cachedTiles, path, stored, MAX_CACHED_TILES)
+      cachedTiles.set(path, stored)
     }
     tiles.set(path, stored)
   }
@@ -123,20 +118,20 @@ export async function readNodes(q: Kysely<Database>, ids: readonly NodeId[], tre
   return ids.map(({ level, index }, i) => {
     if (found[i]) return found[i]
     const node = read(level, index)
-    remember(cachedNodes, `${level}/${index}`, node, MAX_CACHED_NODES)
+    cachedNodes.set(`${level}/${index}`, node)
     return node
   })
 }
 
 /** The compact range stored with checkpoint `size` (cached: it never changes), or undefined. */
-async function compactRangeOf(q: Kysely<Database>, ranges: Map<number, Hash[]>, size: number): Promise<Hash[] | undefined> {
+async function compactRangeOf(q: Kysely<Database>, ranges: BoundedMap<number, Hash[]>, size: number): Promise<Hash[] | undefined> {
   const cached = ranges.get(size)
   if (cached) return cached
   const row = await q.selectFrom('checkpoints').select('range_nodes').where('size', '=', size).executeTakeFirst()
   if (!row?.range_nodes) return undefined
   const bytes = fromBlob(row.range_nodes)
   const hashes = Array.from({ length: bytes.length / HASH_SIZE }, (_, i) => bytes.slice(i * HASH_SIZE, (i + 1) * HASH_SIZE))
-  remember(ranges, size, hashes, 64)
+  ranges.set(size, hashes)
   return hashes
 }
 

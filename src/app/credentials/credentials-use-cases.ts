@@ -19,6 +19,7 @@ import { keptReads } from '../platform/kept-reads.js'
 import { recordBrowserVerification, recordLook, verifyHostedCredential, verifyHostedCredentialById, verifySubmittedCredential, type Viewer } from './verify-issued-credential.js'
 import { RateLimitedError } from '../accounts/errors.js'
 import { sharedRateLimiter } from '../platform/rate-limits.js'
+import { BoundedMap } from '../../core/bounded-map.js'
 
 /** How many browser verifications one client may report (per minute). */
 export const BROWSER_VERIFICATION_RATE_LIMIT = Object.freeze({ limit: 60, windowMs: 60_000 })
@@ -98,27 +99,16 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
   const fetchRemote = ports.fetcher ? jsonDocuments(ports.fetcher) : undefined
   const cache = createVerificationCache(ports)
   // A page's QR code depends only on its URL: drawn once per credential (the most recent 10,000 kept).
-  const qrCodes = new Map<string, string>()
-  const qrSvg = (url: string): string => {
-    let svg = qrCodes.get(url)
-    if (svg === undefined) {
-      svg = ports.media.qrCodeSvg(url, { size: 160 })
-      if (qrCodes.size >= 10_000) qrCodes.delete(qrCodes.keys().next().value!)
-      qrCodes.set(url, svg)
-    }
-    return svg
-  }
+  const qrCodes = new BoundedMap<string, string>(10_000)
+  const qrSvg = (url: string): string => qrCodes.obtain(url, () => ports.media.qrCodeSvg(url, { size: 160 }))
   // A stored image's type never changes (images are stored by their digest): known types are kept.
-  const badgeTypes = new Map<string, ImageMediaType>()
+  const badgeTypes = new BoundedMap<string, ImageMediaType>(10_000)
   const badgeType = async (view: IssuedCredentialView): Promise<ImageMediaType | undefined> => {
     const key = localImageId(ports.publicUrl, achievementImageUrl(view))
     const known = key === undefined ? undefined : badgeTypes.get(key)
     if (known !== undefined) return known
     const type = await badgeImageType(ports, view)
-    if (key !== undefined && type !== undefined) {
-      if (badgeTypes.size >= 10_000) badgeTypes.delete(badgeTypes.keys().next().value!)
-      badgeTypes.set(key, type)
-    }
+    if (key !== undefined && type !== undefined) badgeTypes.set(key, type)
     return type
   }
   // What verifications read again and again (this instance's DID documents, a submitted credential's
@@ -135,7 +125,7 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
     return app
   }
   // The last page data of each credential (per app) and the change token read before it was read: reused while that token holds.
-  const keptPages = new Map<string, { changeToken: string; data: CredentialPageData }>()
+  const keptPages = new BoundedMap<string, { changeToken: string; data: CredentialPageData }>(10_000)
   // What verifying needs, made once per app (fetchLocal): copying every port per request cost a warm verification ~5%.
   const depsOf = new WeakMap<FetchLocal, ReturnType<typeof makeDeps>>()
   const makeDeps = (fetchLocal: FetchLocal) => {
@@ -190,9 +180,7 @@ export function credentialsUseCases(ports: PlatformPorts, looks?: LookRecorder):
         stableUntil,
       }
       if (changeToken !== undefined && data.version !== undefined) {
-        keptPages.delete(key)
         keptPages.set(key, { changeToken, data })
-        if (keptPages.size > 10_000) keptPages.delete(keptPages.keys().next().value!)
       }
       return data
     },

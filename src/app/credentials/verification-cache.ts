@@ -8,6 +8,7 @@ import { localPathOf } from './instance-fetcher.js'
 import { credentialIdOf } from './credential-id.js'
 import { keptReads } from '../platform/kept-reads.js'
 import type { FetchLocal, IssuedCredentialView } from './ports.js'
+import { BoundedMap } from '../../core/bounded-map.js'
 
 /** How many credentials' proof outcomes and log checks are kept (least recently used go first). */
 const MAX_ENTRIES = 50_000
@@ -82,32 +83,6 @@ export interface VerificationCache {
   logKey(fetchLocal: FetchLocal, ask: () => Promise<string | undefined>): Promise<string | undefined>
 }
 
-/** A map that forgets its least recently used entries beyond `max`. */
-class Lru<V> {
-  readonly #map = new Map<string, V>()
-  constructor(readonly max: number) {}
-  get(key: string): V | undefined {
-    const value = this.#map.get(key)
-    if (value !== undefined) {
-      this.#map.delete(key)
-      this.#map.set(key, value)
-    }
-    return value
-  }
-  set(key: string, value: V): void {
-    this.#map.delete(key)
-    this.#map.set(key, value)
-    if (this.#map.size > this.max) this.#map.delete(this.#map.keys().next().value!)
-  }
-  /** The entry without marking it used. */
-  peek(key: string): V | undefined {
-    return this.#map.get(key)
-  }
-  delete(key: string): void {
-    this.#map.delete(key)
-  }
-}
-
 /** A proof stage with the time it ran; every reuse marks its checks `cachedFrom` that time. */
 interface KeptStage {
   stage: ProofStage
@@ -162,11 +137,11 @@ export function createVerificationCache({ store, clock, publicUrl }: Pick<Platfo
   const kept = keptReads(store)
   const latestCheckpointSize = () => kept('checkpoint', async () => (await store.log.latestCheckpoint())?.checkpoint.size)
   const listVersion = (listId: string) => kept(`list:${listId}`, () => store.repos.statusLists.version(listId))
-  const stages = new Lru<KeptStage>(MAX_ENTRIES)
+  const stages = new BoundedMap<string, KeptStage>(MAX_ENTRIES, { recency: true })
   // A kept report holds its parsed credential (a few KB): fewer of them than of proof outcomes.
-  const reports = new Lru<KeptReport>(MAX_REPORTS)
-  const lists = new Lru<{ version: string; result: Promise<StatusListResult> }>(10_000)
-  const logChecks = new Lru<{ size: number; check: Check }>(MAX_ENTRIES)
+  const reports = new BoundedMap<string, KeptReport>(MAX_REPORTS, { recency: true })
+  const lists = new BoundedMap<string, { version: string; result: Promise<StatusListResult> }>(10_000, { recency: true })
+  const logChecks = new BoundedMap<string, { size: number; check: Check }>(MAX_ENTRIES, { recency: true })
   const logKeys = new WeakMap<FetchLocal, string>()
   // Each app (its fetchLocal) a number, for the versions of the reports it answers.
   const apps = new WeakMap<FetchLocal, number>()

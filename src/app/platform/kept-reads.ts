@@ -1,4 +1,5 @@
 import type { PlatformStore } from './ports.js'
+import { BoundedMap } from '../../core/bounded-map.js'
 
 /** How many reads are kept at most (the oldest kept first go). */
 const MAX_KEPT = 10_000
@@ -14,7 +15,7 @@ const MAX_KEPT = 10_000
 export type KeptReads = <T>(key: string, load: () => Promise<T>) => Promise<T>
 
 export function keptReads(store: Pick<PlatformStore, 'changeToken'>, max = MAX_KEPT): KeptReads {
-  const kept = new Map<string, { token: string; value: Promise<unknown> }>()
+  const kept = new BoundedMap<string, { token: string; value: Promise<unknown> }>(max)
   return <T>(key: string, load: () => Promise<T>): Promise<T> => {
     const token = store.changeToken?.()
     if (token === undefined) return load()
@@ -22,10 +23,8 @@ export function keptReads(store: Pick<PlatformStore, 'changeToken'>, max = MAX_K
     if (known?.token === token) return known.value as Promise<T>
     const value = load()
     const entry = { token, value }
-    kept.delete(key)
     kept.set(key, entry)
-    if (kept.size > max) kept.delete(kept.keys().next().value!)
-    value.catch(() => (kept.get(key) === entry ? kept.delete(key) : undefined))
+    value.catch(() => (kept.peek(key) === entry ? kept.delete(key) : undefined))
     return value
   }
 }

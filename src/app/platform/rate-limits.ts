@@ -4,6 +4,7 @@
 // address or client address sits in the database or in Redis.
 import { createHash } from 'node:crypto'
 import type { Clock } from './ports.js'
+import { BoundedMap } from '../../core/bounded-map.js'
 
 /** At most `limit` events per key in any window of `windowMs`. */
 export interface RateLimit {
@@ -66,7 +67,7 @@ export function sharedRateLimiter({ rateLimits, clock }: { rateLimits: RateLimit
 
 /** A RateLimitStore in this process's memory (one process only: tests, tools). Memory is bounded by `maxKeys`, stalest first. */
 export function memoryRateLimitStore({ maxKeys = 100_000 }: { maxKeys?: number } = {}): RateLimitStore {
-  const events = new Map<string, { at: number; expiresAt: number }[]>()
+  const events = new BoundedMap<string, { at: number; expiresAt: number }[]>(maxKeys)
   return {
     async recent(key, since, limit) {
       return (events.get(key) ?? []).filter((e) => e.at > since).map((e) => e.at).slice(-limit)
@@ -74,9 +75,7 @@ export function memoryRateLimitStore({ maxKeys = 100_000 }: { maxKeys?: number }
     async add(key, at, expiresAt) {
       const kept = (events.get(key) ?? []).filter((e) => e.expiresAt >= at)
       kept.push({ at, expiresAt })
-      events.delete(key)
       events.set(key, kept)
-      while (events.size > maxKeys) events.delete(events.keys().next().value!)
     },
     async clear(key) {
       events.delete(key)

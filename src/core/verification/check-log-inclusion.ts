@@ -18,18 +18,12 @@ import {
 import { decodeBase64, encodeBase64 } from '../transparency-log/base64.js'
 import { issuerIdOf } from './issuer-id.js'
 import type { Check, DocumentFetcher, VerificationCode } from './types.js'
+import { BoundedMap } from '../bounded-map.js'
 
 /** Parsed verifier keys by their string (a key's public key object is made once, not per proof); at most 100 kept. */
-const parsedKeys = new Map<string, NoteVerifier>()
-function verifierOf(key: string): NoteVerifier {
-  let parsed = parsedKeys.get(key)
-  if (parsed === undefined) {
-    parsed = parseVerifierKey(key) // throws for a malformed key: nothing is kept
-    if (parsedKeys.size >= 100) parsedKeys.delete(parsedKeys.keys().next().value!)
-    parsedKeys.set(key, parsed)
-  }
-  return parsed
-}
+const parsedKeys = new BoundedMap<string, NoteVerifier>(100)
+// A malformed key throws: nothing is kept.
+const verifierOf = (key: string): NoteVerifier => parsedKeys.obtain(key, () => parseVerifierKey(key))
 
 /**
  * Checkpoints whose signed note verified, by keys and note: a note's signatures checked against the
@@ -37,16 +31,10 @@ function verifierOf(key: string): NoteVerifier {
  * (this instance's log signs a new one only as it grows), so it is checked once, not per credential.
  * Only successes are kept; at most 64.
  */
-const verifiedCheckpoints = new Map<string, Checkpoint>()
+const verifiedCheckpoints = new BoundedMap<string, Checkpoint>(64)
 function verifiedCheckpoint(note: string, verifierKeys: readonly string[]): Checkpoint {
-  const key = `${verifierKeys.join('\n')}\n\n${note}`
-  let checkpoint = verifiedCheckpoints.get(key)
-  if (checkpoint === undefined) {
-    checkpoint = parseCheckpoint(openNote(note, verifierKeys.map(verifierOf)).text) // throws when it does not verify: nothing is kept
-    if (verifiedCheckpoints.size >= 64) verifiedCheckpoints.delete(verifiedCheckpoints.keys().next().value!)
-    verifiedCheckpoints.set(key, checkpoint)
-  }
-  return checkpoint
+  // A note that does not verify throws: nothing is kept.
+  return verifiedCheckpoints.obtain(`${verifierKeys.join('\n')}\n\n${note}`, () => parseCheckpoint(openNote(note, verifierKeys.map(verifierOf)).text))
 }
 
 /** The part of a log a verifier reads locally; the app's LogReader port satisfies it. */

@@ -4,6 +4,7 @@ import type { Database } from '../schema.js'
 import { createStore, type RunTransaction, type Store } from '../store.js'
 import { sqliteLeafInserter } from './sqlite-leaf-inserter.js'
 import { WRITER_AUTOCHECKPOINT_PAGES, walCheckpointer } from './wal-checkpointer.js'
+import { BoundedMap } from '../../core/bounded-map.js'
 
 /** Options of the SQLite store: a file path or ':memory:'. */
 export interface SqliteStoreOptions {
@@ -47,7 +48,7 @@ export function isWatchedWrite(source: string): boolean {
  * `onWrite` is called before any statement that may change what readers see (isWatchedWrite) runs.
  */
 function withCachedReads(raw: BetterSqlite3.Database, onWrite: () => void): Pick<BetterSqlite3.Database, 'prepare' | 'close'> {
-  const reads = new Map<string, BetterSqlite3.Statement>()
+  const reads = new BoundedMap<string, BetterSqlite3.Statement>(CACHED_READS)
   return {
     prepare(source: string) {
       const kept = reads.get(source)
@@ -55,10 +56,7 @@ function withCachedReads(raw: BetterSqlite3.Database, onWrite: () => void): Pick
       if (isWatchedWrite(source)) onWrite()
       const statement = raw.prepare(source)
       // A statement that returns rows and writes nothing: a SELECT, or a WITH … SELECT (the log's append reads its size so).
-      if (statement.reader && statement.readonly) {
-        if (reads.size >= CACHED_READS) reads.delete(reads.keys().next().value!)
-        reads.set(source, statement)
-      }
+      if (statement.reader && statement.readonly) reads.set(source, statement)
       return statement
     },
     close: () => raw.close(),

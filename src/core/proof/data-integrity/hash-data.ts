@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { canonize, jcs, type DocumentLoader } from '../../canonical/index.js'
+import { BoundedMap } from '../../bounded-map.js'
 
 /** How a cryptosuite turns JSON into bytes: RDFC-1.0 N-Quads or JCS. */
 export type Canonicalization = 'rdfc' | 'jcs'
@@ -50,7 +51,7 @@ export async function hashData(
 }
 
 const MAX_CACHED_CONFIGS = 64
-const configDigests = new Map<string, { canonicalProofConfig: string; proofConfigHash: Uint8Array }>()
+const configDigests = new BoundedMap<string, { canonicalProofConfig: string; proofConfigHash: Uint8Array }>(MAX_CACHED_CONFIGS)
 
 /**
  * The canonical proof configuration and its hash. A signer signs many documents with one proof
@@ -63,10 +64,7 @@ async function proofConfigDigest(proofConfig: object, canonicalization: Canonica
   if (cached) return { canonicalProofConfig: cached.canonicalProofConfig, proofConfigHash: cached.proofConfigHash.slice() }
   const canonicalProofConfig = await canonicalize(proofConfig, canonicalization, documentLoader)
   const proofConfigHash = sha256(canonicalProofConfig)
-  if (key !== undefined) {
-    if (configDigests.size >= MAX_CACHED_CONFIGS) configDigests.delete(configDigests.keys().next().value as string)
-    configDigests.set(key, { canonicalProofConfig, proofConfigHash: proofConfigHash.slice() })
-  }
+  if (key !== undefined) configDigests.set(key, { canonicalProofConfig, proofConfigHash: proofConfigHash.slice() })
   return { canonicalProofConfig, proofConfigHash }
 }
 
