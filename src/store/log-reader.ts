@@ -30,10 +30,11 @@ export function createLogReader(q: Kysely<Database>): LogReader {
   /** The largest signed size this reader has read: the signed size is at least this. */
   let seenSigned = 0
   const latest = latestCheckpointReader(q)
-  /** The current signed size when `within(seen)` does not already hold, else the seen one. */
-  const signedSizeFor = async (within: (size: number) => boolean): Promise<number> => {
-    if (within(seenSigned)) return seenSigned
-    return (seenSigned = Math.max(seenSigned, await signedSize(q)))
+  /** Whether `within` holds for the signed size: for the one already seen, or else for the current one (read then). */
+  const isWithinSigned = async (within: (size: number) => boolean): Promise<boolean> => {
+    if (within(seenSigned)) return true
+    seenSigned = Math.max(seenSigned, await signedSize(q))
+    return within(seenSigned)
   }
   return {
     async latestCheckpoint() {
@@ -44,20 +45,19 @@ export function createLogReader(q: Kysely<Database>): LogReader {
     checkpoints: (limit) => readCheckpoints(q, limit),
 
     async hashTile(level, index, width) {
-      if (!isTileWithin(level, index, width, await signedSizeFor((size) => isTileWithin(level, index, width, size)))) return undefined
+      if (!(await isWithinSigned((size) => isTileWithin(level, index, width, size)))) return undefined
       return readHashTile(q, { level, index, width })
     },
 
     async entryBundle(index, width) {
-      if (!isTileWithin(0, index, width, await signedSizeFor((size) => isTileWithin(0, index, width, size)))) return undefined
+      if (!(await isWithinSigned((size) => isTileWithin(0, index, width, size)))) return undefined
       const first = index * TILE_WIDTH
       const rows = await q.selectFrom('log_leaves').select('entry').where('idx', '>=', first).where('idx', '<', first + width).orderBy('idx').execute()
       return encodeEntryBundle(rows.map((r) => r.entry))
     },
 
     async nodes(ids: readonly NodeId[], treeSize: number) {
-      const signed = await signedSizeFor((size) => treeSize <= size)
-      if (treeSize > signed) throw new PlatformError('ERR_INPUT_INVALID', `Tree size ${treeSize} is past the latest checkpoint (${signed})`)
+      if (!(await isWithinSigned((size) => treeSize <= size))) throw new PlatformError('ERR_INPUT_INVALID', `Tree size ${treeSize} is past the latest checkpoint (${seenSigned})`)
       return readNodes(q, ids, treeSize)
     },
 
@@ -65,11 +65,11 @@ export function createLogReader(q: Kysely<Database>): LogReader {
       const row = await q.selectFrom('log_leaves').select('idx').where('credential_id', '=', credentialId).executeTakeFirst()
       if (!row) return undefined
       const idx = Number(row.idx)
-      return idx < (await signedSizeFor((size) => idx < size)) ? idx : undefined
+      return (await isWithinSigned((size) => idx < size)) ? idx : undefined
     },
 
     async leaf(index): Promise<LogLeaf | undefined> {
-      if (!Number.isSafeInteger(index) || index < 0 || index >= (await signedSizeFor((size) => index < size))) return undefined
+      if (!Number.isSafeInteger(index) || index < 0 || !(await isWithinSigned((size) => index < size))) return undefined
       const row = await q.selectFrom('log_leaves').selectAll().where('idx', '=', index).executeTakeFirst()
       if (!row) return undefined
       return { index, entry: fromBlob(row.entry), leafHash: fromBlob(row.leaf_hash), credentialId: row.credential_id, issuer: row.issuer }

@@ -30,7 +30,7 @@ export function batchesRepo(q: Kysely<Database>, now: () => Date): BatchesRepo {
         if (!isUniqueViolation(err)) throw err
         const existing = await batchesWithLease(q).where('achievement_id', '=', batch.achievementId).where('file_digest', '=', batch.fileDigest).executeTakeFirst()
         if (!existing) throw err
-        return { batch: batchRecordOf(existing as BatchRow), created: false }
+        return { batch: batchRecordOf(existing), created: false }
       }
       const total = Math.max(0, batch.totalRows)
       const partRows = batch.partRows !== undefined && batch.partRows >= 1 ? Math.floor(batch.partRows) : Math.max(1, total)
@@ -44,11 +44,11 @@ export function batchesRepo(q: Kysely<Database>, now: () => Date): BatchesRepo {
     },
     async ofFile(orgId, achievementId, fileDigest) {
       const row = await batchesWithLease(q).where('org_id', '=', orgId).where('achievement_id', '=', achievementId).where('file_digest', '=', fileDigest).executeTakeFirst()
-      return row && batchRecordOf(row as BatchRow)
+      return row && batchRecordOf(row)
     },
     async get(orgId, batchId) {
       const row = await batchesWithLease(q).where('org_id', '=', orgId).where('id', '=', batchId).executeTakeFirst()
-      return row && batchRecordOf(row as BatchRow)
+      return row && batchRecordOf(row)
     },
     async list(orgId, { limit, before }) {
       let select = batchesWithLease(q).where('org_id', '=', orgId)
@@ -56,7 +56,7 @@ export function batchesRepo(q: Kysely<Database>, now: () => Date): BatchesRepo {
         select = select.where((eb) =>
           eb.or([eb('created_at', '<', before.createdAt), eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)])]),
         )
-      return (await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map((r) => batchRecordOf(r as BatchRow))
+      return (await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map((r) => batchRecordOf(r))
     },
     async errors(batchId, { afterRow = 0, limit }) {
       const rows = await q
@@ -194,5 +194,5 @@ const batchesWithLease = (q: Kysely<Database>) => {
 
 async function batchById(q: Kysely<Database>, id: string): Promise<BatchRecord | undefined> {
   const row = await batchesWithLease(q).where('id', '=', id).executeTakeFirst()
-  return row && batchRecordOf(row as BatchRow)
+  return row && batchRecordOf(row)
 }
