@@ -40,3 +40,28 @@ describe('base58btc', () => {
     }
   })
 })
+
+describe('base58btc against the arithmetic definition', () => {
+  /** The number the bytes spell, written in base 58 with BigInt, digit by digit: slow and plainly right. */
+  const reference = (bytes: Uint8Array): string => {
+    let zeros = 0
+    while (zeros < bytes.length && bytes[zeros] === 0) zeros++
+    let n = 0n
+    for (const byte of bytes) n = n * 256n + BigInt(byte)
+    let digits = ''
+    for (; n > 0n; n /= 58n) digits = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'[Number(n % 58n)]! + digits
+    return '1'.repeat(zeros) + digits
+  }
+
+  it('encodes every length up to 130 bytes, odd and even, with leading zeros and all-ones bytes, as the definition does', () => {
+    for (let n = 0; n <= 130; n++) {
+      for (const fill of ['random', 'zeros-first', 'ones', 'zero'] as const) {
+        const bytes = new Uint8Array(randomBytes(n))
+        if (fill === 'zeros-first') bytes.fill(0, 0, Math.min(3, n))
+        if (fill === 'ones') bytes.fill(255)
+        if (fill === 'zero') bytes.fill(0)
+        expect(encodeBase58btc(bytes), `${fill} ${n}`).toBe(reference(bytes))
+      }
+    }
+  })
+})

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import type { DocumentLoader } from '../document-loader.js'
 import { iriTerm } from './n-quads.js'
+import { flat } from './sort-strings.js'
 
 const require = createRequire(import.meta.url)
 
@@ -78,6 +79,8 @@ export class ContextCache {
   private readonly vocab = new WeakMap<ActiveContext, Map<string, string | null>>()
   private readonly terms = new WeakMap<ActiveContext, Map<string, TermInfo>>()
   private readonly types = new WeakMap<ActiveContext, Map<string, string | null>>()
+  private lastTermsOf: ActiveContext | undefined
+  private lastTerms: Map<string, TermInfo> | undefined
   private readonly topLevel = new Map<string, ActiveContext>()
   private readonly embeddedChildren = new WeakMap<ActiveContext, Map<string, ActiveContext>>()
   /** Contexts being processed, per memo map and key: concurrent misses on one context share one processing. */
@@ -171,8 +174,11 @@ export class ContextCache {
 
   /** What `ctx` says about `key`, memoised per context. */
   term(ctx: ActiveContext, key: string): TermInfo {
-    let memo = this.terms.get(ctx)
+    // Expansion asks about several keys of one context in a row: the last context's memo is kept at hand.
+    let memo = ctx === this.lastTermsOf ? this.lastTerms : this.terms.get(ctx)
     if (!memo) this.terms.set(ctx, (memo = new Map()))
+    this.lastTermsOf = ctx
+    this.lastTerms = memo
     let info = memo.get(key)
     if (info === undefined) {
       info = {
@@ -186,7 +192,7 @@ export class ContextCache {
         predicate: undefined,
       }
       const iri = info.iri
-      if (iri !== null && !iri.startsWith('@') && !iri.startsWith('_:') && ABSOLUTE_IRI.test(iri)) info.predicate = iriTerm(iri)
+      if (iri !== null && !iri.startsWith('@') && !iri.startsWith('_:') && ABSOLUTE_IRI.test(iri)) info.predicate = flat(iriTerm(iri))
       if (memo.size < 4096) memo.set(key, info)
     }
     return info

@@ -1,5 +1,6 @@
 import { firstDegreeHash } from './first-degree-hash.js'
 import { nquadsLine as line } from './n-quads.js'
+import { sortStrings } from './sort-strings.js'
 import type { Quad } from './to-quads.js'
 
 /**
@@ -27,7 +28,7 @@ export function canonicalNQuads(quads: readonly Quad[], blankNodeCount: number, 
   }
   const labels: string[] = new Array(blankNodeCount)
   let next = 0
-  for (const digest of [...byHash.keys()].sort()) labels[byHash.get(digest)!] = labelOf(next++)
+  for (const digest of sortStrings([...byHash.keys()])) labels[byHash.get(digest)!] = labelOf(next++)
 
   return sortedLines(quads, labels)
 }
@@ -50,19 +51,27 @@ function sortedLines(quads: readonly Quad[], labels: readonly string[]): string 
   const objects: string[] = new Array(n)
   const graphs: Array<string | undefined> = new Array(n)
   const subjectRank = new Map<string, number>()
+  // A node object's quads are emitted together: a subject is mostly the one before it, and looked up once per run.
+  let previous: string | undefined
   for (let i = 0; i < n; i++) {
     const q = quads[i]!
     const s = q.sb >= 0 ? labels[q.sb]! : q.s
     subjects[i] = s
     objects[i] = q.ob >= 0 ? labels[q.ob]! : q.o
     graphs[i] = q.gb >= 0 ? labels[q.gb]! : undefined
-    subjectRank.set(s, 0)
+    if (s !== previous) subjectRank.set((previous = s), 0)
   }
   if (n >= POSITIONS || subjectRank.size * MAX_PREDICATES * POSITIONS > Number.MAX_SAFE_INTEGER) return sortedByComparing(quads, subjects, objects, graphs, predicateRank)
   let rank = 0
-  for (const s of [...subjectRank.keys()].sort()) subjectRank.set(s, rank++)
+  for (const s of sortStrings([...subjectRank.keys()])) subjectRank.set(s, rank++)
   const keys = KEYS.subarray(0, n)
-  for (let i = 0; i < n; i++) keys[i] = (subjectRank.get(subjects[i]!)! * MAX_PREDICATES + predicateRank.get(quads[i]!.p)!) * POSITIONS + i
+  previous = undefined
+  let base = 0
+  for (let i = 0; i < n; i++) {
+    const s = subjects[i]!
+    if (s !== previous) base = subjectRank.get((previous = s))! * MAX_PREDICATES
+    keys[i] = (base + predicateRank.get(quads[i]!.p)!) * POSITIONS + i
+  }
   keys.sort()
   const order: number[] = new Array(n)
   for (let i = 0; i < n; i++) order[i] = keys[i]! % POSITIONS

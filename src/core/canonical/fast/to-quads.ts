@@ -1,6 +1,7 @@
 import { ABSOLUTE_IRI, type ActiveContext, type ContextCache } from './context-cache.js'
 import { iriTerm, literalTerm, nquadsLine } from './n-quads.js'
 import { firstDegreeHash } from './first-degree-hash.js'
+import { flat, sortStrings } from './sort-strings.js'
 import type { Subtree, SubtreeCache } from './subtree-cache.js'
 
 /**
@@ -30,10 +31,10 @@ export interface Quad {
 export const UNSUPPORTED = Symbol('unsupported by the fast path')
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'
-const RDF_TYPE = iriTerm(`${RDF}type`)
-const RDF_FIRST = iriTerm(`${RDF}first`)
-const RDF_REST = iriTerm(`${RDF}rest`)
-const RDF_NIL = iriTerm(`${RDF}nil`)
+const RDF_TYPE = flat(iriTerm(`${RDF}type`))
+const RDF_FIRST = flat(iriTerm(`${RDF}first`))
+const RDF_REST = flat(iriTerm(`${RDF}rest`))
+const RDF_NIL = flat(iriTerm(`${RDF}nil`))
 
 /** An RDF object or subject: a serialized term, or a blank node number. */
 type Node = string | number
@@ -130,7 +131,7 @@ class Walker {
     for (let i = firstQuad; i < this.quads.length; i++) {
       const q = this.quads[i]!
       if (q.sb < 0 && q.ob < 0) {
-        quads.push({ ...q, line: nquadsLine(q.s, q.p, q.o) })
+        quads.push({ ...q, line: flat(nquadsLine(q.s, q.p, q.o)) })
         continue
       }
       const local: Quad = { s: q.s, sb: q.sb < 0 ? -1 : q.sb - firstBlankNode, p: q.p, o: q.o, ob: q.ob < 0 ? -1 : q.ob - firstBlankNode, gb: -1, v: q.v, t: q.t }
@@ -164,7 +165,7 @@ class Walker {
   private expand(ctx: ActiveContext, activeProperty: string | null, element: Record<string, unknown>, top: boolean): Node {
     const { contexts } = this
     // jsonld walks keys in code-unit order; the order decides which type-scoped contexts apply first.
-    const keys = Object.keys(element).sort()
+    const keys = sortStrings(Object.keys(element))
     if (keys.length === 0) return unsupported()
     if (!top) {
       const propertyScoped = activeProperty === null ? undefined : contexts.term(ctx, activeProperty).scoped
@@ -180,7 +181,7 @@ class Walker {
       const value = element[key]
       const values = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as unknown[]) : unsupported()
       for (const type of values) if (typeof type !== 'string') unsupported()
-      const sorted = (values.length > 1 ? [...values].sort() : values) as string[]
+      const sorted = values.length > 1 ? sortStrings([...(values as string[])]) : (values as string[])
       for (const type of sorted) {
         const scoped = contexts.term(typeScoped, type).scoped
         if (scoped !== undefined) ctx = contexts.apply(ctx, scoped, 'type')
