@@ -1,9 +1,10 @@
 import rdfCanonize from 'rdf-canonize'
 import { documentLoader as bundledLoader, isBundledFirst } from './document-loader.js'
-import { ContextCache, ContextMiss } from './fast/context-cache.js'
+import type { ContextCache } from './fast/context-cache.js'
+import { contextCache } from './fast/context-snapshot.js'
+import { datasetOf } from './fast/dataset.js'
 import { canonicalNQuads, provisionalNQuads } from './fast/label-blank-nodes.js'
 import { SubtreeCache } from './fast/subtree-cache.js'
-import { toQuads, UNSUPPORTED, type Dataset } from './fast/to-quads.js'
 import { canonizeGeneral, type CanonizeOptions } from './rdfc.js'
 
 let contexts: ContextCache | undefined
@@ -25,27 +26,16 @@ export async function canonize(document: object, options: CanonizeOptions = {}):
  */
 export async function canonizeFast(document: object, options: CanonizeOptions = {}): Promise<string | undefined> {
   if (options.documentLoader && !isBundledFirst(options.documentLoader)) return undefined
-  const cache = (contexts ??= new ContextCache(bundledLoader))
-  // Each retry processes one more scoped context; a credential needs a handful, once per process.
-  for (let attempt = 0; attempt < 64; attempt++) {
-    let dataset: Dataset
-    try {
-      dataset = toQuads(document, cache, subtrees)
-    } catch (err) {
-      if (err === UNSUPPORTED) return undefined
-      if (!(err instanceof ContextMiss)) throw err
-      try {
-        await err.load()
-      } catch {
-        return undefined
-      }
-      continue
-    }
-    const nquads = canonicalNQuads(dataset.quads, dataset.blankNodes, dataset.hashes)
-    if (nquads !== undefined) return nquads
-    // N-Quads text would merge repeated lines that jsonld hands rdf-canonize as separate quads.
-    if (dataset.repeatedLines) return undefined
-    return rdfCanonize.canonize(provisionalNQuads(dataset.quads), { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads' })
-  }
-  return undefined
+  return canonizeFastWith(document, (contexts ??= contextCache(bundledLoader)), subtrees)
+}
+
+/** canonizeFast with these caches (the process's own, or a test's). */
+export async function canonizeFastWith(document: object, contexts: ContextCache, subtrees?: SubtreeCache): Promise<string | undefined> {
+  const dataset = await datasetOf(document, contexts, subtrees)
+  if (dataset === undefined) return undefined
+  const nquads = canonicalNQuads(dataset.quads, dataset.blankNodes, dataset.hashes)
+  if (nquads !== undefined) return nquads
+  // N-Quads text would merge repeated lines that jsonld hands rdf-canonize as separate quads.
+  if (dataset.repeatedLines) return undefined
+  return rdfCanonize.canonize(provisionalNQuads(dataset.quads), { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads' })
 }

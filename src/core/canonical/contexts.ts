@@ -70,6 +70,9 @@ const SOURCE_CONTEXTS: ReadonlyArray<readonly [string, unknown]> = [['https://pu
  */
 const EXAMPLES_V2 = { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } }
 
+/** The pinned SHA-256 of each bundled context, by URL: bundledContexts() serves exactly these documents. */
+export const bundledContextPins = (): Readonly<Record<string, string>> => xS
+
 /** SHA-256 hex of a context document's JCS form. */
 export const contextDigest = (document: unknown): string => createHash('sha256').update(jcs(document)).digest('hex')
 
