@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander'
 import { SUITES, type Suite } from './credential-lines.js'
 import type { CliIo } from './main.js'
+import { withoutServices } from './offline.js'
 
 /** The options of `emblem credential sign`. */
 export interface SignOptions {
@@ -17,8 +18,7 @@ export interface SignOptions {
  * that cannot be signed is reported on stderr with its line number and makes the exit code 1.
  */
 export function register(credential: Command, io: CliIo): void {
-  credential
-    .command('sign')
+  withoutServices(credential.command('sign'))
     .description('sign a credential (JSON) or many (JSON Lines) with an Ed25519 Multikey key file')
     .argument('[file]', 'credential JSON or JSON Lines; - for standard input', '-')
     .requiredOption('-k, --key <file>', 'Multikey JSON key file with secretKeyMultibase (see `emblem keys generate`)')

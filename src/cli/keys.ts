@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import type { Command } from 'commander'
 import { PlatformError } from '../core/errors.js'
 import type { CliIo } from './main.js'
+import { withoutServices } from './offline.js'
 
 interface GenerateOptions {
   out?: string
@@ -50,8 +51,7 @@ export function register(keys: Command, io: CliIo): void {
       }
       io.err(`${count} credentials signed by ${keyId} of ${org}.\n`)
     })
-  keys
-    .command('generate')
+  withoutServices(keys.command('generate'))
     .description('generate an Ed25519 key pair as Multikey JSON {publicKeyMultibase, secretKeyMultibase}')
     .option('-o, --out <file>', 'write the key pair to FILE (mode 0600) and print only the public key; default: print it all')
     .option('--id <id>', 'verification method id to record, e.g. did:web:example.edu#key-1')

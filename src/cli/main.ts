@@ -14,6 +14,7 @@ import { register as registerLogMonitor } from './log-monitor.js'
 import { register as registerLogWitness } from './log-witness.js'
 import { register as registerLogForgetHead } from './log-forget-head.js'
 import { register as registerMigrate } from './migrate.js'
+import { isOffline } from './offline.js'
 import { register as registerServe } from './serve.js'
 import type { CliServices } from './services.js'
 import { register as registerSkills } from './skills.js'
@@ -163,7 +164,10 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     setExitCode: (code) => void (exitCode = code),
   }
   const program = buildProgram(cli)
-  if (io.services === undefined) program.hook('preAction', async () => void (wired ??= (await import('./wiring.js')).createCliServices()))
+  if (io.services === undefined)
+    program.hook('preAction', async (_program, command) => {
+      if (!isOffline(command)) wired ??= (await import('./wiring.js')).createCliServices()
+    })
   for (const command of [program, ...allSubcommands(program)]) {
     command.exitOverride().configureOutput({ writeOut: cli.out, writeErr: cli.err })
   }

@@ -1,7 +1,7 @@
 // `emblem --help` and `emblem <command> --help` start at once: the compiled CLI loads commander and
 // the command definitions, and none of the heavy modules a command's work needs.
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -41,9 +41,28 @@ describe('emblem start-up', () => {
     },
   )
 
-  it('runs `keys generate` without loading the store or the server', async () => {
+  it('runs `keys generate` without loading the store, the server or the configuration', async () => {
     const { stdout, packages } = await loaded('keys', 'keys', 'generate')
     expect(JSON.parse(stdout).secretKeyMultibase).toMatch(/^z/)
-    expect(['kysely', 'better-sqlite3', 'hono', 'pdf-lib'].filter((p) => packages.has(p))).toEqual([])
+    expect(['kysely', 'better-sqlite3', 'hono', 'pdf-lib', 'zod', 'pino'].filter((p) => packages.has(p))).toEqual([])
+  })
+
+  it('signs without wiring the services: no configuration schema, fetcher or logger before the work starts', async () => {
+    const key = join(dir, 'sign.key.json')
+    await loaded('sign-key', 'keys', 'generate', '--out', key)
+    const credential = join(dir, 'credential.json')
+    await writeFile(
+      credential,
+      JSON.stringify({
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        issuer: 'did:example:issuer',
+        credentialSubject: { id: 'did:example:subject' },
+      }),
+    )
+    const { stdout, urls, packages } = await loaded('sign', 'credential', 'sign', credential, '--key', key)
+    expect(JSON.parse(stdout).proof[0].cryptosuite).toBe('eddsa-rdfc-2022')
+    expect(['zod', 'pino'].filter((p) => packages.has(p))).toEqual([])
+    expect(urls.some((url) => /\/dist\/(config|cli\/wiring|fetch\/)/.test(url))).toBe(false)
   })
 })
