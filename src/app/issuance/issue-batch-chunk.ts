@@ -183,9 +183,13 @@ export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedCh
   if (outcome.issued > 0) {
     platform.onLogAppended(outcome.issued)
     platform.wake('mail')
-    // Pathways: each learner of the chunk may now hold every part of one (never fails the batch).
-    if (platform.credentialReached)
-      for (const email of new Set(prepared.items.map((i) => i.issued.recipientEmail))) await platform.credentialReached({ email }).catch(() => undefined)
+    // Pathways: each learner of the chunk with an account may now hold every part of one (never fails
+    // the batch). One query finds the learners who have accounts; most in a cohort have none.
+    if (platform.credentialReached) {
+      const emails = [...new Set(prepared.items.map((i) => i.issued.recipientEmail.trim().toLowerCase()))]
+      const owners = await platform.store.repos.accountEmails.verifiedOwners(emails).catch(() => new Map<string, string>())
+      for (const userId of new Set(owners.values())) await platform.credentialReached({ userId }).catch(() => undefined)
+    }
   }
   return outcome
 }

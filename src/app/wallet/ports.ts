@@ -146,6 +146,8 @@ export interface AccountEmailsRepo {
   /** The user's addresses, oldest first. */
   list(userId: string): Promise<AccountEmailRecord[]>
   byEmail(email: string): Promise<AccountEmailRecord | undefined>
+  /** The accounts that confirmed these addresses, by address (addresses no account confirmed are absent). */
+  verifiedOwners(emails: readonly string[]): Promise<Map<string, string>>
   /** The user's confirmed addresses. */
   confirmed(userId: string): Promise<string[]>
   /** Stamps the user's address confirmed (keeps an earlier stamp); false when the user has no such address. */

@@ -13,6 +13,7 @@ import { cryptosuite as rdfcCryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-c
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { achievementUrl } from '../../../src/app/achievements/ob-achievement.js'
+import { startBatchRunner } from '../../../src/jobs/batch-runner.js'
 import { createDocumentLoader, CONTEXT } from '../../../src/core/canonical/index.js'
 import { didKeyDocument, didKeyOf, resolveDidKey } from '../../../src/core/proof/index.js'
 import { ACHIEVEMENT_ID, buildIssuerProfile, buildRealisticCredential } from '../../support/builders.js'
@@ -165,6 +166,29 @@ export function pathwaysSuite(dialect: 'sqlite' | 'postgres'): void {
       const standings = await p.t.store.db.selectFrom('pathway_progress').selectAll().where('user_id', '=', learner.userId).where('pathway_id', '=', pathway.id).execute()
       expect(standings[0]).toMatchObject({ award_state: 'awarded', credential_id: targets[0]!.credential_id })
     }
+  })
+
+  it('issues the target when a bulk batch brings the completing part, to learners with accounts only', async () => {
+    const stacked = await p.seedAchievement(p.org, { definition: { name: 'Analyst Bootcamp' } })
+    const pathway = await readJson(
+      await p.t.request(base(), { as: p.owner, method: 'POST', json: { achievementId: stacked, title: 'Bootcamp', rule: 'all', parts: [{ achievementUrl: urlOf(p.org, partA) }, { achievementUrl: urlOf(p.org, partC) }] } }),
+    )
+    const [holder, other] = [await p.t.seedUser(), await p.t.seedUser()]
+    await issue(p.org, p.owner, partA, holder)
+    await issue(p.org, p.owner, partA, other)
+    // Part C for a cohort: the holder (address in capitals, as a registrar's export may write it), a learner with no account, and not `other`.
+    const csv = `email,name\n${holder.email.toUpperCase()},Jamie Rivera\nno-account@example.org,Alex Doe\n`
+    const upload = await p.t.request(`/api/v1/orgs/${p.org.slug}/achievements/${partC}/batches`, { as: p.owner, method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } })
+    expect(upload.status).toBe(202)
+    const runner = startBatchRunner({ platform: p.t.ports, chunkSize: 500, signingThreads: 0, pollMs: 60_000 })
+    runner.notify()
+    await runner.settled()
+    await runner.stop()
+    const stackedOf = (email: string) => p.t.store.db.selectFrom('issued_credentials').select('credential_id').where('achievement_id', '=', stacked).where('recipient_email', '=', email).execute()
+    expect(await stackedOf(holder.email)).toHaveLength(1)
+    expect(await stackedOf(other.email)).toHaveLength(0)
+    expect(await stackedOf('no-account@example.org')).toHaveLength(0)
+    expect((await mine(holder)).find((v: { pathway: { id: string } }) => v.pathway.id === pathway.id)).toMatchObject({ held: 2, complete: true, awarded: true })
   })
 
   it('counts parts only in the listed order and within the window', async () => {
