@@ -27,7 +27,7 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const nodeShims: Plugin = {
   name: 'node-shims',
   setup(build) {
-    build.onResolve({ filter: /^node:(crypto|zlib|module)$/ }, (args) => ({ path: source(`../../browser/node/${args.path.slice('node:'.length)}.ts`) }))
+    build.onResolve({ filter: /^node:(crypto|zlib|module|fs|v8)$/ }, (args) => ({ path: source(`../../browser/node/${args.path.slice('node:'.length)}.ts`) }))
   },
 }
 

@@ -21,15 +21,15 @@ import { datasetOf } from './dataset.js'
 /** The snapshot's file name, next to this module in dist/. */
 export const CONTEXT_SNAPSHOT_FILE = 'contexts.snapshot'
 
-const jsonldVersion = (createRequire(import.meta.url)('jsonld/package.json') as { version: string }).version
-
 /** What a snapshot is valid for: this jsonld and these bundled contexts. */
-export const contextFingerprint = (): string =>
-  createHash('sha256')
-    .update(JSON.stringify({ jsonld: jsonldVersion, contexts: bundledContextPins() }))
+export const contextFingerprint = (): string => {
+  const jsonld = (createRequire(import.meta.url)('jsonld/package.json') as { version: string }).version
+  return createHash('sha256')
+    .update(JSON.stringify({ jsonld, contexts: bundledContextPins() }))
     .digest('hex')
+}
 
-/** The build's snapshot, or undefined when there is none (running from src/). */
+/** The build's snapshot, or undefined when there is none (running from src/, or in a browser). */
 function readSnapshot(): Buffer | undefined {
   try {
     return readFileSync(new URL(`./${CONTEXT_SNAPSHOT_FILE}`, import.meta.url))
