@@ -56,8 +56,9 @@ export async function buildDist() {
     await cp(file, target)
   }
   // The JSON-LD contexts processed once here, not in every process (core/canonical/fast/context-snapshot.ts).
-  const snapshot = await import(pathToFileURL(join(out, 'core/canonical/fast/context-snapshot.js')).href)
-  await writeFile(join(out, 'core/canonical/fast', snapshot.CONTEXT_SNAPSHOT_FILE), await snapshot.buildContextSnapshot())
+  const fast = (file) => import(pathToFileURL(join(out, 'core/canonical/fast', file)).href)
+  const [{ CONTEXT_SNAPSHOT_FILE }, { buildContextSnapshot }] = await Promise.all([fast('context-snapshot.js'), fast('context-snapshot-corpus.js')])
+  await writeFile(join(out, 'core/canonical/fast', CONTEXT_SNAPSHOT_FILE), await buildContextSnapshot())
   // Written last: bin/emblem.mjs runs dist/ only while no file in src/ is newer than this.
   await writeFile(join(out, '.built'), `${new Date().toISOString()}\n`)
   const old = `${dist}.${process.pid}.old`

@@ -5,8 +5,12 @@
 // issuers sign with Data Integrity proofs (each published OB 3.0 context) — plus
 // each one's proof configuration (the document a Data Integrity proof signs besides the credential), an
 // endorsement and a status list credential. A context a credential reaches that is not here is
-// processed when first met, as without a snapshot.
+// processed when first met, as without a snapshot. Only the build loads this module.
 import { CONTEXT } from '../contexts.js'
+import { documentLoader } from '../document-loader.js'
+import { ContextCache } from './context-cache.js'
+import { contextFingerprint } from './context-snapshot.js'
+import { datasetOf } from './dataset.js'
 
 const OB_CONTEXTS_V1 = [
   'https://purl.imsglobal.org/spec/ob/v3p0/context.json',
@@ -200,3 +204,12 @@ export const contextSnapshotCorpus = (): object[] => [
   statusList,
   proofConfiguration([CONTEXT.VC_V2]),
 ]
+
+/** The snapshot of the contexts `documents` reach on the fast path; each must take it. */
+export async function buildContextSnapshot(documents: readonly object[] = contextSnapshotCorpus()): Promise<Buffer> {
+  const cache = new ContextCache(documentLoader, { record: true })
+  for (const [i, document] of documents.entries()) {
+    if ((await datasetOf(document, cache, undefined, { attempts: 4096 })) === undefined) throw new Error(`Context snapshot: document ${i} of the corpus does not take the fast path`)
+  }
+  return cache.snapshot(contextFingerprint())
+}

@@ -8,8 +8,8 @@ import { canonizeFastWith } from '../canonize.js'
 import { documentLoader } from '../document-loader.js'
 import { canonizeGeneral } from '../rdfc.js'
 import { ContextCache } from './context-cache.js'
-import { buildContextSnapshot, contextCache, contextFingerprint } from './context-snapshot.js'
-import { contextSnapshotCorpus } from './context-snapshot-corpus.js'
+import { contextCache, contextFingerprint } from './context-snapshot.js'
+import { buildContextSnapshot, contextSnapshotCorpus } from './context-snapshot-corpus.js'
 import { datasetOf } from './dataset.js'
 
 const RUNS = Math.max(300, Math.floor(Number(process.env.EMBLEM_PROPERTY_RUNS ?? 10_000) / 10))

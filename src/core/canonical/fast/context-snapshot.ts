@@ -3,8 +3,8 @@
 // context it applies) is the largest part of the first credentials a process canonicalizes, and
 // every process and every worker thread of `emblem credential sign` did it again: about 300
 // contexts, 0.2–0.3 s of CPU each. scripts/build.mjs now runs the fast path over a corpus of
-// credentials (context-snapshot-corpus.ts) once and writes what their contexts became next to this
-// module; a process loads that and processes only the contexts the corpus did not reach, when it
+// credentials once (context-snapshot-corpus.ts, buildContextSnapshot) and writes what their contexts
+// became next to this module; a process loads that and processes only the contexts the corpus did not reach, when it
 // first meets them. A snapshot is used only with the jsonld and the bundled contexts it was made
 // with (its fingerprint): anything else, or no snapshot (running from src/), and the cache starts
 // empty, as before. Either way the active contexts are the ones jsonld makes; the snapshot tests
@@ -13,10 +13,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { bundledContextPins } from '../contexts.js'
-import { documentLoader, type DocumentLoader } from '../document-loader.js'
+import type { DocumentLoader } from '../document-loader.js'
 import { ContextCache } from './context-cache.js'
-import { contextSnapshotCorpus } from './context-snapshot-corpus.js'
-import { datasetOf } from './dataset.js'
 
 /** The snapshot's file name, next to this module in dist/. */
 export const CONTEXT_SNAPSHOT_FILE = 'contexts.snapshot'
@@ -43,13 +41,4 @@ export function contextCache(loader: DocumentLoader, snapshot: Uint8Array | unde
   const cache = new ContextCache(loader)
   if (snapshot) cache.load(snapshot, contextFingerprint())
   return cache
-}
-
-/** The snapshot of the contexts `documents` reach on the fast path; each must take it. */
-export async function buildContextSnapshot(documents: readonly object[] = contextSnapshotCorpus()): Promise<Buffer> {
-  const cache = new ContextCache(documentLoader, { record: true })
-  for (const [i, document] of documents.entries()) {
-    if ((await datasetOf(document, cache, undefined, { attempts: 4096 })) === undefined) throw new Error(`Context snapshot: document ${i} of the corpus does not take the fast path`)
-  }
-  return cache.snapshot(contextFingerprint())
 }
