@@ -5,7 +5,7 @@ import { csvRows, type CsvRow } from '../app/issuance/csv-rows.js'
 import { batchFailureOf, commitBatchChunk, LeaseLost, prepareBatchChunk, type PreparedChunk } from '../app/issuance/issue-batch-chunk.js'
 import { finishBatch, finishBatchPart, leaseNextBatch, pruneBatchUploads, releaseBatch } from '../app/issuance/batch-run.js'
 import type { BatchLease, BatchRecord } from '../app/issuance/ports.js'
-import { createSlotPlanner } from '../app/issuance/status-slots.js'
+import { createSlotReservation } from '../app/issuance/status-slots.js'
 import type { Cohort } from '../app/issuance/cohort.js'
 import type { PlatformPorts } from '../app/platform/ports.js'
 import { PlatformError } from '../core/errors.js'
@@ -133,7 +133,8 @@ export function startBatchRunner(options: BatchRunnerOptions): BatchRunner {
 
   async function issuePart(lease: BatchLease, cohort: Cohort, signer: CohortSigner): Promise<void> {
     const { batch, part } = lease
-    const planner = createSlotPlanner(batch.orgId, platform.random)
+    // Entries claimed ahead, for this part's rows: parts of one batch run by other runners never collide with them.
+    const planner = createSlotReservation(platform.store, batch.orgId, platform.random, { rows: part.endRow - part.nextRow })
     let fromRow = part.nextRow
     let rows: CsvRow[] = []
     // A pipeline: up to PREPARE_AHEAD chunks being built and signed (in the signing threads) while

@@ -4,7 +4,7 @@ import type { PlatformStore, PlatformTransaction } from '../platform/ports.js'
 import type { IssuedRecord, NewIssued } from './ports.js'
 import type { SignedCredential } from './sign-draft.js'
 import { credentialEventData, queueWebhookEvents } from '../webhooks/emit.js'
-import { claimPlan, slotKey, type SlotPlan, type SlotPlanner } from './status-slots.js'
+import { claimPlan, listsOf, slotKey, type SlotPlan, type SlotPlanner } from './status-slots.js'
 
 /** One credential ready to commit: signed, its platform record, and the learner's e-mail. */
 export interface PreparedIssue {
@@ -171,7 +171,9 @@ export async function issueWithSlots<P, T>(
           prepared = await prepare(plan)
         }
         if (narrow) ({ prepared, plan } = await narrow(tx, prepared as P, plan!))
-        const claim = await claimPlan(tx.repos.statusLists, plan!, { forUpdate })
+        // A reservation's entries are claimed already: its lists are only locked, as a claim would lock them.
+        if (planner.reserved && forUpdate) await tx.repos.statusLists.shareLock(listsOf(plan!))
+        const claim = planner.reserved ? ({ claimed: true } as const) : await claimPlan(tx.repos.statusLists, plan!, { forUpdate })
         if (!claim.claimed) {
           if (isLocked) throw new Error('Status list entries picked under the lock were taken: the lists changed outside a transaction')
           throw new SlotsTaken(claim.taken)

@@ -181,6 +181,12 @@ export interface StatusListsRepo {
   lastSeq(orgId: string, purpose: ListPurpose): Promise<number>
   /** Locks every list of the organization in id order (PostgreSQL `for update`; callers skip it on SQLite). */
   lockAll(orgId: string): Promise<void>
+  /**
+   * Locks these lists in id order against claims until the transaction ends, as credentials that
+   * point at them are written (PostgreSQL `for key share`, which their foreign-key checks would
+   * otherwise take row by row, in any order; callers skip it on SQLite).
+   */
+  shareLock(listIds: readonly string[]): Promise<void>
   /** The allocation bitmaps of these lists, in the order given (missing lists are left out); `forUpdate` locks them in id order. */
   slotsOf(listIds: readonly string[], options: { forUpdate: boolean }): Promise<ListSlots[]>
   /** Replaces a list's allocation bitmap and count. */

@@ -3,7 +3,7 @@
 // transaction (so signing happens outside it); claiming re-reads the bitmaps under the writer's
 // lock and refuses the whole plan if any entry was taken meanwhile, so the caller picks again.
 import { StatusList, nextFreeIndex } from '../../core/status-list/index.js'
-import type { RandomSource } from '../platform/ports.js'
+import type { PlatformStore, RandomSource } from '../platform/ports.js'
 import type { StatusListsRepo, ListPurpose, Slot } from './ports.js'
 
 /** Entries per status list: the spec's minimum, enough for herd privacy. */
@@ -29,6 +29,8 @@ export interface SlotPlanner {
   plan(repo: StatusListsRepo, count: number, options?: { forUpdate?: boolean; fresh?: boolean }): Promise<SlotPlan>
   /** Locks all of the organization's lists in id order (PostgreSQL), before planning under the lock. */
   lock(repo: StatusListsRepo): Promise<void>
+  /** Whether its plans hold entries claimed already (createSlotReservation): committing them claims nothing. */
+  readonly reserved?: boolean
 }
 
 interface KnownList {
@@ -101,6 +103,63 @@ export function createSlotPlanner(orgId: string, random: Pick<RandomSource, 'int
   }
 }
 
+/** Credentials a reservation claims entries for at most: what a run that stops early may leave allocated and unused. */
+export const RESERVE_ROWS = 5_000
+
+/** Reservations in a row that found an entry taken before giving up (each reads the lists again first). */
+const RESERVE_ATTEMPTS = 20
+
+/**
+ * A planner for a run of up to `rows` credentials of `orgId` (a batch part) whose entries are
+ * claimed when they are picked: it claims entries for up to RESERVE_ROWS credentials at a time, in
+ * a short transaction of its own, then hands them out in order without reading. Its plans commit
+ * without a claim (`reserved`), so runners sharing a batch never pick an entry the other took: with
+ * plans picked from bitmaps read earlier, two runners collided on most chunks (each collision a
+ * rolled-back transaction and credentials signed again) and two processes issued slower than one.
+ * A reservation that meets an entry taken meanwhile reads the lists and picks again, signing
+ * nothing; claiming is its only statement that locks, in list id order, as every writer's does.
+ * Entries it never hands out, or that go to rows refused when they commit, stay allocated and
+ * unused, as a list's capacity pays for, not its herd: no credential ever points at them.
+ */
+export function createSlotReservation(store: Pick<PlatformStore, 'dialect' | 'repos' | 'transaction'>, orgId: string, random: Pick<RandomSource, 'int' | 'uuid'>, { rows }: { rows: number }): SlotPlanner {
+  const forUpdate = store.dialect === 'postgres'
+  const planner = createSlotPlanner(orgId, random)
+  let left = rows
+  const pool: SlotPlan = { revocation: [], suspension: [] }
+  // One plan at a time: a runner plans its next chunk while its last one may still be planning.
+  let queue: Promise<unknown> = Promise.resolve()
+
+  const reserve = async (count: number): Promise<SlotPlan> => {
+    for (let attempt = 1; ; attempt++) {
+      const plan = await planner.plan(store.repos.statusLists, count)
+      if ((await store.transaction((tx) => claimPlan(tx.repos.statusLists, plan, { forUpdate }))).claimed) return plan
+      if (attempt === RESERVE_ATTEMPTS) throw new Error(`Status list entries: ${attempt} reservations in a row found an entry taken`)
+    }
+  }
+
+  const take = async (count: number): Promise<SlotPlan> => {
+    const short = count - pool.revocation.length
+    if (short > 0) {
+      const reserved = await reserve(Math.max(short, Math.min(RESERVE_ROWS, left - pool.revocation.length)))
+      pool.revocation.push(...reserved.revocation)
+      pool.suspension.push(...reserved.suspension)
+    }
+    left -= count
+    return { revocation: pool.revocation.splice(0, count), suspension: pool.suspension.splice(0, count) }
+  }
+
+  return {
+    reserved: true,
+    // Nothing to lock: reserved entries never collide, so a commit never plans under the lock.
+    lock: async () => {},
+    plan(_repo, count) {
+      const planned = queue.then(() => take(count))
+      queue = planned.catch(() => {})
+      return planned
+    },
+  }
+}
+
 /** The entries a plan takes, grouped by list and sorted by list id (one lock order for everyone). */
 function claimsOf(plan: SlotPlan): Map<string, number[]> {
   const byList = new Map<string, number[]>()
@@ -111,6 +170,9 @@ function claimsOf(plan: SlotPlan): Map<string, number[]> {
   }
   return new Map([...byList].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
+
+/** The lists a plan's entries are in. */
+export const listsOf = (plan: SlotPlan): string[] => [...new Set([...plan.revocation, ...plan.suspension].map((slot) => slot.listId))]
 
 /** A status entry as a string, to find it in a set. */
 export const slotKey = (slot: Slot): string => `${slot.listId}#${slot.index}`

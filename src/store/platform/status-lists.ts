@@ -38,6 +38,9 @@ export function statusListsRepo(q: Kysely<Database>, now: () => Date): StatusLis
     async lockAll(orgId) {
       await q.selectFrom('status_lists').select('id').where('org_id', '=', orgId).orderBy('id').forUpdate().execute()
     },
+    async shareLock(listIds) {
+      if (listIds.length > 0) await q.selectFrom('status_lists').select('id').where('id', 'in', [...listIds]).orderBy('id').forKeyShare().execute()
+    },
     async slotsOf(listIds, { forUpdate }) {
       if (listIds.length === 0) return []
       // Rows are locked in the order they are read: ordered by id, two writers never wait on each other in a circle.

@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseDefinition } from '../../../src/app/achievements/definition.js'
 import { startBatch } from '../../../src/app/issuance/start-batch.js'
+import { RESERVE_ROWS } from '../../../src/app/issuance/status-slots.js'
+import { StatusList } from '../../../src/core/status-list/index.js'
 import { startBatchRunner } from '../../../src/jobs/batch-runner.js'
 import { masterKeyFrom } from '../../../src/keys/master-key.js'
 import { createPlatform } from '../../../src/platform.js'
@@ -135,9 +137,26 @@ describe('a batch runner killed with SIGKILL mid-batch', () => {
     expect(await count('log_leaves', 'credential_id')).toBe(expected.size)
     const mails = await store.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()
     expect(Number(mails.n)).toBe(expected.size)
-    const allocated = await store.db.selectFrom('status_lists').select(['purpose', 'allocated']).where('org_id', '=', orgId).execute()
-    // Entries claimed by a chunk the kill rolled back were never written; every credential has its own.
-    for (const list of allocated) expect(Number(list.allocated)).toBe(expected.size)
+    // Every credential has status entries of its own, allocated in their lists. A runner claims its
+    // part's entries before signing, up to RESERVE_ROWS at a time: what the killed one had not handed
+    // out, and those of refused rows, stay allocated and unused (never more than that).
+    const entries = await store.db
+      .selectFrom('issued_credentials')
+      .select(['revocation_list_id', 'revocation_index', 'suspension_list_id', 'suspension_index'])
+      .where('batch_id', '=', batch.id)
+      .execute()
+    const lists = new Map((await store.db.selectFrom('status_lists').select(['id', 'allocated', 'slots']).where('org_id', '=', orgId).execute()).map((l) => [l.id, l]))
+    for (const [list, index] of [
+      ...entries.map((e) => [e.revocation_list_id, Number(e.revocation_index)] as const),
+      ...entries.map((e) => [e.suspension_list_id, Number(e.suspension_index)] as const),
+    ])
+      expect(StatusList.fromBytes(new Uint8Array(lists.get(list)!.slots)).isSet(index)).toBe(true)
+    expect(new Set(entries.map((e) => `${e.revocation_list_id}#${e.revocation_index}`)).size).toBe(expected.size)
+    expect(new Set(entries.map((e) => `${e.suspension_list_id}#${e.suspension_index}`)).size).toBe(expected.size)
+    for (const list of lists.values()) {
+      expect(Number(list.allocated)).toBeGreaterThanOrEqual(expected.size)
+      expect(Number(list.allocated)).toBeLessThanOrEqual(expected.size + RESERVE_ROWS + (ROWS - expected.size))
+    }
     await store.close()
   }, 180_000)
 })

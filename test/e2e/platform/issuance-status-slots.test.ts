@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { StatusList } from '../../../src/core/status-list/index.js'
 import { openStore, type Store } from '../../../src/store/index.js'
-import { claimSlots, createSlotPlanner, slotKey, STATUS_LIST_LENGTH, type SlotPlan } from '../../../src/app/issuance/status-slots.js'
+import { claimSlots, createSlotPlanner, createSlotReservation, RESERVE_ROWS, slotKey, STATUS_LIST_LENGTH, type SlotPlan } from '../../../src/app/issuance/status-slots.js'
 import { issueWithSlots } from '../../../src/app/issuance/commit-issued.js'
 
 let store: Store
@@ -92,5 +92,31 @@ describe('status list entries', () => {
     expect(new Set(plan.revocation.map((s) => s.listId)).size).toBe(2)
     expect(await store.transaction((tx) => claimSlots(tx.repos.statusLists, plan, { forUpdate: false }))).toBe(true)
     expect((await store.repos.statusLists.withRoom(orgId, 'revocation', { forUpdate: false })).map((l) => l.id)).not.toContain(list!.id)
+  })
+
+  it('reserved for a run: claimed before they are handed out, a few thousand at a time, never to another planner, and committed without a claim', async () => {
+    const orgId = await org()
+    const allocated = async () => (await store.repos.statusLists.withRoom(orgId, 'revocation', { forUpdate: false }))[0]?.allocated ?? 0
+    // A small part reserves its rows only; a large one RESERVE_ROWS at a time.
+    const small = createSlotReservation(store, orgId, random, { rows: 40 })
+    const a = await small.plan(store.repos.statusLists, 25)
+    expect(await allocated()).toBe(40)
+    const large = createSlotReservation(store, orgId, random, { rows: RESERVE_ROWS * 3 })
+    const chunks = await Promise.all([large.plan(store.repos.statusLists, 1000), large.plan(store.repos.statusLists, 1000)])
+    expect(await allocated()).toBe(40 + RESERVE_ROWS)
+    const b = await small.plan(store.repos.statusLists, 15)
+    expect(await allocated()).toBe(40 + RESERVE_ROWS)
+    const keys = [a, b, ...chunks].flatMap((plan) => plan.revocation.map(slotKey))
+    expect(new Set(keys).size).toBe(2040)
+    // Asking for more than is left reserves what is missing.
+    await small.plan(store.repos.statusLists, 10)
+    expect(await allocated()).toBe(50 + RESERVE_ROWS)
+    // Its entries are claimed already: a planner reading the lists now leaves them, and a commit claims nothing.
+    const other = await createSlotPlanner(orgId, random).plan(store.repos.statusLists, 3000)
+    expect(other.revocation.some((s) => keys.includes(slotKey(s)))).toBe(false)
+    let committed = 0
+    await issueWithSlots(store, { planner: small, count: 25, first: { plan: a, prepared: a }, prepare: async (plan) => plan, commit: async () => void committed++ })
+    expect(committed).toBe(1)
+    expect(await allocated()).toBe(50 + RESERVE_ROWS)
   })
 })
