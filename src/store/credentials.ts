@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { CredentialWriter } from '../app/log-store.js'
 import { uniqueOr } from './blob.js'
+import { insertRows } from './insert-rows.js'
 import type { Database } from './schema.js'
 
 /** A credential as stored: the signed JSON parsed back, and when it was stored. */
@@ -21,7 +22,7 @@ export function credentialWriter(q: Kysely<Database>, now: () => Date): Credenti
       const createdAt = now().toISOString()
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         const part = rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({ id: r.id, issuer: r.issuer, json: r.json, created_at: createdAt }))
-        await uniqueOr(() => q.insertInto('credentials').values(part).execute(), part.length === 1 ? `Credential ${part[0]!.id} is already stored` : 'A credential of this batch is already stored')
+        await uniqueOr(() => insertRows(q, 'credentials', part, ROWS_PER_INSERT), part.length === 1 ? `Credential ${part[0]!.id} is already stored` : 'A credential of this batch is already stored')
       }
     },
   }

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely } from 'kysely'
 import type { Appended, LogAppend } from '../app/log-store.js'
 import { TILE_WIDTH, hashLeaf, type Hash } from '../core/transparency-log/index.js'
 import { fromBlob, toBlob, uniqueOr } from './blob.js'
+import { insertRows } from './insert-rows.js'
 import { leafTiles, storeFullTiles } from './log-tiles.js'
 import type { Database, LogLeavesTable } from './schema.js'
 
@@ -14,10 +15,8 @@ export type LeafRow = Insertable<LogLeavesTable>
 /** Writes leaf rows inside the current transaction; a dialect may bring a faster one than `insertLeafRows`. */
 export type InsertLeaves = (q: Kysely<Database>, rows: readonly LeafRow[]) => Promise<void>
 
-/** Kysely multi-row inserts of up to 2,000 rows each. */
-export const insertLeafRows: InsertLeaves = async (q, rows) => {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await q.insertInto('log_leaves').values(rows.slice(i, i + ROWS_PER_INSERT)).execute()
-}
+/** insertRows: on PostgreSQL one `insert … select from unnest(…)`, else multi-row inserts of up to 2,000 rows each. */
+export const insertLeafRows: InsertLeaves = (q, rows) => insertRows(q, 'log_leaves', rows, ROWS_PER_INSERT)
 
 /** The number of leaves in the log: max(idx) + 1. Read it under the log lock to append after it. */
 export async function logSize(q: Kysely<Database>): Promise<number> {

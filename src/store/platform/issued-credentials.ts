@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { IssuedCredentialsRepo, IssuedRecord, NewIssued } from '../../app/issuance/ports.js'
+import { insertRows } from '../insert-rows.js'
 import type { Database } from '../schema.js'
 import { refreshTalentVisibility } from './talent.js'
 
-// Rows per multi-row insert: issued_credentials has 19 columns, so 400 rows bind 7,600 values,
+// Rows per multi-row insert on SQLite: issued_credentials has 19 columns, so 400 rows bind 7,600 values,
 // well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 const ROWS_PER_INSERT = 400
 
@@ -19,7 +20,7 @@ export function issuedCredentialsRepo(q: Kysely<Database>): IssuedCredentialsRep
 
   return {
     async insert(rows) {
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await q.insertInto('issued_credentials').values(rows.slice(i, i + ROWS_PER_INSERT).map(issuedRowOf)).execute()
+      await insertRows(q, 'issued_credentials', rows.map(issuedRowOf), ROWS_PER_INSERT)
     },
     async get(orgId, credentialId) {
       const row = await issuedRows().where('i.org_id', '=', orgId).where('i.credential_id', '=', credentialId).executeTakeFirst()

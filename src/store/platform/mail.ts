@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { MailMessage, OutboxEntry, OutboxRepo } from '../../app/mail/ports.js'
+import { insertRows } from '../insert-rows.js'
 import type { Database } from '../schema.js'
 
 /** An outbox row as the app sees it. */
@@ -46,8 +47,7 @@ export function outboxRepo(q: Kysely<Database>, now: () => Date): OutboxRepo {
     async enqueueMany(messages, { smtpConfigured }) {
       const at = now().toISOString()
       // 12 values a row: 500 rows stay far below both databases' parameter limits.
-      for (let i = 0; i < messages.length; i += 500)
-        await q.insertInto('outbox').values(messages.slice(i, i + 500).map((m) => rowOf(m.message, m.id, smtpConfigured, at))).execute()
+      await insertRows(q, 'outbox', messages.map((m) => rowOf(m.message, m.id, smtpConfigured, at)), 500)
     },
 
     async listForOrg(orgId, { limit, before }) {

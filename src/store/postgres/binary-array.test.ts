@@ -26,6 +26,15 @@ describe.skipIf(!url)('binary array parameters (PostgreSQL)', () => {
     expect(rows[0]!.t).toEqual(texts)
   })
 
+  it('carry NULL elements of each type', async () => {
+    const { rows } = await client.query<{ i: (string | null)[]; b: (Buffer | null)[]; t: (string | null)[] }>('select $1::int8[]::text[] as i, $2::bytea[] as b, $3::text[] as t', [
+      int8Array([null, 7, null]),
+      byteaArray([new Uint8Array([1]), null]),
+      textArray([null, 'x', null, '']),
+    ])
+    expect(rows[0]).toEqual({ i: [null, '7', null], b: [Buffer.from([1]), null], t: [null, 'x', null, ''] })
+  })
+
   it('refuses an index that is not a safe integer', () => {
     expect(() => int8Array([2 ** 53])).toThrow(TypeError)
     expect(() => int8Array([1.5])).toThrow(TypeError)

@@ -3,7 +3,6 @@ import pg from 'pg'
 import { Kysely, PostgresDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type SchemaMetadata, type TableMetadata } from 'kysely'
 import type { Database } from '../schema.js'
 import { createStore, type RunTransaction, type Store } from '../store.js'
-import { postgresLeafInserter } from './postgres-leaf-inserter.js'
 import { resilientPool } from './resilient-pool.js'
 
 /** Options of the PostgreSQL store. */
@@ -78,7 +77,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       }
       return work(trx, lock)
     })
-  return createStore({ db, dialect: 'postgres', runTransaction, now, insertLeaves: postgresLeafInserter, ...(schema ? { schema } : {}) })
+  return createStore({ db, dialect: 'postgres', runTransaction, now, ...(schema ? { schema } : {}) })
 }
 
 /**
