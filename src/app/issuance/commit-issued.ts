@@ -56,18 +56,33 @@ export function issuedMailer({ publicUrl, orgId, orgName, achievementName, brand
 }
 
 /**
- * Writes prepared credentials inside `tx`: the signed credentials (through the one credential
- * writer) and their records, their log entries (one append, consecutive indexes), and one queued
- * (or held) e-mail each, and a `credential.issued` webhook event each for the organization's endpoints.
+ * Writes prepared credentials inside `tx`: their records (writeRecords), then their log entries
+ * (one append, consecutive indexes), last, so the log's single-writer lock is held only for the
+ * append and the commit.
  */
 export async function writeIssued(tx: PlatformTransaction, items: readonly PreparedIssue[], smtpConfigured: boolean, publicUrl: string): Promise<void> {
+  await writeRecords(tx, items, smtpConfigured, publicUrl)
+  await appendToLog(tx, items)
+}
+
+/**
+ * Writes prepared credentials' records inside `tx`: the signed credentials (through the one
+ * credential writer) and their platform records, one queued (or held) e-mail each, and a
+ * `credential.issued` webhook event each for the organization's endpoints. Takes no lock that
+ * another writer of other credentials waits for.
+ */
+export async function writeRecords(tx: PlatformTransaction, items: readonly PreparedIssue[], smtpConfigured: boolean, publicUrl: string): Promise<void> {
   if (items.length === 0) return
   await tx.credentials.insert(items.map((i) => ({ id: i.issued.credentialId, issuer: i.issued.issuerDid, json: i.signed.stored })))
   await tx.repos.issuedCredentials.insert(items.map((i) => i.issued))
-  await tx.log.append(items.map((i) => i.signed.log))
   await tx.repos.outbox.enqueueMany(items.map((i) => ({ message: i.mail, id: i.mailId })), { smtpConfigured })
   const first = items[0]!.issued
   await queueWebhookEvents(tx.repos, first.orgId, items.map((i) => ({ type: 'credential.issued' as const, data: credentialEventData(publicUrl, i.issued, { issuedAt: i.issued.issuedAt }) })), new Date(first.issuedAt))
+}
+
+/** Appends prepared credentials' entries to the log inside `tx` (taking its single-writer lock until the transaction ends). */
+export async function appendToLog(tx: PlatformTransaction, items: readonly PreparedIssue[]): Promise<void> {
+  if (items.length > 0) await tx.log.append(items.map((i) => i.signed.log))
 }
 
 /** The record of a credential just written, as reads would return it. */
@@ -133,8 +148,9 @@ export async function issueWithSlots<P, T>(
     narrow?: (tx: PlatformTransaction, prepared: P, plan: SlotPlan) => Promise<{ prepared: P; plan: SlotPlan }>
     /**
      * Inside the transaction, before anything else (the status lists' locks included): what the
-     * attempt must hold first, e.g. a batch chunk's part and batch rows. Every writer takes its locks
-     * in that order (batch rows, then status lists, then the log), so two never wait for each other.
+     * attempt must hold first, e.g. a batch chunk's part row. Every writer takes its locks in one
+     * order (a batch part's row, the status lists, a batch's row, the log), so two never wait for
+     * each other in a circle.
      */
     hold?: (tx: PlatformTransaction) => Promise<void>
     /**

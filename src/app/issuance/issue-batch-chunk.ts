@@ -3,7 +3,7 @@ import type { PlatformPorts } from '../platform/ports.js'
 import { dateTimeOf, type Cohort } from './cohort.js'
 import type { CohortSigner, CredentialJob } from './cohort-signer.js'
 import { hashSecret } from '../platform/secret-token.js'
-import { issueWithSlots, writeIssued, type PreparedIssue } from './commit-issued.js'
+import { appendToLog, issueWithSlots, writeRecords, type PreparedIssue } from './commit-issued.js'
 import { checkCsvRow, type CsvRow } from './csv-rows.js'
 import type { CredentialSeed } from './draft-credential.js'
 import type { IssueDetails } from './issue-input.js'
@@ -42,6 +42,11 @@ export interface PreparedChunk {
 export interface ChunkOutcome {
   issued: number
   failed: number
+}
+
+/** A chunk that met an e-mail a chunk of another part issued to while it wrote: it rolls back and commits again without that row. */
+class EmailRaced extends Error {
+  override name = 'EmailRaced'
 }
 
 /** A chunk whose batch lease passed to another runner: it committed nothing. */
@@ -123,16 +128,18 @@ async function signChunk({ chunk, rows, issuedAt }: PreparedChunk, plan: SlotPla
 /**
  * Commits a prepared chunk in one transaction: its status entries claimed, every credential stored
  * and logged with its e-mail queued, an error for each refused row and for each row whose e-mail the
- * batch already issued to (by any of its parts), the part's progress and renewed lease and the batch's counts. Rows already issued (a retried
- * chunk) are skipped, and unique (batch, row) would refuse them anyway. When another writer took one
- * of the entries, the chunk is planned and signed again. Throws LeaseLost, having written nothing,
- * when the part's lease is no longer `owner`'s.
+ * batch already issued to (by any of its parts), the part's progress and renewed lease and the
+ * batch's counts. Rows already issued (a retried chunk) are skipped, and unique (batch, row) would
+ * refuse them anyway. When another writer took one of the entries, the chunk is planned and signed
+ * again; when a chunk of another part, writing at the same time, issued to one of its e-mails first,
+ * it commits again without that row. Throws LeaseLost, having written nothing, when the part's
+ * lease is no longer `owner`'s.
  */
 export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedChunk, { owner, leaseUntil }: { owner: string; leaseUntil: string }): Promise<ChunkOutcome> {
   const { chunk } = prepared
   const { batchId } = chunk
   let errors: RowError[] = prepared.errors
-  const outcome = await issueWithSlots(platform.store, {
+  const attempt = () => issueWithSlots(platform.store, {
     planner: chunk.planner,
     count: prepared.rows.length,
     first: { plan: prepared.plan, prepared: prepared.items },
@@ -147,8 +154,7 @@ export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedCh
     },
     // Rows an earlier attempt issued are skipped; rows whose e-mail the batch already issued to
     // become errors. Neither claims its status entries.
-    // First the part's lease and the batch's row: the chunks of a batch (its parts run by several
-    // runners) commit one at a time, so the e-mails `narrow` reads include every chunk committed before.
+    // First the part's lease (its row).
     hold: async (tx) => {
       if (!(await tx.repos.batches.holdChunk(chunk.part, owner, chunk.fromRow))) throw new LeaseLost(`Batch ${batchId} part ${chunk.part.firstRow} is no longer leased to ${owner}`)
     },
@@ -173,13 +179,31 @@ export async function commitBatchChunk(platform: ChunkDeps, prepared: PreparedCh
         plan: { revocation: keep.map((i) => plan.revocation[i]!), suspension: keep.map((i) => plan.suspension[i]!) },
       }
     },
+    // The rows first, while other parts' chunks write theirs; then the batch's row, which chunks of
+    // the batch pass one at a time; then the log.
     commit: async (tx, items) => {
+      await writeRecords(tx, items, platform.smtpConfigured, platform.publicUrl)
       const progress = { fromRow: chunk.fromRow, nextRow: chunk.nextRow, addIssued: items.length, addFailed: errors.length, errors, leaseUntil }
       if (!(await tx.repos.batches.recordChunk(chunk.part, owner, progress))) throw new LeaseLost(`Batch ${batchId} part ${chunk.part.firstRow} is no longer leased to ${owner}`)
-      await writeIssued(tx, items, platform.smtpConfigured, platform.publicUrl)
+      // `narrow` read the e-mails issued before this transaction; a chunk of another part that
+      // committed since may have issued to one of this chunk's. Now that chunk is visible.
+      const mine = new Map(items.map((i) => [i.issued.recipientEmail, i.issued.batchRow]))
+      const issued = await tx.repos.issuedCredentials.emailsOfBatch(batchId, [...mine.keys()])
+      if (issued.some((e) => e.row !== mine.get(e.email))) throw new EmailRaced()
+      await appendToLog(tx, items)
       return { issued: items.length, failed: errors.length }
     },
   })
+  let outcome: ChunkOutcome
+  for (;;) {
+    try {
+      outcome = await attempt()
+      break
+    } catch (err) {
+      // Rolled back: the next attempt's `narrow` reads the other chunk and refuses the repeated e-mail.
+      if (!(err instanceof EmailRaced)) throw err
+    }
+  }
   if (outcome.issued > 0) {
     platform.onLogAppended(outcome.issued)
     platform.wake('mail')

@@ -244,11 +244,15 @@ export interface BatchesRepo {
   lease(owner: string, now: string, until: string): Promise<BatchLease | undefined>
   /**
    * Inside a chunk's transaction, before anything is written: true when `owner` still holds the part
-   * at `fromRow` and its batch runs; it then holds the batch's row until the transaction ends, so
-   * the chunks of one batch commit one at a time (what the e-mails issued so far are read under).
+   * at `fromRow` and its batch runs; it then holds the part's row until the transaction ends.
    */
   holdChunk(part: Pick<BatchPart, 'batchId' | 'firstRow'>, owner: string, fromRow: number): Promise<boolean>
-  /** Records a chunk's progress (the part's, and the batch's counts) and row errors, and renews the part's lease; false when `owner` no longer holds the part at `fromRow`. */
+  /**
+   * Records a chunk's progress (the part's, and the batch's counts) and row errors, and renews the
+   * part's lease; false when `owner` no longer holds the part at `fromRow` or the batch stopped
+   * running. It then holds the batch's row until the transaction ends: the chunks of one batch pass
+   * this point one at a time, so what a chunk reads after it includes every chunk committed before.
+   */
   recordChunk(part: Pick<BatchPart, 'batchId' | 'firstRow'>, owner: string, progress: ChunkProgress): Promise<boolean>
   /** Gives up `owner`'s lease of a part (a worker shutting down), so another runner resumes it at once; false when not held. */
   release(part: Pick<BatchPart, 'batchId' | 'firstRow'>, owner: string): Promise<boolean>

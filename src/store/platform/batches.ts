@@ -102,11 +102,12 @@ export function batchesRepo(q: Kysely<Database>, now: () => Date): BatchesRepo {
       return undefined
     },
     async holdChunk({ batchId, firstRow }, owner, fromRow) {
-      // The part first, then the batch: every writer of a batch's rows takes them in this order.
+      // The part's row only: the batch's row is locked by recordChunk, late in the transaction, so
+      // the chunks of several parts write their rows at the same time.
       const part = await partHeld(q, { batchId, firstRow }, owner).set({ lease_owner: owner }).where('next_row', '=', fromRow).executeTakeFirst()
       if (Number(part.numUpdatedRows) !== 1) return false
-      const batch = await q.updateTable('batches').set({ updated_at: stamp() }).where('id', '=', batchId).where('state', '=', 'running').executeTakeFirst()
-      return Number(batch.numUpdatedRows) === 1
+      const batch = await q.selectFrom('batches').select('state').where('id', '=', batchId).executeTakeFirst()
+      return batch?.state === 'running'
     },
     async recordChunk({ batchId, firstRow }, owner, { fromRow, nextRow, addIssued, addFailed, errors, leaseUntil }) {
       const part = await partHeld(q, { batchId, firstRow }, owner).set({ next_row: nextRow, lease_until: leaseUntil }).where('next_row', '=', fromRow).executeTakeFirst()
