@@ -1,7 +1,8 @@
 // Status list entries for new credentials: picked at random among the free ones (herd privacy),
 // then claimed inside the issuing transaction. Picking reads a snapshot and may run before the
 // transaction (so signing happens outside it); claiming re-reads the bitmaps under the writer's
-// lock and refuses the whole plan if any entry was taken meanwhile, so the caller picks again.
+// lock and refuses the whole plan if any entry was taken meanwhile, so the caller picks again. A
+// batch part's runner claims its entries ahead instead, before signing (createSlotReservation).
 import { StatusList, nextFreeIndex } from '../../core/status-list/index.js'
 import type { PlatformStore, RandomSource } from '../platform/ports.js'
 import type { StatusListsRepo, ListPurpose, Slot } from './ports.js'
