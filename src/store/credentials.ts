@@ -20,10 +20,8 @@ export function credentialWriter(q: Kysely<Database>, now: () => Date): Credenti
   return {
     async insert(rows) {
       const createdAt = now().toISOString()
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-        const part = rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({ id: r.id, issuer: r.issuer, json: r.json, created_at: createdAt }))
-        await uniqueOr(() => insertRows(q, 'credentials', part, ROWS_PER_INSERT), part.length === 1 ? `Credential ${part[0]!.id} is already stored` : 'A credential of this batch is already stored')
-      }
+      const values = rows.map((r) => ({ id: r.id, issuer: r.issuer, json: r.json, created_at: createdAt }))
+      await uniqueOr(() => insertRows(q, 'credentials', values, ROWS_PER_INSERT), values.length === 1 ? `Credential ${values[0]!.id} is already stored` : 'A credential of this batch is already stored')
     },
   }
 }

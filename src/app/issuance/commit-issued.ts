@@ -187,9 +187,12 @@ export async function issueWithSlots<P, T>(
           prepared = await prepare(plan)
         }
         if (narrow) ({ prepared, plan } = await narrow(tx, prepared as P, plan!))
-        // A reservation's entries are claimed already: its lists are only locked, as a claim would lock them.
-        if (planner.reserved && forUpdate) await tx.repos.statusLists.shareLock(listsOf(plan!))
-        const claim = planner.reserved ? ({ claimed: true } as const) : await claimPlan(tx.repos.statusLists, plan!, { forUpdate })
+        if (planner.reserved) {
+          // A reservation's entries are claimed already: its lists are only locked, as a claim would lock them.
+          if (forUpdate) await tx.repos.statusLists.shareLock(listsOf(plan!))
+          return commit(tx, prepared as P)
+        }
+        const claim = await claimPlan(tx.repos.statusLists, plan!, { forUpdate })
         if (!claim.claimed) {
           if (isLocked) throw new Error('Status list entries picked under the lock were taken: the lists changed outside a transaction')
           throw new SlotsTaken(claim.taken)
